@@ -1,0 +1,46 @@
+/*
+ * errmsg.c - formatting of handle error messages and errno conversion.
+ */
+#include "errmsg.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+int rc__errf(char *buf, int status, const char *fmt, ...)
+{
+	if (buf) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(buf, RC_ERRBUF_SIZE, fmt, ap);
+		va_end(ap);
+	}
+	return status;
+}
+
+int rc__from_errno(int err)
+{
+	switch (err) {
+	case ENOMEM:
+		return RC_ENOMEM;
+	case EPERM:
+	case EACCES:
+		return RC_EPERM;
+	case ENODEV:
+	case ENXIO:
+		return RC_ENODEV;
+	case ENETDOWN:
+		return RC_ENETDOWN;
+	case ENOSPC:
+	case EDQUOT:
+		return RC_ENOSPC;
+	case ENOENT:
+		return RC_ENOENT;
+	case EAGAIN:
+		return RC_EAGAIN;
+	case EINVAL:
+		return RC_EINVAL;
+	default:
+		return RC_EIO;
+	}
+}

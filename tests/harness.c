@@ -1,0 +1,156 @@
+/*
+ * harness.c - the test runner: forks one child per registered test, applies
+ * its time limit, and prints one line per test and the closing
+ * "N passed, N failed, N skipped" line.  Exit status 1 if any test failed.
+ *
+ *   rc_tests              run everything
+ *   rc_tests SUBSTR...    run tests whose name or file contains a SUBSTR
+ *   rc_tests -l           list tests
+ */
+#include "harness.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RC_TEST_MAX 4096
+#define RC_TEST_EXIT_SKIP 77
+
+struct rc_test {
+	const char *name;
+	const char *file;
+	rc_test_fn fn;
+	unsigned timeout_s;
+};
+
+static struct rc_test rc_tests[RC_TEST_MAX];
+static size_t rc_ntests;
+
+void rc_test_register(const char *name, const char *file, rc_test_fn fn, unsigned timeout_s)
+{
+	if (rc_ntests == RC_TEST_MAX) {
+		fprintf(stderr, "harness: more than %d tests\n", RC_TEST_MAX);
+		exit(2);
+	}
+	rc_tests[rc_ntests++] = (struct rc_test){ name, file, fn, timeout_s };
+}
+
+void rc_test_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "  %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fflush(NULL);
+	_exit(1);
+}
+
+void rc_test_skip(const char *file, int line, const char *reason)
+{
+	fprintf(stderr, "  %s:%d: skipped: %s\n", file, line, reason);
+	fflush(NULL);
+	_exit(RC_TEST_EXIT_SKIP);
+}
+
+static int rc_test_selected(const struct rc_test *t, int argc, char **argv)
+{
+	if (argc <= 1)
+		return 1;
+	for (int i = 1; i < argc; i++)
+		if (strstr(t->name, argv[i]) || strstr(t->file, argv[i]))
+			return 1;
+	return 0;
+}
+
+static int rc_test_cmp(const void *a, const void *b)
+{
+	const struct rc_test *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static double rc_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Run one test in a child; returns 0 pass, 1 fail, 2 skip. */
+static int rc_test_run(const struct rc_test *t)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		return 1;
+	}
+	if (pid == 0) {
+		/* Own process group so a timeout kills helpers the test started. */
+		setpgid(0, 0);
+		alarm(t->timeout_s);
+		t->fn();
+		fflush(NULL);
+		_exit(0);
+	}
+	setpgid(pid, pid);
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		;
+	kill(-pid, SIGKILL);
+	if (WIFEXITED(status)) {
+		if (WEXITSTATUS(status) == 0)
+			return 0;
+		if (WEXITSTATUS(status) == RC_TEST_EXIT_SKIP)
+			return 2;
+		return 1;
+	}
+	if (WIFSIGNALED(status)) {
+		if (WTERMSIG(status) == SIGALRM)
+			fprintf(stderr, "  timed out after %us\n", t->timeout_s);
+		else
+			fprintf(stderr, "  killed by signal %d (%s)\n", WTERMSIG(status),
+				strsignal(WTERMSIG(status)));
+	}
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	size_t passed = 0, failed = 0, skipped = 0;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	qsort(rc_tests, rc_ntests, sizeof(rc_tests[0]), rc_test_cmp);
+	if (argc == 2 && strcmp(argv[1], "-l") == 0) {
+		for (size_t i = 0; i < rc_ntests; i++)
+			printf("%s (%s)\n", rc_tests[i].name, rc_tests[i].file);
+		return 0;
+	}
+	for (size_t i = 0; i < rc_ntests; i++) {
+		const struct rc_test *t = &rc_tests[i];
+		if (!rc_test_selected(t, argc, argv))
+			continue;
+		double t0 = rc_now();
+		int r = rc_test_run(t);
+		double dt = rc_now() - t0;
+		const char *what = r == 0 ? "ok  " : r == 2 ? "SKIP" : "FAIL";
+		printf("%s %s (%.2fs)\n", what, t->name, dt);
+		if (r == 0)
+			passed++;
+		else if (r == 2)
+			skipped++;
+		else
+			failed++;
+	}
+	if (passed + failed + skipped == 0) {
+		printf("no test matched\n");
+		return 1;
+	}
+	printf("%zu passed, %zu failed, %zu skipped\n", passed, failed, skipped);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+/*
+ * test_util_errors.c - the status code table.
+ */
+#include "harness.h"
+#include "ringcap/error.h"
+#include "ringcap/linktype.h"
+
+TEST(errors_have_distinct_negative_codes_and_messages)
+{
+	ASSERT_INT_EQ(RC_EINVAL, -1);
+	ASSERT_INT_LT(RC_ENOENT, RC_EINVAL);
+	ASSERT_STR_EQ(rc_strerror(RC_EINVAL), "invalid argument");
+	ASSERT_STR_EQ(rc_strerror(RC_ENOENT), "no such file or name");
+	ASSERT_STR_EQ(rc_errname(RC_ETRUNC), "ETRUNC");
+	ASSERT_STR_EQ(rc_strerror(0), "success");
+	ASSERT_STR_EQ(rc_strerror(-10000), "unknown error");
+}
+
+TEST(linktype_names_round_trip)
+{
+	ASSERT_STR_EQ(rc_linktype_name(RC_LINKTYPE_ETHERNET), "EN10MB");
+	ASSERT_INT_EQ(rc_linktype_from_name("en10mb"), RC_LINKTYPE_ETHERNET);
+	ASSERT_INT_EQ(rc_linktype_from_name("DLT_LINUX_SLL2"), RC_LINKTYPE_LINUX_SLL2);
+	ASSERT_INT_EQ(rc_linktype_from_name("101"), RC_LINKTYPE_RAW);
+	ASSERT_INT_EQ(rc_linktype_from_name("NOSUCH"), -1);
+	ASSERT_INT_EQ(rc_linktype_from_name("70000"), -1);
+	ASSERT_TRUE(rc_linktype_name(4242) == NULL);
+}

@@ -1,0 +1,137 @@
+/*
+ * testutil.c - see testutil.h.
+ */
+#include "testutil.h"
+
+#include "harness.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+const char *rc_test_srcdir(void)
+{
+	return RC_TEST_SRCDIR;
+}
+
+const char *rc_test_builddir(void)
+{
+	const char *env = getenv("RC_TEST_BUILDDIR");
+	return env && *env ? env : RC_TEST_BUILDDIR;
+}
+
+static char rc_tmpdir[256];
+
+static void rc_tmpdir_cleanup(void)
+{
+	char cmd[300];
+	if (!rc_tmpdir[0] || getenv("RC_TEST_KEEP"))
+		return;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", rc_tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "  could not remove %s\n", rc_tmpdir);
+}
+
+const char *rc_test_tmpdir(void)
+{
+	if (!rc_tmpdir[0]) {
+		snprintf(rc_tmpdir, sizeof(rc_tmpdir), "/tmp/rc_test.XXXXXX");
+		if (!mkdtemp(rc_tmpdir))
+			rc_test_fail(__FILE__, __LINE__, "mkdtemp failed");
+		atexit(rc_tmpdir_cleanup);
+	}
+	return rc_tmpdir;
+}
+
+const char *rc_test_tmpfile(const char *name)
+{
+	static char bufs[8][512];
+	static unsigned next;
+	char *b = bufs[next++ % 8];
+	snprintf(b, 512, "%s/%s", rc_test_tmpdir(), name);
+	return b;
+}
+
+int rc_test_sh(char **out, const char *fmt, ...)
+{
+	char *cmd;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&cmd, fmt, ap) < 0)
+		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
+	va_end(ap);
+	fflush(NULL);
+	FILE *p = popen(cmd, "r");
+	if (!p) {
+		free(cmd);
+		return -1;
+	}
+	size_t cap = 4096, len = 0;
+	char *buf = malloc(cap);
+	size_t n;
+	while (buf && (n = fread(buf + len, 1, cap - len - 1, p)) > 0) {
+		len += n;
+		if (cap - len < 2) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+		}
+	}
+	if (!buf)
+		rc_test_fail(__FILE__, __LINE__, "out of memory reading `%s`", cmd);
+	buf[len] = '\0';
+	int st = pclose(p);
+	free(cmd);
+	if (out)
+		*out = buf;
+	else
+		free(buf);
+	if (st == -1)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+void rc_test_need_tool(const char *cmd)
+{
+	char *path = NULL;
+	if (rc_test_sh(&path, "command -v '%s'", cmd) != 0) {
+		free(path);
+		char msg[200];
+		snprintf(msg, sizeof(msg), "%s is not installed (make test installs it)", cmd);
+		rc_test_skip(__FILE__, __LINE__, msg);
+	}
+	free(path);
+}
+
+void rc_test_need_root(void)
+{
+	if (geteuid() != 0)
+		rc_test_skip(__FILE__, __LINE__, "needs root (network namespaces, packet sockets)");
+}
+
+unsigned char *rc_test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		rc_test_fail(__FILE__, __LINE__, "cannot open %s", path);
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0)
+		rc_test_fail(__FILE__, __LINE__, "cannot stat %s", path);
+	unsigned char *buf = malloc((size_t)st.st_size + 1);
+	if (!buf)
+		rc_test_fail(__FILE__, __LINE__, "out of memory for %s", path);
+	size_t n = fread(buf, 1, (size_t)st.st_size, f);
+	fclose(f);
+	if (n != (size_t)st.st_size)
+		rc_test_fail(__FILE__, __LINE__, "short read on %s", path);
+	*len = n;
+	return buf;
+}
+
+void rc_test_write_file(const char *path, const void *buf, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(buf, 1, len, f) != len || fclose(f) != 0)
+		rc_test_fail(__FILE__, __LINE__, "cannot write %s", path);
+}

@@ -1,0 +1,40 @@
+/*
+ * testutil.h - helpers shared by tests: paths, temporary directories,
+ * running external validators (tshark, tcpdump, python3/scapy) and reading
+ * their output.
+ */
+#ifndef RC_TEST_UTIL_H
+#define RC_TEST_UTIL_H
+
+#include <stddef.h>
+
+/* Source tree and build tree (RC_TEST_BUILDDIR env overrides the build tree,
+ * so the ASan runner finds its own binaries). */
+const char *rc_test_srcdir(void);
+const char *rc_test_builddir(void);
+
+/* A fresh private directory under /tmp, removed at test exit.  Static buffer. */
+const char *rc_test_tmpdir(void);
+
+/* rc_test_path(buf, "name") -> "<tmpdir>/name" in a static rotating buffer. */
+const char *rc_test_tmpfile(const char *name);
+
+/*
+ * rc_test_sh - run a shell command; returns its exit status (or -1).
+ * If out is non-NULL, stdout is captured into a malloc'ed NUL-terminated
+ * string stored in *out (caller frees).  stderr goes to the test's stderr.
+ */
+int rc_test_sh(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* rc_test_need_tool - SKIP the test if `cmd` is not on PATH. */
+void rc_test_need_tool(const char *cmd);
+
+/* rc_test_need_root - SKIP the test unless running as root. */
+void rc_test_need_root(void);
+
+/* Read a whole file into a malloc'ed buffer; *len gets its size. Fails the test on error. */
+unsigned char *rc_test_read_file(const char *path, size_t *len);
+/* Write len bytes to path; fails the test on error. */
+void rc_test_write_file(const char *path, const void *buf, size_t len);
+
+#endif
