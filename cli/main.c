@@ -1,3 +1,41 @@
-/* placeholder replaced by the CLI work in this same change */
+/*
+ * main.c - the ringcap program: parse the command line, then run the file
+ * mode (offline.c).  Live capture is not part of this build of the CLI.
+ */
 #include <stdio.h>
-int main(void) { return 1; }
+#include <string.h>
+
+#include "offline.h"
+#include "options.h"
+
+int main(int argc, char **argv)
+{
+	struct rc__cli_opts o;
+	char err[256];
+
+	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		rc__cli_usage(stderr);
+		rc__cli_opts_free(&o);
+		return RC_EXIT_USAGE;
+	}
+	if (o.show_help) {
+		rc__cli_usage(stdout);
+		rc__cli_opts_free(&o);
+		return RC_EXIT_OK;
+	}
+	if (o.show_version) {
+		printf("ringcap version %s\n", RC_VERSION);
+		rc__cli_opts_free(&o);
+		return RC_EXIT_OK;
+	}
+	if (o.ninputs == 0 && !o.dump_style) {
+		fprintf(stderr, "ringcap: no input: give -r FILE (live capture is not available in this CLI)\n");
+		rc__cli_usage(stderr);
+		rc__cli_opts_free(&o);
+		return RC_EXIT_USAGE;
+	}
+	int code = rc__run_offline(&o);
+	rc__cli_opts_free(&o);
+	return code;
+}

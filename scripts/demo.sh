@@ -1,10 +1,18 @@
 #!/bin/sh
 # demo.sh - what `make demo` shows: the CLI reading a capture that ships in
-# examples/, printing one-line summaries, then counting packets.
+# examples/ (made by examples/make_demo.py), printing tcpdump-style one-line
+# summaries, then counting packets that match filters.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 cap="$top/examples/demo.pcapng"
-echo "== build/ringcap -r examples/demo.pcapng -c 10"
-"$top/build/ringcap" -r "$cap" -c 10
-echo "== build/ringcap -r examples/demo.pcapng --count"
-"$top/build/ringcap" -r "$cap" --count
+rc="$top/build/ringcap"
+echo "== ringcap -r examples/demo.pcapng -n -c 10"
+"$rc" -r "$cap" -n -c 10 2>/dev/null
+echo "== ringcap -r examples/demo.pcapng -n -e vlan"
+"$rc" -r "$cap" -n -e vlan 2>/dev/null
+echo "== ringcap -r examples/demo.pcapng --count"
+"$rc" -r "$cap" --count 2>/dev/null
+echo "== ringcap -r examples/demo.pcapng --count tcp"
+"$rc" -r "$cap" --count tcp 2>/dev/null
+echo "== ringcap -r examples/demo.pcapng --count 'icmp or icmp6'"
+"$rc" -r "$cap" --count 'icmp or icmp6' 2>/dev/null

@@ -57,7 +57,8 @@ _Noreturn void rc_test_skip(const char *file, int line, const char *reason);
 
 #define RC__ASSERT_CMP(type, fmt, a, op, b)                                         \
 	do {                                                                        \
-		type rc__a = (type)(a), rc__b = (type)(b);                          \
+		type rc__a = (type)(a);                                             \
+		type rc__b = (type)(b);                          \
 		if (!(rc__a op rc__b))                                              \
 			rc_test_fail(__FILE__, __LINE__,                            \
 				     "%s %s %s: got " fmt " vs " fmt, #a, #op, #b, \

@@ -36,8 +36,13 @@
  * -------
  * rc_writer writes pcap or pcapng with large buffered writes.  Only whole
  * records are ever handed to write(2), so a file is valid up to its last
- * whole packet even if the process is killed; a short write (disk full) is
- * truncated back to the last whole record and reported with the file name.
+ * whole packet even if the process is killed between writer calls; a short
+ * write (disk full) is truncated back to the last whole record and reported
+ * with the file name.  One case no user-space writer can close: the kernel
+ * copies a write(2) to a regular file page by page and stops at a page
+ * boundary when SIGKILL arrives during the call (mm/filemap.c,
+ * generic_perform_write), so a kill *inside* write(2) can leave one partial
+ * record at the end; readers deliver every whole packet before it.
  *
  * Thread safety: a reader or writer is used by one thread at a time.
  */
@@ -68,7 +73,9 @@ enum rc_ts_precision {
 
 /* How the reader gets at the bytes. */
 enum rc_read_mode {
-	RC_READ_AUTO = 0,   /* the measured default for regular files, streaming otherwise */
+	RC_READ_AUTO = 0,   /* regular files: mmap or read(2), whichever a 1 MiB probe at open
+			     * measures faster on this machine (files >= 16 MiB; smaller ones
+			     * are mapped); pipes: streaming */
 	RC_READ_MMAP = 1,   /* map the whole file; fails on pipes */
 	RC_READ_STREAM = 2, /* large read(2) calls into an internal buffer */
 };
@@ -91,7 +98,7 @@ typedef struct rc_iface_info {
 	const char *filter;      /* if_filter string (type 0), ditto */
 	int8_t fcslen;           /* -1 unknown, else bytes of FCS at the end of each frame */
 	uint64_t ts_resol_num;   /* 1 tick = ts_resol_num / ts_resol_den seconds (reader only) */
-	uint64_t ts_resol_den;
+	uint64_t ts_resol_den;   /* 0 if not representable (if_tsresol 2^-64 or 10^-20 and finer) */
 	int64_t ts_offset_sec;   /* if_tsoffset, already applied to rc_packet.ts_nsec */
 } rc_iface_info;
 
@@ -119,7 +126,8 @@ int rc_reader_open(rc_reader **out, const char *path, const rc_reader_opts *opts
 		   char *errbuf);
 
 /* rc_reader_open_fd - like rc_reader_open on an open descriptor; the reader
- * takes ownership of fd (closes it).  name is used in error messages. */
+ * takes ownership of fd (closes it, also when the open fails).  name is used
+ * in error messages. */
 int rc_reader_open_fd(rc_reader **out, int fd, const char *name,
 		      const rc_reader_opts *opts, char *errbuf);
 
@@ -154,16 +162,21 @@ void rc_reader_breakloop(rc_reader *r);
 
 /* Facts about the open file. */
 enum rc_file_format rc_reader_format(const rc_reader *r);
-int rc_reader_linktype(const rc_reader *r);      /* of interface 0 (pcap: the file's) */
+int rc_reader_linktype(const rc_reader *r);      /* of interface 0 (pcap: the file's); -1 none yet */
 uint32_t rc_reader_snaplen(const rc_reader *r);  /* of interface 0 */
 int rc_reader_fcs_bits(const rc_reader *r);      /* pcap link-type field FCS length in bytes, -1 none */
 enum rc_ts_precision rc_reader_ts_precision(const rc_reader *r); /* resolution in the file */
 int rc_reader_is_swapped(const rc_reader *r);    /* file byte order differs from host */
 void rc_reader_version(const rc_reader *r, int *major, int *minor);
 int rc_reader_stable_data(const rc_reader *r);   /* 1: packet data lives until close */
-uint64_t rc_reader_offset(const rc_reader *r);   /* file offset of the next record */
+uint64_t rc_reader_offset(const rc_reader *r);   /* file offset of the next record to parse
+						  * (packets still queued after a breakloop
+						  * were parsed already) */
 
-/* pcapng: interfaces seen so far (pcap: exactly one).  Strings in *info
+/* pcapng: interfaces of the current section seen so far (pcap: exactly
+ * one).  The current section is that of the packets the last read call
+ * returned: a batch never spans two sections, and rc_packet.ifindex indexes
+ * this list.  Strings in *info
  * are owned by the reader and valid until close. Returns RC_EINVAL for a
  * bad index. */
 size_t rc_reader_iface_count(const rc_reader *r);
@@ -179,14 +192,16 @@ void rc_reader_close(rc_reader *r);
 /* ---- writing ---- */
 
 typedef struct rc_writer_opts {
-	enum rc_file_format format;   /* 0 = by extension: ".pcapng" -> pcapng, else pcap */
+	enum rc_file_format format;   /* 0 = by extension: ".pcapng" -> pcapng, else pcap;
+				       * with append: the existing file's format */
 	uint16_t linktype;            /* pcap: the file's; pcapng: of the implicit interface 0 */
-	uint32_t snaplen;             /* 0 = 262144 */
+	uint32_t snaplen;             /* 0 = 262144 (libpcap's default) */
 	enum rc_ts_precision ts_precision; /* pcap only */
-	int8_t fcslen;                /* pcap FCS bits / pcapng if_fcslen; -1 = none */
-	size_t buf_bytes;             /* 0 = default (1 MiB) */
+	int8_t fcslen;                /* FCS bytes per frame: pcap link-type FCS bits (even,
+				       * <= 30), pcapng if_fcslen; -1 or 0 = none recorded */
+	size_t buf_bytes;             /* 0 = default (1 MiB); at most 1 GiB */
 	const char *userappl;         /* pcapng shb_userappl (NULL = "ringcap <version>") */
-	const char *os;               /* pcapng shb_os (NULL = uname) */
+	const char *os;               /* pcapng shb_os (NULL = uname: "Linux 6.1.0") */
 	const char *comment;          /* pcapng shb opt_comment, may be NULL */
 	int no_default_iface;         /* pcapng: don't create interface 0 from linktype/snaplen */
 	int append;                   /* append to an existing file of the same format/linktype */
@@ -194,10 +209,41 @@ typedef struct rc_writer_opts {
 
 typedef struct rc_writer rc_writer;
 
-/* Open path ("-" = stdout) for writing; truncates unless opts->append. */
+/*
+ * rc_writer_open - create (truncate) path for writing, "-" = stdout (not
+ * closed at the end).  opts may be NULL (pcap by extension, Ethernet).
+ * Every option is checked before the file is created or truncated; a bad
+ * one gives RC_EINVAL and a message naming it ("opts.fcslen 3 ...").  The
+ * header (pcap file header, or pcapng SHB and IDB 0) is written before the
+ * call returns, so the file is a valid empty capture at once and a full
+ * disk shows here (RC_ENOSPC).  Strings in opts are copied or written out
+ * before the call returns.
+ *
+ * opts->append: pcap - the existing header must have host byte order,
+ * version 2.4 and the same precision, link-type field (with FCS bits) and
+ * snap length (libpcap's pcap_dump_open_append() rules); records are added
+ * at the end.  pcapng - the file must start with an SHB and end on a whole
+ * block; a new section (SHB, IDBs) is added at the end, which is valid
+ * pcapng and leaves the old sections untouched.  A missing or empty file is
+ * created as without append.  The pcap records are walked (one sequential
+ * read) and a file that ends inside a record, as a crash can leave, is
+ * refused with the offset to truncate to.  Errors: RC_EFORMAT (not such a
+ * file / damaged), RC_EINVAL (does not match opts).
+ *
+ * On success *out owns the file until rc_writer_close().  On failure
+ * returns a negative RC_E*, sets *out = NULL and writes a message naming
+ * path into errbuf (RC_ERRBUF_SIZE bytes).
+ */
 int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts,
 		   char *errbuf);
-/* Same on an open descriptor (not closed by the writer unless own_fd). */
+/*
+ * rc_writer_open_fd - the same on an open descriptor, named name in
+ * messages.  The writer closes fd at rc_writer_close() only if own_fd; if
+ * this call fails the caller keeps fd either way.  rc_writer_offset() and
+ * the truncation after a failed write count from where the writer starts:
+ * the end of the file for an O_APPEND descriptor (a shell's ">>"), else the
+ * descriptor's position.  opts->append needs a regular file.
+ */
 int rc_writer_open_fd(rc_writer **out, int fd, int own_fd, const char *name,
 		      const rc_writer_opts *opts, char *errbuf);
 
@@ -206,32 +252,55 @@ int rc_writer_open_fd(rc_writer **out, int fd, int own_fd, const char *name,
  * linktype, snaplen, fcslen from info; written with if_tsresol = 9).
  * Returns the new interface number (>= 0) or a negative error.  For pcap,
  * only a linktype equal to the file's is accepted (returns 0).
+ * info->snaplen 0 = no limit (written as 0, pcapng's "unlimited"); fcslen
+ * -1 or 0 = no if_fcslen; strings are
+ * written before the call returns (at most 65535 bytes each).  At most
+ * 65536 interfaces (RC_ELIMIT).
  */
 int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info);
 
 /*
  * rc_writer_write - append one packet.  pkt->ifindex selects the interface
- * (pcapng); direction, comment and dropcount become EPB options.  caplen
- * larger than the snaplen is truncated to it (len keeps the wire length).
+ * (pcapng; ignored for pcap); direction (RC_DIR_IN/OUT -> epb_flags),
+ * comment (with RC_PKT_HAS_COMMENT, <= 65535 bytes) and dropcount (with
+ * RC_PKT_HAS_DROPCOUNT) become EPB options; pcap drops them.  caplen larger
+ * than the interface's snaplen is truncated to it (len keeps the wire
+ * length).  pkt->data is copied (or written) before the call returns.
+ * The record goes into the buffer; a record larger than the buffer is
+ * written at once on its own.
+ *
+ * Errors: RC_EINVAL for a packet that cannot be stored (unknown interface,
+ * comment too long, pcap time stamp after 2106); nothing is written and
+ * the writer stays usable.  RC_ENOSPC / RC_EIO when writing failed; the file
+ * has been cut back to its last whole record (regular files) and every
+ * later call returns the same error and message.
  */
 int rc_writer_write(rc_writer *w, const rc_packet *pkt);
+/* rc_writer_write_batch - rc_writer_write for pkts[0..n) in one call (same
+ * result, less overhead).  Returns 0, or the first error; the packets before
+ * the failing one have been written. */
 int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n);
 
-/* rc_writer_set_iface_stats - counters written as an ISB per interface at
- * close (pcapng; ignored for pcap). */
+/* rc_writer_set_iface_stats - counters written as an ISB (isb_ifrecv,
+ * isb_ifdrop, isb_starttime = open time, isb_endtime = close time) per
+ * interface at close (pcapng; ignored for pcap).  The last call per
+ * interface wins.  RC_EINVAL for an unknown interface. */
 int rc_writer_set_iface_stats(rc_writer *w, uint32_t iface, uint64_t recv, uint64_t drop);
 
-/* rc_writer_flush - hand buffered whole records to the kernel. */
+/* rc_writer_flush - hand buffered whole records to the kernel (no fsync). */
 int rc_writer_flush(rc_writer *w);
 
 /* rc_writer_offset - bytes in the file so far, buffered ones included
  * (exact size the file will have after flush; used for rotation). */
 uint64_t rc_writer_offset(const rc_writer *w);
 
+/* Message for the last error on w (never NULL; "" before any error);
+ * valid until the next call on w. */
 const char *rc_writer_error(const rc_writer *w);
 
 /* rc_writer_close - write ISBs (pcapng), flush, close; returns the first
- * error met, if any.  Accepts NULL. */
+ * error met, if any (its message is gone with w: call rc_writer_flush()
+ * first to read it).  Accepts NULL. */
 int rc_writer_close(rc_writer *w);
 
 #ifdef __cplusplus

@@ -17,10 +17,15 @@ enum rc_linktype {
 	RC_LINKTYPE_NULL = 0,          /* BSD loopback: 4-byte host-order AF_ value */
 	RC_LINKTYPE_ETHERNET = 1,      /* Ethernet II / 802.3 */
 	RC_LINKTYPE_RAW = 101,         /* raw IPv4 or IPv6, version nibble decides */
+	RC_LINKTYPE_IEEE802_11 = 105,  /* 802.11 frames, no radio header */
 	RC_LINKTYPE_LOOP = 108,        /* OpenBSD loopback: 4-byte network-order AF_ value */
 	RC_LINKTYPE_LINUX_SLL = 113,   /* Linux cooked capture v1, 16-byte header */
+	RC_LINKTYPE_IEEE802_11_RADIOTAP = 127, /* 802.11 plus radiotap header */
+	RC_LINKTYPE_CAN_SOCKETCAN = 227, /* struct can_frame, CAN ID big-endian */
 	RC_LINKTYPE_IPV4 = 228,        /* raw IPv4 */
 	RC_LINKTYPE_IPV6 = 229,        /* raw IPv6 */
+	RC_LINKTYPE_NFLOG = 239,       /* Linux netfilter NFLOG messages */
+	RC_LINKTYPE_NETLINK = 253,     /* SLL-style header + netlink message */
 	RC_LINKTYPE_LINUX_SLL2 = 276,  /* Linux cooked capture v2, 20-byte header */
 };
 

@@ -1,0 +1,456 @@
+/*
+ * bench_capture.c - live capture cost: ringcap vs libpcap on the same traffic.
+ *
+ *   ns A [ veth a ] ===== [ veth b ] ns B
+ *     sender, CPU 0          capturer, CPU 1 (and the next CPU for fanout)
+ *
+ * Two private network namespaces (names carry the pid, removed at exit and
+ * on SIGINT/SIGTERM) joined by a veth.  A sender process pinned to the
+ * first allowed CPU blasts N frames with sendmmsg(2) on a packet socket
+ * (PACKET_QDISC_BYPASS); the capturer, pinned to the second CPU, counts
+ * packets and bytes through its callback.  Measured per run: frames sent,
+ * captured, dropped (the capture's own statistics), and the capturer's
+ * CPU time (getrusage(RUSAGE_THREAD) user+sys of every capture thread over
+ * the traffic window) per captured packet.  The kernel's copy into the
+ * ring happens in the sender's softirq and is not in either number.
+ *
+ * Cases: 64 B and 1514 B frames; default and immediate mode; ringcap with
+ * 1 thread and with 2 (fanout, round robin); libpcap pcap_loop (1 thread,
+ * libpcap has no fanout API).  Same snap length (262144) and buffer
+ * (32 MiB) for both.  Counts: BENCH_N64 (default 5,000,000) and
+ * BENCH_N1514 (default 2,000,000); BENCH_QUICK=1 divides them by 50.
+ * BENCH_IMPL=libpcap|ringcap|fanout runs one implementation only (for
+ * profiling).
+ * Output: a markdown table on stdout with the CPU ratio libpcap/ringcap
+ * (> 1 means ringcap spends less CPU per packet).  Needs root.
+ */
+#include "ringcap/capture.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <pcap/pcap.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BUF_BYTES (32u << 20)
+#define QUIET_MS 300
+
+static char ns_a[32], ns_b[32], if_a[IFNAMSIZ], if_b[IFNAMSIZ];
+static int cpus[2];
+
+static void cleanup(void)
+{
+	char cmd[160];
+	snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", ns_a,
+		 ns_b);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench_capture: could not remove %s/%s\n", ns_a, ns_b);
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	exit(1); /* runs cleanup via atexit */
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "bench_capture: %s\n", what);
+	exit(1);
+}
+
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void sh(const char *fmt, ...)
+{
+	char cmd[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_capture: failed: %s\n", cmd);
+		exit(1);
+	}
+}
+
+static void enter(const char *ns)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "/run/netns/%s", ns);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || setns(fd, CLONE_NEWNET) != 0)
+		die("setns failed");
+	close(fd);
+}
+
+static void pin(int cpu)
+{
+	cpu_set_t s;
+	CPU_ZERO(&s);
+	CPU_SET(cpu, &s);
+	(void)sched_setaffinity(0, sizeof(s), &s);
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static uint64_t thread_cpu_ns(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_THREAD, &ru);
+	return ((uint64_t)ru.ru_utime.tv_sec + (uint64_t)ru.ru_stime.tv_sec) * 1000000000u +
+	       ((uint64_t)ru.ru_utime.tv_usec + (uint64_t)ru.ru_stime.tv_usec) * 1000u;
+}
+
+/* The sender: a child in ns A, pinned, writes its count to a pipe. */
+static pid_t start_sender(unsigned long n, unsigned size, int *rfd)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		die("pipe");
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid) {
+		close(fds[1]);
+		*rfd = fds[0];
+		return pid;
+	}
+	close(fds[0]);
+	enter(ns_a);
+	pin(cpus[0]);
+	int fd = socket(AF_PACKET, SOCK_RAW, 0);
+	int one = 1;
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET,
+				   .sll_ifindex = (int)if_nametoindex(if_a) };
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) != 0)
+		_exit(2);
+	(void)setsockopt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, &one, sizeof(one));
+	enum { B = 256 };
+	static uint8_t frame[1514];
+	memset(frame, 0xab, sizeof(frame));
+	memcpy(frame, "\x02\x72\x63\x00\x00\x0b\x02\x72\x63\x00\x00\x0a\x88\xb5", 14);
+	struct iovec iov = { frame, size };
+	struct mmsghdr m[B];
+	memset(m, 0, sizeof(m));
+	for (int i = 0; i < B; i++) {
+		m[i].msg_hdr.msg_iov = &iov;
+		m[i].msg_hdr.msg_iovlen = 1;
+	}
+	unsigned long sent = 0;
+	usleep(100 * 1000); /* let the capturer settle */
+	while (sent < n) {
+		unsigned k = n - sent < B ? (unsigned)(n - sent) : B;
+		int r = sendmmsg(fd, m, k, 0);
+		if (r > 0)
+			sent += (unsigned long)r;
+		else if (errno != ENOBUFS && errno != EAGAIN && errno != EINTR)
+			break;
+	}
+	if (write(fds[1], &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
+		_exit(3);
+	_exit(0);
+}
+
+static unsigned long wait_sender(pid_t pid, int rfd)
+{
+	unsigned long sent = 0;
+	if (read(rfd, &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
+		die("sender failed");
+	close(rfd);
+	waitpid(pid, NULL, 0);
+	return sent;
+}
+
+struct result {
+	unsigned long sent, captured, dropped;
+	uint64_t cpu_ns;
+	int ok;
+};
+
+/* ---------------------------------------------------------------- ringcap */
+
+struct rc_worker {
+	rc_capture *c;
+	atomic_ulong pkts;
+	uint64_t bytes;
+	uint64_t cpu_ns;
+	int cpu;
+};
+
+static void rc_count(void *user, const rc_packet *p)
+{
+	struct rc_worker *w = user;
+	w->bytes += p->caplen + p->data[0];
+	atomic_fetch_add_explicit(&w->pkts, 1, memory_order_relaxed);
+}
+
+static void *rc_thread(void *arg)
+{
+	struct rc_worker *w = arg;
+	pin(w->cpu);
+	uint64_t t0 = thread_cpu_ns();
+	(void)rc_capture_loop(w->c, 0, rc_count, w);
+	w->cpu_ns = thread_cpu_ns() - t0;
+	return NULL;
+}
+
+static int rc_configure(rc_capture *c, unsigned index, void *user)
+{
+	(void)index;
+	int immediate = *(int *)user;
+	int st;
+	if ((st = rc_capture_set_ring_size(c, BUF_BYTES)) < 0 ||
+	    (st = rc_capture_set_immediate(c, immediate)) < 0 ||
+	    (st = rc_capture_set_timeout(c, 100)) < 0)
+		return st;
+	return 0;
+}
+
+static struct result run_ringcap(unsigned long n, unsigned size, int immediate, unsigned threads)
+{
+	struct result r = { 0 };
+	rc_capture *h[2] = { NULL, NULL };
+	char err[RC_ERRBUF_SIZE];
+	if (threads == 1) {
+		if (rc_capture_create(&h[0], if_b, err) < 0 || rc_configure(h[0], 0, &immediate) < 0 ||
+		    rc_capture_activate(h[0]) < 0) {
+			fprintf(stderr, "ringcap: %s\n", h[0] ? rc_capture_error(h[0]) : err);
+			rc_capture_close(h[0]);
+			return r;
+		}
+	} else if (rc_fanout_open(h, threads, if_b, (uint16_t)getpid(), RC_FANOUT_LB, 0,
+				  rc_configure, &immediate, err) < 0) {
+		fprintf(stderr, "ringcap fanout: %s\n", err);
+		return r;
+	}
+	static struct rc_worker w[2];
+	pthread_t t[2];
+	for (unsigned i = 0; i < threads; i++) {
+		w[i].c = h[i];
+		atomic_store(&w[i].pkts, 0);
+		w[i].bytes = 0;
+		w[i].cpu = cpus[(1 + i) % 2];
+		pthread_create(&t[i], NULL, rc_thread, &w[i]);
+	}
+	int rfd;
+	pid_t pid = start_sender(n, size, &rfd);
+	r.sent = wait_sender(pid, rfd);
+	unsigned long last = ~0ul, cur;
+	uint64_t since = now_ms();
+	for (;;) {
+		cur = 0;
+		for (unsigned i = 0; i < threads; i++)
+			cur += atomic_load(&w[i].pkts);
+		if (cur != last) {
+			last = cur;
+			since = now_ms();
+		} else if (now_ms() - since > QUIET_MS) {
+			break;
+		}
+		usleep(20 * 1000);
+	}
+	for (unsigned i = 0; i < threads; i++)
+		rc_capture_breakloop(h[i]);
+	for (unsigned i = 0; i < threads; i++) {
+		pthread_join(t[i], NULL);
+		rc_capture_stats st;
+		if (rc_capture_stats_get(h[i], &st) == 0)
+			r.dropped += st.dropped;
+		r.captured += atomic_load(&w[i].pkts);
+		r.cpu_ns += w[i].cpu_ns;
+		rc_capture_close(h[i]);
+	}
+	r.ok = 1;
+	return r;
+}
+
+/* ---------------------------------------------------------------- libpcap */
+
+struct pc_worker {
+	pcap_t *p;
+	atomic_ulong pkts;
+	uint64_t bytes;
+	uint64_t cpu_ns;
+};
+
+static void pc_count(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+	struct pc_worker *w = (struct pc_worker *)(void *)user;
+	w->bytes += h->caplen + bytes[0];
+	atomic_fetch_add_explicit(&w->pkts, 1, memory_order_relaxed);
+}
+
+static void *pc_thread(void *arg)
+{
+	struct pc_worker *w = arg;
+	pin(cpus[1]);
+	uint64_t t0 = thread_cpu_ns();
+	(void)pcap_loop(w->p, -1, pc_count, (u_char *)(void *)w);
+	w->cpu_ns = thread_cpu_ns() - t0;
+	return NULL;
+}
+
+static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
+{
+	struct result r = { 0 };
+	char err[PCAP_ERRBUF_SIZE];
+	pcap_t *p = pcap_create(if_b, err);
+	if (!p || pcap_set_snaplen(p, 262144) != 0 || pcap_set_buffer_size(p, BUF_BYTES) != 0 ||
+	    pcap_set_immediate_mode(p, immediate) != 0 || pcap_set_timeout(p, 100) != 0 ||
+	    pcap_activate(p) < 0) {
+		fprintf(stderr, "libpcap: %s\n", p ? pcap_geterr(p) : err);
+		if (p)
+			pcap_close(p);
+		return r;
+	}
+	static struct pc_worker w;
+	w.p = p;
+	atomic_store(&w.pkts, 0);
+	pthread_t t;
+	pthread_create(&t, NULL, pc_thread, &w);
+	int rfd;
+	pid_t pid = start_sender(n, size, &rfd);
+	r.sent = wait_sender(pid, rfd);
+	unsigned long last = ~0ul, cur;
+	uint64_t since = now_ms();
+	for (;;) {
+		cur = atomic_load(&w.pkts);
+		if (cur != last) {
+			last = cur;
+			since = now_ms();
+		} else if (now_ms() - since > QUIET_MS) {
+			break;
+		}
+		usleep(20 * 1000);
+	}
+	pcap_breakloop(p);
+	pthread_join(t, NULL);
+	struct pcap_stat ps;
+	if (pcap_stats(p, &ps) == 0)
+		r.dropped = ps.ps_drop;
+	r.captured = atomic_load(&w.pkts);
+	r.cpu_ns = w.cpu_ns;
+	pcap_close(p);
+	r.ok = 1;
+	return r;
+}
+
+/* ------------------------------------------------------------------- main */
+
+static unsigned long env_count(const char *name, unsigned long dflt)
+{
+	const char *v = getenv(name);
+	unsigned long n = v && *v ? strtoul(v, NULL, 10) : dflt;
+	if (getenv("BENCH_QUICK") && *getenv("BENCH_QUICK"))
+		n /= 50;
+	return n ? n : 1;
+}
+
+static double per_pkt(const struct result *r)
+{
+	return r->captured ? (double)r->cpu_ns / (double)r->captured : 0.0;
+}
+
+static void row(const char *what, const char *impl, const struct result *r, double ratio)
+{
+	if (!r->ok) {
+		printf("| %s | %s | - | - | - | - | failed |\n", what, impl);
+		return;
+	}
+	printf("| %s | %s | %lu | %lu | %lu | %.1f | ", what, impl, r->sent, r->captured, r->dropped,
+	       per_pkt(r));
+	if (ratio > 0)
+		printf("%.2f |\n", ratio);
+	else
+		printf("- |\n");
+}
+
+int main(void)
+{
+	if (geteuid() != 0) {
+		fprintf(stderr, "bench_capture: needs root (network namespaces, packet sockets)\n");
+		return 1;
+	}
+	cpu_set_t allowed;
+	int ncpu = 0;
+	sched_getaffinity(0, sizeof(allowed), &allowed);
+	for (int k = 0; k < CPU_SETSIZE && ncpu < 2; k++)
+		if (CPU_ISSET(k, &allowed))
+			cpus[ncpu++] = k;
+	if (ncpu < 2)
+		cpus[1] = cpus[0];
+
+	long pid = (long)getpid();
+	snprintf(ns_a, sizeof(ns_a), "rcbA%ld", pid);
+	snprintf(ns_b, sizeof(ns_b), "rcbB%ld", pid);
+	snprintf(if_a, sizeof(if_a), "rcba%ld", pid % 10000000);
+	snprintf(if_b, sizeof(if_b), "rcbb%ld", pid % 10000000);
+	atexit(cleanup);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	sh("ip netns add %s && ip netns add %s", ns_a, ns_b);
+	sh("ip netns exec %s sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1",
+	   ns_a);
+	sh("ip netns exec %s sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1",
+	   ns_b);
+	sh("ip -n %s link add %s address 02:72:63:00:00:0a type veth peer name %s netns %s address 02:72:63:00:00:0b",
+	   ns_a, if_a, if_b, ns_b);
+	sh("ip -n %s link set %s up && ip -n %s link set %s up", ns_a, if_a, ns_b, if_b);
+	enter(ns_b);
+
+	static const struct {
+		unsigned size;
+		const char *env;
+		unsigned long dflt;
+	} sizes[] = { { 64, "BENCH_N64", 5000000 }, { 1514, "BENCH_N1514", 2000000 } };
+
+	printf("## Live capture (veth, sender CPU %d, capturer CPU %d)\n\n", cpus[0], cpus[1]);
+	printf("CPU ns/pkt = capture threads' user+sys time per captured packet; ratio = "
+	       "libpcap CPU/pkt divided by ringcap's (> 1: ringcap cheaper).\n\n");
+	printf("| case | implementation | sent | captured | dropped | CPU ns/pkt | ratio |\n");
+	printf("|---|---|---:|---:|---:|---:|---:|\n");
+	for (size_t s = 0; s < 2; s++) {
+		unsigned long n = env_count(sizes[s].env, sizes[s].dflt);
+		for (int immediate = 0; immediate <= 1; immediate++) {
+			char what[64];
+			snprintf(what, sizeof(what), "%u B x %lu, %s", sizes[s].size, n,
+				 immediate ? "immediate" : "default");
+			fprintf(stderr, "bench_capture: %s\n", what);
+			const char *only = getenv("BENCH_IMPL");
+			struct result none = { 0 };
+			int want_pc = !only || !strcmp(only, "libpcap");
+			int want_rc = !only || !strcmp(only, "ringcap");
+			int want_fan = !only || !strcmp(only, "fanout");
+			struct result pc = want_pc ? run_libpcap(n, sizes[s].size, immediate) : none;
+			struct result r1 = want_rc ? run_ringcap(n, sizes[s].size, immediate, 1) : none;
+			struct result r2 = want_fan ? run_ringcap(n, sizes[s].size, immediate, 2) : none;
+			double base = per_pkt(&pc);
+			row(what, "libpcap pcap_loop", &pc, 0);
+			row(what, "ringcap loop, 1 thread", &r1,
+			    per_pkt(&r1) > 0 && base > 0 ? base / per_pkt(&r1) : 0);
+			row(what, "ringcap fanout, 2 threads", &r2,
+			    per_pkt(&r2) > 0 && base > 0 ? base / per_pkt(&r2) : 0);
+			fflush(stdout);
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,393 @@
+/*
+ * offline.c - file mode of the CLI (see offline.h).
+ *
+ * Inputs are read in order with rc_reader batches.  A filter is compiled
+ * once per link type met (a pcapng file may mix link types across its
+ * interfaces) and run with rc_bpf_run_simple.  Matching packets are printed
+ * through one rc__printer, counted (--count), or written with rc_writer:
+ * pcap output takes the first input's link type; pcapng output gets one IDB
+ * per interface of every input file, so mixed link types survive.
+ */
+#include "offline.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ringcap/file.h"
+#include "ringcap/filter.h"
+
+#define RC_BATCH 64
+#define RC_MAX_FILTER_FILE_BYTES (1u << 20)
+#define RC_MAX_LINKTYPE_FILTERS 32
+
+struct compiled {
+	int linktype;
+	rc_bpf_prog prog;
+};
+
+struct offline {
+	const struct rc__cli_opts *o;
+	const char *expr;       /* NULL or all blank: no filtering */
+	struct compiled filters[RC_MAX_LINKTYPE_FILTERS];
+	size_t nfilters;
+	uint32_t snaplen;
+	rc__ob out;
+	rc__printer pr;
+	int printing;
+	int flush_each;         /* stdout is a terminal */
+	rc_writer *w;
+	int w_linktype;
+	int32_t *ifmap;         /* pcapng: input interface -> output interface */
+	size_t ifmap_len;
+	long matched;
+};
+
+void rc__filter_error(FILE *out, const char *expr, const char *msg)
+{
+	fprintf(out, "ringcap: bad filter expression: %s\n", msg);
+	const char *col = strstr(msg, "column ");
+	if (!col)
+		return;
+	long n = strtol(col + 7, NULL, 10);
+	if (n < 1 || (size_t)n > strlen(expr) + 1)
+		return;
+	fprintf(out, "  %s\n  %*s^\n", expr, (int)(n - 1), "");
+}
+
+static int expr_is_empty(const char *e)
+{
+	if (!e)
+		return 1;
+	for (; *e; e++)
+		if (*e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+			return 0;
+	return 1;
+}
+
+/* Read -F FILE: '#' starts a comment to the end of the line, as tcpdump. */
+static char *read_filter_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "ringcap: cannot open filter file %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	char *buf = malloc(RC_MAX_FILTER_FILE_BYTES + 1);
+	if (!buf) {
+		fclose(f);
+		fprintf(stderr, "ringcap: out of memory\n");
+		return NULL;
+	}
+	size_t n = fread(buf, 1, RC_MAX_FILTER_FILE_BYTES + 1, f);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad || n > RC_MAX_FILTER_FILE_BYTES) {
+		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
+			bad ? "read error" : "larger than 1 MiB");
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	int in_comment = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] == '#')
+			in_comment = 1;
+		if (buf[i] == '\n')
+			in_comment = 0;
+		if (in_comment || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\0')
+			buf[i] = ' ';
+	}
+	return buf;
+}
+
+/* The program for linktype, compiled on first use; NULL after printing an error. */
+static const rc_bpf_prog *filter_for(struct offline *s, int linktype)
+{
+	for (size_t i = 0; i < s->nfilters; i++)
+		if (s->filters[i].linktype == linktype)
+			return &s->filters[i].prog;
+	if (s->nfilters == RC_MAX_LINKTYPE_FILTERS) {
+		fprintf(stderr, "ringcap: more than %d link types in the input\n", RC_MAX_LINKTYPE_FILTERS);
+		return NULL;
+	}
+	char err[RC_ERRBUF_SIZE];
+	struct compiled *c = &s->filters[s->nfilters];
+	if (rc_filter_compile(&c->prog, s->expr, linktype, s->snaplen, 0, NULL, err) < 0) {
+		rc__filter_error(stderr, s->expr, err);
+		return NULL;
+	}
+	c->linktype = linktype;
+	s->nfilters++;
+	return &c->prog;
+}
+
+static void print_reading(rc_reader *r, const char *path)
+{
+	int lt = rc_reader_linktype(r);
+	const char *name = rc_linktype_name(lt), *desc = rc_linktype_description(lt);
+	if (name)
+		fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %u\n",
+			path, name, desc ? desc : name, rc_reader_snaplen(r));
+	else
+		fprintf(stderr, "reading from file %s, link-type %d, snapshot length %u\n", path, lt,
+			rc_reader_snaplen(r));
+}
+
+static int open_writer(struct offline *s, rc_reader *r, int fmt)
+{
+	rc_writer_opts wo;
+	char err[RC_ERRBUF_SIZE];
+	memset(&wo, 0, sizeof(wo));
+	wo.format = (enum rc_file_format)fmt;
+	/* pcapng: every input interface becomes an IDB as packets need it. */
+	wo.no_default_iface = fmt == RC_FORMAT_PCAPNG;
+	wo.linktype = (uint16_t)rc_reader_linktype(r);
+	wo.snaplen = rc_reader_snaplen(r);
+	wo.ts_precision = rc_reader_ts_precision(r);
+	wo.fcslen = -1;
+	if (rc_writer_open(&s->w, s->o->write_path, &wo, err) < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		return -1;
+	}
+	s->w_linktype = wo.linktype;
+	return 0;
+}
+
+/* Output interface for input interface idx of the current file (pcapng). */
+static int out_iface(struct offline *s, rc_reader *r, uint32_t idx)
+{
+	if (idx < s->ifmap_len && s->ifmap[idx] >= 0)
+		return s->ifmap[idx];
+	if (idx >= s->ifmap_len) {
+		size_t n = idx + 1u;
+		int32_t *m = realloc(s->ifmap, n * sizeof(*m));
+		if (!m)
+			return -1;
+		for (size_t i = s->ifmap_len; i < n; i++)
+			m[i] = -1;
+		s->ifmap = m;
+		s->ifmap_len = n;
+	}
+	rc_iface_info info;
+	if (rc_reader_iface(r, idx, &info) < 0)
+		return -1;
+	int out = rc_writer_add_iface(s->w, &info);
+	if (out < 0)
+		return -1;
+	s->ifmap[idx] = out;
+	return out;
+}
+
+/* Handle one matching packet; -1 on a fatal error. */
+static int emit(struct offline *s, rc_reader *r, const rc_packet *pkt, int pcapng_out)
+{
+	if (s->w) {
+		rc_packet copy = *pkt;
+		if (pcapng_out) {
+			int o = out_iface(s, r, pkt->ifindex);
+			if (o < 0) {
+				fprintf(stderr, "ringcap: %s: %s\n", s->o->write_path, rc_writer_error(s->w));
+				return -1;
+			}
+			copy.ifindex = (uint32_t)o;
+		} else {
+			if (pkt->linktype != s->w_linktype) {
+				fprintf(stderr,
+					"ringcap: %s: a pcap file holds one link type (%d), this packet has %d; "
+					"use --format pcapng\n",
+					s->o->write_path, s->w_linktype, pkt->linktype);
+				return -1;
+			}
+			copy.ifindex = 0;
+		}
+		if (rc_writer_write(s->w, &copy) < 0) {
+			fprintf(stderr, "ringcap: %s\n", rc_writer_error(s->w));
+			return -1;
+		}
+	} else if (s->printing) {
+		rc__print_packet(&s->pr, pkt);
+		if (s->flush_each)
+			rc__ob_flush(&s->out);
+		else
+			rc__ob_maybe_flush(&s->out);
+	}
+	return 0;
+}
+
+/* Read one input; returns 0, 1 when -c was reached, or -1 on error. */
+static int run_file(struct offline *s, const char *path, int *pcapng_out)
+{
+	rc_reader *r;
+	char err[RC_ERRBUF_SIZE];
+	rc_packet pkts[RC_BATCH];
+	int ret = 0;
+
+	if (rc_reader_open(&r, path, NULL, err) < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		return -1;
+	}
+	print_reading(r, path);
+	if (s->printing && !rc__print_linktype_supported(rc_reader_linktype(r)))
+		fprintf(stderr, "ringcap: warning: link type %d is not decoded; printing lengths only\n",
+			rc_reader_linktype(r));
+	if (!s->expr && !s->snaplen)
+		s->snaplen = rc_reader_snaplen(r);
+	if (s->expr) {
+		if (!s->snaplen)
+			s->snaplen = rc_reader_snaplen(r) ? rc_reader_snaplen(r) : 262144;
+		if (!filter_for(s, rc_reader_linktype(r))) {
+			rc_reader_close(r);
+			return -1;
+		}
+	}
+	if (s->o->write_path && !s->w) {
+		int fmt = s->o->write_format;
+		if (!fmt) {
+			size_t L = strlen(s->o->write_path);
+			fmt = L >= 7 && strcmp(s->o->write_path + L - 7, ".pcapng") == 0 ? RC_FORMAT_PCAPNG
+											  : RC_FORMAT_PCAP;
+		}
+		if (open_writer(s, r, fmt) < 0) {
+			rc_reader_close(r);
+			return -1;
+		}
+		*pcapng_out = fmt == RC_FORMAT_PCAPNG;
+	}
+	s->ifmap_len = 0; /* interface numbers restart with each input file */
+
+	int n;
+	while ((n = rc_reader_next_batch(r, pkts, RC_BATCH)) > 0) {
+		for (int i = 0; i < n; i++) {
+			const rc_packet *p = &pkts[i];
+			if (s->expr) {
+				const rc_bpf_prog *prog = filter_for(s, p->linktype);
+				if (!prog) {
+					ret = -1;
+					goto out;
+				}
+				if (rc_bpf_run_simple(prog->insns, prog->len, p->data, p->caplen, p->len) == 0)
+					continue;
+			}
+			if (emit(s, r, p, *pcapng_out) < 0) {
+				ret = -1;
+				goto out;
+			}
+			s->matched++;
+			if (s->o->count_limit && s->matched >= s->o->count_limit) {
+				ret = 1;
+				goto out;
+			}
+		}
+	}
+	if (n != RC_EEOF) {
+		/* Damage after good packets: they were printed; now say where. */
+		if (s->printing)
+			rc__ob_flush(&s->out);
+		fprintf(stderr, "ringcap: %s: %s\n", path, rc_reader_error(r));
+		ret = -1;
+	}
+out:
+	rc_reader_close(r);
+	return ret;
+}
+
+static int dump_filter(const struct rc__cli_opts *o, const char *expr)
+{
+	int lt = o->dump_linktype;
+	uint32_t snaplen = 262144;
+	if (lt < 0 && o->ninputs > 0) {
+		rc_reader *r;
+		char err[RC_ERRBUF_SIZE];
+		if (rc_reader_open(&r, o->inputs[0], NULL, err) < 0) {
+			fprintf(stderr, "ringcap: %s\n", err);
+			return RC_EXIT_ERROR;
+		}
+		lt = rc_reader_linktype(r);
+		if (rc_reader_snaplen(r))
+			snaplen = rc_reader_snaplen(r);
+		rc_reader_close(r);
+	}
+	if (lt < 0)
+		lt = RC_LINKTYPE_ETHERNET;
+	rc_bpf_prog prog;
+	char err[RC_ERRBUF_SIZE];
+	if (rc_filter_compile(&prog, expr ? expr : "", lt, snaplen, 0, NULL, err) < 0) {
+		rc__filter_error(stderr, expr ? expr : "", err);
+		return RC_EXIT_ERROR;
+	}
+	int r = rc_bpf_dump(stdout, prog.insns, prog.len, o->dump_style > 3 ? 3 : o->dump_style);
+	rc_bpf_prog_free(&prog);
+	if (r < 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "ringcap: cannot write the dump\n");
+		return RC_EXIT_ERROR;
+	}
+	return RC_EXIT_OK;
+}
+
+int rc__run_offline(const struct rc__cli_opts *o)
+{
+	struct offline s;
+	char *file_expr = NULL;
+	int code = RC_EXIT_OK, pcapng_out = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.o = o;
+	s.expr = o->filter_expr;
+	if (o->filter_file) {
+		file_expr = read_filter_file(o->filter_file);
+		if (!file_expr)
+			return RC_EXIT_ERROR;
+		s.expr = file_expr;
+	}
+	if (o->dump_style) {
+		code = dump_filter(o, s.expr);
+		free(file_expr);
+		return code;
+	}
+	if (expr_is_empty(s.expr))
+		s.expr = NULL;
+	s.printing = !o->write_path && !o->count_only;
+	if (s.printing) {
+		if (rc__ob_init(&s.out, STDOUT_FILENO) < 0 ||
+		    rc__printer_init(&s.pr, &o->print, &s.out) < 0) {
+			fprintf(stderr, "ringcap: out of memory\n");
+			rc__ob_free(&s.out);
+			free(file_expr);
+			return RC_EXIT_ERROR;
+		}
+		s.flush_each = isatty(STDOUT_FILENO);
+	}
+	for (size_t i = 0; i < o->ninputs; i++) {
+		int r = run_file(&s, o->inputs[i], &pcapng_out);
+		if (r < 0) {
+			code = RC_EXIT_ERROR;
+			break;
+		}
+		if (r > 0)
+			break;
+	}
+	if (s.printing) {
+		if (rc__ob_flush(&s.out) < 0 && code == RC_EXIT_OK) {
+			fprintf(stderr, "ringcap: error writing to standard output\n");
+			code = RC_EXIT_ERROR;
+		}
+		rc__printer_free(&s.pr);
+		rc__ob_free(&s.out);
+	}
+	if (s.w && rc_writer_close(s.w) < 0 && code == RC_EXIT_OK) {
+		fprintf(stderr, "ringcap: error closing %s\n", o->write_path);
+		code = RC_EXIT_ERROR;
+	}
+	if (o->count_only) {
+		printf("%ld packet%s\n", s.matched, s.matched == 1 ? "" : "s");
+		if (fflush(stdout) != 0 && code == RC_EXIT_OK)
+			code = RC_EXIT_ERROR;
+	}
+	for (size_t i = 0; i < s.nfilters; i++)
+		rc_bpf_prog_free(&s.filters[i].prog);
+	free(s.ifmap);
+	free(file_expr);
+	return code;
+}

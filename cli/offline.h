@@ -1,0 +1,31 @@
+/*
+ * offline.h - the CLI's file mode: read captures, filter, then print,
+ * count or write the matching packets; and -d style filter dumps.
+ */
+#ifndef RC_CLI_OFFLINE_H
+#define RC_CLI_OFFLINE_H
+
+#include <stdio.h>
+
+#include "options.h"
+
+/* Exit codes of the ringcap program. */
+enum rc__exit_code {
+	RC_EXIT_OK = 0,
+	RC_EXIT_ERROR = 1, /* unreadable or damaged input, bad filter, write error */
+	RC_EXIT_USAGE = 2, /* bad command line */
+};
+
+/* Run -r mode (or -d) as o says; messages go to stderr.  Returns an exit code. */
+int rc__run_offline(const struct rc__cli_opts *o);
+
+/*
+ * rc__filter_error - print a compile error like
+ *     ringcap: bad filter expression: <message>
+ *       tcp port 99999
+ *                ^
+ * with the caret under the column named by "column N" in msg, if any.
+ */
+void rc__filter_error(FILE *out, const char *expr, const char *msg);
+
+#endif

@@ -1,0 +1,295 @@
+/*
+ * options.c - parsing of the CLI's offline options (see options.h).
+ */
+#include "options.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ringcap/file.h"
+#include "ringcap/linktype.h"
+
+static int opt_read(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	if (o->ninputs >= RC_CLI_MAX_INPUTS) {
+		snprintf(err, errlen, "too many -r files (at most %d)", RC_CLI_MAX_INPUTS);
+		return -1;
+	}
+	o->inputs[o->ninputs++] = arg;
+	return 0;
+}
+
+static int opt_write(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	o->write_path = arg;
+	return 0;
+}
+
+static int opt_count_limit(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v <= 0) {
+		snprintf(err, errlen, "invalid packet count '%s' (expected a positive number)", arg);
+		return -1;
+	}
+	o->count_limit = v;
+	return 0;
+}
+
+#define FLAG_HANDLER(name, stmt)                                                         \
+	static int name(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen) \
+	{                                                                                \
+		(void)arg;                                                               \
+		(void)err;                                                               \
+		(void)errlen;                                                            \
+		stmt;                                                                    \
+		return 0;                                                                \
+	}
+
+FLAG_HANDLER(opt_count_only, o->count_only = 1)
+FLAG_HANDLER(opt_n, o->nflag++)
+FLAG_HANDLER(opt_e, o->print.eflag = 1)
+FLAG_HANDLER(opt_q, o->print.qflag++)
+FLAG_HANDLER(opt_S, o->print.Sflag = 1)
+FLAG_HANDLER(opt_v, o->print.vflag++)
+FLAG_HANDLER(opt_x, o->print.xflag++)
+FLAG_HANDLER(opt_X, o->print.Xflag++)
+FLAG_HANDLER(opt_d, o->dump_style++)
+FLAG_HANDLER(opt_version, o->show_version = 1)
+FLAG_HANDLER(opt_help, o->show_help = 1)
+
+/* -t counts: none given = local HH:MM:SS, -t = none, -tt = unix, ... */
+static int opt_t(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	(void)arg;
+	if (o->print.ts_style >= RC_TS_DELTA_FIRST) {
+		snprintf(err, errlen, "at most five -t flags");
+		return -1;
+	}
+	o->print.ts_style = o->print.ts_style == RC_TS_LOCAL_HMS ? RC_TS_NONE : o->print.ts_style + 1;
+	return 0;
+}
+
+static int opt_format(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	if (strcmp(arg, "pcap") == 0)
+		o->write_format = RC_FORMAT_PCAP;
+	else if (strcmp(arg, "pcapng") == 0)
+		o->write_format = RC_FORMAT_PCAPNG;
+	else {
+		snprintf(err, errlen, "unknown --format '%s' (expected pcap or pcapng)", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int opt_filter_file(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	o->filter_file = arg;
+	return 0;
+}
+
+static int opt_linktype(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	int lt = rc_linktype_from_name(arg);
+	if (lt < 0) {
+		snprintf(err, errlen, "unknown link type '%s'", arg);
+		return -1;
+	}
+	o->dump_linktype = lt;
+	return 0;
+}
+
+static int opt_precision(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	if (strcmp(arg, "nano") == 0)
+		o->print.ts_nano = 1;
+	else if (strcmp(arg, "micro") == 0)
+		o->print.ts_nano = 0;
+	else {
+		snprintf(err, errlen, "unknown --time-stamp-precision '%s' (micro or nano)", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct rc__optdef rc__offline_opts[] = {
+	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE" },
+	{ 'w', NULL, 1, opt_write, "write matching packets to FILE instead of printing", "FILE" },
+	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT" },
+	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N" },
+	{ 0, "count", 0, opt_count_only, "print only the number of matching packets", NULL },
+	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL },
+	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL },
+	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL },
+	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL },
+	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL },
+	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P" },
+	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums)", NULL },
+	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL },
+	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL },
+	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE" },
+	{ 'y', NULL, 1, opt_linktype, "link type for -d (name like EN10MB or number)", "TYPE" },
+	{ 'd', NULL, 0, opt_d, "dump the compiled filter (-dd C array, -ddd decimal) and exit", NULL },
+	{ 0, "version", 0, opt_version, "print the version and exit", NULL },
+	{ 'h', "help", 0, opt_help, "this help", NULL },
+};
+
+/* Every option table; live-capture options add theirs here. */
+static const struct {
+	const struct rc__optdef *defs;
+	size_t n;
+} rc__opt_tables[] = {
+	{ rc__offline_opts, sizeof(rc__offline_opts) / sizeof(rc__offline_opts[0]) },
+};
+
+static const struct rc__optdef *find_short(char ch)
+{
+	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n; i++)
+			if (rc__opt_tables[t].defs[i].short_name == ch)
+				return &rc__opt_tables[t].defs[i];
+	return NULL;
+}
+
+static const struct rc__optdef *find_long(const char *name, size_t len)
+{
+	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
+			const char *ln = rc__opt_tables[t].defs[i].long_name;
+			if (ln && strlen(ln) == len && strncmp(ln, name, len) == 0)
+				return &rc__opt_tables[t].defs[i];
+		}
+	return NULL;
+}
+
+void rc__cli_usage(FILE *out)
+{
+	fprintf(out, "usage: ringcap -r FILE [-w OUT] [-c N] [--count] [-n] [-e] [-q] [-t..] [-v..]\n"
+		     "               [-x|-xx|-X|-XX] [--format pcap|pcapng] [-F FILE] [-y TYPE]\n"
+		     "               [-d|-dd|-ddd] [--version] [-h] [EXPRESSION]\n");
+	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
+			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
+			char name[48];
+			if (!d->help)
+				continue;
+			if (d->short_name && d->long_name)
+				snprintf(name, sizeof(name), "-%c, --%s", d->short_name, d->long_name);
+			else if (d->short_name)
+				snprintf(name, sizeof(name), "-%c%s%s", d->short_name, d->takes_arg ? " " : "",
+					 d->takes_arg ? d->arg_name : "");
+			else
+				snprintf(name, sizeof(name), "--%s%s%s", d->long_name, d->takes_arg ? " " : "",
+					 d->takes_arg ? d->arg_name : "");
+			fprintf(out, "  %-28s %s\n", name, d->help);
+		}
+}
+
+static int join_words(struct rc__cli_opts *o, int argc, char **argv, int first, char *err,
+		      size_t errlen)
+{
+	size_t total = 1;
+	for (int i = first; i < argc; i++)
+		total += strlen(argv[i]) + 1;
+	o->filter_expr = malloc(total);
+	if (!o->filter_expr) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	o->filter_expr[0] = '\0';
+	for (int i = first; i < argc; i++) {
+		if (i > first)
+			strcat(o->filter_expr, " ");
+		strcat(o->filter_expr, argv[i]);
+	}
+	return 0;
+}
+
+int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen)
+{
+	memset(o, 0, sizeof(*o));
+	o->dump_linktype = -1;
+	int i = 1;
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break; /* start of the filter expression */
+		if (a[1] == '-') {
+			const char *name = a + 2, *eq = strchr(name, '=');
+			size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+			const struct rc__optdef *d = find_long(name, nlen);
+			if (!d) {
+				snprintf(err, errlen, "unrecognized option '%s'", a);
+				return -1;
+			}
+			const char *arg = NULL;
+			if (d->takes_arg) {
+				if (eq)
+					arg = eq + 1;
+				else if (i + 1 < argc)
+					arg = argv[++i];
+				else {
+					snprintf(err, errlen, "option '--%s' requires an argument", d->long_name);
+					return -1;
+				}
+			} else if (eq) {
+				snprintf(err, errlen, "option '--%s' doesn't allow an argument", d->long_name);
+				return -1;
+			}
+			if (d->handler(o, arg, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		for (const char *p = a + 1; *p; p++) {
+			const struct rc__optdef *d = find_short(*p);
+			if (!d) {
+				snprintf(err, errlen, "invalid option -- '%c'", *p);
+				return -1;
+			}
+			if (!d->takes_arg) {
+				if (d->handler(o, NULL, err, errlen) < 0)
+					return -1;
+				continue;
+			}
+			const char *arg;
+			if (p[1])
+				arg = p + 1;
+			else if (i + 1 < argc)
+				arg = argv[++i];
+			else {
+				snprintf(err, errlen, "option requires an argument -- '%c'", *p);
+				return -1;
+			}
+			if (d->handler(o, arg, err, errlen) < 0)
+				return -1;
+			break;
+		}
+	}
+	if (i < argc) {
+		if (o->filter_file) {
+			snprintf(err, errlen, "both -F and a filter expression given");
+			return -1;
+		}
+		return join_words(o, argc, argv, i, err, errlen);
+	}
+	return 0;
+}
+
+void rc__cli_opts_free(struct rc__cli_opts *o)
+{
+	free(o->filter_expr);
+	o->filter_expr = NULL;
+}

@@ -1,0 +1,61 @@
+/*
+ * options.h - command-line options of the ringcap CLI.
+ *
+ * Options are described by const tables (struct rc__optdef): each entry has
+ * a short and/or long name, whether it takes an argument, and a handler that
+ * stores into struct rc__cli_opts.  The offline options live in options.c;
+ * live-capture options (-i, -s, -p, -Q, -B, --immediate-mode, --threads,
+ * --stats, -G/-C/-W, -Z, --json) are meant to go in their own file with their
+ * own table, listed in rc__opt_tables[] in options.c, and their own fields
+ * below.
+ */
+#ifndef RC_CLI_OPTIONS_H
+#define RC_CLI_OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "print.h"
+
+#define RC_CLI_MAX_INPUTS 64
+
+struct rc__cli_opts {
+	const char *inputs[RC_CLI_MAX_INPUTS]; /* -r, in order; "-" = stdin */
+	size_t ninputs;
+	const char *write_path;  /* -w */
+	int write_format;        /* 0 = by extension, else enum rc_file_format */
+	long count_limit;        /* -c; 0 = no limit */
+	int count_only;          /* --count */
+	int nflag;               /* -n count (names are never resolved anyway) */
+	int dump_style;          /* -d count: 1..3 */
+	int dump_linktype;       /* -y; -1 = the file's */
+	const char *filter_file; /* -F */
+	char *filter_expr;       /* trailing arguments joined by spaces (malloc'ed) */
+	int show_version;
+	int show_help;
+	struct rc__print_opts print;
+};
+
+typedef int (*rc__opt_handler)(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen);
+
+struct rc__optdef {
+	char short_name;        /* 0 if none */
+	const char *long_name;  /* NULL if none */
+	int takes_arg;
+	rc__opt_handler handler;
+	const char *help;       /* one line for -h; NULL hides the option */
+	const char *arg_name;
+};
+
+/*
+ * rc__cli_parse - parse argv into o (initialised here).  Short options may
+ * be combined ("-nnvv", "-c5", "-rFILE"); long options take "--opt=ARG" or
+ * "--opt ARG"; "--" ends the options; remaining words form the filter.
+ * Returns 0, or -1 with a message in err (usage error).
+ */
+int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen);
+void rc__cli_opts_free(struct rc__cli_opts *o);
+/* Print the option summary for -h / usage errors. */
+void rc__cli_usage(FILE *out);
+
+#endif

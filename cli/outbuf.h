@@ -1,0 +1,54 @@
+/*
+ * outbuf.h - the CLI's output buffer.
+ *
+ * Printing one packet summary takes a few dozen small appends; doing each
+ * through stdio costs more than decoding the packet.  rc__ob collects text in
+ * one growing buffer and hands it to write(2) in large chunks (fd mode) or
+ * keeps it in memory for tests and fuzzing (fd = -1).  Appends never write:
+ * the caller flushes at packet boundaries with rc__ob_maybe_flush(), so a
+ * position taken inside one packet's text stays valid while it is printed.
+ *
+ * Not thread-safe; one buffer per printing thread.
+ */
+#ifndef RC_CLI_OUTBUF_H
+#define RC_CLI_OUTBUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Flush to the descriptor once this many bytes are pending. */
+#define RC_OB_FLUSH_BYTES (64u * 1024u)
+/* The buffer never grows past this (one packet's text is far smaller). */
+#define RC_OB_MAX_MEM_BYTES (16u * 1024u * 1024u)
+
+typedef struct rc__ob {
+	char *buf;
+	size_t len;
+	size_t cap;
+	int fd;     /* -1: memory mode */
+	int err;    /* first errno from write(2) or ENOMEM, sticky */
+} rc__ob;
+
+/* Initialise; fd = -1 for memory mode.  Returns 0 or RC_ENOMEM. */
+int rc__ob_init(rc__ob *ob, int fd);
+/* Flush (fd mode) and free; accepts a zeroed struct. */
+void rc__ob_free(rc__ob *ob);
+/* Write everything pending to fd; returns 0 or a negative RC_E* status. */
+int rc__ob_flush(rc__ob *ob);
+/* Flush if at least RC_OB_FLUSH_BYTES are pending (fd mode); 0 or RC_E*. */
+int rc__ob_maybe_flush(rc__ob *ob);
+/* Memory mode: the text so far, NUL-terminated (valid until the next append). */
+const char *rc__ob_str(rc__ob *ob);
+void rc__ob_reset(rc__ob *ob);
+
+void rc__ob_put(rc__ob *ob, const char *s, size_t n);
+void rc__ob_puts(rc__ob *ob, const char *s);
+void rc__ob_putc(rc__ob *ob, char c);
+void rc__ob_u(rc__ob *ob, uint64_t v);          /* decimal */
+void rc__ob_u0(rc__ob *ob, uint64_t v, int width); /* decimal, zero-padded */
+void rc__ob_x(rc__ob *ob, uint64_t v, int width);  /* lower hex, zero-padded to width */
+void rc__ob_printf(rc__ob *ob, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Pad with spaces so that the text since mark is at least width characters. */
+void rc__ob_pad(rc__ob *ob, size_t mark, size_t width);
+
+#endif

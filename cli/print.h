@@ -1,0 +1,197 @@
+/*
+ * print.h - one-line packet summaries in tcpdump 4.99's format.
+ *
+ * The printer turns (bytes, link type, time stamp) into the text tcpdump
+ * prints with -n, so that `ringcap -r F -n -tt` and `tcpdump -r F -n -tt`
+ * read the same for the protocols listed in docs/cli.md.
+ *
+ * Decoders are pure functions over a bounds-checked cursor: every read is
+ * checked against the end of the captured bytes (the "snapend"), and a read
+ * that would pass it prints tcpdump's truncation marker " [|proto]" and
+ * unwinds by returning RC_PRINT_TRUNC through every caller.  tcpdump does the
+ * same with longjmp; here the unwinding is explicit so each decoder shows
+ * where it can stop.
+ *
+ * Thread-safety: a printer (and its TCP sequence table) belongs to one thread.
+ */
+#ifndef RC_CLI_PRINT_H
+#define RC_CLI_PRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "outbuf.h"
+#include "ringcap/packet.h"
+
+/* Time stamp styles, as tcpdump's -t count. */
+enum rc__ts_style {
+	RC_TS_LOCAL_HMS = 0,  /* default: HH:MM:SS.frac in local time */
+	RC_TS_NONE = 1,       /* -t */
+	RC_TS_UNIX = 2,       /* -tt: seconds.frac since the epoch */
+	RC_TS_DELTA_PREV = 3, /* -ttt: since the previous packet */
+	RC_TS_DATE = 4,       /* -tttt: YYYY-MM-DD HH:MM:SS.frac, local */
+	RC_TS_DELTA_FIRST = 5 /* -ttttt: since the first packet */
+};
+
+struct rc__print_opts {
+	int vflag;      /* -v count */
+	int eflag;      /* -e: print link-level headers */
+	int qflag;      /* -q: quieter protocol summaries */
+	int xflag;      /* -x = 1, -xx = 2: hex dump */
+	int Xflag;      /* -X = 1, -XX = 2: hex + ASCII dump (wins over -x) */
+	int ts_style;   /* enum rc__ts_style */
+	int ts_nano;    /* 1: 9 fraction digits (--time-stamp-precision nano) */
+	int Sflag;      /* -S: absolute TCP sequence numbers */
+};
+
+struct rc__tcp_seq;
+
+typedef struct rc__printer {
+	struct rc__print_opts o;
+	rc__ob *ob;
+	uint64_t first_ts_nsec, prev_ts_nsec;
+	int have_prev;
+	struct rc__tcp_seq *tcp;   /* relative sequence number state */
+	int64_t cached_sec;        /* local-time formatting cache */
+	char cached_hms[32];
+} rc__printer;
+
+/* Initialise p to print into ob (not owned).  0 or RC_ENOMEM. */
+int rc__printer_init(rc__printer *p, const struct rc__print_opts *o, rc__ob *ob);
+/* Free the printer's state; accepts a zeroed struct. */
+void rc__printer_free(rc__printer *p);
+/* Print pkt's summary line (time stamp, summary, optional hex dump, '\n'). */
+void rc__print_packet(rc__printer *p, const rc_packet *pkt);
+/* Print only the decoded summary of data/caplen/len for linktype (no time
+ * stamp, no newline); used by tests. */
+void rc__print_summary(rc__printer *p, int linktype, const uint8_t *data, uint32_t caplen,
+		       uint32_t len);
+/* 1 if linktype has a decoder here. */
+int rc__print_linktype_supported(int linktype);
+
+/* ---- internal interface between the decoder files ---- */
+
+#define RC_PRINT_TRUNC (-1)
+
+typedef struct rc__pctx {
+	rc__printer *pr;
+	rc__ob *ob;
+	const struct rc__print_opts *o;
+	const uint8_t *start;     /* first captured byte of the packet */
+	const uint8_t *end;       /* one past the last byte the current layer may read */
+	const char *proto;        /* name in the truncation marker */
+	int suppress_default;     /* -x/-X/-q given: no hex dump for unknown payloads */
+	int unwound;              /* a decoder stopped at the snapend (tcpdump's longjmp):
+	                           * -x then dumps from the first byte */
+} rc__pctx;
+
+/* Bytes available from p to the snapend (0 if p is outside). */
+static inline size_t rc__avail(const rc__pctx *c, const uint8_t *p)
+{
+	return (p >= c->start && p < c->end) ? (size_t)(c->end - p) : 0;
+}
+static inline int rc__have(const rc__pctx *c, const uint8_t *p, size_t n)
+{
+	return p >= c->start && p <= c->end && (size_t)(c->end - p) >= n;
+}
+static inline uint16_t rc__be16(const uint8_t *p)
+{
+	return (uint16_t)((p[0] << 8) | p[1]);
+}
+static inline uint32_t rc__be24(const uint8_t *p)
+{
+	return ((uint32_t)p[0] << 16) | ((uint32_t)p[1] << 8) | p[2];
+}
+static inline uint32_t rc__be32(const uint8_t *p)
+{
+	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+
+/* Print " [|proto]", mark the packet as unwound, return RC_PRINT_TRUNC. */
+int rc__trunc(rc__pctx *c);
+/* Same marker where tcpdump checks explicitly and returns instead of
+ * unwinding (ND_TCHECK/ND_TTEST paths): -x still skips the link header. */
+int rc__trunc_soft(rc__pctx *c);
+#define RC_NEED_SOFT(c, p, n)                              \
+	do {                                               \
+		if (!rc__have((c), (p), (n)))              \
+			return rc__trunc_soft(c);          \
+	} while (0)
+#define RC_NEED(c, p, n)                                   \
+	do {                                               \
+		if (!rc__have((c), (p), (n)))              \
+			return rc__trunc(c);               \
+	} while (0)
+#define RC_TRY(expr)                                       \
+	do {                                               \
+		if ((expr) < 0)                            \
+			return RC_PRINT_TRUNC;             \
+	} while (0)
+
+/* Narrow the snapend to p + len (never widens); returns the old end. */
+static inline const uint8_t *rc__push_end(rc__pctx *c, const uint8_t *p, size_t len)
+{
+	const uint8_t *old = c->end;
+	if (p >= c->start && p <= c->end && (size_t)(c->end - p) > len)
+		c->end = p + len;
+	return old;
+}
+
+/* Text helpers. */
+void rc__put_ip4(rc__ob *ob, const uint8_t *a);
+void rc__put_ip6(rc__ob *ob, const uint8_t *a);
+void rc__put_mac(rc__ob *ob, const uint8_t *a);
+/* tcpdump's default printer: hex + ASCII of up to len bytes from p, then the
+ * truncation marker if fewer were captured.  No-op with -x/-X. */
+int rc__default_print(rc__pctx *c, const uint8_t *p, size_t len);
+void rc__hex_ascii_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len,
+			size_t offset);
+void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, size_t offset);
+/* Internet checksum of iov-like pieces; returns the folded one's-complement sum. */
+uint32_t rc__cksum_add(uint32_t sum, const uint8_t *p, size_t len);
+uint16_t rc__cksum_fold(uint32_t sum);
+
+/* Name tables. */
+const char *rc__ethertype_name(uint16_t type);  /* NULL if unknown */
+const char *rc__ipproto_name(uint8_t proto);    /* NULL if unknown */
+
+/* Layers (print_link.c). */
+int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* Returns 1 if printed, 0 if the ethertype is not decoded, or RC_PRINT_TRUNC. */
+int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length);
+int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
+
+/* Network layer (print_ip.c, print_ip6.c). */
+int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_ip6(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_ip_any(rc__pctx *c, const uint8_t *p, uint32_t length); /* by version nibble */
+/* iph points at the enclosing IPv4 or IPv6 header (version nibble tells). */
+int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fragmented,
+		 uint8_t nh, const uint8_t *iph);
+/* Pseudo-header sum for TCP/UDP/ICMPv6 checksums over iph. */
+uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length);
+
+/* Transport and above. */
+int rc__print_tcp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
+		  int fragmented);
+int rc__print_udp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
+		  int fragmented);
+int rc__print_icmp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
+		   int fragmented);
+int rc__print_icmp6(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
+		    int fragmented);
+int rc__print_igmp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_gre(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_sctp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
+int rc__print_dns(rc__pctx *c, const uint8_t *p, uint32_t length, int is_mdns);
+int rc__print_bootp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_ntp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
+
+/* TCP relative sequence numbers (print_tcp.c). */
+struct rc__tcp_seq *rc__tcp_seq_new(void);
+void rc__tcp_seq_free(struct rc__tcp_seq *t);
+
+#endif

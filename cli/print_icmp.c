@@ -1,0 +1,446 @@
+/*
+ * print_icmp.c - ICMP (RFC 792) and ICMPv6 (RFC 4443, ND RFC 4861, MLDv2
+ * RFC 3810) summaries as tcpdump 4.99 print-icmp.c and print-icmp6.c.
+ *
+ *   0      1      2       4               8
+ *   | type | code | csum  | rest of header | data (for errors: the offending
+ *                                            IP header + 8 bytes)
+ */
+#include "print.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static uint32_t shouldbe(uint16_t sum, uint16_t computed)
+{
+	uint32_t s = (uint32_t)sum + computed;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return s;
+}
+
+static int icmp_errtype(uint8_t t)
+{
+	return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
+}
+
+static const char *unreach_fmt(unsigned code)
+{
+	switch (code) {
+	case 5: return "%s unreachable - source route failed";
+	case 6: return "net %s unreachable - unknown";
+	case 7: return "host %s unreachable - unknown";
+	case 8: return "%s unreachable - source host isolated";
+	case 9: return "net %s unreachable - admin prohibited";
+	case 10: return "host %s unreachable - admin prohibited";
+	case 11: return "net %s unreachable - tos prohibited";
+	case 12: return "host %s unreachable - tos prohibited";
+	case 13: return "host %s unreachable - admin prohibited filter";
+	case 14: return "host %s unreachable - host precedence violation";
+	case 15: return "host %s unreachable - precedence cutoff";
+	default: return NULL;
+	}
+}
+
+static const char *icmp_type_name(uint8_t t)
+{
+	switch (t) {
+	case 0: return "echo reply";
+	case 3: return "destination unreachable";
+	case 4: return "source quench";
+	case 5: return "redirect";
+	case 8: return "echo request";
+	case 9: return "router advertisement";
+	case 10: return "router solicitation";
+	case 11: return "time exceeded";
+	case 12: return "parameter problem";
+	case 13: return "time stamp request";
+	case 14: return "time stamp reply";
+	case 15: return "information request";
+	case 16: return "information reply";
+	case 17: return "address mask request";
+	case 18: return "address mask reply";
+	default: return NULL;
+	}
+}
+
+static void ip4str(char *buf, const uint8_t *a)
+{
+	snprintf(buf, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+}
+
+int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t *iph,
+		   int fragmented)
+{
+	char buf[160], a1[16], a2[16];
+	(void)iph;
+	c->proto = "icmp";
+	RC_NEED(c, dp, 2);
+	uint8_t type = dp[0], code = dp[1];
+	const uint8_t *oip = dp + 8;
+
+	switch (type) {
+	case 0:
+	case 8:
+		RC_NEED(c, dp, 8);
+		snprintf(buf, sizeof(buf), "echo %s, id %u, seq %u", type == 8 ? "request" : "reply",
+			 rc__be16(dp + 4), rc__be16(dp + 6));
+		break;
+	case 3:
+		RC_NEED(c, oip, 20);
+		ip4str(a1, oip + 16);
+		switch (code) {
+		case 0:
+			snprintf(buf, sizeof(buf), "net %s unreachable", a1);
+			break;
+		case 1:
+			snprintf(buf, sizeof(buf), "host %s unreachable", a1);
+			break;
+		case 2:
+			snprintf(buf, sizeof(buf), "%s protocol %u unreachable", a1, oip[9]);
+			break;
+		case 3: {
+			unsigned hlen = (oip[0] & 0x0f) * 4u;
+			RC_NEED(c, oip + hlen, 4);
+			unsigned port = rc__be16(oip + hlen + 2);
+			if (oip[9] == 6)
+				snprintf(buf, sizeof(buf), "%s tcp port %u unreachable", a1, port);
+			else if (oip[9] == 17)
+				snprintf(buf, sizeof(buf), "%s udp port %u unreachable", a1, port);
+			else
+				snprintf(buf, sizeof(buf), "%s protocol %u port %u unreachable", a1, oip[9], port);
+			break;
+		}
+		case 4: {
+			unsigned mtu = rc__be16(dp + 6);
+			if (mtu)
+				snprintf(buf, sizeof(buf), "%s unreachable - need to frag (mtu %u)", a1, mtu);
+			else
+				snprintf(buf, sizeof(buf), "%s unreachable - need to frag", a1);
+			break;
+		}
+		default: {
+			const char *fmt = unreach_fmt(code);
+			if (fmt)
+				snprintf(buf, sizeof(buf), fmt, a1);
+			else
+				snprintf(buf, sizeof(buf), "#%u %s unreachable", code, a1);
+			break;
+		}
+		}
+		break;
+	case 5: {
+		RC_NEED(c, oip, 20);
+		ip4str(a1, oip + 16);
+		ip4str(a2, dp + 4);
+		static const char *const rfmt[4] = { "redirect %s to net %s", "redirect %s to host %s",
+						     "redirect-tos %s to net %s",
+						     "redirect-tos %s to host %s" };
+		if (code < 4)
+			snprintf(buf, sizeof(buf), rfmt[code], a1, a2);
+		else
+			snprintf(buf, sizeof(buf), "redirect-#%u %s to %s", code, a1, a2);
+		break;
+	}
+	case 11:
+		if (code == 0)
+			snprintf(buf, sizeof(buf), "time exceeded in-transit");
+		else if (code == 1)
+			snprintf(buf, sizeof(buf), "ip reassembly time exceeded");
+		else
+			snprintf(buf, sizeof(buf), "time exceeded-#%u", code);
+		break;
+	case 12:
+		RC_NEED(c, dp, 5);
+		if (code)
+			snprintf(buf, sizeof(buf), "parameter problem - code %u", code);
+		else
+			snprintf(buf, sizeof(buf), "parameter problem - octet %u", dp[4]);
+		break;
+	case 13:
+		RC_NEED(c, dp, 8);
+		snprintf(buf, sizeof(buf), "time stamp query id %u seq %u", rc__be16(dp + 4), rc__be16(dp + 6));
+		break;
+	case 18:
+		RC_NEED(c, dp, 12);
+		snprintf(buf, sizeof(buf), "address mask is 0x%08x", rc__be32(dp + 8));
+		break;
+	default: {
+		/* Router advertisements and time stamp replies are printed by name
+		 * only (tcpdump adds their bodies). */
+		const char *n = icmp_type_name(type);
+		if (n)
+			snprintf(buf, sizeof(buf), "%s", n);
+		else
+			snprintf(buf, sizeof(buf), "type-#%u", type);
+		break;
+	}
+	}
+	rc__ob_printf(c->ob, "ICMP %s, length %u", buf, plen);
+	if (c->o->vflag && !fragmented && rc__have(c, dp, plen)) {
+		uint16_t sum = rc__cksum_fold(rc__cksum_add(0, dp, plen));
+		if (sum != 0) {
+			RC_NEED(c, dp, 4);
+			uint16_t icmp_sum = rc__be16(dp + 2);
+			rc__ob_printf(c->ob, " (wrong icmp cksum %x (->%x)!)", icmp_sum, shouldbe(icmp_sum, sum));
+		}
+	}
+	if (c->o->vflag >= 1 && icmp_errtype(type)) {
+		rc__ob_puts(c->ob, "\n\t");
+		const uint8_t *saved = c->end;
+		RC_NEED(c, oip, 4);
+		RC_TRY(rc__print_ip(c, oip, rc__be16(oip + 2)));
+		c->end = saved;
+	}
+	return 0;
+}
+
+/* ---- ICMPv6 ---- */
+
+static const char *icmp6_type_name(uint8_t t)
+{
+	switch (t) {
+	case 1: return "destination unreachable";
+	case 2: return "packet too big";
+	case 3: return "time exceeded in-transit";
+	case 4: return "parameter problem";
+	case 128: return "echo request";
+	case 129: return "echo reply";
+	case 130: return "multicast listener query";
+	case 131: return "multicast listener report";
+	case 132: return "multicast listener done";
+	case 133: return "router solicitation";
+	case 134: return "router advertisement";
+	case 135: return "neighbor solicitation";
+	case 136: return "neighbor advertisement";
+	case 137: return "redirect";
+	case 138: return "router renumbering";
+	case 139: return "node information query";
+	case 140: return "node information reply";
+	case 141: return "inverse neighbor solicitation";
+	case 142: return "inverse neighbor advertisement";
+	case 143: return "multicast listener report v2";
+	case 144: return "ha discovery request";
+	case 145: return "ha discovery reply";
+	case 146: return "mobile router solicitation";
+	case 147: return "mobile router advertisement";
+	case 148: return "certification path solicitation";
+	case 149: return "certification path advertisement";
+	case 151: return "multicast router advertisement";
+	case 152: return "multicast router solicitation";
+	case 153: return "multicast router termination";
+	default: return NULL;
+	}
+}
+
+static const char *unreach6_code(uint8_t code)
+{
+	switch (code) {
+	case 0: return "unreachable route";
+	case 1: return "unreachable prohibited";
+	case 2: return "beyond scope";
+	case 3: return "unreachable address";
+	case 4: return "unreachable port";
+	case 5: return "unreachable source address";
+	case 6: return "unreachable reject route";
+	default: return NULL;
+	}
+}
+
+/* Upper-layer header of the invoking packet inside an ICMPv6 error: walks
+ * the inner IPv6 extension headers like tcpdump's get_upperlayer. */
+static const uint8_t *upper_layer(rc__pctx *c, const uint8_t *oip, uint8_t *prot)
+{
+	if (!rc__have(c, oip, 40))
+		return NULL;
+	uint8_t nh = oip[6];
+	const uint8_t *p = oip + 40;
+	for (int hops = 0; hops < 16; hops++) {
+		switch (nh) {
+		case 6:
+		case 17:
+			*prot = nh;
+			return rc__have(c, p, 4) ? p : NULL;
+		case 0:
+		case 60:
+		case 43:
+			if (!rc__have(c, p, 2))
+				return NULL;
+			nh = p[0];
+			p += (p[1] + 1u) << 3;
+			break;
+		case 44:
+			if (!rc__have(c, p, 4))
+				return NULL;
+			if (rc__be16(p + 2) & 0xfff8)
+				return NULL;
+			nh = p[0];
+			p += 8;
+			break;
+		case 51:
+			if (!rc__have(c, p, 2))
+				return NULL;
+			nh = p[0];
+			p += (p[1] + 2u) << 2;
+			break;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8_t *iph,
+		    int fragmented)
+{
+	c->proto = "icmp6";
+	const uint8_t *oip = dp + 8;
+	if (length == 0) {
+		rc__ob_puts(c->ob, "ICMP6, length 0 (invalid)");
+		return 0;
+	}
+	if (c->o->vflag && !fragmented && rc__have(c, dp, length)) {
+		RC_NEED(c, dp, 4);
+		uint16_t sum = rc__cksum_fold(rc__cksum_add(rc__pseudo_sum(iph, 58, length), dp, length));
+		uint16_t icmp_sum = rc__be16(dp + 2);
+		if (sum != 0)
+			rc__ob_printf(c->ob, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", icmp_sum,
+				      shouldbe(icmp_sum, sum));
+		else
+			rc__ob_puts(c->ob, "[icmp6 sum ok] ");
+	}
+	RC_NEED(c, dp, 1);
+	uint8_t type = dp[0];
+	const char *tn = icmp6_type_name(type);
+	if (tn)
+		rc__ob_printf(c->ob, "ICMP6, %s", tn);
+	else
+		rc__ob_printf(c->ob, "ICMP6, unknown icmp6 type (%u)", type);
+	if (c->o->vflag && (type == 133 || type == 134 || type == 135 || type == 136 || type == 137 ||
+			    type == 145 || type == 147))
+		rc__ob_printf(c->ob, ", length %u", length);
+
+	switch (type) {
+	case 1: {
+		RC_NEED(c, dp, 2);
+		uint8_t code = dp[1];
+		const char *cn = unreach6_code(code);
+		if (cn)
+			rc__ob_printf(c->ob, ", %s", cn);
+		else
+			rc__ob_printf(c->ob, ", unknown unreach code (%u)", code);
+		switch (code) {
+		case 0:
+		case 1:
+		case 3:
+			RC_NEED(c, oip, 40);
+			rc__ob_putc(c->ob, ' ');
+			rc__put_ip6(c->ob, oip + 24);
+			break;
+		case 2:
+			RC_NEED(c, oip, 40);
+			rc__ob_putc(c->ob, ' ');
+			rc__put_ip6(c->ob, oip + 24);
+			rc__ob_puts(c->ob, ", source address ");
+			rc__put_ip6(c->ob, oip + 8);
+			break;
+		case 4: {
+			uint8_t prot = 0;
+			const uint8_t *ouh = upper_layer(c, oip, &prot);
+			if (!ouh)
+				return rc__trunc(c);
+			unsigned dport = rc__be16(ouh + 2);
+			rc__ob_puts(c->ob, ", ");
+			rc__put_ip6(c->ob, oip + 24);
+			if (prot == 6)
+				rc__ob_printf(c->ob, " tcp port %u", dport);
+			else if (prot == 17)
+				rc__ob_printf(c->ob, " udp port %u", dport);
+			else
+				rc__ob_printf(c->ob, " protocol %u port %u unreachable", prot, dport);
+			break;
+		}
+		default:
+			if (c->o->vflag <= 1)
+				return rc__default_print(c, dp, length);
+			break;
+		}
+		break;
+	}
+	case 2:
+		RC_NEED(c, dp, 8);
+		rc__ob_printf(c->ob, ", mtu %u", rc__be32(dp + 4));
+		break;
+	case 3:
+		RC_NEED(c, dp, 2);
+		if (dp[1] == 0) {
+			RC_NEED(c, oip, 40);
+			rc__ob_puts(c->ob, " for ");
+			rc__put_ip6(c->ob, oip + 24);
+		} else if (dp[1] == 1) {
+			rc__ob_puts(c->ob, " (reassembly)");
+		} else {
+			rc__ob_printf(c->ob, ", unknown code (%u)", dp[1]);
+		}
+		break;
+	case 4: {
+		RC_NEED(c, oip, 40);
+		unsigned ptr = rc__be32(dp + 4);
+		switch (dp[1]) {
+		case 0: rc__ob_printf(c->ob, ", erroneous - octet %u", ptr); break;
+		case 1: rc__ob_printf(c->ob, ", next header - octet %u", ptr); break;
+		case 2: rc__ob_printf(c->ob, ", option - octet %u", ptr); break;
+		case 3: rc__ob_printf(c->ob, ", incomplete header chain - octet %u", ptr); break;
+		default: rc__ob_printf(c->ob, ", code-#%u", dp[1]); break;
+		}
+		break;
+	}
+	case 128:
+	case 129:
+		RC_NEED(c, dp, 8);
+		rc__ob_printf(c->ob, ", id %u, seq %u", rc__be16(dp + 4), rc__be16(dp + 6));
+		break;
+	case 133:
+	case 134:
+		/* Options and RA parameters are shown by tcpdump with -v only. */
+		break;
+	case 135:
+	case 136:
+		RC_NEED(c, dp, 24);
+		rc__ob_puts(c->ob, type == 135 ? ", who has " : ", tgt is ");
+		rc__put_ip6(c->ob, dp + 8);
+		if (type == 136 && c->o->vflag) {
+			uint32_t f = rc__be32(dp + 4);
+			char fl[48] = "";
+			if (f & 0x80000000u)
+				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "router");
+			if (f & 0x40000000u)
+				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "%ssolicited", fl[0] ? ", " : "");
+			if (f & 0x20000000u)
+				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "%soverride", fl[0] ? ", " : "");
+			rc__ob_printf(c->ob, ", Flags [%s]", fl[0] ? fl : "none");
+		}
+		break;
+	case 137:
+		RC_NEED(c, dp, 40);
+		rc__ob_puts(c->ob, ", ");
+		rc__put_ip6(c->ob, dp + 24);
+		rc__ob_puts(c->ob, " to ");
+		rc__put_ip6(c->ob, dp + 8);
+		break;
+	case 143:
+		RC_NEED(c, dp, 8);
+		rc__ob_printf(c->ob, ", %u group record(s)", rc__be16(dp + 6));
+		break;
+	default:
+		if (tn)
+			break; /* named types whose bodies tcpdump decodes further */
+		rc__ob_printf(c->ob, ", length %u", length);
+		if (c->o->vflag <= 1)
+			return rc__default_print(c, dp, length);
+		return 0;
+	}
+	if (!c->o->vflag)
+		rc__ob_printf(c->ob, ", length %u", length);
+	return 0;
+}

@@ -1,0 +1,258 @@
+/*
+ * print_ip6.c - IPv6 (RFC 8200) with its extension headers, as tcpdump 4.99
+ * print-ip6.c, print-ip6opts.c, print-frag6.c and print-rt6.c; and the
+ * TCP/UDP/ICMPv6 pseudo-header checksum for both IP versions.
+ *
+ *   0           4               6      7      8          24         40
+ *   |ver|tc|flow| payload length| next | hlim | src(16)  | dst(16)  | ext hdrs...
+ *
+ * Extension headers walked here: hop-by-hop (0), routing (43), fragment
+ * (44), destination options (60).  Anything else goes to the demultiplexer.
+ */
+#include "print.h"
+
+#include <string.h>
+
+/* Options of HBH/DSTOPT headers with -v (print-ip6opts.c ip6_opt_process). */
+static void ip6_opts(rc__pctx *c, const uint8_t *p, unsigned len)
+{
+	unsigned i = 0;
+	while (i < len) {
+		uint8_t type = p[i];
+		unsigned olen;
+		if (type == 0) {
+			rc__ob_puts(c->ob, "(pad1)");
+			i++;
+			continue;
+		}
+		if (i + 2 > len) {
+			rc__ob_puts(c->ob, "[trunc]");
+			return;
+		}
+		olen = p[i + 1] + 2u;
+		if (i + olen > len) {
+			rc__ob_puts(c->ob, "[trunc]");
+			return;
+		}
+		switch (type) {
+		case 1:
+			rc__ob_puts(c->ob, "(padn)");
+			break;
+		case 5:
+			if (olen == 4)
+				rc__ob_printf(c->ob, "(rtalert: 0x%04x) ", rc__be16(p + i + 2));
+			else
+				rc__ob_printf(c->ob, "(rtalert: invalid len %u)", olen - 2);
+			break;
+		case 0xc2:
+			if (olen == 6)
+				rc__ob_printf(c->ob, "(jumbo: %u) ", rc__be32(p + i + 2));
+			else
+				rc__ob_printf(c->ob, "(jumbo: invalid len %u)", olen - 2);
+			break;
+		default:
+			rc__ob_printf(c->ob, "(opt_type 0x%02x: len=%u)", type, olen - 2);
+			break;
+		}
+		i += olen;
+	}
+	rc__ob_putc(c->ob, ' ');
+}
+
+/* HBH or DSTOPT header; returns its length or RC_PRINT_TRUNC. */
+static int opts_header(rc__pctx *c, const uint8_t *p, const char *name, const char *proto)
+{
+	c->proto = proto;
+	RC_NEED(c, p, 2);
+	unsigned len = (p[1] + 1u) << 3;
+	RC_NEED(c, p, len);
+	rc__ob_puts(c->ob, name);
+	if (c->o->vflag)
+		ip6_opts(c, p + 2, len - 2);
+	return (int)len;
+}
+
+static int frag6(rc__pctx *c, const uint8_t *p, const uint8_t *ip6)
+{
+	c->proto = "frag6";
+	RC_NEED(c, p, 8);
+	unsigned offlg = rc__be16(p + 2);
+	unsigned off = offlg & 0xfff8;
+	unsigned plen = 40u + rc__be16(ip6 + 4) - (unsigned)(p - ip6) - 8u;
+	if (c->o->vflag)
+		rc__ob_printf(c->ob, "frag (0x%08x:%u|%u)", rc__be32(p + 4), off, plen);
+	else
+		rc__ob_printf(c->ob, "frag (%u|%u)", off, plen);
+	if (off != 0)
+		return 0; /* a non-first fragment: nothing more to decode */
+	rc__ob_putc(c->ob, ' ');
+	return 8;
+}
+
+static int rt6(rc__pctx *c, const uint8_t *p)
+{
+	c->proto = "rt6";
+	rc__ob_puts(c->ob, "RT6");
+	RC_NEED(c, p, 4);
+	unsigned len = p[1], type = p[2];
+	rc__ob_printf(c->ob, " (len=%u, type=%u", len, type);
+	if (type == 0)
+		rc__ob_puts(c->ob, " [Deprecated]");
+	rc__ob_printf(c->ob, ", segleft=%u", p[3]);
+	if (type != 0 && type != 2) {
+		rc__ob_puts(c->ob, " (unknown type)");
+		return rc__trunc(c);
+	}
+	RC_NEED(c, p, 8);
+	if (c->o->vflag)
+		rc__ob_printf(c->ob, ", rsv=0x%0x", rc__be32(p + 4));
+	if (len % 2 == 1)
+		return rc__trunc(c);
+	const uint8_t *a = p + 8;
+	for (unsigned i = 0; i < len / 2; i++, a += 16) {
+		RC_NEED(c, a, 16);
+		rc__ob_printf(c->ob, ", [%u]", i);
+		rc__put_ip6(c->ob, a);
+	}
+	rc__ob_puts(c->ob, ") ");
+	return (int)((len + 1) << 3);
+}
+
+int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
+{
+	c->proto = "ip6";
+	RC_NEED_SOFT(c, ip6, 40);
+	if (length < 40) {
+		rc__ob_printf(c->ob, "truncated-ip6 %u", length);
+		return 0;
+	}
+	if (!c->o->eflag)
+		rc__ob_puts(c->ob, "IP6 ");
+	if ((ip6[0] >> 4) != 6) {
+		rc__ob_printf(c->ob, "version error: %u != 6", ip6[0] >> 4);
+		return 0;
+	}
+	unsigned payload_len = rc__be16(ip6 + 4);
+	unsigned len;
+	if (payload_len != 0) {
+		len = payload_len + 40;
+		if (len > length) {
+			rc__ob_printf(c->ob, "[header+payload length %u > length %u] (invalid) ", len, length);
+			len = length;
+		}
+	} else {
+		len = length; /* jumbogram: the HBH jumbo option says */
+	}
+	uint8_t nh = ip6[6];
+	if (c->o->vflag) {
+		uint32_t flow = rc__be32(ip6);
+		rc__ob_putc(c->ob, '(');
+		if (flow & 0x0ff00000)
+			rc__ob_printf(c->ob, "class 0x%02x, ", (flow & 0x0ff00000) >> 20);
+		if (flow & 0x000fffff)
+			rc__ob_printf(c->ob, "flowlabel 0x%05x, ", flow & 0x000fffff);
+		const char *pn = rc__ipproto_name(nh);
+		rc__ob_printf(c->ob, "hlim %u, next-header %s (%u) payload length: %u) ", ip6[7],
+			      pn ? pn : "unknown", nh, payload_len);
+	}
+	const uint8_t *saved_end = rc__push_end(c, ip6, len);
+	const uint8_t *cp = ip6;
+	int advance = 40;
+	int fragmented = 0;
+	while (cp < c->end && advance > 0) {
+		if (len < (unsigned)advance)
+			return rc__trunc(c);
+		cp += advance;
+		len -= (unsigned)advance;
+		if (cp == ip6 + 40 && nh != 6 && nh != 17 && nh != 33 && nh != 132) {
+			rc__put_ip6(c->ob, ip6 + 8);
+			rc__ob_puts(c->ob, " > ");
+			rc__put_ip6(c->ob, ip6 + 24);
+			rc__ob_puts(c->ob, ": ");
+		}
+		switch (nh) {
+		case 0:
+			advance = opts_header(c, cp, "HBH ", "hbhopt");
+			RC_TRY(advance);
+			nh = cp[0];
+			break;
+		case 60:
+			advance = opts_header(c, cp, "DSTOPT ", "dstopt");
+			RC_TRY(advance);
+			nh = cp[0];
+			break;
+		case 44:
+			advance = frag6(c, cp, ip6);
+			RC_TRY(advance);
+			if (advance == 0 || c->end <= cp + advance) {
+				c->end = saved_end;
+				return 0;
+			}
+			nh = cp[0];
+			fragmented = 1;
+			break;
+		case 43:
+			RC_NEED(c, cp, 1);
+			advance = rt6(c, cp);
+			RC_TRY(advance);
+			nh = cp[0];
+			break;
+		default:
+			RC_TRY(rc__ip_demux(c, cp, len, 6, fragmented, nh, ip6));
+			c->end = saved_end;
+			return 0;
+		}
+		c->proto = "ip6";
+	}
+	c->end = saved_end;
+	return 0;
+}
+
+/* Destination the sender used for the checksum: the last address of a
+ * type 0 routing header if one is present (RFC 8200 section 8.1). */
+static const uint8_t *ip6_final_dst(const uint8_t *ip6)
+{
+	const uint8_t *dst = ip6 + 24;
+	unsigned plen = rc__be16(ip6 + 4);
+	const uint8_t *p = ip6 + 40, *end = ip6 + 40 + plen;
+	uint8_t nh = ip6[6];
+	for (int hops = 0; hops < 8; hops++) {
+		if (nh != 0 && nh != 60 && nh != 43)
+			break;
+		if (p + 8 > end)
+			break;
+		unsigned hl = (p[1] + 1u) << 3;
+		if (p + hl > end)
+			break;
+		if (nh == 43 && (p[2] == 0 || p[2] == 2) && p[1] >= 2 && p[3] > 0)
+			dst = p + 8 + 16u * (p[1] / 2u - 1u);
+		nh = p[0];
+		p += hl;
+	}
+	return dst;
+}
+
+/* The callers only ask after checking that the whole segment was captured,
+ * which implies the headers before it were captured too. */
+uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length)
+{
+	uint32_t sum = 0;
+	uint8_t tail[8];
+	if ((iph[0] >> 4) == 4) {
+		sum = rc__cksum_add(sum, iph + 12, 8);
+		tail[0] = 0;
+		tail[1] = proto;
+		tail[2] = (uint8_t)(length >> 8);
+		tail[3] = (uint8_t)length;
+		return rc__cksum_add(sum, tail, 4);
+	}
+	sum = rc__cksum_add(sum, iph + 8, 16);
+	sum = rc__cksum_add(sum, ip6_final_dst(iph), 16);
+	tail[0] = (uint8_t)(length >> 24);
+	tail[1] = (uint8_t)(length >> 16);
+	tail[2] = (uint8_t)(length >> 8);
+	tail[3] = (uint8_t)length;
+	tail[4] = tail[5] = tail[6] = 0;
+	tail[7] = proto;
+	return rc__cksum_add(sum, tail, 8);
+}

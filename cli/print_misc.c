@@ -1,0 +1,343 @@
+/*
+ * print_misc.c - IGMP (RFC 2236, 3376), GRE (RFC 2784/2890) and SCTP
+ * (RFC 9260) summaries as tcpdump 4.99 print-igmp.c, print-gre.c and
+ * print-sctp.c print them without -v.
+ *
+ * GRE:  flags+version(2) protocol(2) [csum(2) offset(2)] [key(4)] [seq(4)]
+ * SCTP: sport(2) dport(2) vtag(4) csum(4), then chunks: type(1) flags(1) len(2)
+ */
+#include "print.h"
+
+#include <stdio.h>
+
+/* ---- IGMP ---- */
+
+static void igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
+{
+	rc__ob_puts(c->ob, " v3");
+	unsigned mrc = bp[1], mrt;
+	if (mrc < 128)
+		mrt = mrc;
+	else
+		mrt = ((mrc & 0x0f) | 0x10) << (((mrc & 0x70) >> 4) + 3);
+	if (mrc != 100) {
+		rc__ob_puts(c->ob, " [max resp time ");
+		if (mrt < 600)
+			rc__ob_printf(c->ob, "%.1fs", mrt * 0.1);
+		else
+			rc__ob_printf(c->ob, "%us", mrt / 10);
+		rc__ob_putc(c->ob, ']');
+	}
+	if (rc__be32(bp + 4) == 0)
+		return;
+	rc__ob_puts(c->ob, " [gaddr ");
+	rc__put_ip4(c->ob, bp + 4);
+	unsigned nsrcs = rc__be16(bp + 10);
+	if (nsrcs > 0) {
+		if (len < 12 + (nsrcs << 2))
+			rc__ob_puts(c->ob, " [invalid number of sources]");
+		else
+			rc__ob_printf(c->ob, ", %u source(s)", nsrcs);
+	}
+	rc__ob_putc(c->ob, ']');
+}
+
+int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
+{
+	c->proto = "igmp";
+	if (c->o->qflag) {
+		rc__ob_puts(c->ob, "igmp");
+		return 0;
+	}
+	RC_NEED(c, bp, 1);
+	uint8_t type = bp[0];
+	switch (type) {
+	case 0x11:
+		rc__ob_puts(c->ob, "igmp query");
+		if (len >= 12) {
+			RC_NEED(c, bp, 12);
+			igmpv3_query(c, bp, len);
+		} else {
+			RC_NEED(c, bp, 8);
+			if (bp[1]) {
+				rc__ob_puts(c->ob, " v2");
+				if (bp[1] != 100)
+					rc__ob_printf(c->ob, " [max resp time %u]", bp[1]);
+			} else {
+				rc__ob_puts(c->ob, " v1");
+			}
+			if (rc__be32(bp + 4)) {
+				rc__ob_puts(c->ob, " [gaddr ");
+				rc__put_ip4(c->ob, bp + 4);
+				rc__ob_putc(c->ob, ']');
+			}
+			if (len != 8)
+				rc__ob_printf(c->ob, " [len %u]", len);
+		}
+		break;
+	case 0x12:
+	case 0x16:
+	case 0x17:
+		RC_NEED(c, bp, 8);
+		rc__ob_puts(c->ob, type == 0x12 ? "igmp v1 report " : type == 0x16 ? "igmp v2 report "
+										       : "igmp leave ");
+		rc__put_ip4(c->ob, bp + 4);
+		if (len != 8)
+			rc__ob_printf(c->ob, " [len %u]", len);
+		break;
+	case 0x22:
+		RC_NEED(c, bp, 8);
+		rc__ob_printf(c->ob, "igmp v3 report, %u group record(s)", rc__be16(bp + 6));
+		break;
+	default:
+		/* DVMRP, PIMv1, mtrace bodies are not decoded. */
+		rc__ob_printf(c->ob, "igmp-%d", type);
+		break;
+	}
+	if (c->o->vflag && len >= 4 && rc__have(c, bp, len)) {
+		if (rc__cksum_fold(rc__cksum_add(0, bp, len)) != 0)
+			rc__ob_printf(c->ob, " bad igmp cksum %x!", rc__be16(bp + 2));
+	}
+	return 0;
+}
+
+/* ---- GRE ---- */
+
+#define GRE_CP 0x8000
+#define GRE_RP 0x4000
+#define GRE_KP 0x2000
+#define GRE_SP 0x1000
+
+int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
+{
+	c->proto = "gre";
+	uint32_t len = length;
+	if (len < 2) {
+		rc__ob_puts(c->ob, " (invalid)");
+		return 0;
+	}
+	RC_NEED(c, bp, 2);
+	unsigned flags = rc__be16(bp), vers = flags & 7;
+	rc__ob_printf(c->ob, "GREv%u", vers);
+	if (vers != 0) {
+		/* Version 1 (PPTP enhanced GRE) is not decoded. */
+		rc__ob_puts(c->ob, vers == 1 ? ", length " : " ERROR: unknown-version");
+		if (vers == 1)
+			rc__ob_printf(c->ob, "%u", length);
+		return 0;
+	}
+	if (c->o->vflag) {
+		static const struct {
+			unsigned bit;
+			const char *name;
+		} gf[] = { { GRE_CP, "checksum present" }, { GRE_RP, "routing present" },
+			   { GRE_KP, "key present" }, { GRE_SP, "sequence# present" },
+			   { 0x0800, "strict source route" }, { 0x0080, "ack present" } };
+		int any = 0;
+		rc__ob_puts(c->ob, ", Flags [");
+		for (size_t i = 0; i < sizeof(gf) / sizeof(gf[0]); i++)
+			if (flags & gf[i].bit) {
+				rc__ob_printf(c->ob, "%s%s", any ? ", " : "", gf[i].name);
+				any = 1;
+			}
+		rc__ob_printf(c->ob, "%s]", any ? "" : "none");
+	}
+	bp += 2;
+	len -= 2;
+	if (len < 2)
+		return rc__trunc(c);
+	RC_NEED(c, bp, 2);
+	unsigned prot = rc__be16(bp);
+	bp += 2;
+	len -= 2;
+	if (flags & (GRE_CP | GRE_RP)) {
+		if (len < 4)
+			return rc__trunc(c);
+		RC_NEED(c, bp, 4);
+		if (c->o->vflag)
+			rc__ob_printf(c->ob, ", sum 0x%x", rc__be16(bp));
+		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(bp + 2));
+		bp += 4;
+		len -= 4;
+	}
+	if (flags & GRE_KP) {
+		if (len < 4)
+			return rc__trunc(c);
+		RC_NEED(c, bp, 4);
+		rc__ob_printf(c->ob, ", key=0x%x", rc__be32(bp));
+		bp += 4;
+		len -= 4;
+	}
+	if (flags & GRE_SP) {
+		if (len < 4)
+			return rc__trunc(c);
+		RC_NEED(c, bp, 4);
+		rc__ob_printf(c->ob, ", seq %u", rc__be32(bp));
+		bp += 4;
+		len -= 4;
+	}
+	if (flags & GRE_RP) {
+		/* Source routing entries (RFC 1701) are skipped, not printed. */
+		for (;;) {
+			if (len < 4)
+				return rc__trunc(c);
+			RC_NEED(c, bp, 4);
+			unsigned sre_len = bp[3];
+			bp += 4;
+			len -= 4;
+			if (sre_len == 0)
+				break;
+			if (len < sre_len)
+				return rc__trunc(c);
+			bp += sre_len;
+			len -= sre_len;
+		}
+	}
+	if (c->o->eflag) {
+		const char *n = rc__ethertype_name((uint16_t)prot);
+		rc__ob_printf(c->ob, ", proto %s (0x%04x)", n ? n : "unknown", prot);
+	}
+	rc__ob_printf(c->ob, ", length %u", length);
+	rc__ob_puts(c->ob, c->o->vflag < 1 ? ": " : "\n\t");
+	switch (prot) {
+	case 0x0800:
+		return rc__print_ip(c, bp, len);
+	case 0x86dd:
+		return rc__print_ip6(c, bp, len);
+	case 0x8847:
+		return rc__print_mpls(c, bp, len);
+	case 0x6558:
+		return rc__print_ether(c, bp, len);
+	default:
+		rc__ob_printf(c->ob, "gre-proto-0x%x", prot);
+		return 0;
+	}
+}
+
+/* ---- SCTP ---- */
+
+static const char *sctp_chunk_name(uint8_t id)
+{
+	switch (id) {
+	case 0: return "DATA";
+	case 1: return "INIT";
+	case 2: return "INIT ACK";
+	case 3: return "SACK";
+	case 4: return "HB REQ";
+	case 5: return "HB ACK";
+	case 6: return "ABORT";
+	case 7: return "SHUTDOWN";
+	case 8: return "SHUTDOWN ACK";
+	case 9: return "OP ERR";
+	case 10: return "COOKIE ECHO";
+	case 11: return "COOKIE ACK";
+	case 12: return "ECN ECHO";
+	case 13: return "ECN CWR";
+	case 14: return "SHUTDOWN COMPLETE";
+	case 64: return "FOR CES";
+	case 0xc0: return "FWD TSN";
+	case 0x80: return "ASCONF ACK";
+	case 0xc1: return "ASCONF";
+	default: return NULL;
+	}
+}
+
+int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_t *iph)
+{
+	int v6 = (iph[0] >> 4) == 6;
+	c->proto = "sctp";
+	if (length < 12) {
+		rc__ob_printf(c->ob, "truncated-sctp - %u bytes missing! (invalid)", 12 - length);
+		return 0;
+	}
+	RC_NEED(c, bp, 12);
+	if (v6)
+		rc__put_ip6(c->ob, iph + 8);
+	else
+		rc__put_ip4(c->ob, iph + 12);
+	rc__ob_printf(c->ob, ".%u > ", rc__be16(bp));
+	if (v6)
+		rc__put_ip6(c->ob, iph + 24);
+	else
+		rc__put_ip4(c->ob, iph + 16);
+	rc__ob_printf(c->ob, ".%u: sctp", rc__be16(bp + 2));
+	const uint8_t *p = bp + 12;
+	uint32_t remaining = length - 12;
+	const char *sep = c->o->vflag >= 2 ? "\n\t" : " (";
+	for (unsigned count = 1; remaining != 0; count++) {
+		if (remaining < 4) {
+			rc__ob_printf(c->ob, "%s%u) [chunk descriptor cut off at end of packet]", sep, count);
+			break;
+		}
+		RC_NEED(c, p, 4);
+		unsigned clen = rc__be16(p + 2);
+		if (clen < 4) {
+			rc__ob_printf(c->ob, "%s%u) [Bad chunk length %u, < size of chunk descriptor]", sep,
+				      count, clen);
+			break;
+		}
+		unsigned align = clen % 4 ? 4 - clen % 4 : 0;
+		if (remaining < align) {
+			rc__ob_printf(c->ob, "%s%u) [Bad chunk length %u, > remaining data in packet]", sep,
+				      count, clen);
+			break;
+		}
+		RC_NEED(c, p, clen);
+		rc__ob_printf(c->ob, "%s%u) ", sep, count);
+		uint8_t id = p[0], cflags = p[1];
+		const char *name = sctp_chunk_name(id);
+		if (name)
+			rc__ob_printf(c->ob, "[%s] ", name);
+		else
+			rc__ob_printf(c->ob, "[Unknown chunk type: 0x%x] ", id);
+		const uint8_t *body = p + 4;
+		unsigned blen = clen - 4;
+		switch (id) {
+		case 0:
+			if (cflags & 4)
+				rc__ob_puts(c->ob, "(U)");
+			if (cflags & 2)
+				rc__ob_puts(c->ob, "(B)");
+			if (cflags & 1)
+				rc__ob_puts(c->ob, "(E)");
+			if (cflags & 7)
+				rc__ob_putc(c->ob, ' ');
+			if (blen < 12) {
+				rc__ob_printf(c->ob, "bogus chunk length %u]", clen);
+				return 0;
+			}
+			rc__ob_printf(c->ob, "[TSN: %u] [SID: %u] [SSEQ %u] [PPID 0x%x] ", rc__be32(body),
+				      rc__be16(body + 4), rc__be16(body + 6), rc__be32(body + 8));
+			break;
+		case 1:
+		case 2:
+			if (blen < 16) {
+				rc__ob_printf(c->ob, "bogus chunk length %u]", clen);
+				return 0;
+			}
+			rc__ob_printf(c->ob, "[init tag: %u] [rwnd: %u] [OS: %u] [MIS: %u] [init TSN: %u] ",
+				      rc__be32(body), rc__be32(body + 4), rc__be16(body + 8),
+				      rc__be16(body + 10), rc__be32(body + 12));
+			break;
+		case 3:
+			if (blen < 12) {
+				rc__ob_printf(c->ob, "bogus chunk length %u]", clen);
+				return 0;
+			}
+			rc__ob_printf(c->ob, "[cum ack %u] [a_rwnd %u] [#gap acks %u] [#dup tsns %u] ",
+				      rc__be32(body), rc__be32(body + 4), rc__be16(body + 8),
+				      rc__be16(body + 10));
+			break;
+		default:
+			break;
+		}
+		unsigned step = clen + align;
+		if (step > remaining)
+			step = remaining;
+		p += step;
+		remaining -= step;
+		if (c->o->vflag < 2)
+			sep = ", (";
+	}
+	return 0;
+}

@@ -1,0 +1,167 @@
+/*
+ * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
+ * DNS/mDNS (print_dns.c), BOOTP/DHCP, NTP, VXLAN.  Output as tcpdump 4.99
+ * print-udp.c, print-bootp.c, print-ntp.c, print-vxlan.c without -v.
+ *
+ *   0      2      4        6        8
+ *   | sport| dport| length | csum   | payload
+ */
+#include "print.h"
+
+static void addr_print(rc__pctx *c, const uint8_t *iph, int sport, int dport)
+{
+	int v6 = (iph[0] >> 4) == 6;
+	if ((v6 ? iph[6] : iph[9]) == 17) {
+		if (v6)
+			rc__put_ip6(c->ob, iph + 8);
+		else
+			rc__put_ip4(c->ob, iph + 12);
+		if (sport >= 0)
+			rc__ob_printf(c->ob, ".%d", sport);
+		rc__ob_puts(c->ob, " > ");
+		if (v6)
+			rc__put_ip6(c->ob, iph + 24);
+		else
+			rc__put_ip4(c->ob, iph + 16);
+		if (dport >= 0)
+			rc__ob_printf(c->ob, ".%d", dport);
+		rc__ob_puts(c->ob, ": ");
+	} else if (sport >= 0) {
+		rc__ob_printf(c->ob, "%d > %d: ", sport, dport);
+	}
+}
+
+static int is_port(unsigned sport, unsigned dport, unsigned port)
+{
+	return sport == port || dport == port;
+}
+
+int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t *iph,
+		  int fragmented)
+{
+	int v6 = (iph[0] >> 4) == 6;
+	c->proto = "udp";
+	if (!rc__have(c, up, 4)) {
+		addr_print(c, iph, -1, -1);
+		return rc__trunc_soft(c);
+	}
+	unsigned sport = rc__be16(up), dport = rc__be16(up + 2);
+	if (length < 8) {
+		addr_print(c, iph, (int)sport, (int)dport);
+		rc__ob_printf(c->ob, "truncated-udp %u", length);
+		return 0;
+	}
+	if (!rc__have(c, up + 4, 2)) {
+		addr_print(c, iph, (int)sport, (int)dport);
+		return rc__trunc_soft(c);
+	}
+	unsigned ulen = rc__be16(up + 4);
+	if (ulen == 0 && length > 65535)
+		ulen = length;
+	if (ulen < 8) {
+		addr_print(c, iph, (int)sport, (int)dport);
+		rc__ob_printf(c->ob, "truncated-udplength %u", ulen);
+		return 0;
+	}
+	ulen -= 8;
+	length -= 8;
+	if (ulen < length)
+		length = ulen;
+	const uint8_t *cp = up + 8;
+	if (!rc__have(c, cp, 0)) {
+		addr_print(c, iph, (int)sport, (int)dport);
+		return rc__trunc_soft(c);
+	}
+	addr_print(c, iph, (int)sport, (int)dport);
+
+	if (c->o->vflag && !fragmented) {
+		uint16_t udp_sum = rc__have(c, up + 6, 2) ? rc__be16(up + 6) : 0;
+		int check = 0;
+		if (!v6 && c->o->vflag > 1) {
+			if (udp_sum == 0)
+				rc__ob_puts(c->ob, "[no cksum] ");
+			else
+				check = 1;
+		} else if (v6) {
+			check = 1;
+		}
+		if (check && rc__have(c, cp, length)) {
+			uint32_t sum = rc__pseudo_sum(iph, 17, length + 8);
+			uint16_t res = rc__cksum_fold(rc__cksum_add(sum, up, length + 8));
+			if (res != 0) {
+				uint32_t sb = (uint32_t)udp_sum + res;
+				sb = (sb & 0xffff) + (sb >> 16);
+				sb = (sb & 0xffff) + (sb >> 16);
+				rc__ob_printf(c->ob, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum, sb);
+			} else {
+				rc__ob_puts(c->ob, "[udp sum ok] ");
+			}
+		}
+	}
+
+	if (!c->o->qflag) {
+		if (is_port(sport, dport, 53))
+			return rc__print_dns(c, cp, length, 0);
+		if (is_port(sport, dport, 5353))
+			return rc__print_dns(c, cp, length, 1);
+		if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
+			return rc__print_bootp(c, cp, length);
+		if (is_port(sport, dport, 123))
+			return rc__print_ntp(c, cp, length);
+		if (is_port(sport, dport, 4789))
+			return rc__print_vxlan(c, cp, length);
+	}
+	rc__ob_printf(c->ob, "UDP, length %u", length);
+	return 0;
+}
+
+/* BOOTP/DHCP (RFC 951/2131): op(1) htype(1) hlen(1) hops(1) xid(4) ...
+ * chaddr at offset 28. */
+int rc__print_bootp(rc__pctx *c, const uint8_t *bp, uint32_t length)
+{
+	c->proto = "bootp";
+	RC_NEED(c, bp, 1);
+	uint8_t op = bp[0];
+	if (op == 1)
+		rc__ob_puts(c->ob, "BOOTP/DHCP, Request");
+	else if (op == 2)
+		rc__ob_puts(c->ob, "BOOTP/DHCP, Reply");
+	else
+		rc__ob_printf(c->ob, "BOOTP/DHCP, unknown (0x%02x)", op);
+	RC_NEED(c, bp, 3);
+	if (bp[1] == 1 && bp[2] == 6 && op == 1) {
+		RC_NEED(c, bp + 28, 6);
+		rc__ob_puts(c->ob, " from ");
+		rc__put_mac(c->ob, bp + 28);
+	}
+	rc__ob_printf(c->ob, ", length %u", length);
+	return 0;
+}
+
+/* NTP (RFC 5905): LI(2) VN(3) Mode(3) first. */
+int rc__print_ntp(rc__pctx *c, const uint8_t *bp, uint32_t length)
+{
+	static const char *const modes[8] = {
+		"unspecified", "symmetric active", "symmetric passive", "Client",
+		"Server", "Broadcast", "Control Message", "Reserved",
+	};
+	c->proto = "ntp";
+	RC_NEED(c, bp, 1);
+	rc__ob_printf(c->ob, "NTPv%u, %s, length %u", (bp[0] >> 3) & 7, modes[bp[0] & 7], length);
+	return 0;
+}
+
+/* VXLAN (RFC 7348): flags(1) reserved(3) VNI(3) reserved(1), then Ethernet. */
+int rc__print_vxlan(rc__pctx *c, const uint8_t *bp, uint32_t length)
+{
+	c->proto = "vxlan";
+	if (length < 8) {
+		rc__ob_puts(c->ob, " (invalid)");
+		return 0;
+	}
+	RC_NEED(c, bp, 8);
+	uint8_t flags = bp[0];
+	rc__ob_printf(c->ob, "VXLAN, flags [%s] (0x%02x), vni %u\n", (flags & 0x08) ? "I" : ".", flags,
+		      rc__be24(bp + 4));
+	return rc__print_ether(c, bp + 8, length - 8);
+}

@@ -1,0 +1,306 @@
+/*
+ * ringcap/capture.h - live capture on Linux packet sockets.
+ *
+ * Life cycle (as libpcap's, on an opaque handle):
+ *
+ *   rc_capture *c;
+ *   char err[RC_ERRBUF_SIZE];
+ *   if (rc_capture_create(&c, "eth0", err) < 0) puts(err);
+ *   rc_capture_set_snaplen(c, 256);            // options: validated here ...
+ *   if (rc_capture_activate(c) < 0)            // ... and again here
+ *           puts(rc_capture_error(c));
+ *   rc_packet pkts[64];
+ *   for (;;) {
+ *           int n = rc_capture_next_batch(c, pkts, 64);
+ *           if (n < 0) break;                  // RC_EBREAK, RC_ENETDOWN, ...
+ *           for (int i = 0; i < n; i++) use(&pkts[i]);
+ *   }
+ *   rc_capture_close(c);
+ *
+ * Back-ends (chosen at activate, first that works, or forced with
+ * rc_capture_set_backend): TPACKET_V3 block ring (default), TPACKET_V2
+ * frame ring (default in immediate mode: one wake-up per packet), and a
+ * plain packet socket read with recvmmsg(2).  All three deliver the same
+ * rc_packet descriptors; docs/capture.md explains the trade-offs.
+ *
+ * Zero copy: rc_packet.data points into the kernel ring (or the handle's
+ * receive buffer).  It stays valid until the next read call on the same
+ * handle (rc_capture_next_batch, rc_capture_next, rc_capture_loop,
+ * rc_capture_set_filter) or rc_capture_close; the ring slot is handed back
+ * to the kernel at the start of that next call.  Copy what you keep.
+ *
+ * Threads: a handle is used by one thread at a time; the one exception is
+ * rc_capture_breakloop (any thread, and async-signal-safe).  Different
+ * handles are independent.
+ *
+ * Privileges: packet sockets need CAP_NET_RAW in the network namespace of
+ * the process; promiscuous mode needs nothing more.
+ */
+#ifndef RINGCAP_CAPTURE_H
+#define RINGCAP_CAPTURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ringcap/error.h"
+#include "ringcap/filter.h"
+#include "ringcap/linktype.h"
+#include "ringcap/packet.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct rc_capture rc_capture;
+
+/* Back-ends; RC_BACKEND_AUTO tries V3 (V2 in immediate mode), V2, socket. */
+enum rc_capture_backend {
+	RC_BACKEND_AUTO = 0,
+	RC_BACKEND_TPACKET_V3 = 1,
+	RC_BACKEND_TPACKET_V2 = 2,
+	RC_BACKEND_SOCKET = 3,
+};
+
+/* Which packets to deliver, relative to the capturing host. */
+enum rc_capture_direction {
+	RC_CAPTURE_BOTH = 0,
+	RC_CAPTURE_IN = 1,  /* received: kernel drops outgoing (PACKET_IGNORE_OUTGOING) */
+	RC_CAPTURE_OUT = 2, /* sent: ringcap discards sll_pkttype != PACKET_OUTGOING */
+};
+
+enum rc_tstamp_precision {
+	RC_TSTAMP_MICRO = 0, /* ts_nsec is a multiple of 1000 (pcap files) */
+	RC_TSTAMP_NANO = 1,
+};
+
+enum rc_tstamp_source {
+	RC_TSTAMP_SOFTWARE = 0, /* kernel time when the packet reached the socket layer */
+	RC_TSTAMP_HARDWARE = 1, /* NIC clock (SOF_TIMESTAMPING_RAW_HARDWARE); RC_ENOTSUP if absent */
+};
+
+/* Fanout modes (PACKET_FANOUT_*, linux/if_packet.h). */
+enum rc_fanout_mode {
+	RC_FANOUT_HASH = 0,     /* flow hash: a flow stays on one socket */
+	RC_FANOUT_LB = 1,       /* round robin */
+	RC_FANOUT_CPU = 2,      /* the CPU that received the packet */
+	RC_FANOUT_ROLLOVER = 3, /* fill one socket, then the next */
+	RC_FANOUT_RND = 4,      /* random */
+	RC_FANOUT_QM = 5,       /* NIC receive queue */
+	RC_FANOUT_CBPF = 6,     /* a classic BPF program returns the socket index */
+};
+
+/* Fanout flags (PACKET_FANOUT_FLAG_*). */
+enum rc_fanout_flag {
+	RC_FANOUT_FLAG_DEFRAG = 1u << 0,   /* reassemble IP fragments before hashing */
+	RC_FANOUT_FLAG_ROLLOVER = 1u << 1, /* move to the next socket when one is full */
+};
+
+/* Defaults. */
+#define RC_CAPTURE_DEFAULT_SNAPLEN 262144u
+#define RC_CAPTURE_DEFAULT_RING_BYTES (4u << 20)
+#define RC_CAPTURE_DEFAULT_BLOCK_TIMEOUT_MS 10u
+#define RC_CAPTURE_DEFAULT_TIMEOUT_MS (-1) /* block until a packet arrives */
+
+/*
+ * rc_capture_create - a new, inactive handle for device ("eth0"; "any" or
+ * NULL for every interface, cooked LINUX_SLL2 headers).  Nothing touches
+ * the kernel before rc_capture_activate.  *out is owned by the caller and
+ * released with rc_capture_close.  Errors: RC_EINVAL (name longer than
+ * IFNAMSIZ-1 or empty), RC_ENOMEM; message in errbuf (may be NULL).
+ */
+int rc_capture_create(rc_capture **out, const char *device, char *errbuf);
+
+/*
+ * Options.  Each setter validates its value at once and returns RC_EINVAL
+ * with a message naming option and value (rc_capture_error); setters on an
+ * active handle return RC_ESTATE.  rc_capture_activate checks them again
+ * as a whole (e.g. geometry against snap length).
+ */
+
+/* Bytes kept of each packet, 1..RC_CAPTURE_DEFAULT_SNAPLEN (0 = default). */
+int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes);
+/* Total ring (or receive buffer) size, 64 KiB .. 64 GiB. */
+int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes);
+/*
+ * Expert ring geometry (overrides the ring size): block_size_bytes a
+ * multiple of the page size, frame_size_bytes a multiple of 16 and at most
+ * block_size_bytes (TPACKET_V2 frame; TPACKET_V3 ignores it and packs
+ * packets densely), block_count >= 1.  All zero = automatic.
+ */
+int rc_capture_set_ring_geometry(rc_capture *c, uint32_t block_size_bytes,
+				 uint32_t frame_size_bytes, uint32_t block_count);
+/* TPACKET_V3 block retire timeout: a partly filled block is handed to user
+ * space after this many ms (1..60000; 0 = kernel default from link speed). */
+int rc_capture_set_block_timeout(rc_capture *c, uint32_t timeout_ms);
+/* How long a read waits: -1 forever (default), 0 never (non-blocking,
+ * reads return 0 when nothing is ready), > 0 at most that many ms. */
+int rc_capture_set_timeout(rc_capture *c, int timeout_ms);
+/* Promiscuous mode (PACKET_MR_PROMISC membership, dropped at close). */
+int rc_capture_set_promisc(rc_capture *c, int on);
+/* enum rc_capture_direction. */
+int rc_capture_set_direction(rc_capture *c, int direction);
+/* Deliver each packet as soon as it arrives (picks TPACKET_V2 in AUTO). */
+int rc_capture_set_immediate(rc_capture *c, int on);
+/* enum rc_tstamp_precision / enum rc_tstamp_source. */
+int rc_capture_set_tstamp_precision(rc_capture *c, int precision);
+int rc_capture_set_tstamp_source(rc_capture *c, int source);
+/* Rebuild 802.1Q/802.1ad tags the kernel stripped into metadata (default on).
+ * Off: frames come untagged and the tag is in vlan_tci/vlan_tpid. */
+int rc_capture_set_vlan_reinsert(rc_capture *c, int on);
+/* Cooked mode (SOCK_DGRAM): every packet gets a LINUX_SLL2 header instead
+ * of its link-layer header.  Always on for "any". */
+int rc_capture_set_cooked(rc_capture *c, int on);
+/* Only this EtherType (host byte order, e.g. 0x0800); 0 = all (default). */
+int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype);
+/* Join fanout group group_id with mode (enum rc_fanout_mode) and flags
+ * (enum rc_fanout_flag bits).  RC_FANOUT_CBPF needs rc_capture_set_fanout_program. */
+int rc_capture_set_fanout(rc_capture *c, uint16_t group_id, int mode, unsigned flags);
+/* Program for RC_FANOUT_CBPF: returns the socket index (modulo group size).
+ * Copied; validated with rc_bpf_validate. */
+int rc_capture_set_fanout_program(rc_capture *c, const rc_bpf_insn *insns, size_t len);
+/* enum rc_capture_backend; a forced back-end that fails fails activate. */
+int rc_capture_set_backend(rc_capture *c, int backend);
+/* Injected frames skip the qdisc layer (PACKET_QDISC_BYPASS). */
+int rc_capture_set_qdisc_bypass(rc_capture *c, int on);
+
+/*
+ * rc_capture_activate - open the socket, set up the ring, bind.  On
+ * failure every resource acquired so far is released and the handle stays
+ * inactive (options may be changed and activate called again).  Errors:
+ * RC_EPERM (no CAP_NET_RAW), RC_ENODEV (no such device), RC_ENOTSUP
+ * (hardware time stamps not offered by the device, back-end unavailable),
+ * RC_ENOMEM (even the smallest ring was refused), RC_EINVAL, RC_EIO.
+ * A smaller ring than asked for is not an error: see rc_capture_warning.
+ */
+int rc_capture_activate(rc_capture *c);
+
+/*
+ * rc_capture_next_batch - up to max packets into pkts[0..max).  Returns
+ * the count (0 when the timeout expired or, non-blocking, nothing was
+ * ready) or RC_EBREAK (rc_capture_breakloop was called), RC_ENETDOWN (the
+ * interface went down or was deleted; returned only after every packet
+ * already in the ring was delivered, and on every later call), RC_ESTATE
+ * (not active), RC_EIO.  pkts[i].data is valid until the next read call
+ * on this handle (see "Zero copy" above).  A batch never spans two
+ * TPACKET_V3 blocks.
+ */
+int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max);
+
+/* rc_capture_next - one packet: 1, 0 (timeout) or a negative status. */
+int rc_capture_next(rc_capture *c, rc_packet *pkt);
+
+typedef void (*rc_capture_handler)(void *user, const rc_packet *pkt);
+
+/*
+ * rc_capture_loop - call handler for each packet until count packets were
+ * handled (count <= 0: no limit), an error, or rc_capture_breakloop.
+ * Returns the number handled, or RC_EBREAK / another negative status if
+ * the loop ended for that reason (packets handled before still count in
+ * the statistics).  A timeout does not end the loop.  Calling
+ * rc_capture_breakloop from the handler ends the loop after it returns.
+ */
+int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void *user);
+
+/*
+ * rc_capture_breakloop - make the current (or next) read call on c return
+ * RC_EBREAK.  Safe from any thread and from a signal handler: it only sets
+ * an atomic flag and write(2)s to an eventfd that the blocked poll(2)
+ * watches.  No effect on an inactive handle.
+ */
+void rc_capture_breakloop(rc_capture *c);
+
+/*
+ * rc_capture_fd - the packet socket, for poll/epoll: wait for POLLIN
+ * (EPOLLIN) on it, then call rc_capture_next_batch on a handle with
+ * timeout 0 until it returns 0.  POLLERR means the interface went away;
+ * the next read reports it.  -1 if inactive.  Do not read from the fd.
+ */
+int rc_capture_fd(const rc_capture *c);
+
+/* After activate: RC_LINKTYPE_* of delivered packets, the back-end in use,
+ * the snap length in force, the ifindex (0 for "any"). */
+int rc_capture_linktype(const rc_capture *c);
+int rc_capture_backend(const rc_capture *c);
+uint32_t rc_capture_snaplen(const rc_capture *c);
+int rc_capture_ifindex(const rc_capture *c);
+
+/*
+ * rc_capture_set_filter - replace the packet filter (classic BPF, e.g. from
+ * rc_filter_compile for rc_capture_linktype(c)).  The program is copied and
+ * validated (rc_bpf_validate) before anything changes; an invalid program,
+ * or one the kernel refuses, returns RC_EINVAL and leaves the old filter in
+ * force.  Atomic: once it returns, no packet that the new program rejects
+ * is delivered — packets that entered the ring under the old filter are
+ * re-run through the new one in user space (one ring turn), so none is
+ * lost either.  In cooked mode ("any") the filter always runs in user
+ * space because the kernel would run it on the network header.  len 0
+ * (insns NULL) removes the filter.  Counts as a read call for data
+ * lifetime.  Errors: RC_EINVAL, RC_ESTATE (inactive), RC_ENOMEM.
+ */
+int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len);
+
+/*
+ * rc_capture_inject - send one frame (link-layer header included) on the
+ * device.  Returns 0, or RC_ENOTSUP on "any"/cooked handles, RC_EINVAL
+ * (len 0 or > 65535), RC_EAGAIN (socket buffer full), RC_ENETDOWN, RC_EIO.
+ * rc_capture_inject_batch sends n frames with one sendmmsg(2) and returns
+ * how many were sent (>= 0) or a negative status if none was.
+ */
+int rc_capture_inject(rc_capture *c, const void *frame, size_t len);
+int rc_capture_inject_batch(rc_capture *c, const uint8_t *const *frames,
+			    const uint32_t *lens, size_t n);
+
+/*
+ * Statistics, exact and accumulated since activate (the kernel's
+ * PACKET_STATISTICS counters reset on each read; ringcap adds them up).
+ *
+ *   received  = every packet the kernel's filter accepted for this socket
+ *               (= tp_packets, libpcap's ps_recv), including dropped ones
+ *   dropped   = no room in the ring/queue (= tp_drops, libpcap's ps_drop)
+ *   received - dropped = delivered + dir_discarded + filter_discarded
+ *                        + packets still waiting in the ring
+ */
+typedef struct rc_capture_stats {
+	uint64_t received;
+	uint64_t dropped;
+	uint64_t freeze_count;     /* V3: times the ring was full (tp_freeze_q_cnt) */
+	uint64_t delivered;        /* packets handed to the caller */
+	uint64_t dir_discarded;    /* discarded by the direction option in user space */
+	uint64_t filter_discarded; /* discarded by the filter run in user space */
+} rc_capture_stats;
+
+/* Fill *st (reads PACKET_STATISTICS).  RC_ESTATE if inactive, RC_EIO. */
+int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st);
+
+/* The last error message / the last warning ("" if none); owned by the
+ * handle, valid until the next call on it. */
+const char *rc_capture_error(const rc_capture *c);
+const char *rc_capture_warning(const rc_capture *c);
+
+/* Release everything (ring, socket, promiscuous membership).  NULL is ok. */
+void rc_capture_close(rc_capture *c);
+
+/*
+ * Fanout helper: n handles on device, each with its own ring, joined to one
+ * fanout group.  configure (may be NULL) is called for each handle before
+ * activation to set options; its negative return aborts.  On success the
+ * n handles are in handles[0..n) and owned by the caller (rc_capture_close
+ * each).  On failure nothing is left open and errbuf says why.
+ *
+ * rc_fanout_run starts n threads, thread i pinned to CPU i modulo the CPUs
+ * the process may use, each running rc_capture_loop(handles[i], 0,
+ * handler, user); it returns when every loop has ended (end them with
+ * rc_capture_breakloop on each handle).  handler runs concurrently in n
+ * threads and must be thread-safe.  Returns 0 or the first error status a
+ * loop ended with other than RC_EBREAK.
+ */
+typedef int (*rc_fanout_configure)(rc_capture *c, unsigned index, void *user);
+int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_t group_id,
+		   int mode, unsigned flags, rc_fanout_configure configure, void *user,
+		   char *errbuf);
+int rc_fanout_run(rc_capture **handles, unsigned n, rc_capture_handler handler, void *user);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* RINGCAP_CAPTURE_H */

@@ -1,0 +1,173 @@
+/*
+ * capture_int.h - the capture handle and the back-end interface.
+ *
+ * A handle is configured (struct rc__capture_opts), then activate opens an
+ * AF_PACKET socket and hands it to one back-end chosen from a const table:
+ *
+ *   rc__backend_v3      TPACKET_V3 ring of blocks (ring.c, ring_v3.c)
+ *   rc__backend_v2      TPACKET_V2 ring of frames (ring.c, ring_v2.c)
+ *   rc__backend_socket  recvmmsg(2) into a private buffer (sock.c)
+ *
+ * Every back-end turns what the kernel wrote into a struct rc__frame and
+ * passes it to rc__capture_deliver (deliver.c), which owns everything the
+ * three have in common: direction, user-space filter, VLAN reinsertion,
+ * the cooked SLL/SLL2 header, snap length, time stamp precision, counters.
+ * Back-ends guarantee RC__HEADROOM writable bytes in front of frame.mac so
+ * deliver can grow the packet forwards in place (zero copy).
+ */
+#ifndef RC_CAPTURE_CAPTURE_INT_H
+#define RC_CAPTURE_CAPTURE_INT_H
+
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ringcap/capture.h"
+
+/*
+ * Bytes reserved in front of each packet (PACKET_RESERVE for the rings, a
+ * gap in the socket buffer): a 20-byte SLL2 header plus a 4-byte VLAN tag.
+ */
+#define RC__HEADROOM 24u
+#define RC__SLL2_LEN 20u
+#define RC__SLL_LEN 16u
+#define RC__VLAN_LEN 4u
+/* Packets rc_capture_loop fetches per read call. */
+#define RC__STASH 64u
+
+struct rc__capture_opts {
+	uint32_t snaplen_bytes;
+	uint64_t ring_bytes;
+	int ring_bytes_set; /* ring_bytes chosen by the caller */
+	uint32_t block_size_bytes; /* 0 = automatic */
+	uint32_t frame_size_bytes;
+	uint32_t block_count;
+	uint32_t block_timeout_ms; /* 0 = kernel default */
+	int timeout_ms;            /* -1 forever, 0 non-blocking */
+	int promisc;
+	int direction;
+	int immediate;
+	int tstamp_precision;
+	int tstamp_source;
+	int vlan_reinsert;
+	int cooked;
+	uint16_t protocol; /* host order; 0 = ETH_P_ALL */
+	int fanout_on;
+	uint16_t fanout_group;
+	int fanout_mode;
+	unsigned fanout_flags;
+	rc_bpf_insn *fanout_prog; /* owned */
+	size_t fanout_prog_len;
+	int backend;
+	int qdisc_bypass;
+};
+
+/* One packet as the kernel described it, before ringcap's rewriting. */
+struct rc__frame {
+	uint8_t *mac;        /* first byte the socket delivered; RC__HEADROOM writable bytes before */
+	uint32_t caplen;     /* bytes at mac */
+	uint32_t len;        /* wire length */
+	uint32_t status;     /* TP_STATUS_* bits */
+	uint64_t ts_nsec;
+	uint16_t vlan_tci;
+	uint16_t vlan_tpid;
+	const struct sockaddr_ll *sll;
+};
+
+struct rc__backend {
+	const char *name;
+	int id;               /* enum rc_capture_backend */
+	int packet_version;   /* TPACKET_V3/V2 for PACKET_VERSION; -1 = leave default */
+	/* Allocate ring or buffers on c->fd (socket created, not yet bound). */
+	int (*setup)(rc_capture *c);
+	/* Release what setup acquired; safe after a failed setup. */
+	void (*teardown)(rc_capture *c);
+	/*
+	 * Fill up to max packets without blocking: count (0 = nothing ready
+	 * now) or negative status.  Sets c->progress when it consumed a slot
+	 * even if every packet in it was discarded.
+	 */
+	int (*read)(rc_capture *c, rc_packet *pkts, size_t max);
+	/* Hand back the slots of the previous batch (start of each read call). */
+	void (*release)(rc_capture *c);
+	/* Read PACKET_STATISTICS into the three counters (adds to them). */
+	int (*kstats)(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze);
+};
+
+extern const struct rc__backend rc__backend_v3;
+extern const struct rc__backend rc__backend_v2;
+extern const struct rc__backend rc__backend_socket;
+
+enum rc__state { RC__CREATED = 0, RC__ACTIVE = 1 };
+
+struct rc_capture {
+	char err[RC_ERRBUF_SIZE];
+	char warn[RC_ERRBUF_SIZE];
+	char device[IFNAMSIZ]; /* "" for any */
+	int state;
+	struct rc__capture_opts opts;
+
+	/* ---- set by activate ---- */
+	const struct rc__backend *be;
+	int fd;
+	int efd;           /* eventfd written by breakloop */
+	int ifindex;       /* 0 for any */
+	int arphrd;
+	int linktype;      /* RC_LINKTYPE_* delivered */
+	int sock_cooked;   /* SOCK_DGRAM */
+	int sll_v1;        /* cooked with a 16-byte SLL header (IrDA, LAPD, NETLINK) */
+	uint32_t snaplen;  /* in force */
+	uint32_t mtu;      /* device MTU, 65535 for any */
+	int promisc_joined;
+	int ignore_outgoing_kernel; /* PACKET_IGNORE_OUTGOING accepted */
+
+	/* ---- ring back-ends (ring.c) ---- */
+	uint8_t *map;
+	size_t map_len;
+	uint32_t block_size, block_nr, frame_size, frame_nr;
+	uint32_t cur;       /* V3: current block; V2: next frame */
+	uint32_t pkt_left;  /* V3: packets left in the current block */
+	uint8_t *pkt_next;  /* V3: next packet header in the current block */
+	int blk_open;       /* V3: current block taken from the kernel */
+	int release_blk;    /* V3: current block done, hand back on next call */
+	uint32_t held_first, held_count; /* V2: frames of the last batch */
+	uint32_t tov_ms;    /* V3 retire timeout in force */
+
+	/* ---- socket back-end (sock.c) ---- */
+	void *sock; /* struct rc__sockbuf, owned by sock.c */
+
+	/* ---- filter ---- */
+	rc_bpf_insn *filter; /* owned copy of the program in force, NULL = none */
+	size_t filter_len;
+	int filter_user_always; /* run in user space on every packet (cooked, socket) */
+	uint64_t recheck_slots; /* ring slots still to re-run through the filter */
+
+	/* ---- read state ---- */
+	/* Packets of the last batch that rc_capture_loop has not handled
+	 * yet (breakloop from a handler); the next read returns them first. */
+	rc_packet stash[RC__STASH];
+	size_t stash_pos, stash_n;
+	atomic_int break_flag;
+	int progress;
+	int down_err;        /* errno reported by the socket (ENETDOWN, ...) */
+	uint64_t down_deadline_ms; /* CLOCK_MONOTONIC: stop waiting for the last block */
+
+	/* ---- counters ---- */
+	uint64_t k_packets, k_drops, k_freeze;
+	uint64_t delivered, dir_discarded, filter_discarded;
+};
+
+/*
+ * rc__capture_deliver - turn f into *p (see the file comment).  Returns 1
+ * if the packet is delivered, 0 if direction or filter discarded it.
+ * May rewrite bytes in [f->mac - RC__HEADROOM, f->mac + f->caplen).
+ */
+int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p);
+
+/* Data bytes a slot must hold for one packet: snap length, but no more
+ * than the largest frame the device can deliver. */
+uint32_t rc__capture_max_data(const rc_capture *c);
+
+#endif /* RC_CAPTURE_CAPTURE_INT_H */

@@ -1,0 +1,388 @@
+/*
+ * capture_read.c - reading (batch, single, loop), waiting, breakloop,
+ * statistics, filters and injection: everything an active handle does.
+ *
+ * A read call:
+ *   1. returns packets rc_capture_loop left over (stash) if any;
+ *   2. hands the previous batch's slots back to the kernel;
+ *   3. loops: breakloop flag? -> RC_EBREAK; back-end read (non-blocking);
+ *      nothing ready -> poll(2) on { packet socket, eventfd } with what is
+ *      left of the timeout.
+ * The eventfd makes rc_capture_breakloop wake a blocked poll: write(2) is
+ * async-signal-safe, so a signal handler may call it.
+ *
+ * Interface gone: the kernel sets sk_err = ENETDOWN (packet_notifier on
+ * NETDEV_DOWN / NETDEV_UNREGISTER), poll reports POLLERR; we fetch and
+ * clear it with SO_ERROR, keep delivering what is still in the ring - for
+ * TPACKET_V3 waiting up to two retire timeouts for the last, partly
+ * filled block to be closed - and then return RC_ENETDOWN on every call.
+ */
+#include "capture/capture_int.h"
+
+#include <errno.h>
+#include <linux/filter.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/errmsg.h"
+
+#define RC__MAX_BATCH 65536u
+
+static const char *devname(const rc_capture *c)
+{
+	return c->device[0] ? c->device : "any";
+}
+
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void drain_eventfd(rc_capture *c)
+{
+	uint64_t v;
+	while (read(c->efd, &v, sizeof(v)) == (ssize_t)sizeof(v))
+		;
+}
+
+static int down_status(rc_capture *c)
+{
+	return rc__errf(c->err, RC_ENETDOWN, "%s: interface went down or was removed (%s)",
+			devname(c), strerror(c->down_err));
+}
+
+/* POLLERR on the socket: fetch (and clear) the pending error. */
+static int socket_error(rc_capture *c)
+{
+	int soerr = 0;
+	socklen_t len = sizeof(soerr);
+	if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &soerr, &len) != 0)
+		return rc__errf(c->err, RC_EIO, "%s: SO_ERROR: %s", devname(c), strerror(errno));
+	if (soerr == ENETDOWN || soerr == ENODEV || soerr == ENXIO) {
+		c->down_err = soerr;
+		return 0;
+	}
+	if (soerr)
+		return rc__errf(c->err, rc__from_errno(soerr), "%s: socket error: %s", devname(c),
+				strerror(soerr));
+	return 0;
+}
+
+int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
+{
+	if (!c || (!pkts && max))
+		return RC_EINVAL;
+	if (c->state != RC__ACTIVE)
+		return rc__errf(c->err, RC_ESTATE, "%s: read on a handle that is not active",
+				devname(c));
+	if (max == 0)
+		return 0;
+	if (max > RC__MAX_BATCH)
+		max = RC__MAX_BATCH;
+	if (c->stash_pos < c->stash_n) {
+		size_t n = c->stash_n - c->stash_pos;
+		if (n > max)
+			n = max;
+		if (pkts != c->stash + c->stash_pos)
+			memmove(pkts, c->stash + c->stash_pos, n * sizeof(*pkts));
+		c->stash_pos += n;
+		return (int)n;
+	}
+	c->stash_pos = c->stash_n = 0;
+	c->be->release(c);
+
+	int timeout = c->opts.timeout_ms;
+	uint64_t deadline = 0; /* set when we first have to wait: clock reads cost */
+	for (;;) {
+		if (atomic_exchange(&c->break_flag, 0)) {
+			drain_eventfd(c);
+			return rc__errf(c->err, RC_EBREAK, "%s: loop broken by rc_capture_breakloop",
+					devname(c));
+		}
+		c->progress = 0;
+		int n = c->be->read(c, pkts, max);
+		if (n != 0)
+			return n;
+		c->be->release(c); /* slots whose every packet was discarded */
+		uint64_t now = mono_ms();
+		if (timeout > 0 && !deadline)
+			deadline = now + (uint64_t)timeout;
+		if (c->progress && (!deadline || now < deadline))
+			continue;
+
+		int wait_ms = timeout;
+		if (c->down_err) {
+			if (!c->down_deadline_ms) {
+				uint64_t tov = c->be->id == RC_BACKEND_TPACKET_V3
+						       ? (c->tov_ms ? c->tov_ms : 100)
+						       : 0;
+				c->down_deadline_ms = now + 2 * tov + 20;
+			}
+			if (now >= c->down_deadline_ms)
+				return down_status(c);
+			uint64_t left = c->down_deadline_ms - now;
+			if (wait_ms < 0 || (uint64_t)wait_ms > left)
+				wait_ms = (int)left;
+		}
+		if (timeout == 0)
+			return 0;
+		if (deadline) {
+			if (now >= deadline)
+				return 0;
+			if (wait_ms < 0 || (uint64_t)wait_ms > deadline - now)
+				wait_ms = (int)(deadline - now);
+		}
+		struct pollfd pfd[2] = {
+			{ .fd = c->fd, .events = POLLIN },
+			{ .fd = c->efd, .events = POLLIN },
+		};
+		int r = poll(pfd, 2, wait_ms);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return rc__errf(c->err, RC_EIO, "%s: poll: %s", devname(c), strerror(errno));
+		}
+		if (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+			int st = socket_error(c);
+			if (st < 0)
+				return st;
+			if (!c->down_err && (pfd[0].revents & (POLLHUP | POLLNVAL)))
+				return rc__errf(c->err, RC_EIO, "%s: socket hung up", devname(c));
+		}
+	}
+}
+
+int rc_capture_next(rc_capture *c, rc_packet *pkt)
+{
+	return rc_capture_next_batch(c, pkt, 1);
+}
+
+int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void *user)
+{
+	if (!c || !handler)
+		return RC_EINVAL;
+	long handled = 0;
+	while (count <= 0 || handled < count) {
+		size_t want = RC__STASH;
+		if (count > 0 && (unsigned long)(count - handled) < want)
+			want = (size_t)(count - handled);
+		/* Read into the stash so that a breakloop from the handler
+		 * leaves the rest of the batch for the next read call. */
+		int n = c->stash_pos < c->stash_n ? (int)(c->stash_n - c->stash_pos)
+						  : rc_capture_next_batch(c, c->stash, want);
+		if (n < 0)
+			return n;
+		if (n == 0) {
+			if (c->opts.timeout_ms == 0)
+				return (int)handled;
+			continue;
+		}
+		if (c->stash_pos >= c->stash_n) {
+			c->stash_pos = 0;
+			c->stash_n = (size_t)n;
+		}
+		while (c->stash_pos < c->stash_n && (count <= 0 || handled < count)) {
+			handler(user, &c->stash[c->stash_pos++]);
+			handled++;
+			if (atomic_load(&c->break_flag))
+				break;
+		}
+		if (atomic_load(&c->break_flag) && c->stash_pos < c->stash_n) {
+			atomic_store(&c->break_flag, 0);
+			drain_eventfd(c);
+			return rc__errf(c->err, RC_EBREAK, "%s: loop broken by rc_capture_breakloop",
+					devname(c));
+		}
+	}
+	return (int)handled;
+}
+
+void rc_capture_breakloop(rc_capture *c)
+{
+	if (!c || c->state != RC__ACTIVE)
+		return;
+	int saved = errno; /* may run in a signal handler */
+	atomic_store(&c->break_flag, 1);
+	uint64_t one = 1;
+	ssize_t r = write(c->efd, &one, sizeof(one));
+	(void)r;
+	errno = saved;
+}
+
+int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
+{
+	if (!c || !st)
+		return RC_EINVAL;
+	if (c->state != RC__ACTIVE)
+		return rc__errf(c->err, RC_ESTATE, "%s: statistics of a handle that is not active",
+				devname(c));
+	int r = c->be->kstats(c, &c->k_packets, &c->k_drops, &c->k_freeze);
+	if (r < 0)
+		return r;
+	st->received = c->k_packets;
+	st->dropped = c->k_drops;
+	st->freeze_count = c->k_freeze;
+	st->delivered = c->delivered;
+	st->dir_discarded = c->dir_discarded;
+	st->filter_discarded = c->filter_discarded;
+	return 0;
+}
+
+int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
+{
+	if (!c)
+		return RC_EINVAL;
+	if (c->state != RC__ACTIVE)
+		return rc__errf(c->err, RC_ESTATE, "%s: set_filter needs an active handle",
+				devname(c));
+	if (len == 0) {
+		if (!c->sock_cooked && c->filter) {
+			int dummy = 0;
+			if (setsockopt(c->fd, SOL_SOCKET, SO_DETACH_FILTER, &dummy, sizeof(dummy)) != 0 &&
+			    errno != ENOENT)
+				return rc__errf(c->err, rc__from_errno(errno),
+						"%s: removing the filter: %s", devname(c),
+						strerror(errno));
+		}
+		free(c->filter);
+		c->filter = NULL;
+		c->filter_len = 0;
+		c->recheck_slots = 0;
+		return 0;
+	}
+	char msg[RC_ERRBUF_SIZE];
+	if (!insns)
+		return rc__errf(c->err, RC_EINVAL, "filter: %zu instructions but no program", len);
+	if (rc_bpf_validate(insns, len, msg) < 0)
+		return rc__errf(c->err, RC_EINVAL, "filter rejected, old filter kept: %s", msg);
+	rc_bpf_insn *copy = malloc(len * sizeof(*copy));
+	if (!copy)
+		return rc__errf(c->err, RC_ENOMEM, "out of memory for the filter");
+	memcpy(copy, insns, len * sizeof(*copy));
+	if (!c->sock_cooked) {
+		/* rc_bpf_insn has struct sock_filter's layout (filter.h). */
+		struct sock_fprog prog = { .len = (unsigned short)len,
+					   .filter = (struct sock_filter *)(void *)copy };
+		if (setsockopt(c->fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) != 0) {
+			int e = errno;
+			free(copy);
+			return rc__errf(c->err, e == ENOMEM ? RC_ENOMEM : RC_EINVAL,
+					"%s: kernel refused the filter, old filter kept: %s",
+					devname(c), strerror(e));
+		}
+	}
+	free(c->filter);
+	c->filter = copy;
+	c->filter_len = len;
+	/* Packets the old filter let into the ring are at most one ring turn
+	 * ahead of us (the kernel cannot pass unread slots), including one
+	 * still being copied on another CPU: re-run the new filter on them. */
+	c->recheck_slots = c->be->id == RC_BACKEND_TPACKET_V3   ? (uint64_t)c->block_nr + 1
+			   : c->be->id == RC_BACKEND_TPACKET_V2 ? (uint64_t)c->frame_nr + 1
+								: 0;
+	/* Stashed packets were delivered by rc_capture_loop's read already;
+	 * run them through the new filter too. */
+	size_t keep = c->stash_pos;
+	for (size_t i = c->stash_pos; i < c->stash_n; i++) {
+		const rc_packet *p = &c->stash[i];
+		if (rc_bpf_run_simple(copy, len, p->data, p->caplen, p->len) == 0) {
+			c->filter_discarded++;
+			c->delivered--;
+			continue;
+		}
+		c->stash[keep++] = *p;
+	}
+	c->stash_n = keep;
+	return 0;
+}
+
+static int send_status(rc_capture *c, int e, size_t len)
+{
+	switch (e) {
+	case EAGAIN:
+	case ENOBUFS:
+		return rc__errf(c->err, RC_EAGAIN, "%s: send buffer full", devname(c));
+	case ENETDOWN:
+	case ENXIO:
+	case ENODEV:
+		return rc__errf(c->err, RC_ENETDOWN, "%s: cannot send, interface down or gone: %s",
+				devname(c), strerror(e));
+	case EMSGSIZE:
+		return rc__errf(c->err, RC_EINVAL, "%s: frame of %zu bytes larger than the MTU",
+				devname(c), len);
+	default:
+		return rc__errf(c->err, rc__from_errno(e), "%s: send: %s", devname(c), strerror(e));
+	}
+}
+
+static int inject_check(rc_capture *c)
+{
+	if (!c)
+		return RC_EINVAL;
+	if (c->state != RC__ACTIVE)
+		return rc__errf(c->err, RC_ESTATE, "%s: inject needs an active handle", devname(c));
+	if (!c->ifindex || c->sock_cooked)
+		return rc__errf(c->err, RC_ENOTSUP,
+				"%s: injection needs a raw (not cooked) handle on one device", devname(c));
+	return 0;
+}
+
+int rc_capture_inject(rc_capture *c, const void *frame, size_t len)
+{
+	int st = inject_check(c);
+	if (st < 0)
+		return st;
+	if (!frame || len == 0 || len > 65535)
+		return rc__errf(c->err, RC_EINVAL, "%s: frame length %zu out of range 1..65535",
+				devname(c), len);
+	ssize_t r = send(c->fd, frame, len, c->opts.timeout_ms == 0 ? MSG_DONTWAIT : 0);
+	if (r < 0)
+		return send_status(c, errno, len);
+	return 0;
+}
+
+int rc_capture_inject_batch(rc_capture *c, const uint8_t *const *frames, const uint32_t *lens,
+			    size_t n)
+{
+	enum { CHUNK = 256 };
+	struct mmsghdr msgs[CHUNK];
+	struct iovec iov[CHUNK];
+	int st = inject_check(c);
+	if (st < 0)
+		return st;
+	if (n && (!frames || !lens))
+		return rc__errf(c->err, RC_EINVAL, "%s: inject_batch without frames", devname(c));
+	if (n > INT32_MAX)
+		n = INT32_MAX;
+	for (size_t i = 0; i < n; i++)
+		if (!frames[i] || lens[i] == 0 || lens[i] > 65535)
+			return rc__errf(c->err, RC_EINVAL, "%s: frame %zu length %u out of range 1..65535",
+					devname(c), i, lens[i]);
+	size_t sent = 0;
+	while (sent < n) {
+		unsigned k = n - sent < CHUNK ? (unsigned)(n - sent) : CHUNK;
+		memset(msgs, 0, sizeof(msgs[0]) * k);
+		for (unsigned i = 0; i < k; i++) {
+			iov[i].iov_base = (void *)(uintptr_t)frames[sent + i];
+			iov[i].iov_len = lens[sent + i];
+			msgs[i].msg_hdr.msg_iov = &iov[i];
+			msgs[i].msg_hdr.msg_iovlen = 1;
+		}
+		int r = sendmmsg(c->fd, msgs, k, c->opts.timeout_ms == 0 ? MSG_DONTWAIT : 0);
+		if (r < 0) {
+			if (sent)
+				break;
+			return send_status(c, errno, lens[0]);
+		}
+		sent += (size_t)r;
+		if ((unsigned)r < k)
+			break;
+	}
+	return (int)sent;
+}

@@ -1,0 +1,79 @@
+/*
+ * ring_v2.c - the TPACKET_V2 reader (frame layout drawn in ring.c).
+ *
+ * c->cur is the next frame to look at.  The frames of the last batch,
+ * [held_first, held_first + held_count) modulo frame_nr, stay ours until
+ * the next read call gives them back in order.  A batch is capped so that
+ * held frames never wrap onto themselves.
+ */
+#include "capture/ring.h"
+
+#include "util/errmsg.h"
+
+static struct tpacket2_hdr *frame_at(const rc_capture *c, uint32_t i)
+{
+	uint32_t per_block = c->block_size / c->frame_size;
+	size_t off = (size_t)(i / per_block) * c->block_size + (size_t)(i % per_block) * c->frame_size;
+	return (struct tpacket2_hdr *)(void *)(c->map + off);
+}
+
+static void v2_release(rc_capture *c)
+{
+	for (uint32_t k = 0; k < c->held_count; k++) {
+		struct tpacket2_hdr *h = frame_at(c, (c->held_first + k) % c->frame_nr);
+		rc__slot_give_back(&h->tp_status);
+		if (c->recheck_slots)
+			c->recheck_slots--;
+	}
+	c->held_count = 0;
+}
+
+static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
+{
+	size_t n = 0;
+
+	if (c->held_count == 0)
+		c->held_first = c->cur;
+	while (n < max && c->held_count < c->frame_nr) {
+		struct tpacket2_hdr *h = frame_at(c, c->cur);
+		uint32_t st = rc__slot_status(&h->tp_status);
+		if (!(st & TP_STATUS_USER))
+			break;
+		if (h->tp_mac < TPACKET2_HDRLEN + RC__HEADROOM ||
+		    (size_t)h->tp_mac + h->tp_snaplen > c->frame_size)
+			return rc__errf(c->err, RC_EIO, "%s: TPACKET_V2 frame %u: packet outside frame",
+					c->device[0] ? c->device : "any", c->cur);
+		c->held_count++;
+		c->cur = (c->cur + 1) % c->frame_nr;
+		c->progress = 1;
+		struct rc__frame f = {
+			.mac = (uint8_t *)h + h->tp_mac,
+			.caplen = h->tp_snaplen,
+			.len = h->tp_len,
+			.status = st,
+			.ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec,
+			.vlan_tci = h->tp_vlan_tci,
+			.vlan_tpid = h->tp_vlan_tpid,
+			.sll = (const struct sockaddr_ll *)(const void *)((uint8_t *)h +
+				TPACKET_ALIGN(sizeof(struct tpacket2_hdr))),
+		};
+		n += (size_t)rc__capture_deliver(c, &f, &pkts[n]);
+	}
+	return (int)n;
+}
+
+static int v2_setup(rc_capture *c)
+{
+	return rc__ring_setup(c, TPACKET_V2);
+}
+
+const struct rc__backend rc__backend_v2 = {
+	.name = "TPACKET_V2",
+	.id = RC_BACKEND_TPACKET_V2,
+	.packet_version = TPACKET_V2,
+	.setup = v2_setup,
+	.teardown = rc__ring_teardown,
+	.read = v2_read,
+	.release = v2_release,
+	.kstats = rc__ring_kstats,
+};

@@ -1,0 +1,144 @@
+/*
+ * pcap_int.h - the private pcap_t of ringcap's libpcap compatibility layer.
+ *
+ * A pcap_t is one of three kinds, fixed when it is opened:
+ *   live     pcap_create() + pcap_activate(): an rc_capture (live.c)
+ *   offline  pcap_open_offline*() / pcap_fopen_offline*(): an rc_reader (offline.c)
+ *   dead     pcap_open_dead*(): no source, for pcap_compile() and dumping
+ * The kind-specific operations are a `const` table chosen at that moment
+ * (rc__pcap_ops); handle.c holds the kind-independent API and calls
+ * through the table, so no function pointer is ever written into a handle.
+ *
+ * Link types: the handle stores libpcap's DLT_* value (what pcap_datalink()
+ * returns); ringcap's APIs take LINKTYPE_* values; rc__dlt_to_linktype() and
+ * rc__linktype_to_dlt() convert at those boundaries (they differ for
+ * DLT_RAW 12 <-> LINKTYPE_RAW 101 and a few others, see pcap/dlt.h).
+ */
+#ifndef RC_COMPAT_PCAP_INT_H
+#define RC_COMPAT_PCAP_INT_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include <pcap/pcap.h>
+
+#include "ringcap/file.h"
+#include "ringcap/filter.h"
+
+struct rc_capture;
+
+/* libpcap's MAXIMUM_SNAPLEN: larger or non-positive snap lengths mean this. */
+#define RC__PCAP_MAX_SNAPLEN 262144
+
+/* Packets asked of rc_capture_next_batch() per read. */
+#define RC__PCAP_BATCH 256
+
+/*
+ * Operations of one kind of handle.  Every entry may be NULL: the generic
+ * function then reports that the operation does not apply to this kind
+ * (e.g. pcap_inject on a savefile), with libpcap's wording where it has one.
+ */
+struct rc__pcap_ops {
+	const char *kind; /* "live", "savefile", "dead" - used in messages */
+	/* Up to cnt packets (cnt <= 0: one buffer's worth / the whole file) to
+	 * cb; returns the number delivered, 0 (timeout or EOF), or PCAP_ERROR /
+	 * PCAP_ERROR_BREAK.  Applies the filter. */
+	int (*read)(pcap_t *p, int cnt, pcap_handler cb, u_char *user);
+	/* One packet that passes the filter: 1, 0 (timeout), PCAP_ERROR_BREAK
+	 * (end of file), PCAP_ERROR. */
+	int (*next)(pcap_t *p, struct pcap_pkthdr *h, const u_char **data);
+	int (*setfilter)(pcap_t *p, const rc_bpf_insn *insns, size_t len);
+	int (*stats)(pcap_t *p, struct pcap_stat *ps);
+	int (*inject)(pcap_t *p, const void *buf, size_t size);
+	int (*setdirection)(pcap_t *p, pcap_direction_t d);
+	int (*setnonblock)(pcap_t *p, int nonblock);
+	int (*set_datalink)(pcap_t *p, int dlt);
+	int (*selectable_fd)(pcap_t *p);
+	/* Wake a blocked read after p->break_loop was set (async-signal-safe). */
+	void (*breakloop)(pcap_t *p);
+	void (*cleanup)(pcap_t *p);
+};
+
+extern const struct rc__pcap_ops rc__pcap_live_ops;
+extern const struct rc__pcap_ops rc__pcap_offline_ops;
+extern const struct rc__pcap_ops rc__pcap_dead_ops;
+
+/* Options set before pcap_activate() (live handles). */
+struct rc__pcap_opts {
+	int snaplen;          /* 0 = default 262144 */
+	int promisc;
+	int rfmon;
+	int timeout_ms;
+	int tstamp_type;      /* PCAP_TSTAMP_*, -1 = default */
+	int immediate;
+	int buffer_bytes;     /* 0 = default */
+	int tstamp_precision; /* PCAP_TSTAMP_PRECISION_* */
+	int protocol;         /* EtherType in host order, 0 = all */
+	int nonblock;         /* pcap_setnonblock() before activation */
+};
+
+struct pcap {
+	const struct rc__pcap_ops *ops;
+	int activated;
+	char errbuf[PCAP_ERRBUF_SIZE];
+	char *device;                 /* live: name given to pcap_create() */
+	struct rc__pcap_opts opt;
+
+	int linktype;                 /* DLT_* value */
+	int linktype_ext;             /* pcap linktype field bits above 16 (FCS info) */
+	int snapshot;                 /* snap length in effect */
+	int tstamp_precision;         /* precision handed to the caller */
+	pcap_direction_t direction;
+	volatile sig_atomic_t break_loop;
+
+	/* offline */
+	rc_reader *reader;
+	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close */
+	int file_fd;                  /* what pcap_fileno() reports for a savefile */
+	int swapped;
+	int version_major, version_minor;
+
+	/* live: packets of the last rc_capture_next_batch() not yet handed
+	 * out (a pcap_breakloop() or a count can stop a read mid-batch) */
+	struct rc_capture *cap;
+	rc_packet *batch;             /* RC__PCAP_BATCH entries */
+	size_t batch_n, batch_i;
+	uint8_t *batch_copy;          /* owned copies of pending data, see live.c */
+
+	/* filter run in user space (offline, and live when the kernel has none) */
+	rc_bpf_insn *filter;
+	size_t filter_len;
+
+	/* pcap_next_ex() hands out a pointer to this header. */
+	struct pcap_pkthdr next_hdr;
+};
+
+/* Allocate a zeroed handle of a kind (NULL on ENOMEM, message in errbuf). */
+pcap_t *rc__pcap_alloc(const struct rc__pcap_ops *ops, char *errbuf);
+
+/* Format the handle's message; returns status (for `return rc__pcap_err(...)`). */
+int rc__pcap_err(pcap_t *p, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* errors.c: 1 once pcap_init() succeeded. */
+int rc__pcap_new_api(void);
+
+/* A ringcap status as the closest PCAP_ERROR_* code. */
+int rc__pcap_status(int rc_status);
+
+/* rc_packet -> pcap_pkthdr with p's time stamp precision. */
+void rc__pcap_fill_hdr(const pcap_t *p, const rc_packet *pkt, struct pcap_pkthdr *h);
+
+/* Link-type mapping (linktypes.c). */
+int rc__dlt_to_linktype(int dlt);
+int rc__linktype_to_dlt(int linktype);
+
+/* filter.c: does the user-space filter accept pkt?  1 yes, 0 no. */
+int rc__pcap_filter_accepts(const pcap_t *p, const rc_packet *pkt);
+/* filter.c: replace the user-space filter with a copy of insns (validated). */
+int rc__pcap_install_filter(pcap_t *p, const rc_bpf_insn *insns, size_t len);
+
+/* live.c: activate a handle made by pcap_create(). */
+int rc__pcap_live_activate(pcap_t *p);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+ * source.c - byte sources for the capture-file reader: memory, mmap and
+ * read(2) streaming behind one const ops table (see source.h).
+ *
+ * The mmap source prefaults each new window of the mapping with
+ * MADV_POPULATE_READ (Linux 5.14; older kernels fail it with EINVAL and get
+ * MADV_WILLNEED readahead instead): one system call maps a few MiB of
+ * page-cache pages instead of one minor fault per 4 KiB page.  On some VMs
+ * even that leaves mapped access slower than copying with read(2) (the first
+ * touch of each page stays expensive), so RC_READ_AUTO measures both at open
+ * (mmap_probe_wins); the numbers behind this are in reader.c.
+ */
+#include "file/source.h"
+
+#include "util/errmsg.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22
+#endif
+
+/* ---- memory ---- */
+
+static int mem_fill(struct rc__source *src, size_t need)
+{
+	(void)src;
+	(void)need;
+	return 0; /* everything is already in the window */
+}
+
+static void mem_close(struct rc__source *src)
+{
+	(void)src;
+}
+
+static const struct rc__source_ops rc__mem_ops = {
+	.name = "mem",
+	.fill = mem_fill,
+	.close = mem_close,
+	.stable = 1,
+};
+
+int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, char *err)
+{
+	memset(src, 0, sizeof(*src));
+	src->ops = &rc__mem_ops;
+	src->fd = -1;
+	src->err = err;
+	src->name = "memory";
+	src->base = src->cur = buf;
+	src->end = src->cur + len;
+	src->size = len;
+	return 0;
+}
+
+/* ---- mmap ---- */
+
+/* Extend the window to cover at least need bytes past cur (and one prefault
+ * window more), prefaulting the newly exposed pages. */
+static int mmap_fill(struct rc__source *src, size_t need)
+{
+	const uint8_t *file_end = src->buf + src->size;
+	if ((size_t)(file_end - src->cur) < need) {
+		src->end = file_end;
+		return 0;
+	}
+	size_t want = need > RC__MMAP_WINDOW ? need : RC__MMAP_WINDOW;
+	const uint8_t *new_end = (size_t)(file_end - src->cur) <= want ? file_end : src->cur + want;
+	if (new_end > src->end) {
+		/* Page-align the start; madvise wants it and the range may
+		 * begin mid-page. */
+		uintptr_t from = (uintptr_t)src->end & ~(uintptr_t)4095;
+		size_t len = (size_t)((uintptr_t)new_end - from);
+		if (madvise((void *)from, len, MADV_POPULATE_READ) != 0)
+			(void)madvise((void *)from, len, MADV_WILLNEED);
+		src->end = new_end;
+	}
+	return 1;
+}
+
+static void mmap_close(struct rc__source *src)
+{
+	if (src->buf)
+		munmap(src->buf, src->buf_cap);
+	src->buf = NULL;
+}
+
+static const struct rc__source_ops rc__mmap_ops = {
+	.name = "mmap",
+	.fill = mmap_fill,
+	.close = mmap_close,
+	.stable = 1,
+};
+
+static uint64_t mono_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/*
+ * RC_READ_AUTO's probe: map (prefault + touch) the first RC__CALIB_BYTES of
+ * the file, then read(2) the next RC__CALIB_BYTES, and compare.  Both halves
+ * are bytes the reader needs anyway (the second is read once more later, from
+ * the page cache).  Returns 1 if the mapping was not slower.
+ */
+static int mmap_probe_wins(struct rc__source *src)
+{
+	const size_t n = RC__CALIB_BYTES;
+	uint8_t *tmp = malloc(n);
+	if (!tmp)
+		return 1;
+	uint64_t t0 = mono_ns();
+	if (madvise(src->buf, n, MADV_POPULATE_READ) != 0)
+		(void)madvise(src->buf, n, MADV_WILLNEED);
+	unsigned sum = 0;
+	for (size_t i = 0; i < n; i += 4096)
+		sum += ((volatile const uint8_t *)src->buf)[i];
+	uint64_t t1 = mono_ns();
+	ssize_t got = pread(src->fd, tmp, n, (off_t)n);
+	uint64_t t2 = mono_ns();
+	free(tmp);
+	(void)sum;
+	if (got != (ssize_t)n)
+		return 1;
+	return t1 - t0 <= t2 - t1;
+}
+
+int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const char *name,
+			 char *err, int probe)
+{
+	memset(src, 0, sizeof(*src));
+	src->ops = &rc__mmap_ops;
+	src->fd = fd;
+	src->err = err;
+	src->name = name;
+	if (size == 0 || size > (uint64_t)SIZE_MAX)
+		return rc__errf(err, RC_ENOTSUP, "%s: cannot map a file of %llu bytes", name,
+				(unsigned long long)size);
+	void *m = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (m == MAP_FAILED)
+		return rc__errf(err, RC_ENOTSUP, "%s: mmap: %s", name, strerror(errno));
+	(void)madvise(m, (size_t)size, MADV_SEQUENTIAL);
+	src->buf = m;
+	src->buf_cap = (size_t)size;
+	src->size = size;
+	src->base = src->cur = src->end = m;
+	if (probe && size >= RC__CALIB_MIN_FILE && !mmap_probe_wins(src)) {
+		mmap_close(src);
+		return 1;
+	}
+	mmap_fill(src, 1);
+	return 0;
+}
+
+/* ---- streaming (read(2), or the chunked-memory test hook) ---- */
+
+typedef long (*rc__read_fn)(struct rc__source *src, uint8_t *dst, size_t max);
+
+static long fd_read(struct rc__source *src, uint8_t *dst, size_t max)
+{
+	for (;;) {
+		ssize_t n = read(src->fd, dst, max);
+		if (n >= 0)
+			return (long)n;
+		if (errno != EINTR)
+			return -(long)errno;
+	}
+}
+
+static long chunk_read(struct rc__source *src, uint8_t *dst, size_t max)
+{
+	size_t want = 1;
+	if (src->chunk_nsizes) {
+		want = src->chunk_sizes[src->chunk_idx++ % src->chunk_nsizes];
+		if (want == 0)
+			want = 1;
+	}
+	size_t left = src->chunk_len - src->chunk_pos;
+	if (want > left)
+		want = left;
+	if (want > max)
+		want = max;
+	memcpy(dst, src->chunk_data + src->chunk_pos, want);
+	src->chunk_pos += want;
+	return (long)want;
+}
+
+/*
+ * Shared refill: slide the unconsumed bytes to the front, then read until
+ * need bytes are there or the input ends, doubling the buffer when it is
+ * full (never beyond buf_max, which bounds need).  Each read asks for all the free
+ * space but we stop as soon as need is met, so a live pipe never blocks us
+ * waiting for data we do not need yet.
+ */
+static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd)
+{
+	size_t have = (size_t)(src->end - src->cur);
+	if (need > src->buf_max)
+		return rc__errf(src->err, RC_ELIMIT,
+				"%s: a record of %zu bytes exceeds the reader's limit of %zu bytes",
+				src->name, need, src->buf_max);
+	if (src->eof)
+		return 0;
+	if (src->cur != src->buf) {
+		src->base_off += (uint64_t)(src->cur - src->base);
+		memmove(src->buf, src->cur, have);
+		src->base = src->cur = src->buf;
+		src->end = src->buf + have;
+	}
+	while (have < need) {
+		if (have == src->buf_cap) {
+			/* Grow only as data actually arrives, so a header that
+			 * merely claims a huge record costs no memory. */
+			size_t cap = src->buf_cap > src->buf_max / 2 ? src->buf_max : src->buf_cap * 2;
+			uint8_t *nb = realloc(src->buf, cap);
+			if (!nb)
+				return rc__errf(src->err, RC_ENOMEM,
+						"%s: cannot grow the read buffer to %zu bytes", src->name, cap);
+			src->buf = nb;
+			src->buf_cap = cap;
+			src->base = src->cur = nb;
+			src->end = nb + have;
+		}
+		long n = rd(src, src->buf + have, src->buf_cap - have);
+		if (n < 0)
+			return rc__errf(src->err, rc__from_errno((int)-n), "%s: read at offset %llu: %s",
+					src->name, (unsigned long long)(src->base_off + have),
+					strerror((int)-n));
+		if (n == 0) {
+			src->eof = 1;
+			break;
+		}
+		have += (size_t)n;
+		src->end = src->buf + have;
+	}
+	return have >= need;
+}
+
+static int stream_fill(struct rc__source *src, size_t need)
+{
+	return stream_fill_with(src, need, fd_read);
+}
+
+static int chunk_fill(struct rc__source *src, size_t need)
+{
+	return stream_fill_with(src, need, chunk_read);
+}
+
+static void stream_close(struct rc__source *src)
+{
+	free(src->buf);
+	src->buf = NULL;
+}
+
+static const struct rc__source_ops rc__stream_ops = {
+	.name = "stream",
+	.fill = stream_fill,
+	.close = stream_close,
+	.stable = 0,
+};
+
+static const struct rc__source_ops rc__chunk_ops = {
+	.name = "stream",
+	.fill = chunk_fill,
+	.close = stream_close,
+	.stable = 0,
+};
+
+static int stream_init(struct rc__source *src, const struct rc__source_ops *ops,
+		       size_t buf_bytes, char *err)
+{
+	if (buf_bytes == 0)
+		buf_bytes = RC__STREAM_BUF_DEFAULT;
+	if (buf_bytes < 4096)
+		buf_bytes = 4096;
+	src->ops = ops;
+	src->err = err;
+	src->buf = malloc(buf_bytes);
+	if (!src->buf)
+		return rc__errf(err, RC_ENOMEM, "cannot allocate a %zu-byte read buffer", buf_bytes);
+	src->buf_cap = buf_bytes;
+	src->buf_max = buf_bytes; /* the parser raises it to its record bound */
+	src->base = src->cur = src->end = src->buf;
+	return 0;
+}
+
+int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, const char *name,
+			   char *err)
+{
+	memset(src, 0, sizeof(*src));
+	src->fd = fd;
+	src->name = name;
+	return stream_init(src, &rc__stream_ops, buf_bytes, err);
+}
+
+int rc__source_open_chunked(struct rc__source *src, const void *data, size_t len,
+			    const uint8_t *sizes, size_t nsizes, size_t buf_bytes, char *err)
+{
+	memset(src, 0, sizeof(*src));
+	src->fd = -1;
+	src->name = "memory stream";
+	src->chunk_data = data;
+	src->chunk_len = len;
+	src->chunk_sizes = sizes;
+	src->chunk_nsizes = nsizes;
+	return stream_init(src, &rc__chunk_ops, buf_bytes, err);
+}
+
+void rc__source_close(struct rc__source *src)
+{
+	if (!src->ops)
+		return;
+	src->ops->close(src);
+	src->ops = NULL;
+}

@@ -1,0 +1,102 @@
+/*
+ * source.h - where a reader's bytes come from (internal).
+ *
+ * The pcap and pcapng parsers never call read(2) or mmap(2) themselves: they
+ * walk a window [cur, end) of contiguous bytes and, when a record does not
+ * fit, ask the source to make at least `need` bytes available at cur:
+ *
+ *     file:  |.......consumed.......|cur=====window=====end|....not yet....|
+ *                                    ^ off(cur) = base_off + (cur - base)
+ *
+ * Three kinds sit behind one const ops table (chosen once at open):
+ *   - mem:    the caller's buffer; the window is the whole buffer.
+ *   - mmap:   the whole file is mapped once, so pointers stay valid until
+ *             close; the window is grown a few MiB at a time and each new
+ *             stretch is prefaulted (see source.c for the measurements).
+ *   - stream: read(2) into one buffer (default 4 MiB).  fill() moves the
+ *             unconsumed tail to the front and reads more, which invalidates
+ *             every pointer into the old window; parsers therefore call
+ *             fill() only before they hand out the first packet of a batch.
+ *             The buffer grows only up to the `need` the parser asks for,
+ *             which the parser has bounded by the maximum record size.
+ */
+#ifndef RC_FILE_SOURCE_H
+#define RC_FILE_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rc__source;
+
+struct rc__source_ops {
+	const char *name; /* "mmap", "stream", "mem" */
+	/* Make end - cur >= need.  Returns 1 when done, 0 at end of input
+	 * (the window then holds everything left), negative RC_E* on error
+	 * (message in src->err).  May move the window (stream kinds). */
+	int (*fill)(struct rc__source *src, size_t need);
+	void (*close)(struct rc__source *src);
+	int stable; /* 1: bytes stay at their address until close */
+};
+
+struct rc__source {
+	const struct rc__source_ops *ops;
+	const uint8_t *cur;  /* next unconsumed byte */
+	const uint8_t *end;  /* end of the bytes available now */
+	const uint8_t *base; /* address of file offset base_off */
+	uint64_t base_off;
+	/* kind-specific state */
+	uint8_t *buf;        /* stream buffer, or mapping */
+	size_t buf_cap;      /* stream buffer size, or mapping length */
+	size_t buf_max;      /* stream: growth bound set by the parser */
+	uint64_t size;       /* mmap/mem: total bytes */
+	int fd;              /* -1 when none */
+	int eof;             /* stream: read(2) returned 0 */
+	/* chunked-memory test source (fuzzing the stream path) */
+	const uint8_t *chunk_data;
+	size_t chunk_len, chunk_pos;
+	const uint8_t *chunk_sizes;
+	size_t chunk_nsizes, chunk_idx;
+	char *err;           /* the reader's message buffer (RC_ERRBUF_SIZE) */
+	const char *name;    /* file name for messages */
+};
+
+/* File offset of a pointer inside the current window. */
+static inline uint64_t rc__source_off(const struct rc__source *src, const uint8_t *p)
+{
+	return src->base_off + (uint64_t)(p - src->base);
+}
+
+/* Convenience wrapper: 1 if need bytes are now at cur, 0 at EOF, < 0 error. */
+static inline int rc__source_need(struct rc__source *src, size_t need)
+{
+	if ((size_t)(src->end - src->cur) >= need)
+		return 1;
+	return src->ops->fill(src, need);
+}
+
+/* Open helpers; each initialises *src completely.  On failure the message is
+ * in err and nothing needs closing (fd is closed by the caller). */
+int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, char *err);
+/* Map fd (a regular file of size bytes).  Returns RC_ENOTSUP if the file
+ * cannot be mapped, so the caller may fall back to streaming.  With probe
+ * set (RC_READ_AUTO) and a file of at least RC__CALIB_MIN_FILE bytes, first
+ * times mapped access against read(2) on this machine and returns 1 (mapping
+ * released) if read(2) was faster. */
+int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const char *name,
+			 char *err, int probe);
+int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, const char *name,
+			   char *err);
+/* Test/fuzz hook: stream data out of memory in pieces whose sizes are taken
+ * in turn from sizes[] (each 1..256, 0 read as 1), exercising every refill
+ * path of the stream source without a pipe. */
+int rc__source_open_chunked(struct rc__source *src, const void *data, size_t len,
+			    const uint8_t *sizes, size_t nsizes, size_t buf_bytes, char *err);
+void rc__source_close(struct rc__source *src);
+
+/* Default stream buffer and mmap prefault window. */
+#define RC__STREAM_BUF_DEFAULT (4u << 20)
+#define RC__MMAP_WINDOW (4u << 20)
+#define RC__CALIB_BYTES (1u << 20)     /* bytes timed each way by the AUTO probe */
+#define RC__CALIB_MIN_FILE (16u << 20) /* smaller files are simply mapped */
+
+#endif /* RC_FILE_SOURCE_H */

@@ -1,0 +1,517 @@
+/*
+ * writer.c - rc_writer: option checks, the output buffer and crash-safe
+ * writing, shared by the pcap and pcapng encoders (see writer.h for the
+ * buffer invariant).
+ *
+ * Failure model
+ * -------------
+ * - Options are checked before the file is created or truncated.
+ * - Only whole records reach write(2): the buffer holds whole records, and a
+ *   record larger than the buffer goes out alone with writev(2).
+ * - A write that fails part-way (ENOSPC, EIO, EDQUOT) leaves part of a record
+ *   in the file.  For a regular file we ftruncate() back to the last whole
+ *   record boundary, found by walking the buffer record by record.  The error
+ *   is then sticky: every later call returns the same status and message, so
+ *   no record can ever be written after a hole.
+ * - EINTR is retried; EAGAIN (a non-blocking pipe or stdout) waits in poll().
+ *
+ * One limit nobody can remove from user space: the kernel copies a write(2)
+ * to a regular file page by page and stops early when the process receives
+ * SIGKILL (mm/filemap.c generic_perform_write() checks
+ * fatal_signal_pending()).  A SIGKILL that lands *inside* write(2) can thus
+ * leave the file cut at a page boundary in the middle of a record; a kill
+ * anywhere else leaves whole records only.  Readers report such a tail as a
+ * truncated last record after delivering every whole packet.
+ */
+#include "file/writer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "file/pcap_defs.h"
+#include "file/pcapng_defs.h"
+#include "util/errmsg.h"
+
+#define RC__WRITER_DEFAULT_BUF (1u << 20)
+#define RC__WRITER_MAX_BUF ((size_t)1 << 30)
+
+uint64_t rc__writer_now_nsec(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+int rc__writer_push_iface(rc_writer *w, const struct rc__wiface *ifc)
+{
+	if (w->n_ifaces == RC__WRITER_MAX_IFACES)
+		return rc__errf(w->err, RC_ELIMIT, "%s: more than %u interfaces", w->name,
+				RC__WRITER_MAX_IFACES);
+	if (w->n_ifaces == w->cap_ifaces) {
+		size_t ncap = w->cap_ifaces ? w->cap_ifaces * 2 : 4;
+		struct rc__wiface *n = realloc(w->ifaces, ncap * sizeof(*n));
+		if (!n)
+			return rc__errf(w->err, RC_ENOMEM, "%s: out of memory for interface %zu",
+					w->name, w->n_ifaces);
+		w->ifaces = n;
+		w->cap_ifaces = ncap;
+	}
+	w->ifaces[w->n_ifaces] = *ifc;
+	return (int)w->n_ifaces++;
+}
+
+/* ---- low-level output ---- */
+
+/*
+ * Write every byte described by iov (modified in place).  Returns 0, or a
+ * negative errno with *done set to the bytes that did reach the file.
+ */
+static int put_all(int fd, struct iovec *iov, int cnt, size_t *done)
+{
+	*done = 0;
+	while (cnt > 0) {
+		ssize_t n = writev(fd, iov, cnt > IOV_MAX ? IOV_MAX : cnt);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK) {
+				struct pollfd p = { .fd = fd, .events = POLLOUT };
+				if (poll(&p, 1, -1) < 0 && errno != EINTR)
+					return -errno;
+				continue;
+			}
+			return -errno;
+		}
+		if (n == 0)
+			return -EIO; /* no progress and no error: do not spin */
+		*done += (size_t)n;
+		size_t left = (size_t)n;
+		while (cnt > 0 && left >= iov->iov_len) {
+			left -= iov->iov_len;
+			iov++;
+			cnt--;
+		}
+		if (cnt > 0) {
+			iov->iov_base = (uint8_t *)iov->iov_base + left;
+			iov->iov_len -= left;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A write failed with -err after `written` bytes of the region that started
+ * at file offset w->file_off; `whole` of those bytes are whole records.
+ * Cut the file back to them, remember the error for good, and describe it.
+ */
+static int fail_write(rc_writer *w, int err, size_t written, size_t whole)
+{
+	uint64_t at = w->file_off + written;
+	uint64_t keep = w->file_off + whole;
+	int st = rc__from_errno(err);
+	if (st != RC_ENOSPC)
+		st = RC_EIO;
+	w->used = 0;
+	w->file_off = keep;
+	w->fatal = st;
+	if (written == whole)
+		return rc__errf(w->err, st, "%s: write at offset %llu failed: %s", w->name,
+				(unsigned long long)at, strerror(err));
+	if (w->is_regular && ftruncate(w->fd, (off_t)keep) == 0)
+		return rc__errf(w->err, st,
+				"%s: write at offset %llu failed: %s; file cut back to the last "
+				"whole record (%llu bytes)",
+				w->name, (unsigned long long)at, strerror(err),
+				(unsigned long long)keep);
+	return rc__errf(w->err, st,
+			"%s: write at offset %llu failed: %s; the file ends with %zu bytes of a "
+			"partial record that could not be removed",
+			w->name, (unsigned long long)at, strerror(err), written - whole);
+}
+
+/* Hand the whole buffer to the kernel. */
+static int flush_buf(rc_writer *w)
+{
+	if (w->used == 0)
+		return 0;
+	struct iovec iov = { .iov_base = w->buf, .iov_len = w->used };
+	size_t done;
+	int err = put_all(w->fd, &iov, 1, &done);
+	if (err < 0) {
+		/* Find the last record boundary inside what was written. */
+		size_t whole = 0;
+		while (whole < w->used) {
+			size_t s = w->fmt->record_span(w, w->buf + whole, w->used - whole);
+			if (s == 0 || s > done - whole)
+				break;
+			whole += s;
+		}
+		return fail_write(w, -err, done, whole);
+	}
+	w->file_off += w->used;
+	w->used = 0;
+	return 0;
+}
+
+/* A record larger than the buffer: one writev(2) of its pieces. */
+static int write_direct(rc_writer *w, const struct rc__wrec *rec)
+{
+	struct iovec iov[RC__WREC_IOV];
+	memcpy(iov, rec->iov, sizeof(iov[0]) * (size_t)rec->iovcnt);
+	size_t done;
+	int err = put_all(w->fd, iov, rec->iovcnt, &done);
+	if (err < 0)
+		return fail_write(w, -err, done, 0);
+	w->file_off += rec->len;
+	return 0;
+}
+
+int rc__writer_emit(rc_writer *w, const struct rc__wrec *rec)
+{
+	if (rec->len > w->cap - w->used) {
+		int r = flush_buf(w);
+		if (r < 0)
+			return r;
+		if (rec->len > w->cap)
+			return write_direct(w, rec);
+	}
+	uint8_t *d = w->buf + w->used;
+	for (int i = 0; i < rec->iovcnt; i++) {
+		memcpy(d, rec->iov[i].iov_base, rec->iov[i].iov_len);
+		d += rec->iov[i].iov_len;
+	}
+	w->used += rec->len;
+	return 0;
+}
+
+/* ---- opening ---- */
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && strcasecmp(s + a - b, suffix) == 0;
+}
+
+/* The format of an existing file from its first 4 bytes, 0 if unknown. */
+static enum rc_file_format sniff_format(int fd)
+{
+	uint8_t b[4];
+	uint32_t v;
+	if (pread(fd, b, 4, 0) != 4)
+		return 0;
+	memcpy(&v, b, 4);
+	if (v == RC_PCAPNG_BT_SHB)
+		return RC_FORMAT_PCAPNG;
+	if (v == RC_PCAP_MAGIC_USEC || v == RC_PCAP_MAGIC_NSEC ||
+	    v == __builtin_bswap32(RC_PCAP_MAGIC_USEC) ||
+	    v == __builtin_bswap32(RC_PCAP_MAGIC_NSEC))
+		return RC_FORMAT_PCAP;
+	return 0;
+}
+
+/* Checks that need no file: a new writer with its format chosen. */
+static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt_hint,
+		      const rc_writer_opts *o, char *errbuf)
+{
+	const char *label = name ? name : "(unnamed)";
+	enum rc_file_format f = o->format;
+	if (f == 0)
+		f = fmt_hint ? fmt_hint : ends_with(label, ".pcapng") ? RC_FORMAT_PCAPNG
+								      : RC_FORMAT_PCAP;
+	if (f != RC_FORMAT_PCAP && f != RC_FORMAT_PCAPNG)
+		return rc__errf(errbuf, RC_EINVAL,
+				"%s: unknown file format %d in opts.format (1 = pcap, 2 = pcapng)",
+				label, (int)o->format);
+	if (o->ts_precision != RC_TS_MICRO && o->ts_precision != RC_TS_NANO)
+		return rc__errf(errbuf, RC_EINVAL,
+				"%s: opts.ts_precision %d is neither RC_TS_MICRO nor RC_TS_NANO",
+				label, (int)o->ts_precision);
+	if (o->buf_bytes > RC__WRITER_MAX_BUF)
+		return rc__errf(errbuf, RC_EINVAL, "%s: opts.buf_bytes %zu is larger than %zu",
+				label, o->buf_bytes, RC__WRITER_MAX_BUF);
+	if (o->fcslen < -1)
+		return rc__errf(errbuf, RC_EINVAL,
+				"%s: opts.fcslen %d is invalid (-1 or 0 = none, else FCS bytes)",
+				label, o->fcslen);
+
+	rc_writer *w = calloc(1, sizeof(*w));
+	if (!w)
+		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory", label);
+	w->fd = -1;
+	w->fmt = f == RC_FORMAT_PCAPNG ? &rc__pcapng_wformat : &rc__pcap_wformat;
+	w->name = strdup(label);
+	w->cap = o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF;
+	w->buf = malloc(w->cap);
+	if (!w->name || !w->buf) {
+		rc_writer_close(w);
+		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory for a %zu-byte buffer",
+				label, o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF);
+	}
+	int r = w->fmt->check_opts(w, o);
+	if (r < 0) {
+		rc__errf(errbuf, r, "%s", w->err);
+		rc_writer_close(w);
+		return r;
+	}
+	*out = w;
+	return 0;
+}
+
+/* The descriptor is open: append checks, then the header goes out. */
+static int writer_start(rc_writer *w, int fd, int own_fd, const rc_writer_opts *o,
+			char *errbuf)
+{
+	struct stat st;
+	int r;
+	memset(&st, 0, sizeof(st));
+	w->fd = fd;
+	w->own_fd = own_fd;
+	w->open_ts_nsec = rc__writer_now_nsec();
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		w->is_regular = 1;
+		/* Offsets (and the truncation after a failed write) are relative to
+		 * where our bytes land: the end for O_APPEND (shell ">>"), else the
+		 * descriptor's position. */
+		int fl = fcntl(fd, F_GETFL);
+		off_t pos = lseek(fd, 0, SEEK_CUR);
+		w->file_off = (fl >= 0 && (fl & O_APPEND)) || pos < 0 ? (uint64_t)st.st_size
+								       : (uint64_t)pos;
+	}
+	if (o->append && w->is_regular && st.st_size > 0) {
+		r = w->fmt->check_append(w, fd, (uint64_t)st.st_size);
+		if (r < 0)
+			goto err;
+		w->file_off = (uint64_t)st.st_size;
+		if (lseek(fd, 0, SEEK_END) < 0) {
+			r = rc__errf(w->err, RC_EIO, "%s: cannot seek to the end: %s", w->name,
+				     strerror(errno));
+			goto err;
+		}
+		/* pcap continues the existing header; pcapng starts a new section. */
+		if (w->fmt->format == RC_FORMAT_PCAP)
+			goto out;
+	} else if (o->append && !w->is_regular) {
+		r = rc__errf(w->err, RC_EINVAL,
+			     "%s: opts.append needs a regular file to check and extend", w->name);
+		goto err;
+	}
+	r = w->fmt->start(w, o);
+	if (r < 0)
+		goto err;
+	/* The file is a valid, empty capture as soon as open returns. */
+	r = flush_buf(w);
+	if (r < 0)
+		goto err;
+	w->hdr_pending = 0;
+out:
+	return 0;
+err:
+	rc__errf(errbuf, r, "%s", w->err);
+	return r;
+}
+
+/* Free a writer whose open failed: nothing more goes to the file. */
+static void writer_discard(rc_writer *w)
+{
+	if (w->own_fd)
+		close(w->fd);
+	w->fd = -1;
+	rc_writer_close(w);
+}
+
+int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts,
+		   char *errbuf)
+{
+	rc_writer_opts zero = { 0 };
+	const rc_writer_opts *o = opts ? opts : &zero;
+	rc_writer *w = NULL;
+	enum rc_file_format hint = 0;
+	int fd, r;
+
+	if (!out)
+		return rc__errf(errbuf, RC_EINVAL, "rc_writer_open: out is NULL");
+	*out = NULL;
+	if (!path || !*path)
+		return rc__errf(errbuf, RC_EINVAL, "rc_writer_open: empty path");
+	int to_stdout = strcmp(path, "-") == 0;
+	if (to_stdout && o->append)
+		return rc__errf(errbuf, RC_EINVAL, "stdout: opts.append needs a file, not \"-\"");
+	if (o->append && o->format == 0) {
+		/* Appending without a format: keep the one the file already has. */
+		int probe = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* no FIFO wait */
+		if (probe >= 0) {
+			hint = sniff_format(probe);
+			close(probe);
+		}
+	}
+	r = writer_new(&w, to_stdout ? "stdout" : path, hint, o, errbuf);
+	if (r < 0)
+		return r;
+	if (to_stdout) {
+		fd = STDOUT_FILENO;
+	} else {
+		int flags = o->append ? O_RDWR | O_CREAT | O_APPEND : O_WRONLY | O_CREAT | O_TRUNC;
+		do
+			fd = open(path, flags | O_CLOEXEC, 0666);
+		while (fd < 0 && errno == EINTR);
+		if (fd < 0) {
+			r = rc__errf(errbuf, rc__from_errno(errno), "%s: cannot open for writing: %s",
+				     path, strerror(errno));
+			rc_writer_close(w);
+			return r;
+		}
+	}
+	r = writer_start(w, fd, !to_stdout, o, errbuf);
+	if (r < 0) {
+		writer_discard(w);
+		return r;
+	}
+	*out = w;
+	return 0;
+}
+
+int rc_writer_open_fd(rc_writer **out, int fd, int own_fd, const char *name,
+		      const rc_writer_opts *opts, char *errbuf)
+{
+	rc_writer_opts zero = { 0 };
+	const rc_writer_opts *o = opts ? opts : &zero;
+	rc_writer *w = NULL;
+	char label[32];
+
+	if (!out)
+		return rc__errf(errbuf, RC_EINVAL, "rc_writer_open_fd: out is NULL");
+	*out = NULL;
+	if (!name) {
+		snprintf(label, sizeof(label), "fd %d", fd);
+		name = label;
+	}
+	if (fd < 0)
+		return rc__errf(errbuf, RC_EINVAL, "%s: invalid descriptor %d", name, fd);
+	int r = writer_new(&w, name, o->append && o->format == 0 ? sniff_format(fd) : 0, o,
+			   errbuf);
+	if (r < 0)
+		return r;
+	r = writer_start(w, fd, own_fd, o, errbuf);
+	if (r < 0) {
+		w->own_fd = 0; /* on failure the caller keeps its descriptor */
+		writer_discard(w);
+		return r;
+	}
+	*out = w;
+	return 0;
+}
+
+/* ---- writing ---- */
+
+int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info)
+{
+	if (!w)
+		return RC_EINVAL;
+	if (w->fatal)
+		return w->fatal;
+	if (!info)
+		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_add_iface: info is NULL", w->name);
+	return w->fmt->add_iface(w, info);
+}
+
+int rc_writer_write(rc_writer *w, const rc_packet *pkt)
+{
+	struct rc__wrec rec;
+	if (!w)
+		return RC_EINVAL;
+	if (w->fatal)
+		return w->fatal;
+	if (!pkt)
+		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_write: packet is NULL", w->name);
+	int r = w->fmt->packet(w, pkt, &rec);
+	return r < 0 ? r : rc__writer_emit(w, &rec);
+}
+
+int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n)
+{
+	struct rc__wrec rec;
+	if (!w)
+		return RC_EINVAL;
+	if (w->fatal)
+		return w->fatal;
+	if (!pkts && n)
+		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_write_batch: pkts is NULL",
+				w->name);
+	int (*const encode)(rc_writer *, const rc_packet *, struct rc__wrec *) = w->fmt->packet;
+	for (size_t i = 0; i < n; i++) {
+		int r = encode(w, &pkts[i], &rec);
+		if (r >= 0)
+			r = rc__writer_emit(w, &rec);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+int rc_writer_set_iface_stats(rc_writer *w, uint32_t iface, uint64_t recv, uint64_t drop)
+{
+	if (!w)
+		return RC_EINVAL;
+	if (w->fatal)
+		return w->fatal;
+	if (w->fmt->format == RC_FORMAT_PCAP)
+		return 0;
+	if (iface >= w->n_ifaces)
+		return rc__errf(w->err, RC_EINVAL,
+				"%s: statistics for interface %u, but only %zu are described",
+				w->name, iface, w->n_ifaces);
+	w->ifaces[iface].has_stats = 1;
+	w->ifaces[iface].recv = recv;
+	w->ifaces[iface].drop = drop;
+	return 0;
+}
+
+int rc_writer_flush(rc_writer *w)
+{
+	if (!w)
+		return RC_EINVAL;
+	if (w->fatal)
+		return w->fatal;
+	return flush_buf(w);
+}
+
+uint64_t rc_writer_offset(const rc_writer *w)
+{
+	return w ? w->file_off + w->used : 0;
+}
+
+const char *rc_writer_error(const rc_writer *w)
+{
+	if (!w)
+		return "no writer";
+	return w->err;
+}
+
+int rc_writer_close(rc_writer *w)
+{
+	int r = 0;
+	if (!w)
+		return 0;
+	if (w->fatal)
+		r = w->fatal;
+	if (r == 0 && w->fd >= 0 && w->fmt->finish)
+		r = w->fmt->finish(w);
+	if (r == 0 && w->fd >= 0)
+		r = flush_buf(w);
+	if (w->own_fd && w->fd >= 0 && close(w->fd) != 0 && r == 0 && errno != EINTR)
+		r = rc__errf(w->err, RC_EIO, "%s: close failed: %s", w->name, strerror(errno));
+	free(w->ifaces);
+	free(w->buf);
+	free(w->name);
+	free(w);
+	return r;
+}

@@ -1,0 +1,147 @@
+/*
+ * compile.c - rc_filter_compile: lexer -> parser -> code generator ->
+ * layout -> optimizer (rc_bpf_optimize) -> validator.
+ *
+ * Memory is bounded: everything lives in one arena capped at
+ * RC__ARENA_BASE + RC__ARENA_PER_BYTE * strlen(expr), and code generation
+ * stops once the graph holds RC__GEN_MAX_INSNS instructions (RC_ELIMIT),
+ * well before anything near that could fit the kernel's 4096.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter/ast.h"
+#include "filter/gen.h"
+#include "ringcap/filter.h"
+#include "ringcap/linktype.h"
+#include "util/errmsg.h"
+
+#define RC__EXPR_MAX_BYTES ((size_t)4 * 1024 * 1024)
+#define RC__ARENA_BASE ((size_t)32 * 1024 * 1024)
+#define RC__ARENA_PER_BYTE 512
+#define RC__GEN_MAX_INSNS ((uint64_t)8 * RC_BPF_MAXINSNS)
+
+static int link_offsets(rc__cg *cg, int linktype)
+{
+	cg->off_linkhdr = 0;
+	cg->off_nl = 0;
+	cg->off_nl_nosnap = 0;
+	switch (linktype) {
+	case RC_LINKTYPE_ETHERNET:
+		cg->off_linktype = 12;
+		cg->off_linkpl = 14;
+		cg->off_nl_nosnap = 3;
+		return 0;
+	case RC_LINKTYPE_LINUX_SLL:
+		cg->off_linktype = 14;
+		cg->off_linkpl = 16;
+		cg->off_nl_nosnap = 3;
+		return 0;
+	case RC_LINKTYPE_LINUX_SLL2:
+		cg->off_linktype = 0;
+		cg->off_linkpl = 20;
+		cg->off_nl_nosnap = 3;
+		return 0;
+	case RC_LINKTYPE_RAW:
+	case RC_LINKTYPE_IPV4:
+	case RC_LINKTYPE_IPV6:
+		cg->off_linktype = UINT32_MAX;
+		cg->off_linkpl = 0;
+		return 0;
+	case RC_LINKTYPE_NULL:
+	case RC_LINKTYPE_LOOP:
+		cg->off_linktype = 0;
+		cg->off_linkpl = 4;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
+		      uint32_t snaplen_bytes, uint32_t netmask,
+		      const rc_filter_opts *opts, char *errbuf)
+{
+	if (!out || !expr)
+		return rc__errf(errbuf, RC_EINVAL, "rc_filter_compile: NULL %s",
+				out ? "expression" : "output program");
+	out->insns = NULL;
+	out->len = 0;
+	rc_filter_opts o = {.optimize = 1, .linux_live = 0, .resolve_names = 1};
+	if (opts)
+		o = *opts;
+	size_t len = strnlen(expr, RC__EXPR_MAX_BYTES + 1);
+	if (len > RC__EXPR_MAX_BYTES)
+		return rc__errf(errbuf, RC_ELIMIT, "filter expression longer than %zu bytes",
+				RC__EXPR_MAX_BYTES);
+	rc__cg cg;
+	memset(&cg, 0, sizeof(cg));
+	if (link_offsets(&cg, linktype) < 0) {
+		const char *name = rc_linktype_name(linktype);
+		return rc__errf(errbuf, RC_ENOTSUP, "filters are not supported on link type %d%s%s%s",
+				linktype, name ? " (" : "", name ? name : "", name ? ")" : "");
+	}
+	rc__arena arena;
+	rc__arena_init(&arena, RC__ARENA_BASE + RC__ARENA_PER_BYTE * len);
+	rc__toklist toks;
+	rc__node *root = NULL;
+	int st = rc__lex(&arena, expr, len, &toks, errbuf);
+	if (st == 0)
+		st = rc__parse(&arena, &toks, expr, &root, errbuf);
+	if (st < 0)
+		goto err;
+	cg.g.arena = &arena;
+	cg.g.max_insns = RC__GEN_MAX_INSNS;
+	cg.errbuf = errbuf;
+	cg.src = expr;
+	cg.linktype = linktype;
+	cg.link = linktype;
+	cg.netmask = netmask;
+	cg.linux_live = o.linux_live;
+	cg.resolve_names = o.resolve_names;
+	rc__frag f = rc__gen_node(&cg, root);
+	if (rc__gen_failed(&cg)) {
+		st = cg.status;
+		if (st == RC_ELIMIT && cg.g.failed == -1)
+			rc__errf(errbuf, st, "filter program would exceed %d instructions (the "
+				 "kernel limit)", RC_BPF_MAXINSNS);
+		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg.g.failed == -2))
+			rc__errf(errbuf, st, "out of memory compiling the filter");
+		goto err;
+	}
+	rc_bpf_prog prog = {0};
+	/* the optimizer (like the kernel) takes at most RC_BPF_MAXINSNS */
+	st = rc__cfg_emit(&cg.g, f, snaplen_bytes ? snaplen_bytes : 262144,
+			  RC_BPF_MAXINSNS, &prog.insns, &prog.len);
+	if (st < 0) {
+		rc__errf(errbuf, st, st == RC_ELIMIT ? "filter program would exceed %d instructions "
+			 "(the kernel limit)" : "out of memory laying out the program (limit %d)",
+			 RC_BPF_MAXINSNS);
+		goto err;
+	}
+	rc__arena_free(&arena);
+	if (o.optimize) {
+		st = rc_bpf_optimize(&prog);
+		if (st < 0) {
+			rc_bpf_prog_free(&prog);
+			return rc__errf(errbuf, st, "optimizer failed: %s", rc_strerror(st));
+		}
+	}
+	if (prog.len > RC_BPF_MAXINSNS) {
+		size_t n = prog.len;
+		rc_bpf_prog_free(&prog);
+		return rc__errf(errbuf, RC_ELIMIT, "filter program has %zu instructions, more than "
+				"the kernel limit of %d", n, RC_BPF_MAXINSNS);
+	}
+	char verr[RC_ERRBUF_SIZE];
+	st = rc_bpf_validate(prog.insns, prog.len, verr);
+	if (st < 0) {
+		rc_bpf_prog_free(&prog);
+		return rc__errf(errbuf, st, "internal error: compiled program is invalid: %s", verr);
+	}
+	*out = prog;
+	return 0;
+err:
+	rc__arena_free(&arena);
+	return st;
+}

@@ -1,0 +1,959 @@
+/*
+ * optimize.c - rc_bpf_optimize: classic BPF -> shorter, equivalent classic
+ * BPF, on a control-flow graph of basic blocks.
+ *
+ * The program is cut into basic blocks: straight-line statements, then a
+ * terminal (return, goto, or conditional jump with a true and a false
+ * successor).  Classic BPF only jumps forward, so the block array in program
+ * order is a topological order of the graph; every pass keeps it so (a
+ * successor always has a larger index), which makes every data-flow problem
+ * a single sweep.
+ *
+ * Each round runs, until nothing changes (at most MAX_ROUNDS):
+ *   1. forward  - value numbering from the entry (optimize_vn.c): constant
+ *                 folding, X-forms with a known X turned into K-forms,
+ *                 redundant loads/stores removed (the register already
+ *                 holds that value on every incoming path), conditional
+ *                 jumps whose outcome is known turned into gotos;
+ *   2. thread   - jump threading: an edge P->B skips B and goes straight to
+ *                 T when, with what is known on that edge, B's jump outcome
+ *                 is known, no statement of B can fail (a load inside the
+ *                 bytes already proven present, or an identical load that
+ *                 already succeeded) and nothing B writes is read at T
+ *                 before being written again (or B writes what is there);
+ *   3. cleanup  - jumps with equal targets become gotos, unreachable
+ *                 blocks go;
+ *   4. forward + dead code: a statement whose result is never read and that
+ *                 cannot fail is removed; one that can fail stays, because
+ *                 failing (rejecting a truncated packet) is behaviour;
+ *   5. merge    - blocks with identical statements and terminals (e.g. the
+ *                 many `ret #0`) become one; the later copy is kept so
+ *                 every edge still points forward.
+ * Then the graph is laid out again in block order: a goto to the next block
+ * costs nothing, any other goto is a `ja`, and a conditional jump farther
+ * than 255 instructions gets a `ja` trampoline right after it.
+ *
+ * Guarantees: the result is never longer than the input and passes
+ * rc_bpf_validate (otherwise the input is left untouched); it accepts and
+ * rejects exactly the same packets with the same return values, including
+ * truncated packets, on ringcap's VM, libpcap and the kernel.
+ */
+#include "filter/optimize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ROUNDS 32
+
+enum { T_RET, T_GOTO, T_COND };
+
+struct block {
+	uint32_t first, n;    /* statements: ctx.stmts[first .. first + n) */
+	uint8_t term;         /* T_RET, T_GOTO, T_COND */
+	uint8_t reachable;
+	rc_bpf_insn tinsn;    /* the return or conditional jump (jt/jf unused) */
+	uint32_t succ[2];     /* GOTO: succ[0]; COND: true, false */
+	uint32_t live_in;     /* registers read before written, from here on */
+	rc__vn cmp_a, cmp_opnd; /* the compared values, from the last forward pass */
+	struct rc__opt_state exit;
+};
+
+struct ctx {
+	struct block *b;
+	size_t nb;
+	uint32_t entry;
+	rc_bpf_insn *stmts;
+	uint8_t *fallible;
+	struct rc__vn_table vn;
+	/* predecessor edges, CSR: pred_of[pred_off[i] .. pred_off[i+1]) = (block << 1 | edge) */
+	uint32_t *pred_off, *pred_of;
+};
+
+static int nsucc(const struct block *b)
+{
+	return b->term == T_RET ? 0 : b->term == T_GOTO ? 1 : 2;
+}
+
+/* ---- building the graph ---- */
+
+static int build(struct ctx *c, const rc_bpf_insn *p, size_t len)
+{
+	uint8_t *leader = calloc(len + 1, 1);
+	uint32_t *block_of = malloc((len + 1) * sizeof *block_of);
+	int ret = RC_ENOMEM;
+
+	c->stmts = malloc(len * sizeof *c->stmts);
+	c->fallible = calloc(len, 1);
+	if (!leader || !block_of || !c->stmts || !c->fallible)
+		goto err;
+	leader[0] = 1;
+	for (size_t i = 0; i < len; i++) {
+		uint16_t code = p[i].code;
+		if (BPF_CLASS(code) == BPF_RET) {
+			leader[i + 1] = 1;
+		} else if (code == (BPF_JMP | BPF_JA)) {
+			leader[i + 1] = 1;
+			leader[i + 1 + p[i].k] = 1;
+		} else if (rc__bpf_is_cond_jump(code)) {
+			leader[i + 1] = 1;
+			leader[i + 1 + p[i].jt] = 1;
+			leader[i + 1 + p[i].jf] = 1;
+		}
+	}
+	size_t nb = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (leader[i])
+			nb++;
+		block_of[i] = (uint32_t)(nb - 1);
+	}
+	c->b = calloc(nb, sizeof *c->b);
+	if (!c->b)
+		goto err;
+	c->nb = nb;
+	size_t i = 0, ns = 0;
+	for (size_t bi = 0; bi < nb; bi++) {
+		struct block *b = &c->b[bi];
+		b->first = (uint32_t)ns;
+		for (;;) {
+			uint16_t code = p[i].code;
+			if (BPF_CLASS(code) == BPF_RET) {
+				b->term = T_RET;
+				b->tinsn = p[i++];
+				break;
+			}
+			if (code == (BPF_JMP | BPF_JA)) {
+				b->term = T_GOTO;
+				b->succ[0] = block_of[i + 1 + p[i].k];
+				i++;
+				break;
+			}
+			if (rc__bpf_is_cond_jump(code)) {
+				b->term = T_COND;
+				b->tinsn = p[i];
+				b->succ[0] = block_of[i + 1 + p[i].jt];
+				b->succ[1] = block_of[i + 1 + p[i].jf];
+				i++;
+				break;
+			}
+			c->stmts[ns++] = p[i++];
+			b->n++;
+			if (leader[i]) { /* falls through into the next block */
+				b->term = T_GOTO;
+				b->succ[0] = (uint32_t)bi + 1;
+				break;
+			}
+		}
+	}
+	ret = 0;
+err:
+	free(leader);
+	free(block_of);
+	return ret;
+}
+
+/* ---- reachability, predecessors, liveness ---- */
+
+/* Mark reachable blocks from the entry; predecessor lists over them. */
+static int analyze_edges(struct ctx *c)
+{
+	for (size_t i = 0; i < c->nb; i++)
+		c->b[i].reachable = 0;
+	c->b[c->entry].reachable = 1;
+	size_t nedges = 0;
+	for (size_t i = c->entry; i < c->nb; i++) {
+		struct block *b = &c->b[i];
+		if (!b->reachable)
+			continue;
+		for (int e = 0; e < nsucc(b); e++) {
+			c->b[b->succ[e]].reachable = 1;
+			nedges++;
+		}
+	}
+	free(c->pred_off);
+	free(c->pred_of);
+	c->pred_off = calloc(c->nb + 1, sizeof *c->pred_off);
+	c->pred_of = malloc((nedges + 1) * sizeof *c->pred_of);
+	if (!c->pred_off || !c->pred_of)
+		return RC_ENOMEM;
+	for (size_t i = c->entry; i < c->nb; i++)
+		if (c->b[i].reachable)
+			for (int e = 0; e < nsucc(&c->b[i]); e++)
+				c->pred_off[c->b[i].succ[e] + 1]++;
+	for (size_t i = 0; i < c->nb; i++)
+		c->pred_off[i + 1] += c->pred_off[i];
+	uint32_t *fill = malloc((c->nb + 1) * sizeof *fill);
+	if (!fill)
+		return RC_ENOMEM;
+	memcpy(fill, c->pred_off, (c->nb + 1) * sizeof *fill);
+	for (size_t i = c->entry; i < c->nb; i++)
+		if (c->b[i].reachable)
+			for (int e = 0; e < nsucc(&c->b[i]); e++)
+				c->pred_of[fill[c->b[i].succ[e]]++] = (uint32_t)(i << 1 | (uint32_t)e);
+	free(fill);
+	return 0;
+}
+
+static uint32_t def_mask(int def)
+{
+	return def < 0 ? 0 : 1u << def;
+}
+
+/* Register an instruction writes, -1 for none. */
+static int insn_def(const rc_bpf_insn *in)
+{
+	switch (BPF_CLASS(in->code)) {
+	case BPF_LD:
+	case BPF_ALU:
+		return RC__R_A;
+	case BPF_LDX:
+		return RC__R_X;
+	case BPF_ST:
+	case BPF_STX:
+		return RC__R_M0 + (int)(in->k & 15);
+	case BPF_MISC:
+		return BPF_MISCOP(in->code) == BPF_TAX ? RC__R_X : RC__R_A;
+	default:
+		return -1;
+	}
+}
+
+static uint32_t term_uses(const struct block *b)
+{
+	return b->term == T_GOTO ? 0 : rc__opt_uses(&b->tinsn);
+}
+
+static uint32_t live_out(const struct ctx *c, const struct block *b)
+{
+	uint32_t live = 0;
+	for (int e = 0; e < nsucc(b); e++)
+		live |= c->b[b->succ[e]].live_in;
+	return live;
+}
+
+static void liveness(struct ctx *c)
+{
+	for (size_t i = c->nb; i-- > 0;) {
+		struct block *b = &c->b[i];
+		uint32_t live = live_out(c, b) | term_uses(b);
+		for (uint32_t s = b->n; s-- > 0;) {
+			const rc_bpf_insn *in = &c->stmts[b->first + s];
+			live = (live & ~def_mask(insn_def(in))) | rc__opt_uses(in);
+		}
+		b->live_in = live;
+	}
+}
+
+/* ---- 1. forward value numbering ---- */
+
+static void edge_state(const struct ctx *c, uint32_t pred_edge, struct rc__opt_state *out)
+{
+	const struct block *p = &c->b[pred_edge >> 1];
+	*out = p->exit;
+	if (p->term == T_COND)
+		rc__opt_add_fact(out, p->cmp_a, (uint8_t)BPF_OP(p->tinsn.code), p->cmp_opnd,
+				 (pred_edge & 1) == 0);
+}
+
+/* Delete statement s of block b (shifting the rest down). */
+static void delete_stmt(struct ctx *c, struct block *b, uint32_t s)
+{
+	uint32_t at = b->first + s;
+	memmove(&c->stmts[at], &c->stmts[at + 1], (b->n - s - 1) * sizeof c->stmts[0]);
+	memmove(&c->fallible[at], &c->fallible[at + 1], b->n - s - 1);
+	b->n--;
+}
+
+/* What holds on entry to reachable block i: the meet of its incoming edges. */
+static void entry_state(struct ctx *c, size_t i, struct rc__opt_state *s)
+{
+	struct rc__opt_state tmp;
+	uint32_t conflict = 0;
+
+	if (i == c->entry) {
+		rc__opt_state_init(&c->vn, s);
+		return;
+	}
+	edge_state(c, c->pred_of[c->pred_off[i]], s);
+	for (uint32_t k = c->pred_off[i] + 1; k < c->pred_off[i + 1]; k++) {
+		edge_state(c, c->pred_of[k], &tmp);
+		rc__opt_meet(s, &tmp, &conflict);
+	}
+	for (int reg = 0; reg < RC__NREG; reg++)
+		if (conflict & (1u << reg))
+			s->reg[reg] = rc__vn_opaque(&c->vn);
+}
+
+static int forward(struct ctx *c, int *changed)
+{
+	int r = analyze_edges(c);
+	if (r < 0)
+		return r;
+	for (size_t i = c->entry; i < c->nb; i++) {
+		struct block *b = &c->b[i];
+		struct rc__opt_state *s = &b->exit;
+		if (!b->reachable)
+			continue;
+		entry_state(c, i, s);
+		for (uint32_t k = 0; k < b->n;) {
+			rc_bpf_insn *in = &c->stmts[b->first + k];
+			rc_bpf_insn before = *in;
+			int fallible, def;
+			int x = rc__opt_xfer(&c->vn, s, in, 1, &fallible, &def);
+			if (memcmp(&before, in, sizeof before) != 0)
+				*changed = 1;
+			if (x == RC__XF_DELETE) {
+				delete_stmt(c, b, k);
+				*changed = 1;
+				continue;
+			}
+			if (x == RC__XF_ALWAYS_FAILS) {
+				/* the rest of the block never runs: return 0 here */
+				b->n = k;
+				b->term = T_RET;
+				b->tinsn = (rc_bpf_insn){BPF_RET | BPF_K, 0, 0, 0};
+				*changed = 1;
+				break;
+			}
+			c->fallible[b->first + k] = (uint8_t)fallible;
+			k++;
+		}
+		if (b->term == T_COND) {
+			uint32_t kx;
+			if (BPF_SRC(b->tinsn.code) == BPF_X &&
+			    rc__vn_is_const(&c->vn, s->reg[RC__R_X], &kx)) {
+				b->tinsn.code = (uint16_t)(BPF_JMP | BPF_OP(b->tinsn.code) | BPF_K);
+				b->tinsn.k = kx;
+				*changed = 1;
+			}
+			b->cmp_a = s->reg[RC__R_A];
+			b->cmp_opnd = BPF_SRC(b->tinsn.code) == BPF_X ? s->reg[RC__R_X]
+								    : rc__vn_const(&c->vn, b->tinsn.k);
+			int out = rc__opt_eval(&c->vn, s, (uint8_t)BPF_OP(b->tinsn.code), b->cmp_a,
+					       b->cmp_opnd);
+			if (out >= 0) {
+				b->term = T_GOTO;
+				b->succ[0] = b->succ[out ? 0 : 1];
+				*changed = 1;
+			}
+		}
+	}
+	return c->vn.failed ? RC_ENOMEM : 0;
+}
+
+/* ---- 2. jump threading ---- */
+
+/*
+ * Where does the edge with state st, entering block bi, really go?  The
+ * block index T to jump to instead, or 0 if bi cannot be skipped.
+ */
+static uint32_t skip_target(struct ctx *c, const struct rc__opt_state *st, uint32_t bi)
+{
+	const struct block *b = &c->b[bi];
+	struct rc__opt_state sim = *st;
+	uint32_t defs = 0, target;
+
+	if (b->term == T_RET)
+		return 0;
+	for (uint32_t k = 0; k < b->n; k++) {
+		rc_bpf_insn in = c->stmts[b->first + k];
+		int fallible, def;
+		int x = rc__opt_xfer(&c->vn, &sim, &in, 0, &fallible, &def);
+		if (x == RC__XF_ALWAYS_FAILS || fallible)
+			return 0;
+		defs |= def_mask(def);
+	}
+	if (b->term == T_GOTO) {
+		target = b->succ[0];
+	} else {
+		rc__vn a = sim.reg[RC__R_A];
+		rc__vn o = BPF_SRC(b->tinsn.code) == BPF_X ? sim.reg[RC__R_X]
+							   : rc__vn_const(&c->vn, b->tinsn.k);
+		int out = rc__opt_eval(&c->vn, &sim, (uint8_t)BPF_OP(b->tinsn.code), a, o);
+		if (out < 0)
+			return 0;
+		target = b->succ[out ? 0 : 1];
+	}
+	for (int r = 0; r < RC__NREG; r++)
+		if ((defs & (1u << r)) && (c->b[target].live_in & (1u << r)) &&
+		    sim.reg[r] != st->reg[r])
+			return 0;
+	return target;
+}
+
+static int thread(struct ctx *c, int *changed)
+{
+	struct rc__opt_state st;
+	liveness(c);
+	/* Later blocks first: a retargeted edge changes only the liveness of
+	 * its block and the blocks before it, which are recomputed. */
+	for (size_t i = c->nb; i-- > c->entry;) {
+		struct block *p = &c->b[i];
+		if (!p->reachable)
+			continue;
+		for (int e = 0; e < nsucc(p); e++) {
+			int moved = 0;
+			edge_state(c, (uint32_t)(i << 1 | (uint32_t)e), &st);
+			for (uint32_t t; (t = skip_target(c, &st, p->succ[e])) != 0;) {
+				p->succ[e] = t;
+				moved = 1;
+			}
+			if (moved) {
+				*changed = 1;
+				liveness(c);
+			}
+		}
+	}
+	/* The entry itself can be skipped the same way. */
+	rc__opt_state_init(&c->vn, &st);
+	for (uint32_t t; (t = skip_target(c, &st, c->entry)) != 0;) {
+		c->entry = t;
+		*changed = 1;
+	}
+	return c->vn.failed ? RC_ENOMEM : 0;
+}
+
+/* ---- 3./4. cleanup and dead code ---- */
+
+/*
+ * A block that falls into a successor with no other predecessor absorbs
+ * it, so dead-code removal sees one straight line.  The statement array is
+ * rebuilt in block order with the absorbed statements appended.
+ */
+static int coalesce(struct ctx *c, int *changed)
+{
+	int r = analyze_edges(c);
+	if (r < 0)
+		return r;
+	size_t total = 0;
+	for (size_t i = 0; i < c->nb; i++)
+		if (c->b[i].reachable)
+			total += c->b[i].n;
+	rc_bpf_insn *stmts = malloc((total + 1) * sizeof *stmts);
+	uint8_t *fallible = malloc(total + 1);
+	if (!stmts || !fallible) {
+		free(stmts);
+		free(fallible);
+		return RC_ENOMEM;
+	}
+	size_t at = 0;
+	for (size_t i = c->entry; i < c->nb; i++) {
+		struct block *b = &c->b[i];
+		if (!b->reachable)
+			continue;
+		uint32_t first = (uint32_t)at;
+		memcpy(&stmts[at], &c->stmts[b->first], b->n * sizeof *stmts);
+		memcpy(&fallible[at], &c->fallible[b->first], b->n);
+		at += b->n;
+		while (b->term == T_GOTO) {
+			struct block *s = &c->b[b->succ[0]];
+			if (c->pred_off[b->succ[0] + 1] - c->pred_off[b->succ[0]] != 1)
+				break;
+			memcpy(&stmts[at], &c->stmts[s->first], s->n * sizeof *stmts);
+			memcpy(&fallible[at], &c->fallible[s->first], s->n);
+			at += s->n;
+			b->term = s->term;
+			b->tinsn = s->tinsn;
+			b->succ[0] = s->succ[0];
+			b->succ[1] = s->succ[1];
+			s->reachable = 0;
+			s->n = 0;
+			*changed = 1;
+		}
+		b->first = first;
+		b->n = (uint32_t)(at - first);
+	}
+	free(c->stmts);
+	free(c->fallible);
+	c->stmts = stmts;
+	c->fallible = fallible;
+	return analyze_edges(c);
+}
+
+
+static int is_ret0(const struct block *b)
+{
+	return b->term == T_RET && b->tinsn.code == (BPF_RET | BPF_K) && b->tinsn.k == 0;
+}
+
+/*
+ * Jumps with equal targets become gotos.  A block from which every path
+ * ends in `ret #0` becomes `ret #0` itself: its statements can only fail,
+ * and failing also returns 0.
+ */
+static void cleanup(struct ctx *c, int *changed)
+{
+	for (size_t i = c->nb; i-- > 0;) {
+		struct block *b = &c->b[i];
+		if (b->term == T_COND && b->succ[0] == b->succ[1]) {
+			b->term = T_GOTO;
+			*changed = 1;
+		}
+		if (is_ret0(b) || b->term == T_RET)
+			continue;
+		int zero = 1;
+		for (int e = 0; e < nsucc(b); e++)
+			zero &= is_ret0(&c->b[b->succ[e]]);
+		if (zero) {
+			b->n = 0;
+			b->term = T_RET;
+			b->tinsn = (rc_bpf_insn){BPF_RET | BPF_K, 0, 0, 0};
+			*changed = 1;
+		}
+	}
+}
+
+/*
+ * Peephole on a block's last statement and its `jeq #k`, when A is not read
+ * after the jump:  and #m; jeq #0  ->  jset #m (targets swapped);
+ * sub x; jeq #0 -> jeq x;  add/sub/xor #c; jeq #k -> jeq #(k -/+/^ c)
+ * (each a bijection of A, so equality is kept).
+ */
+static int fold_compare(struct ctx *c, struct block *b)
+{
+	if (b->term != T_COND || b->n == 0 || b->tinsn.code != (BPF_JMP | BPF_JEQ | BPF_K) ||
+	    (live_out(c, b) & (1u << RC__R_A)))
+		return 0;
+	rc_bpf_insn *st = &c->stmts[b->first + b->n - 1];
+	uint32_t k = b->tinsn.k;
+	switch (st->code) {
+	case BPF_ALU | BPF_AND | BPF_K:
+		if (k != 0)
+			return 0;
+		b->tinsn = (rc_bpf_insn){BPF_JMP | BPF_JSET | BPF_K, 0, 0, st->k};
+		uint32_t t = b->succ[0];
+		b->succ[0] = b->succ[1];
+		b->succ[1] = t;
+		break;
+	case BPF_ALU | BPF_SUB | BPF_X:
+		if (k != 0)
+			return 0;
+		b->tinsn = (rc_bpf_insn){BPF_JMP | BPF_JEQ | BPF_X, 0, 0, 0};
+		break;
+	case BPF_ALU | BPF_ADD | BPF_K:
+		b->tinsn.k = k - st->k;
+		break;
+	case BPF_ALU | BPF_SUB | BPF_K:
+		b->tinsn.k = k + st->k;
+		break;
+	case BPF_ALU | BPF_XOR | BPF_K:
+		b->tinsn.k = k ^ st->k;
+		break;
+	default:
+		return 0;
+	}
+	b->n--;
+	return 1;
+}
+
+/*
+ * Statements s-4..s of b are  ld #c; ldxb 4*([k']&0xf); add x; tax; ld? [x + k]
+ * (how a constant offset into a variable-length header is computed) and X
+ * is not read afterwards: keep only  ldxb; ld? [x + k + c].  X is at most
+ * 60 and c + k small, so no offset wraps and the same bytes are loaded.
+ */
+static int fold_indexed(struct ctx *c, struct block *b, uint32_t s)
+{
+	if (s < 4)
+		return 0;
+	rc_bpf_insn *p = &c->stmts[b->first + s - 4];
+	if (p[0].code != (BPF_LD | BPF_IMM) || p[1].code != (BPF_LDX | BPF_B | BPF_MSH) ||
+	    p[2].code != (BPF_ALU | BPF_ADD | BPF_X) || p[3].code != (BPF_MISC | BPF_TAX) ||
+	    BPF_CLASS(p[4].code) != BPF_LD || BPF_MODE(p[4].code) != BPF_IND ||
+	    (uint64_t)p[0].k + p[4].k + 60 >= 0x80000000u)
+		return 0;
+	p[4].k += p[0].k;
+	delete_stmt(c, b, s - 1);
+	delete_stmt(c, b, s - 2);
+	delete_stmt(c, b, s - 4);
+	return 1;
+}
+
+/*
+ * For an absolute packet load (or ldxb 4*([k]&0xf)) at a non-negative
+ * offset: k + size, the caplen it needs.  0 for anything else.
+ */
+static uint64_t packet_load_end(const rc_bpf_insn *in)
+{
+	if (in->k >= 0x80000000u)
+		return 0;
+	switch (in->code) {
+	case BPF_LD | BPF_W | BPF_ABS:
+		return (uint64_t)in->k + 4;
+	case BPF_LD | BPF_H | BPF_ABS:
+		return (uint64_t)in->k + 2;
+	case BPF_LD | BPF_B | BPF_ABS:
+	case BPF_LDX | BPF_B | BPF_MSH:
+		return (uint64_t)in->k + 1;
+	default:
+		return 0;
+	}
+}
+
+static void dead_code(struct ctx *c, int *changed)
+{
+	liveness(c);
+	for (size_t i = c->entry; i < c->nb; i++) {
+		struct block *b = &c->b[i];
+		if (!b->reachable)
+			continue;
+		if (fold_compare(c, b))
+			*changed = 1;
+		uint32_t live = live_out(c, b) | term_uses(b);
+		uint64_t later_end = 0; /* farthest end of a packet load kept below */
+		for (uint32_t s = b->n; s-- > 0;) {
+			const rc_bpf_insn *in = &c->stmts[b->first + s];
+			int def = insn_def(in);
+			uint64_t end = packet_load_end(in);
+			/* A dead load that may fail is still redundant when a load
+			 * further on in the block needs at least as many bytes: if
+			 * this one fails, that one fails too (and the return is 0
+			 * either way). */
+			if (!(live & def_mask(def)) &&
+			    (!c->fallible[b->first + s] || (end && end <= later_end))) {
+				delete_stmt(c, b, s);
+				*changed = 1;
+				continue;
+			}
+			if (end > later_end)
+				later_end = end;
+			if (!(live & (1u << RC__R_X)) && fold_indexed(c, b, s)) {
+				s -= 3; /* the load moved down to s - 3 */
+				in = &c->stmts[b->first + s];
+				*changed = 1;
+			}
+			live = (live & ~def_mask(def)) | rc__opt_uses(in);
+		}
+	}
+}
+
+/* ---- chains of tests with a common exit ---- */
+
+#define MAX_CHAIN 64
+
+struct link {
+	uint32_t block;
+	rc__vn a, o;   /* compared values, as seen from the chain's entry */
+	int loads;     /* has statements */
+};
+
+/* Simulate block b from s; 0 if a statement may fail.  *a, *o: compared values. */
+static int simulate(struct ctx *c, const struct block *b, struct rc__opt_state *s, rc__vn *a,
+		    rc__vn *o, uint32_t *defs)
+{
+	for (uint32_t k = 0; k < b->n; k++) {
+		rc_bpf_insn in = c->stmts[b->first + k];
+		int fallible, def;
+		if (rc__opt_xfer(&c->vn, s, &in, 0, &fallible, &def) == RC__XF_ALWAYS_FAILS ||
+		    fallible)
+			return 0;
+		*defs |= def_mask(def);
+	}
+	*a = s->reg[RC__R_A];
+	*o = BPF_SRC(b->tinsn.code) == BPF_X ? s->reg[RC__R_X] : rc__vn_const(&c->vn, b->tinsn.k);
+	return 1;
+}
+
+/*
+ * A chain is blocks B1..Bn, each a test whose one edge goes to the common
+ * exit E (the true edge for `or`, the false edge for `and`) and whose other
+ * edge goes to the next block (the only way into it); after Bn comes F.
+ * When no statement of the chain can fail and nothing it writes is read at
+ * E or F, the tests can run in any order: they are grouped by the value
+ * they compare, the value already in A first, so the forward pass can drop
+ * the reloads (`port 1 or port 2 ...` tests the source port against every
+ * number, then the destination port).  Both the old and the new order
+ * are simulated from the chain's entry: no statement may fail in either,
+ * and every test must compare the same values in both.
+ */
+static int reorder_chain(struct ctx *c, size_t first, int edge, uint8_t *used, int *changed)
+{
+	struct rc__opt_state entry, s;
+	struct link ln[MAX_CHAIN], order[MAX_CHAIN];
+	struct block saved[MAX_CHAIN];
+	uint32_t exit_block = c->b[first].succ[edge], defs = 0, cur = (uint32_t)first;
+	size_t n = 0;
+
+	entry_state(c, first, &entry);
+	s = entry;
+	while (n < MAX_CHAIN) {
+		const struct block *b = &c->b[cur];
+		struct rc__opt_state before = s;
+		if (b->term != T_COND || b->succ[edge] != exit_block || used[cur] ||
+		    (n > 0 && c->pred_off[cur + 1] - c->pred_off[cur] != 1))
+			break;
+		if (!simulate(c, b, &s, &ln[n].a, &ln[n].o, &defs)) {
+			s = before;
+			break;
+		}
+		ln[n].block = cur;
+		ln[n].loads = b->n > 0;
+		n++;
+		cur = b->succ[!edge];
+	}
+	if (n < 2 || (defs & (c->b[exit_block].live_in | c->b[cur].live_in)))
+		return 0;
+	/* Group by compared value: A's current value first, then in order of
+	 * appearance; in a group, a block that loads the value comes first. */
+	size_t m = 0;
+	uint8_t taken[MAX_CHAIN] = {0};
+	for (size_t g = 0; g <= n && m < n; g++) {
+		rc__vn v;
+		if (g == 0) {
+			v = entry.reg[RC__R_A];
+		} else {
+			size_t j = 0;
+			while (j < n && taken[j])
+				j++;
+			if (j == n)
+				break;
+			v = ln[j].a;
+		}
+		for (int pass = 1; pass >= 0; pass--)
+			for (size_t j = 0; j < n; j++)
+				if (!taken[j] && ln[j].a == v && ln[j].loads == pass) {
+					order[m++] = ln[j];
+					taken[j] = 1;
+				}
+	}
+	int same = 1;
+	for (size_t j = 0; j < n; j++)
+		same &= order[j].block == ln[j].block;
+	if (same)
+		return 0;
+	/* The new order must compare exactly the same values. */
+	s = entry;
+	for (size_t j = 0; j < n; j++) {
+		rc__vn a, o;
+		uint32_t d = 0;
+		if (!simulate(c, &c->b[order[j].block], &s, &a, &o, &d) || a != order[j].a ||
+		    o != order[j].o)
+			return 0;
+	}
+	for (size_t j = 0; j < n; j++)
+		saved[j] = c->b[order[j].block];
+	for (size_t j = 0; j < n; j++) {
+		struct block *b = &c->b[ln[j].block];
+		b->first = saved[j].first;
+		b->n = saved[j].n;
+		b->tinsn = saved[j].tinsn;
+		used[ln[j].block] = 1;
+	}
+	*changed = 1;
+	return c->vn.failed ? RC_ENOMEM : 0;
+}
+
+static int reorder_chains(struct ctx *c, int *changed)
+{
+	uint8_t *used = calloc(c->nb, 1);
+	int r = 0;
+	if (!used)
+		return RC_ENOMEM;
+	liveness(c);
+	for (size_t i = c->entry; i < c->nb && r == 0; i++)
+		if (c->b[i].reachable && c->b[i].term == T_COND && !used[i]) {
+			r = reorder_chain(c, i, 0, used, changed);
+			if (r == 0 && !used[i])
+				r = reorder_chain(c, i, 1, used, changed);
+		}
+	free(used);
+	return r;
+}
+
+/* ---- 5. merging identical blocks ---- */
+
+static int same_block(const struct ctx *c, const struct block *x, const struct block *y)
+{
+	if (x->term != y->term || x->n != y->n)
+		return 0;
+	/* (tinsn.jt/jf are stale: the successors say where the jump goes) */
+	if (x->term != T_GOTO && (x->tinsn.code != y->tinsn.code || x->tinsn.k != y->tinsn.k))
+		return 0;
+	for (int e = 0; e < nsucc(x); e++)
+		if (x->succ[e] != y->succ[e])
+			return 0;
+	return memcmp(&c->stmts[x->first], &c->stmts[y->first], x->n * sizeof c->stmts[0]) == 0;
+}
+
+static int merge(struct ctx *c, int *changed)
+{
+	uint32_t *canon = malloc(c->nb * sizeof *canon);
+	if (!canon)
+		return RC_ENOMEM;
+	for (size_t i = c->nb; i-- > 0;) {
+		struct block *b = &c->b[i];
+		canon[i] = (uint32_t)i;
+		if (!b->reachable)
+			continue;
+		for (int e = 0; e < nsucc(b); e++)
+			b->succ[e] = canon[b->succ[e]];
+		/* Only small blocks are compared against everything after them. */
+		for (size_t j = i + 1; j < c->nb && b->n + (b->term == T_GOTO) <= 8; j++)
+			if (c->b[j].reachable && canon[j] == j && same_block(c, b, &c->b[j])) {
+				canon[i] = (uint32_t)j;
+				*changed = 1;
+				break;
+			}
+	}
+	c->entry = canon[c->entry];
+	free(canon);
+	return 0;
+}
+
+/* ---- layout ---- */
+
+/*
+ * Lay the reachable blocks out in order into out (room for cap
+ * instructions).  The number of instructions, or -1 if over cap.
+ */
+static long layout(struct ctx *c, rc_bpf_insn *out, size_t cap)
+{
+	uint32_t *pos = malloc((c->nb + 1) * sizeof *pos);
+	uint32_t *next = malloc((c->nb + 1) * sizeof *next);
+	uint8_t *tramp = calloc(c->nb, 1); /* bit 0: true edge, bit 1: false edge */
+	long total = -1;
+
+	if (!pos || !next || !tramp)
+		goto done;
+	/* next[i]: the block laid out after i */
+	uint32_t last = (uint32_t)c->nb;
+	for (size_t i = c->nb; i-- > c->entry;)
+		if (c->b[i].reachable) {
+			next[i] = last;
+			last = (uint32_t)i;
+		}
+	for (int again = 1; again;) {
+		size_t at = 0;
+		again = 0;
+		for (size_t i = c->entry; i < c->nb; i++) {
+			const struct block *b = &c->b[i];
+			if (!b->reachable)
+				continue;
+			pos[i] = (uint32_t)at;
+			at += b->n;
+			if (b->term == T_RET)
+				at++;
+			else if (b->term == T_GOTO)
+				at += b->succ[0] != next[i];
+			else
+				at += 1u + (tramp[i] & 1) + ((tramp[i] >> 1) & 1);
+		}
+		if (at > cap)
+			goto done;
+		total = (long)at;
+		for (size_t i = c->entry; i < c->nb; i++) {
+			const struct block *b = &c->b[i];
+			if (!b->reachable || b->term != T_COND)
+				continue;
+			uint32_t jpos = pos[i] + b->n;
+			for (int e = 0; e < 2; e++)
+				if (!(tramp[i] & (1 << e)) &&
+				    pos[b->succ[e]] - (jpos + 1) > 255) {
+					tramp[i] |= (uint8_t)(1 << e);
+					again = 1;
+				}
+		}
+	}
+	for (size_t i = c->entry; i < c->nb; i++) {
+		const struct block *b = &c->b[i];
+		if (!b->reachable)
+			continue;
+		uint32_t at = pos[i];
+		memcpy(&out[at], &c->stmts[b->first], b->n * sizeof *out);
+		at += b->n;
+		if (b->term == T_RET) {
+			out[at] = b->tinsn;
+		} else if (b->term == T_GOTO) {
+			if (b->succ[0] != next[i])
+				out[at] = (rc_bpf_insn){BPF_JMP | BPF_JA, 0, 0,
+							pos[b->succ[0]] - (at + 1)};
+		} else {
+			rc_bpf_insn j = b->tinsn;
+			uint32_t slot = at + 1;
+			uint32_t off[2];
+			for (int e = 0; e < 2; e++) {
+				if (tramp[i] & (1 << e)) {
+					out[slot] = (rc_bpf_insn){BPF_JMP | BPF_JA, 0, 0,
+								  pos[b->succ[e]] - (slot + 1)};
+					off[e] = slot - (at + 1);
+					slot++;
+				} else {
+					off[e] = pos[b->succ[e]] - (at + 1);
+				}
+			}
+			j.jt = (uint8_t)off[0];
+			j.jf = (uint8_t)off[1];
+			out[at] = j;
+		}
+	}
+done:
+	free(pos);
+	free(next);
+	free(tramp);
+	return total;
+}
+
+static void ctx_free(struct ctx *c)
+{
+	free(c->b);
+	free(c->stmts);
+	free(c->fallible);
+	free(c->pred_off);
+	free(c->pred_of);
+	rc__vn_free(&c->vn);
+}
+
+int rc_bpf_optimize(rc_bpf_prog *prog)
+{
+	struct ctx c;
+	rc_bpf_insn *out = NULL;
+	int r;
+
+	if (!prog || rc_bpf_validate(prog->insns, prog->len, NULL) < 0)
+		return RC_EINVAL;
+	memset(&c, 0, sizeof c);
+	r = rc__vn_init(&c.vn);
+	if (r < 0)
+		return r;
+	r = build(&c, prog->insns, prog->len);
+	for (int round = 0; r == 0 && round < MAX_ROUNDS; round++) {
+		int changed = 0;
+		r = forward(&c, &changed);
+		if (r == 0)
+			r = thread(&c, &changed);
+		if (r == 0) {
+			cleanup(&c, &changed);
+			r = coalesce(&c, &changed);
+		}
+		if (r == 0)
+			r = forward(&c, &changed);
+		if (r == 0)
+			r = reorder_chains(&c, &changed);
+		if (r == 0)
+			dead_code(&c, &changed);
+		if (r == 0)
+			r = analyze_edges(&c);
+		if (r == 0)
+			r = merge(&c, &changed);
+		if (r == 0)
+			r = analyze_edges(&c);
+		if (!changed)
+			break;
+	}
+	if (r < 0)
+		goto done;
+	out = malloc(prog->len * sizeof *out);
+	if (!out) {
+		r = RC_ENOMEM;
+		goto done;
+	}
+	long n = layout(&c, out, prog->len);
+	/* Never longer, always valid; otherwise the input stands. */
+	if (n > 0 && (size_t)n <= prog->len && rc_bpf_validate(out, (size_t)n, NULL) == 0) {
+		memcpy(prog->insns, out, (size_t)n * sizeof *out);
+		prog->len = (size_t)n;
+	}
+done:
+	free(out);
+	ctx_free(&c);
+	return r;
+}

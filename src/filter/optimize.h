@@ -1,0 +1,107 @@
+/*
+ * optimize.h - internals of the classic BPF optimizer (optimize.c drives
+ * the passes over the control-flow graph; optimize_vn.c knows what values
+ * are: value numbering, facts learnt from branches, and the transfer
+ * function of one instruction).
+ *
+ * Value numbers (VN) name *values*, not registers: two loads of the
+ * halfword at offset 12 get the same VN anywhere in the program, because
+ * the packet does not change while the filter runs.  A fact "VN v == 0x800
+ * was true" learnt on a branch therefore stays true on every path below it,
+ * whatever the registers do later.  Where paths with different values meet,
+ * the register gets a fresh opaque VN.
+ *
+ * Registers are numbered 0 = A, 1 = X, 2..17 = M[0..15]; a register set is
+ * a bit mask of those 18 bits.
+ */
+#ifndef RC_FILTER_OPTIMIZE_H
+#define RC_FILTER_OPTIMIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "filter/bpf_defs.h"
+
+typedef uint32_t rc__vn;
+
+enum { RC__R_A = 0, RC__R_X = 1, RC__R_M0 = 2, RC__NREG = 18 };
+
+#define RC__OPT_MAXFACTS 48
+#define RC__OPT_MAXAVAIL 16
+
+/* "Comparing VN v with operand VN opnd by op gave outcome". */
+struct rc__fact {
+	rc__vn v, opnd;
+	uint8_t op;      /* BPF_JEQ, BPF_JGT, BPF_JGE, BPF_JSET */
+	uint8_t outcome; /* 1 = true edge taken */
+};
+
+/* What is known at one point of the program, on every path reaching it. */
+struct rc__opt_state {
+	rc__vn reg[RC__NREG];
+	uint32_t bound;  /* caplen >= bound: ABS loads ending below it cannot fail */
+	uint8_t nfacts, navail;
+	struct rc__fact facts[RC__OPT_MAXFACTS];
+	rc__vn avail[RC__OPT_MAXAVAIL]; /* fallible non-ABS loads/divisions that succeeded */
+};
+
+/* The hash-consed value table. */
+struct rc__vn_entry {
+	uint8_t kind, op;
+	uint16_t size;
+	uint32_t k;
+	rc__vn a, b;
+};
+
+struct rc__vn_table {
+	struct rc__vn_entry *e; /* e[0] unused: VN 0 means "none" */
+	size_t n, cap;
+	uint32_t *slots; /* open addressing, 0 = empty */
+	size_t nslots;
+	int failed; /* out of memory or over the size limit: give up optimizing */
+};
+
+int rc__vn_init(struct rc__vn_table *t);
+void rc__vn_free(struct rc__vn_table *t);
+/* A fresh value equal to no other (merge points, random, uninitialized M). */
+rc__vn rc__vn_opaque(struct rc__vn_table *t);
+rc__vn rc__vn_const(struct rc__vn_table *t, uint32_t k);
+/* 1 and *k if v is a constant. */
+int rc__vn_is_const(const struct rc__vn_table *t, rc__vn v, uint32_t *k);
+
+/* The initial state: A = X = 0, M[] uninitialized (distinct opaque values). */
+void rc__opt_state_init(struct rc__vn_table *t, struct rc__opt_state *s);
+/* Record a branch outcome (oldest fact dropped when full). */
+void rc__opt_add_fact(struct rc__opt_state *s, rc__vn v, uint8_t op, rc__vn opnd, int outcome);
+/*
+ * Meet: dst becomes what holds on both dst's paths and src's paths.
+ * conflict collects registers whose values differ (the caller gives them
+ * fresh opaque values once all predecessors are met).
+ */
+void rc__opt_meet(struct rc__opt_state *dst, const struct rc__opt_state *src, uint32_t *conflict);
+
+/* Outcome of "v op opnd" from constants and facts: 1, 0, or -1 unknown. */
+int rc__opt_eval(const struct rc__vn_table *t, const struct rc__opt_state *s, uint8_t op,
+		 rc__vn v, rc__vn opnd);
+
+/* Result of rc__opt_xfer. */
+enum {
+	RC__XF_KEEP,        /* the statement runs (possibly rewritten in place) */
+	RC__XF_DELETE,      /* it cannot fail and changes nothing: remove it */
+	RC__XF_ALWAYS_FAILS /* it always ends the program with 0 (division by X == 0) */
+};
+
+/*
+ * Apply one non-jump, non-return instruction to s.  With rewrite set, the
+ * instruction may be rewritten into an equivalent cheaper one (constant
+ * folding, X-form to K-form, indexed load to absolute).  *fallible says
+ * whether it may end the program (a load that may be out of the packet, a
+ * division by an X that may be 0); *def is the register it writes (-1 none).
+ */
+int rc__opt_xfer(struct rc__vn_table *t, struct rc__opt_state *s, rc_bpf_insn *in, int rewrite,
+		 int *fallible, int *def);
+
+/* Registers an instruction reads (mask), for liveness. */
+uint32_t rc__opt_uses(const rc_bpf_insn *in);
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * netns.c - see netns.h.
+ */
+#include "netns.h"
+
+#include "harness.h"
+#include "testutil.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/if_packet.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RC_NETNS_MAX_PAIRS 4
+
+static unsigned rc_netns_npairs;
+
+/*
+ * The watchdog: forked before the namespaces exist, in its own session,
+ * it blocks on a pipe whose only write end the test process holds
+ * (O_CLOEXEC keeps it out of exec'd helpers).  EOF = the test is gone.
+ */
+static void start_watchdog(const struct rc_netns_pair *p)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		rc_test_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		setsid();
+		close(fds[1]);
+		char c;
+		while (read(fds[0], &c, 1) != 0 && errno == EINTR)
+			;
+		char cmd[256];
+		snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null",
+			 p->ns_a, p->ns_b);
+		int r = system(cmd);
+		_exit(r == 0 ? 0 : 1);
+	}
+	close(fds[0]);
+	/* fds[1] stays open, deliberately, until this process exits. */
+}
+
+int rc_netns_sh(const char *ns, const char *fmt, ...)
+{
+	char *cmd;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&cmd, fmt, ap) < 0)
+		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
+	va_end(ap);
+	int r = rc_test_sh(NULL, "ip netns exec %s sh -c '%s'", ns, cmd);
+	free(cmd);
+	return r;
+}
+
+void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
+{
+	rc_test_need_root();
+	rc_test_need_tool("ip");
+	if (rc_netns_npairs == RC_NETNS_MAX_PAIRS)
+		rc_test_fail(__FILE__, __LINE__, "more than %d namespace pairs", RC_NETNS_MAX_PAIRS);
+	unsigned k = rc_netns_npairs++;
+	long pid = (long)getpid();
+	memset(p, 0, sizeof(*p));
+	snprintf(p->ns_a, sizeof(p->ns_a), "rctA%ld_%u", pid, k);
+	snprintf(p->ns_b, sizeof(p->ns_b), "rctB%ld_%u", pid, k);
+	snprintf(p->if_a, sizeof(p->if_a), "rca%ld_%u", pid % 10000000, k);
+	snprintf(p->if_b, sizeof(p->if_b), "rcb%ld_%u", pid % 10000000, k);
+	static const uint8_t ma[6] = { 0x02, 0x72, 0x63, 0, 0, 0x0a };
+	static const uint8_t mb[6] = { 0x02, 0x72, 0x63, 0, 0, 0x0b };
+	memcpy(p->mac_a, ma, 6);
+	memcpy(p->mac_b, mb, 6);
+	start_watchdog(p);
+	const char *off = "sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1";
+	if (rc_test_sh(NULL, "ip netns add %s && ip netns add %s", p->ns_a, p->ns_b) != 0 ||
+	    rc_test_sh(NULL, "ip netns exec %s %s && ip netns exec %s %s", p->ns_a, off, p->ns_b,
+		       off) != 0 ||
+	    rc_test_sh(NULL,
+		       "ip -n %s link add %s address 02:72:63:00:00:0a mtu %u type veth "
+		       "peer name %s netns %s address 02:72:63:00:00:0b mtu %u",
+		       p->ns_a, p->if_a, mtu, p->if_b, p->ns_b, mtu) != 0 ||
+	    rc_test_sh(NULL, "ip -n %s link set %s up && ip -n %s link set %s up", p->ns_a,
+		       p->if_a, p->ns_b, p->if_b) != 0)
+		rc_test_fail(__FILE__, __LINE__, "could not create namespaces %s/%s", p->ns_a,
+			     p->ns_b);
+	char *out = NULL;
+	if (rc_test_sh(&out, "ip -n %s -o link show %s; ip -n %s -o link show %s", p->ns_a,
+		       p->if_a, p->ns_b, p->if_b) != 0 ||
+	    sscanf(out, "%d:", &p->ifindex_a) != 1 || !strchr(out, '\n') ||
+	    sscanf(strchr(out, '\n') + 1, "%d:", &p->ifindex_b) != 1)
+		rc_test_fail(__FILE__, __LINE__, "cannot read ifindex of %s/%s", p->if_a, p->if_b);
+	free(out);
+}
+
+void rc_netns_pair_destroy(struct rc_netns_pair *p)
+{
+	rc_test_sh(NULL, "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", p->ns_a,
+		   p->ns_b);
+}
+
+void rc_netns_enter(const char *ns)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "/run/netns/%s", ns);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		rc_test_fail(__FILE__, __LINE__, "open %s: %s", path, strerror(errno));
+	if (setns(fd, CLONE_NEWNET) != 0)
+		rc_test_fail(__FILE__, __LINE__, "setns %s: %s", ns, strerror(errno));
+	close(fd);
+}
+
+int rc_netns_ifindex(const char *ifname)
+{
+	unsigned idx = if_nametoindex(ifname);
+	if (!idx)
+		rc_test_fail(__FILE__, __LINE__, "no interface %s here", ifname);
+	return (int)idx;
+}
+
+void rc_test_frame(uint8_t *buf, const struct rc_send_spec *s, unsigned i, uint32_t size)
+{
+	uint32_t seq = s->first_seq + i;
+	size_t off = 12;
+	memcpy(buf, s->dst, 6);
+	memcpy(buf + 6, s->src, 6);
+	if (s->vlan_tpid) {
+		buf[12] = (uint8_t)(s->vlan_tpid >> 8);
+		buf[13] = (uint8_t)s->vlan_tpid;
+		buf[14] = (uint8_t)(s->vlan_tci >> 8);
+		buf[15] = (uint8_t)s->vlan_tci;
+		off = 16;
+	}
+	buf[off] = RC_TEST_ETHERTYPE >> 8;
+	buf[off + 1] = RC_TEST_ETHERTYPE & 0xff;
+	off += 2;
+	uint8_t *pl = buf + off;
+	size_t plen = size - off;
+	uint8_t sq[4] = { (uint8_t)(seq >> 24), (uint8_t)(seq >> 16), (uint8_t)(seq >> 8),
+			  (uint8_t)seq };
+	for (size_t k = 0; k < plen; k++)
+		pl[k] = k < 4 ? sq[k] : (uint8_t)((seq * 7u + k) & 0xff);
+}
+
+long rc_test_frame_seq(const uint8_t *f, uint32_t caplen, int tagged)
+{
+	uint32_t off = tagged ? 16 : 12;
+	if (caplen < off + 6)
+		return -1;
+	if (f[off] != (RC_TEST_ETHERTYPE >> 8) || f[off + 1] != (RC_TEST_ETHERTYPE & 0xff))
+		return -1;
+	const uint8_t *q = f + off + 2;
+	return (long)(((uint32_t)q[0] << 24) | ((uint32_t)q[1] << 16) | ((uint32_t)q[2] << 8) | q[3]);
+}
+
+static unsigned long send_all(const struct rc_send_spec *s)
+{
+	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	struct sockaddr_ll sll;
+	memset(&sll, 0, sizeof(sll));
+	sll.sll_family = AF_PACKET;
+	sll.sll_ifindex = (int)if_nametoindex(s->ifname);
+	sll.sll_protocol = 0; /* send only: receive nothing */
+	if (!sll.sll_ifindex || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) != 0) {
+		close(fd);
+		return 0;
+	}
+	uint8_t *buf = malloc(65536);
+	unsigned long sent = 0;
+	for (unsigned i = 0; buf && i < s->count; i++) {
+		uint32_t size = s->sizes[i % s->nsizes];
+		rc_test_frame(buf, s, i, size);
+		if (s->no_retry) {
+			(void)send(fd, buf, size, 0);
+			sent++;
+			continue;
+		}
+		for (int tries = 0; tries < 1000; tries++) {
+			if (send(fd, buf, size, 0) == (ssize_t)size) {
+				sent++;
+				break;
+			}
+			if (errno != ENOBUFS && errno != EAGAIN)
+				break;
+			usleep(100);
+		}
+		if (s->gap_us)
+			usleep(s->gap_us);
+	}
+	free(buf);
+	close(fd);
+	return sent;
+}
+
+pid_t rc_send_start(const struct rc_send_spec *s, int *result_fd)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		rc_test_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		close(fds[0]);
+		if (s->ns)
+			rc_netns_enter(s->ns);
+		unsigned long n = send_all(s);
+		ssize_t w = write(fds[1], &n, sizeof(n));
+		_exit(w == (ssize_t)sizeof(n) ? 0 : 1);
+	}
+	close(fds[1]);
+	*result_fd = fds[0];
+	return pid;
+}
+
+unsigned long rc_send_wait(pid_t pid, int result_fd)
+{
+	unsigned long n = 0;
+	ssize_t r = read(result_fd, &n, sizeof(n));
+	close(result_fd);
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (r != (ssize_t)sizeof(n) || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		rc_test_fail(__FILE__, __LINE__, "sender process failed");
+	return n;
+}
+
+unsigned long rc_send_frames(const struct rc_send_spec *s)
+{
+	int fd;
+	pid_t pid = rc_send_start(s, &fd);
+	return rc_send_wait(pid, fd);
+}
+
+rc_capture *rc_test_capture_new(const char *dev, int backend)
+{
+	char err[RC_ERRBUF_SIZE];
+	rc_capture *c;
+	if (rc_capture_create(&c, dev, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc_capture_create(%s): %s", dev, err);
+	if (rc_capture_set_backend(c, backend) < 0 || rc_capture_set_timeout(c, 200) < 0)
+		rc_test_fail(__FILE__, __LINE__, "options: %s", rc_capture_error(c));
+	return c;
+}
+
+void rc_test_capture_activate(rc_capture *c)
+{
+	int st = rc_capture_activate(c);
+	if (st < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc_capture_activate: %s (%s)", rc_errname(st),
+			     rc_capture_error(c));
+}
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet_ms,
+				    rc_test_pkt_fn fn, void *user)
+{
+	rc_packet pkts[64];
+	unsigned long got = 0;
+	long long last = mono_ms();
+	while (got < want && mono_ms() - last < quiet_ms) {
+		int n = rc_capture_next_batch(c, pkts, 64);
+		if (n < 0)
+			rc_test_fail(__FILE__, __LINE__, "next_batch: %s (%s)", rc_errname(n),
+				     rc_capture_error(c));
+		if (n > 0)
+			last = mono_ms();
+		for (int i = 0; i < n; i++)
+			if (fn)
+				fn(user, &pkts[i]);
+		got += (unsigned long)n;
+	}
+	return got;
+}

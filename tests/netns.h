@@ -1,0 +1,103 @@
+/*
+ * netns.h - fixtures for live capture tests: two private network
+ * namespaces joined by a veth pair, and a sender of known frames.
+ *
+ *   ns_a [ if_a ]====veth====[ if_b ] ns_b
+ *
+ * Names contain the test's pid, so tests may run concurrently.  IPv6 is
+ * disabled and no address is configured, so the link is silent: every
+ * frame on it was sent by the test.  Teardown is guaranteed: a watchdog
+ * process (own session, so the harness's kill of the test's process group
+ * spares it) deletes both namespaces - and with them the veth - when the
+ * test process exits for any reason, including SIGKILL on timeout.
+ *
+ * Test frames carry a sequence number so captures can be checked byte by
+ * byte:
+ *   +0 dst MAC  +6 src MAC  [+12 TPID, TCI]  +12/16 EtherType (0x88b5)
+ *   then: seq (BE32), then byte k of the payload = (seq * 7 + k) & 0xff
+ */
+#ifndef RC_TEST_NETNS_H
+#define RC_TEST_NETNS_H
+
+#include <net/if.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define RC_TEST_ETHERTYPE 0x88b5 /* IEEE 802 local experimental */
+
+struct rc_netns_pair {
+	char ns_a[32], ns_b[32];
+	char if_a[IFNAMSIZ], if_b[IFNAMSIZ];
+	int ifindex_a, ifindex_b; /* inside their namespaces */
+	uint8_t mac_a[6], mac_b[6];
+};
+
+/*
+ * Create the pair (veth MTU mtu, both ends up, IPv6 off).  Fails the test
+ * on error; SKIPs it without root or without `ip`.  At most 4 pairs per
+ * process.
+ */
+void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu);
+/* Delete both namespaces now (also done automatically at exit). */
+void rc_netns_pair_destroy(struct rc_netns_pair *p);
+/* Move the calling process (thread) into namespace ns (setns). */
+void rc_netns_enter(const char *ns);
+/* ifindex of ifname in the current namespace, or fail the test. */
+int rc_netns_ifindex(const char *ifname);
+/* Run a shell command inside ns; returns its exit status. */
+int rc_netns_sh(const char *ns, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* What rc_send_frames sends. */
+struct rc_send_spec {
+	const char *ns;        /* namespace of the sender, NULL = current */
+	const char *ifname;    /* interface to send on */
+	unsigned count;
+	unsigned first_seq;    /* sequence number of the first frame */
+	const uint32_t *sizes; /* frame i is sizes[i % nsizes] bytes (>= 18, tag included) */
+	unsigned nsizes;
+	uint8_t dst[6], src[6];
+	uint16_t vlan_tpid;    /* 0 = untagged, else 0x8100 / 0x88a8 */
+	uint16_t vlan_tci;
+	unsigned gap_us;       /* pause between frames, 0 = as fast as possible */
+	int no_retry;          /* 1: one send(2) per frame, count attempts, not successes */
+};
+
+/* Build frame number i (seq = first_seq + i) of size bytes into buf. */
+void rc_test_frame(uint8_t *buf, const struct rc_send_spec *s, unsigned i, uint32_t size);
+/* Sequence number of a captured test frame (-1 if not one of ours). */
+long rc_test_frame_seq(const uint8_t *frame, uint32_t caplen, int tagged);
+
+/*
+ * Send the frames from a child process (in s->ns) and wait for it.
+ * Returns how many send(2) calls succeeded (with no_retry: how many were
+ * made - each one passed the device's packet taps exactly once).  rc_send_start/rc_send_wait
+ * split it for concurrent capture.
+ */
+unsigned long rc_send_frames(const struct rc_send_spec *s);
+pid_t rc_send_start(const struct rc_send_spec *s, int *result_fd);
+unsigned long rc_send_wait(pid_t pid, int result_fd);
+
+/* ---- capture test helpers ---- */
+#include "ringcap/capture.h"
+
+/* Three tests per behaviour, one per back-end: body(backend). */
+#define RC_TEST_EACH_BACKEND(name, secs, body)                     \
+	TEST_TIMEOUT(name##_v3, secs) { body(RC_BACKEND_TPACKET_V3); } \
+	TEST_TIMEOUT(name##_v2, secs) { body(RC_BACKEND_TPACKET_V2); } \
+	TEST_TIMEOUT(name##_socket, secs) { body(RC_BACKEND_SOCKET); }
+
+/* Create a handle on dev with back-end backend, timeout 200 ms; not yet active. */
+rc_capture *rc_test_capture_new(const char *dev, int backend);
+/* Activate, failing the test with the handle's message. */
+void rc_test_capture_activate(rc_capture *c);
+
+/*
+ * Read packets until want were seen or quiet_ms passed without one; for
+ * each packet call fn (may be NULL).  Returns the number read.
+ */
+typedef void (*rc_test_pkt_fn)(void *user, const rc_packet *p);
+unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet_ms,
+				    rc_test_pkt_fn fn, void *user);
+
+#endif

@@ -1,0 +1,348 @@
+/*
+ * test_capture_errors.c - clear errors for bad options, missing devices,
+ * missing privilege and unsupported features; an interface deleted during
+ * capture; no descriptor or mapping leak over many open/close cycles;
+ * a ring too large for the address space falls back with a warning.
+ */
+#include "harness.h"
+#include "netns.h"
+#include "testutil.h"
+
+#include <dirent.h>
+#include <linux/filter.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+TEST(capture_bad_options_name_option_and_value)
+{
+	rc_capture *c;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_capture_create(&c, "lo", err));
+	ASSERT_INT_EQ(rc_capture_set_snaplen(c, 300000), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "snaplen 300000");
+	ASSERT_INT_EQ(rc_capture_set_ring_size(c, 1000), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "ring size 1000");
+	ASSERT_INT_EQ(rc_capture_set_ring_geometry(c, 1000, 0, 4), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "block size 1000");
+	ASSERT_INT_EQ(rc_capture_set_ring_geometry(c, 8192, 100, 4), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "frame size 100");
+	ASSERT_INT_EQ(rc_capture_set_ring_geometry(c, 8192, 0, 0), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "block count 0");
+	ASSERT_INT_EQ(rc_capture_set_block_timeout(c, 70000), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "block timeout 70000");
+	ASSERT_INT_EQ(rc_capture_set_timeout(c, -5), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "timeout -5");
+	ASSERT_INT_EQ(rc_capture_set_direction(c, 7), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "direction 7");
+	ASSERT_INT_EQ(rc_capture_set_promisc(c, 2), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "promisc: 2");
+	ASSERT_INT_EQ(rc_capture_set_tstamp_precision(c, 9), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "precision 9");
+	ASSERT_INT_EQ(rc_capture_set_backend(c, 9), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "back-end 9");
+	ASSERT_INT_EQ(rc_capture_set_fanout(c, 1, 42, 0), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "fanout mode 42");
+	rc_bpf_insn bad[] = { { BPF_LD | BPF_W | BPF_ABS, 0, 0, 0 } }; /* no return */
+	ASSERT_INT_EQ(rc_capture_set_fanout_program(c, bad, 1), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "fanout program invalid");
+	/* Reading or filtering an inactive handle is a state error. */
+	rc_packet p;
+	ASSERT_INT_EQ(rc_capture_next(c, &p), RC_ESTATE);
+	ASSERT_INT_EQ(rc_capture_set_filter(c, NULL, 0), RC_ESTATE);
+	rc_capture_close(c);
+
+	ASSERT_INT_EQ(rc_capture_create(&c, "a-name-much-too-long-for-linux", err), RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "a-name-much-too-long-for-linux");
+	ASSERT_TRUE(c == NULL);
+	rc_capture_close(NULL);
+}
+
+TEST(capture_cbpf_fanout_without_program_fails_activate)
+{
+	rc_test_need_root();
+	rc_capture *c;
+	ASSERT_OK(rc_capture_create(&c, "lo", NULL));
+	ASSERT_OK(rc_capture_set_fanout(c, 7, RC_FANOUT_CBPF, 0));
+	ASSERT_INT_EQ(rc_capture_activate(c), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "fanout program");
+	ASSERT_INT_EQ(rc_capture_fd(c), -1);
+	rc_capture_close(c);
+}
+
+TEST(capture_options_frozen_after_activate)
+{
+	rc_test_need_root();
+	rc_capture *c;
+	ASSERT_OK(rc_capture_create(&c, "lo", NULL));
+	ASSERT_OK(rc_capture_activate(c));
+	ASSERT_INT_EQ(rc_capture_set_snaplen(c, 100), RC_ESTATE);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "after activate");
+	ASSERT_INT_EQ(rc_capture_activate(c), RC_ESTATE);
+	rc_capture_close(c);
+}
+
+TEST(capture_missing_device_is_named)
+{
+	rc_test_need_root();
+	rc_capture *c;
+	ASSERT_OK(rc_capture_create(&c, "rcnosuch0", NULL));
+	ASSERT_INT_EQ(rc_capture_activate(c), RC_ENODEV);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "no such device: rcnosuch0");
+	ASSERT_INT_EQ(rc_capture_fd(c), -1);
+	rc_capture_close(c);
+}
+
+TEST(capture_without_cap_net_raw_says_so)
+{
+	rc_test_need_root();
+	fflush(NULL);
+	pid_t kid = fork();
+	ASSERT_TRUE(kid >= 0);
+	if (kid == 0) {
+		/* nobody: no capabilities left */
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(3);
+		rc_capture *c;
+		if (rc_capture_create(&c, "lo", NULL) < 0)
+			_exit(4);
+		int st = rc_capture_activate(c);
+		int ok = st == RC_EPERM && strstr(rc_capture_error(c), "CAP_NET_RAW");
+		if (!ok)
+			fprintf(stderr, "  got %s: %s\n", rc_errname(st), rc_capture_error(c));
+		rc_capture_close(c);
+		_exit(ok ? 0 : 1);
+	}
+	int st;
+	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+}
+
+TEST(capture_hardware_tstamps_unsupported_on_veth)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, RC_BACKEND_AUTO);
+	ASSERT_OK(rc_capture_set_tstamp_source(c, RC_TSTAMP_HARDWARE));
+	ASSERT_INT_EQ(rc_capture_activate(c), RC_ENOTSUP);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "hardware time stamps not supported by");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), pair.if_b);
+	/* Nothing half-configured: the same handle activates with software stamps. */
+	ASSERT_OK(rc_capture_set_tstamp_source(c, RC_TSTAMP_SOFTWARE));
+	rc_test_capture_activate(c);
+	rc_capture_close(c);
+}
+
+/* ------------------------------------------------- interface goes away */
+
+static void deleted_midway(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_timeout(c, 2000));
+	rc_test_capture_activate(c);
+	static const uint32_t sz[] = { 80 };
+	struct rc_send_spec s = { .ns = pair.ns_a, .ifname = pair.if_a, .count = 20,
+				  .sizes = sz, .nsizes = 1 };
+	memcpy(s.dst, pair.mac_b, 6);
+	memcpy(s.src, pair.mac_a, 6);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
+	/* Deleting one end of a veth deletes both. */
+	ASSERT_INT_EQ(rc_netns_sh(pair.ns_a, "ip link del %s", pair.if_a), 0);
+
+	rc_packet p[8];
+	unsigned got = 0;
+	int n;
+	for (int guard = 0; guard < 100; guard++) {
+		n = rc_capture_next_batch(c, p, 8);
+		if (n <= 0)
+			break;
+		for (int i = 0; i < n; i++)
+			ASSERT_INT_EQ(rc_test_frame_seq(p[i].data, p[i].caplen, 0), (long)got + i);
+		got += (unsigned)n;
+	}
+	ASSERT_UINT_EQ(got, 20);              /* queued packets first ... */
+	ASSERT_INT_EQ(n, RC_ENETDOWN);        /* ... then the error */
+	ASSERT_STR_CONTAINS(rc_capture_error(c), pair.if_b);
+	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), RC_ENETDOWN); /* and it stays */
+	rc_capture_stats st;
+	ASSERT_OK(rc_capture_stats_get(c, &st));
+	ASSERT_UINT_EQ(st.received, 20);
+	ASSERT_UINT_EQ(st.delivered, 20);
+	rc_capture_close(c);
+}
+RC_TEST_EACH_BACKEND(capture_interface_deleted_delivers_queued_then_enetdown, 30, deleted_midway)
+
+/* --------------------------------------------------------------- leaks */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define RC_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RC_TEST_ASAN 1
+#endif
+#endif
+
+static unsigned count_fds(void)
+{
+	unsigned n = 0;
+	DIR *d = opendir("/proc/self/fd");
+	ASSERT_TRUE(d != NULL);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+static unsigned count_maps(void)
+{
+	/* /proc files report size 0: read them line by line. */
+	char line[512];
+	unsigned n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+	ASSERT_TRUE(f != NULL);
+	while (fgets(line, sizeof(line), f))
+		n += strchr(line, '\n') != NULL;
+	fclose(f);
+	return n;
+}
+
+static void open_close(int backend, int i)
+{
+	rc_capture *c = rc_test_capture_new(i % 3 == 2 ? "rcnosuch0" : "lo", backend);
+	ASSERT_OK(rc_capture_set_ring_size(c, 256 << 10));
+	if (i % 3 == 1)
+		ASSERT_OK(rc_capture_set_promisc(c, 1));
+	ASSERT_INT_EQ(rc_capture_activate(c), i % 3 == 2 ? RC_ENODEV : 0);
+	rc_capture_close(c);
+}
+
+static void cycles(int backend)
+{
+	rc_test_need_root();
+	/* Warm-up, so that lazily created process state (malloc's heap, whose
+	 * mmap threshold adapts to the first large free) is not counted. */
+	for (int i = 0; i < 6; i++)
+		open_close(backend, i);
+	unsigned fds = count_fds(), maps = count_maps();
+	for (int i = 0; i < 1000; i++)
+		open_close(backend, i);
+	ASSERT_UINT_EQ(count_fds(), fds);
+#ifdef RC_TEST_ASAN
+	/* ASan keeps freed malloc blocks mapped (quarantine) and checks heap
+	 * leaks itself; only the rings are mappings of ours. */
+	if (backend == RC_BACKEND_SOCKET)
+		return;
+#endif
+	ASSERT_UINT_EQ(count_maps(), maps);
+}
+RC_TEST_EACH_BACKEND(capture_1000_open_close_cycles_leak_nothing, 60, cycles)
+
+/* --------------------------------------------------- ring over the limit */
+
+TEST(capture_ring_too_large_falls_back_with_warning)
+{
+	rc_test_need_root();
+	/* The kernel allocates the ring, then mmap fails against RLIMIT_AS:
+	 * ringcap halves the ring until it fits and says so. */
+	fflush(NULL);
+	pid_t kid = fork();
+	ASSERT_TRUE(kid >= 0);
+	if (kid == 0) {
+		unsigned long long kb = 0;
+		char line[256];
+		FILE *f = fopen("/proc/self/status", "r");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "VmSize: %llu kB", &kb) == 1)
+				break;
+		if (f)
+			fclose(f);
+		struct rlimit rl = { (kb << 10) + (96ull << 20), (kb << 10) + (96ull << 20) };
+		if (!kb || setrlimit(RLIMIT_AS, &rl) != 0)
+			_exit(3);
+		rc_capture *c = rc_test_capture_new("lo", RC_BACKEND_TPACKET_V3);
+		if (rc_capture_set_ring_size(c, 256ull << 20) < 0)
+			_exit(4);
+		int r = rc_capture_activate(c);
+		int ok = r == 0 && strstr(rc_capture_warning(c), "ring reduced from 268435456");
+		if (!ok)
+			fprintf(stderr, "  activate: %s (%s) warning \"%s\"\n", rc_errname(r),
+				rc_capture_error(c), rc_capture_warning(c));
+		rc_capture_close(c);
+		_exit(ok ? 0 : 1);
+	}
+	int st;
+	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+}
+
+/* -------------------------------------------------------------- inject */
+
+struct injcheck {
+	unsigned n;
+	uint8_t want[256];
+	const struct rc_send_spec *spec;
+};
+
+static void check_inj(void *user, const rc_packet *p)
+{
+	struct injcheck *k = user;
+	rc_test_frame(k->want, k->spec, k->n, 90);
+	ASSERT_UINT_EQ(p->caplen, 90);
+	ASSERT_MEM_EQ(p->data, k->want, 90);
+	ASSERT_UINT_EQ(p->direction, RC_DIR_IN);
+	k->n++;
+}
+
+static void inject(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	/* Receiver in ns_b; the injecting handle lives in ns_a. */
+	rc_netns_enter(pair.ns_b);
+	rc_capture *rx = rc_test_capture_new(pair.if_b, backend);
+	rc_test_capture_activate(rx);
+	rc_netns_enter(pair.ns_a);
+	rc_capture *tx = rc_test_capture_new(pair.if_a, backend);
+	ASSERT_OK(rc_capture_set_qdisc_bypass(tx, 1));
+	rc_test_capture_activate(tx);
+
+	static const uint32_t sz[] = { 90 };
+	struct rc_send_spec s = { .sizes = sz, .nsizes = 1 };
+	memcpy(s.dst, pair.mac_b, 6);
+	memcpy(s.src, pair.mac_a, 6);
+	uint8_t frames[12][90];
+	const uint8_t *ptr[12];
+	uint32_t lens[12];
+	for (unsigned i = 0; i < 12; i++) {
+		rc_test_frame(frames[i], &s, i, 90);
+		ptr[i] = frames[i];
+		lens[i] = 90;
+	}
+	ASSERT_OK(rc_capture_inject(tx, frames[0], 90));
+	ASSERT_OK(rc_capture_inject(tx, frames[1], 90));
+	ASSERT_INT_EQ(rc_capture_inject_batch(tx, ptr + 2, lens + 2, 10), 10);
+	ASSERT_INT_EQ(rc_capture_inject(tx, frames[0], 0), RC_EINVAL);
+
+	struct injcheck k = { .spec = &s };
+	ASSERT_UINT_EQ(rc_test_capture_drain(rx, 12, 1000, check_inj, &k), 12);
+	rc_capture_close(tx);
+	rc_capture_close(rx);
+}
+RC_TEST_EACH_BACKEND(capture_inject_single_and_batch_arrive_intact, 30, inject)
+
+TEST(capture_inject_on_any_is_not_supported)
+{
+	rc_test_need_root();
+	rc_capture *c = rc_test_capture_new("any", RC_BACKEND_AUTO);
+	rc_test_capture_activate(c);
+	uint8_t f[60] = { 0 };
+	ASSERT_INT_EQ(rc_capture_inject(c, f, sizeof(f)), RC_ENOTSUP);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "any");
+	rc_capture_close(c);
+}

@@ -1,0 +1,198 @@
+/*
+ * test_capture_modes.c - immediate mode, epoll integration through
+ * rc_capture_fd, cooked (SLL2) capture on a named device, the protocol
+ * option, and a classic-BPF fanout program.
+ */
+#include "harness.h"
+#include "netns.h"
+#include "testutil.h"
+
+#include <linux/filter.h>
+#include <linux/if_arp.h>
+#include <linux/if_packet.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+static const uint32_t msz[] = { 60, 300 };
+
+static void send_n(const struct rc_netns_pair *pair, unsigned first, unsigned n)
+{
+	struct rc_send_spec s = { .ns = pair->ns_a, .ifname = pair->if_a, .count = n,
+				  .first_seq = first, .sizes = msz, .nsizes = 2 };
+	memcpy(s.dst, pair->mac_b, 6);
+	memcpy(s.src, pair->mac_a, 6);
+	ASSERT_UINT_EQ(rc_send_frames(&s), n);
+}
+
+TEST_TIMEOUT(capture_immediate_mode_prefers_tpacket_v2, 20)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, RC_BACKEND_AUTO);
+	ASSERT_OK(rc_capture_set_immediate(c, 1));
+	rc_test_capture_activate(c);
+	ASSERT_INT_EQ(rc_capture_backend(c), RC_BACKEND_TPACKET_V2);
+	send_n(&pair, 0, 3);
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, 3, 1000, NULL, NULL), 3);
+	rc_capture_close(c);
+
+	/* Default mode picks TPACKET_V3. */
+	c = rc_test_capture_new(pair.if_b, RC_BACKEND_AUTO);
+	rc_test_capture_activate(c);
+	ASSERT_INT_EQ(rc_capture_backend(c), RC_BACKEND_TPACKET_V3);
+	ASSERT_STR_EQ(rc_capture_warning(c), "");
+	rc_capture_close(c);
+}
+
+static void immediate_forced(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_immediate(c, 1));
+	ASSERT_OK(rc_capture_set_block_timeout(c, 60000)); /* immediate overrides it */
+	rc_test_capture_activate(c);
+	ASSERT_INT_EQ(rc_capture_backend(c), backend);
+	/* One lone packet must come out without the block filling up. */
+	send_n(&pair, 0, 1);
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, 1, 3000, NULL, NULL), 1);
+	rc_capture_close(c);
+}
+RC_TEST_EACH_BACKEND(capture_immediate_mode_delivers_a_lone_packet, 20, immediate_forced)
+
+static void epoll_use(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_timeout(c, 0));
+	ASSERT_OK(rc_capture_set_block_timeout(c, 5));
+	rc_test_capture_activate(c);
+	int ep = epoll_create1(EPOLL_CLOEXEC);
+	ASSERT_TRUE(ep >= 0);
+	struct epoll_event ev = { .events = EPOLLIN };
+	ASSERT_INT_EQ(epoll_ctl(ep, EPOLL_CTL_ADD, rc_capture_fd(c), &ev), 0);
+	struct epoll_event out;
+	ASSERT_INT_EQ(epoll_wait(ep, &out, 1, 0), 0); /* nothing yet */
+	send_n(&pair, 0, 5);
+	unsigned got = 0;
+	for (int rounds = 0; rounds < 50 && got < 5; rounds++) {
+		if (epoll_wait(ep, &out, 1, 1000) != 1)
+			continue;
+		ASSERT_TRUE(out.events & EPOLLIN);
+		rc_packet p[8];
+		int n;
+		while ((n = rc_capture_next_batch(c, p, 8)) > 0) {
+			for (int i = 0; i < n; i++)
+				ASSERT_INT_EQ(rc_test_frame_seq(p[i].data, p[i].caplen, 0),
+					      (long)got + i);
+			got += (unsigned)n;
+		}
+		ASSERT_INT_EQ(n, 0);
+	}
+	ASSERT_UINT_EQ(got, 5);
+	close(ep);
+	rc_capture_close(c);
+}
+RC_TEST_EACH_BACKEND(capture_fd_works_with_epoll_and_nonblocking_reads, 20, epoll_use)
+
+struct cooked {
+	const struct rc_netns_pair *pair;
+	unsigned n;
+};
+
+static void check_cooked(void *user, const rc_packet *p)
+{
+	struct cooked *k = user;
+	const uint8_t *h = p->data;
+	ASSERT_UINT_EQ(p->linktype, RC_LINKTYPE_LINUX_SLL2);
+	ASSERT_UINT_EQ(p->len, 20 + msz[k->n % 2] - 14);
+	ASSERT_UINT_EQ((h[0] << 8) | h[1], 0x88b5);
+	ASSERT_UINT_EQ(((uint32_t)h[4] << 24) | ((uint32_t)h[5] << 16) | (h[6] << 8) | h[7],
+		       k->pair->ifindex_b);
+	ASSERT_UINT_EQ((h[8] << 8) | h[9], ARPHRD_ETHER);
+	ASSERT_UINT_EQ(h[10], PACKET_HOST);
+	ASSERT_MEM_EQ(h + 12, k->pair->mac_a, 6);
+	ASSERT_UINT_EQ(((uint32_t)h[20] << 24) | ((uint32_t)h[21] << 16) | (h[22] << 8) | h[23],
+		       k->n);
+	k->n++;
+}
+
+static void cooked_named(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_cooked(c, 1));
+	rc_test_capture_activate(c);
+	ASSERT_INT_EQ(rc_capture_linktype(c), RC_LINKTYPE_LINUX_SLL2);
+	send_n(&pair, 0, 10);
+	struct cooked k = { &pair, 0 };
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, 10, 1000, check_cooked, &k), 10);
+	rc_capture_close(c);
+}
+RC_TEST_EACH_BACKEND(capture_cooked_mode_on_a_device_gives_sll2, 20, cooked_named)
+
+static void protocol_option(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *ip = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_protocol(ip, 0x0800));
+	rc_test_capture_activate(ip);
+	rc_capture *ours = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_protocol(ours, RC_TEST_ETHERTYPE));
+	rc_test_capture_activate(ours);
+	send_n(&pair, 0, 10);
+	ASSERT_UINT_EQ(rc_test_capture_drain(ours, 10, 1000, NULL, NULL), 10);
+	ASSERT_UINT_EQ(rc_test_capture_drain(ip, 10, 300, NULL, NULL), 0);
+	rc_capture_close(ip);
+	rc_capture_close(ours);
+}
+RC_TEST_EACH_BACKEND(capture_protocol_option_selects_one_ethertype, 20, protocol_option)
+
+static int cbpf_config(rc_capture *c, unsigned index, void *user)
+{
+	(void)index;
+	(void)user;
+	/* Every packet to member 1. */
+	static const rc_bpf_insn to_one[] = { { BPF_RET | BPF_K, 0, 0, 1 } };
+	int st = rc_capture_set_fanout_program(c, to_one, 1);
+	if (st == 0)
+		st = rc_capture_set_timeout(c, 200);
+	return st;
+}
+
+TEST_TIMEOUT(capture_fanout_cbpf_program_chooses_the_member, 20)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *h[2];
+	char err[RC_ERRBUF_SIZE];
+	if (rc_fanout_open(h, 2, pair.if_b, 77, RC_FANOUT_CBPF, 0, cbpf_config, NULL, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
+	send_n(&pair, 0, 20);
+	ASSERT_UINT_EQ(rc_test_capture_drain(h[1], 20, 1000, NULL, NULL), 20);
+	ASSERT_UINT_EQ(rc_test_capture_drain(h[0], 20, 200, NULL, NULL), 0);
+	rc_capture_close(h[0]);
+	rc_capture_close(h[1]);
+}
+
+TEST_TIMEOUT(capture_fanout_open_failure_leaves_nothing_open, 20)
+{
+	rc_test_need_root();
+	rc_capture *h[3] = { (void *)1, (void *)1, (void *)1 };
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_fanout_open(h, 3, "rcnosuch0", 5, RC_FANOUT_HASH, 0, NULL, NULL, err),
+		      RC_ENODEV);
+	ASSERT_STR_CONTAINS(err, "fanout member 0");
+	ASSERT_STR_CONTAINS(err, "rcnosuch0");
+	for (int i = 0; i < 3; i++)
+		ASSERT_TRUE(h[i] == NULL);
+}

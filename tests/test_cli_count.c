@@ -1,0 +1,97 @@
+/*
+ * test_cli_count.c - `ringcap --count` prints "N packets" on stdout as
+ * `tcpdump --count` does, with and without a filter.
+ */
+#include "harness.h"
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *count(const char *tool, const char *file, const char *filter)
+{
+	char *out = NULL;
+	int st = rc_test_sh(&out, "%s -r '%s/tests/cli/corpus/%s' --count %s 2>/dev/null", tool,
+			    rc_test_srcdir(), file, filter);
+	if (st != 0)
+		rc_test_fail(__FILE__, __LINE__, "%s --count %s on %s exited with %d", tool, filter,
+			     file, st);
+	return out;
+}
+
+static char *ringcap_path(void)
+{
+	static char path[600];
+	snprintf(path, sizeof(path), "'%s/ringcap'", rc_test_builddir());
+	return path;
+}
+
+TEST(cli_count_prints_n_packets)
+{
+	char *got = count(ringcap_path(), "tcp.pcap", "");
+	ASSERT_STR_EQ(got, "18 packets\n");
+	free(got);
+	got = count(ringcap_path(), "tcp.pcap", "'tcp port 80'");
+	ASSERT_STR_EQ(got, "12 packets\n");
+	free(got);
+	got = count(ringcap_path(), "lt_ipv6.pcap", "");
+	ASSERT_STR_EQ(got, "1 packet\n");
+	free(got);
+	got = count(ringcap_path(), "udp.pcap", "'port 9'");
+	ASSERT_STR_EQ(got, "0 packets\n");
+	free(got);
+}
+
+TEST(cli_count_equals_tcpdump_count_with_filters)
+{
+	rc_test_need_tool("tcpdump");
+	static const struct {
+		const char *file, *filter;
+	} cases[] = {
+		{ "tcp.pcap", "" },
+		{ "tcp.pcap", "'tcp[tcpflags] & tcp-syn != 0'" },
+		{ "tcp.pcap", "ip6" },
+		{ "udp.pcap", "'udp port 53'" },
+		{ "udp.pcap", "'udp and not port 53'" },
+		{ "icmp.pcap", "icmp" },
+		{ "icmp.pcap", "'ip proto 47 or sctp'" },
+		{ "l2.pcap", "arp" },
+		{ "l2.pcap", "vlan" },
+		{ "l2.pcap", "mpls" },
+		{ "ipv6.pcap", "icmp6" },
+		{ "lt_sll.pcap", "'host 10.0.0.1'" },
+		{ "lt_raw.pcap", "'ip6 or tcp'" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *want = count("tcpdump", cases[i].file, cases[i].filter);
+		char *got = count(ringcap_path(), cases[i].file, cases[i].filter);
+		if (strcmp(want, got) != 0)
+			rc_test_fail(__FILE__, __LINE__, "%s %s: tcpdump says %s, ringcap says %s",
+				     cases[i].file, cases[i].filter, want, got);
+		free(want);
+		free(got);
+	}
+}
+
+TEST(cli_count_with_c_stops_at_the_limit)
+{
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -r '%s/tests/cli/corpus/tcp.pcap' --count -c 3 2>/dev/null",
+				 rc_test_builddir(), rc_test_srcdir()),
+		      0);
+	ASSERT_STR_EQ(out, "3 packets\n");
+	free(out);
+}
+
+TEST(cli_filter_from_file_ignores_comments)
+{
+	const char *ff = rc_test_tmpfile("filter.txt");
+	const char text[] = "# only DNS\nudp port 53 # and nothing else\n";
+	rc_test_write_file(ff, text, sizeof(text) - 1);
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -r '%s/tests/cli/corpus/udp.pcap' --count -F '%s' 2>/dev/null",
+				 rc_test_builddir(), rc_test_srcdir(), ff),
+		      0);
+	ASSERT_STR_EQ(out, "9 packets\n");
+	free(out);
+}

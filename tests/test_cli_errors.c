@@ -1,0 +1,174 @@
+/*
+ * test_cli_errors.c - every error path of the CLI gives one clear line on
+ * stderr and a non-zero exit: missing file, damaged file (packets before the
+ * damage still printed, then the offset), bad filter (expression and caret),
+ * unknown option (usage), bad option values.
+ */
+#include "harness.h"
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "offline.h"
+
+/* Run ringcap with args; *out gets stdout, *err stderr; returns the exit code. */
+static int run(char **out, char **err, const char *args)
+{
+	const char *ef = rc_test_tmpfile("stderr.txt");
+	int st = rc_test_sh(out, "'%s/ringcap' %s 2>'%s'", rc_test_builddir(), args, ef);
+	size_t len;
+	unsigned char *e = rc_test_read_file(ef, &len);
+	*err = malloc(len + 1);
+	memcpy(*err, e, len);
+	(*err)[len] = '\0';
+	free(e);
+	return st;
+}
+
+TEST(cli_missing_file_is_an_error)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(run(&out, &err, "-r /nonexistent/x.pcap"), 1);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: ");
+	ASSERT_STR_CONTAINS(err, "/nonexistent/x.pcap");
+	ASSERT_STR_CONTAINS(err, "No such file");
+	free(out);
+	free(err);
+}
+
+TEST(cli_damaged_file_prints_good_packets_then_the_offset)
+{
+	char src[512], args[1200];
+	size_t len;
+	snprintf(src, sizeof(src), "%s/tests/cli/corpus/lt_ipv4.pcap", rc_test_srcdir());
+	unsigned char *buf = rc_test_read_file(src, &len);
+	/* Keep the header, the first record and half of the second. */
+	const char *cut = rc_test_tmpfile("cut.pcap");
+	ASSERT_INT_GT(len, 100);
+	rc_test_write_file(cut, buf, len - 20);
+	free(buf);
+	char *out, *err;
+	snprintf(args, sizeof(args), "-n -tt -r '%s'", cut);
+	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_STR_EQ(out, "1700000000.500000 IP 10.0.0.1.1111 > 10.0.0.2.2222: UDP, length 4\n");
+	ASSERT_STR_CONTAINS(err, "cut.pcap: ");
+	ASSERT_STR_CONTAINS(err, "offset 72");
+	free(out);
+	free(err);
+}
+
+TEST(cli_not_a_capture_file_is_an_error)
+{
+	const char *junk = rc_test_tmpfile("junk.pcap");
+	rc_test_write_file(junk, "this is not a capture file at all", 33);
+	char args[600], *out, *err;
+	snprintf(args, sizeof(args), "-r '%s'", junk);
+	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: ");
+	ASSERT_STR_CONTAINS(err, "junk.pcap");
+	free(out);
+	free(err);
+}
+
+TEST(cli_bad_filter_shows_the_expression_and_a_caret)
+{
+	char args[600], *out, *err;
+	snprintf(args, sizeof(args), "-r '%s/tests/cli/corpus/tcp.pcap' tcp port 99999", rc_test_srcdir());
+	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: bad filter expression: ");
+	/* The caret line sits under the column the compiler names. */
+	const char *col = strstr(err, "column ");
+	ASSERT_PTR_NE(col, NULL);
+	long c = strtol(col + 7, NULL, 10);
+	ASSERT_INT_GE(c, 1);
+	char want[128];
+	snprintf(want, sizeof(want), "  tcp port 99999\n  %*s^\n", (int)(c - 1), "");
+	ASSERT_STR_CONTAINS(err, want);
+	free(out);
+	free(err);
+}
+
+TEST(cli_filter_error_caret_is_placed_under_the_column)
+{
+	char buf[512];
+	FILE *f = fmemopen(buf, sizeof(buf), "w");
+	rc__filter_error(f, "host 1.2.3.4 and bogus", "unknown name 'bogus' (column 18)");
+	fclose(f);
+	ASSERT_STR_EQ(buf, "ringcap: bad filter expression: unknown name 'bogus' (column 18)\n"
+			   "  host 1.2.3.4 and bogus\n"
+			   "                   ^\n");
+}
+
+TEST(cli_unknown_option_prints_usage)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(run(&out, &err, "--bogus"), 2);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -r FILE");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-r x -K"), 2);
+	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- 'K'\nusage:");
+	free(out);
+	free(err);
+}
+
+TEST(cli_bad_option_values_are_usage_errors)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(run(&out, &err, "-r x -c 0"), 2);
+	ASSERT_STR_CONTAINS(err, "invalid packet count '0'");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-r x --format pcapx"), 2);
+	ASSERT_STR_CONTAINS(err, "unknown --format 'pcapx' (expected pcap or pcapng)");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-d -y NOSUCHTYPE ip"), 2);
+	ASSERT_STR_CONTAINS(err, "unknown link type 'NOSUCHTYPE'");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-r"), 2);
+	ASSERT_STR_CONTAINS(err, "option requires an argument -- 'r'");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-n"), 2);
+	ASSERT_STR_CONTAINS(err, "no input");
+	free(out);
+	free(err);
+}
+
+TEST(cli_version_and_help_exit_zero)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(run(&out, &err, "--version"), 0);
+	ASSERT_STR_CONTAINS(out, "ringcap version ");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-h"), 0);
+	ASSERT_STR_CONTAINS(out, "--count");
+	ASSERT_STR_EQ(err, "");
+	free(out);
+	free(err);
+}
+
+TEST(cli_d_dumps_the_program_for_the_link_type)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(run(&out, &err, "-d -y EN10MB ip"), 0);
+	ASSERT_STR_CONTAINS(out, "(000) ldh      [12]\n");
+	free(out);
+	free(err);
+	/* Raw IPv4 has no link header: the program does not load the ethertype. */
+	char args[600];
+	snprintf(args, sizeof(args), "-dd -r '%s/tests/cli/corpus/lt_ipv4.pcap' ip", rc_test_srcdir());
+	ASSERT_INT_EQ(run(&out, &err, args), 0);
+	ASSERT_STR_CONTAINS(out, "{ 0x");
+	ASSERT_FALSE(strstr(out, "0x0000000c"));
+	free(out);
+	free(err);
+}

@@ -1,0 +1,198 @@
+/*
+ * test_cli_print_units.c - the packet printer as a pure function: bounds
+ * safety on every prefix of real frames (run under ASan: each prefix sits in
+ * an exactly sized heap block), time stamp formats, dumps, hostile DNS names.
+ */
+#include "harness.h"
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "print.h"
+#include "ringcap/file.h"
+
+static char *summary(const struct rc__print_opts *o, int linktype, const uint8_t *data,
+		     uint32_t caplen, uint32_t len)
+{
+	rc__ob ob;
+	rc__printer p;
+	ASSERT_OK(rc__ob_init(&ob, -1));
+	ASSERT_OK(rc__printer_init(&p, o, &ob));
+	rc__print_summary(&p, linktype, data, caplen, len);
+	char *s = strdup(rc__ob_str(&ob));
+	rc__printer_free(&p);
+	rc__ob_free(&ob);
+	return s;
+}
+
+static char *line(const struct rc__print_opts *o, const rc_packet *pkts, size_t n)
+{
+	rc__ob ob;
+	rc__printer p;
+	ASSERT_OK(rc__ob_init(&ob, -1));
+	ASSERT_OK(rc__printer_init(&p, o, &ob));
+	for (size_t i = 0; i < n; i++)
+		rc__print_packet(&p, &pkts[i]);
+	char *s = strdup(rc__ob_str(&ob));
+	rc__printer_free(&p);
+	rc__ob_free(&ob);
+	return s;
+}
+
+/* Print every prefix of every packet of a corpus file with several flag sets. */
+static void all_prefixes(const char *name)
+{
+	static const struct rc__print_opts flagsets[] = {
+		{ 0 },
+		{ .eflag = 1, .vflag = 1 },
+		{ .vflag = 2, .xflag = 1 },
+		{ .qflag = 1, .Xflag = 2 },
+		{ .eflag = 1, .Sflag = 1, .vflag = 3 },
+	};
+	char path[512], err[RC_ERRBUF_SIZE];
+	snprintf(path, sizeof(path), "%s/tests/cli/corpus/%s", rc_test_srcdir(), name);
+	rc_reader *r;
+	if (rc_reader_open(&r, path, NULL, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "%s", err);
+	rc_packet pkt;
+	size_t npkts = 0;
+	while (rc_reader_next(r, &pkt) == 1) {
+		npkts++;
+		for (uint32_t cut = 0; cut <= pkt.caplen; cut++) {
+			uint8_t *copy = malloc(cut ? cut : 1);
+			memcpy(copy, pkt.data, cut);
+			for (size_t f = 0; f < sizeof(flagsets) / sizeof(flagsets[0]); f++) {
+				char *s = summary(&flagsets[f], pkt.linktype, copy, cut, pkt.len);
+				ASSERT_TRUE(strlen(s) < 65536);
+				free(s);
+			}
+			free(copy);
+		}
+	}
+	rc_reader_close(r);
+	ASSERT_INT_GT(npkts, 0);
+}
+
+TEST(print_every_prefix_of_tcp_frames_is_safe) { all_prefixes("tcp.pcap"); }
+TEST(print_every_prefix_of_udp_frames_is_safe) { all_prefixes("udp.pcap"); }
+TEST(print_every_prefix_of_icmp_frames_is_safe) { all_prefixes("icmp.pcap"); }
+TEST(print_every_prefix_of_ipv6_frames_is_safe) { all_prefixes("ipv6.pcap"); }
+TEST(print_every_prefix_of_l2_frames_is_safe) { all_prefixes("l2.pcap"); }
+
+TEST(print_every_prefix_of_cooked_and_loopback_frames_is_safe)
+{
+	all_prefixes("lt_sll.pcap");
+	all_prefixes("lt_sll2.pcap");
+	all_prefixes("lt_null.pcap");
+	all_prefixes("lt_loop.pcap");
+	all_prefixes("lt_raw.pcap");
+}
+
+TEST(print_truncated_tcp_shows_tcpdump_marker)
+{
+	static const uint8_t frame[] = {
+		0x45, 0x00, 0x00, 0x28, 0x00, 0x01, 0x00, 0x00, 0x40, 0x06, 0x00, 0x00,
+		10, 0, 0, 1, 10, 0, 0, 2, 0x9c, 0x40, 0x00, 0x50,
+	};
+	struct rc__print_opts o = { 0 };
+	char *s = summary(&o, RC_LINKTYPE_RAW, frame, sizeof(frame), 40);
+	ASSERT_STR_EQ(s, "IP 10.0.0.1.40000 > 10.0.0.2.80:  [|tcp]");
+	free(s);
+	s = summary(&o, RC_LINKTYPE_RAW, frame, 10, 40);
+	ASSERT_STR_EQ(s, "IP  [|ip]");
+	free(s);
+}
+
+TEST(print_dns_pointer_loop_ends)
+{
+	/* Query whose name is a compression pointer to itself (offset 12). */
+	uint8_t pkt[20 + 8 + 18] = {
+		0x45, 0x00, 0x00, 46, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
+		0x30, 0x39, 0x00, 53, 0x00, 26, 0x00, 0x00,
+		0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1,
+	};
+	struct rc__print_opts o = { 0 };
+	char *s = summary(&o, RC_LINKTYPE_RAW, pkt, sizeof(pkt), sizeof(pkt));
+	ASSERT_STR_EQ(s, "IP 10.0.0.1.12345 > 10.0.0.2.53: 4660+ A? <BAD PTR> [|domain]");
+	free(s);
+}
+
+TEST(print_time_stamp_styles)
+{
+	static const uint8_t ip[] = { 0x45, 0, 0, 20, 0, 0, 0, 0, 64, 59, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8 };
+	rc_packet pk[2];
+	memset(pk, 0, sizeof(pk));
+	pk[0].data = pk[1].data = ip;
+	pk[0].caplen = pk[1].caplen = pk[0].len = pk[1].len = sizeof(ip);
+	pk[0].linktype = pk[1].linktype = RC_LINKTYPE_RAW;
+	pk[0].ts_nsec = 1700000000123456789ull;
+	pk[1].ts_nsec = 1700003661000000001ull; /* 1:01:00.876543212 later */
+
+	struct rc__print_opts o = { .ts_style = RC_TS_UNIX };
+	char *s = line(&o, pk, 1);
+	ASSERT_STR_EQ(s, "1700000000.123456 IP 1.2.3.4 > 5.6.7.8: no next header\n");
+	free(s);
+	o.ts_nano = 1;
+	s = line(&o, pk, 1);
+	ASSERT_STR_EQ(s, "1700000000.123456789 IP 1.2.3.4 > 5.6.7.8: no next header\n");
+	free(s);
+	o = (struct rc__print_opts){ .ts_style = RC_TS_DELTA_PREV };
+	s = line(&o, pk, 2);
+	ASSERT_STR_CONTAINS(s, " 00:00:00.000000 IP");
+	ASSERT_STR_CONTAINS(s, "\n 01:01:00.876544 IP");
+	free(s);
+	o = (struct rc__print_opts){ .ts_style = RC_TS_NONE };
+	s = line(&o, pk, 1);
+	ASSERT_STR_EQ(s, "IP 1.2.3.4 > 5.6.7.8: no next header\n");
+	free(s);
+}
+
+TEST(print_hex_dumps_match_tcpdump_layout)
+{
+	static const uint8_t b[] = "0123456789abcdefXY Z";
+	rc__ob ob;
+	ASSERT_OK(rc__ob_init(&ob, -1));
+	rc__hex_ascii_dump(&ob, "\n\t", b, 19, 0);
+	ASSERT_STR_EQ(rc__ob_str(&ob), "\n\t0x0000:  3031 3233 3435 3637 3839 6162 6364 6566  0123456789abcdef"
+				       "\n\t0x0010:  5859 20                                  XY.");
+	rc__ob_reset(&ob);
+	rc__hex_dump(&ob, "\n\t", b, 17, 0);
+	ASSERT_STR_EQ(rc__ob_str(&ob), "\n\t0x0000:  3031 3233 3435 3637 3839 6162 6364 6566\n\t0x0010:  58");
+	rc__ob_free(&ob);
+}
+
+TEST(print_tcp_relative_sequence_numbers_follow_the_conversation)
+{
+	/* SYN-ACK then ACK of the other direction, as tcpdump numbers them. */
+	uint8_t synack[40] = { 0x45, 0, 0, 40, 0, 0, 0, 0, 64, 6, 0, 0, 10, 0, 0, 2, 10, 0, 0, 1,
+			       0x00, 0x50, 0x9c, 0x40, 0, 0, 0x13, 0x88, 0, 0, 0x03, 0xe9, 0x50, 0x12, 0x10, 0 };
+	uint8_t ack[40] = { 0x45, 0, 0, 40, 0, 0, 0, 0, 64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
+			    0x9c, 0x40, 0x00, 0x50, 0, 0, 0x03, 0xe9, 0, 0, 0x13, 0x89, 0x50, 0x10, 0x10, 0 };
+	rc_packet pk[2];
+	memset(pk, 0, sizeof(pk));
+	pk[0].data = synack;
+	pk[1].data = ack;
+	for (int i = 0; i < 2; i++) {
+		pk[i].caplen = pk[i].len = 40;
+		pk[i].linktype = RC_LINKTYPE_RAW;
+	}
+	struct rc__print_opts o = { .ts_style = RC_TS_NONE };
+	char *s = line(&o, pk, 2);
+	ASSERT_STR_EQ(s, "IP 10.0.0.2.80 > 10.0.0.1.40000: Flags [S.], seq 5000, ack 1001, win 4096, length 0\n"
+			 "IP 10.0.0.1.40000 > 10.0.0.2.80: Flags [.], ack 1, win 4096, length 0\n");
+	free(s);
+	o.Sflag = 1;
+	s = line(&o, pk, 2);
+	ASSERT_STR_CONTAINS(s, "Flags [.], ack 5001, win 4096");
+	free(s);
+}
+
+TEST(print_unknown_link_type_prints_length)
+{
+	static const uint8_t b[4] = { 1, 2, 3, 4 };
+	struct rc__print_opts o = { .qflag = 1 };
+	char *s = summary(&o, 147, b, 4, 4);
+	ASSERT_STR_EQ(s, "[link type USER0 not decoded], length 4");
+	free(s);
+}

@@ -1,0 +1,325 @@
+/*
+ * test_compat_live.c - unmodified programs capturing live through
+ * ringcap's libpcap.so.0.8, in two private network namespaces joined by a
+ * veth pair (tests/netns.h; removed at exit whatever happens).  The
+ * sender puts numbered frames (EtherType 0x88b5) on one end; the program
+ * under test captures on the other; every frame must arrive exactly once
+ * with its bytes intact.  Every program runs under `timeout`, and every
+ * wait is bounded.
+ *
+ * Programs: tcpdump (-c, -w, SIGINT statistics, -D), dumpcap (writes
+ * pcapng), tcpreplay (reads a file through the library and sends it),
+ * netsniff-ng (links libpcap only to compile its -f filter: capture and
+ * writing are its own, so the test checks that the filter compiled by
+ * ringcap selects exactly the right frames).
+ *
+ * Where a program gives no sign of having handled the traffic, the test
+ * waits for one observable fact (a log line, a packet count in the file)
+ * rather than for a time; the one exception is netsniff-ng, see there.
+ */
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "compat/compat_util.h"
+#include "harness.h"
+#include "netns.h"
+#include "ringcap/file.h"
+#include "testutil.h"
+
+#define RC_NFRAMES 200u
+
+static const uint32_t rc_sizes[] = { 60, 200, 1514, 99 };
+
+/* Run a shell script inside ns (written to a file: no quoting limits). */
+static int rc_ns_run(const char *ns, char **out, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int rc_ns_run(const char *ns, char **out, const char *fmt, ...)
+{
+	static unsigned n;
+	char path[600], *body;
+	va_list ap;
+	FILE *f;
+
+	va_start(ap, fmt);
+	if (vasprintf(&body, fmt, ap) < 0)
+		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
+	va_end(ap);
+	snprintf(path, sizeof(path), "%s/script%u.sh", rc_test_tmpdir(), n++);
+	f = fopen(path, "w");
+	if (!f)
+		rc_test_fail(__FILE__, __LINE__, "cannot write %s", path);
+	fprintf(f, "%s\n", body);
+	fclose(f);
+	free(body);
+	return rc_test_sh(out, "ip netns exec %s sh '%s'", ns, path);
+}
+
+/* Poll a shell condition until it holds; 0 if it did within timeout_ms. */
+static int rc_wait_until(int timeout_ms, const char *cond)
+{
+	for (int waited = 0; waited < timeout_ms; waited += 50) {
+		if (rc_test_sh(NULL, "%s", cond) == 0)
+			return 0;
+		usleep(50 * 1000);
+	}
+	return -1;
+}
+
+static void rc_send(const struct rc_netns_pair *p, unsigned count, unsigned first_seq)
+{
+	struct rc_send_spec s = {
+		.ns = p->ns_b, .ifname = p->if_b, .count = count, .first_seq = first_seq,
+		.sizes = rc_sizes, .nsizes = 4, .gap_us = 100,
+	};
+	memset(s.dst, 0xff, 6);
+	memcpy(s.src, p->mac_b, 6);
+	ASSERT_UINT_EQ(rc_send_frames(&s), count);
+}
+
+/*
+ * Check that path holds exactly the frames first..first+count-1, each once,
+ * with the sender's bytes and length.  Any format ringcap reads.
+ */
+static void rc_expect_frames(const char *path, unsigned first, unsigned count)
+{
+	char err[RC_ERRBUF_SIZE];
+	unsigned char *seen = calloc(count, 1);
+	uint8_t want[2048];
+	rc_reader *r;
+	rc_packet pkt;
+	unsigned n = 0;
+	int rc;
+	struct rc_send_spec s = { .sizes = rc_sizes, .nsizes = 4, .first_seq = first };
+
+	memset(s.dst, 0xff, 6);
+	if (rc_reader_open(&r, path, NULL, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "%s", err);
+	while ((rc = rc_reader_next(r, &pkt)) == 1) {
+		long seq = rc_test_frame_seq(pkt.data, pkt.caplen, 0);
+		if (seq < (long)first || seq >= (long)(first + count))
+			rc_test_fail(__FILE__, __LINE__, "%s: unexpected frame (seq %ld)", path, seq);
+		if (seen[seq - first]++)
+			rc_test_fail(__FILE__, __LINE__, "%s: frame %ld twice", path, seq);
+		unsigned i = (unsigned)(seq - first);
+		uint32_t size = rc_sizes[i % 4];
+		ASSERT_UINT_EQ(pkt.len, size);
+		ASSERT_UINT_EQ(pkt.caplen, size);
+		memcpy(s.src, pkt.data + 6, 6);
+		rc_test_frame(want, &s, i, size);
+		ASSERT_MEM_EQ(pkt.data, want, size);
+		n++;
+	}
+	ASSERT_INT_EQ(rc, RC_EEOF);
+	ASSERT_UINT_EQ(n, count);
+	rc_reader_close(r);
+	free(seen);
+}
+
+TEST_TIMEOUT(compat_live_tcpdump_captures_every_frame, 60)
+{
+	struct rc_netns_pair p;
+	const char *dir = rc_test_tmpdir();
+
+	rc_test_need_tool("tcpdump");
+	rc_netns_pair_create(&p, 1600);
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
+				"%s timeout 30 tcpdump -i %s -c %u -w %s/live.pcap 'ether proto 0x88b5' "
+				"</dev/null >/dev/null 2>%s/live.err &",
+				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir), 0);
+	char cond[700];
+	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/live.err", dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	rc_send(&p, RC_NFRAMES, 0);
+	/* tcpdump exits by itself after RC_NFRAMES packets. */
+	snprintf(cond, sizeof(cond), "grep -q 'packets captured' %s/live.err", dir);
+	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
+	char *err = (char *)rc_test_read_file(rc_test_tmpfile("live.err"), &(size_t){ 0 });
+	ASSERT_STR_CONTAINS(err, "200 packets captured");
+	free(err);
+	rc_expect_frames(rc_test_tmpfile("live.pcap"), 0, RC_NFRAMES);
+}
+
+/*
+ * tcpdump without -c until SIGINT: its exit lines come from pcap_stats()
+ * and must be exact, and the same as with libpcap.
+ */
+static char *rc_sigint_run(const struct rc_netns_pair *p, const char *env, const char *tag,
+			   unsigned first)
+{
+	const char *dir = rc_test_tmpdir();
+	char cond[800], *err;
+	size_t len;
+
+	ASSERT_INT_EQ(rc_ns_run(p->ns_a, NULL,
+				"%s timeout -s INT 30 tcpdump -i %s -U -w %s/%s.pcap 'ether proto 0x88b5' "
+				"</dev/null >/dev/null 2>%s/%s.err & echo $! > %s/%s.pid",
+				env, p->if_a, dir, tag, dir, tag, dir, tag), 0);
+	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/%s.err", dir, tag);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	rc_send(p, 100, first);
+	/* With -U every packet is written when handled: wait for all 100. */
+	snprintf(cond, sizeof(cond), "test \"$(capinfos -Mc %s/%s.pcap 2>/dev/null | awk '/Number of packets/ {print $NF}')\" = 100",
+		 dir, tag);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	ASSERT_INT_EQ(rc_test_sh(NULL, "kill -INT $(cat %s/%s.pid)", dir, tag), 0);
+	snprintf(cond, sizeof(cond), "grep -q 'dropped by kernel' %s/%s.err", dir, tag);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	snprintf(cond, sizeof(cond), "%s/%s.err", dir, tag);
+	err = (char *)rc_test_read_file(cond, &len);
+	err[len] = '\0';
+	return err;
+}
+
+TEST_TIMEOUT(compat_live_tcpdump_sigint_counts_are_exact, 90)
+{
+	struct rc_netns_pair p;
+	char *rc, *sys;
+
+	rc_test_need_tool("tcpdump");
+	rc_test_need_tool("capinfos");
+	rc_netns_pair_create(&p, 1600);
+	rc = rc_sigint_run(&p, rc_compat_env(), "rc", 0);
+	sys = rc_sigint_run(&p, "", "sys", 1000);
+	ASSERT_STR_CONTAINS(rc, "100 packets captured\n100 packets received by filter\n0 packets dropped by kernel\n");
+	ASSERT_STR_EQ(strstr(rc, "packets captured") - 4, strstr(sys, "packets captured") - 4);
+	free(rc);
+	free(sys);
+	rc_expect_frames(rc_test_tmpfile("rc.pcap"), 0, 100);
+}
+
+TEST_TIMEOUT(compat_live_tcpdump_lists_namespace_devices, 30)
+{
+	struct rc_netns_pair p;
+	char *rc = NULL, *sys = NULL, line[256];
+
+	rc_test_need_tool("tcpdump");
+	rc_netns_pair_create(&p, 1600);
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, &rc, "%s tcpdump -D", rc_compat_env()), 0);
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, &sys, "tcpdump -D"), 0);
+	/* ringcap lists the network devices, in libpcap's order and words;
+	 * libpcap adds non-network sources (bluetooth-monitor, nflog,
+	 * nfqueue, dbus-*) after them. */
+	snprintf(line, sizeof(line), "1.%s [Up, Running, Connected]\n"
+		 "2.any (Pseudo-device that captures on all interfaces) [Up, Running]\n"
+		 "3.lo [Loopback]\n", p.if_a);
+	ASSERT_STR_EQ(rc, line);
+	/* Same lines (without their numbers) in the same order in libpcap's. */
+	const char *q = sys;
+	for (char *l = strtok(rc, "\n"); l; l = strtok(NULL, "\n")) {
+		const char *body = strchr(l, '.') + 1, *hit;
+		size_t blen = strlen(body);
+		for (hit = strstr(q, body); hit; hit = strstr(hit + 1, body))
+			if (hit[-1] == '.' && (hit[blen] == '\n' || hit[blen] == '\0'))
+				break;
+		if (!hit)
+			rc_test_fail(__FILE__, __LINE__, "\"%s\" is not in libpcap's list (in order):\n%s",
+				     body, sys);
+		q = hit + blen;
+	}
+	free(rc);
+	free(sys);
+}
+
+TEST_TIMEOUT(compat_live_dumpcap_writes_pcapng, 60)
+{
+	struct rc_netns_pair p;
+	const char *dir = rc_test_tmpdir();
+	char cond[700], *out = NULL;
+
+	rc_test_need_tool("dumpcap");
+	rc_test_need_tool("capinfos");
+	rc_netns_pair_create(&p, 1600);
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
+				"%s timeout 30 dumpcap -i %s -c %u -f 'ether proto 0x88b5' -w %s/d.pcapng "
+				"</dev/null >%s/d.err 2>&1 &",
+				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir), 0);
+	snprintf(cond, sizeof(cond), "grep -q 'Capturing on' %s/d.err", dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	/* dumpcap prints that line just before activating: give it a moment. */
+	usleep(300 * 1000);
+	rc_send(&p, RC_NFRAMES, 0);
+	snprintf(cond, sizeof(cond), "grep -q 'Packets captured: %u' %s/d.err", RC_NFRAMES, dir);
+	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
+	ASSERT_INT_EQ(rc_test_sh(&out, "capinfos -t %s/d.pcapng", dir), 0);
+	ASSERT_STR_CONTAINS(out, "pcapng");
+	free(out);
+	rc_expect_frames(rc_test_tmpfile("d.pcapng"), 0, RC_NFRAMES);
+}
+
+TEST_TIMEOUT(compat_live_tcpreplay_sends_every_frame_of_a_file, 60)
+{
+	struct rc_netns_pair p;
+	const char *dir = rc_test_tmpdir();
+	char err[RC_ERRBUF_SIZE], cond[700];
+	rc_writer_opts wo = { .format = RC_FORMAT_PCAPNG, .linktype = RC_LINKTYPE_ETHERNET };
+	struct rc_send_spec s = { .sizes = rc_sizes, .nsizes = 4 };
+	uint8_t frame[2048];
+	rc_writer *w;
+
+	rc_test_need_tool("tcpreplay");
+	rc_test_need_tool("tcpdump");
+	rc_netns_pair_create(&p, 1600);
+	/* The file to replay: RC_NFRAMES numbered frames, as pcapng. */
+	memset(s.dst, 0xff, 6);
+	memcpy(s.src, p.mac_b, 6);
+	ASSERT_OK(rc_writer_open(&w, rc_test_tmpfile("replay.pcapng"), &wo, err));
+	for (unsigned i = 0; i < RC_NFRAMES; i++) {
+		rc_packet pkt = { .data = frame, .ts_nsec = 1000000000ull * 1700000000u + i * 1000u,
+				  .caplen = rc_sizes[i % 4], .len = rc_sizes[i % 4],
+				  .linktype = RC_LINKTYPE_ETHERNET };
+		rc_test_frame(frame, &s, i, rc_sizes[i % 4]);
+		ASSERT_OK(rc_writer_write(w, &pkt));
+	}
+	ASSERT_OK(rc_writer_close(w));
+
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
+				"%s timeout 30 tcpdump -i %s -c %u -w %s/got.pcap 'ether proto 0x88b5' "
+				"</dev/null >/dev/null 2>%s/got.err &",
+				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir), 0);
+	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/got.err", dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	/* tcpreplay reads the pcapng file through ringcap's pcap_open_offline. */
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_ns_run(p.ns_b, &out, "%s timeout 30 tcpreplay -i %s --pps 5000 %s/replay.pcapng 2>&1",
+				rc_compat_env(), p.if_b, dir), 0);
+	ASSERT_STR_CONTAINS(out, "Successful packets:        200");
+	free(out);
+	snprintf(cond, sizeof(cond), "grep -q 'packets captured' %s/got.err", dir);
+	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
+	rc_expect_frames(rc_test_tmpfile("got.pcap"), 0, RC_NFRAMES);
+}
+
+TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
+{
+	struct rc_netns_pair p;
+	const char *dir = rc_test_tmpdir();
+	char *out = NULL;
+
+	rc_test_need_tool("netsniff-ng");
+	/* netsniff-ng uses libpcap only to compile -f expressions. */
+	ASSERT_INT_EQ(rc_test_sh(&out, "nm -D \"$(command -v netsniff-ng)\" | awk '$1 == \"U\" && $2 ~ /^pcap_/ {print $2}' | sort | tr '\\n' ' '"), 0);
+	ASSERT_STR_EQ(out, "pcap_compile_nopcap pcap_freecode ");
+	free(out);
+	rc_netns_pair_create(&p, 1600);
+	/* Only frames 0..49 pass: the sequence number is the 4 bytes at 14. */
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
+				"%s timeout 30 netsniff-ng --in %s --out %s/n.pcap -n 50 -s "
+				"-f 'ether proto 0x88b5 and ether[14:4] < 50' </dev/null >%s/n.out 2>&1 & "
+				"echo $! > %s/n.pid",
+				rc_compat_env(), p.if_a, dir, dir, dir), 0);
+	char cond[700];
+	snprintf(cond, sizeof(cond), "grep -q 'Running' %s/n.out", dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	usleep(300 * 1000);
+	rc_send(&p, 100, 0);
+	/* netsniff-ng writes its file when it exits, and with -n it still
+	 * waits for a signal: give it a second to pull the frames from its
+	 * ring (it polls every 10 us), then SIGINT and wait for the exit. */
+	usleep(1000 * 1000);
+	ASSERT_INT_EQ(rc_test_sh(NULL, "kill -INT $(cat %s/n.pid)", dir), 0);
+	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/n.pid) 2>/dev/null", dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	rc_expect_frames(rc_test_tmpfile("n.pcap"), 0, 50);
+}

@@ -1,0 +1,125 @@
+/*
+ * test_filter_compile_errors.c - rc_filter_compile rejects bad expressions
+ * with the right status, the offending part and a 1-based column.
+ */
+#include "harness.h"
+
+#include "ringcap/filter.h"
+
+static void expect_err(const char *expr, int linktype, int status, const char *msg)
+{
+	rc_bpf_prog p = {0};
+	char err[RC_ERRBUF_SIZE] = "";
+	rc_filter_opts o = {.optimize = 1, .linux_live = 0, .resolve_names = 0};
+	int st = rc_filter_compile(&p, expr, linktype, 262144, 0xffffff00u, &o, err);
+	if (st != status || !strstr(err, msg))
+		rc_test_fail(__FILE__, __LINE__, "\"%s\": got %d \"%s\", want %d containing \"%s\"",
+			     expr, st, err, status, msg);
+	ASSERT_PTR_EQ(p.insns, NULL);
+}
+
+TEST(filter_compile_error_port_out_of_range_names_token_and_column)
+{
+	expect_err("port 99999", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "port 99999: port number out of range (column 6)");
+	expect_err("tcp and port 70000", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "(column 14)");
+}
+
+TEST(filter_compile_error_syntax_errors_have_columns)
+{
+	expect_err("tcp port", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "at end of expression (column 9)");
+	expect_err("ip proto tcp", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'tcp'");
+	expect_err("ip proto tcp", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "(column 10)");
+	expect_err("tcp or 80", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "(column 8)");
+	expect_err("host", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 5");
+	expect_err("tcp tcp", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "(column 5)");
+	expect_err("ether[1:3] = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "data size");
+	expect_err("src or udp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 8");
+	expect_err("len >", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 6");
+}
+
+TEST(filter_compile_error_semantic_errors)
+{
+	expect_err("net 10.0.0.1/8", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "non-network bits");
+	expect_err("host 10.0.0.0/8", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "networks only");
+	expect_err("host 1.2.3.999", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "invalid IPv4 address");
+	expect_err("ip[0] / 0 = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "division by zero");
+	expect_err("ip[0] % (2 - 2) = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "modulus by zero");
+	expect_err("ip[0] << 32 = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "more than 31 bits");
+	expect_err("vlan 4096", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
+	expect_err("mpls 1048576", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
+	expect_err("tcp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'tcp' modifier");
+}
+
+TEST(filter_compile_error_link_type_limits)
+{
+	expect_err("ether host 1:2:3:4:5:6", RC_LINKTYPE_RAW, RC_ENOTSUP, "only supported on Ethernet");
+	expect_err("vlan", RC_LINKTYPE_LINUX_SLL, RC_ENOTSUP, "no VLAN support");
+	expect_err("llc", RC_LINKTYPE_NULL, RC_ENOTSUP, "'llc'");
+	expect_err("inbound", RC_LINKTYPE_ETHERNET, RC_ENOTSUP, "inbound/outbound");
+	expect_err("tcp", 147, RC_ENOTSUP, "link type 147");
+	expect_err("geneve", RC_LINKTYPE_ETHERNET, RC_ENOTSUP, "not supported by ringcap");
+}
+
+TEST(filter_compile_error_names_need_lookup)
+{
+	expect_err("host foo.invalid", RC_LINKTYPE_ETHERNET, RC_ENOENT, "name lookup is disabled");
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_filter_compile(&p, "port nosuchservice", RC_LINKTYPE_ETHERNET, 65535, 0,
+					NULL, err), RC_ENOENT);
+	ASSERT_STR_CONTAINS(err, "unknown port 'nosuchservice'");
+	ASSERT_INT_EQ(rc_filter_compile(&p, "ip proto nosuchproto", RC_LINKTYPE_ETHERNET, 65535, 0,
+					NULL, err), RC_ENOENT);
+	ASSERT_INT_EQ(rc_filter_compile(&p, "ether proto \\nosuch", RC_LINKTYPE_ETHERNET, 65535, 0,
+					NULL, err), RC_ENOENT);
+}
+
+TEST(filter_compile_error_ip_broadcast_needs_netmask)
+{
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_filter_compile(&p, "ip broadcast", RC_LINKTYPE_ETHERNET, 65535, 0, NULL,
+					err), RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "netmask not known");
+}
+
+TEST(filter_compile_error_deep_nesting_is_refused_not_crashing)
+{
+	char expr[4000];
+	size_t n = 0;
+	for (int i = 0; i < 1000; i++)
+		expr[n++] = '(';
+	memcpy(expr + n, "tcp", 3);
+	n += 3;
+	for (int i = 0; i < 1000; i++)
+		expr[n++] = ')';
+	expr[n] = '\0';
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_filter_compile(&p, expr, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
+		      RC_ELIMIT);
+	ASSERT_STR_CONTAINS(err, "nested");
+	char nots[3000];
+	n = 0;
+	for (int i = 0; i < 600; i++) {
+		memcpy(nots + n, "not ", 4);
+		n += 4;
+	}
+	memcpy(nots + n, "tcp", 4);
+	ASSERT_INT_EQ(rc_filter_compile(&p, nots, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
+		      RC_ELIMIT);
+}
+
+TEST(filter_compile_error_null_arguments)
+{
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_filter_compile(&p, NULL, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
+		      RC_EINVAL);
+	ASSERT_INT_EQ(rc_filter_compile(NULL, "tcp", RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
+		      RC_EINVAL);
+	/* errbuf may be NULL */
+	ASSERT_INT_EQ(rc_filter_compile(&p, "tcp port", RC_LINKTYPE_ETHERNET, 65535, 0, NULL, NULL),
+		      RC_ESYNTAX);
+}
