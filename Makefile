@@ -8,6 +8,7 @@
 #   make install    PREFIX=/usr/local by default
 # TESTS=substring runs only matching tests.
 
+MAKEFLAGS += --no-print-directory
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 60
 WERROR ?= ON

@@ -11,7 +11,8 @@
  * open to close (close includes the final flush), BENCH_RUNS times
  * (default 5); the file is removed between runs so that no run inherits
  * dirty pages of the previous one.  Reported: best and median ns/packet,
- * MB/s at the median, and ratios.  Targets: rc_writer pcap >= 3x faster
+ * for both CPU time (user + system: what the writer costs) and wall time,
+ * and ratios of the best CPU times.  Targets: rc_writer pcap >= 3x faster
  * than pcap_dump; pcapng within 1.3x of pcap.
  *
  * Output: a markdown table on stdout (bench/run.sh collects it).
@@ -224,30 +225,35 @@ int main(void)
 	}
 
 	printf("## File writing (bench_write)\n\n");
-	printf("%zu packets, %.1f MB of packet data (mixed 64-1529 B), best/median of %zu runs, "
-	       "open to close, file in %s/.  CPU = user + system time of the process (the "
-	       "copy into the page cache included); wall time also waits for the disk when "
-	       "dirty pages pile up, so the ratios use CPU time.\n\n",
+	printf("%zu packets, %.1f MB of packet data (mixed 64-1529 B), %zu runs of each writer "
+	       "(interleaved), open to close, file in %s/.  CPU = user + system time of the "
+	       "process, the copy into the page cache included; wall time also counts waiting "
+	       "for the CPU and the disk.  Ratios use the best CPU time (noise only ever adds "
+	       "time); the median columns show how stable the machine was.\n\n",
 	       n, (double)s.bytes / 1e6, runs, dir);
 	printf("| writer | format | CPU ns/packet (best) | CPU ns/packet (median) "
 	       "| wall ns/packet (best) | wall ns/packet (median) | file MB/s (wall, best) "
-	       "| CPU vs pcap_dump (median) |\n");
-	printf("|---|---|---:|---:|---:|---:|---:|---:|\n");
+	       "| CPU vs pcap_dump (best) | CPU vs pcap_dump (median) |\n");
+	printf("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 	for (int v = 0; v < NVAR; v++)
-		printf("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.2fx |\n", var_name[v],
-		       var_fmt[v], cbest[v] * 1e9 / (double)n, cmedian[v] * 1e9 / (double)n,
-		       best[v] * 1e9 / (double)n, median[v] * 1e9 / (double)n,
-		       (double)size[v] / 1e6 / best[v], cmedian[LIBPCAP_DUMP] / cmedian[v]);
-	double speedup = cmedian[LIBPCAP_DUMP] / cmedian[RC_PCAP_BATCH];
-	double speedup1 = cmedian[LIBPCAP_DUMP] / cmedian[RC_PCAP_ONE];
-	double ng_ratio = cmedian[RC_PCAPNG_BATCH] / cmedian[RC_PCAP_BATCH];
+		printf("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.2fx | %.2fx |\n",
+		       var_name[v], var_fmt[v], cbest[v] * 1e9 / (double)n,
+		       cmedian[v] * 1e9 / (double)n, best[v] * 1e9 / (double)n,
+		       median[v] * 1e9 / (double)n, (double)size[v] / 1e6 / best[v],
+		       cbest[LIBPCAP_DUMP] / cbest[v], cmedian[LIBPCAP_DUMP] / cmedian[v]);
+	double speedup = cbest[LIBPCAP_DUMP] / cbest[RC_PCAP_BATCH];
+	double speedup1 = cbest[LIBPCAP_DUMP] / cbest[RC_PCAP_ONE];
+	double ng_ratio = cbest[RC_PCAPNG_BATCH] / cbest[RC_PCAP_BATCH];
+	double ng_ratio1 = cbest[RC_PCAPNG_ONE] / cbest[RC_PCAP_ONE];
 	printf("\n- pcap, rc_writer_write_batch vs pcap_dump: %.2fx less CPU (target >= 3x: %s); "
-	       "wall time, best: %.2fx\n",
+	       "wall time: %.2fx\n",
 	       speedup, speedup >= 3.0 ? "met" : "NOT met", best[LIBPCAP_DUMP] / best[RC_PCAP_BATCH]);
-	printf("- pcap, rc_writer_write vs pcap_dump: %.2fx less CPU; wall time, best: %.2fx\n",
-	       speedup1, best[LIBPCAP_DUMP] / best[RC_PCAP_ONE]);
-	printf("- pcapng / pcap CPU time, rc_writer_write_batch: %.2f (target <= 1.3: %s)\n",
-	       ng_ratio, ng_ratio <= 1.3 ? "met" : "NOT met");
+	printf("- pcap, rc_writer_write vs pcap_dump: %.2fx less CPU (target >= 3x: %s); wall "
+	       "time: %.2fx\n",
+	       speedup1, speedup1 >= 3.0 ? "met" : "NOT met", best[LIBPCAP_DUMP] / best[RC_PCAP_ONE]);
+	printf("- pcapng / pcap CPU time: %.2f with rc_writer_write_batch, %.2f with "
+	       "rc_writer_write (target <= 1.3: %s)\n",
+	       ng_ratio, ng_ratio1, ng_ratio <= 1.3 && ng_ratio1 <= 1.3 ? "met" : "NOT met");
 	free(s.pkts);
 	free(s.hdrs);
 	free(s.pool);

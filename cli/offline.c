@@ -32,7 +32,7 @@ struct offline {
 	const char *expr;       /* NULL or all blank: no filtering */
 	struct compiled filters[RC_MAX_LINKTYPE_FILTERS];
 	size_t nfilters;
-	uint32_t snaplen;
+	uint32_t snaplen;       /* snap length the filters are compiled for */
 	rc__ob out;
 	rc__printer pr;
 	int printing;
@@ -232,9 +232,8 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 	if (s->printing && !rc__print_linktype_supported(rc_reader_linktype(r)))
 		fprintf(stderr, "ringcap: warning: link type %d is not decoded; printing lengths only\n",
 			rc_reader_linktype(r));
-	if (!s->expr && !s->snaplen)
-		s->snaplen = rc_reader_snaplen(r);
 	if (s->expr) {
+		/* Programs return this many bytes for a match; only 0 vs non-0 matters here. */
 		if (!s->snaplen)
 			s->snaplen = rc_reader_snaplen(r) ? rc_reader_snaplen(r) : 262144;
 		if (!filter_for(s, rc_reader_linktype(r))) {

@@ -101,8 +101,7 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 {
 	const uint8_t *rp = NULL;
 	unsigned max_offset = (unsigned)(cp - msg);
-	int compress = 0, elt_printed = 0;
-	size_t chars = 0;
+	int compress = 0;
 
 	if (!rc__have(c, cp, 1))
 		return NULL;
@@ -140,18 +139,14 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 			return NULL;
 		for (unsigned k = 0; k < i; k++)
 			put_label_char(c->ob, cp[k]);
-		chars += i;
 		cp += i;
 		rc__ob_putc(c->ob, '.');
-		elt_printed = 1;
 		if (!rc__have(c, cp, 1))
 			return NULL;
 		i = *cp++;
 		if (!compress)
 			rp = cp;
 	}
-	(void)chars;
-	(void)elt_printed;
 	return rp;
 }
 

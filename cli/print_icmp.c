@@ -430,7 +430,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		break;
 	case 143:
 		RC_NEED(c, dp, 8);
-		rc__ob_printf(c->ob, ", %u group record(s)", rc__be16(dp + 6));
+		RC_TRY(rc__group_records(c, dp, length, 16));
 		break;
 	default:
 		if (tn)

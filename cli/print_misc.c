@@ -87,7 +87,8 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		break;
 	case 0x22:
 		RC_NEED(c, bp, 8);
-		rc__ob_printf(c->ob, "igmp v3 report, %u group record(s)", rc__be16(bp + 6));
+		rc__ob_puts(c->ob, "igmp v3 report");
+		RC_TRY(rc__group_records(c, bp, len, 4));
 		break;
 	default:
 		/* DVMRP, PIMv1, mtrace bodies are not decoded. */
@@ -97,6 +98,59 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 	if (c->o->vflag && len >= 4 && rc__have(c, bp, len)) {
 		if (rc__cksum_fold(rc__cksum_add(0, bp, len)) != 0)
 			rc__ob_printf(c->ob, " bad igmp cksum %x!", rc__be16(bp + 2));
+	}
+	return 0;
+}
+
+/*
+ * Group records of an IGMPv3 (RFC 3376 4.2) or MLDv2 (RFC 3810 5.2) report;
+ * addr_len 4 or 16.  Record: type(1) auxlen(1) nsrcs(2) group sources[nsrcs].
+ */
+int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned addr_len)
+{
+	static const char *const rtype[7] = { NULL, "is_in", "is_ex", "to_in", "to_ex", "allow", "block" };
+	unsigned ngroups = rc__be16(bp + 6), group = 8;
+	rc__ob_printf(c->ob, ", %u group record(s)", ngroups);
+	if (!c->o->vflag)
+		return 0;
+	for (unsigned i = 0; i < ngroups; i++) {
+		if (len < group + 4 + addr_len) {
+			rc__ob_puts(c->ob, " [invalid number of groups]");
+			return 0;
+		}
+		RC_NEED(c, bp + group, 4 + addr_len);
+		rc__ob_puts(c->ob, " [gaddr ");
+		if (addr_len == 4)
+			rc__put_ip4(c->ob, bp + group + 4);
+		else
+			rc__put_ip6(c->ob, bp + group + 4);
+		uint8_t t = bp[group];
+		if (t >= 1 && t <= 6)
+			rc__ob_printf(c->ob, " %s", rtype[t]);
+		else
+			rc__ob_printf(c->ob, "  [v3-report-#%u]", t);
+		unsigned nsrcs = rc__be16(bp + group + 2);
+		if (len < group + 4 + addr_len + nsrcs * addr_len) {
+			rc__ob_printf(c->ob, " [invalid number of sources %u]", nsrcs);
+			return 0;
+		}
+		if (c->o->vflag == 1) {
+			rc__ob_printf(c->ob, ", %u source(s)", nsrcs);
+		} else {
+			rc__ob_puts(c->ob, " {");
+			for (unsigned j = 0; j < nsrcs; j++) {
+				const uint8_t *a = bp + group + 4 + addr_len + j * addr_len;
+				RC_NEED(c, a, addr_len);
+				rc__ob_putc(c->ob, ' ');
+				if (addr_len == 4)
+					rc__put_ip4(c->ob, a);
+				else
+					rc__put_ip6(c->ob, a);
+			}
+			rc__ob_puts(c->ob, " }");
+		}
+		group += 4 + addr_len + nsrcs * addr_len;
+		rc__ob_putc(c->ob, ']');
 	}
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <sched.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -72,12 +73,17 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 	if (rc_netns_npairs == RC_NETNS_MAX_PAIRS)
 		rc_test_fail(__FILE__, __LINE__, "more than %d namespace pairs", RC_NETNS_MAX_PAIRS);
 	unsigned k = rc_netns_npairs++;
-	long pid = (long)getpid();
+	/* A random token, not the pid: pids wrap quickly (pid_max may be
+	 * 32768) and a finished test's watchdog may still be deleting the
+	 * namespaces named after a recycled pid. */
+	static uint32_t token;
+	if (!token && (getrandom(&token, sizeof(token), 0) != sizeof(token) || !token))
+		token = (uint32_t)getpid() ^ (uint32_t)time(NULL) << 8;
 	memset(p, 0, sizeof(*p));
-	snprintf(p->ns_a, sizeof(p->ns_a), "rctA%ld_%u", pid, k);
-	snprintf(p->ns_b, sizeof(p->ns_b), "rctB%ld_%u", pid, k);
-	snprintf(p->if_a, sizeof(p->if_a), "rca%ld_%u", pid % 10000000, k);
-	snprintf(p->if_b, sizeof(p->if_b), "rcb%ld_%u", pid % 10000000, k);
+	snprintf(p->ns_a, sizeof(p->ns_a), "rctA%08x_%u", token, k);
+	snprintf(p->ns_b, sizeof(p->ns_b), "rctB%08x_%u", token, k);
+	snprintf(p->if_a, sizeof(p->if_a), "rca%08x%u", token, k);
+	snprintf(p->if_b, sizeof(p->if_b), "rcb%08x%u", token, k);
 	static const uint8_t ma[6] = { 0x02, 0x72, 0x63, 0, 0, 0x0a };
 	static const uint8_t mb[6] = { 0x02, 0x72, 0x63, 0, 0, 0x0b };
 	memcpy(p->mac_a, ma, 6);

@@ -4,7 +4,7 @@
  *
  *   ns_a [ if_a ]====veth====[ if_b ] ns_b
  *
- * Names contain the test's pid, so tests may run concurrently.  IPv6 is
+ * Names contain a random token, so tests may run concurrently.  IPv6 is
  * disabled and no address is configured, so the link is silent: every
  * frame on it was sent by the test.  Teardown is guaranteed: a watchdog
  * process (own session, so the harness's kill of the test's process group

@@ -137,13 +137,13 @@ TEST(capture_hardware_tstamps_unsupported_on_veth)
 
 /* ------------------------------------------------- interface goes away */
 
-static void deleted_midway(int backend)
+static void deleted_midway(int backend, int timeout_ms)
 {
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500);
 	rc_netns_enter(pair.ns_b);
 	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
-	ASSERT_OK(rc_capture_set_timeout(c, 2000));
+	ASSERT_OK(rc_capture_set_timeout(c, timeout_ms));
 	rc_test_capture_activate(c);
 	static const uint32_t sz[] = { 80 };
 	struct rc_send_spec s = { .ns = pair.ns_a, .ifname = pair.if_a, .count = 20,
@@ -157,8 +157,12 @@ static void deleted_midway(int backend)
 	rc_packet p[8];
 	unsigned got = 0;
 	int n;
-	for (int guard = 0; guard < 100; guard++) {
+	for (int guard = 0; guard < 1000; guard++) {
 		n = rc_capture_next_batch(c, p, 8);
+		if (n == 0 && timeout_ms == 0) {
+			usleep(1000); /* non-blocking: poll again, bounded by guard */
+			continue;
+		}
 		if (n <= 0)
 			break;
 		for (int i = 0; i < n; i++)
@@ -175,7 +179,19 @@ static void deleted_midway(int backend)
 	ASSERT_UINT_EQ(st.delivered, 20);
 	rc_capture_close(c);
 }
-RC_TEST_EACH_BACKEND(capture_interface_deleted_delivers_queued_then_enetdown, 30, deleted_midway)
+static void deleted_blocking(int backend)
+{
+	deleted_midway(backend, 2000);
+}
+RC_TEST_EACH_BACKEND(capture_interface_deleted_delivers_queued_then_enetdown, 30,
+		     deleted_blocking)
+
+static void deleted_nonblocking(int backend)
+{
+	deleted_midway(backend, 0);
+}
+RC_TEST_EACH_BACKEND(capture_interface_deleted_nonblocking_reports_enetdown, 30,
+		     deleted_nonblocking)
 
 /* --------------------------------------------------------------- leaks */
 

@@ -10,6 +10,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "options.h"
+#include "print.h"
+#include "ringcap/file.h"
 
 struct cli_case {
 	char file[64];
@@ -74,14 +79,77 @@ static char *run_ringcap(const char *file, const char *flags)
 	return out;
 }
 
+/* Run the printer in-process on a corpus file with command-line flags. */
+static char *print_in_process(const char *file, const char *flags)
+{
+	char buf[256], *argv[32];
+	int argc = 0;
+	snprintf(buf, sizeof(buf), "%s", flags);
+	argv[argc++] = "ringcap";
+	for (char *tok = strtok(buf, " "); tok && argc < 31; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	struct rc__cli_opts o;
+	char err[256];
+	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0)
+		rc_test_fail(__FILE__, __LINE__, "flags %s: %s", flags, err);
+
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/cli/corpus/%s", rc_test_srcdir(), file);
+	rc_reader *r;
+	if (rc_reader_open(&r, path, NULL, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "%s", err);
+	rc__ob ob;
+	rc__printer p;
+	ASSERT_OK(rc__ob_init(&ob, -1));
+	ASSERT_OK(rc__printer_init(&p, &o.print, &ob));
+	rc_packet pkt;
+	while (rc_reader_next(r, &pkt) == 1)
+		rc__print_packet(&p, &pkt);
+	char *s = strdup(rc__ob_str(&ob));
+	rc__printer_free(&p);
+	rc__ob_free(&ob);
+	rc_reader_close(r);
+	rc__cli_opts_free(&o);
+	return s;
+}
+
 TEST(cli_output_equals_stored_tcpdump_text)
 {
 	struct cli_case cases[128];
 	size_t n = load_cases(cases, 128);
 	ASSERT_INT_GT(n, 30);
+	setenv("TZ", "UTC", 1);
+	tzset();
 	for (size_t i = 0; i < n; i++) {
 		char path[512];
 		size_t len;
+		snprintf(path, sizeof(path), "%s/tests/cli/expected/%zu.txt", rc_test_srcdir(), i + 1);
+		unsigned char *want = rc_test_read_file(path, &len);
+		char *w = malloc(len + 1);
+		memcpy(w, want, len);
+		w[len] = '\0';
+		char *got = print_in_process(cases[i].file, cases[i].flags);
+		char *diff = first_difference(w, got);
+		if (diff)
+			rc_test_fail(__FILE__, __LINE__, "case %zu (%s %s) differs at %s", i + 1,
+				     cases[i].file, cases[i].flags, diff);
+		free(got);
+		free(w);
+		free(want);
+	}
+}
+
+TEST(cli_program_output_equals_stored_tcpdump_text)
+{
+	/* End to end through the binary for a few cases (the rest in-process). */
+	static const size_t picks[] = { 1, 3, 10, 24, 37, 41 };
+	struct cli_case cases[128];
+	size_t n = load_cases(cases, 128);
+	for (size_t k = 0; k < sizeof(picks) / sizeof(picks[0]); k++) {
+		size_t i = picks[k] - 1, len;
+		ASSERT_INT_LT(i, n);
+		char path[512];
 		snprintf(path, sizeof(path), "%s/tests/cli/expected/%zu.txt", rc_test_srcdir(), i + 1);
 		unsigned char *want = rc_test_read_file(path, &len);
 		char *w = malloc(len + 1);
@@ -108,11 +176,13 @@ TEST(cli_output_equals_live_tcpdump)
 	snprintf(cases[n++].flags, sizeof(cases[n].flags), "-n -tt");
 	snprintf(cases[n].file, sizeof(cases[n].file), "lt_sll2.pcap");
 	snprintf(cases[n++].flags, sizeof(cases[n].flags), "-n -tt -e -x");
+	setenv("TZ", "UTC", 1);
+	tzset();
 	for (size_t i = 0; i < n; i++) {
 		char *want = NULL;
 		rc_test_sh(&want, "TZ=UTC tcpdump -r '%s/tests/cli/corpus/%s' %s 2>/dev/null",
 			   rc_test_srcdir(), cases[i].file, cases[i].flags);
-		char *got = run_ringcap(cases[i].file, cases[i].flags);
+		char *got = print_in_process(cases[i].file, cases[i].flags);
 		char *diff = first_difference(want, got);
 		if (diff)
 			rc_test_fail(__FILE__, __LINE__, "%s %s differs from tcpdump at %s", cases[i].file,

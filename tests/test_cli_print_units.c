@@ -40,16 +40,22 @@ static char *line(const struct rc__print_opts *o, const rc_packet *pkts, size_t 
 	return s;
 }
 
-/* Print every prefix of every packet of a corpus file with several flag sets. */
+/* Print every prefix of every packet of a corpus file with several flag sets;
+ * each prefix is copied into an exactly sized heap block. */
 static void all_prefixes(const char *name)
 {
 	static const struct rc__print_opts flagsets[] = {
 		{ 0 },
-		{ .eflag = 1, .vflag = 1 },
-		{ .vflag = 2, .xflag = 1 },
-		{ .qflag = 1, .Xflag = 2 },
-		{ .eflag = 1, .Sflag = 1, .vflag = 3 },
+		{ .eflag = 1, .vflag = 1, .xflag = 1 },
+		{ .qflag = 1, .Xflag = 2, .Sflag = 1, .vflag = 3 },
 	};
+	enum { NF = sizeof(flagsets) / sizeof(flagsets[0]) };
+	rc__ob ob[NF];
+	rc__printer pr[NF];
+	for (int f = 0; f < NF; f++) {
+		ASSERT_OK(rc__ob_init(&ob[f], -1));
+		ASSERT_OK(rc__printer_init(&pr[f], &flagsets[f], &ob[f]));
+	}
 	char path[512], err[RC_ERRBUF_SIZE];
 	snprintf(path, sizeof(path), "%s/tests/cli/corpus/%s", rc_test_srcdir(), name);
 	rc_reader *r;
@@ -62,15 +68,20 @@ static void all_prefixes(const char *name)
 		for (uint32_t cut = 0; cut <= pkt.caplen; cut++) {
 			uint8_t *copy = malloc(cut ? cut : 1);
 			memcpy(copy, pkt.data, cut);
-			for (size_t f = 0; f < sizeof(flagsets) / sizeof(flagsets[0]); f++) {
-				char *s = summary(&flagsets[f], pkt.linktype, copy, cut, pkt.len);
-				ASSERT_TRUE(strlen(s) < 65536);
-				free(s);
+			for (int f = 0; f < NF; f++) {
+				rc__print_summary(&pr[f], pkt.linktype, copy, cut, pkt.len);
+				ASSERT_TRUE(ob[f].len < 65536);
+				ASSERT_INT_EQ(ob[f].err, 0);
+				rc__ob_reset(&ob[f]);
 			}
 			free(copy);
 		}
 	}
 	rc_reader_close(r);
+	for (int f = 0; f < NF; f++) {
+		rc__printer_free(&pr[f]);
+		rc__ob_free(&ob[f]);
+	}
 	ASSERT_INT_GT(npkts, 0);
 }
 

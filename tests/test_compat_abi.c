@@ -76,3 +76,28 @@ TEST_TIMEOUT(compat_abi_every_function_same_results_both_ways, 90)
 	}
 	free(ref);
 }
+
+/*
+ * tests/compat/hostile_prog.c feeds bad programs, strings, files and
+ * device names to ringcap's library only (libpcap trusts some of them and
+ * would crash); each must give an error.  In the ASan build the library is
+ * instrumented, so an out-of-bounds access fails the run.
+ */
+TEST_TIMEOUT(compat_hostile_input_gives_errors_not_crashes, 60)
+{
+	const char *dir = rc_test_tmpdir(), *src = rc_test_srcdir();
+	char *out = NULL;
+	int st;
+
+	rc_test_need_tool("cc");
+	if (rc_test_sh(&out, "cc -std=gnu11 -Wall -Wextra -Werror -I'%s/include' -o '%s/hostile' "
+			     "'%s/tests/compat/hostile_prog.c' -L'%s' -l:libpcap.so.0.8 2>&1",
+		       src, dir, src, rc_compat_libdir()) != 0)
+		rc_test_fail(__FILE__, __LINE__, "build:\n%s", out);
+	free(out);
+	st = rc_test_sh(&out, "%s '%s/hostile' '%s' 2>&1", rc_compat_env(), dir, dir);
+	if (st != 0)
+		rc_test_fail(__FILE__, __LINE__, "hostile_prog exited %d:\n%s", st, out);
+	ASSERT_STR_CONTAINS(out, "hostile done failures=0");
+	free(out);
+}

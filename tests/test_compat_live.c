@@ -126,16 +126,19 @@ TEST_TIMEOUT(compat_live_tcpdump_captures_every_frame, 60)
 	rc_netns_pair_create(&p, 1600);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
 				"%s timeout 30 tcpdump -i %s -c %u -w %s/live.pcap 'ether proto 0x88b5' "
-				"</dev/null >/dev/null 2>%s/live.err &",
-				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir), 0);
+				"</dev/null >/dev/null 2>%s/live.err & echo $! > %s/live.pid",
+				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	char cond[700];
 	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/live.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	rc_send(&p, RC_NFRAMES, 0);
-	/* tcpdump exits by itself after RC_NFRAMES packets. */
-	snprintf(cond, sizeof(cond), "grep -q 'packets captured' %s/live.err", dir);
+	/* tcpdump exits by itself after RC_NFRAMES packets (and only then has
+	 * it closed its file). */
+	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/live.pid) 2>/dev/null", dir);
 	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
-	char *err = (char *)rc_test_read_file(rc_test_tmpfile("live.err"), &(size_t){ 0 });
+	size_t len;
+	char *err = (char *)rc_test_read_file(rc_test_tmpfile("live.err"), &len);
+	err[len] = '\0';
 	ASSERT_STR_CONTAINS(err, "200 packets captured");
 	free(err);
 	rc_expect_frames(rc_test_tmpfile("live.pcap"), 0, RC_NFRAMES);
@@ -164,7 +167,7 @@ static char *rc_sigint_run(const struct rc_netns_pair *p, const char *env, const
 		 dir, tag);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	ASSERT_INT_EQ(rc_test_sh(NULL, "kill -INT $(cat %s/%s.pid)", dir, tag), 0);
-	snprintf(cond, sizeof(cond), "grep -q 'dropped by kernel' %s/%s.err", dir, tag);
+	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/%s.pid) 2>/dev/null", dir, tag);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	snprintf(cond, sizeof(cond), "%s/%s.err", dir, tag);
 	err = (char *)rc_test_read_file(cond, &len);
@@ -233,15 +236,16 @@ TEST_TIMEOUT(compat_live_dumpcap_writes_pcapng, 60)
 	rc_netns_pair_create(&p, 1600);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
 				"%s timeout 30 dumpcap -i %s -c %u -f 'ether proto 0x88b5' -w %s/d.pcapng "
-				"</dev/null >%s/d.err 2>&1 &",
-				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir), 0);
+				"</dev/null >%s/d.err 2>&1 & echo $! > %s/d.pid",
+				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	snprintf(cond, sizeof(cond), "grep -q 'Capturing on' %s/d.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	/* dumpcap prints that line just before activating: give it a moment. */
 	usleep(300 * 1000);
 	rc_send(&p, RC_NFRAMES, 0);
-	snprintf(cond, sizeof(cond), "grep -q 'Packets captured: %u' %s/d.err", RC_NFRAMES, dir);
+	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/d.pid) 2>/dev/null", dir);
 	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
+	ASSERT_INT_EQ(rc_test_sh(NULL, "grep -q 'Packets captured: %u' %s/d.err", RC_NFRAMES, dir), 0);
 	ASSERT_INT_EQ(rc_test_sh(&out, "capinfos -t %s/d.pcapng", dir), 0);
 	ASSERT_STR_CONTAINS(out, "pcapng");
 	free(out);
@@ -276,8 +280,8 @@ TEST_TIMEOUT(compat_live_tcpreplay_sends_every_frame_of_a_file, 60)
 
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
 				"%s timeout 30 tcpdump -i %s -c %u -w %s/got.pcap 'ether proto 0x88b5' "
-				"</dev/null >/dev/null 2>%s/got.err &",
-				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir), 0);
+				"</dev/null >/dev/null 2>%s/got.err & echo $! > %s/got.pid",
+				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/got.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	/* tcpreplay reads the pcapng file through ringcap's pcap_open_offline. */
@@ -286,7 +290,7 @@ TEST_TIMEOUT(compat_live_tcpreplay_sends_every_frame_of_a_file, 60)
 				rc_compat_env(), p.if_b, dir), 0);
 	ASSERT_STR_CONTAINS(out, "Successful packets:        200");
 	free(out);
-	snprintf(cond, sizeof(cond), "grep -q 'packets captured' %s/got.err", dir);
+	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/got.pid) 2>/dev/null", dir);
 	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
 	rc_expect_frames(rc_test_tmpfile("got.pcap"), 0, RC_NFRAMES);
 }
@@ -298,6 +302,10 @@ TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
 	char *out = NULL;
 
 	rc_test_need_tool("netsniff-ng");
+	/* netsniff-ng calls mlockall(), which never returns when the library
+	 * brings AddressSanitizer's terabytes of shadow memory along. */
+	if (rc_test_sh(NULL, "nm -D '%s/libpcap.so.0.8' | grep -q __asan_init", rc_compat_libdir()) == 0)
+		SKIP("netsniff-ng's mlockall() cannot lock an ASan-instrumented library's shadow memory");
 	/* netsniff-ng uses libpcap only to compile -f expressions. */
 	ASSERT_INT_EQ(rc_test_sh(&out, "nm -D \"$(command -v netsniff-ng)\" | awk '$1 == \"U\" && $2 ~ /^pcap_/ {print $2}' | sort | tr '\\n' ' '"), 0);
 	ASSERT_STR_EQ(out, "pcap_compile_nopcap pcap_freecode ");

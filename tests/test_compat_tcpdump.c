@@ -53,19 +53,22 @@ TEST(compat_tcpdump_runs_on_ringcap_library)
 
 TEST_TIMEOUT(compat_tcpdump_prints_corpus_like_libpcap, 120)
 {
-	static const char *const flags[] = {
-		"-nn -tt -v -e -x", "-nn -tt -vv -e -X", "-nn -q -c 5", "-ttt -e",
-	};
+	/* The most verbose form on every file; the other forms (which differ
+	 * in how time stamps and counts are handled) on one. */
+	static const char *const flags[] = { "-nn -tt -e -X", "-nn -q -c 5", "-ttt -e" };
 	const char *dir = rc_compat_corpus();
 	char cmd[1024];
 
 	rc_test_need_tool("tcpdump");
-	for (size_t f = 0; f < RC_NFILES; f++)
-		for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
-			snprintf(cmd, sizeof(cmd), "tcpdump %s -r '%s/%s'", flags[i], dir, rc_files[f]);
-			rc_expect_same(cmd);
-		}
-	/* Nanosecond time stamps asked for by the reader. */
+	for (size_t f = 0; f < RC_NFILES; f++) {
+		snprintf(cmd, sizeof(cmd), "tcpdump -nn -tt -vv -e -x -r '%s/%s'", dir, rc_files[f]);
+		rc_expect_same(cmd);
+	}
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		snprintf(cmd, sizeof(cmd), "tcpdump %s -r '%s/eth_merged.pcapng'", flags[i], dir);
+		rc_expect_same(cmd);
+	}
+	/* Nanosecond time stamps asked for by the reader, and refused. */
 	snprintf(cmd, sizeof(cmd), "tcpdump --nano -nn -tt -r '%s/eth_nano.pcapng'", dir);
 	rc_expect_same(cmd);
 	snprintf(cmd, sizeof(cmd), "tcpdump --micro -nn -tt -r '%s/eth_nano.pcap'", dir);
@@ -103,26 +106,28 @@ static void rc_filters_on(const char *file, const char *const *filters, size_t n
 
 TEST_TIMEOUT(compat_tcpdump_filters_select_like_libpcap_ethernet, 120)
 {
-	static const char *const files[] = { "eth_merged.pcapng", "eth_trunc.pcap" };
-
 	rc_test_need_tool("tcpdump");
-	for (size_t f = 0; f < RC_N(files); f++) {
-		rc_filters_on(files[f], rc_ip_filters, RC_N(rc_ip_filters));
-		rc_filters_on(files[f], rc_eth_filters, RC_N(rc_eth_filters));
-	}
+	/* Two interfaces' worth of every protocol in the corpus ... */
+	rc_filters_on("eth_merged.pcapng", rc_ip_filters, RC_N(rc_ip_filters));
+	rc_filters_on("eth_merged.pcapng", rc_eth_filters, RC_N(rc_eth_filters));
+	/* ... and frames cut to 54 bytes, where loads run past the data. */
+	rc_filters_on("eth_trunc.pcap", rc_ip_filters, 8);
 }
 
 TEST_TIMEOUT(compat_tcpdump_filters_select_like_libpcap_other_linktypes, 120)
 {
 	rc_test_need_tool("tcpdump");
 	rc_filters_on("raw.pcap", rc_ip_filters, RC_N(rc_ip_filters));
-	rc_filters_on("sll2.pcap", rc_ip_filters, RC_N(rc_ip_filters));
-	rc_filters_on("sll.pcap", rc_ip_filters, RC_N(rc_ip_filters) / 2);
-	rc_filters_on("null.pcap", rc_ip_filters, RC_N(rc_ip_filters) / 2);
-	/* Link-level primitives on cooked captures. */
+	rc_filters_on("sll2.pcap", rc_ip_filters, 8);
+	rc_filters_on("sll.pcap", rc_ip_filters, 5);
+	rc_filters_on("null.pcap", rc_ip_filters, 5);
+	/* Link-level primitives on cooked captures; "arp" on raw IP can never
+	 * match, which libpcap reports as an error. */
 	static const char *const cooked[] = { "inbound", "outbound", "ifindex 3" };
 	rc_filters_on("sll2.pcap", cooked, RC_N(cooked));
 	rc_filters_on("sll.pcap", cooked, 2);
+	static const char *const never[] = { "arp" };
+	rc_filters_on("raw.pcap", never, 1);
 }
 
 TEST(compat_tcpdump_rejects_mixed_linktype_pcapng_like_libpcap)
@@ -230,12 +235,10 @@ TEST_TIMEOUT(compat_tcpdump_dumps_programs_no_longer_than_libpcaps, 90)
 	static const struct {
 		const char *file, *expr;
 	} cases[] = {
-		{ "eth.pcap", "" }, { "eth.pcap", "tcp" }, { "eth.pcap", "udp port 53" },
-		{ "eth.pcap", "host 10.1.2.3 and tcp port 80" }, { "eth.pcap", "vlan 100 and udp" },
-		{ "eth.pcap", "ip6 and icmp6" }, { "eth.pcap", "ip[6:2] & 0x1fff != 0" },
-		{ "eth.pcap", "tcp[tcpflags] & tcp-syn != 0" }, { "eth.pcap", "arp or ether broadcast" },
-		{ "raw.pcap", "net 10.0.0.0/8 and not udp" }, { "raw.pcap", "portrange 50-100" },
-		{ "sll2.pcap", "ip6 and udp" }, { "sll.pcap", "icmp" }, { "null.pcap", "tcp port 80" },
+		{ "eth.pcap", "" }, { "eth.pcap", "host 10.1.2.3 and tcp port 80" },
+		{ "eth.pcap", "vlan 100 and udp" }, { "eth.pcap", "ip[6:2] & 0x1fff != 0" },
+		{ "eth.pcap", "arp or ether broadcast" }, { "raw.pcap", "net 10.0.0.0/8 and not udp" },
+		{ "sll2.pcap", "ip6 and udp" }, { "null.pcap", "tcp port 80" },
 	};
 	const char *dir = rc_compat_corpus();
 	char cmd[1024];

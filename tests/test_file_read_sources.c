@@ -311,3 +311,15 @@ TEST(file_read_sources_fuzz_seed_corpus_reads_cleanly)
 	ASSERT_INT_GE(files, 10);
 	free(list);
 }
+
+TEST(file_read_sources_read_error_names_the_source)
+{
+	/* A directory opens fine but read(2) fails with EISDIR. */
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	const char *dir = rc_test_tmpdir();
+	ASSERT_INT_EQ(rc_reader_open(&r, dir, NULL, err), RC_EIO);
+	ASSERT_TRUE(r == NULL);
+	ASSERT_STR_CONTAINS(err, dir);
+	ASSERT_STR_CONTAINS(err, "read at offset 0: Is a directory");
+}

@@ -369,3 +369,28 @@ TEST(write_pcapng_idb_snaplen_is_written_as_given)
 	ASSERT_UINT_EQ(caps[1], 300000);
 	free(b);
 }
+
+TEST(write_rejects_caplen_over_one_gib_and_missing_data)
+{
+	/* Snap length "no limit": only the writer's own bound stops a caplen
+	 * that would overflow the 32-bit block length.  Nothing is read from
+	 * data, which is why a tiny buffer is enough here. */
+	uint8_t d[4] = { 0 };
+	for (int fmt = RC_FORMAT_PCAP; fmt <= RC_FORMAT_PCAPNG; fmt++) {
+		rc_writer_opts o = { .format = (enum rc_file_format)fmt,
+				     .linktype = RC_LINKTYPE_ETHERNET, .snaplen = 0xffffffffu };
+		rc_writer *w = open_ng(rc_test_tmpfile(fmt == RC_FORMAT_PCAP ? "huge.pcap"
+										 : "huge.pcapng"),
+				       &o);
+		uint64_t off = rc_writer_offset(w);
+		rc_packet p = { .data = d, .caplen = 0xfffffffdu, .len = 0xfffffffdu };
+		ASSERT_INT_EQ(rc_writer_write(w, &p), RC_EINVAL);
+		ASSERT_STR_CONTAINS(rc_writer_error(w), "caplen 4294967293");
+		p.caplen = 4;
+		p.data = NULL;
+		ASSERT_INT_EQ(rc_writer_write(w, &p), RC_EINVAL);
+		ASSERT_STR_CONTAINS(rc_writer_error(w), "has no data");
+		ASSERT_UINT_EQ(rc_writer_offset(w), off);
+		ASSERT_OK(rc_writer_close(w));
+	}
+}

@@ -191,3 +191,92 @@ TEST(write_roundtrip_appended_pcapng_sections_through_rc_reader)
 	rc_reader_close(r);
 	wt_free(&s);
 }
+
+static uint64_t rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+TEST(write_roundtrip_random_records_with_any_buffer_size)
+{
+	/* Random sizes (0 to 70000 bytes), comments, interfaces and buffer
+	 * sizes from 1 byte up: whatever mix of buffered and direct writes
+	 * results, rc_reader must see exactly what went in, and
+	 * rc_writer_offset must equal the file size. */
+	static uint8_t data[70000];
+	static char text[3000];
+	uint64_t seed = 0x1234567887654321ull;
+	for (size_t j = 0; j < sizeof(data); j++)
+		data[j] = (uint8_t)rnd(&seed);
+	for (size_t j = 0; j < sizeof(text); j++)
+		text[j] = (char)('a' + rnd(&seed) % 26);
+	for (int round = 0; round < 12; round++) {
+		enum rc_file_format fmt = round % 2 ? RC_FORMAT_PCAPNG : RC_FORMAT_PCAP;
+		size_t bufsz = round < 2 ? 1 : (size_t)(rnd(&seed) % 150000) + 1;
+		size_t n = 150;
+		rc_packet pk[150];
+		const char *f = rc_test_tmpfile(round % 2 ? "random.pcapng" : "random.pcap");
+		rc_writer *w;
+		char err[RC_ERRBUF_SIZE];
+		rc_writer_opts o = { .format = fmt, .linktype = RC_LINKTYPE_ETHERNET,
+				     .ts_precision = RC_TS_NANO, .buf_bytes = bufsz };
+		ASSERT_OK(rc_writer_open(&w, f, &o, err));
+		uint32_t nif = 1;
+		for (size_t i = 0; i < n; i++) {
+			if (fmt == RC_FORMAT_PCAPNG && rnd(&seed) % 20 == 0) {
+				rc_iface_info ii = { .linktype = RC_LINKTYPE_RAW, .name = "x",
+						     .fcslen = -1 };
+				ASSERT_INT_EQ(rc_writer_add_iface(w, &ii), (long long)nif);
+				nif++;
+			}
+			uint64_t r = rnd(&seed);
+			uint32_t cap = r % 4 == 0 ? (uint32_t)(r >> 8) % 70000 : (uint32_t)(r >> 8) % 1600;
+			size_t at = (size_t)(r >> 40) % (sizeof(data) - cap + 1);
+			pk[i] = (rc_packet){ .data = data + at, .caplen = cap, .len = cap + 3,
+					     .ts_nsec = r >> 3, .ifindex = (uint32_t)(r % nif),
+					     .direction = (uint8_t)(r % 3) };
+			if (fmt == RC_FORMAT_PCAP)
+				pk[i].ts_nsec %= 4000000000ull * 1000000000ull;
+			if (r % 5 == 0) {
+				pk[i].comment = text + (r >> 20) % 1000;
+				pk[i].comment_len = (uint32_t)(r >> 30) % 2000 + 1;
+				pk[i].flags |= RC_PKT_HAS_COMMENT;
+			}
+			if (i % 3)
+				ASSERT_OK(rc_writer_write(w, &pk[i]));
+			else
+				ASSERT_OK(rc_writer_write_batch(w, &pk[i], 1));
+		}
+		uint64_t off = rc_writer_offset(w);
+		ASSERT_OK(rc_writer_close(w));
+
+		rc_reader *r;
+		ASSERT_OK(rc_reader_open(&r, f, NULL, err));
+		rc_packet p;
+		size_t i = 0;
+		int st;
+		while ((st = rc_reader_next(r, &p)) == 1) {
+			ASSERT_TRUE(i < n);
+			ASSERT_UINT_EQ(p.caplen, pk[i].caplen);
+			ASSERT_UINT_EQ(p.len, pk[i].len);
+			ASSERT_MEM_EQ(p.data, pk[i].data, p.caplen);
+			ASSERT_UINT_EQ(p.ts_nsec, pk[i].ts_nsec);
+			if (fmt == RC_FORMAT_PCAPNG) {
+				ASSERT_UINT_EQ(p.ifindex, pk[i].ifindex);
+				ASSERT_UINT_EQ(p.direction, pk[i].direction);
+				ASSERT_UINT_EQ(p.comment_len, pk[i].comment_len);
+				ASSERT_MEM_EQ(p.comment, pk[i].comment, p.comment_len);
+			}
+			i++;
+		}
+		if (st != RC_EEOF)
+			rc_test_fail(__FILE__, __LINE__, "round %d: reader stopped after %zu: %s", round,
+				     i, rc_reader_error(r));
+		ASSERT_UINT_EQ(i, n);
+		ASSERT_UINT_EQ(rc_reader_offset(r), off);
+		rc_reader_close(r);
+	}
+}

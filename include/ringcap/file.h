@@ -73,9 +73,9 @@ enum rc_ts_precision {
 
 /* How the reader gets at the bytes. */
 enum rc_read_mode {
-	RC_READ_AUTO = 0,   /* regular files: mmap or read(2), whichever a 1 MiB probe at open
-			     * measures faster on this machine (files >= 16 MiB; smaller ones
-			     * are mapped); pipes: streaming */
+	RC_READ_AUTO = 0,   /* regular files: mmap or read(2), whichever a short probe at
+			     * open measures faster on this machine (files >= 16 MiB;
+			     * smaller ones are mapped); pipes: streaming */
 	RC_READ_MMAP = 1,   /* map the whole file; fails on pipes */
 	RC_READ_STREAM = 2, /* large read(2) calls into an internal buffer */
 };
@@ -270,7 +270,8 @@ int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info);
  * written at once on its own.
  *
  * Errors: RC_EINVAL for a packet that cannot be stored (unknown interface,
- * comment too long, pcap time stamp after 2106); nothing is written and
+ * comment too long, pcap time stamp after 2106, caplen over 1 GiB after
+ * snapping, NULL data); nothing is written and
  * the writer stays usable.  RC_ENOSPC / RC_EIO when writing failed; the file
  * has been cut back to its last whole record (regular files) and every
  * later call returns the same error and message.

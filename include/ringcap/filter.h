@@ -92,7 +92,9 @@ typedef struct rc_bpf_input {
 	uint32_t caplen;
 	uint32_t wirelen;    /* BPF_LEN loads see this */
 	uint32_t ifindex;    /* SKF_AD_IFINDEX */
-	uint16_t protocol;   /* SKF_AD_PROTOCOL, network byte order value as the kernel gives */
+	uint16_t protocol;   /* SKF_AD_PROTOCOL: the EtherType as the program sees it, e.g.
+	                      * 0x0800 (the kernel loads ntohs(skb->protocol); from a
+	                      * sockaddr_ll, pass ntohs(sll_protocol)) */
 	uint16_t pkttype;    /* SKF_AD_PKTTYPE */
 	uint16_t vlan_tci;   /* SKF_AD_VLAN_TAG */
 	uint8_t vlan_present;/* SKF_AD_VLAN_TAG_PRESENT */

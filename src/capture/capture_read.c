@@ -20,6 +20,7 @@
 #include "capture/capture_int.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <linux/filter.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -99,6 +100,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 
 	int timeout = c->opts.timeout_ms;
 	uint64_t deadline = 0; /* set when we first have to wait: clock reads cost */
+	int checked = 0;
 	for (;;) {
 		if (atomic_exchange(&c->break_flag, 0)) {
 			drain_eventfd(c);
@@ -116,7 +118,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		if (c->progress && (!deadline || now < deadline))
 			continue;
 
-		int wait_ms = timeout;
+		int wait_ms;
 		if (c->down_err) {
 			if (!c->down_deadline_ms) {
 				uint64_t tov = c->be->id == RC_BACKEND_TPACKET_V3
@@ -126,17 +128,23 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 			}
 			if (now >= c->down_deadline_ms)
 				return down_status(c);
-			uint64_t left = c->down_deadline_ms - now;
-			if (wait_ms < 0 || (uint64_t)wait_ms > left)
-				wait_ms = (int)left;
-		}
-		if (timeout == 0)
-			return 0;
-		if (deadline) {
-			if (now >= deadline)
+			/* Wait for the last, partly filled block to be retired -
+			 * even in non-blocking mode: bounded by two timeouts. */
+			wait_ms = (int)(c->down_deadline_ms - now);
+		} else if (timeout == 0) {
+			/* Non-blocking: one zero-time poll notices a socket error
+			 * (interface gone), which an epoll user sees as EPOLLERR. */
+			if (checked)
 				return 0;
-			if (wait_ms < 0 || (uint64_t)wait_ms > deadline - now)
+			checked = 1;
+			wait_ms = 0;
+		} else {
+			wait_ms = timeout;
+			if (deadline) {
+				if (now >= deadline)
+					return 0;
 				wait_ms = (int)(deadline - now);
+			}
 		}
 		struct pollfd pfd[2] = {
 			{ .fd = c->fd, .events = POLLIN },
@@ -180,7 +188,7 @@ int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void 
 			return n;
 		if (n == 0) {
 			if (c->opts.timeout_ms == 0)
-				return (int)handled;
+				return handled > INT_MAX ? INT_MAX : (int)handled;
 			continue;
 		}
 		if (c->stash_pos >= c->stash_n) {
@@ -200,7 +208,7 @@ int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void 
 					devname(c));
 		}
 	}
-	return (int)handled;
+	return handled > INT_MAX ? INT_MAX : (int)handled;
 }
 
 void rc_capture_breakloop(rc_capture *c)

@@ -205,9 +205,9 @@ static int pcap_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *rec)
 
 	if (caplen > w->ifaces[0].snaplen)
 		caplen = w->ifaces[0].snaplen;
-	if (caplen && !pkt->data)
-		return rc__errf(w->err, RC_EINVAL, "%s: packet with caplen %u has no data",
-				w->name, caplen);
+	int r = rc__writer_check_data(w, pkt, caplen);
+	if (r < 0)
+		return r;
 	if (sec > UINT32_MAX)
 		return rc__errf(w->err, RC_EINVAL,
 				"%s: packet time stamp %llu s is after 2106 and does not fit pcap's "

@@ -272,9 +272,9 @@ static int pcapng_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *r)
 	uint32_t caplen = pkt->caplen;
 	if (caplen > w->ifaces[pkt->ifindex].snaplen)
 		caplen = w->ifaces[pkt->ifindex].snaplen;
-	if (caplen && !pkt->data)
-		return rc__errf(w->err, RC_EINVAL, "%s: packet with caplen %u has no data",
-				w->name, caplen);
+	int bad = rc__writer_check_data(w, pkt, caplen);
+	if (bad < 0)
+		return bad;
 	int has_comment = (pkt->flags & RC_PKT_HAS_COMMENT) && pkt->comment_len > 0;
 	if (has_comment && (!pkt->comment || pkt->comment_len > OPT_MAX_LEN))
 		return rc__errf(w->err, RC_EINVAL,

@@ -17,8 +17,8 @@
  * is cheaper than copying 4 KiB (typical of bare metal; not measurable on
  * this VM) the mapping wins instead.
  * So AUTO does not guess: for files of 16 MiB and more, source.c times
- * mapping the first 1 MiB against read(2) of the next 1 MiB at open (about a
- * millisecond, bytes that are read anyway) and keeps the faster one; smaller
+ * mapping 1 MiB against read(2) of 1 MiB, twice each and alternating, at
+ * open (a few ms, bytes that are read anyway) and keeps the faster; smaller
  * files are mapped (zero-copy, and the difference is under a few ms).  Both
  * paths deliver identical packets (tests/test_file_read_sources.c).
  */

@@ -17,8 +17,8 @@
  *             unconsumed tail to the front and reads more, which invalidates
  *             every pointer into the old window; parsers therefore call
  *             fill() only before they hand out the first packet of a batch.
- *             The buffer grows only up to the `need` the parser asks for,
- *             which the parser has bounded by the maximum record size.
+ *             The buffer doubles only when it is full and a record still
+ *             needs more, up to buf_max (the parser's largest record).
  */
 #ifndef RC_FILE_SOURCE_H
 #define RC_FILE_SOURCE_H

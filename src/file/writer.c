@@ -51,6 +51,19 @@ uint64_t rc__writer_now_nsec(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen)
+{
+	if (caplen > RC__WRITER_MAX_CAPLEN)
+		return rc__errf(w->err, RC_EINVAL,
+				"%s: packet with caplen %u is larger than the %u bytes a record may "
+				"hold",
+				w->name, caplen, RC__WRITER_MAX_CAPLEN);
+	if (caplen && !pkt->data)
+		return rc__errf(w->err, RC_EINVAL, "%s: packet with caplen %u has no data",
+				w->name, caplen);
+	return 0;
+}
+
 int rc__writer_push_iface(rc_writer *w, const struct rc__wiface *ifc)
 {
 	if (w->n_ifaces == RC__WRITER_MAX_IFACES)

@@ -46,7 +46,9 @@ struct rc__wrec {
 	int iovcnt;
 	size_t len;            /* sum of the iov lengths */
 	size_t scratch_used;
-	uint8_t scratch[128];  /* backing store of the small pieces */
+	uint8_t scratch[128];  /* backing store of the small pieces; the most any
+				* record needs is 76 bytes (an ISB: 20 fixed, four
+				* 12-byte options, end of options, trailing length) */
 };
 
 /* Per-interface state (pcapng; pcap has exactly one). */
@@ -106,6 +108,10 @@ struct rc_writer {
 	char err[RC_ERRBUF_SIZE];
 };
 
+/* Largest caplen one record may carry (after snap length truncation): keeps
+ * the pcapng Block Total Length (u32) and all size arithmetic far from
+ * overflow.  Readers refuse much less by default (256 KiB). */
+#define RC__WRITER_MAX_CAPLEN (1u << 30)
 /* Most interfaces one pcapng writer describes. */
 #define RC__WRITER_MAX_IFACES 65536u
 
@@ -152,6 +158,10 @@ int rc__writer_push_iface(rc_writer *w, const struct rc__wiface *ifc);
 /* Copy a whole record into the buffer (flushing first if needed) or write
  * it directly when it is larger than the buffer. */
 int rc__writer_emit(rc_writer *w, const struct rc__wrec *rec);
+
+/* Check the bytes of a packet about to be stored with caplen bytes: not
+ * over RC__WRITER_MAX_CAPLEN, and present.  Message in w->err. */
+int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen);
 
 /* CLOCK_REALTIME in nanoseconds. */
 uint64_t rc__writer_now_nsec(void);

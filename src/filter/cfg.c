@@ -266,7 +266,7 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 			pos += vec[i]->nstmts + 1 + vec[i]->ntramp;
 		}
 		total = (size_t)pos;
-		if (pos > max_len + 2u * nb + 2) {
+		if (pos > max_len) {   /* trampolines only add: it cannot fit */
 			free(vec);
 			return RC_ELIMIT;
 		}

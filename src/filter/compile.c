@@ -58,6 +58,42 @@ static int link_offsets(rc__cg *cg, int linktype)
 	}
 }
 
+/* Code generation and layout for one set-leaf size; the AST stays in its arena. */
+static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const char *expr,
+		    int linktype, uint32_t netmask, const rc_filter_opts *o, uint32_t leaf,
+		    uint32_t accept_k, rc_bpf_prog *prog, char *errbuf)
+{
+	memset(cg, 0, sizeof(*cg));
+	link_offsets(cg, linktype);
+	cg->g.arena = code;
+	cg->g.max_insns = RC__GEN_MAX_INSNS;
+	cg->errbuf = errbuf;
+	cg->src = expr;
+	cg->linktype = linktype;
+	cg->link = linktype;
+	cg->netmask = netmask;
+	cg->linux_live = o->linux_live;
+	cg->resolve_names = o->resolve_names;
+	cg->set_leaf = leaf;
+	rc__frag f = rc__gen_node(cg, root);
+	if (rc__gen_failed(cg)) {
+		int st = cg->status;
+		if (st == RC_ELIMIT && cg->g.failed == -1)
+			rc__errf(errbuf, st, "filter program would exceed %d instructions (the "
+				 "kernel limit)", RC_BPF_MAXINSNS);
+		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg->g.failed == -2))
+			rc__errf(errbuf, st, "out of memory compiling the filter");
+		return st;
+	}
+	/* the optimizer (like the kernel) takes at most RC_BPF_MAXINSNS */
+	int st = rc__cfg_emit(&cg->g, f, accept_k, RC_BPF_MAXINSNS, &prog->insns, &prog->len);
+	if (st < 0)
+		return rc__errf(errbuf, st, st == RC_ELIMIT ? "filter program would exceed %d "
+				"instructions (the kernel limit)" : "out of memory laying out the "
+				"program (limit %d)", RC_BPF_MAXINSNS);
+	return 0;
+}
+
 int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 		      uint32_t snaplen_bytes, uint32_t netmask,
 		      const rc_filter_opts *opts, char *errbuf)
@@ -81,50 +117,47 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 		return rc__errf(errbuf, RC_ENOTSUP, "filters are not supported on link type %d%s%s%s",
 				linktype, name ? " (" : "", name ? name : "", name ? ")" : "");
 	}
-	rc__arena arena;
+	rc__arena arena, code;
 	rc__arena_init(&arena, RC__ARENA_BASE + RC__ARENA_PER_BYTE * len);
+	rc__arena_init(&code, RC__ARENA_BASE + RC__ARENA_PER_BYTE * len);
 	rc__toklist toks;
 	rc__node *root = NULL;
+	rc_bpf_prog prog = {0};
 	int st = rc__lex(&arena, expr, len, &toks, errbuf);
 	if (st == 0)
 		st = rc__parse(&arena, &toks, expr, &root, errbuf);
 	if (st < 0)
 		goto err;
-	cg.g.arena = &arena;
-	cg.g.max_insns = RC__GEN_MAX_INSNS;
-	cg.errbuf = errbuf;
-	cg.src = expr;
-	cg.linktype = linktype;
-	cg.link = linktype;
-	cg.netmask = netmask;
-	cg.linux_live = o.linux_live;
-	cg.resolve_names = o.resolve_names;
-	rc__frag f = rc__gen_node(&cg, root);
-	if (rc__gen_failed(&cg)) {
-		st = cg.status;
-		if (st == RC_ELIMIT && cg.g.failed == -1)
-			rc__errf(errbuf, st, "filter program would exceed %d instructions (the "
-				 "kernel limit)", RC_BPF_MAXINSNS);
-		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg.g.failed == -2))
-			rc__errf(errbuf, st, "out of memory compiling the filter");
-		goto err;
+	/* Large sets first as search trees (leaves of 4), then, if that cannot
+	 * fit, with bigger leaves and finally as plain chains (gen_set.c). */
+	static const uint32_t leaves[] = {4, 16, UINT32_MAX};
+	for (size_t attempt = 0; attempt < sizeof(leaves) / sizeof(leaves[0]); attempt++) {
+		rc__arena_free(&code);
+		rc__arena_init(&code, RC__ARENA_BASE + RC__ARENA_PER_BYTE * len);
+		st = generate(&cg, &code, root, expr, linktype, netmask, &o, leaves[attempt],
+			      snaplen_bytes ? snaplen_bytes : 262144, &prog, errbuf);
+		/* a generator stopped at its cap (g.failed) cannot fit as chains either */
+		if (st != RC_ELIMIT || !cg.used_sets || cg.g.failed != 0)
+			break;
 	}
-	rc_bpf_prog prog = {0};
-	/* the optimizer (like the kernel) takes at most RC_BPF_MAXINSNS */
-	st = rc__cfg_emit(&cg.g, f, snaplen_bytes ? snaplen_bytes : 262144,
-			  RC_BPF_MAXINSNS, &prog.insns, &prog.len);
-	if (st < 0) {
-		rc__errf(errbuf, st, st == RC_ELIMIT ? "filter program would exceed %d instructions "
-			 "(the kernel limit)" : "out of memory laying out the program (limit %d)",
-			 RC_BPF_MAXINSNS);
+	if (st < 0)
 		goto err;
-	}
+	rc__arena_free(&code);
 	rc__arena_free(&arena);
 	if (o.optimize) {
-		st = rc_bpf_optimize(&prog);
-		if (st < 0) {
+		/* keep the generated program if optimizing fails or makes it longer:
+		 * the generator's code is already valid and reasonably tight */
+		rc_bpf_prog orig = {malloc(prog.len * sizeof(*prog.insns)), prog.len};
+		if (!orig.insns) {
 			rc_bpf_prog_free(&prog);
-			return rc__errf(errbuf, st, "optimizer failed: %s", rc_strerror(st));
+			return rc__errf(errbuf, RC_ENOMEM, "out of memory optimizing the filter");
+		}
+		memcpy(orig.insns, prog.insns, prog.len * sizeof(*prog.insns));
+		if (rc_bpf_optimize(&prog) < 0 || prog.len > orig.len) {
+			rc_bpf_prog_free(&prog);
+			prog = orig;
+		} else {
+			rc_bpf_prog_free(&orig);
 		}
 	}
 	if (prog.len > RC_BPF_MAXINSNS) {
@@ -142,6 +175,7 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 	*out = prog;
 	return 0;
 err:
+	rc__arena_free(&code);
 	rc__arena_free(&arena);
 	return st;
 }

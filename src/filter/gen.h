@@ -64,6 +64,8 @@ typedef struct rc__cg {
 	uint32_t off_linkhdr, off_linktype, off_linkpl, off_nl, off_nl_nosnap;
 	unsigned vlan_depth, mpls_depth;
 	uint32_t regs;        /* bitmask of scratch words in use */
+	uint32_t set_leaf;    /* values per leaf of a set's search tree */
+	int used_sets;        /* 1 once a set was generated */
 } rc__cg;
 
 typedef rc__frag F;

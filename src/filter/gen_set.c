@@ -12,7 +12,13 @@
  *        tree(v[0..m))     tree(v[m..n))
  *
  * So evaluation costs O(log n) instead of O(n), and code size is about
- * 1.25 instructions per value.  Only runs of adjacent primitives are merged
+ * 1.25 instructions per value.  When that does not fit the kernel's 4096
+ * instructions, rc_filter_compile retries with leaves of 16 values and then
+ * with plain chains (1 instruction per value, linear time), so every list
+ * libpcap can fit compiles too.
+ *
+ * ARP and RARP keep their addresses at the same offsets, so "host" sets
+ * test both ethertypes and then share one pair of trees.  Only runs of adjacent primitives are merged
  * (a "vlan" between them would change offsets), and only forms whose meaning
  * is "field in set": IPv4 host/net with proto ip/arp/rarp/none and direction
  * src/dst/either; port/portrange with tcp/udp/sctp/none.
@@ -80,7 +86,7 @@ static F tree(rc__cg *cg, const rc__iv *v, size_t n, uint32_t blo, uint32_t bhi)
 {
 	if (n == 0)
 		return rc__cfg_const(&cg->g, 0);
-	if (n <= 4) {
+	if (n <= cg->set_leaf) {
 		F acc = {0};
 		for (size_t i = 0; i < n; i++) {
 			uint32_t lo = v[i].lo < blo ? blo : v[i].lo;
@@ -100,8 +106,9 @@ static F tree(rc__cg *cg, const rc__iv *v, size_t n, uint32_t blo, uint32_t bhi)
 		}
 		return acc;
 	}
-	/* split on a multiple of 4 so leaves hold 4 values: ~n/4 inner nodes */
-	size_t groups = (n + 3) / 4, m = (groups / 2) * 4;
+	/* split on a multiple of the leaf size so leaves are full: ~n/leaf
+	 * inner nodes */
+	size_t leaf = cg->set_leaf, groups = (n + leaf - 1) / leaf, m = (groups / 2) * leaf;
 	F none = {0};
 	rc__blk *root = rc__cfg_blk(&cg->g);
 	if (!root)
@@ -187,6 +194,7 @@ F rc__gen_set(rc__cg *cg, const rc__node *const *nodes, size_t n, uint32_t key)
 	}
 	int kind = (int)(key >> 16), proto = (int)(key >> 8 & 0xff), dir = (int)(key & 0xff);
 	if (kind == SET_PORT) {
+		cg->used_sets = 1;
 		F b6 = rc__cfg_and(rc__gen_linktype(cg, RC_ET_IPV6), protos(cg, 1, proto));
 		b6 = rc__cfg_and(b6, dirsets(cg, dir, RC_OR_TRAN6, 0, 2, 2, v, m));
 		F b4 = rc__cfg_and(rc__gen_linktype(cg, RC_ET_IP), protos(cg, 0, proto));
@@ -194,22 +202,26 @@ F rc__gen_set(rc__cg *cg, const rc__node *const *nodes, size_t n, uint32_t key)
 		b4 = rc__cfg_and(b4, dirsets(cg, dir, RC_OR_TRAN4, 0, 2, 2, v, m));
 		return rc__cfg_or(b6, b4);
 	}
-	static const struct { int pq; uint32_t et, src, dst; } parts[3] = {
-		{RC_PQ_IP, RC_ET_IP, 12, 16},
-		{RC_PQ_ARP, RC_ET_ARP, 14, 24},
-		{RC_PQ_RARP, RC_ET_REVARP, 14, 24},
-	};
+	cg->used_sets = 1;
 	F acc = none;
 	int have = 0;
-	for (int i = 0; i < 3; i++) {
-		if (proto != RC_PQ_DEFAULT && proto != parts[i].pq)
-			continue;
-		if (proto == RC_PQ_DEFAULT && i > 0 && cg->mpls_depth > 0)
-			continue;
-		F b = rc__cfg_and(rc__gen_linktype(cg, parts[i].et),
-				  dirsets(cg, dir, RC_OR_LINKPL, parts[i].src, parts[i].dst, 4, v, m));
-		acc = have ? rc__cfg_or(acc, b) : b;
+	if (proto == RC_PQ_DEFAULT || proto == RC_PQ_IP) {
+		acc = rc__cfg_and(rc__gen_linktype(cg, RC_ET_IP),
+				  dirsets(cg, dir, RC_OR_LINKPL, 12, 16, 4, v, m));
 		have = 1;
+	}
+	if ((proto == RC_PQ_DEFAULT && cg->mpls_depth == 0) || proto == RC_PQ_ARP ||
+	    proto == RC_PQ_RARP) {
+		F et;
+		if (proto == RC_PQ_ARP)
+			et = rc__gen_linktype(cg, RC_ET_ARP);
+		else if (proto == RC_PQ_RARP)
+			et = rc__gen_linktype(cg, RC_ET_REVARP);
+		else
+			et = rc__cfg_or(rc__gen_linktype(cg, RC_ET_ARP),
+					rc__gen_linktype(cg, RC_ET_REVARP));
+		F b = rc__cfg_and(et, dirsets(cg, dir, RC_OR_LINKPL, 14, 24, 4, v, m));
+		acc = have ? rc__cfg_or(acc, b) : b;
 	}
 	return acc;
 }

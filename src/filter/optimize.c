@@ -43,7 +43,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_ROUNDS 32
+#define MAX_ROUNDS 64
+
+/* Internal status: the value table hit its limit (not an error: the
+ * program is simply left as it is). */
+#define VN_FAILED 1
 
 enum { T_RET, T_GOTO, T_COND };
 
@@ -135,7 +139,9 @@ static int build(struct ctx *c, const rc_bpf_insn *p, size_t len)
 				i++;
 				break;
 			}
-			c->stmts[ns++] = p[i++];
+			c->stmts[ns] = p[i++];
+			c->stmts[ns].jt = c->stmts[ns].jf = 0; /* unused outside jumps */
+			ns++;
 			b->n++;
 			if (leader[i]) { /* falls through into the next block */
 				b->term = T_GOTO;
@@ -280,7 +286,7 @@ static void entry_state(struct ctx *c, size_t i, struct rc__opt_state *s)
 	}
 	for (int reg = 0; reg < RC__NREG; reg++)
 		if (conflict & (1u << reg))
-			s->reg[reg] = rc__vn_opaque(&c->vn);
+			s->reg[reg] = rc__vn_phi(&c->vn, (uint32_t)i, reg);
 }
 
 static int forward(struct ctx *c, int *changed)
@@ -337,7 +343,7 @@ static int forward(struct ctx *c, int *changed)
 			}
 		}
 	}
-	return c->vn.failed ? RC_ENOMEM : 0;
+	return c->vn.failed ? VN_FAILED : 0;
 }
 
 /* ---- 2. jump threading ---- */
@@ -409,7 +415,7 @@ static int thread(struct ctx *c, int *changed)
 		c->entry = t;
 		*changed = 1;
 	}
-	return c->vn.failed ? RC_ENOMEM : 0;
+	return c->vn.failed ? VN_FAILED : 0;
 }
 
 /* ---- 3./4. cleanup and dead code ---- */
@@ -436,10 +442,12 @@ static int coalesce(struct ctx *c, int *changed)
 		return RC_ENOMEM;
 	}
 	size_t at = 0;
-	for (size_t i = c->entry; i < c->nb; i++) {
+	for (size_t i = 0; i < c->nb; i++) {
 		struct block *b = &c->b[i];
-		if (!b->reachable)
+		if (!b->reachable) {
+			b->first = b->n = 0; /* its statements are not copied */
 			continue;
+		}
 		uint32_t first = (uint32_t)at;
 		memcpy(&stmts[at], &c->stmts[b->first], b->n * sizeof *stmts);
 		memcpy(&fallible[at], &c->fallible[b->first], b->n);
@@ -669,7 +677,10 @@ static int reorder_chain(struct ctx *c, size_t first, int edge, uint8_t *used, i
 {
 	struct rc__opt_state entry, s;
 	struct link ln[MAX_CHAIN], order[MAX_CHAIN];
-	struct block saved[MAX_CHAIN];
+	struct {
+		uint32_t first, n;
+		rc_bpf_insn tinsn;
+	} saved[MAX_CHAIN];
 	uint32_t exit_block = c->b[first].succ[edge], defs = 0, cur = (uint32_t)first;
 	size_t n = 0;
 
@@ -729,8 +740,12 @@ static int reorder_chain(struct ctx *c, size_t first, int edge, uint8_t *used, i
 		    o != order[j].o)
 			return 0;
 	}
-	for (size_t j = 0; j < n; j++)
-		saved[j] = c->b[order[j].block];
+	for (size_t j = 0; j < n; j++) {
+		const struct block *b = &c->b[order[j].block];
+		saved[j].first = b->first;
+		saved[j].n = b->n;
+		saved[j].tinsn = b->tinsn;
+	}
 	for (size_t j = 0; j < n; j++) {
 		struct block *b = &c->b[ln[j].block];
 		b->first = saved[j].first;
@@ -739,7 +754,7 @@ static int reorder_chain(struct ctx *c, size_t first, int edge, uint8_t *used, i
 		used[ln[j].block] = 1;
 	}
 	*changed = 1;
-	return c->vn.failed ? RC_ENOMEM : 0;
+	return c->vn.failed ? VN_FAILED : 0;
 }
 
 static int reorder_chains(struct ctx *c, int *changed)
@@ -749,12 +764,16 @@ static int reorder_chains(struct ctx *c, int *changed)
 	if (!used)
 		return RC_ENOMEM;
 	liveness(c);
-	for (size_t i = c->entry; i < c->nb && r == 0; i++)
+	/* One chain per round: the exit states of the blocks after a reordered
+	 * chain are stale until the next forward pass. */
+	int done = 0;
+	for (size_t i = c->entry; i < c->nb && r == 0 && !done; i++)
 		if (c->b[i].reachable && c->b[i].term == T_COND && !used[i]) {
-			r = reorder_chain(c, i, 0, used, changed);
-			if (r == 0 && !used[i])
-				r = reorder_chain(c, i, 1, used, changed);
+			r = reorder_chain(c, i, 0, used, &done);
+			if (r == 0 && !done && !used[i])
+				r = reorder_chain(c, i, 1, used, &done);
 		}
+	*changed |= done;
 	free(used);
 	return r;
 }
@@ -939,8 +958,13 @@ int rc_bpf_optimize(rc_bpf_prog *prog)
 		if (!changed)
 			break;
 	}
-	if (r < 0)
+	if (r == 0 && c.vn.failed)
+		r = VN_FAILED;
+	if (r != 0) {
+		/* the program stays as it was; only a failed allocation is an error */
+		r = r < 0 || c.vn.failed == RC__VN_NOMEM ? RC_ENOMEM : 0;
 		goto done;
+	}
 	out = malloc(prog->len * sizeof *out);
 	if (!out) {
 		r = RC_ENOMEM;

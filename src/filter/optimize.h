@@ -58,18 +58,26 @@ struct rc__vn_table {
 	size_t n, cap;
 	uint32_t *slots; /* open addressing, 0 = empty */
 	size_t nslots;
-	int failed; /* out of memory or over the size limit: give up optimizing */
+	int failed; /* RC__VN_NOMEM or RC__VN_TOO_MANY: give up optimizing */
 };
+
+enum { RC__VN_NOMEM = 1, RC__VN_TOO_MANY = 2 };
 
 int rc__vn_init(struct rc__vn_table *t);
 void rc__vn_free(struct rc__vn_table *t);
-/* A fresh value equal to no other (merge points, random, uninitialized M). */
+/* A fresh value equal to no other (each `random` load). */
 rc__vn rc__vn_opaque(struct rc__vn_table *t);
+/*
+ * The value of register reg on entry to block `block` where incoming paths
+ * disagree.  The same number in every pass: a pass never mixes its values
+ * with an earlier pass's, so "this block's merged A" needs no fresh name.
+ */
+rc__vn rc__vn_phi(struct rc__vn_table *t, uint32_t block, int reg);
 rc__vn rc__vn_const(struct rc__vn_table *t, uint32_t k);
 /* 1 and *k if v is a constant. */
 int rc__vn_is_const(const struct rc__vn_table *t, rc__vn v, uint32_t *k);
 
-/* The initial state: A = X = 0, M[] uninitialized (distinct opaque values). */
+/* The initial state: A = X = 0, M[] uninitialized (values equal to nothing else). */
 void rc__opt_state_init(struct rc__vn_table *t, struct rc__opt_state *s);
 /* Record a branch outcome (oldest fact dropped when full). */
 void rc__opt_add_fact(struct rc__opt_state *s, rc__vn v, uint8_t op, rc__vn opnd, int outcome);

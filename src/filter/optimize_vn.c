@@ -29,7 +29,9 @@ enum vn_kind {
 	VN_ANCF,      /* ancillary k as a function of a = A, b = X */
 	VN_ALU,       /* a op b */
 	VN_NEG,       /* -a */
-	VN_OPAQUE,    /* unique */
+	VN_OPAQUE,    /* unique (each `random` load) */
+	VN_PHI,       /* register `size` on entry to block k, where paths disagree */
+	VN_UNINIT,    /* M[size] before any store */
 };
 
 /* The table stops growing here; optimization then gives up (unchanged program). */
@@ -84,13 +86,13 @@ static rc__vn append(struct rc__vn_table *t, const struct rc__vn_entry *x)
 	if (t->failed)
 		return 0;
 	if (t->n >= VN_LIMIT) {
-		t->failed = 1;
+		t->failed = RC__VN_TOO_MANY;
 		return 0;
 	}
 	if (t->n == t->cap) {
 		struct rc__vn_entry *e = realloc(t->e, 2 * t->cap * sizeof *e);
 		if (!e) {
-			t->failed = 1;
+			t->failed = RC__VN_NOMEM;
 			return 0;
 		}
 		t->e = e;
@@ -126,7 +128,7 @@ static rc__vn intern(struct rc__vn_table *t, const struct rc__vn_entry *x)
 	if (t->failed)
 		return 0;
 	if (2 * (t->n + 1) >= t->nslots && rehash(t) < 0) {
-		t->failed = 1;
+		t->failed = RC__VN_NOMEM;
 		return 0;
 	}
 	size_t i = entry_hash(x) & (t->nslots - 1);
@@ -152,6 +154,11 @@ rc__vn rc__vn_opaque(struct rc__vn_table *t)
 {
 	struct rc__vn_entry x = {VN_OPAQUE, 0, 0, (uint32_t)t->n, 0, 0};
 	return append(t, &x);
+}
+
+rc__vn rc__vn_phi(struct rc__vn_table *t, uint32_t block, int reg)
+{
+	return mk(t, VN_PHI, 0, (uint16_t)reg, block, 0, 0);
 }
 
 rc__vn rc__vn_const(struct rc__vn_table *t, uint32_t k)
@@ -251,7 +258,7 @@ void rc__opt_state_init(struct rc__vn_table *t, struct rc__opt_state *s)
 	memset(s, 0, sizeof *s);
 	s->reg[RC__R_A] = s->reg[RC__R_X] = rc__vn_const(t, 0);
 	for (int i = RC__R_M0; i < RC__NREG; i++)
-		s->reg[i] = rc__vn_opaque(t);
+		s->reg[i] = mk(t, VN_UNINIT, 0, (uint16_t)i, 0, 0, 0);
 }
 
 void rc__opt_add_fact(struct rc__opt_state *s, rc__vn v, uint8_t op, rc__vn opnd, int outcome)

@@ -13,7 +13,7 @@ import os
 import struct
 import sys
 
-from scapy.all import (ARP, BOOTP, DHCP, DNS, DNSQR, DNSRR, GRE, ICMP, IP,
+from scapy.all import (ARP, DNSRROPT, DNSRRSRV, BOOTP, DHCP, DNS, DNSQR, DNSRR, GRE, ICMP, IP,
                        IPv6, TCP, UDP, VXLAN, Dot1Q, Dot1AD, Ether, Raw,
                        ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6ND_NA,
                        ICMPv6ND_NS, ICMPv6ND_RA, ICMPv6ND_RS,
@@ -208,6 +208,53 @@ def l2_set():
     ]
 
 
+def apps_set():
+    """Application payloads tcpdump recognises by port, and rarer headers."""
+    from scapy.all import (SCTPChunkSACK, SCTPChunkHeartbeatReq, SCTPChunkInitAck,
+                           SCTPChunkCookieAck, ICMPv6TimeExceeded, ICMPv6ParamProblem,
+                           ICMPv6MLReport2, ICMPv6MLDMultAddrRec, RouterAlert)
+    from scapy.contrib.igmpv3 import IGMPv3, IGMPv3mq, IGMPv3mr, IGMPv3gr
+    e = Ether(src=A, dst=B)
+    ip = IP(src=IA, dst=IB)
+    dns_tcp = bytes(DNS(id=5, rd=1, qd=DNSQR(qname="example.com")))
+    return [
+        e / ip / TCP(sport=3333, dport=53, flags="PA", seq=1, ack=1) / Raw(struct.pack(">H", len(dns_tcp)) + dns_tcp),
+        e / ip / TCP(sport=22, dport=3333, flags="PA", seq=1, ack=1) / Raw(b"SSH-2.0-OpenSSH_9.2\r\n"),
+        e / ip / TCP(sport=22, dport=3333, flags="PA", seq=21, ack=1) / Raw(b"\x00\x00\x01\x0c\x0a"),
+        e / ip / TCP(sport=3333, dport=25, flags="PA", seq=1, ack=1) / Raw(b"EHLO client.example\r\n"),
+        e / ip / TCP(sport=21, dport=3334, flags="PA", seq=1, ack=1) / Raw(b"220 ready\r\n"),
+        e / ip / TCP(sport=3335, dport=8080, flags="PA", seq=1, ack=1) / Raw(b"POST /x HTTP/1.0\r\n\r\n"),
+        e / ip / TCP(sport=3336, dport=80, flags="PA", seq=1, ack=1) / Raw(b"\x16\x03\x01binary"),
+        e / ip / UDP(sport=53, dport=3337) / DNS(id=9, qr=1, aa=1, rd=1, qd=DNSQR(qname="example.com", qtype="TXT"),
+                                                an=DNSRR(rrname="example.com", type="TXT", rdata=["v=spf1 -all"], ttl=60)),
+        e / ip / UDP(sport=53, dport=3338) / DNS(id=10, qr=1, rd=1, ra=1, qd=DNSQR(qname="_sip._udp.example.com", qtype="SRV"),
+                                                an=DNSRRSRV(rrname="_sip._udp.example.com", target="sip.example.com", port=5060, priority=10, weight=5)),
+        e / ip / UDP(sport=53, dport=3339) / DNS(id=11, qr=1, rd=1, ra=1, rcode=2, qd=DNSQR(qname="example.org", qtype="SOA")),
+        e / ip / UDP(sport=3340, dport=53) / DNS(id=12, rd=1, cd=1, qd=DNSQR(qname="x.example", qtype="ANY"), ar=DNSRROPT(rclass=1232)),
+        e / ip / UDP(sport=5353, dport=5353) / DNS(id=0, qd=DNSQR(qname="_http._tcp.local", qtype="PTR", qclass=0x8001)),
+        e / ip / SCTP(sport=1, dport=2) / SCTPChunkData(data=b"ab", tsn=1, stream_id=1, stream_seq=2) /
+        SCTPChunkSACK(cumul_tsn_ack=5, a_rwnd=100) / SCTPChunkHeartbeatReq(),
+        e / IPv6(src=SA, dst=SB) / SCTP(sport=3, dport=4) / SCTPChunkInitAck() / SCTPChunkCookieAck(),
+        e / ip / SCTP(sport=1, dport=2) / SCTPChunkData(data=b"abc", tsn=1, ending=1, beginning=1, unordered=1),
+        e / IPv6(src=SB, dst=SA) / ICMPv6TimeExceeded(code=0) / IPv6(src=SA, dst="2001:db8::99") / UDP(),
+        e / IPv6(src=SB, dst=SA) / ICMPv6ParamProblem(code=1, ptr=40) / IPv6(src=SA, dst=SB) / UDP(),
+        e / IPv6(src="fe80::1", dst="ff02::16") / IPv6ExtHdrHopByHop(options=[RouterAlert()]) /
+        ICMPv6MLReport2(records=[ICMPv6MLDMultAddrRec(dst="ff02::fb")]),
+        e / IP(src=IA, dst="224.0.0.22", ttl=1) / IGMPv3(type=0x22) / IGMPv3mr(records=[IGMPv3gr(maddr="239.1.1.1")]),
+        e / IP(src=IA, dst="224.0.0.1", ttl=1) / IGMPv3(type=0x11, mrcode=20) / IGMPv3mq(gaddr="239.1.1.1", srcaddrs=["10.0.0.9"]),
+        e / ip / GRE(seqnum_present=1, seqence_number=7, chksum_present=1) / IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(),
+        e / IP(src=IA, dst=IB, options=[b"\x94\x04\x00\x01"]) / ICMP(type=8, id=1, seq=1),
+        e / IP(src=IA, dst=IB, tos=0x03, flags="evil+MF") / UDP(sport=1, dport=2),
+        e / ip / ICMP(type=3, code=13) / IP(src=IB, dst="10.9.9.9") / UDP(sport=1, dport=2),
+        e / ip / ICMP(type=12, code=0, ptr=20) / IP(src=IB, dst="10.9.9.9") / UDP(sport=1, dport=2),
+        e / ip / ICMP(type=18, addr_mask="255.255.255.0"),
+        e / ip / ICMP(type=4),
+        e / ip / ICMP(type=99, code=3),
+        e / IP(src=IA, dst=IB) / IP(src="172.16.0.1", dst="172.16.0.2") / UDP(sport=7, dport=8),
+        e / IP(src=IA, dst=IB) / IPv6(src=SA, dst=SB) / UDP(sport=7, dport=8),
+    ]
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -268,6 +315,7 @@ def main():
     write(outdir, "icmp.pcap", stamp(icmp_misc(), base=BASE + 200))
     write(outdir, "ipv6.pcap", stamp(ipv6_set(), base=BASE + 300))
     write(outdir, "l2.pcap", stamp(l2_set(), base=BASE + 400))
+    write(outdir, "apps.pcap", stamp(apps_set(), base=BASE + 600))
     write(outdir, "nano.pcap", stamp(tcp_session()[:3], base=BASE + 500, step=0.000000123), nano=True)
     linktype_files(outdir)
     truncated_set(outdir)
