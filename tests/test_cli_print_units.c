@@ -90,6 +90,7 @@ TEST(print_every_prefix_of_udp_frames_is_safe) { all_prefixes("udp.pcap"); }
 TEST(print_every_prefix_of_icmp_frames_is_safe) { all_prefixes("icmp.pcap"); }
 TEST(print_every_prefix_of_ipv6_frames_is_safe) { all_prefixes("ipv6.pcap"); }
 TEST(print_every_prefix_of_l2_frames_is_safe) { all_prefixes("l2.pcap"); }
+TEST(print_every_prefix_of_application_frames_is_safe) { all_prefixes("apps.pcap"); }
 
 TEST(print_every_prefix_of_cooked_and_loopback_frames_is_safe)
 {
