@@ -20,7 +20,10 @@
  * (32 MiB) for both.  Counts: BENCH_N64 (default 5,000,000) and
  * BENCH_N1514 (default 2,000,000); BENCH_QUICK=1 divides them by 50.
  * BENCH_IMPL=libpcap|ringcap|fanout runs one implementation only (for
- * profiling).
+ * profiling) and skips the latency table.
+ * A second table measures delivery latency at 1,000 packets/s for the
+ * immediate-mode choices (TPACKET_V2, TPACKET_V3 with a 1 ms timeout,
+ * socket) and libpcap.
  * Output: a markdown table on stdout with the CPU ratio libpcap/ringcap
  * (> 1 means ringcap spends less CPU per packet).  Needs root.
  */
@@ -120,7 +123,18 @@ static uint64_t thread_cpu_ns(void)
 }
 
 /* The sender: a child in ns A, pinned, writes its count to a pipe. */
-static pid_t start_sender(unsigned long n, unsigned size, int *rfd)
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * gap_us == 0: blast n frames with sendmmsg.  gap_us > 0: one frame every
+ * gap_us, each carrying its CLOCK_MONOTONIC send time at offset 14.
+ */
+static pid_t start_sender(unsigned long n, unsigned size, unsigned gap_us, int *rfd)
 {
 	int fds[2];
 	if (pipe(fds) != 0)
@@ -157,6 +171,22 @@ static pid_t start_sender(unsigned long n, unsigned size, int *rfd)
 	}
 	unsigned long sent = 0;
 	usleep(100 * 1000); /* let the capturer settle */
+	if (gap_us) {
+		struct timespec next;
+		clock_gettime(CLOCK_MONOTONIC, &next);
+		for (; sent < n; sent++) {
+			next.tv_nsec += (long)gap_us * 1000;
+			while (next.tv_nsec >= 1000000000) {
+				next.tv_nsec -= 1000000000;
+				next.tv_sec++;
+			}
+			clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+			uint64_t t = mono_ns();
+			memcpy(frame + 14, &t, sizeof(t));
+			if (send(fd, frame, size, 0) != (ssize_t)size)
+				break;
+		}
+	}
 	while (sent < n) {
 		unsigned k = n - sent < B ? (unsigned)(n - sent) : B;
 		int r = sendmmsg(fd, m, k, 0);
@@ -252,7 +282,7 @@ static struct result run_ringcap(unsigned long n, unsigned size, int immediate, 
 		pthread_create(&t[i], NULL, rc_thread, &w[i]);
 	}
 	int rfd;
-	pid_t pid = start_sender(n, size, &rfd);
+	pid_t pid = start_sender(n, size, 0, &rfd);
 	r.sent = wait_sender(pid, rfd);
 	unsigned long last = ~0ul, cur;
 	uint64_t since = now_ms();
@@ -328,7 +358,7 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
 	pthread_t t;
 	pthread_create(&t, NULL, pc_thread, &w);
 	int rfd;
-	pid_t pid = start_sender(n, size, &rfd);
+	pid_t pid = start_sender(n, size, 0, &rfd);
 	r.sent = wait_sender(pid, rfd);
 	unsigned long last = ~0ul, cur;
 	uint64_t since = now_ms();
@@ -352,6 +382,124 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
 	pcap_close(p);
 	r.ok = 1;
 	return r;
+}
+
+/* ---------------------------------------------------------------- latency */
+
+/*
+ * Which set-up hands a packet over soonest when traffic is slow?  One
+ * 64-byte frame per millisecond; the handler computes now - send time.
+ * Answers the immediate-mode question: TPACKET_V2 (one wake-up per
+ * packet) against TPACKET_V3 with a 1 ms retire timeout.
+ */
+enum { LAT_N = 500, LAT_GAP_US = 1000 };
+
+struct lat {
+	uint64_t ns[LAT_N];
+	atomic_uint n;
+	uint64_t cpu_ns;
+	rc_capture *c;
+	pcap_t *p;
+};
+
+static void lat_record(struct lat *l, const uint8_t *data, uint32_t caplen)
+{
+	uint64_t now = mono_ns(), sent;
+	unsigned i = atomic_load(&l->n);
+	if (caplen < 22 || i >= LAT_N)
+		return;
+	memcpy(&sent, data + 14, sizeof(sent));
+	l->ns[i] = now - sent;
+	atomic_store(&l->n, i + 1);
+}
+
+static void lat_rc(void *user, const rc_packet *p)
+{
+	lat_record(user, p->data, p->caplen);
+}
+
+static void lat_pc(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+	lat_record((struct lat *)(void *)user, bytes, h->caplen);
+}
+
+static void *lat_thread(void *arg)
+{
+	struct lat *l = arg;
+	pin(cpus[1]);
+	uint64_t t0 = thread_cpu_ns();
+	if (l->c)
+		(void)rc_capture_loop(l->c, 0, lat_rc, l);
+	else
+		(void)pcap_loop(l->p, -1, lat_pc, (u_char *)(void *)l);
+	l->cpu_ns = thread_cpu_ns() - t0;
+	return NULL;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* backend < 0: libpcap in immediate mode. */
+static void run_latency(const char *what, int backend, int immediate)
+{
+	static struct lat l;
+	memset(&l, 0, sizeof(l));
+	char err[PCAP_ERRBUF_SIZE > RC_ERRBUF_SIZE ? PCAP_ERRBUF_SIZE : RC_ERRBUF_SIZE];
+	if (backend >= 0) {
+		if (rc_capture_create(&l.c, if_b, err) < 0 || rc_capture_set_backend(l.c, backend) < 0 ||
+		    rc_capture_set_immediate(l.c, immediate) < 0 || rc_capture_activate(l.c) < 0) {
+			printf("| %s | failed: %s | | | |\n", what, l.c ? rc_capture_error(l.c) : err);
+			rc_capture_close(l.c);
+			return;
+		}
+	} else {
+		l.p = pcap_create(if_b, err);
+		if (!l.p || pcap_set_immediate_mode(l.p, 1) != 0 || pcap_set_timeout(l.p, 100) != 0 ||
+		    pcap_activate(l.p) < 0) {
+			printf("| %s | failed | | | |\n", what);
+			if (l.p)
+				pcap_close(l.p);
+			return;
+		}
+	}
+	pthread_t t;
+	pthread_create(&t, NULL, lat_thread, &l);
+	int rfd;
+	pid_t pid = start_sender(LAT_N, 64, LAT_GAP_US, &rfd);
+	(void)wait_sender(pid, rfd);
+	usleep(200 * 1000);
+	if (l.c)
+		rc_capture_breakloop(l.c);
+	else
+		pcap_breakloop(l.p);
+	pthread_join(t, NULL);
+	unsigned n = atomic_load(&l.n);
+	qsort(l.ns, n, sizeof(l.ns[0]), cmp_u64);
+	if (n)
+		printf("| %s | %u/%d | %.1f | %.1f | %.2f |\n", what, n, LAT_N,
+		       (double)l.ns[n / 2] / 1000.0, (double)l.ns[n * 99 / 100] / 1000.0,
+		       (double)l.cpu_ns / (double)n / 1000.0);
+	else
+		printf("| %s | 0/%d | - | - | - |\n", what, LAT_N);
+	if (l.c)
+		rc_capture_close(l.c);
+	else
+		pcap_close(l.p);
+}
+
+static void latency_table(void)
+{
+	printf("\n## Delivery latency at 1,000 packets/s (64 B)\n\n");
+	printf("| set-up | captured | median us | p99 us | CPU us/pkt |\n");
+	printf("|---|---:|---:|---:|---:|\n");
+	run_latency("ringcap immediate, TPACKET_V2 (AUTO's choice)", RC_BACKEND_TPACKET_V2, 1);
+	run_latency("ringcap immediate, TPACKET_V3 (1 ms retire timeout)", RC_BACKEND_TPACKET_V3, 1);
+	run_latency("ringcap default, TPACKET_V3 (10 ms retire timeout)", RC_BACKEND_TPACKET_V3, 0);
+	run_latency("ringcap immediate, socket", RC_BACKEND_SOCKET, 1);
+	run_latency("libpcap immediate", -1, 1);
 }
 
 /* ------------------------------------------------------------------- main */
@@ -452,5 +600,7 @@ int main(void)
 			fflush(stdout);
 		}
 	}
+	if (!getenv("BENCH_IMPL"))
+		latency_table();
 	return 0;
 }

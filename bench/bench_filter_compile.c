@@ -61,7 +61,7 @@ typedef struct result {
 	double ms;
 	long rss_kb;
 	unsigned insns;
-	char err[160];
+	char err[RC_ERRBUF_SIZE + 16];
 } result;
 
 /* Compile in a child; impl 0 = ringcap, 1 = libpcap. */
@@ -93,7 +93,7 @@ static result run_child(int impl, const char *expr, int timeout_s)
 			if (c.ok)
 				c.insns = bp.bf_len;
 			else
-				snprintf(c.err, sizeof(c.err), "%s", pcap_geterr(pc));
+				snprintf(c.err, sizeof(c.err), "%.*s", (int)sizeof(c.err) - 1, pcap_geterr(pc));
 		}
 		c.ms = now_ms() - t0;
 		c.rss_kb = rss_kb() - before;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "live.h"
 #include "offline.h"
 #include "options.h"
 
@@ -28,6 +29,11 @@ int main(int argc, char **argv)
 		printf("ringcap version %s\n", RC_VERSION);
 		rc__cli_opts_free(&o);
 		return RC_EXIT_OK;
+	}
+	if (o.live.nifaces || o.live.list_devices || o.live.list_linktypes) {
+		int live_code = rc__run_live(&o);
+		rc__cli_opts_free(&o);
+		return live_code;
 	}
 	if (o.ninputs == 0 && !o.dump_style) {
 		fprintf(stderr, "ringcap: no input: give -r FILE (live capture is not available in this CLI)\n");

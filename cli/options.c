@@ -149,6 +149,7 @@ static const struct {
 	size_t n;
 } rc__opt_tables[] = {
 	{ rc__offline_opts, sizeof(rc__offline_opts) / sizeof(rc__offline_opts[0]) },
+	{ rc__live_optdefs, RC_CLI_LIVE_OPTDEFS_COUNT },
 };
 
 static const struct rc__optdef *find_short(char ch)

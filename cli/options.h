@@ -19,6 +19,33 @@
 
 #define RC_CLI_MAX_INPUTS 64
 
+/* Live-capture options (cli/options_live.c; used by cli/live*.c). */
+#define RC_CLI_MAX_IFACES 16
+struct rc__live_opts {
+	const char *ifaces[RC_CLI_MAX_IFACES]; /* -i, in order */
+	size_t nifaces;
+	long snaplen_bytes;      /* -s; 0 = default */
+	int no_promisc;          /* -p */
+	int direction;           /* -Q: enum rc_capture_direction */
+	long ring_kib;           /* -B; 0 = default */
+	int immediate;           /* --immediate-mode */
+	int tstamp_type;         /* -j: 0 default, 1 host, 2 adapter_unsynced */
+	int list_devices;        /* -D */
+	int list_linktypes;      /* -L */
+	long rotate_mb;          /* -C (millions of bytes) */
+	long rotate_secs;        /* -G */
+	long file_count;         /* -W */
+	const char *drop_user;   /* -Z */
+	int line_buffered;       /* -l */
+	int packet_buffered;     /* -U */
+	int threads;             /* --threads; 0 = 1 */
+	int fanout_mode;         /* --fanout-mode: enum rc_fanout_mode */
+	int per_thread_files;    /* --per-thread-files */
+	long stats_secs;         /* --stats; 0 = default (see live.c), -1 = off */
+	int json;                /* --json */
+	int print_too;           /* --print */
+};
+
 struct rc__cli_opts {
 	const char *inputs[RC_CLI_MAX_INPUTS]; /* -r, in order; "-" = stdin */
 	size_t ninputs;
@@ -34,6 +61,7 @@ struct rc__cli_opts {
 	int show_version;
 	int show_help;
 	struct rc__print_opts print;
+	struct rc__live_opts live; /* options_live.c */
 };
 
 typedef int (*rc__opt_handler)(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen);
@@ -46,6 +74,10 @@ struct rc__optdef {
 	const char *help;       /* one line for -h; NULL hides the option */
 	const char *arg_name;
 };
+
+/* The live-capture option table (options_live.c). */
+#define RC_CLI_LIVE_OPTDEFS_COUNT 22 /* entries in rc__live_optdefs */
+extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
 
 /*
  * rc__cli_parse - parse argv into o (initialised here).  Short options may

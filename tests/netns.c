@@ -13,7 +13,7 @@
 #include <sched.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
-#include <sys/random.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -23,34 +23,15 @@
 
 static unsigned rc_netns_npairs;
 
-/*
- * The watchdog: forked before the namespaces exist, in its own session,
- * it blocks on a pipe whose only write end the test process holds
- * (O_CLOEXEC keeps it out of exec'd helpers).  EOF = the test is gone.
- */
-static void start_watchdog(const struct rc_netns_pair *p)
+/* Move the calling thread into the namespace behind path (setns). */
+static int enter_path(const char *path)
 {
-	int fds[2];
-	if (pipe2(fds, O_CLOEXEC) != 0)
-		rc_test_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0)
-		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
-	if (pid == 0) {
-		setsid();
-		close(fds[1]);
-		char c;
-		while (read(fds[0], &c, 1) != 0 && errno == EINTR)
-			;
-		char cmd[256];
-		snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null",
-			 p->ns_a, p->ns_b);
-		int r = system(cmd);
-		_exit(r == 0 ? 0 : 1);
-	}
-	close(fds[0]);
-	/* fds[1] stays open, deliberately, until this process exits. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = setns(fd, CLONE_NEWNET);
+	close(fd);
+	return r;
 }
 
 int rc_netns_sh(const char *ns, const char *fmt, ...)
@@ -61,9 +42,39 @@ int rc_netns_sh(const char *ns, const char *fmt, ...)
 	if (vasprintf(&cmd, fmt, ap) < 0)
 		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
 	va_end(ap);
-	int r = rc_test_sh(NULL, "ip netns exec %s sh -c '%s'", ns, cmd);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (enter_path(ns) != 0)
+			_exit(126);
+		/* As `ip netns exec` does: a private mount namespace with /sys
+		 * remounted, so /sys/class/net shows this namespace's devices.
+		 * Best effort: without it only sysfs lookups see the host. */
+		if (unshare(CLONE_NEWNS) == 0 &&
+		    mount("", "/", NULL, MS_SLAVE | MS_REC, NULL) == 0 &&
+		    umount2("/sys", MNT_DETACH) == 0)
+			(void)mount("sysfs", "/sys", "sysfs", 0, NULL);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
 	free(cmd);
-	return r;
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* An fd on the current network namespace, as a path others can open. */
+static int hold_current(char *path, size_t len)
+{
+	int fd = open("/proc/self/ns/net", O_RDONLY); /* inherited by senders on purpose */
+	if (fd < 0)
+		rc_test_fail(__FILE__, __LINE__, "open /proc/self/ns/net: %s", strerror(errno));
+	snprintf(path, len, "/proc/%ld/fd/%d", (long)getpid(), fd);
+	return fd;
 }
 
 void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
@@ -73,59 +84,67 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 	if (rc_netns_npairs == RC_NETNS_MAX_PAIRS)
 		rc_test_fail(__FILE__, __LINE__, "more than %d namespace pairs", RC_NETNS_MAX_PAIRS);
 	unsigned k = rc_netns_npairs++;
-	/* A random token, not the pid: pids wrap quickly (pid_max may be
-	 * 32768) and a finished test's watchdog may still be deleting the
-	 * namespaces named after a recycled pid. */
-	static uint32_t token;
-	if (!token && (getrandom(&token, sizeof(token), 0) != sizeof(token) || !token))
-		token = (uint32_t)getpid() ^ (uint32_t)time(NULL) << 8;
 	memset(p, 0, sizeof(*p));
-	snprintf(p->ns_a, sizeof(p->ns_a), "rctA%08x_%u", token, k);
-	snprintf(p->ns_b, sizeof(p->ns_b), "rctB%08x_%u", token, k);
-	snprintf(p->if_a, sizeof(p->if_a), "rca%08x%u", token, k);
-	snprintf(p->if_b, sizeof(p->if_b), "rcb%08x%u", token, k);
+	snprintf(p->if_a, sizeof(p->if_a), "rca%ld_%u", (long)getpid() % 100000000, k);
+	snprintf(p->if_b, sizeof(p->if_b), "rcb%ld_%u", (long)getpid() % 100000000, k);
 	static const uint8_t ma[6] = { 0x02, 0x72, 0x63, 0, 0, 0x0a };
 	static const uint8_t mb[6] = { 0x02, 0x72, 0x63, 0, 0, 0x0b };
 	memcpy(p->mac_a, ma, 6);
 	memcpy(p->mac_b, mb, 6);
-	start_watchdog(p);
+
+	/* Two fresh namespaces, held only by file descriptors of this process. */
+	if (unshare(CLONE_NEWNET) != 0)
+		rc_test_fail(__FILE__, __LINE__, "unshare(CLONE_NEWNET): %s", strerror(errno));
+	p->fd_a = hold_current(p->ns_a, sizeof(p->ns_a));
+	if (unshare(CLONE_NEWNET) != 0)
+		rc_test_fail(__FILE__, __LINE__, "unshare(CLONE_NEWNET): %s", strerror(errno));
+	p->fd_b = hold_current(p->ns_b, sizeof(p->ns_b));
+
+	/* `ip link add ... netns X` wants a name or a pid: a child parked in A. */
+	int go[2];
+	if (pipe(go) != 0)
+		rc_test_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+	fflush(NULL);
+	pid_t holder = fork();
+	if (holder < 0)
+		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
+	if (holder == 0) {
+		close(go[1]);
+		if (setns(p->fd_a, CLONE_NEWNET) != 0)
+			_exit(1);
+		char c;
+		while (read(go[0], &c, 1) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	close(go[0]);
 	const char *off = "sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1";
-	if (rc_test_sh(NULL, "ip netns add %s && ip netns add %s", p->ns_a, p->ns_b) != 0 ||
-	    rc_test_sh(NULL, "ip netns exec %s %s && ip netns exec %s %s", p->ns_a, off, p->ns_b,
-		       off) != 0 ||
-	    rc_test_sh(NULL,
-		       "ip -n %s link add %s address 02:72:63:00:00:0a mtu %u type veth "
-		       "peer name %s netns %s address 02:72:63:00:00:0b mtu %u",
-		       p->ns_a, p->if_a, mtu, p->if_b, p->ns_b, mtu) != 0 ||
-	    rc_test_sh(NULL, "ip -n %s link set %s up && ip -n %s link set %s up", p->ns_a,
-		       p->if_a, p->ns_b, p->if_b) != 0)
-		rc_test_fail(__FILE__, __LINE__, "could not create namespaces %s/%s", p->ns_a,
-			     p->ns_b);
-	char *out = NULL;
-	if (rc_test_sh(&out, "ip -n %s -o link show %s; ip -n %s -o link show %s", p->ns_a,
-		       p->if_a, p->ns_b, p->if_b) != 0 ||
-	    sscanf(out, "%d:", &p->ifindex_a) != 1 || !strchr(out, '\n') ||
-	    sscanf(strchr(out, '\n') + 1, "%d:", &p->ifindex_b) != 1)
-		rc_test_fail(__FILE__, __LINE__, "cannot read ifindex of %s/%s", p->if_a, p->if_b);
-	free(out);
+	int ok = rc_netns_sh(p->ns_a, "%s", off) == 0 &&
+		 rc_netns_sh(p->ns_b,
+			     "%s && ip link add %s address 02:72:63:00:00:0b mtu %u type veth "
+			     "peer name %s address 02:72:63:00:00:0a mtu %u netns %ld && ip link set %s up",
+			     off, p->if_b, mtu, p->if_a, mtu, (long)holder, p->if_b) == 0 &&
+		 rc_netns_sh(p->ns_a, "ip link set %s up", p->if_a) == 0;
+	close(go[1]);
+	waitpid(holder, NULL, 0);
+	if (!ok)
+		rc_test_fail(__FILE__, __LINE__, "could not create the veth pair %s/%s", p->if_a,
+			     p->if_b);
+	rc_netns_enter(p->ns_a);
+	p->ifindex_a = rc_netns_ifindex(p->if_a);
+	rc_netns_enter(p->ns_b);
+	p->ifindex_b = rc_netns_ifindex(p->if_b);
 }
 
 void rc_netns_pair_destroy(struct rc_netns_pair *p)
 {
-	rc_test_sh(NULL, "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", p->ns_a,
-		   p->ns_b);
+	rc_netns_sh(p->ns_a, "ip link del %s 2>/dev/null", p->if_a);
 }
 
 void rc_netns_enter(const char *ns)
 {
-	char path[128];
-	snprintf(path, sizeof(path), "/run/netns/%s", ns);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		rc_test_fail(__FILE__, __LINE__, "open %s: %s", path, strerror(errno));
-	if (setns(fd, CLONE_NEWNET) != 0)
+	if (enter_path(ns) != 0)
 		rc_test_fail(__FILE__, __LINE__, "setns %s: %s", ns, strerror(errno));
-	close(fd);
 }
 
 int rc_netns_ifindex(const char *ifname)

@@ -4,12 +4,16 @@
  *
  *   ns_a [ if_a ]====veth====[ if_b ] ns_b
  *
- * Names contain a random token, so tests may run concurrently.  IPv6 is
- * disabled and no address is configured, so the link is silent: every
- * frame on it was sent by the test.  Teardown is guaranteed: a watchdog
- * process (own session, so the harness's kill of the test's process group
- * spares it) deletes both namespaces - and with them the veth - when the
- * test process exits for any reason, including SIGKILL on timeout.
+ * The namespaces are anonymous: made with unshare(CLONE_NEWNET) and held
+ * only by two file descriptors of the test process (ns_a / ns_b are
+ * /proc/<pid>/fd/<n> paths that its children can open).  Teardown is
+ * therefore guaranteed by the kernel: when the test process and its
+ * children are gone - normal exit, failure, or the harness's SIGKILL on
+ * timeout - nothing references the namespaces any more and the kernel
+ * destroys them together with the veth.  IPv6 is disabled and no address
+ * is configured, so the link is silent: every frame on it was sent by the
+ * test.  Interface names contain the pid; they are private to the
+ * namespaces anyway.
  *
  * Test frames carry a sequence number so captures can be checked byte by
  * byte:
@@ -27,7 +31,8 @@
 #define RC_TEST_ETHERTYPE 0x88b5 /* IEEE 802 local experimental */
 
 struct rc_netns_pair {
-	char ns_a[32], ns_b[32];
+	char ns_a[48], ns_b[48]; /* paths for rc_netns_enter / rc_netns_sh / rc_send_spec.ns */
+	int fd_a, fd_b;
 	char if_a[IFNAMSIZ], if_b[IFNAMSIZ];
 	int ifindex_a, ifindex_b; /* inside their namespaces */
 	uint8_t mac_a[6], mac_b[6];
@@ -36,12 +41,12 @@ struct rc_netns_pair {
 /*
  * Create the pair (veth MTU mtu, both ends up, IPv6 off).  Fails the test
  * on error; SKIPs it without root or without `ip`.  At most 4 pairs per
- * process.
+ * process.  Returns with the calling process in ns_b.
  */
 void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu);
-/* Delete both namespaces now (also done automatically at exit). */
+/* Delete the veth now (namespaces go when the process exits). */
 void rc_netns_pair_destroy(struct rc_netns_pair *p);
-/* Move the calling process (thread) into namespace ns (setns). */
+/* Move the calling thread into namespace ns (a path from the pair). */
 void rc_netns_enter(const char *ns);
 /* ifindex of ifname in the current namespace, or fail the test. */
 int rc_netns_ifindex(const char *ifname);

@@ -150,7 +150,7 @@ static void protocol_option(int backend)
 	rc_test_capture_activate(ours);
 	send_n(&pair, 0, 10);
 	ASSERT_UINT_EQ(rc_test_capture_drain(ours, 10, 1000, NULL, NULL), 10);
-	ASSERT_UINT_EQ(rc_test_capture_drain(ip, 10, 300, NULL, NULL), 0);
+	ASSERT_UINT_EQ(rc_test_capture_drain(ip, 10, 200, NULL, NULL), 0);
 	rc_capture_close(ip);
 	rc_capture_close(ours);
 }

@@ -95,3 +95,44 @@ TEST(cli_filter_from_file_ignores_comments)
 	ASSERT_STR_EQ(out, "9 packets\n");
 	free(out);
 }
+
+TEST(cli_filter_is_compiled_per_link_type_of_a_pcapng)
+{
+	const char *src = rc_test_srcdir(), *bin = rc_test_builddir();
+	const char *mixed = rc_test_tmpfile("mixed.pcapng");
+	/* Raw IPv6 + raw IPv4 + Linux cooked interfaces in one pcapng file. */
+	ASSERT_INT_EQ(rc_test_sh(NULL, "'%s/ringcap' -r '%s/tests/cli/corpus/lt_ipv6.pcap' "
+				       "-r '%s/tests/cli/corpus/lt_ipv4.pcap' -r '%s/tests/cli/corpus/lt_sll.pcap' "
+				       "-w '%s' 2>/dev/null",
+				 bin, src, src, src, mixed),
+		      0);
+	static const struct {
+		const char *filter, *want;
+	} cases[] = {
+		/* 2 raw IPv4 + 4 cooked IPv4 (the VLAN-tagged one is not `ip`). */
+		{ "ip", "6 packets\n" },
+		{ "ip6", "2 packets\n" },
+		{ "arp", "1 packet\n" },
+		{ "'udp port 2222'", "4 packets\n" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = NULL;
+		ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -r '%s' --count %s 2>/dev/null", bin, mixed,
+					 cases[i].filter),
+			      0);
+		if (strcmp(out, cases[i].want) != 0)
+			rc_test_fail(__FILE__, __LINE__, "filter %s: got %s, want %s", cases[i].filter, out,
+				     cases[i].want);
+		free(out);
+	}
+	/* Printing decodes each packet with its own interface's link type. */
+	char *got = NULL, *want = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&got, "'%s/ringcap' -n -tt -r '%s' 2>/dev/null", bin, mixed), 0);
+	ASSERT_INT_EQ(rc_test_sh(&want, "for f in lt_ipv6 lt_ipv4 lt_sll; do '%s/ringcap' -n -tt "
+					"-r \"%s/tests/cli/corpus/$f.pcap\" 2>/dev/null; done",
+				 bin, src),
+		      0);
+	ASSERT_STR_EQ(got, want);
+	free(got);
+	free(want);
+}

@@ -32,7 +32,11 @@
 
 static const uint32_t rc_sizes[] = { 60, 200, 1514, 99 };
 
-/* Run a shell script inside ns (written to a file: no quoting limits). */
+/*
+ * Run a shell script inside ns (a path from the netns fixture), written to
+ * a file so that it may quote freely.  With out, its stdout and stderr are
+ * returned in a malloc'ed string.
+ */
 static int rc_ns_run(const char *ns, char **out, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static int rc_ns_run(const char *ns, char **out, const char *fmt, ...)
@@ -41,6 +45,7 @@ static int rc_ns_run(const char *ns, char **out, const char *fmt, ...)
 	char path[600], *body;
 	va_list ap;
 	FILE *f;
+	int st;
 
 	va_start(ap, fmt);
 	if (vasprintf(&body, fmt, ap) < 0)
@@ -53,7 +58,15 @@ static int rc_ns_run(const char *ns, char **out, const char *fmt, ...)
 	fprintf(f, "%s\n", body);
 	fclose(f);
 	free(body);
-	return rc_test_sh(out, "ip netns exec %s sh '%s'", ns, path);
+	st = rc_netns_sh(ns, "sh '%s' >'%s.out' 2>&1", path, path);
+	if (out) {
+		size_t len;
+		char outpath[700];
+		snprintf(outpath, sizeof(outpath), "%s.out", path);
+		*out = (char *)rc_test_read_file(outpath, &len);
+		(*out)[len] = '\0';
+	}
+	return st;
 }
 
 /* Poll a shell condition until it holds; 0 if it did within timeout_ms. */
@@ -330,4 +343,35 @@ TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
 	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/n.pid) 2>/dev/null", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	rc_expect_frames(rc_test_tmpfile("n.pcap"), 0, 50);
+}
+
+/*
+ * Opening fails like libpcap: same status line from tcpdump (which picks
+ * it from the PCAP_ERROR_* code), then ringcap's own, more precise reason.
+ */
+TEST_TIMEOUT(compat_live_open_errors_match_libpcap_codes, 30)
+{
+	static const char *const cmds[] = {
+		/* No CAP_NET_RAW: PCAP_ERROR_PERM_DENIED. */
+		"setpriv --reuid=65534 --regid=65534 --clear-groups env %s tcpdump -i lo -c 1",
+		/* No such interface: PCAP_ERROR_NO_SUCH_DEVICE. */
+		"env %s tcpdump -i nosuchdev0 -c 1",
+	};
+	char cmd[1024], *sys = NULL, *rc = NULL;
+
+	rc_test_need_root();
+	rc_test_need_tool("tcpdump");
+	rc_test_need_tool("setpriv");
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		snprintf(cmd, sizeof(cmd), cmds[i], "");
+		ASSERT_INT_EQ(rc_test_sh(&sys, "%s 2>&1", cmd), 1);
+		snprintf(cmd, sizeof(cmd), cmds[i], rc_compat_env());
+		ASSERT_INT_EQ(rc_test_sh(&rc, "%s 2>&1", cmd), 1);
+		/* The first line is tcpdump's text for the code. */
+		size_t n = strcspn(sys, "\n");
+		if (strncmp(sys, rc, n + 1) != 0)
+			rc_test_fail(__FILE__, __LINE__, "libpcap: %s\nringcap: %s", sys, rc);
+		free(sys);
+		free(rc);
+	}
 }

@@ -25,8 +25,8 @@
  *
  * Zero copy: rc_packet.data points into the kernel ring (or the handle's
  * receive buffer).  It stays valid until the next read call on the same
- * handle (rc_capture_next_batch, rc_capture_next, rc_capture_loop,
- * rc_capture_set_filter) or rc_capture_close; the ring slot is handed back
+ * handle (rc_capture_next_batch, rc_capture_next, rc_capture_loop) or
+ * rc_capture_close; the ring slot is handed back
  * to the kernel at the start of that next call.  Copy what you keep.
  *
  * Threads: a handle is used by one thread at a time; the one exception is
@@ -236,8 +236,9 @@ int rc_capture_ifindex(const rc_capture *c);
  * re-run through the new one in user space (one ring turn), so none is
  * lost either.  In cooked mode ("any") the filter always runs in user
  * space because the kernel would run it on the network header.  len 0
- * (insns NULL) removes the filter.  Counts as a read call for data
- * lifetime.  Errors: RC_EINVAL, RC_ESTATE (inactive), RC_ENOMEM.
+ * (insns NULL) removes the filter.  Packets of the last batch stay
+ * valid.  The socket back-end re-runs the filter in user space on every
+ * packet.  Errors: RC_EINVAL, RC_ESTATE (inactive), RC_ENOMEM.
  */
 int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len);
 

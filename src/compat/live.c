@@ -10,7 +10,7 @@
  *                  forever, as libpcap on Linux does
  *   immediate      rc_capture_set_immediate
  *   buffer_size    ring size (at least 64 KiB)
- *   promisc        rc_capture_set_promisc; on "any": PCAP_WARNING_PROMISC_NOTSUP
+ *   promisc        rc_capture_set_promisc; ignored on "any", as libpcap 1.10 does
  *   rfmon          PCAP_ERROR_RFMON_NOTSUP (monitor mode is not offered)
  *   nonblock       read timeout 0
  *   direction      applied in user space from the packet's direction, like
@@ -49,7 +49,7 @@ static int rc__live_read_timeout(const pcap_t *p)
 	return p->opt.timeout_ms > 0 ? p->opt.timeout_ms : -1;
 }
 
-static int rc__live_configure(pcap_t *p, int *warning)
+static int rc__live_configure(pcap_t *p)
 {
 	rc_capture *c = p->cap;
 	int snaplen = p->opt.snaplen, rc;
@@ -76,12 +76,9 @@ static int rc__live_configure(pcap_t *p, int *warning)
 		return rc;
 	if (p->opt.immediate && (rc = rc_capture_set_immediate(c, 1)) < 0)
 		return rc;
-	if (p->opt.promisc) {
-		if (any)
-			*warning = PCAP_WARNING_PROMISC_NOTSUP;
-		else if ((rc = rc_capture_set_promisc(c, 1)) < 0)
-			return rc;
-	}
+	/* libpcap 1.10 ignores promiscuous mode on "any" without a warning. */
+	if (p->opt.promisc && !any && (rc = rc_capture_set_promisc(c, 1)) < 0)
+		return rc;
 	if ((rc = rc_capture_set_tstamp_precision(c, p->opt.tstamp_precision ==
 							     PCAP_TSTAMP_PRECISION_NANO
 						     ? RC_TSTAMP_NANO : RC_TSTAMP_MICRO)) < 0)
@@ -95,7 +92,7 @@ static int rc__live_configure(pcap_t *p, int *warning)
 int rc__pcap_live_activate(pcap_t *p)
 {
 	char err[RC_ERRBUF_SIZE];
-	int rc, warning = 0;
+	int rc;
 
 	if (p->opt.rfmon)
 		return rc__pcap_err(p, PCAP_ERROR_RFMON_NOTSUP,
@@ -108,7 +105,7 @@ int rc__pcap_live_activate(pcap_t *p)
 	rc = rc_capture_create(&p->cap, p->device, err);
 	if (rc < 0)
 		return rc__pcap_err(p, rc == RC_EINVAL ? PCAP_ERROR_NO_SUCH_DEVICE : PCAP_ERROR, "%s", err);
-	rc = rc__live_configure(p, &warning);
+	rc = rc__live_configure(p);
 	if (rc >= 0)
 		rc = rc_capture_activate(p->cap);
 	if (rc < 0) {
@@ -124,8 +121,6 @@ int rc__pcap_live_activate(pcap_t *p)
 	p->tstamp_precision = p->opt.tstamp_precision;
 	p->batch_n = p->batch_i = 0;
 	p->activated = 1;
-	if (warning == PCAP_WARNING_PROMISC_NOTSUP)
-		return rc__pcap_err(p, warning, "Promiscuous mode not supported on the \"any\" device");
 	if (rc_capture_warning(p->cap)[0])
 		return rc__pcap_err(p, PCAP_WARNING, "%s", rc_capture_warning(p->cap));
 	return 0;
@@ -283,8 +278,10 @@ static int rc__live_stats(pcap_t *p, struct pcap_stat *ps)
 		return rc__live_fail(p, rc);
 	/* ps_recv / ps_drop are tp_packets / tp_drops summed since activation,
 	 * exactly what libpcap reports on Linux; the fields are 32 bits and
-	 * wrap like libpcap's. */
-	ps->ps_recv = (u_int)st.received;
+	 * wrap like libpcap's.  Where ringcap had to run the filter in user
+	 * space ("any", cooked), the kernel counted packets the filter then
+	 * rejected: those are not "received by filter". */
+	ps->ps_recv = (u_int)(st.received - st.filter_discarded);
 	ps->ps_drop = (u_int)st.dropped;
 	ps->ps_ifdrop = 0;
 	return 0;

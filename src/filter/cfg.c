@@ -172,6 +172,195 @@ static rc__blk *fwd(rc__blk *b)
 	return b;
 }
 
+/*
+ * Jump threading on packet facts.  A "pure test" block is one absolute load
+ * (optionally "and #mask") followed by a jump on a constant; its outcome is
+ * a fact about packet bytes, and packet bytes never change while the
+ * program runs.  Facts flow along edges (the set reaching a block is the
+ * intersection over its incoming edges, computed in topological order);
+ * an edge into a pure test whose outcome the edge's facts already decide is
+ * redirected to the matching successor, e.g. the second "ethertype ==
+ * 0x800" test behind a first one, or "ip[9] == 17" behind "ip[9] == 50".
+ * Skipping the block also skips its load, which is safe: the same load ran
+ * before on every path with that fact.
+ */
+#define RC__NFACTS 16
+
+typedef struct rc__fact {
+	uint16_t lcode, jop;
+	uint8_t sense;
+	uint32_t lk, mask, k;
+} rc__fact;
+
+typedef struct rc__facts {
+	uint32_t n;
+	uint8_t seen;
+	rc__fact f[RC__NFACTS];
+} rc__facts;
+
+static int pure_test(const rc__blk *b, rc__fact *f)
+{
+	if (b->jcode == (BPF_RET | BPF_K) || BPF_SRC(b->jcode) != BPF_K ||
+	    BPF_OP(b->jcode) == BPF_JA)
+		return 0;
+	if (b->nstmts < 1 || b->nstmts > 2 || BPF_CLASS(b->stmts[0].code) != BPF_LD ||
+	    BPF_MODE(b->stmts[0].code) != BPF_ABS || b->stmts[0].k >= 0xfffff000u)
+		return 0;
+	f->mask = 0xffffffffu;
+	if (b->nstmts == 2) {
+		if (b->stmts[1].code != (BPF_ALU | BPF_AND | BPF_K))
+			return 0;
+		f->mask = b->stmts[1].k;
+	}
+	f->lcode = b->stmts[0].code;
+	f->lk = b->stmts[0].k;
+	f->jop = BPF_OP(b->jcode);
+	f->k = b->k;
+	return 1;
+}
+
+static int eval_op(uint16_t op, uint32_t v, uint32_t k)
+{
+	switch (op) {
+	case BPF_JEQ: return v == k;
+	case BPF_JGT: return v > k;
+	case BPF_JGE: return v >= k;
+	default: return (v & k) != 0;
+	}
+}
+
+/* 1/0 if fact f decides test t (same field), -1 if not. */
+static int decide(const rc__fact *f, const rc__fact *t)
+{
+	if (f->lcode != t->lcode || f->lk != t->lk || f->mask != t->mask)
+		return -1;
+	uint32_t lo = 0, hi = 0xffffffffu;
+	switch (f->jop) {
+	case BPF_JEQ:
+		if (f->sense)
+			return eval_op(t->jop, f->k, t->k);
+		return (t->jop == BPF_JEQ && t->k == f->k) ? 0 : -1;
+	case BPF_JSET:
+		if (t->jop != BPF_JSET)
+			return -1;
+		if (f->sense && (f->k & ~t->k) == 0 && f->k)
+			return 1;
+		if (!f->sense && (t->k & ~f->k) == 0)
+			return 0;
+		return -1;
+	case BPF_JGT:
+		if (f->sense) {
+			if (f->k == 0xffffffffu)
+				return -1;
+			lo = f->k + 1;
+		} else {
+			hi = f->k;
+		}
+		break;
+	case BPF_JGE:
+		if (f->sense) {
+			lo = f->k;
+		} else {
+			if (f->k == 0)
+				return -1;
+			hi = f->k - 1;
+		}
+		break;
+	default:
+		return -1;
+	}
+	switch (t->jop) {
+	case BPF_JEQ:
+		if (t->k < lo || t->k > hi)
+			return 0;
+		return lo == hi ? 1 : -1;
+	case BPF_JGT:
+		return lo > t->k ? 1 : hi <= t->k ? 0 : -1;
+	case BPF_JGE:
+		return lo >= t->k ? 1 : hi < t->k ? 0 : -1;
+	default:
+		return lo == hi ? eval_op(BPF_JSET, lo, t->k) : -1;
+	}
+}
+
+static int facts_decide(const rc__facts *fs, const rc__fact *t)
+{
+	for (uint32_t i = 0; i < fs->n; i++) {
+		int d = decide(&fs->f[i], t);
+		if (d >= 0)
+			return d;
+	}
+	return -1;
+}
+
+/* Facts on edge (b, sense): b's incoming facts plus b's own outcome. */
+static void edge_facts(const rc__blk *b, const rc__facts *in, int sense, rc__facts *out)
+{
+	*out = *in;
+	rc__fact f;
+	if (!pure_test(b, &f))
+		return;
+	f.sense = (uint8_t)sense;
+	if (out->n == RC__NFACTS) {   /* forget the oldest: fewer facts is always safe */
+		memmove(out->f, out->f + 1, (RC__NFACTS - 1) * sizeof(f));
+		out->n--;
+	}
+	out->f[out->n++] = f;
+}
+
+static void meet(rc__facts *dst, const rc__facts *e)
+{
+	if (!dst->seen) {
+		*dst = *e;
+		dst->seen = 1;
+		return;
+	}
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < dst->n; i++)
+		for (uint32_t j = 0; j < e->n; j++)
+			if (!memcmp(&dst->f[i], &e->f[j], sizeof(rc__fact))) {
+				dst->f[n++] = dst->f[i];
+				break;
+			}
+	dst->n = n;
+}
+
+/* One round over blocks in topological order; 1 if an edge moved. */
+static int thread_round(rc__blk **vec, size_t nb, rc__facts *fs)
+{
+	int changed = 0;
+	for (size_t i = 0; i < nb; i++) {
+		vec[i]->pos = (uint32_t)i;
+		memset(&fs[i], 0, sizeof(fs[i]));
+	}
+	fs[0].seen = 1;
+	for (size_t i = 0; i < nb; i++) {
+		rc__blk *b = vec[i];
+		if (b->jcode == (BPF_RET | BPF_K))
+			continue;
+		for (int sense = 1; sense >= 0; sense--) {
+			rc__facts e;
+			edge_facts(b, &fs[i], sense, &e);
+			rc__blk *t = sense ? b->jt : b->jf;
+			rc__fact tf;
+			for (int hops = 0; hops < 64 && pure_test(t, &tf); hops++) {
+				int d = facts_decide(&e, &tf);
+				if (d < 0)
+					break;
+				t = d ? t->jt : t->jf;
+				changed = 1;
+			}
+			if (sense)
+				b->jt = t;
+			else
+				b->jf = t;
+			if (t->pos > i && t->pos < nb && vec[t->pos] == t)
+				meet(&fs[t->pos], &e);
+		}
+	}
+	return changed;
+}
+
 /* Position of a trampoline to t reachable from the jump at jpos, or 0. */
 static uint32_t find_tramp(rc__blk *b, uint32_t jpos, const rc__blk *t)
 {
@@ -181,6 +370,60 @@ static uint32_t find_tramp(rc__blk *b, uint32_t jpos, const rc__blk *t)
 			if (x->tramp[k] == t && tp > jpos && tp - jpos - 1 <= 255)
 				return tp;
 		}
+	return 0;
+}
+
+/*
+ * Reverse post-order of the blocks reachable from entry (iterative DFS);
+ * blocks visited in this walk get mark == gen.  Edges into constant blocks
+ * are forwarded on the way.
+ */
+static int topo(rc__blk *entry, rc__blk *rej, uint32_t gen, rc__blk **order_out, size_t *n_out)
+{
+	size_t cap = 64, sp = 0, n = 0;
+	rc__blk **stack = malloc(cap * sizeof(*stack));
+	if (!stack)
+		return -1;
+	rc__blk *order = NULL;
+	entry->mark = gen;
+	stack[sp++] = entry;
+	while (sp) {
+		rc__blk *b = stack[sp - 1];
+		rc__blk *next = NULL;
+		if (b->jcode != (BPF_RET | BPF_K)) {
+			b->jt = fwd(b->jt);
+			b->jf = fwd(b->jf);
+			if (!b->jt)     /* an exit left unpatched would be a bug: reject */
+				b->jt = rej;
+			if (!b->jf)
+				b->jf = rej;
+			if (b->jt->mark != gen)
+				next = b->jt;
+			else if (b->jf->mark != gen)
+				next = b->jf;
+		}
+		if (next) {
+			if (sp == cap) {
+				rc__blk **s = realloc(stack, cap * 2 * sizeof(*stack));
+				if (!s) {
+					free(stack);
+					return -1;
+				}
+				stack = s;
+				cap *= 2;
+			}
+			next->mark = gen;
+			stack[sp++] = next;
+			continue;
+		}
+		b->next_order = order;
+		order = b;
+		n++;
+		sp--;
+	}
+	free(stack);
+	*order_out = order;
+	*n_out = n;
 	return 0;
 }
 
@@ -202,53 +445,30 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 	if (!entry)
 		return RC_ENOMEM;
 
-	/* Iterative DFS; post-order is pushed on a list, giving reverse post-order. */
-	size_t cap = 64, sp = 0;
-	rc__blk **stack = malloc(cap * sizeof(*stack));
-	if (!stack)
-		return RC_ENOMEM;
 	rc__blk *order = NULL;
 	size_t nblocks = 0;
-	entry->mark = 1;
-	stack[sp++] = entry;
-	while (sp) {
-		rc__blk *b = stack[sp - 1];
-		if (b->jcode != (BPF_RET | BPF_K)) {
-			b->jt = fwd(b->jt);
-			b->jf = fwd(b->jf);
-			if (!b->jt)     /* an exit left unpatched would be a bug: reject */
-				b->jt = rej;
-			if (!b->jf)
-				b->jf = rej;
-		}
-		rc__blk *next = NULL;
-		if (b->jcode != (BPF_RET | BPF_K)) {
-			if (b->jt && b->jt->mark == 0)
-				next = b->jt;
-			else if (b->jf && b->jf->mark == 0)
-				next = b->jf;
-		}
-		if (next) {
-			if (sp == cap) {
-				rc__blk **s = realloc(stack, cap * 2 * sizeof(*stack));
-				if (!s) {
-					free(stack);
-					return RC_ENOMEM;
-				}
-				stack = s;
-				cap *= 2;
+	uint32_t gen = 1;
+	if (topo(entry, rej, gen, &order, &nblocks) < 0)
+		return RC_ENOMEM;
+	/* jump threading (bounded rounds; graphs of huge sets are left alone) */
+	if (nblocks <= 20000) {
+		rc__blk **tv = malloc(nblocks * sizeof(*tv));
+		rc__facts *fs = malloc(nblocks * sizeof(*fs));
+		int changed = tv && fs;
+		for (int round = 0; changed && round < 8; round++) {
+			size_t n = 0;
+			for (rc__blk *b = order; b; b = b->next_order)
+				tv[n++] = b;
+			changed = thread_round(tv, n, fs);
+			if (changed && topo(entry, rej, ++gen, &order, &nblocks) < 0) {
+				free(tv);
+				free(fs);
+				return RC_ENOMEM;
 			}
-			next->mark = 1;
-			stack[sp++] = next;
-			continue;
 		}
-		b->mark = 2;
-		b->next_order = order;
-		order = b;
-		nblocks++;
-		sp--;
+		free(tv);
+		free(fs);
 	}
-	free(stack);
 
 	/* Layout with trampolines until stable. */
 	rc__blk **vec = malloc((nblocks ? nblocks : 1) * sizeof(*vec));

@@ -93,7 +93,6 @@ F rc__gen_proto_abbrev(rc__cg *cg, int pq, uint32_t col)
  *   eq:   A == v ?                      -> accept
  *   v6:   A in {0 hop, 60 dst, 43 rt, 44 frag}  -> adv6: A = P[nl+X],
  *                                            X += (P[nl+X+1] + 1) * 8
- *         A == 59 (no next header)       -> reject
  *   ah:   A == 51 ?                      -> adv4: A = P[nl+X],
  *                                            X += (P[nl+X+1] + 2) * 4
  *   else                                 -> reject
@@ -161,22 +160,26 @@ static F protochain1(rc__cg *cg, uint32_t v, int v6, uint32_t col)
 		ah->jt = advah;
 		rej = rc__cfg_cat(rej, rc__cfg_edge(&cg->g, ah, 0));
 		if (v6) {
+			/* 59 (no next header) needs no test: it is neither an
+			 * extension header nor AH, so it ends the walk anyway */
 			static const uint32_t ext[4] = {0, 60, 43, 44};
-			rc__blk *none59 = test_blk(cg, 59), *prev = none59;
+			rc__blk *prev = NULL;
 			adv6 = adv_block(cg, r, 0);
-			if (!none59 || !adv6)
+			if (!adv6)
 				break;
-			rej = rc__cfg_cat(rej, rc__cfg_edge(&cg->g, none59, 1));
 			for (int i = 0; i < 4; i++) {
 				rc__blk *t = test_blk(cg, ext[i]);
 				if (!t)
 					break;
 				t->jt = adv6;
-				prev->jf = t;
+				if (prev)
+					prev->jf = t;
+				else
+					head = t;
 				prev = t;
 			}
-			prev->jf = ah;
-			head = none59;
+			if (prev)
+				prev->jf = ah;
 		}
 		for (int i = 0; i < 2 && entries[i]; i++)
 			entries[i]->jf = head;

@@ -193,6 +193,17 @@ F rc__gen_set(rc__cg *cg, const rc__node *const *nodes, size_t n, uint32_t key)
 		}
 	}
 	int kind = (int)(key >> 16), proto = (int)(key >> 8 & 0xff), dir = (int)(key & 0xff);
+	/* every value costs at least one instruction per tested field: refuse
+	 * hopeless lists before building anything */
+	uint64_t fields = (dir == RC_DIR_OR ? 2 : 1) *
+			  (kind == SET_PORT ? 2 : (proto == RC_PQ_DEFAULT ? 2 : 1));
+	if ((uint64_t)m * fields > RC_BPF_MAXINSNS) {
+		cg->used_sets = 1;
+		cg->g.failed = -3;   /* no retry: chains cannot fit either */
+		return rc__gen_fail(cg, RC_ELIMIT, nodes[0]->col, "%zu values in one list need at "
+				    "least %llu instructions, over the kernel limit of %d", m,
+				    (unsigned long long)(m * fields), RC_BPF_MAXINSNS);
+	}
 	if (kind == SET_PORT) {
 		cg->used_sets = 1;
 		F b6 = rc__cfg_and(rc__gen_linktype(cg, RC_ET_IPV6), protos(cg, 1, proto));

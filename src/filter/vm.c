@@ -17,7 +17,9 @@
  *   - it terminates: every jump goes forward, at most len instructions run;
  *   - no read outside pkt[0..caplen): a load whose bytes are not all present
  *     ends the program with 0 (reject), as both the kernel and libpcap do;
- *     offsets are added in 64 bits, so X + k cannot wrap around;
+ *     offsets are added in 64 bits, so X + k cannot wrap around (libpcap
+ *     rejects such a load too; the kernel adds in 32 bits and loads from
+ *     the wrapped offset);
  *   - `ld len` / `ldx len` give wirelen, not caplen (libpcap semantics);
  *   - division or modulo by X == 0 ends the program with 0 (reject);
  *   - shifts by X >= 32 give 0, as libpcap's bpf_filter does (the kernel

@@ -1,0 +1,628 @@
+/*
+ * rcb_live_tools.c - live capture cost of capture PROGRAMS on the same
+ * traffic: tcpdump on the system libpcap, the same Debian tcpdump binary on
+ * ringcap's libpcap ABI (LD_LIBRARY_PATH=build/compat), netsniff-ng, and
+ * the ringcap CLI when it can capture live (`ringcap -i`).
+ *
+ *   ns A [ veth a ] ===== [ veth b ] ns B
+ *     sender, CPU 0          capturer program, CPU 1
+ *
+ * Two private network namespaces (names carry the pid; removed at exit and
+ * on SIGINT/SIGTERM) joined by a veth.  For every run the capturer program
+ * is started in ns B pinned to the second allowed CPU, writing a pcap file
+ * into BENCH_LIVE_DIR (default /dev/shm, so that a disk does not set the
+ * pace; the file is deleted after the run).  Once its packet socket exists
+ * (/proc/net/packet of ns B) and it has settled, a sender pinned to the
+ * first CPU blasts N frames with sendmmsg(2) on a packet socket
+ * (PACKET_QDISC_BYPASS, no throttling).  When the capturer's CPU time stops
+ * growing, it gets SIGINT and reports its own statistics (parsed from
+ * its stdout and stderr).
+ *
+ * CPU = the capturer's on-CPU time over the traffic window, summed over
+ * all its threads from /proc/<pid>/task/<tid>/schedstat (field 1, ns; user
+ * and system together, see Documentation/scheduler/sched-stats.rst).  The
+ * kernel's copy into the ring runs in the sender's context and is counted
+ * for nobody, as in bench_capture.
+ *
+ * Cases: 64 B and 1514 B frames in default and immediate mode with a
+ * 32 MiB buffer, and an overload case (64 B, 256 KiB buffer) that reports
+ * loss.  BENCH_RUNS runs per row (default 5; the table shows the median and
+ * the min-max of CPU ns/packet).  BENCH_LIVE_N64 (default 1,000,000) and
+ * BENCH_LIVE_N1514 (default 300,000) frames; BENCH_QUICK=1 divides them by
+ * 50 and makes one run.  BENCH_COMPAT_DIR = build/compat, BENCH_RINGCAP =
+ * the CLI binary.  Needs root.  Output: a markdown table; ratio = CPU/packet
+ * of the row divided by tcpdump on the system libpcap (< 1: cheaper).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_RUNS 16
+#define MAX_ARGS 24
+
+static char ns_a[32], ns_b[32], if_a[IFNAMSIZ], if_b[IFNAMSIZ];
+static int cpus[2];
+static char errpath[96], outpath[160];
+
+static void cleanup(void)
+{
+	char cmd[160];
+	snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", ns_a,
+		 ns_b);
+	if (system(cmd) != 0)
+		fprintf(stderr, "rcb_live_tools: could not remove %s/%s\n", ns_a, ns_b);
+	unlink(errpath);
+	unlink(outpath);
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	exit(1); /* runs cleanup() */
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "rcb_live_tools: %s\n", what);
+	exit(1);
+}
+
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void sh(const char *fmt, ...)
+{
+	char cmd[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "rcb_live_tools: failed: %s\n", cmd);
+		exit(1);
+	}
+}
+
+static void enter(const char *ns)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/run/netns/%s", ns);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || setns(fd, CLONE_NEWNET) != 0)
+		die("setns failed");
+	close(fd);
+}
+
+static void pin(int cpu)
+{
+	cpu_set_t s;
+	CPU_ZERO(&s);
+	CPU_SET(cpu, &s);
+	(void)sched_setaffinity(0, sizeof(s), &s);
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static void sleep_ms(unsigned ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+/* On-CPU ns of every live thread of pid (schedstat field 1). */
+static uint64_t proc_cpu_ns(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	DIR *d = opendir(path);
+	if (!d)
+		return 0;
+	uint64_t sum = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char p[128];
+		snprintf(p, sizeof(p), "/proc/%d/task/%.20s/schedstat", (int)pid, e->d_name);
+		FILE *f = fopen(p, "r");
+		unsigned long long ns;
+		if (f && fscanf(f, "%llu", &ns) == 1)
+			sum += ns;
+		if (f)
+			fclose(f);
+	}
+	closedir(d);
+	return sum;
+}
+
+/* Packet sockets open in the current namespace (lines of /proc/net/packet). */
+static int packet_sockets(void)
+{
+	FILE *f = fopen("/proc/self/net/packet", "r");
+	if (!f)
+		return 0;
+	int lines = 0, c;
+	while ((c = fgetc(f)) != EOF)
+		lines += c == '\n';
+	fclose(f);
+	return lines > 0 ? lines - 1 : 0;
+}
+
+/* ---------------------------------------------------------------- sender */
+
+static pid_t start_sender(unsigned long n, unsigned size, int *rfd)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		die("pipe");
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid) {
+		close(fds[1]);
+		*rfd = fds[0];
+		return pid;
+	}
+	close(fds[0]);
+	enter(ns_a);
+	pin(cpus[0]);
+	int fd = socket(AF_PACKET, SOCK_RAW, 0);
+	int one = 1;
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET,
+				   .sll_ifindex = (int)if_nametoindex(if_a) };
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) != 0)
+		_exit(2);
+	(void)setsockopt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, &one, sizeof(one));
+	enum { B = 256 };
+	static uint8_t frame[1514];
+	memset(frame, 0xab, sizeof(frame));
+	/* dst = veth b, src = veth a, EtherType 0x88b5 (IEEE local experimental) */
+	memcpy(frame, "\x02\x72\x63\x00\x00\x0b\x02\x72\x63\x00\x00\x0a\x88\xb5", 14);
+	struct iovec iov = { frame, size };
+	static struct mmsghdr m[B];
+	for (int i = 0; i < B; i++) {
+		m[i].msg_hdr.msg_iov = &iov;
+		m[i].msg_hdr.msg_iovlen = 1;
+	}
+	unsigned long sent = 0;
+	uint64_t deadline = now_ms() + 60000;
+	while (sent < n && now_ms() < deadline) {
+		unsigned k = n - sent < B ? (unsigned)(n - sent) : B;
+		int r = sendmmsg(fd, m, k, 0);
+		if (r > 0)
+			sent += (unsigned long)r;
+		else if (errno != ENOBUFS && errno != EAGAIN && errno != EINTR)
+			break;
+	}
+	if (write(fds[1], &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
+		_exit(3);
+	_exit(0);
+}
+
+static unsigned long wait_sender(pid_t pid, int rfd)
+{
+	unsigned long sent = 0;
+	if (read(rfd, &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
+		die("sender failed");
+	close(rfd);
+	waitpid(pid, NULL, 0);
+	return sent;
+}
+
+/* ------------------------------------------------------------- capturers */
+
+enum stats_style { STATS_TCPDUMP, STATS_NETSNIFF };
+
+struct tool {
+	const char *name;
+	const char *argv[MAX_ARGS]; /* "@IF" = interface, "@OUT" = output file */
+	const char *immediate_arg;  /* NULL: the tool has no immediate mode */
+	const char *buffer_opt;     /* option taking the buffer size ... */
+	const char *buffer_big;     /* ... normal (32 MiB) ... */
+	const char *buffer_small;   /* ... and overload (256 KiB) */
+	int use_compat;             /* LD_LIBRARY_PATH = BENCH_COMPAT_DIR */
+	enum stats_style stats;
+	int available;
+};
+
+struct run {
+	unsigned long sent, captured, dropped;
+	double cpu_ns_pkt;
+	int ok;
+};
+
+static const char *compat_dir;
+
+/* Last number on a line that contains key; -1 if none. */
+static long stat_value(const char *text, const char *key, int first_number)
+{
+	const char *p = strstr(text, key);
+	if (!p)
+		return -1;
+	const char *line = p;
+	while (line > text && line[-1] != '\n')
+		line--;
+	if (first_number) {
+		while (line < p && (*line < '0' || *line > '9'))
+			line++;
+		return line < p ? strtol(line, NULL, 10) : -1;
+	}
+	const char *q = p;
+	while (q > line && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	while (q > line && q[-1] >= '0' && q[-1] <= '9')
+		q--;
+	return q < p && *q >= '0' && *q <= '9' ? strtol(q, NULL, 10) : -1;
+}
+
+static int parse_stats(const struct tool *t, struct run *r)
+{
+	char text[8192];
+	int fd = open(errpath, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	text[n] = '\0';
+	long cap, drop;
+	if (t->stats == STATS_TCPDUMP) {
+		cap = stat_value(text, "packets captured", 0);
+		drop = stat_value(text, "packets dropped by kernel", 0);
+	} else {
+		/* netsniff-ng: "N  packets passed filter", "N  packets failed
+		 * filter (out of space)" - the ring was full */
+		cap = stat_value(text, "packets passed filter", 1);
+		drop = stat_value(text, "packets failed filter", 1);
+	}
+	if (cap < 0) {
+		fprintf(stderr, "rcb_live_tools: %s printed no statistics:\n%s\n", t->name, text);
+		return -1;
+	}
+	r->captured = (unsigned long)cap;
+	r->dropped = drop < 0 ? 0 : (unsigned long)drop;
+	return 0;
+}
+
+static pid_t start_capturer(const struct tool *t, int immediate, int small)
+{
+	const char *argv[MAX_ARGS + 4];
+	int k = 0;
+	for (int i = 0; t->argv[i]; i++) {
+		const char *a = t->argv[i];
+		argv[k++] = !strcmp(a, "@IF") ? if_b : !strcmp(a, "@OUT") ? outpath : a;
+	}
+	argv[k++] = t->buffer_opt;
+	argv[k++] = small ? t->buffer_small : t->buffer_big;
+	if (immediate)
+		argv[k++] = t->immediate_arg;
+	argv[k] = NULL;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		pin(cpus[1]);
+		if (t->use_compat)
+			setenv("LD_LIBRARY_PATH", compat_dir, 1);
+		int efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int nfd = open("/dev/null", O_RDWR);
+		if (efd < 0 || nfd < 0)
+			_exit(126);
+		/* statistics: tcpdump prints them on stderr, netsniff-ng on stdout */
+		dup2(nfd, 0);
+		dup2(efd, 1);
+		dup2(efd, 2);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Wait for exit up to ms; 1 if it exited (status in *st). */
+static int wait_exit(pid_t pid, unsigned ms, int *st)
+{
+	uint64_t end = now_ms() + ms;
+	do {
+		if (waitpid(pid, st, WNOHANG) == pid)
+			return 1;
+		sleep_ms(20);
+	} while (now_ms() < end);
+	return 0;
+}
+
+static struct run run_tool(const struct tool *t, unsigned long n, unsigned size, int immediate,
+			   int small)
+{
+	struct run r = { 0 };
+	int st;
+	pid_t pid = start_capturer(t, immediate, small);
+	/* ready = its packet socket exists in ns B, plus time to map the ring */
+	uint64_t until = now_ms() + 5000;
+	while (packet_sockets() == 0 && now_ms() < until) {
+		if (waitpid(pid, &st, WNOHANG) == pid) {
+			fprintf(stderr, "rcb_live_tools: %s exited before capturing\n", t->name);
+			return r;
+		}
+		sleep_ms(10);
+	}
+	sleep_ms(400);
+	uint64_t cpu0 = proc_cpu_ns(pid);
+	int rfd;
+	pid_t spid = start_sender(n, size, &rfd);
+	r.sent = wait_sender(spid, rfd);
+	/* done = no CPU growth (< 2 ms) over a window longer than the
+	 * tools' block timeout (tcpdump: 1000 ms), so the last partly
+	 * filled ring block has been handed over too */
+	unsigned window_ms = immediate ? 300 : 1200;
+	uint64_t last = proc_cpu_ns(pid), since = now_ms(), give_up = now_ms() + 30000;
+	while (now_ms() < give_up) {
+		sleep_ms(50);
+		uint64_t c = proc_cpu_ns(pid);
+		if (c - last > 2000000) {
+			last = c;
+			since = now_ms();
+		} else if (now_ms() - since >= window_ms) {
+			break;
+		}
+	}
+	uint64_t cpu1 = proc_cpu_ns(pid);
+	kill(pid, SIGINT);
+	if (!wait_exit(pid, 5000, &st)) {
+		fprintf(stderr, "rcb_live_tools: %s ignored SIGINT; killed\n", t->name);
+		kill(pid, SIGKILL);
+		waitpid(pid, &st, 0);
+		unlink(outpath);
+		return r;
+	}
+	unlink(outpath);
+	if (parse_stats(t, &r) != 0)
+		return r;
+	r.cpu_ns_pkt = r.captured ? (double)(cpu1 - cpu0) / (double)r.captured : 0;
+	r.ok = r.captured > 0;
+	return r;
+}
+
+/* ------------------------------------------------------------------ table */
+
+static int cmp_run(const void *a, const void *b)
+{
+	double x = ((const struct run *)a)->cpu_ns_pkt, y = ((const struct run *)b)->cpu_ns_pkt;
+	return (x > y) - (x < y);
+}
+
+static int cmp_ul(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Median row of runs (by CPU), with min/max CPU and median counts. */
+struct summary {
+	int ok;
+	unsigned long sent, captured, dropped;
+	double med, min, max;
+};
+
+static struct summary summarize(struct run *rs, int nruns)
+{
+	struct summary s = { 0 };
+	struct run ok[MAX_RUNS];
+	unsigned long cap[MAX_RUNS], drop[MAX_RUNS], sent[MAX_RUNS];
+	int k = 0;
+	for (int i = 0; i < nruns; i++)
+		if (rs[i].ok)
+			ok[k++] = rs[i];
+	if (k == 0)
+		return s;
+	qsort(ok, (size_t)k, sizeof(ok[0]), cmp_run);
+	for (int i = 0; i < k; i++) {
+		cap[i] = ok[i].captured;
+		drop[i] = ok[i].dropped;
+		sent[i] = ok[i].sent;
+	}
+	qsort(cap, (size_t)k, sizeof(cap[0]), cmp_ul);
+	qsort(drop, (size_t)k, sizeof(drop[0]), cmp_ul);
+	qsort(sent, (size_t)k, sizeof(sent[0]), cmp_ul);
+	s.ok = k;
+	s.med = k % 2 ? ok[k / 2].cpu_ns_pkt : (ok[k / 2 - 1].cpu_ns_pkt + ok[k / 2].cpu_ns_pkt) / 2;
+	s.min = ok[0].cpu_ns_pkt;
+	s.max = ok[k - 1].cpu_ns_pkt;
+	s.captured = cap[k / 2];
+	s.dropped = drop[k / 2];
+	s.sent = sent[k / 2];
+	return s;
+}
+
+static unsigned long env_count(const char *name, unsigned long dflt, int quick)
+{
+	const char *v = getenv(name);
+	unsigned long n = v && *v ? strtoul(v, NULL, 10) : dflt;
+	if (quick)
+		n /= 50;
+	return n ? n : 1;
+}
+
+/* Does `prog --help` mention every word?  (Feature probe for the CLI.) */
+static int help_mentions(const char *prog, const char *w1, const char *w2)
+{
+	char cmd[600], line[512];
+	snprintf(cmd, sizeof(cmd), "'%s' --help 2>&1", prog);
+	if (strchr(prog, '\''))
+		return 0;
+	FILE *f = popen(cmd, "r");
+	if (!f)
+		return 0;
+	int h1 = 0, h2 = w2 == NULL;
+	while (fgets(line, sizeof(line), f)) {
+		h1 |= strstr(line, w1) != NULL;
+		h2 |= w2 && strstr(line, w2) != NULL;
+	}
+	pclose(f);
+	return h1 && h2;
+}
+
+int main(void)
+{
+	if (geteuid() != 0)
+		die("needs root (network namespaces, packet sockets)");
+	const char *q = getenv("BENCH_QUICK");
+	int quick = q && *q;
+	const char *rv = getenv("BENCH_RUNS");
+	int nruns = quick ? 1 : rv && *rv ? atoi(rv) : 5;
+	if (nruns < 1 || nruns > MAX_RUNS)
+		nruns = 5;
+	compat_dir = getenv("BENCH_COMPAT_DIR") ? getenv("BENCH_COMPAT_DIR") : "build/compat";
+	const char *ringcap = getenv("BENCH_RINGCAP") ? getenv("BENCH_RINGCAP") : "build/ringcap";
+	const char *dir = getenv("BENCH_LIVE_DIR") ? getenv("BENCH_LIVE_DIR") : "/dev/shm";
+
+	cpu_set_t allowed;
+	int ncpu = 0;
+	sched_getaffinity(0, sizeof(allowed), &allowed);
+	for (int k = 0; k < CPU_SETSIZE && ncpu < 2; k++)
+		if (CPU_ISSET(k, &allowed))
+			cpus[ncpu++] = k;
+	if (ncpu < 2)
+		cpus[1] = cpus[0];
+	static char cpu_arg[16];
+	snprintf(cpu_arg, sizeof(cpu_arg), "%d", cpus[1]);
+
+	static struct tool tools[] = {
+		{ "tcpdump -w, system libpcap",
+		  { "tcpdump", "-i", "@IF", "-n", "-s", "262144", "-w", "@OUT", NULL },
+		  "--immediate-mode", "-B", "32768", "256", 0, STATS_TCPDUMP, 1 },
+		{ "tcpdump -w, ringcap libpcap ABI",
+		  { "tcpdump", "-i", "@IF", "-n", "-s", "262144", "-w", "@OUT", NULL },
+		  "--immediate-mode", "-B", "32768", "256", 1, STATS_TCPDUMP, 1 },
+		{ "netsniff-ng -o",
+		  { "netsniff-ng", "-i", "@IF", "-o", "@OUT", "-s", "-A", "-N", "-Q", "-b", cpu_arg,
+		    NULL },
+		  NULL, "-S", "32MiB", "256KiB", 0, STATS_NETSNIFF, 1 },
+		{ "ringcap CLI -i -w",
+		  { "@RINGCAP", "-i", "@IF", "-w", "@OUT", NULL },
+		  "--immediate-mode", "-B", "32768", "256", 0, STATS_TCPDUMP, 0 },
+	};
+	enum { NT = sizeof(tools) / sizeof(tools[0]), RINGCAP_CLI = 3 };
+	tools[RINGCAP_CLI].argv[0] = ringcap;
+	/* the live CLI is optional; it must take the same options as tcpdump */
+	tools[RINGCAP_CLI].available = access(ringcap, X_OK) == 0 &&
+				       help_mentions(ringcap, "-i ", "-B ");
+	if (tools[RINGCAP_CLI].available && !help_mentions(ringcap, "--immediate-mode", NULL))
+		tools[RINGCAP_CLI].immediate_arg = NULL;
+	if (access(compat_dir, R_OK) != 0)
+		tools[1].available = 0;
+	if (system("command -v netsniff-ng >/dev/null 2>&1") != 0)
+		tools[2].available = 0;
+	if (system("command -v tcpdump >/dev/null 2>&1") != 0)
+		die("tcpdump is not installed (scripts/deps.sh bench)");
+
+	long pid = (long)getpid();
+	snprintf(ns_a, sizeof(ns_a), "rctA%ld", pid);
+	snprintf(ns_b, sizeof(ns_b), "rctB%ld", pid);
+	snprintf(if_a, sizeof(if_a), "rcta%ld", pid % 10000000);
+	snprintf(if_b, sizeof(if_b), "rctb%ld", pid % 10000000);
+	snprintf(errpath, sizeof(errpath), "/tmp/rcb_live_tools.%ld.err", pid);
+	snprintf(outpath, sizeof(outpath), "%.100s/rcb_live_tools.%ld.pcap", dir, pid);
+	atexit(cleanup);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	sh("ip netns add %s && ip netns add %s", ns_a, ns_b);
+	for (int k = 0; k < 2; k++)
+		sh("ip netns exec %s sysctl -qw net.ipv6.conf.all.disable_ipv6=1 "
+		   "net.ipv6.conf.default.disable_ipv6=1",
+		   k ? ns_b : ns_a);
+	sh("ip -n %s link add %s address 02:72:63:00:00:0a type veth peer name %s netns %s "
+	   "address 02:72:63:00:00:0b",
+	   ns_a, if_a, if_b, ns_b);
+	sh("ip -n %s link set %s up && ip -n %s link set %s up", ns_a, if_a, ns_b, if_b);
+	enter(ns_b);
+
+	static const struct {
+		unsigned size;
+		int immediate, small;
+		const char *env;
+		unsigned long dflt;
+	} cases[] = {
+		{ 64, 0, 0, "BENCH_LIVE_N64", 1000000 },   { 64, 1, 0, "BENCH_LIVE_N64", 1000000 },
+		{ 1514, 0, 0, "BENCH_LIVE_N1514", 300000 }, { 1514, 1, 0, "BENCH_LIVE_N1514", 300000 },
+		{ 64, 0, 1, "BENCH_LIVE_N64", 1000000 },
+	};
+	printf("## Live capture programs (veth, sender CPU %d, capturer CPU %d, %d run%s each)\n\n",
+	       cpus[0], cpus[1], nruns, nruns > 1 ? "s" : "");
+	printf("Each program writes a pcap file to %s.  CPU ns/pkt = the capturer process's on-CPU "
+	       "time (all threads) over the traffic window per captured packet: median (min-max); "
+	       "counts are medians.  ratio = CPU/pkt / that of tcpdump on the system libpcap "
+	       "(< 1: cheaper).\n\n",
+	       dir);
+	if (!tools[RINGCAP_CLI].available)
+		printf("ringcap CLI -i -w: not available (%s has no live capture with -i/-B)\n\n",
+		       ringcap);
+	if (!tools[1].available)
+		printf("tcpdump on the ringcap ABI: not available (%s missing)\n\n", compat_dir);
+	if (!tools[2].available)
+		printf("netsniff-ng: not available (not installed)\n\n");
+	printf("| case | program | sent | captured | dropped | CPU ns/pkt | ratio |\n");
+	printf("|---|---|---:|---:|---:|---:|---:|\n");
+	int verdict_cpu = 1, verdict_drops = 1, verdict_seen = 0;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		unsigned long n = env_count(cases[c].env, cases[c].dflt, quick);
+		char what[96];
+		snprintf(what, sizeof(what), "%u B x %lu, %s", cases[c].size, n,
+			 cases[c].small ? "overload (256 KiB buffer)"
+			 : cases[c].immediate ? "immediate" : "default");
+		double base = 0;
+		for (int t = 0; t < NT; t++) {
+			if (!tools[t].available || (cases[c].immediate && !tools[t].immediate_arg))
+				continue;
+			fprintf(stderr, "rcb_live_tools: %s: %s\n", what, tools[t].name);
+			struct run rs[MAX_RUNS];
+			for (int i = 0; i < nruns; i++)
+				rs[i] = run_tool(&tools[t], n, cases[c].size, cases[c].immediate,
+						 cases[c].small);
+			struct summary s = summarize(rs, nruns);
+			if (!s.ok) {
+				printf("| %s | %s | - | - | - | failed | - |\n", what, tools[t].name);
+				continue;
+			}
+			if (t == 0)
+				base = s.med;
+			printf("| %s | %s | %lu | %lu | %lu | %.1f (%.1f-%.1f) | ", what, tools[t].name,
+			       s.sent, s.captured, s.dropped, s.med, s.min, s.max);
+			if (base > 0)
+				printf("%.2f |\n", s.med / base);
+			else
+				printf("- |\n");
+			if (t == 1 && !cases[c].small && base > 0) {
+				verdict_seen = 1;
+				verdict_cpu &= s.med <= 0.5 * base;
+				verdict_drops &= s.dropped == 0;
+			}
+			fflush(stdout);
+		}
+	}
+	if (verdict_seen)
+		printf("\n- Debian tcpdump on the ringcap ABI: CPU/packet <= 0.5x of tcpdump on "
+		       "libpcap in every non-overload case: %s; zero drops there: %s\n",
+		       verdict_cpu ? "MET" : "NOT MET", verdict_drops ? "MET" : "NOT MET");
+	return 0;
+}

@@ -1,0 +1,711 @@
+/*
+ * live.c - live capture mode of the CLI (see live.h, docs/ringcap.1).
+ *
+ * Threads:
+ *
+ *   capture thread 0 ──copy──> [big buffers] ──┐
+ *   capture thread 1 ──copy──> [big buffers] ──┼──> writer thread: sink()
+ *   ...                                        │      rotate / print / JSON
+ *   main thread: signals, --stats line, end    ┘
+ *
+ * One capture thread ("source") per handle: one per -i, times --threads
+ * fanout members.  Capture threads only copy packets out of the ring, so
+ * the ring is freed at once; the writer thread (writer_thread.c) merges
+ * the sources in time stamp order and runs the sink.  The main thread
+ * waits, prints the --stats line, and on SIGINT/SIGTERM/SIGHUP, -c, a -W
+ * limit or an error breaks every capture loop; then everything queued is
+ * written, files are closed, and tcpdump's counts go to stderr.
+ *
+ * Order of privileged steps for -Z: sockets, filters, first output file,
+ * then rc__privs_drop, then threads (files from later rotations are
+ * created as the new user, as tcpdump does).
+ */
+#include "live.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <net/if.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json.h"
+#include "offline.h"
+#include "privs.h"
+#include "rotate.h"
+#include "ringcap/capture.h"
+#include "ringcap/device.h"
+#include "ringcap/file.h"
+#include "stats_line.h"
+#include "writer_thread.h"
+
+#define RC_LIVE_MAX_SOURCES 256
+#define RC_LIVE_BATCH 64
+#define RC_LIVE_READ_TIMEOUT_MS 100
+/* A read that returned nothing after starting at t means every packet
+ * stamped before t - HOLD was delivered: a TPACKET_V3 block is retired at
+ * the latest one block timeout (10 ms default) after its first packet. */
+#define RC_LIVE_HOLD_NSEC (50u * 1000u * 1000u)
+#define RC_LIVE_PUSH_NSEC (10u * 1000u * 1000u)
+#define RC_LIVE_BUF_BYTES (4u << 20)
+#define RC_LIVE_BUFS_PER_SOURCE 16u
+
+struct live;
+
+struct source {
+	struct live *L;
+	rc_capture *c;
+	const char *ifname;
+	unsigned idx;
+	pthread_t thread;
+	int started;
+	int cpu;         /* pin to this CPU, -1 = no pinning */
+	int status;      /* how the loop ended (0, RC_ENETDOWN, ...) */
+};
+
+struct name_cache {
+	uint32_t ifindex;
+	char name[IF_NAMESIZE + 1];
+};
+
+struct live {
+	const struct rc__cli_opts *o;
+	const char *expr;
+	struct source src[RC_LIVE_MAX_SOURCES];
+	unsigned nsrc;
+	struct rc__wt *wt;
+	struct rc__rot *rot[RC_LIVE_MAX_SOURCES];
+	unsigned nrot;
+	int format;
+	int printing, json, flush_each;
+	rc__ob out;
+	rc__printer pr;
+	struct name_cache names[64];
+	unsigned nnames;
+	atomic_ullong taken;           /* packets accepted towards -c */
+	atomic_ullong captured_bytes;
+	atomic_ullong file_bytes;
+	atomic_int capture_running;    /* capture threads still in their loop */
+	int capture_failed;
+};
+
+static struct live *g_live;
+static volatile sig_atomic_t g_signal;
+
+static uint64_t clock_ns(clockid_t id)
+{
+	struct timespec ts;
+	clock_gettime(id, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void break_all(struct live *L)
+{
+	for (unsigned i = 0; i < L->nsrc; i++)
+		rc_capture_breakloop(L->src[i].c);
+}
+
+/* Async-signal-safe: sets a flag and breaks the loops (an atomic store and
+ * an eventfd write each, see rc_capture_breakloop). */
+static void on_signal(int sig)
+{
+	g_signal = sig;
+	if (g_live)
+		break_all(g_live);
+}
+
+/* ---- the sink, in the writer thread ---- */
+
+static const char *ifname_of(struct live *L, uint32_t ifindex)
+{
+	for (unsigned i = 0; i < L->nnames; i++)
+		if (L->names[i].ifindex == ifindex)
+			return L->names[i].name;
+	char tmp[IF_NAMESIZE + 1];
+	if (!ifindex || !if_indextoname(ifindex, tmp))
+		return NULL;
+	struct name_cache *n = &L->names[L->nnames < 64 ? L->nnames++ : 63];
+	n->ifindex = ifindex;
+	snprintf(n->name, sizeof(n->name), "%s", tmp);
+	return n->name;
+}
+
+static int sink(void *user, unsigned s, const rc_packet *p)
+{
+	struct live *L = user;
+	if (L->nrot) {
+		struct rc__rot *r = L->rot[L->nrot > 1 ? s : 0];
+		char err[512];
+		int st = rc__rot_write(r, p, err, sizeof(err));
+		if (st == RC_EBREAK) {
+			fprintf(stderr, "%s\n", err); /* "Maximum file limit reached: N" */
+			return st;
+		}
+		if (st < 0) {
+			fprintf(stderr, "ringcap: %s\n", err);
+			return st;
+		}
+		atomic_store(&L->file_bytes, rc__rot_file_bytes(r));
+	}
+	if (L->json)
+		rc__json_packet(&L->out, p, ifname_of(L, p->ifindex));
+	else if (L->printing)
+		rc__print_packet(&L->pr, p);
+	if (L->json || L->printing) {
+		if (L->flush_each)
+			rc__ob_flush(&L->out);
+		else
+			rc__ob_maybe_flush(&L->out);
+		if (L->out.err) {
+			fprintf(stderr, "ringcap: error writing to standard output: %s\n",
+				strerror(L->out.err));
+			return RC_EIO;
+		}
+	}
+	atomic_fetch_add(&L->captured_bytes, p->len);
+	return 0;
+}
+
+/* ---- capture threads ---- */
+
+static void pin(const struct source *s)
+{
+	if (s->cpu < 0)
+		return;
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(s->cpu, &set);
+	/* Best effort: a CPU taken away since start-up only costs locality. */
+	(void)pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+}
+
+static void *capture_main(void *arg)
+{
+	struct source *s = arg;
+	struct live *L = s->L;
+	rc_packet pkts[RC_LIVE_BATCH];
+	unsigned long long limit = L->o->count_limit > 0 ? (unsigned long long)L->o->count_limit : 0;
+	uint64_t last_push = clock_ns(CLOCK_MONOTONIC);
+
+	pin(s);
+	for (;;) {
+		if (g_signal || rc__wt_stopped(L->wt))
+			break;
+		uint64_t t0 = clock_ns(CLOCK_REALTIME);
+		int n = rc_capture_next_batch(s->c, pkts, RC_LIVE_BATCH);
+		if (n == RC_EBREAK)
+			break;
+		if (n < 0) {
+			s->status = n;
+			break;
+		}
+		if (n == 0) {
+			rc__wt_push(L->wt, s->idx, t0 > RC_LIVE_HOLD_NSEC ? t0 - RC_LIVE_HOLD_NSEC : 0);
+			last_push = clock_ns(CLOCK_MONOTONIC);
+			continue;
+		}
+		int reached = 0;
+		for (int i = 0; i < n; i++) {
+			if (limit && atomic_fetch_add(&L->taken, 1) >= limit) {
+				reached = 1;
+				break;
+			}
+			(void)rc__wt_put(L->wt, s->idx, &pkts[i]); /* a drop is counted there */
+		}
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+		if (reached || now - last_push >= RC_LIVE_PUSH_NSEC) {
+			rc__wt_push(L->wt, s->idx, pkts[n - 1].ts_nsec);
+			last_push = now;
+		}
+		if (reached || (limit && atomic_load(&L->taken) >= limit)) {
+			break_all(L);
+			break;
+		}
+	}
+	rc__wt_source_done(L->wt, s->idx);
+	atomic_fetch_sub(&L->capture_running, 1);
+	return NULL;
+}
+
+/* ---- setup ---- */
+
+static int configure(rc_capture *c, unsigned index, void *user)
+{
+	(void)index;
+	const struct rc__cli_opts *o = user;
+	const struct rc__live_opts *lo = &o->live;
+	int st = rc_capture_set_timeout(c, RC_LIVE_READ_TIMEOUT_MS);
+	if (st == 0 && lo->snaplen_bytes)
+		st = rc_capture_set_snaplen(c, (uint32_t)lo->snaplen_bytes);
+	if (st == 0 && lo->ring_kib)
+		st = rc_capture_set_ring_size(c, (uint64_t)lo->ring_kib * 1024u);
+	if (st == 0)
+		st = rc_capture_set_promisc(c, !lo->no_promisc);
+	if (st == 0 && lo->direction)
+		st = rc_capture_set_direction(c, lo->direction);
+	if (st == 0 && lo->immediate)
+		st = rc_capture_set_immediate(c, 1);
+	if (st == 0)
+		st = rc_capture_set_tstamp_precision(c, o->print.ts_nano ? RC_TSTAMP_NANO : RC_TSTAMP_MICRO);
+	if (st == 0 && lo->tstamp_type)
+		st = rc_capture_set_tstamp_source(c, lo->tstamp_type == 2 ? RC_TSTAMP_HARDWARE
+									 : RC_TSTAMP_SOFTWARE);
+	if (st == 0 && (o->dump_linktype == RC_LINKTYPE_LINUX_SLL2))
+		st = rc_capture_set_cooked(c, 1);
+	return st;
+}
+
+/* One clear line for an open/activate failure. */
+static void open_error(const char *dev, int st, const char *msg)
+{
+	if (st == RC_ENODEV)
+		rc__live_no_such_device(dev);
+	else if (st == RC_EPERM)
+		fprintf(stderr,
+			"ringcap: %s: permission denied: capturing needs CAP_NET_RAW (and "
+			"CAP_NET_ADMIN for promiscuous mode); run as root or "
+			"`setcap cap_net_raw,cap_net_admin=eip ringcap`\n",
+			dev);
+	else if (st == RC_ENOTSUP && strstr(msg, "stamp"))
+		fprintf(stderr, "ringcap: %s: %s (try -j host)\n", dev, msg);
+	else
+		fprintf(stderr, "ringcap: %s: %s\n", dev, msg);
+}
+
+static int cpu_list(int *cpus, int max)
+{
+	cpu_set_t set;
+	int n = 0;
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return 0;
+	for (int i = 0; i < CPU_SETSIZE && n < max; i++)
+		if (CPU_ISSET(i, &set))
+			cpus[n++] = i;
+	return n;
+}
+
+static int open_sources(struct live *L)
+{
+	const struct rc__live_opts *lo = &L->o->live;
+	unsigned threads = lo->threads > 1 ? (unsigned)lo->threads : 1;
+	int cpus[256];
+	int ncpu = threads > 1 ? cpu_list(cpus, 256) : 0;
+	char err[RC_ERRBUF_SIZE];
+
+	if (lo->nifaces * threads > RC_LIVE_MAX_SOURCES) {
+		fprintf(stderr, "ringcap: too many capture threads (at most %d)\n", RC_LIVE_MAX_SOURCES);
+		return -1;
+	}
+	for (size_t i = 0; i < lo->nifaces; i++) {
+		const char *dev = lo->ifaces[i];
+		rc_capture *hs[64];
+		if (threads > 1) {
+			uint16_t group = (uint16_t)((getpid() + (int)i) & 0xffff);
+			int st = rc_fanout_open(hs, threads, dev, group, lo->fanout_mode, 0, configure,
+						(void *)L->o, err);
+			if (st < 0) {
+				open_error(dev, st, err);
+				return -1;
+			}
+		} else {
+			int st = rc_capture_create(&hs[0], dev, err);
+			if (st < 0) {
+				open_error(dev, st, err);
+				return -1;
+			}
+			st = configure(hs[0], 0, (void *)L->o);
+			if (st == 0)
+				st = rc_capture_activate(hs[0]);
+			if (st < 0) {
+				open_error(dev, st, rc_capture_error(hs[0]));
+				rc_capture_close(hs[0]);
+				return -1;
+			}
+		}
+		for (unsigned t = 0; t < threads; t++) {
+			struct source *s = &L->src[L->nsrc];
+			s->L = L;
+			s->c = hs[t];
+			s->ifname = dev;
+			s->idx = L->nsrc;
+			s->cpu = ncpu > 0 ? cpus[t % (unsigned)ncpu] : -1;
+			L->nsrc++;
+			if (*rc_capture_warning(hs[t]))
+				fprintf(stderr, "ringcap: warning: %s: %s\n", dev, rc_capture_warning(hs[t]));
+		}
+	}
+	return 0;
+}
+
+/* Compile the filter per link type and attach it to every handle. */
+static int attach_filters(struct live *L)
+{
+	if (!L->expr)
+		return 0;
+	rc_filter_opts fo;
+	memset(&fo, 0, sizeof(fo));
+	fo.optimize = 1;
+	fo.linux_live = 1;
+	fo.resolve_names = 1;
+	for (unsigned i = 0; i < L->nsrc; i++) {
+		struct source *s = &L->src[i];
+		uint32_t net = 0, mask = 0;
+		if (rc_device_lookup_net(s->ifname, &net, &mask, NULL) < 0)
+			mask = 0;
+		rc_bpf_prog prog;
+		char err[RC_ERRBUF_SIZE];
+		if (rc_filter_compile(&prog, L->expr, rc_capture_linktype(s->c), rc_capture_snaplen(s->c),
+				      ntohl(mask), &fo, err) < 0) {
+			rc__filter_error(stderr, L->expr, err);
+			return -1;
+		}
+		int st = rc_capture_set_filter(s->c, prog.insns, prog.len);
+		rc_bpf_prog_free(&prog);
+		if (st < 0) {
+			fprintf(stderr, "ringcap: %s: cannot attach the filter: %s\n", s->ifname,
+				rc_capture_error(s->c));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* "dir/cap.pcap" + 1 -> "dir/cap_1.pcap" (--per-thread-files). */
+static void thread_file_name(char *buf, size_t len, const char *path, unsigned i)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	if (!dot || dot == (slash ? slash + 1 : path))
+		snprintf(buf, len, "%s_%u", path, i);
+	else
+		snprintf(buf, len, "%.*s_%u%s", (int)(dot - path), path, i, dot);
+}
+
+static int open_outputs(struct live *L, char names[][4096])
+{
+	const struct rc__cli_opts *o = L->o;
+	const struct rc__live_opts *lo = &o->live;
+	int lt = rc_capture_linktype(L->src[0].c);
+	for (unsigned i = 1; i < L->nsrc; i++)
+		if (rc_capture_linktype(L->src[i].c) != lt && L->format == RC_FORMAT_PCAP) {
+			fprintf(stderr,
+				"ringcap: %s: a pcap file holds one link type, but %s and %s differ; "
+				"use --format pcapng\n",
+				o->write_path, L->src[0].ifname, L->src[i].ifname);
+			return -1;
+		}
+	struct rc__rot_cfg cfg;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.format = L->format;
+	cfg.linktype = (uint16_t)lt;
+	cfg.snaplen = rc_capture_snaplen(L->src[0].c);
+	cfg.ts_precision = o->print.ts_nano ? RC_TS_NANO : RC_TS_MICRO;
+	cfg.size_mb = lo->rotate_mb;
+	cfg.secs = lo->rotate_secs;
+	cfg.count = lo->file_count;
+	cfg.packet_buffered = lo->packet_buffered;
+	cfg.filter = L->expr;
+	L->nrot = lo->per_thread_files ? L->nsrc : 1;
+	for (unsigned i = 0; i < L->nrot; i++) {
+		char err[512];
+		if (lo->per_thread_files)
+			thread_file_name(names[i], 4096, o->write_path, i);
+		else
+			snprintf(names[i], 4096, "%s", o->write_path);
+		cfg.path = names[i];
+		if (rc__rot_open(&L->rot[i], &cfg, err, sizeof(err)) < 0) {
+			fprintf(stderr, "ringcap: %s\n", err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* -F FILE: at most 1 MiB; '#' starts a comment to the end of the line
+ * (tcpdump); line ends become blanks. */
+static char *read_filter_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "ringcap: cannot open filter file %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 1u << 20;
+	char *buf = malloc(cap + 1);
+	size_t n = buf ? fread(buf, 1, cap + 1, f) : 0;
+	int bad = !buf || ferror(f) || n > cap;
+	fclose(f);
+	if (bad) {
+		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
+			!buf ? "out of memory" : n > cap ? "larger than 1 MiB" : "read error");
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	int comment = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] == '#')
+			comment = 1;
+		else if (buf[i] == '\n')
+			comment = 0;
+		if (comment || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\0')
+			buf[i] = ' ';
+	}
+	return buf;
+}
+
+/* Whole-command-line checks, before anything is opened. */
+static int check_options(const struct rc__cli_opts *o)
+{
+	const struct rc__live_opts *lo = &o->live;
+	const char *bad = NULL;
+	if ((lo->rotate_mb || lo->rotate_secs || lo->file_count) && !o->write_path)
+		bad = "-C, -G and -W need -w FILE";
+	else if (lo->file_count && !lo->rotate_mb && !lo->rotate_secs)
+		bad = "-W needs -C or -G";
+	else if ((lo->rotate_mb || lo->rotate_secs) && strcmp(o->write_path, "-") == 0)
+		bad = "-C and -G cannot rotate standard output (-w -)";
+	else if (lo->per_thread_files && (!o->write_path || lo->threads < 2))
+		bad = "--per-thread-files needs -w FILE and --threads N (N >= 2)";
+	else if (lo->print_too && !o->write_path)
+		bad = "--print is for use with -w";
+	else if (o->ninputs)
+		bad = "-r and -i cannot be combined";
+	else if (o->count_only || o->dump_style)
+		bad = "--count and -d are for files (-r)";
+	else if (o->write_path && strcmp(o->write_path, "-") == 0 && lo->print_too)
+		bad = "--print cannot share standard output with -w -";
+	if (bad) {
+		fprintf(stderr, "ringcap: %s\n", bad);
+		return -1;
+	}
+	return 0;
+}
+
+static int pick_format(const struct rc__cli_opts *o)
+{
+	if (o->write_format)
+		return o->write_format;
+	int any = 0;
+	for (size_t i = 0; i < o->live.nifaces; i++)
+		any |= strcmp(o->live.ifaces[i], "any") == 0;
+	if (any || o->live.nifaces > 1)
+		return RC_FORMAT_PCAPNG;
+	size_t n = strlen(o->write_path);
+	return n >= 7 && strcmp(o->write_path + n - 7, ".pcapng") == 0 ? RC_FORMAT_PCAPNG
+									: RC_FORMAT_PCAP;
+}
+
+static void sample(struct live *L, struct rc__stats_sample *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->mono_nsec = clock_ns(CLOCK_MONOTONIC);
+	s->captured = rc__wt_emitted(L->wt);
+	s->captured_bytes = atomic_load(&L->captured_bytes);
+	s->ringcap_dropped = rc__wt_dropped(L->wt);
+	s->file_bytes = atomic_load(&L->file_bytes);
+	for (unsigned i = 0; i < L->nsrc; i++) {
+		rc_capture_stats st;
+		if (rc_capture_stats_get(L->src[i].c, &st) == 0) {
+			s->received += st.received;
+			s->kernel_dropped += st.dropped;
+		}
+	}
+}
+
+static void install_signals(void (*fn)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void listening(const struct live *L)
+{
+	for (unsigned i = 0; i < L->nsrc; i++) {
+		if (i && L->src[i].ifname == L->src[i - 1].ifname)
+			continue; /* fanout members of the same -i */
+		int lt = rc_capture_linktype(L->src[i].c);
+		const char *n = rc_linktype_name(lt), *d = rc_linktype_description(lt);
+		fprintf(stderr, "ringcap: listening on %s, link-type %s (%s), snapshot length %u bytes\n",
+			L->src[i].ifname, n ? n : "?", d ? d : "?", rc_capture_snaplen(L->src[i].c));
+	}
+}
+
+/* Main thread: wait for the capture threads, printing --stats lines. */
+static void wait_loop(struct live *L, long stats_secs, int tty)
+{
+	struct rc__stats_sample prev, now;
+	sample(L, &prev);
+	uint64_t next = prev.mono_nsec + (uint64_t)stats_secs * 1000000000u;
+	int broke = 0;
+	while (atomic_load(&L->capture_running) > 0) {
+		struct timespec d = { 0, 50 * 1000 * 1000 };
+		nanosleep(&d, NULL);
+		if (!broke && (g_signal || rc__wt_stopped(L->wt))) {
+			break_all(L);
+			broke = 1;
+		}
+		if (stats_secs > 0 && clock_ns(CLOCK_MONOTONIC) >= next) {
+			char line[256];
+			sample(L, &now);
+			rc__stats_line_format(line, sizeof(line), &prev, &now, L->nrot > 0);
+			fprintf(stderr, tty ? "\r%s\033[K" : "%s\n", line);
+			prev = now;
+			next = now.mono_nsec + (uint64_t)stats_secs * 1000000000u;
+		}
+	}
+	if (stats_secs > 0 && tty)
+		fputc('\n', stderr);
+}
+
+static void close_sources(struct live *L)
+{
+	for (unsigned i = 0; i < L->nsrc; i++)
+		rc_capture_close(L->src[i].c);
+	L->nsrc = 0;
+}
+
+int rc__run_live(const struct rc__cli_opts *o)
+{
+	if (o->live.list_devices)
+		return rc__live_list_devices(o);
+	if (o->live.list_linktypes)
+		return rc__live_list_linktypes(o);
+	if (check_options(o) < 0)
+		return RC_EXIT_USAGE;
+
+	struct live *L = calloc(1, sizeof(*L));
+	char (*names)[4096] = calloc(RC_LIVE_MAX_SOURCES, 4096);
+	char *file_expr = NULL;
+	int code = RC_EXIT_ERROR;
+	if (!L || !names) {
+		fprintf(stderr, "ringcap: out of memory\n");
+		free(L);
+		free(names);
+		return RC_EXIT_ERROR;
+	}
+	L->o = o;
+	L->expr = o->filter_expr;
+	if (o->filter_file) {
+		file_expr = read_filter_file(o->filter_file);
+		if (!file_expr)
+			goto out;
+		L->expr = file_expr;
+	}
+	if (L->expr && !L->expr[strspn(L->expr, " \t\r\n")])
+		L->expr = NULL;
+	L->json = o->live.json && (!o->write_path || o->live.print_too);
+	L->printing = !o->write_path || o->live.print_too;
+	if (L->printing || L->json) {
+		if (rc__ob_init(&L->out, STDOUT_FILENO) < 0 ||
+		    rc__printer_init(&L->pr, &o->print, &L->out) < 0) {
+			fprintf(stderr, "ringcap: out of memory\n");
+			goto out;
+		}
+		L->flush_each = o->live.line_buffered || isatty(STDOUT_FILENO);
+	}
+
+	if (open_sources(L) < 0 || attach_filters(L) < 0)
+		goto out;
+	if (o->write_path) {
+		L->format = pick_format(o);
+		if (open_outputs(L, names) < 0)
+			goto out;
+	}
+	if (o->live.drop_user) {
+		char err[256];
+		if (rc__privs_drop(o->live.drop_user, err, sizeof(err)) < 0) {
+			fprintf(stderr, "ringcap: %s\n", err);
+			goto out;
+		}
+	}
+	if (rc__wt_create(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES, RC_LIVE_BUFS_PER_SOURCE,
+			  !o->live.per_thread_files, sink, L) < 0) {
+		fprintf(stderr, "ringcap: cannot start the writer thread\n");
+		goto out;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	g_live = L;
+	install_signals(on_signal);
+	listening(L);
+
+	atomic_store(&L->capture_running, (int)L->nsrc);
+	for (unsigned i = 0; i < L->nsrc; i++) {
+		if (pthread_create(&L->src[i].thread, NULL, capture_main, &L->src[i]) != 0) {
+			fprintf(stderr, "ringcap: cannot start capture thread %u\n", i);
+			atomic_fetch_sub(&L->capture_running, (int)(L->nsrc - i));
+			for (unsigned k = i; k < L->nsrc; k++)
+				rc__wt_source_done(L->wt, k);
+			g_signal = SIGTERM;
+			break_all(L);
+			break;
+		}
+		L->src[i].started = 1;
+	}
+
+	int tty = isatty(STDERR_FILENO);
+	long stats_secs = o->live.stats_secs;
+	if (stats_secs == 0)
+		stats_secs = o->write_path && strcmp(o->write_path, "-") != 0 && tty ? 1 : -1;
+	wait_loop(L, stats_secs, tty);
+	for (unsigned i = 0; i < L->nsrc; i++)
+		if (L->src[i].started)
+			pthread_join(L->src[i].thread, NULL);
+
+	struct rc__stats_sample fin;
+	sample(L, &fin);
+	int wst = rc__wt_finish(L->wt, &fin.captured, &fin.ringcap_dropped);
+	L->wt = NULL;
+	code = RC_EXIT_OK;
+	if (wst < 0 && wst != RC_EBREAK)
+		code = RC_EXIT_ERROR;
+	for (unsigned i = 0; i < L->nsrc; i++)
+		if (L->src[i].status < 0) {
+			fprintf(stderr, "ringcap: %s: %s\n", L->src[i].ifname,
+				rc_capture_error(L->src[i].c));
+			code = RC_EXIT_ERROR;
+		}
+	for (unsigned i = 0; i < L->nrot; i++) {
+		char err[512];
+		if (rc__rot_close(L->rot[i], err, sizeof(err)) < 0 && wst == 0) {
+			fprintf(stderr, "ringcap: %s\n", err);
+			code = RC_EXIT_ERROR;
+		}
+		L->rot[i] = NULL;
+	}
+	if ((L->printing || L->json) && rc__ob_flush(&L->out) < 0 && code == RC_EXIT_OK) {
+		fprintf(stderr, "ringcap: error writing to standard output\n");
+		code = RC_EXIT_ERROR;
+	}
+	install_signals(SIG_DFL);
+	g_live = NULL;
+	/* "captured": every packet the writer handed to the file or stdout. */
+	rc__stats_final(stderr, fin.captured, fin.received, fin.kernel_dropped, fin.ringcap_dropped);
+out:
+	if (L->wt) {
+		for (unsigned i = 0; i < L->nsrc; i++)
+			rc__wt_source_done(L->wt, i);
+		rc__wt_finish(L->wt, NULL, NULL);
+	}
+	for (unsigned i = 0; i < L->nrot; i++)
+		rc__rot_close(L->rot[i], names[0], 4096);
+	close_sources(L);
+	if (L->printing || L->json) {
+		rc__printer_free(&L->pr);
+		rc__ob_free(&L->out);
+	}
+	free(file_expr);
+	free(names);
+	free(L);
+	return code;
+}

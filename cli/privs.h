@@ -1,0 +1,20 @@
+/*
+ * privs.h - -Z USER: give up root once the capture sockets and the first
+ * output file are open.
+ */
+#ifndef RC_CLI_PRIVS_H
+#define RC_CLI_PRIVS_H
+
+#include <stddef.h>
+
+/*
+ * Switch the whole process (every thread: glibc's setuid family applies
+ * to all threads) to user's uid, primary gid and supplementary groups
+ * from the password database.  Changing the uid away from 0 clears the
+ * permitted and effective capability sets (capabilities(7), "Effect of
+ * user ID changes"), so CAP_NET_RAW is gone too; already open sockets and
+ * files stay usable.  Returns 0 or -1 with a message in err.
+ */
+int rc__privs_drop(const char *user, char *err, size_t errlen);
+
+#endif

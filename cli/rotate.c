@@ -1,0 +1,247 @@
+/*
+ * rotate.c - the -w output file and its -C/-G/-W rotation (see rotate.h;
+ * the rules follow tcpdump 4.99's dump_packet_and_trunc and MakeFilename).
+ */
+#include "rotate.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define RC_ROT_MAX_IFACES 256
+
+struct rot_ifmap {
+	uint32_t kernel_ifindex;
+	int idb;
+};
+
+struct rc__rot {
+	struct rc__rot_cfg cfg;
+	rc_writer *w;
+	char name[PATH_MAX + 1];
+	long cflag_count;     /* -C file number in the current -G period */
+	long gflag_count;     /* -G rotations so far */
+	int64_t gflag_time;   /* wall time (s) the current -G period began */
+	struct rot_ifmap map[RC_ROT_MAX_IFACES];
+	size_t nmap;
+};
+
+/* tcpdump's getWflagChars: digits needed for the numbers 0..W-1. */
+static int wflag_chars(long w)
+{
+	int c = 0;
+	for (w -= 1; w > 0; w /= 10)
+		c++;
+	return c;
+}
+
+int rc__rot_make_name(char *buf, size_t len, const char *pattern, int use_strftime, int64_t t,
+		      long cnt, long count_limit)
+{
+	char base[PATH_MAX + 1];
+	if (use_strftime) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		if (!localtime_r(&tt, &tm))
+			return -1;
+		size_t n = strftime(base, sizeof(base), pattern, &tm);
+		if (n == 0 && *pattern)
+			return -1;
+	} else {
+		if (strlen(pattern) >= sizeof(base))
+			return -1;
+		strcpy(base, pattern);
+	}
+	int chars = count_limit > 0 ? wflag_chars(count_limit) : 0;
+	int n;
+	if (cnt == 0 && chars == 0)
+		n = snprintf(buf, len, "%s", base);
+	else
+		n = snprintf(buf, len, "%s%0*ld", base, chars, cnt);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+static int open_file(struct rc__rot *r, char *err, size_t errlen)
+{
+	rc_writer_opts wo;
+	char e[RC_ERRBUF_SIZE];
+	memset(&wo, 0, sizeof(wo));
+	wo.format = (enum rc_file_format)r->cfg.format;
+	wo.linktype = r->cfg.linktype;
+	wo.snaplen = r->cfg.snaplen;
+	wo.ts_precision = (enum rc_ts_precision)r->cfg.ts_precision;
+	wo.fcslen = -1;
+	/* pcapng: IDBs are added per capture interface as packets arrive. */
+	wo.no_default_iface = r->cfg.format == RC_FORMAT_PCAPNG;
+	wo.buf_bytes = 4u << 20;
+	r->nmap = 0;
+	if (rc_writer_open(&r->w, r->name, &wo, e) < 0) {
+		snprintf(err, errlen, "%s", e);
+		return RC_EIO;
+	}
+	return 0;
+}
+
+static int64_t now_sec(void)
+{
+	return (int64_t)time(NULL);
+}
+
+int rc__rot_open(struct rc__rot **out, const struct rc__rot_cfg *cfg, char *err, size_t errlen)
+{
+	*out = NULL;
+	struct rc__rot *r = calloc(1, sizeof(*r));
+	if (!r) {
+		snprintf(err, errlen, "out of memory");
+		return RC_ENOMEM;
+	}
+	r->cfg = *cfg;
+	r->gflag_time = now_sec();
+	/* tcpdump numbers the first file only with -C (and -W). */
+	if (rc__rot_make_name(r->name, sizeof(r->name), cfg->path, cfg->secs > 0, r->gflag_time, 0,
+			      cfg->size_mb ? cfg->count : 0) < 0) {
+		snprintf(err, errlen, "output file name '%s' is too long", cfg->path);
+		free(r);
+		return RC_EINVAL;
+	}
+	int st = open_file(r, err, errlen);
+	if (st < 0) {
+		free(r);
+		return st;
+	}
+	*out = r;
+	return 0;
+}
+
+/* Close the current file; 0 or a negative status with a message. */
+static int close_file(struct rc__rot *r, char *err, size_t errlen)
+{
+	if (!r->w)
+		return 0;
+	int st = rc_writer_flush(r->w);
+	if (st < 0)
+		snprintf(err, errlen, "%s", rc_writer_error(r->w));
+	int st2 = rc_writer_close(r->w);
+	r->w = NULL;
+	if (st == 0 && st2 < 0) {
+		snprintf(err, errlen, "%s: error closing the file", r->name);
+		st = st2;
+	}
+	return st;
+}
+
+/* Rotate before writing a packet if -G or -C says so. */
+static int maybe_rotate(struct rc__rot *r, char *err, size_t errlen)
+{
+	const struct rc__rot_cfg *c = &r->cfg;
+	if (c->secs > 0) {
+		int64_t t = now_sec();
+		if (t - r->gflag_time >= c->secs) {
+			r->gflag_time = t;
+			r->gflag_count++;
+			int st = close_file(r, err, errlen);
+			if (st < 0)
+				return st;
+			if (c->size_mb == 0 && c->count > 0 && r->gflag_count >= c->count) {
+				snprintf(err, errlen, "Maximum file limit reached: %ld", c->count);
+				return RC_EBREAK;
+			}
+			r->cflag_count = 0;
+			if (rc__rot_make_name(r->name, sizeof(r->name), c->path, 1, t, 0,
+					      c->size_mb ? c->count : 0) < 0) {
+				snprintf(err, errlen, "output file name '%s' is too long", c->path);
+				return RC_EINVAL;
+			}
+			return open_file(r, err, errlen);
+		}
+	}
+	if (c->size_mb > 0 && rc_writer_offset(r->w) > (uint64_t)c->size_mb * 1000000u) {
+		int st = close_file(r, err, errlen);
+		if (st < 0)
+			return st;
+		r->cflag_count++;
+		if (c->count > 0 && r->cflag_count >= c->count)
+			r->cflag_count = 0;
+		if (rc__rot_make_name(r->name, sizeof(r->name), c->path, c->secs > 0, r->gflag_time,
+				      r->cflag_count, c->count) < 0) {
+			snprintf(err, errlen, "output file name '%s' is too long", c->path);
+			return RC_EINVAL;
+		}
+		return open_file(r, err, errlen);
+	}
+	return 0;
+}
+
+/* pcapng interface number for kernel ifindex k in the current file. */
+static int idb_for(struct rc__rot *r, const rc_packet *p)
+{
+	for (size_t i = 0; i < r->nmap; i++)
+		if (r->map[i].kernel_ifindex == p->ifindex)
+			return r->map[i].idb;
+	if (r->nmap == RC_ROT_MAX_IFACES)
+		return RC_ELIMIT;
+	char name[IF_NAMESIZE + 1];
+	rc_iface_info info;
+	memset(&info, 0, sizeof(info));
+	info.linktype = p->linktype;
+	info.snaplen = r->cfg.snaplen;
+	info.name = p->ifindex && if_indextoname(p->ifindex, name) ? name : NULL;
+	info.filter = r->cfg.filter;
+	info.fcslen = -1;
+	int idb = rc_writer_add_iface(r->w, &info);
+	if (idb < 0)
+		return idb;
+	r->map[r->nmap].kernel_ifindex = p->ifindex;
+	r->map[r->nmap].idb = idb;
+	r->nmap++;
+	return idb;
+}
+
+int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errlen)
+{
+	if (!r->w) {
+		snprintf(err, errlen, "no output file open");
+		return RC_ESTATE;
+	}
+	int st = maybe_rotate(r, err, errlen);
+	if (st < 0)
+		return st;
+	rc_packet copy = *p;
+	if (r->cfg.format == RC_FORMAT_PCAPNG) {
+		int idb = idb_for(r, p);
+		if (idb < 0) {
+			snprintf(err, errlen, "%s: cannot add interface %u: %s", r->name, p->ifindex,
+				 rc_writer_error(r->w));
+			return idb;
+		}
+		copy.ifindex = (uint32_t)idb;
+	} else {
+		copy.ifindex = 0;
+	}
+	st = rc_writer_write(r->w, &copy);
+	if (st == 0 && r->cfg.packet_buffered)
+		st = rc_writer_flush(r->w);
+	if (st < 0) {
+		snprintf(err, errlen, "%s", rc_writer_error(r->w));
+		return st;
+	}
+	return 0;
+}
+
+uint64_t rc__rot_file_bytes(const struct rc__rot *r)
+{
+	return r && r->w ? rc_writer_offset(r->w) : 0;
+}
+
+int rc__rot_close(struct rc__rot *r, char *err, size_t errlen)
+{
+	if (!r)
+		return 0;
+	int st = close_file(r, err, errlen);
+	free(r);
+	return st;
+}

@@ -1,0 +1,71 @@
+/*
+ * rotate.h - the -w output file with tcpdump's -C / -G / -W rotation.
+ *
+ * Names (tcpdump's MakeFilename): the -w name goes through strftime(3)
+ * when -G is given (local time of the file's start); then, with -C, a
+ * counter is appended unless it is 0 with no -W; it is zero-padded to the
+ * number of digits of W-1 (tcpdump's getWflagChars):
+ *
+ *   -w f -C 1          f, f1, f2, f3, ...
+ *   -w f -C 1 -W 3     f0, f1, f2, f0, f1, ...      (a ring of 3 files)
+ *   -w f_%H%M%S -G 60  f_120000, f_120100, ...
+ *   -G 60 -W 3         3 files, then capture ends ("Maximum file limit reached: 3")
+ *
+ * -C SIZE: before a packet is written, if the current file already holds
+ * more than SIZE * 1,000,000 bytes, the next file is started (so a file
+ * can pass the size by one packet, as in tcpdump).  -G: before a packet is
+ * written, if SECS seconds of wall time passed since the file was opened.
+ *
+ * pcapng files get one IDB per capture interface, added when its first
+ * packet arrives in that file, with if_name and the filter as if_filter.
+ *
+ * Not thread-safe: one rc__rot is used by one thread.
+ */
+#ifndef RC_CLI_ROTATE_H
+#define RC_CLI_ROTATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ringcap/file.h"
+#include "ringcap/packet.h"
+
+struct rc__rot_cfg {
+	const char *path;          /* -w; "-" = stdout (no rotation allowed) */
+	int format;                /* enum rc_file_format */
+	uint16_t linktype;         /* pcap: the file's link type */
+	uint32_t snaplen;
+	int ts_precision;          /* enum rc_ts_precision (pcap) */
+	long size_mb;              /* -C, 0 = off */
+	long secs;                 /* -G, 0 = off */
+	long count;                /* -W, 0 = off */
+	int packet_buffered;       /* -U */
+	const char *filter;        /* if_filter for pcapng IDBs, NULL = none */
+};
+
+struct rc__rot;
+
+/* Open the first file.  0 or a negative status; message in err. */
+int rc__rot_open(struct rc__rot **out, const struct rc__rot_cfg *cfg, char *err, size_t errlen);
+
+/*
+ * Write p (p->ifindex is the kernel ifindex, named with if_indextoname for
+ * the pcapng IDB), rotating first if due.  Returns 0, RC_EBREAK when -G/-W
+ * reached its file limit (nothing written; the message says so), or a
+ * negative error (ENOSPC etc.) with a message naming the file in err.
+ */
+int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errlen);
+
+/* Bytes in the current file (buffered ones included). */
+uint64_t rc__rot_file_bytes(const struct rc__rot *r);
+
+/* Flush and close the current file; 0 or a negative status (message in
+ * err).  Accepts NULL. */
+int rc__rot_close(struct rc__rot *r, char *err, size_t errlen);
+
+/* The name of file number cnt (tcpdump's MakeFilename) for start time t;
+ * exposed for tests.  0, or -1 if it does not fit in len. */
+int rc__rot_make_name(char *buf, size_t len, const char *pattern, int use_strftime, int64_t t,
+		      long cnt, long count_limit);
+
+#endif

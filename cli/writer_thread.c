@@ -1,0 +1,385 @@
+/*
+ * writer_thread.c - the buffer pipeline between capture threads and the
+ * writer thread (see writer_thread.h for the idea and the buffer layout).
+ *
+ * Locking: one mutex guards the queued-buffer lists, the free lists and
+ * the progress/done values; a capture thread takes it only to hand over
+ * or fetch a whole buffer, never per packet.  The writer moves queued
+ * buffers to its private lists under the lock and runs the sink without it.
+ */
+#include "writer_thread.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ringcap/error.h"
+
+/* One packet record in a buffer (followed by caplen bytes, padded to 8). */
+struct rec {
+	uint64_t ts_nsec;
+	uint32_t caplen, len, ifindex, flags;
+	uint16_t linktype;
+	uint8_t direction, pkttype;
+	uint16_t vlan_tci, vlan_tpid;
+};
+
+#define REC_SIZE ((sizeof(struct rec) + 7u) & ~(size_t)7u)
+
+struct buf {
+	struct buf *next;
+	unsigned owner; /* source index: the buffer returns to its free list */
+	size_t used; /* bytes of records */
+	size_t rd;   /* writer: offset of the next record to emit */
+	unsigned char data[];
+};
+
+struct list {
+	struct buf *head, *tail;
+};
+
+struct src {
+	struct buf *cur;       /* source thread only */
+	struct list queued;    /* locked: filled, waiting for the writer */
+	struct list freel;     /* locked */
+	struct list mine;      /* writer only: being emitted */
+	uint64_t progress_ns;  /* locked */
+	int done;              /* locked */
+	uint64_t w_progress;   /* writer's copy */
+	int w_done;
+};
+
+struct rc__wt {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	pthread_t thread;
+	unsigned n;
+	size_t buf_bytes;
+	int merge;
+	rc__wt_sink sink;
+	void *user;
+	struct src *srcs;
+	struct buf **all;      /* every buffer, for freeing */
+	size_t nall;
+	atomic_ullong dropped;
+	atomic_ullong emitted;
+	atomic_int stopped;
+	int status;            /* sink's stop status */
+};
+
+static void list_add(struct list *l, struct buf *b)
+{
+	b->next = NULL;
+	if (l->tail)
+		l->tail->next = b;
+	else
+		l->head = b;
+	l->tail = b;
+}
+
+static struct buf *list_pop(struct list *l)
+{
+	struct buf *b = l->head;
+	if (b) {
+		l->head = b->next;
+		if (!l->head)
+			l->tail = NULL;
+	}
+	return b;
+}
+
+static void list_splice(struct list *to, struct list *from)
+{
+	if (!from->head)
+		return;
+	if (to->tail)
+		to->tail->next = from->head;
+	else
+		to->head = from->head;
+	to->tail = from->tail;
+	from->head = from->tail = NULL;
+}
+
+static const struct rec *head_rec(const struct src *s)
+{
+	const struct buf *b = s->mine.head;
+	return b && b->rd < b->used ? (const struct rec *)(const void *)(b->data + b->rd) : NULL;
+}
+
+/* Emit one record of s; returns the sink's status. */
+static int emit_one(struct rc__wt *w, unsigned si, struct list *spent)
+{
+	struct src *s = &w->srcs[si];
+	struct buf *b = s->mine.head;
+	const struct rec *r = (const struct rec *)(const void *)(b->data + b->rd);
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = b->data + b->rd + REC_SIZE;
+	p.ts_nsec = r->ts_nsec;
+	p.caplen = r->caplen;
+	p.len = r->len;
+	p.ifindex = r->ifindex;
+	p.flags = r->flags;
+	p.linktype = r->linktype;
+	p.direction = r->direction;
+	p.pkttype = r->pkttype;
+	p.vlan_tci = r->vlan_tci;
+	p.vlan_tpid = r->vlan_tpid;
+	int st = w->sink(w->user, si, &p);
+	b->rd += REC_SIZE + ((r->caplen + 7u) & ~7u);
+	if (b->rd >= b->used)
+		list_add(spent, list_pop(&s->mine));
+	if (st == 0)
+		atomic_fetch_add(&w->emitted, 1);
+	return st;
+}
+
+/*
+ * Emit what may be emitted now.  Without merge, everything.  With merge,
+ * the oldest head, while every other live source has a head or promised
+ * (progress) nothing older.  Returns 1 if anything was emitted.
+ */
+static int drain(struct rc__wt *w, struct list *spent)
+{
+	int any = 0;
+	for (;;) {
+		int best = -1;
+		uint64_t best_ts = 0;
+		for (unsigned i = 0; i < w->n; i++) {
+			const struct rec *r = head_rec(&w->srcs[i]);
+			if (r && (best < 0 || r->ts_nsec < best_ts)) {
+				best = (int)i;
+				best_ts = r->ts_nsec;
+			}
+		}
+		if (best < 0)
+			return any;
+		if (w->merge)
+			for (unsigned i = 0; i < w->n; i++) {
+				const struct src *s = &w->srcs[i];
+				if ((int)i != best && !head_rec(s) && !s->w_done && s->w_progress < best_ts)
+					return any;
+			}
+		int st = emit_one(w, (unsigned)best, spent);
+		any = 1;
+		if (st != 0) {
+			w->status = st;
+			atomic_store(&w->stopped, 1);
+			return any;
+		}
+	}
+}
+
+static void *writer_main(void *arg)
+{
+	struct rc__wt *w = arg;
+	struct list spent = { NULL, NULL };
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		int all_done = 1;
+		for (unsigned i = 0; i < w->n; i++) {
+			struct src *s = &w->srcs[i];
+			list_splice(&s->mine, &s->queued);
+			s->w_progress = s->progress_ns;
+			s->w_done = s->done;
+			all_done &= s->done;
+		}
+		pthread_mutex_unlock(&w->mu);
+
+		int progressed = 0;
+		if (!atomic_load(&w->stopped))
+			progressed = drain(w, &spent);
+		if (atomic_load(&w->stopped)) {
+			/* Stopped: hand every buffer back so sources keep running
+			 * (their packets are counted as not captured). */
+			for (unsigned i = 0; i < w->n; i++) {
+				struct buf *b;
+				while ((b = list_pop(&w->srcs[i].mine)))
+					list_add(&spent, b);
+			}
+		}
+
+		pthread_mutex_lock(&w->mu);
+		struct buf *b;
+		while ((b = list_pop(&spent))) {
+			b->used = b->rd = 0;
+			list_add(&w->srcs[b->owner].freel, b);
+		}
+		int empty = 1;
+		for (unsigned i = 0; i < w->n; i++)
+			if (w->srcs[i].mine.head || w->srcs[i].queued.head)
+				empty = 0;
+		if (all_done && empty)
+			break;
+		if (!progressed) {
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_nsec += 50 * 1000 * 1000;
+			if (ts.tv_nsec >= 1000000000L) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+		}
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
+		  unsigned bufs_per_source, int merge, rc__wt_sink sink, void *user)
+{
+	*out = NULL;
+	if (nsources == 0 || bufs_per_source == 0 || buf_bytes < 4096)
+		return RC_EINVAL;
+	struct rc__wt *w = calloc(1, sizeof(*w));
+	if (!w)
+		return RC_ENOMEM;
+	w->n = nsources;
+	w->buf_bytes = buf_bytes;
+	w->merge = merge && nsources > 1;
+	w->sink = sink;
+	w->user = user;
+	w->srcs = calloc(nsources, sizeof(*w->srcs));
+	w->all = calloc((size_t)nsources * bufs_per_source, sizeof(*w->all));
+	if (!w->srcs || !w->all)
+		goto err;
+	for (unsigned i = 0; i < nsources; i++)
+		for (unsigned k = 0; k < bufs_per_source; k++) {
+			struct buf *b = malloc(sizeof(*b) + buf_bytes);
+			if (!b)
+				goto err;
+			b->owner = i;
+			b->used = b->rd = 0;
+			w->all[w->nall++] = b;
+			list_add(&w->srcs[i].freel, b);
+		}
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		goto err;
+	}
+	*out = w;
+	return 0;
+err:
+	for (size_t i = 0; i < w->nall; i++)
+		free(w->all[i]);
+	free(w->all);
+	free(w->srcs);
+	free(w);
+	return RC_ENOMEM;
+}
+
+/* Source side: a free buffer for s as its current one (0) or RC_EAGAIN. */
+static int take_free(struct rc__wt *w, struct src *s)
+{
+	pthread_mutex_lock(&w->mu);
+	s->cur = list_pop(&s->freel);
+	pthread_mutex_unlock(&w->mu);
+	return s->cur ? 0 : RC_EAGAIN;
+}
+
+void rc__wt_push(struct rc__wt *w, unsigned si, uint64_t progress_ns)
+{
+	struct src *s = &w->srcs[si];
+	pthread_mutex_lock(&w->mu);
+	if (s->cur && s->cur->used) {
+		list_add(&s->queued, s->cur);
+		s->cur = list_pop(&s->freel);
+	}
+	if (progress_ns > s->progress_ns)
+		s->progress_ns = progress_ns;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+int rc__wt_put(struct rc__wt *w, unsigned si, const rc_packet *p)
+{
+	struct src *s = &w->srcs[si];
+	size_t need = REC_SIZE + ((p->caplen + 7u) & ~(size_t)7u);
+	if (need > w->buf_bytes) {
+		atomic_fetch_add(&w->dropped, 1);
+		return RC_EAGAIN;
+	}
+	if (s->cur && s->cur->used + need > w->buf_bytes)
+		rc__wt_push(w, si, 0);
+	if (!s->cur && take_free(w, s) < 0) {
+		atomic_fetch_add(&w->dropped, 1);
+		return RC_EAGAIN;
+	}
+	struct buf *b = s->cur;
+	struct rec r;
+	memset(&r, 0, sizeof(r));
+	r.ts_nsec = p->ts_nsec;
+	r.caplen = p->caplen;
+	r.len = p->len;
+	r.ifindex = p->ifindex;
+	r.flags = p->flags;
+	r.linktype = p->linktype;
+	r.direction = p->direction;
+	r.pkttype = p->pkttype;
+	r.vlan_tci = p->vlan_tci;
+	r.vlan_tpid = p->vlan_tpid;
+	memcpy(b->data + b->used, &r, sizeof(r));
+	memcpy(b->data + b->used + REC_SIZE, p->data, p->caplen);
+	b->used += need;
+	return 0;
+}
+
+void rc__wt_source_done(struct rc__wt *w, unsigned si)
+{
+	struct src *s = &w->srcs[si];
+	pthread_mutex_lock(&w->mu);
+	if (s->cur && s->cur->used)
+		list_add(&s->queued, s->cur);
+	else if (s->cur)
+		list_add(&s->freel, s->cur);
+	s->cur = NULL;
+	s->done = 1;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+}
+
+uint64_t rc__wt_dropped(const struct rc__wt *w)
+{
+	return atomic_load(&((struct rc__wt *)w)->dropped);
+}
+
+uint64_t rc__wt_emitted(const struct rc__wt *w)
+{
+	return atomic_load(&((struct rc__wt *)w)->emitted);
+}
+
+int rc__wt_stopped(const struct rc__wt *w)
+{
+	return atomic_load(&((struct rc__wt *)w)->stopped);
+}
+
+int rc__wt_finish(struct rc__wt *w, uint64_t *emitted, uint64_t *dropped)
+{
+	if (emitted)
+		*emitted = 0;
+	if (dropped)
+		*dropped = 0;
+	if (!w)
+		return 0;
+	pthread_join(w->thread, NULL);
+	int st = w->status;
+	if (emitted)
+		*emitted = atomic_load(&w->emitted);
+	if (dropped)
+		*dropped = atomic_load(&w->dropped);
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+	for (size_t i = 0; i < w->nall; i++)
+		free(w->all[i]);
+	free(w->all);
+	free(w->srcs);
+	free(w);
+	return st;
+}

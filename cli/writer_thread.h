@@ -1,0 +1,76 @@
+/*
+ * writer_thread.h - large buffers between the capture rings and the disk.
+ *
+ * Capture threads ("sources") must hand every ring slot back to the kernel
+ * quickly, or the kernel drops packets.  So they only copy each packet into
+ * a large private buffer; full buffers (or, when traffic is slow, partly
+ * filled ones at every read timeout) are queued to one writer thread, which
+ * runs the sink (file write with rotation, printing, JSON) at its own pace.
+ *
+ * When the writer falls behind and a source has no free buffer left, the
+ * packet is dropped and counted (rc__wt_dropped): nothing is lost silently.
+ *
+ * With merge on, the writer emits packets of all sources in time stamp
+ * order: it takes the oldest head record, but only once every other live
+ * source either has a record queued or has published a "progress" time at
+ * least as late (the source promises it will deliver nothing older).
+ *
+ *   buffer: [rec hdr 32 B | data, padded to 8] [rec hdr | data] ...
+ *
+ * Thread-safety: rc__wt_put/_push/_source_done for source s are called by
+ * one thread (that source's); everything else by the owning thread.
+ */
+#ifndef RC_CLI_WRITER_THREAD_H
+#define RC_CLI_WRITER_THREAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ringcap/packet.h"
+
+struct rc__wt;
+
+/*
+ * The sink runs in the writer thread for each packet (p->data valid during
+ * the call).  It returns 0, RC_EBREAK to stop consuming (e.g. the -W file
+ * limit was reached), or another negative status for a fatal error (it
+ * printed its own message).  Either way rc__wt_stopped() becomes true.
+ */
+typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *p);
+
+/*
+ * Create the pipeline: nsources sources, each with bufs_per_source buffers
+ * of buf_bytes; merge = 1 for time stamp order across sources.  The thread
+ * starts here.  0, RC_ENOMEM, RC_EIO (thread creation).
+ */
+int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
+		  unsigned bufs_per_source, int merge, rc__wt_sink sink, void *user);
+
+/* Copy p into source s's buffer.  0, or RC_EAGAIN if it was dropped
+ * (no free buffer: the writer is behind; counted in rc__wt_dropped). */
+int rc__wt_put(struct rc__wt *w, unsigned s, const rc_packet *p);
+
+/* Queue s's current buffer (if not empty) and publish progress_ns: s will
+ * put no packet with an older time stamp from now on. */
+void rc__wt_push(struct rc__wt *w, unsigned s, uint64_t progress_ns);
+
+/* Source s ends: its last buffer is queued, it will put nothing more. */
+void rc__wt_source_done(struct rc__wt *w, unsigned s);
+
+/* Packets dropped because no buffer was free, over all sources. */
+uint64_t rc__wt_dropped(const struct rc__wt *w);
+/* Packets the sink accepted (returned 0 for). */
+uint64_t rc__wt_emitted(const struct rc__wt *w);
+/* 1 once the sink stopped (RC_EBREAK or an error). */
+int rc__wt_stopped(const struct rc__wt *w);
+
+/*
+ * Wait until every source is done and everything queued was consumed (or
+ * the sink stopped), then end the thread and free everything; the final
+ * rc__wt_emitted and rc__wt_dropped counts go to *emitted and *dropped
+ * (either may be NULL).  Returns 0, RC_EBREAK or the sink's fatal status.
+ * Accepts NULL (returns 0, counts 0).
+ */
+int rc__wt_finish(struct rc__wt *w, uint64_t *emitted, uint64_t *dropped);
+
+#endif
