@@ -125,14 +125,21 @@ static void fanout(int backend)
 	pthread_join(t, NULL);
 	ASSERT_INT_EQ(r.status, 0);
 
-	ASSERT_UINT_EQ(atomic_load(&f.total), FAN_N);
+	rc_capture_stats a, b;
+	ASSERT_OK(rc_capture_stats_get(h[0], &a));
+	ASSERT_OK(rc_capture_stats_get(h[1], &b));
+	if (atomic_load(&f.total) != FAN_N)
+		rc_test_fail(__FILE__, __LINE__,
+			     "handled %u of %d: member 0 received %llu delivered %llu dropped %llu, "
+			     "member 1 received %llu delivered %llu dropped %llu",
+			     atomic_load(&f.total), FAN_N, (unsigned long long)a.received,
+			     (unsigned long long)a.delivered, (unsigned long long)a.dropped,
+			     (unsigned long long)b.received, (unsigned long long)b.delivered,
+			     (unsigned long long)b.dropped);
 	ASSERT_UINT_EQ(atomic_load(&f.dup), 0);
 	ASSERT_UINT_EQ(atomic_load(&f.foreign), 0);
 	for (unsigned i = 0; i < FAN_N; i++)
 		ASSERT_UINT_EQ(atomic_load(&f.seen[i]), 1);
-	rc_capture_stats a, b;
-	ASSERT_OK(rc_capture_stats_get(h[0], &a));
-	ASSERT_OK(rc_capture_stats_get(h[1], &b));
 	ASSERT_UINT_EQ(a.received + b.received, FAN_N);
 	ASSERT_UINT_EQ(a.delivered + b.delivered, FAN_N);
 	/* Round robin: both members got a share. */

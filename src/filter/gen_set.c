@@ -200,6 +200,7 @@ F rc__gen_set(rc__cg *cg, const rc__node *const *nodes, size_t n, uint32_t key)
 	if ((uint64_t)m * fields > RC_BPF_MAXINSNS) {
 		cg->used_sets = 1;
 		cg->g.failed = -3;   /* no retry: chains cannot fit either */
+		cg->at = nodes[0];   /* report at the list's first value */
 		return rc__gen_fail(cg, RC_ELIMIT, nodes[0]->col, "%zu values in one list need at "
 				    "least %llu instructions, over the kernel limit of %d", m,
 				    (unsigned long long)(m * fields), RC_BPF_MAXINSNS);
