@@ -4,7 +4,8 @@
 #   make test       install test deps, build, run every test (build/tests/rc_tests)
 #   make asan       the same tests under ASan+UBSan (build-asan/)
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS each (build-fuzz/, clang)
-#   make bench      the benchmark suite against libpcap (BENCH=part, BENCH_QUICK=1)
+#   make bench      benchmarks vs libpcap, tcpdump, netsniff-ng -> bench/results/
+#                   (BENCH=offline|write|filter|live|cli, BENCH_QUICK=1; bench/README.md)
 #   make install    PREFIX=/usr/local by default
 # TESTS=substring runs only matching tests.
 

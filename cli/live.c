@@ -46,12 +46,15 @@
 
 #define RC_LIVE_MAX_SOURCES 256
 #define RC_LIVE_BATCH 64
+/* Read timeout: how often an idle source tells the merge it is idle
+ * (shorter with several sources, so busy ones are not held back). */
 #define RC_LIVE_READ_TIMEOUT_MS 100
+#define RC_LIVE_MERGE_READ_TIMEOUT_MS 20
 /* A read that returned nothing after starting at t means every packet
  * stamped before t - HOLD was delivered: a TPACKET_V3 block is retired at
  * the latest one block timeout (10 ms default) after its first packet. */
 #define RC_LIVE_HOLD_NSEC (50u * 1000u * 1000u)
-#define RC_LIVE_PUSH_NSEC (10u * 1000u * 1000u)
+#define RC_LIVE_PUSH_NSEC (20u * 1000u * 1000u)
 #define RC_LIVE_BUF_BYTES (4u << 20)
 #define RC_LIVE_BUFS_PER_SOURCE 16u
 
@@ -239,7 +242,9 @@ static int configure(rc_capture *c, unsigned index, void *user)
 	(void)index;
 	const struct rc__cli_opts *o = user;
 	const struct rc__live_opts *lo = &o->live;
-	int st = rc_capture_set_timeout(c, RC_LIVE_READ_TIMEOUT_MS);
+	int several = o->live.nifaces > 1 || o->live.threads > 1;
+	int st = rc_capture_set_timeout(c, several ? RC_LIVE_MERGE_READ_TIMEOUT_MS
+						   : RC_LIVE_READ_TIMEOUT_MS);
 	if (st == 0 && lo->snaplen_bytes)
 		st = rc_capture_set_snaplen(c, (uint32_t)lo->snaplen_bytes);
 	if (st == 0 && lo->ring_kib)

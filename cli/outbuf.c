@@ -175,11 +175,15 @@ void rc__ob_printf(rc__ob *ob, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	rc__ob_put(ob, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
-}
-
-void rc__ob_pad(rc__ob *ob, size_t mark, size_t width)
-{
-	while (ob->len >= mark && ob->len - mark < width && !ob->err)
-		rc__ob_putc(ob, ' ');
+	if ((size_t)n < sizeof(tmp)) {
+		rc__ob_put(ob, tmp, (size_t)n);
+		return;
+	}
+	/* Longer than the stack buffer: format again straight into ob. */
+	if (ob_reserve(ob, (size_t)n) != 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(ob->buf + ob->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	ob->len += (size_t)n;
 }

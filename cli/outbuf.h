@@ -48,7 +48,5 @@ void rc__ob_u(rc__ob *ob, uint64_t v);          /* decimal */
 void rc__ob_u0(rc__ob *ob, uint64_t v, int width); /* decimal, zero-padded */
 void rc__ob_x(rc__ob *ob, uint64_t v, int width);  /* lower hex, zero-padded to width */
 void rc__ob_printf(rc__ob *ob, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Pad with spaces so that the text since mark is at least width characters. */
-void rc__ob_pad(rc__ob *ob, size_t mark, size_t width);
 
 #endif

@@ -509,3 +509,110 @@ TEST_TIMEOUT(cli_live_bad_filter_shows_caret, 30)
 	ASSERT_STR_CONTAINS(e, "^");
 	free(e);
 }
+
+TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
+{
+	rc_test_need_tool("unshare");
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct run r;
+	pair_and_enter(&p);
+	/* A 256 KiB tmpfs in a private mount namespace that dies with ringcap. */
+	const char *dir = rc_test_tmpfile("small");
+	ASSERT_INT_EQ(rc_test_sh(NULL, "mkdir -p '%s'", dir), 0);
+	/* start() execs ringcap directly; here a shell mounts first. */
+	char cmd[2048];
+	snprintf(r.out, sizeof(r.out), "%s", rc_test_tmpfile("ringcap.out"));
+	snprintf(r.err, sizeof(r.err), "%s", rc_test_tmpfile("ringcap.err"));
+	rc_test_write_file(r.err, "", 0);
+	snprintf(cmd, sizeof(cmd),
+		 "exec unshare -m --propagation private sh -c \"mount -t tmpfs -o size=256k none '%s' "
+		 "&& exec '%s/ringcap' -i %s -w '%s/full.pcap' -U\" >'%s' 2>'%s'",
+		 dir, rc_test_builddir(), p.if_a, dir, r.out, r.err);
+	fflush(NULL);
+	r.pid = fork();
+	ASSERT_TRUE(r.pid >= 0);
+	if (r.pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	for (long long t0 = now_ms(); now_ms() - t0 < 5000;) {
+		char *e = slurp(r.err);
+		int ready = strstr(e, "listening on") != NULL;
+		free(e);
+		if (ready)
+			break;
+		usleep(20000);
+	}
+	spec_init(&s, &p, 400, 0); /* ~270 KB of frames: more than fits */
+	s.gap_us = 100;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 400);
+	ASSERT_INT_EQ(finish(&r, 10), 1);
+	char *e = slurp(r.err);
+	ASSERT_STR_CONTAINS(e, "full.pcap");
+	ASSERT_STR_CONTAINS(e, "No space left on device");
+	ASSERT_STR_CONTAINS(e, " packets captured\n");
+	ASSERT_STR_CONTAINS(e, " dropped by kernel\n");
+	free(e);
+}
+
+TEST_TIMEOUT(cli_live_stats_lines_and_print_with_write, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct run r;
+	char args[512];
+	pair_and_enter(&p);
+	const char *out = rc_test_tmpfile("pw.pcap");
+	snprintf(args, sizeof(args), "-i %s --stats 1 --print -c 30 -w %s", p.if_a, out);
+	start(&r, args);
+	spec_init(&s, &p, 30, 0);
+	s.gap_us = 50000; /* 1.5 s: at least one stats line */
+	ASSERT_UINT_EQ(rc_send_frames(&s), 30);
+	ASSERT_INT_EQ(finish(&r, 10), 0);
+	unsigned char seen[30] = { 0 };
+	ASSERT_UINT_EQ(check_file(out, &s, seen), 30);
+	char *e = slurp(r.err), *o = slurp(r.out);
+	ASSERT_STR_CONTAINS(e, " pkts/s ");
+	ASSERT_STR_CONTAINS(e, "| file ");
+	/* --print: one summary line per packet as well (hex dump lines of the
+	 * unknown EtherType start with a tab) */
+	unsigned lines = 0;
+	for (const char *c = o; *c; c++)
+		lines += *c == '\n' && c[1] && c[1] != '\t';
+	lines += *o && *o != '\t';
+	ASSERT_UINT_EQ(lines, 30);
+	free(e);
+	free(o);
+}
+
+TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct run r;
+	char args[512];
+	pair_and_enter(&p);
+	ASSERT_INT_EQ(rc_test_sh(NULL, "ip link set lo up"), 0);
+	const char *out = rc_test_tmpfile("two.out");
+	snprintf(args, sizeof(args), "-i %s -i lo -c 10 -w %s", p.if_a, out);
+	start(&r, args);
+	spec_init(&s, &p, 10, 0);
+	s.gap_us = 1000;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
+	ASSERT_INT_EQ(finish(&r, 10), 0);
+	rc_reader *rd;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_reader_open(&rd, out, NULL, err));
+	ASSERT_INT_EQ(rc_reader_format(rd), RC_FORMAT_PCAPNG);
+	rc_packet pk;
+	unsigned n = 0;
+	while (rc_reader_next(rd, &pk) == 1) {
+		rc_iface_info info;
+		ASSERT_OK(rc_reader_iface(rd, pk.ifindex, &info));
+		ASSERT_STR_EQ(info.name, p.if_a);
+		n++;
+	}
+	ASSERT_UINT_EQ(n, 10);
+	rc_reader_close(rd);
+}

@@ -80,6 +80,22 @@ static int rc_wait_until(int timeout_ms, const char *cond)
 	return -1;
 }
 
+/*
+ * The veth pair of the fixture, once both ends have their carrier (a new
+ * veth gets it a moment after it is set up; until then frames are dropped
+ * and tcpdump -D would not call it Running).  Bounded wait.
+ */
+static void rc_pair_create(struct rc_netns_pair *p)
+{
+	rc_netns_pair_create(p, 1600);
+	ASSERT_INT_EQ(rc_ns_run(p->ns_a, NULL,
+				"for i in $(seq 200); do ip link show %s | grep -q LOWER_UP && exit 0; "
+				"sleep 0.05; done; exit 1", p->if_a), 0);
+	ASSERT_INT_EQ(rc_ns_run(p->ns_b, NULL,
+				"for i in $(seq 200); do ip link show %s | grep -q LOWER_UP && exit 0; "
+				"sleep 0.05; done; exit 1", p->if_b), 0);
+}
+
 static void rc_send(const struct rc_netns_pair *p, unsigned count, unsigned first_seq)
 {
 	struct rc_send_spec s = {
@@ -136,7 +152,7 @@ TEST_TIMEOUT(compat_live_tcpdump_captures_every_frame, 60)
 	const char *dir = rc_test_tmpdir();
 
 	rc_test_need_tool("tcpdump");
-	rc_netns_pair_create(&p, 1600);
+	rc_pair_create(&p);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
 				"%s timeout 30 tcpdump -i %s -c %u -w %s/live.pcap 'ether proto 0x88b5' "
 				"</dev/null >/dev/null 2>%s/live.err & echo $! > %s/live.pid",
@@ -195,7 +211,7 @@ TEST_TIMEOUT(compat_live_tcpdump_sigint_counts_are_exact, 90)
 
 	rc_test_need_tool("tcpdump");
 	rc_test_need_tool("capinfos");
-	rc_netns_pair_create(&p, 1600);
+	rc_pair_create(&p);
 	rc = rc_sigint_run(&p, rc_compat_env(), "rc", 0);
 	sys = rc_sigint_run(&p, "", "sys", 1000);
 	ASSERT_STR_CONTAINS(rc, "100 packets captured\n100 packets received by filter\n0 packets dropped by kernel\n");
@@ -211,7 +227,7 @@ TEST_TIMEOUT(compat_live_tcpdump_lists_namespace_devices, 30)
 	char *rc = NULL, *sys = NULL, line[256];
 
 	rc_test_need_tool("tcpdump");
-	rc_netns_pair_create(&p, 1600);
+	rc_pair_create(&p);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, &rc, "%s tcpdump -D", rc_compat_env()), 0);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, &sys, "tcpdump -D"), 0);
 	/* ringcap lists the network devices, in libpcap's order and words;
@@ -246,7 +262,7 @@ TEST_TIMEOUT(compat_live_dumpcap_writes_pcapng, 60)
 
 	rc_test_need_tool("dumpcap");
 	rc_test_need_tool("capinfos");
-	rc_netns_pair_create(&p, 1600);
+	rc_pair_create(&p);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
 				"%s timeout 30 dumpcap -i %s -c %u -f 'ether proto 0x88b5' -w %s/d.pcapng "
 				"</dev/null >%s/d.err 2>&1 & echo $! > %s/d.pid",
@@ -277,7 +293,7 @@ TEST_TIMEOUT(compat_live_tcpreplay_sends_every_frame_of_a_file, 60)
 
 	rc_test_need_tool("tcpreplay");
 	rc_test_need_tool("tcpdump");
-	rc_netns_pair_create(&p, 1600);
+	rc_pair_create(&p);
 	/* The file to replay: RC_NFRAMES numbered frames, as pcapng. */
 	memset(s.dst, 0xff, 6);
 	memcpy(s.src, p.mac_b, 6);
@@ -323,7 +339,7 @@ TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
 	ASSERT_INT_EQ(rc_test_sh(&out, "nm -D \"$(command -v netsniff-ng)\" | awk '$1 == \"U\" && $2 ~ /^pcap_/ {print $2}' | sort | tr '\\n' ' '"), 0);
 	ASSERT_STR_EQ(out, "pcap_compile_nopcap pcap_freecode ");
 	free(out);
-	rc_netns_pair_create(&p, 1600);
+	rc_pair_create(&p);
 	/* Only frames 0..49 pass: the sequence number is the 4 bytes at 14. */
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
 				"%s timeout 30 netsniff-ng --in %s --out %s/n.pcap -n 50 -s "

@@ -238,3 +238,20 @@ TEST(filter_codegen_long_programs_get_trampolines)
 	ASSERT_UINT_EQ(run(&p, f, sizeof(f)), 0);
 	rc_bpf_prog_free(&p);
 }
+
+TEST(filter_codegen_threads_jumps_over_decided_tests)
+{
+	/* without the optimizer, the generator itself skips tests whose outcome
+	 * an earlier test of the same packet field decides */
+	rc_filter_opts o = {.optimize = 0, .linux_live = 0, .resolve_names = 0};
+	rc_bpf_prog p = compile("ip and ip and ip", RC_LINKTYPE_ETHERNET, &o);
+	ASSERT_UINT_EQ(p.len, 4);
+	rc_bpf_prog_free(&p);
+	p = compile("ip[9] = 50 and ip[9] = 17", RC_LINKTYPE_ETHERNET, &o);
+	ASSERT_FALSE(has(&p, BPF_JMP | BPF_JEQ | BPF_K, 17));
+	ASSERT_FALSE(has(&p, BPF_RET | BPF_K, 262144));   /* can never match */
+	rc_bpf_prog_free(&p);
+	p = compile("ether[0] > 10 and ether[0] > 5", RC_LINKTYPE_ETHERNET, &o);
+	ASSERT_FALSE(has(&p, BPF_JMP | BPF_JGT | BPF_K, 5));
+	rc_bpf_prog_free(&p);
+}

@@ -448,10 +448,9 @@ int pcap_set_datalink(pcap_t *p, int dlt)
 {
 	const char *name;
 
+	/* Every handle has exactly one link type (see pcap_list_datalinks). */
 	if (dlt == p->linktype)
 		return 0;
-	if (p->ops->set_datalink)
-		return p->ops->set_datalink(p, dlt);
 	name = pcap_datalink_val_to_name(dlt);
 	if (name)
 		return rc__pcap_err(p, PCAP_ERROR,
@@ -519,6 +518,4 @@ const struct timeval *pcap_get_required_select_timeout(pcap_t *p)
 
 /* ---- the dead kind: no source at all ---- */
 
-const struct rc__pcap_ops rc__pcap_dead_ops = {
-	.kind = "dead",
-};
+const struct rc__pcap_ops rc__pcap_dead_ops = { 0 };

@@ -353,7 +353,6 @@ static void rc__live_cleanup(pcap_t *p)
 }
 
 const struct rc__pcap_ops rc__pcap_live_ops = {
-	.kind = "live",
 	.read = rc__live_read,
 	.next = rc__live_next,
 	.setfilter = rc__live_setfilter,

@@ -120,7 +120,6 @@ static void rc__offline_cleanup(pcap_t *p)
 }
 
 const struct rc__pcap_ops rc__pcap_offline_ops = {
-	.kind = "savefile",
 	.read = rc__offline_read,
 	.next = rc__offline_next,
 	.setfilter = rc__offline_setfilter,

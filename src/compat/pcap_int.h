@@ -39,7 +39,6 @@ struct rc_capture;
  * (e.g. pcap_inject on a savefile), with libpcap's wording where it has one.
  */
 struct rc__pcap_ops {
-	const char *kind; /* "live", "savefile", "dead" - used in messages */
 	/* Up to cnt packets (cnt <= 0: one buffer's worth / the whole file) to
 	 * cb; returns the number delivered, 0 (timeout or EOF), or PCAP_ERROR /
 	 * PCAP_ERROR_BREAK.  Applies the filter. */
@@ -52,7 +51,6 @@ struct rc__pcap_ops {
 	int (*inject)(pcap_t *p, const void *buf, size_t size);
 	int (*setdirection)(pcap_t *p, pcap_direction_t d);
 	int (*setnonblock)(pcap_t *p, int nonblock);
-	int (*set_datalink)(pcap_t *p, int dlt);
 	int (*selectable_fd)(pcap_t *p);
 	/* Wake a blocked read after p->break_loop was set (async-signal-safe). */
 	void (*breakloop)(pcap_t *p);

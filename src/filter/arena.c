@@ -46,8 +46,8 @@ void *rc__arena_alloc(rc__arena *a, size_t n)
 			want = RC__ARENA_MAX_CHUNK;
 		if (want < n)
 			want = n;
-		if (want + sizeof(*c) > a->limit_bytes - a->reserved_bytes ||
-		    a->reserved_bytes > a->limit_bytes) {
+		if (a->reserved_bytes > a->limit_bytes ||
+		    want + sizeof(*c) > a->limit_bytes - a->reserved_bytes) {
 			a->over_limit = 1;
 			return NULL;
 		}

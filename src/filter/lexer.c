@@ -64,7 +64,6 @@ static const struct rc__kw rc__kws[] = {
 	{"l1", RC_T_UNSUP, 0}, {"l2", RC_T_UNSUP, 0}, {"iih", RC_T_UNSUP, 0},
 	{"lsp", RC_T_UNSUP, 0}, {"snp", RC_T_UNSUP, 0}, {"csnp", RC_T_UNSUP, 0},
 	{"psnp", RC_T_UNSUP, 0}, {"radio", RC_T_UNSUP, 0}, {"geneve", RC_T_UNSUP, 0},
-	{"decnet", RC_T_PNAME, RC_PQ_DECNET},
 	{"addr1", RC_T_UNSUP, 0}, {"address1", RC_T_UNSUP, 0}, {"addr2", RC_T_UNSUP, 0},
 	{"address2", RC_T_UNSUP, 0}, {"addr3", RC_T_UNSUP, 0}, {"address3", RC_T_UNSUP, 0},
 	{"addr4", RC_T_UNSUP, 0}, {"address4", RC_T_UNSUP, 0}, {"ra", RC_T_UNSUP, 0},

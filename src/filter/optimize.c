@@ -45,42 +45,14 @@
 
 #define MAX_ROUNDS 64
 
-/* Internal status: the value table hit its limit (not an error: the
- * program is simply left as it is). */
-#define VN_FAILED 1
-
-enum { T_RET, T_GOTO, T_COND };
-
-struct block {
-	uint32_t first, n;    /* statements: ctx.stmts[first .. first + n) */
-	uint8_t term;         /* T_RET, T_GOTO, T_COND */
-	uint8_t reachable;
-	rc_bpf_insn tinsn;    /* the return or conditional jump (jt/jf unused) */
-	uint32_t succ[2];     /* GOTO: succ[0]; COND: true, false */
-	uint32_t live_in;     /* registers read before written, from here on */
-	rc__vn cmp_a, cmp_opnd; /* the compared values, from the last forward pass */
-	struct rc__opt_state exit;
-};
-
-struct ctx {
-	struct block *b;
-	size_t nb;
-	uint32_t entry;
-	rc_bpf_insn *stmts;
-	uint8_t *fallible;
-	struct rc__vn_table vn;
-	/* predecessor edges, CSR: pred_of[pred_off[i] .. pred_off[i+1]) = (block << 1 | edge) */
-	uint32_t *pred_off, *pred_of;
-};
-
-static int nsucc(const struct block *b)
+int rc__opt_nsucc(const struct rc__opt_block *b)
 {
-	return b->term == T_RET ? 0 : b->term == T_GOTO ? 1 : 2;
+	return b->term == RC__T_RET ? 0 : b->term == RC__T_GOTO ? 1 : 2;
 }
 
 /* ---- building the graph ---- */
 
-static int build(struct ctx *c, const rc_bpf_insn *p, size_t len)
+static int build(struct rc__opt_graph *c, const rc_bpf_insn *p, size_t len)
 {
 	uint8_t *leader = calloc(len + 1, 1);
 	uint32_t *block_of = malloc((len + 1) * sizeof *block_of);
@@ -116,23 +88,23 @@ static int build(struct ctx *c, const rc_bpf_insn *p, size_t len)
 	c->nb = nb;
 	size_t i = 0, ns = 0;
 	for (size_t bi = 0; bi < nb; bi++) {
-		struct block *b = &c->b[bi];
+		struct rc__opt_block *b = &c->b[bi];
 		b->first = (uint32_t)ns;
 		for (;;) {
 			uint16_t code = p[i].code;
 			if (BPF_CLASS(code) == BPF_RET) {
-				b->term = T_RET;
+				b->term = RC__T_RET;
 				b->tinsn = p[i++];
 				break;
 			}
 			if (code == (BPF_JMP | BPF_JA)) {
-				b->term = T_GOTO;
+				b->term = RC__T_GOTO;
 				b->succ[0] = block_of[i + 1 + p[i].k];
 				i++;
 				break;
 			}
 			if (rc__bpf_is_cond_jump(code)) {
-				b->term = T_COND;
+				b->term = RC__T_COND;
 				b->tinsn = p[i];
 				b->succ[0] = block_of[i + 1 + p[i].jt];
 				b->succ[1] = block_of[i + 1 + p[i].jf];
@@ -144,7 +116,7 @@ static int build(struct ctx *c, const rc_bpf_insn *p, size_t len)
 			ns++;
 			b->n++;
 			if (leader[i]) { /* falls through into the next block */
-				b->term = T_GOTO;
+				b->term = RC__T_GOTO;
 				b->succ[0] = (uint32_t)bi + 1;
 				break;
 			}
@@ -160,17 +132,17 @@ err:
 /* ---- reachability, predecessors, liveness ---- */
 
 /* Mark reachable blocks from the entry; predecessor lists over them. */
-static int analyze_edges(struct ctx *c)
+static int analyze_edges(struct rc__opt_graph *c)
 {
 	for (size_t i = 0; i < c->nb; i++)
 		c->b[i].reachable = 0;
 	c->b[c->entry].reachable = 1;
 	size_t nedges = 0;
 	for (size_t i = c->entry; i < c->nb; i++) {
-		struct block *b = &c->b[i];
+		struct rc__opt_block *b = &c->b[i];
 		if (!b->reachable)
 			continue;
-		for (int e = 0; e < nsucc(b); e++) {
+		for (int e = 0; e < rc__opt_nsucc(b); e++) {
 			c->b[b->succ[e]].reachable = 1;
 			nedges++;
 		}
@@ -183,7 +155,7 @@ static int analyze_edges(struct ctx *c)
 		return RC_ENOMEM;
 	for (size_t i = c->entry; i < c->nb; i++)
 		if (c->b[i].reachable)
-			for (int e = 0; e < nsucc(&c->b[i]); e++)
+			for (int e = 0; e < rc__opt_nsucc(&c->b[i]); e++)
 				c->pred_off[c->b[i].succ[e] + 1]++;
 	for (size_t i = 0; i < c->nb; i++)
 		c->pred_off[i + 1] += c->pred_off[i];
@@ -193,13 +165,13 @@ static int analyze_edges(struct ctx *c)
 	memcpy(fill, c->pred_off, (c->nb + 1) * sizeof *fill);
 	for (size_t i = c->entry; i < c->nb; i++)
 		if (c->b[i].reachable)
-			for (int e = 0; e < nsucc(&c->b[i]); e++)
+			for (int e = 0; e < rc__opt_nsucc(&c->b[i]); e++)
 				c->pred_of[fill[c->b[i].succ[e]]++] = (uint32_t)(i << 1 | (uint32_t)e);
 	free(fill);
 	return 0;
 }
 
-static uint32_t def_mask(int def)
+uint32_t rc__opt_def_mask(int def)
 {
 	return def < 0 ? 0 : 1u << def;
 }
@@ -223,27 +195,27 @@ static int insn_def(const rc_bpf_insn *in)
 	}
 }
 
-static uint32_t term_uses(const struct block *b)
+static uint32_t term_uses(const struct rc__opt_block *b)
 {
-	return b->term == T_GOTO ? 0 : rc__opt_uses(&b->tinsn);
+	return b->term == RC__T_GOTO ? 0 : rc__opt_uses(&b->tinsn);
 }
 
-static uint32_t live_out(const struct ctx *c, const struct block *b)
+static uint32_t live_out(const struct rc__opt_graph *c, const struct rc__opt_block *b)
 {
 	uint32_t live = 0;
-	for (int e = 0; e < nsucc(b); e++)
+	for (int e = 0; e < rc__opt_nsucc(b); e++)
 		live |= c->b[b->succ[e]].live_in;
 	return live;
 }
 
-static void liveness(struct ctx *c)
+void rc__opt_liveness(struct rc__opt_graph *c)
 {
 	for (size_t i = c->nb; i-- > 0;) {
-		struct block *b = &c->b[i];
+		struct rc__opt_block *b = &c->b[i];
 		uint32_t live = live_out(c, b) | term_uses(b);
 		for (uint32_t s = b->n; s-- > 0;) {
 			const rc_bpf_insn *in = &c->stmts[b->first + s];
-			live = (live & ~def_mask(insn_def(in))) | rc__opt_uses(in);
+			live = (live & ~rc__opt_def_mask(insn_def(in))) | rc__opt_uses(in);
 		}
 		b->live_in = live;
 	}
@@ -251,17 +223,17 @@ static void liveness(struct ctx *c)
 
 /* ---- 1. forward value numbering ---- */
 
-static void edge_state(const struct ctx *c, uint32_t pred_edge, struct rc__opt_state *out)
+static void edge_state(const struct rc__opt_graph *c, uint32_t pred_edge, struct rc__opt_state *out)
 {
-	const struct block *p = &c->b[pred_edge >> 1];
+	const struct rc__opt_block *p = &c->b[pred_edge >> 1];
 	*out = p->exit;
-	if (p->term == T_COND)
+	if (p->term == RC__T_COND)
 		rc__opt_add_fact(out, p->cmp_a, (uint8_t)BPF_OP(p->tinsn.code), p->cmp_opnd,
 				 (pred_edge & 1) == 0);
 }
 
 /* Delete statement s of block b (shifting the rest down). */
-static void delete_stmt(struct ctx *c, struct block *b, uint32_t s)
+static void delete_stmt(struct rc__opt_graph *c, struct rc__opt_block *b, uint32_t s)
 {
 	uint32_t at = b->first + s;
 	memmove(&c->stmts[at], &c->stmts[at + 1], (b->n - s - 1) * sizeof c->stmts[0]);
@@ -270,7 +242,7 @@ static void delete_stmt(struct ctx *c, struct block *b, uint32_t s)
 }
 
 /* What holds on entry to reachable block i: the meet of its incoming edges. */
-static void entry_state(struct ctx *c, size_t i, struct rc__opt_state *s)
+void rc__opt_entry_state(struct rc__opt_graph *c, size_t i, struct rc__opt_state *s)
 {
 	struct rc__opt_state tmp;
 	uint32_t conflict = 0;
@@ -289,17 +261,17 @@ static void entry_state(struct ctx *c, size_t i, struct rc__opt_state *s)
 			s->reg[reg] = rc__vn_phi(&c->vn, (uint32_t)i, reg);
 }
 
-static int forward(struct ctx *c, int *changed)
+static int forward(struct rc__opt_graph *c, int *changed)
 {
 	int r = analyze_edges(c);
 	if (r < 0)
 		return r;
 	for (size_t i = c->entry; i < c->nb; i++) {
-		struct block *b = &c->b[i];
+		struct rc__opt_block *b = &c->b[i];
 		struct rc__opt_state *s = &b->exit;
 		if (!b->reachable)
 			continue;
-		entry_state(c, i, s);
+		rc__opt_entry_state(c, i, s);
 		for (uint32_t k = 0; k < b->n;) {
 			rc_bpf_insn *in = &c->stmts[b->first + k];
 			rc_bpf_insn before = *in;
@@ -315,7 +287,7 @@ static int forward(struct ctx *c, int *changed)
 			if (x == RC__XF_ALWAYS_FAILS) {
 				/* the rest of the block never runs: return 0 here */
 				b->n = k;
-				b->term = T_RET;
+				b->term = RC__T_RET;
 				b->tinsn = (rc_bpf_insn){BPF_RET | BPF_K, 0, 0, 0};
 				*changed = 1;
 				break;
@@ -323,7 +295,7 @@ static int forward(struct ctx *c, int *changed)
 			c->fallible[b->first + k] = (uint8_t)fallible;
 			k++;
 		}
-		if (b->term == T_COND) {
+		if (b->term == RC__T_COND) {
 			uint32_t kx;
 			if (BPF_SRC(b->tinsn.code) == BPF_X &&
 			    rc__vn_is_const(&c->vn, s->reg[RC__R_X], &kx)) {
@@ -337,13 +309,13 @@ static int forward(struct ctx *c, int *changed)
 			int out = rc__opt_eval(&c->vn, s, (uint8_t)BPF_OP(b->tinsn.code), b->cmp_a,
 					       b->cmp_opnd);
 			if (out >= 0) {
-				b->term = T_GOTO;
+				b->term = RC__T_GOTO;
 				b->succ[0] = b->succ[out ? 0 : 1];
 				*changed = 1;
 			}
 		}
 	}
-	return c->vn.failed ? VN_FAILED : 0;
+	return c->vn.failed ? RC__OPT_VN_FAILED : 0;
 }
 
 /* ---- 2. jump threading ---- */
@@ -352,13 +324,13 @@ static int forward(struct ctx *c, int *changed)
  * Where does the edge with state st, entering block bi, really go?  The
  * block index T to jump to instead, or 0 if bi cannot be skipped.
  */
-static uint32_t skip_target(struct ctx *c, const struct rc__opt_state *st, uint32_t bi)
+static uint32_t skip_target(struct rc__opt_graph *c, const struct rc__opt_state *st, uint32_t bi)
 {
-	const struct block *b = &c->b[bi];
+	const struct rc__opt_block *b = &c->b[bi];
 	struct rc__opt_state sim = *st;
 	uint32_t defs = 0, target;
 
-	if (b->term == T_RET)
+	if (b->term == RC__T_RET)
 		return 0;
 	for (uint32_t k = 0; k < b->n; k++) {
 		rc_bpf_insn in = c->stmts[b->first + k];
@@ -366,9 +338,9 @@ static uint32_t skip_target(struct ctx *c, const struct rc__opt_state *st, uint3
 		int x = rc__opt_xfer(&c->vn, &sim, &in, 0, &fallible, &def);
 		if (x == RC__XF_ALWAYS_FAILS || fallible)
 			return 0;
-		defs |= def_mask(def);
+		defs |= rc__opt_def_mask(def);
 	}
-	if (b->term == T_GOTO) {
+	if (b->term == RC__T_GOTO) {
 		target = b->succ[0];
 	} else {
 		rc__vn a = sim.reg[RC__R_A];
@@ -386,17 +358,17 @@ static uint32_t skip_target(struct ctx *c, const struct rc__opt_state *st, uint3
 	return target;
 }
 
-static int thread(struct ctx *c, int *changed)
+static int thread(struct rc__opt_graph *c, int *changed)
 {
 	struct rc__opt_state st;
-	liveness(c);
+	rc__opt_liveness(c);
 	/* Later blocks first: a retargeted edge changes only the liveness of
 	 * its block and the blocks before it, which are recomputed. */
 	for (size_t i = c->nb; i-- > c->entry;) {
-		struct block *p = &c->b[i];
+		struct rc__opt_block *p = &c->b[i];
 		if (!p->reachable)
 			continue;
-		for (int e = 0; e < nsucc(p); e++) {
+		for (int e = 0; e < rc__opt_nsucc(p); e++) {
 			int moved = 0;
 			edge_state(c, (uint32_t)(i << 1 | (uint32_t)e), &st);
 			for (uint32_t t; (t = skip_target(c, &st, p->succ[e])) != 0;) {
@@ -405,7 +377,7 @@ static int thread(struct ctx *c, int *changed)
 			}
 			if (moved) {
 				*changed = 1;
-				liveness(c);
+				rc__opt_liveness(c);
 			}
 		}
 	}
@@ -415,7 +387,7 @@ static int thread(struct ctx *c, int *changed)
 		c->entry = t;
 		*changed = 1;
 	}
-	return c->vn.failed ? VN_FAILED : 0;
+	return c->vn.failed ? RC__OPT_VN_FAILED : 0;
 }
 
 /* ---- 3./4. cleanup and dead code ---- */
@@ -425,7 +397,7 @@ static int thread(struct ctx *c, int *changed)
  * it, so dead-code removal sees one straight line.  The statement array is
  * rebuilt in block order with the absorbed statements appended.
  */
-static int coalesce(struct ctx *c, int *changed)
+static int coalesce(struct rc__opt_graph *c, int *changed)
 {
 	int r = analyze_edges(c);
 	if (r < 0)
@@ -443,7 +415,7 @@ static int coalesce(struct ctx *c, int *changed)
 	}
 	size_t at = 0;
 	for (size_t i = 0; i < c->nb; i++) {
-		struct block *b = &c->b[i];
+		struct rc__opt_block *b = &c->b[i];
 		if (!b->reachable) {
 			b->first = b->n = 0; /* its statements are not copied */
 			continue;
@@ -452,8 +424,8 @@ static int coalesce(struct ctx *c, int *changed)
 		memcpy(&stmts[at], &c->stmts[b->first], b->n * sizeof *stmts);
 		memcpy(&fallible[at], &c->fallible[b->first], b->n);
 		at += b->n;
-		while (b->term == T_GOTO) {
-			struct block *s = &c->b[b->succ[0]];
+		while (b->term == RC__T_GOTO) {
+			struct rc__opt_block *s = &c->b[b->succ[0]];
 			if (c->pred_off[b->succ[0] + 1] - c->pred_off[b->succ[0]] != 1)
 				break;
 			memcpy(&stmts[at], &c->stmts[s->first], s->n * sizeof *stmts);
@@ -478,9 +450,9 @@ static int coalesce(struct ctx *c, int *changed)
 }
 
 
-static int is_ret0(const struct block *b)
+static int is_ret0(const struct rc__opt_block *b)
 {
-	return b->term == T_RET && b->tinsn.code == (BPF_RET | BPF_K) && b->tinsn.k == 0;
+	return b->term == RC__T_RET && b->tinsn.code == (BPF_RET | BPF_K) && b->tinsn.k == 0;
 }
 
 /*
@@ -488,22 +460,22 @@ static int is_ret0(const struct block *b)
  * ends in `ret #0` becomes `ret #0` itself: its statements can only fail,
  * and failing also returns 0.
  */
-static void cleanup(struct ctx *c, int *changed)
+static void cleanup(struct rc__opt_graph *c, int *changed)
 {
 	for (size_t i = c->nb; i-- > 0;) {
-		struct block *b = &c->b[i];
-		if (b->term == T_COND && b->succ[0] == b->succ[1]) {
-			b->term = T_GOTO;
+		struct rc__opt_block *b = &c->b[i];
+		if (b->term == RC__T_COND && b->succ[0] == b->succ[1]) {
+			b->term = RC__T_GOTO;
 			*changed = 1;
 		}
-		if (is_ret0(b) || b->term == T_RET)
+		if (is_ret0(b) || b->term == RC__T_RET)
 			continue;
 		int zero = 1;
-		for (int e = 0; e < nsucc(b); e++)
+		for (int e = 0; e < rc__opt_nsucc(b); e++)
 			zero &= is_ret0(&c->b[b->succ[e]]);
 		if (zero) {
 			b->n = 0;
-			b->term = T_RET;
+			b->term = RC__T_RET;
 			b->tinsn = (rc_bpf_insn){BPF_RET | BPF_K, 0, 0, 0};
 			*changed = 1;
 		}
@@ -516,9 +488,9 @@ static void cleanup(struct ctx *c, int *changed)
  * sub x; jeq #0 -> jeq x;  add/sub/xor #c; jeq #k -> jeq #(k -/+/^ c)
  * (each a bijection of A, so equality is kept).
  */
-static int fold_compare(struct ctx *c, struct block *b)
+static int fold_compare(struct rc__opt_graph *c, struct rc__opt_block *b)
 {
-	if (b->term != T_COND || b->n == 0 || b->tinsn.code != (BPF_JMP | BPF_JEQ | BPF_K) ||
+	if (b->term != RC__T_COND || b->n == 0 || b->tinsn.code != (BPF_JMP | BPF_JEQ | BPF_K) ||
 	    (live_out(c, b) & (1u << RC__R_A)))
 		return 0;
 	rc_bpf_insn *st = &c->stmts[b->first + b->n - 1];
@@ -559,7 +531,7 @@ static int fold_compare(struct ctx *c, struct block *b)
  * is not read afterwards: keep only  ldxb; ld? [x + k + c].  X is at most
  * 60 and c + k small, so no offset wraps and the same bytes are loaded.
  */
-static int fold_indexed(struct ctx *c, struct block *b, uint32_t s)
+static int fold_indexed(struct rc__opt_graph *c, struct rc__opt_block *b, uint32_t s)
 {
 	if (s < 4)
 		return 0;
@@ -597,11 +569,11 @@ static uint64_t packet_load_end(const rc_bpf_insn *in)
 	}
 }
 
-static void dead_code(struct ctx *c, int *changed)
+static void dead_code(struct rc__opt_graph *c, int *changed)
 {
-	liveness(c);
+	rc__opt_liveness(c);
 	for (size_t i = c->entry; i < c->nb; i++) {
-		struct block *b = &c->b[i];
+		struct rc__opt_block *b = &c->b[i];
 		if (!b->reachable)
 			continue;
 		if (fold_compare(c, b))
@@ -616,7 +588,7 @@ static void dead_code(struct ctx *c, int *changed)
 			 * further on in the block needs at least as many bytes: if
 			 * this one fails, that one fails too (and the return is 0
 			 * either way). */
-			if (!(live & def_mask(def)) &&
+			if (!(live & rc__opt_def_mask(def)) &&
 			    (!c->fallible[b->first + s] || (end && end <= later_end))) {
 				delete_stmt(c, b, s);
 				*changed = 1;
@@ -629,184 +601,41 @@ static void dead_code(struct ctx *c, int *changed)
 				in = &c->stmts[b->first + s];
 				*changed = 1;
 			}
-			live = (live & ~def_mask(def)) | rc__opt_uses(in);
+			live = (live & ~rc__opt_def_mask(def)) | rc__opt_uses(in);
 		}
 	}
-}
-
-/* ---- chains of tests with a common exit ---- */
-
-#define MAX_CHAIN 64
-
-struct link {
-	uint32_t block;
-	rc__vn a, o;   /* compared values, as seen from the chain's entry */
-	int loads;     /* has statements */
-};
-
-/* Simulate block b from s; 0 if a statement may fail.  *a, *o: compared values. */
-static int simulate(struct ctx *c, const struct block *b, struct rc__opt_state *s, rc__vn *a,
-		    rc__vn *o, uint32_t *defs)
-{
-	for (uint32_t k = 0; k < b->n; k++) {
-		rc_bpf_insn in = c->stmts[b->first + k];
-		int fallible, def;
-		if (rc__opt_xfer(&c->vn, s, &in, 0, &fallible, &def) == RC__XF_ALWAYS_FAILS ||
-		    fallible)
-			return 0;
-		*defs |= def_mask(def);
-	}
-	*a = s->reg[RC__R_A];
-	*o = BPF_SRC(b->tinsn.code) == BPF_X ? s->reg[RC__R_X] : rc__vn_const(&c->vn, b->tinsn.k);
-	return 1;
-}
-
-/*
- * A chain is blocks B1..Bn, each a test whose one edge goes to the common
- * exit E (the true edge for `or`, the false edge for `and`) and whose other
- * edge goes to the next block (the only way into it); after Bn comes F.
- * When no statement of the chain can fail and nothing it writes is read at
- * E or F, the tests can run in any order: they are grouped by the value
- * they compare, the value already in A first, so the forward pass can drop
- * the reloads (`port 1 or port 2 ...` tests the source port against every
- * number, then the destination port).  Both the old and the new order
- * are simulated from the chain's entry: no statement may fail in either,
- * and every test must compare the same values in both.
- */
-static int reorder_chain(struct ctx *c, size_t first, int edge, uint8_t *used, int *changed)
-{
-	struct rc__opt_state entry, s;
-	struct link ln[MAX_CHAIN], order[MAX_CHAIN];
-	struct {
-		uint32_t first, n;
-		rc_bpf_insn tinsn;
-	} saved[MAX_CHAIN];
-	uint32_t exit_block = c->b[first].succ[edge], defs = 0, cur = (uint32_t)first;
-	size_t n = 0;
-
-	entry_state(c, first, &entry);
-	s = entry;
-	while (n < MAX_CHAIN) {
-		const struct block *b = &c->b[cur];
-		struct rc__opt_state before = s;
-		if (b->term != T_COND || b->succ[edge] != exit_block || used[cur] ||
-		    (n > 0 && c->pred_off[cur + 1] - c->pred_off[cur] != 1))
-			break;
-		if (!simulate(c, b, &s, &ln[n].a, &ln[n].o, &defs)) {
-			s = before;
-			break;
-		}
-		ln[n].block = cur;
-		ln[n].loads = b->n > 0;
-		n++;
-		cur = b->succ[!edge];
-	}
-	if (n < 2 || (defs & (c->b[exit_block].live_in | c->b[cur].live_in)))
-		return 0;
-	/* Group by compared value: A's current value first, then in order of
-	 * appearance; in a group, a block that loads the value comes first. */
-	size_t m = 0;
-	uint8_t taken[MAX_CHAIN] = {0};
-	for (size_t g = 0; g <= n && m < n; g++) {
-		rc__vn v;
-		if (g == 0) {
-			v = entry.reg[RC__R_A];
-		} else {
-			size_t j = 0;
-			while (j < n && taken[j])
-				j++;
-			if (j == n)
-				break;
-			v = ln[j].a;
-		}
-		for (int pass = 1; pass >= 0; pass--)
-			for (size_t j = 0; j < n; j++)
-				if (!taken[j] && ln[j].a == v && ln[j].loads == pass) {
-					order[m++] = ln[j];
-					taken[j] = 1;
-				}
-	}
-	int same = 1;
-	for (size_t j = 0; j < n; j++)
-		same &= order[j].block == ln[j].block;
-	if (same)
-		return 0;
-	/* The new order must compare exactly the same values. */
-	s = entry;
-	for (size_t j = 0; j < n; j++) {
-		rc__vn a, o;
-		uint32_t d = 0;
-		if (!simulate(c, &c->b[order[j].block], &s, &a, &o, &d) || a != order[j].a ||
-		    o != order[j].o)
-			return 0;
-	}
-	for (size_t j = 0; j < n; j++) {
-		const struct block *b = &c->b[order[j].block];
-		saved[j].first = b->first;
-		saved[j].n = b->n;
-		saved[j].tinsn = b->tinsn;
-	}
-	for (size_t j = 0; j < n; j++) {
-		struct block *b = &c->b[ln[j].block];
-		b->first = saved[j].first;
-		b->n = saved[j].n;
-		b->tinsn = saved[j].tinsn;
-		used[ln[j].block] = 1;
-	}
-	*changed = 1;
-	return c->vn.failed ? VN_FAILED : 0;
-}
-
-static int reorder_chains(struct ctx *c, int *changed)
-{
-	uint8_t *used = calloc(c->nb, 1);
-	int r = 0;
-	if (!used)
-		return RC_ENOMEM;
-	liveness(c);
-	/* One chain per round: the exit states of the blocks after a reordered
-	 * chain are stale until the next forward pass. */
-	int done = 0;
-	for (size_t i = c->entry; i < c->nb && r == 0 && !done; i++)
-		if (c->b[i].reachable && c->b[i].term == T_COND && !used[i]) {
-			r = reorder_chain(c, i, 0, used, &done);
-			if (r == 0 && !done && !used[i])
-				r = reorder_chain(c, i, 1, used, &done);
-		}
-	*changed |= done;
-	free(used);
-	return r;
 }
 
 /* ---- 5. merging identical blocks ---- */
 
-static int same_block(const struct ctx *c, const struct block *x, const struct block *y)
+static int same_block(const struct rc__opt_graph *c, const struct rc__opt_block *x,
+		      const struct rc__opt_block *y)
 {
 	if (x->term != y->term || x->n != y->n)
 		return 0;
 	/* (tinsn.jt/jf are stale: the successors say where the jump goes) */
-	if (x->term != T_GOTO && (x->tinsn.code != y->tinsn.code || x->tinsn.k != y->tinsn.k))
+	if (x->term != RC__T_GOTO && (x->tinsn.code != y->tinsn.code || x->tinsn.k != y->tinsn.k))
 		return 0;
-	for (int e = 0; e < nsucc(x); e++)
+	for (int e = 0; e < rc__opt_nsucc(x); e++)
 		if (x->succ[e] != y->succ[e])
 			return 0;
 	return memcmp(&c->stmts[x->first], &c->stmts[y->first], x->n * sizeof c->stmts[0]) == 0;
 }
 
-static int merge(struct ctx *c, int *changed)
+static int merge(struct rc__opt_graph *c, int *changed)
 {
 	uint32_t *canon = malloc(c->nb * sizeof *canon);
 	if (!canon)
 		return RC_ENOMEM;
 	for (size_t i = c->nb; i-- > 0;) {
-		struct block *b = &c->b[i];
+		struct rc__opt_block *b = &c->b[i];
 		canon[i] = (uint32_t)i;
 		if (!b->reachable)
 			continue;
-		for (int e = 0; e < nsucc(b); e++)
+		for (int e = 0; e < rc__opt_nsucc(b); e++)
 			b->succ[e] = canon[b->succ[e]];
 		/* Only small blocks are compared against everything after them. */
-		for (size_t j = i + 1; j < c->nb && b->n + (b->term == T_GOTO) <= 8; j++)
+		for (size_t j = i + 1; j < c->nb && b->n + (b->term == RC__T_GOTO) <= 8; j++)
 			if (c->b[j].reachable && canon[j] == j && same_block(c, b, &c->b[j])) {
 				canon[i] = (uint32_t)j;
 				*changed = 1;
@@ -818,100 +647,7 @@ static int merge(struct ctx *c, int *changed)
 	return 0;
 }
 
-/* ---- layout ---- */
-
-/*
- * Lay the reachable blocks out in order into out (room for cap
- * instructions).  The number of instructions, or -1 if over cap.
- */
-static long layout(struct ctx *c, rc_bpf_insn *out, size_t cap)
-{
-	uint32_t *pos = malloc((c->nb + 1) * sizeof *pos);
-	uint32_t *next = malloc((c->nb + 1) * sizeof *next);
-	uint8_t *tramp = calloc(c->nb, 1); /* bit 0: true edge, bit 1: false edge */
-	long total = -1;
-
-	if (!pos || !next || !tramp)
-		goto done;
-	/* next[i]: the block laid out after i */
-	uint32_t last = (uint32_t)c->nb;
-	for (size_t i = c->nb; i-- > c->entry;)
-		if (c->b[i].reachable) {
-			next[i] = last;
-			last = (uint32_t)i;
-		}
-	for (int again = 1; again;) {
-		size_t at = 0;
-		again = 0;
-		for (size_t i = c->entry; i < c->nb; i++) {
-			const struct block *b = &c->b[i];
-			if (!b->reachable)
-				continue;
-			pos[i] = (uint32_t)at;
-			at += b->n;
-			if (b->term == T_RET)
-				at++;
-			else if (b->term == T_GOTO)
-				at += b->succ[0] != next[i];
-			else
-				at += 1u + (tramp[i] & 1) + ((tramp[i] >> 1) & 1);
-		}
-		if (at > cap)
-			goto done;
-		total = (long)at;
-		for (size_t i = c->entry; i < c->nb; i++) {
-			const struct block *b = &c->b[i];
-			if (!b->reachable || b->term != T_COND)
-				continue;
-			uint32_t jpos = pos[i] + b->n;
-			for (int e = 0; e < 2; e++)
-				if (!(tramp[i] & (1 << e)) &&
-				    pos[b->succ[e]] - (jpos + 1) > 255) {
-					tramp[i] |= (uint8_t)(1 << e);
-					again = 1;
-				}
-		}
-	}
-	for (size_t i = c->entry; i < c->nb; i++) {
-		const struct block *b = &c->b[i];
-		if (!b->reachable)
-			continue;
-		uint32_t at = pos[i];
-		memcpy(&out[at], &c->stmts[b->first], b->n * sizeof *out);
-		at += b->n;
-		if (b->term == T_RET) {
-			out[at] = b->tinsn;
-		} else if (b->term == T_GOTO) {
-			if (b->succ[0] != next[i])
-				out[at] = (rc_bpf_insn){BPF_JMP | BPF_JA, 0, 0,
-							pos[b->succ[0]] - (at + 1)};
-		} else {
-			rc_bpf_insn j = b->tinsn;
-			uint32_t slot = at + 1;
-			uint32_t off[2];
-			for (int e = 0; e < 2; e++) {
-				if (tramp[i] & (1 << e)) {
-					out[slot] = (rc_bpf_insn){BPF_JMP | BPF_JA, 0, 0,
-								  pos[b->succ[e]] - (slot + 1)};
-					off[e] = slot - (at + 1);
-					slot++;
-				} else {
-					off[e] = pos[b->succ[e]] - (at + 1);
-				}
-			}
-			j.jt = (uint8_t)off[0];
-			j.jf = (uint8_t)off[1];
-			out[at] = j;
-		}
-	}
-done:
-	free(pos);
-	free(next);
-	free(tramp);
-	return total;
-}
-
-static void ctx_free(struct ctx *c)
+static void ctx_free(struct rc__opt_graph *c)
 {
 	free(c->b);
 	free(c->stmts);
@@ -923,7 +659,7 @@ static void ctx_free(struct ctx *c)
 
 int rc_bpf_optimize(rc_bpf_prog *prog)
 {
-	struct ctx c;
+	struct rc__opt_graph c;
 	rc_bpf_insn *out = NULL;
 	int r;
 
@@ -946,7 +682,7 @@ int rc_bpf_optimize(rc_bpf_prog *prog)
 		if (r == 0)
 			r = forward(&c, &changed);
 		if (r == 0)
-			r = reorder_chains(&c, &changed);
+			r = rc__opt_reorder_chains(&c, &changed);
 		if (r == 0)
 			dead_code(&c, &changed);
 		if (r == 0)
@@ -959,7 +695,7 @@ int rc_bpf_optimize(rc_bpf_prog *prog)
 			break;
 	}
 	if (r == 0 && c.vn.failed)
-		r = VN_FAILED;
+		r = RC__OPT_VN_FAILED;
 	if (r != 0) {
 		/* the program stays as it was; only a failed allocation is an error */
 		r = r < 0 || c.vn.failed == RC__VN_NOMEM ? RC_ENOMEM : 0;
@@ -970,7 +706,7 @@ int rc_bpf_optimize(rc_bpf_prog *prog)
 		r = RC_ENOMEM;
 		goto done;
 	}
-	long n = layout(&c, out, prog->len);
+	long n = rc__opt_layout(&c, out, prog->len);
 	/* Never longer, always valid; otherwise the input stands. */
 	if (n > 0 && (size_t)n <= prog->len && rc_bpf_validate(out, (size_t)n, NULL) == 0) {
 		memcpy(prog->insns, out, (size_t)n * sizeof *out);

@@ -63,6 +63,10 @@ struct rc__vn_table {
 
 enum { RC__VN_NOMEM = 1, RC__VN_TOO_MANY = 2 };
 
+/* Internal status of a pass: the value table failed (t->failed says why);
+ * the driver then leaves the program as it was. */
+#define RC__OPT_VN_FAILED 1
+
 int rc__vn_init(struct rc__vn_table *t);
 void rc__vn_free(struct rc__vn_table *t);
 /* A fresh value equal to no other (each `random` load). */
@@ -111,5 +115,62 @@ int rc__opt_xfer(struct rc__vn_table *t, struct rc__opt_state *s, rc_bpf_insn *i
 
 /* Registers an instruction reads (mask), for liveness. */
 uint32_t rc__opt_uses(const rc_bpf_insn *in);
+
+/* ---- the control-flow graph (optimize.c builds and transforms it) ---- */
+
+/*
+ * A basic block: statements, then a terminal.  Blocks sit in an array in
+ * program order, which is always a topological order: every successor has
+ * a larger index than its block.
+ */
+enum { RC__T_RET, RC__T_GOTO, RC__T_COND };
+
+struct rc__opt_block {
+	uint32_t first, n;    /* statements: graph.stmts[first .. first + n) */
+	uint8_t term;         /* RC__T_RET, RC__T_GOTO, RC__T_COND */
+	uint8_t reachable;
+	rc_bpf_insn tinsn;    /* the return or conditional jump (jt/jf unused) */
+	uint32_t succ[2];     /* GOTO: succ[0]; COND: true, false */
+	uint32_t live_in;     /* registers read before written, from here on */
+	rc__vn cmp_a, cmp_opnd; /* the compared values, from the last forward pass */
+	struct rc__opt_state exit;
+};
+
+struct rc__opt_graph {
+	struct rc__opt_block *b;
+	size_t nb;
+	uint32_t entry;
+	rc_bpf_insn *stmts;
+	uint8_t *fallible;
+	struct rc__vn_table vn;
+	/* predecessor edges, CSR: pred_of[pred_off[i] .. pred_off[i+1]) = (block << 1 | edge) */
+	uint32_t *pred_off, *pred_of;
+};
+
+/* Number of successors of b: 0 (return), 1 (goto) or 2 (conditional). */
+int rc__opt_nsucc(const struct rc__opt_block *b);
+/* Bit of register def (-1: none) in a register mask. */
+uint32_t rc__opt_def_mask(int def);
+/* Recompute every block's live_in (registers read before written). */
+void rc__opt_liveness(struct rc__opt_graph *g);
+/* What holds on entry to reachable block i (meet of its incoming edges,
+ * from the exit states of the last forward pass). */
+void rc__opt_entry_state(struct rc__opt_graph *g, size_t i, struct rc__opt_state *s);
+
+/*
+ * optimize_chain.c: reorder one chain of tests with a common exit so tests
+ * of the same value sit together (at most one chain per call: the exit
+ * states after it are stale until the next forward pass).  Sets *changed.
+ * 0, RC_ENOMEM, or RC__OPT_VN_FAILED.
+ */
+int rc__opt_reorder_chains(struct rc__opt_graph *g, int *changed);
+
+/*
+ * optimize_layout.c: lay the reachable blocks out in order into out (room
+ * for cap instructions), with `ja` for gotos to other than the next block
+ * and trampolines for conditional jumps over 255.  The instruction count,
+ * or -1 if over cap or out of memory.
+ */
+long rc__opt_layout(struct rc__opt_graph *g, rc_bpf_insn *out, size_t cap);
 
 #endif

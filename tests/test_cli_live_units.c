@@ -1,0 +1,306 @@
+/*
+ * test_cli_live_units.c - the live CLI's parts without a network: option
+ * parsing, tcpdump's rotation names, the closing counts and --stats line,
+ * JSON output (parsed by python3), and the writer pipeline's merge order
+ * and drop accounting.
+ */
+#include "harness.h"
+#include "testutil.h"
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "json.h"
+#include "options.h"
+#include "outbuf.h"
+#include "rotate.h"
+#include "stats_line.h"
+#include "writer_thread.h"
+#include "ringcap/capture.h"
+#include "ringcap/linktype.h"
+
+static int parse(struct rc__cli_opts *o, char *err, const char *a1, const char *a2, const char *a3)
+{
+	char *argv[] = { "ringcap", (char *)a1, (char *)a2, (char *)a3, NULL };
+	int argc = 1 + (a1 != NULL) + (a2 != NULL) + (a3 != NULL);
+	return rc__cli_parse(argc, argv, o, err, 256);
+}
+
+TEST(cli_live_options_parse_tcpdump_letters)
+{
+	struct rc__cli_opts o;
+	char err[256];
+	char *argv[] = { "ringcap", "-i", "eth0", "-i", "any", "-pQ", "in", "-s", "96", "-B",
+			 "8192", "-C", "100", "-W", "10", "-Z", "nobody", "--threads", "4",
+			 "--fanout-mode", "lb", "--stats", "2", "--json", "-lU", "tcp", NULL };
+	ASSERT_INT_EQ(rc__cli_parse(26, argv, &o, err, sizeof(err)), 0);
+	ASSERT_UINT_EQ(o.live.nifaces, 2);
+	ASSERT_STR_EQ(o.live.ifaces[1], "any");
+	ASSERT_INT_EQ(o.live.no_promisc, 1);
+	ASSERT_INT_EQ(o.live.direction, RC_CAPTURE_IN);
+	ASSERT_INT_EQ(o.live.snaplen_bytes, 96);
+	ASSERT_INT_EQ(o.live.ring_kib, 8192);
+	ASSERT_INT_EQ(o.live.rotate_mb, 100);
+	ASSERT_INT_EQ(o.live.file_count, 10);
+	ASSERT_STR_EQ(o.live.drop_user, "nobody");
+	ASSERT_INT_EQ(o.live.threads, 4);
+	ASSERT_INT_EQ(o.live.fanout_mode, RC_FANOUT_LB);
+	ASSERT_INT_EQ(o.live.stats_secs, 2);
+	ASSERT_INT_EQ(o.live.json, 1);
+	ASSERT_INT_EQ(o.live.line_buffered, 1);
+	ASSERT_INT_EQ(o.live.packet_buffered, 1);
+	ASSERT_STR_EQ(o.filter_expr, "tcp");
+	rc__cli_opts_free(&o);
+}
+
+TEST(cli_live_options_reject_bad_values_clearly)
+{
+	struct rc__cli_opts o;
+	char err[256];
+	ASSERT_INT_EQ(parse(&o, err, "-Q", "both", NULL), -1);
+	ASSERT_STR_EQ(err, "invalid -Q direction 'both' (expected in, out or inout)");
+	rc__cli_opts_free(&o);
+	ASSERT_INT_EQ(parse(&o, err, "-j", "adapter", NULL), -1);
+	ASSERT_STR_CONTAINS(err, "'adapter' is not supported on Linux");
+	rc__cli_opts_free(&o);
+	ASSERT_INT_EQ(parse(&o, err, "-C", "0", NULL), -1);
+	ASSERT_STR_EQ(err, "invalid file size in MB for -C '0' (expected 1..1000000)");
+	rc__cli_opts_free(&o);
+	ASSERT_INT_EQ(parse(&o, err, "--threads", "x", NULL), -1);
+	ASSERT_STR_CONTAINS(err, "thread count");
+	rc__cli_opts_free(&o);
+	ASSERT_INT_EQ(parse(&o, err, "--fanout-mode", "fast", NULL), -1);
+	ASSERT_STR_CONTAINS(err, "unknown --fanout-mode 'fast'");
+	rc__cli_opts_free(&o);
+}
+
+TEST(cli_live_usage_errors_exit_2_before_capturing)
+{
+	char *out = NULL;
+	int st = rc_test_sh(&out, "'%s/ringcap' -i lo -C 1 2>&1", rc_test_builddir());
+	ASSERT_INT_EQ(st, 2);
+	ASSERT_STR_CONTAINS(out, "ringcap: -C, -G and -W need -w FILE");
+	free(out);
+	st = rc_test_sh(&out, "'%s/ringcap' -i lo -w x.pcap -W 3 2>&1", rc_test_builddir());
+	ASSERT_INT_EQ(st, 2);
+	ASSERT_STR_CONTAINS(out, "ringcap: -W needs -C or -G");
+	free(out);
+}
+
+TEST(cli_live_rotation_names_follow_tcpdump)
+{
+	char b[256];
+	/* -C alone: f, f1, f2 */
+	ASSERT_INT_EQ(rc__rot_make_name(b, sizeof(b), "f", 0, 0, 0, 0), 0);
+	ASSERT_STR_EQ(b, "f");
+	ASSERT_INT_EQ(rc__rot_make_name(b, sizeof(b), "f", 0, 0, 2, 0), 0);
+	ASSERT_STR_EQ(b, "f2");
+	/* -C with -W 3: f0, f1, f2 (digits of W-1 = 1) */
+	ASSERT_INT_EQ(rc__rot_make_name(b, sizeof(b), "f", 0, 0, 0, 3), 0);
+	ASSERT_STR_EQ(b, "f0");
+	/* -W 11: two digits */
+	ASSERT_INT_EQ(rc__rot_make_name(b, sizeof(b), "f", 0, 0, 7, 11), 0);
+	ASSERT_STR_EQ(b, "f07");
+	/* -W 10: one digit (0..9) */
+	ASSERT_INT_EQ(rc__rot_make_name(b, sizeof(b), "f", 0, 0, 9, 10), 0);
+	ASSERT_STR_EQ(b, "f9");
+	/* -G: strftime */
+	ASSERT_INT_EQ(rc__rot_make_name(b, sizeof(b), "d_%s.pcap", 1, 1700000000, 0, 0), 0);
+	ASSERT_STR_EQ(b, "d_1700000000.pcap");
+	/* too long */
+	ASSERT_INT_EQ(rc__rot_make_name(b, 4, "abcdef", 0, 0, 0, 0), -1);
+}
+
+TEST(cli_live_closing_counts_use_singular_and_plural)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	rc__stats_final(f, 1, 2, 0, 0);
+	fclose(f);
+	ASSERT_STR_EQ(buf, "1 packet captured\n2 packets received by filter\n0 packets dropped by kernel\n");
+	free(buf);
+	f = open_memstream(&buf, &len);
+	rc__stats_final(f, 5, 9, 1, 3);
+	fclose(f);
+	ASSERT_STR_EQ(buf, "5 packets captured\n9 packets received by filter\n1 packet dropped by kernel\n"
+			   "3 packets dropped by ringcap\n");
+	free(buf);
+}
+
+TEST(cli_live_stats_line_rates_and_counts)
+{
+	struct rc__stats_sample a, b;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.mono_nsec = 1000000000u;
+	b.mono_nsec = 3000000000u; /* 2 s later */
+	a.captured = 100;
+	b.captured = 3100;
+	a.captured_bytes = 0;
+	b.captured_bytes = 3000000;
+	b.kernel_dropped = 7;
+	b.ringcap_dropped = 2;
+	b.file_bytes = 12400000;
+	char line[256];
+	rc__stats_line_format(line, sizeof(line), &a, &b, 1);
+	ASSERT_STR_EQ(line, "1500 pkts/s 1.5 MB/s | captured 3100 | dropped: kernel 7, ringcap 2 | file 12.4 MB");
+	rc__stats_line_format(line, sizeof(line), &a, &b, 0);
+	ASSERT_STR_EQ(line, "1500 pkts/s 1.5 MB/s | captured 3100 | dropped: kernel 7, ringcap 2");
+}
+
+static const uint8_t tcp_frame[] = {
+	/* Ethernet */
+	0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x81, 0x00,
+	/* 802.1Q id 5 pcp 3 -> IPv4 */
+	0x60, 0x05, 0x08, 0x00,
+	/* IPv4, 40 bytes, TCP */
+	0x45, 0x00, 0x00, 0x28, 0x12, 0x34, 0x40, 0x00, 0x40, 0x06, 0x00, 0x00, 10, 0, 0, 1, 10, 0,
+	0, 2,
+	/* TCP 1234 -> 80, SYN */
+	0x04, 0xd2, 0x00, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xfa, 0xf0, 0, 0, 0, 0,
+};
+
+TEST(cli_live_json_decodes_layers_and_escapes)
+{
+	rc__ob ob;
+	ASSERT_OK(rc__ob_init(&ob, -1));
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = tcp_frame;
+	p.caplen = p.len = sizeof(tcp_frame);
+	p.linktype = RC_LINKTYPE_ETHERNET;
+	p.ts_nsec = 1700000000123456789ull;
+	rc__json_packet(&ob, &p, "we\"ird\\\n");
+	ASSERT_STR_EQ(rc__ob_str(&ob),
+		      "{\"ts\":1700000000.123456789,\"interface\":\"we\\\"ird\\\\\\u000a\",\"len\":58,"
+		      "\"caplen\":58,\"eth\":{\"src\":\"02:00:00:00:00:01\",\"dst\":\"00:11:22:33:44:55\","
+		      "\"type\":33024},\"vlan\":[{\"tpid\":33024,\"id\":5,\"pcp\":3,\"type\":2048}],"
+		      "\"ip\":{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.2\",\"proto\":6,\"ttl\":64,\"len\":40,"
+		      "\"id\":4660,\"frag\":0,\"mf\":false},\"tcp\":{\"sport\":1234,\"dport\":80,\"seq\":1,"
+		      "\"ack\":0,\"flags\":\"S\",\"win\":64240}}\n");
+	/* Cut inside TCP: the layer is replaced by the truncation mark. */
+	rc__ob_reset(&ob);
+	p.caplen = 40;
+	rc__json_packet(&ob, &p, NULL);
+	ASSERT_STR_CONTAINS(rc__ob_str(&ob), "\"mf\":false},\"truncated\":true}\n");
+	rc__ob_free(&ob);
+}
+
+TEST(cli_live_json_is_valid_for_python_on_every_prefix)
+{
+	rc_test_need_tool("python3");
+	rc__ob ob;
+	ASSERT_OK(rc__ob_init(&ob, -1));
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = tcp_frame;
+	p.linktype = RC_LINKTYPE_ETHERNET;
+	for (uint32_t n = 0; n <= sizeof(tcp_frame); n++) {
+		p.caplen = n;
+		p.len = sizeof(tcp_frame);
+		rc__json_packet(&ob, &p, "eth0");
+	}
+	const char *path = rc_test_tmpfile("j.jsonl");
+	rc_test_write_file(path, rc__ob_str(&ob), strlen(rc__ob_str(&ob)));
+	rc__ob_free(&ob);
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&out,
+				 "/usr/bin/python3 -c 'import json,sys\n"
+				 "print(sum(1 for l in open(sys.argv[1]) if json.loads(l)[\"len\"] == 58))' '%s'",
+				 path),
+		      0);
+	ASSERT_STR_EQ(out, "59\n");
+	free(out);
+}
+
+/* ---- writer pipeline ---- */
+
+struct collect {
+	uint64_t ts[4096];
+	unsigned n;
+	atomic_int gate; /* sink waits while 0 */
+};
+
+static int collect_sink(void *user, unsigned s, const rc_packet *p)
+{
+	(void)s;
+	struct collect *c = user;
+	while (!atomic_load(&c->gate))
+		usleep(1000);
+	if (c->n < 4096)
+		c->ts[c->n++] = p->ts_nsec;
+	return 0;
+}
+
+TEST(cli_live_writer_merges_sources_in_time_order)
+{
+	struct collect c;
+	memset(&c, 0, sizeof(c));
+	atomic_store(&c.gate, 1);
+	struct rc__wt *w;
+	ASSERT_OK(rc__wt_create(&w, 2, 1u << 16, 16, 1, collect_sink, &c));
+	uint8_t data[64] = { 0 };
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = data;
+	p.caplen = p.len = sizeof(data);
+	/* Source 0: even stamps, source 1: odd; pushed in uneven chunks. */
+	for (unsigned i = 0; i < 1000; i++) {
+		p.ts_nsec = 1000 + 2 * i;
+		ASSERT_OK(rc__wt_put(w, 0, &p));
+		if (i % 333 == 0)
+			rc__wt_push(w, 0, p.ts_nsec);
+	}
+	/* As a capture thread does on its read timeout: all handed over. */
+	rc__wt_push(w, 0, p.ts_nsec);
+	for (unsigned i = 0; i < 1000; i++) {
+		p.ts_nsec = 1001 + 2 * i;
+		ASSERT_OK(rc__wt_put(w, 1, &p));
+		if (i % 250 == 0)
+			rc__wt_push(w, 1, p.ts_nsec);
+	}
+	rc__wt_source_done(w, 0);
+	rc__wt_source_done(w, 1);
+	uint64_t emitted, dropped;
+	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
+	ASSERT_UINT_EQ(emitted, 2000);
+	ASSERT_UINT_EQ(dropped, 0);
+	ASSERT_UINT_EQ(c.n, 2000);
+	for (unsigned i = 0; i < 2000; i++)
+		ASSERT_UINT_EQ(c.ts[i], 1000 + i);
+}
+
+TEST(cli_live_writer_counts_what_it_cannot_buffer)
+{
+	struct collect c;
+	memset(&c, 0, sizeof(c));
+	struct rc__wt *w;
+	/* Two 8 KiB buffers, a sink that is stuck until the gate opens. */
+	ASSERT_OK(rc__wt_create(&w, 1, 8192, 2, 0, collect_sink, &c));
+	uint8_t data[1000] = { 0 };
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = data;
+	p.caplen = p.len = sizeof(data);
+	unsigned ok = 0, dropped_here = 0;
+	for (unsigned i = 0; i < 100; i++) {
+		p.ts_nsec = i;
+		if (rc__wt_put(w, 0, &p) == 0)
+			ok++;
+		else
+			dropped_here++;
+	}
+	ASSERT_UINT_GE(dropped_here, 1);
+	ASSERT_UINT_EQ(rc__wt_dropped(w), dropped_here);
+	atomic_store(&c.gate, 1);
+	rc__wt_source_done(w, 0);
+	uint64_t emitted, dropped;
+	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
+	ASSERT_UINT_EQ(emitted, ok);
+	ASSERT_UINT_EQ(dropped, dropped_here);
+	ASSERT_UINT_EQ(emitted + dropped, 100); /* nothing lost without a count */
+}
