@@ -8,7 +8,7 @@ pkgs=""
 for kind in "$@"; do
 	case "$kind" in
 	build) pkgs="$pkgs gcc make cmake pkg-config" ;;
-	test) pkgs="$pkgs gcc clang make cmake pkg-config libpcap-dev tcpdump tshark python3 python3-scapy iproute2 ethtool util-linux" ;;
+	test) pkgs="$pkgs gcc clang make cmake pkg-config binutils libpcap-dev tcpdump tshark tcpreplay netsniff-ng python3 python3-scapy iproute2 ethtool util-linux" ;;
 	fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 	bench) pkgs="$pkgs libpcap-dev tcpdump netsniff-ng gnuplot-nox iproute2 util-linux" ;;
 	*) echo "deps.sh: unknown kind '$kind'" >&2; exit 2 ;;

@@ -1,18 +1,26 @@
 /*
- * ring_v3.c - the TPACKET_V3 reader (block layout drawn in ring.c).
+ * ring_v3.c - the TPACKET_V3 reader (block layout drawn in ring.c and
+ * ring_v3_walk.h).
  *
  * State: c->cur is the block we read or wait for.  When its status turns
- * TP_STATUS_USER we walk its num_pkts packets through tp_next_offset.  A
- * batch never spans two blocks; when the last packet of a block went into
- * a batch the block is marked release_blk and given back at the start of
+ * TP_STATUS_USER we walk its packets with rc__v3_walk_next (the walk
+ * position lives in c->pkt_off / c->pkt_left between calls).  A batch
+ * never spans two blocks; when the last packet of a block went into a
+ * batch the block is marked release_blk and given back at the start of
  * the next read call (the caller's rc_packet.data still point into it
  * until then).  A block whose every packet was discarded is given back at
  * once.
  *
- * Offsets written by the kernel are still checked against the block
- * bounds: a broken ring gives RC_EIO, never a wild read.
+ * Cost per block: one acquire load of block_status when we take it, one
+ * release store when we give it back; nothing atomic per packet.
+ *
+ * A header that breaks the ABI rules (ring_v3_walk.h) ends the walk of
+ * its block: the packets before it are delivered, the block is counted in
+ * c->bad_blocks, a warning names it, and the capture goes on with the next
+ * block - a wild offset never turns into a wild read.
  */
 #include "capture/ring.h"
+#include "capture/ring_v3_walk.h"
 
 #include "util/errmsg.h"
 
@@ -29,15 +37,18 @@ static void v3_release(rc_capture *c)
 	rc__slot_give_back(&b->hdr.bh1.block_status);
 	c->release_blk = 0;
 	c->blk_open = 0;
-	c->cur = (c->cur + 1) % c->block_nr;
+	c->cur = c->cur + 1 == c->block_nr ? 0 : c->cur + 1;
 	if (c->recheck_slots)
 		c->recheck_slots--;
 }
 
-static int corrupt(rc_capture *c, const char *what)
+static void note_bad_block(rc_capture *c)
 {
-	return rc__errf(c->err, RC_EIO, "%s: TPACKET_V3 block %u: %s",
-			c->device[0] ? c->device : "any", c->cur, what);
+	c->bad_blocks++;
+	rc__errf(c->warn, 0,
+		 "%s: TPACKET_V3 block %u: packet header outside the block, rest of the block "
+		 "skipped (%llu such blocks)",
+		 c->device[0] ? c->device : "any", c->cur, (unsigned long long)c->bad_blocks);
 }
 
 static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
@@ -46,46 +57,29 @@ static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 
 	while (n < max) {
 		struct tpacket_block_desc *b = block_at(c, c->cur);
-		uint8_t *base = (uint8_t *)b;
+		struct rc__v3_walk w;
 		if (!c->blk_open) {
 			if (!(rc__slot_status(&b->hdr.bh1.block_status) & TP_STATUS_USER))
 				break;
-			uint32_t first = b->hdr.bh1.offset_to_first_pkt;
-			if (b->hdr.bh1.num_pkts && (first < sizeof(*b) || first >= c->block_size))
-				return corrupt(c, "first packet offset out of block");
 			c->blk_open = 1;
-			c->pkt_left = b->hdr.bh1.num_pkts;
-			c->pkt_next = base + first;
+			if (rc__v3_walk_open(&w, (uint8_t *)b, c->block_size) < 0)
+				note_bad_block(c);
+		} else {
+			w.blk = (uint8_t *)b;
+			w.size = c->block_size;
+			w.off = c->pkt_off;
+			w.left = c->pkt_left;
 		}
-		while (c->pkt_left && n < max) {
-			struct tpacket3_hdr *h = (struct tpacket3_hdr *)(void *)c->pkt_next;
-			size_t off = (size_t)(c->pkt_next - base);
-			if (off + TPACKET3_HDRLEN > c->block_size ||
-			    h->tp_mac < TPACKET3_HDRLEN + RC__HEADROOM ||
-			    off + h->tp_mac + (size_t)h->tp_snaplen > c->block_size)
-				return corrupt(c, "packet outside block");
-			c->pkt_left--;
-			if (c->pkt_left) {
-				if (h->tp_next_offset == 0 ||
-				    off + h->tp_next_offset + TPACKET3_HDRLEN > c->block_size)
-					return corrupt(c, "next packet offset out of block");
-				c->pkt_next += h->tp_next_offset;
-			}
-			c->progress = 1;
-			struct rc__frame f = {
-				.mac = (uint8_t *)h + h->tp_mac,
-				.caplen = h->tp_snaplen,
-				.len = h->tp_len,
-				.status = h->tp_status,
-				.ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec,
-				.vlan_tci = h->hv1.tp_vlan_tci,
-				.vlan_tpid = h->hv1.tp_vlan_tpid,
-				.sll = (const struct sockaddr_ll *)(const void *)((uint8_t *)h +
-					TPACKET_ALIGN(sizeof(struct tpacket3_hdr))),
-			};
+		c->progress = 1;
+		struct rc__frame f;
+		int r = 0;
+		while (n < max && (r = rc__v3_walk_next(&w, &f)) > 0)
 			n += (size_t)rc__capture_deliver(c, &f, &pkts[n]);
-		}
-		if (c->pkt_left)
+		if (r < 0)
+			note_bad_block(c);
+		c->pkt_off = w.off;
+		c->pkt_left = w.left;
+		if (w.left)
 			break; /* batch full */
 		c->release_blk = 1;
 		if (n)
@@ -97,6 +91,7 @@ static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 
 static int v3_setup(rc_capture *c)
 {
+	c->bad_blocks = 0;
 	return rc__ring_setup(c, TPACKET_V3);
 }
 

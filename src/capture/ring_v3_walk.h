@@ -1,0 +1,120 @@
+/*
+ * ring_v3_walk.h - the walk over the packets of one TPACKET_V3 block,
+ * shared by the V3 back-end (ring_v3.c) and its fuzz target
+ * (fuzz/fuzz_ring_v3.c), so that what is fuzzed is what runs.
+ *
+ * Block layout (kernel Documentation/networking/packet_mmap.rst,
+ * include/uapi/linux/if_packet.h, net/packet/af_packet.c):
+ *
+ *   +0                   tpacket_block_desc { version, offset_to_priv,
+ *                          bh1 { block_status, num_pkts,
+ *                                offset_to_first_pkt, blk_len, ... } }
+ *   +offset_to_first_pkt tpacket3_hdr (48 bytes, TPACKET_ALIGN'ed)
+ *   +48                  sockaddr_ll (20 bytes)  -> TPACKET3_HDRLEN = 68
+ *   ...                  gap, PACKET_RESERVE headroom (RC__HEADROOM)
+ *   +tp_mac              tp_snaplen packet bytes
+ *   +tp_next_offset      next tpacket3_hdr ... (num_pkts headers in all)
+ *
+ * The kernel is trusted, but ringcap assumes no more than the ABI says:
+ * every header must lie inside the block, 4-byte aligned (its fields are
+ * u32), its packet bytes and the headroom in front of them (which deliver
+ * rewrites in place) must lie inside the block after the header, and the
+ * next header must start after the packet bytes (af_packet.c sets
+ * tp_next_offset = TOTAL_PKT_LEN_INCL_ALIGN(tp_mac + tp_snaplen)), so a
+ * rewrite of one packet's headroom never touches a packet already handed
+ * out.  tp_snaplen > tp_len is also refused (af_packet never does it).
+ * The first header that breaks a rule stops the walk: the caller counts
+ * the block as inconsistent and gives it back.  Every step moves forward
+ * by at least TPACKET3_HDRLEN bytes, so a walk takes at most
+ * block_size / 68 steps whatever num_pkts says.
+ *
+ * Everything is static inline: the back-end's per-packet loop has no
+ * function call of its own.  Offsets are uint64_t so that no sum of two
+ * 32-bit kernel values can wrap.
+ */
+#ifndef RC_CAPTURE_RING_V3_WALK_H
+#define RC_CAPTURE_RING_V3_WALK_H
+
+#include <stdint.h>
+
+#include "capture/capture_int.h"
+#include "ringcap/error.h"
+
+/* Offset that no header can have: the next step fails. */
+#define RC__V3_BAD_OFF UINT64_MAX
+
+struct rc__v3_walk {
+	uint8_t *blk;
+	uint64_t size; /* block bytes */
+	uint64_t off;  /* offset of the next header */
+	uint32_t left; /* headers still to read (num_pkts) */
+};
+
+/*
+ * rc__v3_walk_open - start walking the block of size bytes at blk (4-byte
+ * aligned).  Returns 0 (w->left packets to read, maybe 0) or RC_EIO when
+ * the block descriptor itself is inconsistent (nothing to read).
+ */
+static inline int rc__v3_walk_open(struct rc__v3_walk *w, uint8_t *blk, uint64_t size)
+{
+	w->blk = blk;
+	w->size = size;
+	w->off = RC__V3_BAD_OFF;
+	w->left = 0;
+	if (size < sizeof(struct tpacket_block_desc))
+		return RC_EIO;
+	const struct tpacket_block_desc *b = (const struct tpacket_block_desc *)(const void *)blk;
+	uint32_t n = b->hdr.bh1.num_pkts;
+	uint64_t first = b->hdr.bh1.offset_to_first_pkt;
+	if (n == 0)
+		return 0;
+	if (first < sizeof(*b) || (first & 3u) || first + TPACKET3_HDRLEN > size)
+		return RC_EIO;
+	w->off = first;
+	w->left = n;
+	return 0;
+}
+
+/*
+ * rc__v3_walk_next - the next packet of the block into *f.  Returns 1 (f
+ * filled), 0 (no packet left) or RC_EIO (the header at w->off breaks a
+ * rule above; w->left is 0 afterwards, f untouched).
+ */
+static inline int rc__v3_walk_next(struct rc__v3_walk *w, struct rc__frame *f)
+{
+	if (w->left == 0)
+		return 0;
+	uint64_t off = w->off;
+	if ((off & 3u) || off > w->size || w->size - off < TPACKET3_HDRLEN)
+		goto bad;
+	uint8_t *hp = w->blk + off;
+	const struct tpacket3_hdr *h = (const struct tpacket3_hdr *)(const void *)hp;
+	uint64_t mac = h->tp_mac, snap = h->tp_snaplen;
+	if (mac < TPACKET3_HDRLEN + RC__HEADROOM || off + mac + snap > w->size ||
+	    snap > h->tp_len)
+		goto bad;
+	if (--w->left) {
+		uint64_t next = h->tp_next_offset;
+		/* Checked in full (bounds, alignment) by the next call; here
+		 * only what needs this header: past our packet bytes. */
+		w->off = next >= mac + snap ? off + next : RC__V3_BAD_OFF;
+		/* The next header is usually in the next cache line or two. */
+		if (next >= mac + snap && off + next < w->size)
+			__builtin_prefetch(hp + next);
+	}
+	f->mac = hp + mac;
+	f->caplen = (uint32_t)snap;
+	f->len = h->tp_len;
+	f->status = h->tp_status;
+	f->ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec;
+	f->vlan_tci = h->hv1.tp_vlan_tci;
+	f->vlan_tpid = h->hv1.tp_vlan_tpid;
+	f->sll = (const struct sockaddr_ll *)(const void *)(hp +
+		TPACKET_ALIGN(sizeof(struct tpacket3_hdr)));
+	return 1;
+bad:
+	w->left = 0;
+	return RC_EIO;
+}
+
+#endif /* RC_CAPTURE_RING_V3_WALK_H */
