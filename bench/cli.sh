@@ -15,7 +15,8 @@ build=$1 file=$2 n=$3 runs=$4
 bin="$build/bench"
 rc="$build/ringcap"
 out=/dev/shm/rcb_cli.$$.pcap
-trap 'rm -f "$out"' EXIT INT TERM
+trap 'rm -f "$out" /tmp/rcb_cli.$$ /tmp/rcb_cli_ratio.$$' EXIT
+trap 'exit 130' INT TERM
 
 echo "## CLI: ringcap vs tcpdump on the same file"
 echo

@@ -13,6 +13,8 @@ set -e
 build=$1 file=$2 n=$3 runs=$4
 bin="$build/bench"
 compat="$build/compat"
+trap 'rm -f /tmp/rcb_offline.$$' EXIT
+trap 'exit 130' INT TERM
 
 # row NAME LIBPATH COMMAND... -> "NAME|wall_med|wall_min|wall_max|cpu_med"
 row() {

@@ -27,8 +27,8 @@
  * Cases: 64 B and 1514 B frames in default and immediate mode with a
  * 32 MiB buffer, and an overload case (64 B, 256 KiB buffer) that reports
  * loss.  BENCH_RUNS runs per row (default 5; the table shows the median and
- * the min-max of CPU ns/packet).  BENCH_LIVE_N64 (default 1,000,000) and
- * BENCH_LIVE_N1514 (default 300,000) frames; BENCH_QUICK=1 divides them by
+ * the min-max of CPU ns/packet).  BENCH_LIVE_N64 (default 500,000) and
+ * BENCH_LIVE_N1514 (default 200,000) frames; BENCH_QUICK=1 divides them by
  * 50 and makes one run.  BENCH_COMPAT_DIR = build/compat, BENCH_RINGCAP =
  * the CLI binary.  Needs root.  Output: a markdown table; ratio = CPU/packet
  * of the row divided by tcpdump on the system libpcap (< 1: cheaper).
@@ -577,9 +577,9 @@ int main(void)
 		const char *env;
 		unsigned long dflt;
 	} cases[] = {
-		{ 64, 0, 0, "BENCH_LIVE_N64", 1000000 },   { 64, 1, 0, "BENCH_LIVE_N64", 1000000 },
-		{ 1514, 0, 0, "BENCH_LIVE_N1514", 300000 }, { 1514, 1, 0, "BENCH_LIVE_N1514", 300000 },
-		{ 64, 0, 1, "BENCH_LIVE_N64", 1000000 },
+		{ 64, 0, 0, "BENCH_LIVE_N64", 500000 },    { 64, 1, 0, "BENCH_LIVE_N64", 500000 },
+		{ 1514, 0, 0, "BENCH_LIVE_N1514", 200000 }, { 1514, 1, 0, "BENCH_LIVE_N1514", 200000 },
+		{ 64, 0, 1, "BENCH_LIVE_N64", 500000 },
 	};
 	printf("## Live capture programs (veth, sender CPU %d, capturer CPU %d, %d run%s each)\n\n",
 	       cpus[0], cpus[1], nruns, nruns > 1 ? "s" : "");

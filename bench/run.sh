@@ -33,6 +33,9 @@ if [ -n "${BENCH_QUICK:-}" ]; then
 	export BENCH_PCAP_TIMEOUT="${BENCH_PCAP_TIMEOUT:-3}"
 fi
 export BENCH_PACKETS="${BENCH_PACKETS:-2000000}" BENCH_RUNS="${BENCH_RUNS:-5}"
+# libpcap takes minutes on 1,000+ value lists; 30 s each keeps the suite
+# within 15 minutes, and a timeout still gives a lower bound for the ratio
+export BENCH_PCAP_TIMEOUT="${BENCH_PCAP_TIMEOUT:-30}"
 runs=$BENCH_RUNS
 npk=$BENCH_PACKETS
 
@@ -48,7 +51,8 @@ cpu=$(taskset -pc $$ 2>/dev/null | sed 's/.*: //' | tr ',' '\n' | tail -n1 | sed
 pin() { if [ -n "$cpu" ]; then taskset -c "$cpu" "$@"; else "$@"; fi; }
 
 tmp=$(mktemp -d /tmp/rcb_run.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 status=0
 
 # prog NAME [ARG]... : run build/bench/NAME (pinned) into $tmp/NAME.md
@@ -103,6 +107,11 @@ for part in $parts; do
 			echo "live part: skipped, it needs root (network namespaces)" >"$tmp/live.md"
 			continue
 		fi
+		if ! ip netns add "rcbprobe$$" 2>/dev/null; then
+			echo "live part: skipped, this machine cannot create network namespaces" >"$tmp/live.md"
+			continue
+		fi
+		ip netns del "rcbprobe$$"
 		echo "== bench_capture" >&2
 		"$bin/bench_capture" >"$tmp/bench_capture.md" || {
 			echo "bench_capture: FAILED" >>"$tmp/bench_capture.md"
@@ -139,9 +148,11 @@ targets() {
 	if [ -f "$tmp/bench_filter_compile.md" ]; then
 		awk -F'|' '/\*\*total\*\*/ { printf "- compiled instructions, 10 typical filters: ringcap %d, libpcap %d (target: not more): %s\n",
 				$3, $4, ($3 + 0 <= $4 + 0 ? "MET" : "NOT MET") }
-			$2 ~ /^ 10000 hosts/ { r = $9; gsub(/[ x>]/, "", r)
+			$2 ~ /^ 10000 hosts/ && $3 ~ /refused/ {
+				print "- 10,000-host compile (target >= 100x faster than libpcap): ringcap refused the list: NOT MET" }
+			$2 ~ /^ 10000 hosts/ && $3 !~ /refused/ { r = $9; gsub(/[ x>]/, "", r)
 				printf "- 10,000-host compile: %sx faster than libpcap (target >= 100x): %s\n",
-					$9 ~ />/ ? "> " r : r, (r + 0 >= 100 ? "MET" : "NOT MET") }' \
+					($9 ~ />/ ? "> " r : r), (r + 0 >= 100 ? "MET" : "NOT MET") }' \
 			"$tmp/bench_filter_compile.md"
 	fi
 	if [ -f "$tmp/bench_capture.md" ]; then

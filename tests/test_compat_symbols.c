@@ -107,6 +107,7 @@ TEST(compat_headers_reach_only_the_programs_that_ask_for_them)
 	static const char prog[] =
 		"#include <pcap.h>\n#include <pcap/namedb.h>\n#include <pcap/sll.h>\n"
 		"#include <pcap/vlan.h>\n#include <pcap/dlt.h>\n"
+		"#include <pcap-bpf.h>\n#include <pcap-namedb.h>\n"
 		"#ifdef PCAP_API\n#error system header\n#endif\n"
 		"int main(void) { return DLT_LINUX_SLL2 == 276 && SLL2_HDR_LEN == 20 ? 0 : 1; }\n";
 	rc_test_write_file(rc_test_tmpfile("which.c"), prog, sizeof(prog) - 1);

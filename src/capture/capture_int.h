@@ -161,11 +161,77 @@ struct rc_capture {
 };
 
 /*
- * rc__capture_deliver - turn f into *p (see the file comment).  Returns 1
- * if the packet is delivered, 0 if direction or filter discarded it.
- * May rewrite bytes in [f->mac - RC__HEADROOM, f->mac + f->caplen).
+ * rc__capture_deliver - turn f into *p (see deliver.c).  Returns 1 if the
+ * packet is delivered, 0 if direction or filter discarded it.  May
+ * rewrite bytes in [f->mac - RC__HEADROOM, f->mac + f->caplen).
  */
 int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p);
+
+/*
+ * rc__packet_fill - the last step of every delivery (deliver.c step 5):
+ * snap length, flags from the kernel status, time stamp precision, the
+ * descriptor fields, the delivered counter.  data/caplen/len are the
+ * bytes after the rewriting steps; flags holds what those steps set.
+ * Inline: the ring readers' plain path (below) is this alone.
+ */
+static inline void rc__packet_fill(rc_capture *c, const struct rc__frame *f, rc_packet *p,
+				   const uint8_t *data, uint32_t caplen, uint32_t len,
+				   uint32_t flags)
+{
+	uint8_t pkttype = f->sll->sll_pkttype;
+	if (caplen > c->snaplen)
+		caplen = c->snaplen;
+	if (caplen < len || (f->status & TP_STATUS_COPY))
+		flags |= RC_PKT_TRUNCATED;
+	if (f->status & TP_STATUS_CSUMNOTREADY)
+		flags |= RC_PKT_CSUM_NOTREADY;
+	if (f->status & TP_STATUS_CSUM_VALID)
+		flags |= RC_PKT_CSUM_VALID;
+	p->data = data;
+	p->caplen = caplen;
+	p->len = len;
+	p->ts_nsec = c->opts.tstamp_precision == RC_TSTAMP_MICRO ? f->ts_nsec - f->ts_nsec % 1000
+								 : f->ts_nsec;
+	p->ifindex = (uint32_t)f->sll->sll_ifindex;
+	p->linktype = (uint16_t)c->linktype;
+	p->direction = pkttype == PACKET_OUTGOING ? RC_DIR_OUT : RC_DIR_IN;
+	p->pkttype = pkttype;
+	p->flags = flags;
+	p->comment_len = 0;
+	p->comment = NULL;
+	p->dropcount = 0;
+	c->delivered++;
+}
+
+/*
+ * rc__deliver_plain_ok - nonzero when no packet of this read call needs
+ * deliver.c's steps 1-4 except for a VLAN tag: every direction, no filter
+ * to re-run in user space, a raw (not cooked) socket.  Evaluated once per
+ * read call, not per packet.
+ */
+static inline int rc__deliver_plain_ok(const rc_capture *c)
+{
+	return c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
+	       !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
+}
+
+/*
+ * rc__deliver_fast - rc__capture_deliver with the plain path inline: when
+ * plain (rc__deliver_plain_ok) and the kernel reported no VLAN tag, the
+ * packet is delivered as the kernel wrote it; anything else takes the
+ * full path.  Same result and counters as rc__capture_deliver.
+ */
+static inline int rc__deliver_fast(rc_capture *c, int plain, const struct rc__frame *f,
+				   rc_packet *p)
+{
+	if (plain && !(f->status & TP_STATUS_VLAN_VALID)) {
+		p->vlan_tci = 0;
+		p->vlan_tpid = 0;
+		rc__packet_fill(c, f, p, f->mac, f->caplen, f->len, 0);
+		return 1;
+	}
+	return rc__capture_deliver(c, f, p);
+}
 
 /* Data bytes a slot must hold for one packet: snap length, but no more
  * than the largest frame the device can deliver. */

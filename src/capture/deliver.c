@@ -24,7 +24,8 @@
  *          +4 address length (BE16) +6 address (8) +14 protocol (BE16)
  *      With a VLAN tag the protocol field holds the TPID and TCI + real
  *      protocol precede the payload, as libpcap writes it;
- *   5. snap length, flags, time stamp precision, counters.
+ *   5. snap length, flags, time stamp precision, counters: rc__packet_fill
+ *      (capture_int.h), which is all the ring readers' plain path does.
  *   In cooked mode the filter (step 2) runs after step 4 instead: the
  *   program was compiled for the SLL2 header.
  */
@@ -158,29 +159,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 		p->vlan_tci = 0;
 		p->vlan_tpid = 0;
 	}
-	if (caplen > c->snaplen)
-		caplen = c->snaplen;
-	if (caplen < len || (f->status & TP_STATUS_COPY))
-		flags |= RC_PKT_TRUNCATED;
-	if (f->status & TP_STATUS_CSUMNOTREADY)
-		flags |= RC_PKT_CSUM_NOTREADY;
-	if (f->status & TP_STATUS_CSUM_VALID)
-		flags |= RC_PKT_CSUM_VALID;
-
-	p->data = data;
-	p->caplen = caplen;
-	p->len = len;
-	p->ts_nsec = c->opts.tstamp_precision == RC_TSTAMP_MICRO ? f->ts_nsec - f->ts_nsec % 1000
-								 : f->ts_nsec;
-	p->ifindex = (uint32_t)f->sll->sll_ifindex;
-	p->linktype = (uint16_t)c->linktype;
-	p->direction = outgoing ? RC_DIR_OUT : RC_DIR_IN;
-	p->pkttype = pkttype;
-	p->flags = flags;
-	p->comment_len = 0;
-	p->comment = NULL;
-	p->dropcount = 0;
-	c->delivered++;
+	rc__packet_fill(c, f, p, data, caplen, len, flags);
 	return 1;
 }
 

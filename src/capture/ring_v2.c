@@ -31,6 +31,7 @@ static void v2_release(rc_capture *c)
 static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	size_t n = 0;
+	int plain = rc__deliver_plain_ok(c);
 
 	if (c->held_count == 0)
 		c->held_first = c->cur;
@@ -57,7 +58,7 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 			.sll = (const struct sockaddr_ll *)(const void *)((uint8_t *)h +
 				TPACKET_ALIGN(sizeof(struct tpacket2_hdr))),
 		};
-		n += (size_t)rc__capture_deliver(c, &f, &pkts[n]);
+		n += (size_t)rc__deliver_fast(c, plain, &f, &pkts[n]);
 	}
 	return (int)n;
 }
