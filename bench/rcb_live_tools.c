@@ -56,9 +56,16 @@
 static char ns_a[32], ns_b[32], if_a[IFNAMSIZ], if_b[IFNAMSIZ];
 static int cpus[2];
 static char errpath[96], outpath[160];
+static pid_t main_pid, capturer_pid;
 
 static void cleanup(void)
 {
+	if (getpid() != main_pid)
+		return; /* a forked child that failed: the parent cleans up */
+	if (capturer_pid > 0) {
+		kill(capturer_pid, SIGKILL);
+		waitpid(capturer_pid, NULL, 0);
+	}
 	char cmd[160];
 	snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", ns_a,
 		 ns_b);
@@ -77,6 +84,8 @@ static void on_signal(int sig)
 static void die(const char *what)
 {
 	fprintf(stderr, "rcb_live_tools: %s\n", what);
+	if (getpid() != main_pid)
+		_exit(1);
 	exit(1);
 }
 
@@ -340,6 +349,7 @@ static pid_t start_capturer(const struct tool *t, int immediate, int small)
 		execvp(argv[0], (char *const *)argv);
 		_exit(127);
 	}
+	capturer_pid = pid;
 	return pid;
 }
 
@@ -366,6 +376,7 @@ static struct run run_tool(const struct tool *t, unsigned long n, unsigned size,
 	while (packet_sockets() == 0 && now_ms() < until) {
 		if (waitpid(pid, &st, WNOHANG) == pid) {
 			fprintf(stderr, "rcb_live_tools: %s exited before capturing\n", t->name);
+			capturer_pid = 0;
 			r.why = "exited before capturing";
 			return r;
 		}
@@ -376,20 +387,20 @@ static struct run run_tool(const struct tool *t, unsigned long n, unsigned size,
 	int rfd;
 	pid_t spid = start_sender(n, size, &rfd);
 	r.sent = wait_sender(spid, rfd);
-	/* done = no CPU growth (< 2 ms) over a window longer than the
-	 * tools' block timeout (tcpdump: 1000 ms), so the last partly
-	 * filled ring block has been handed over too */
-	unsigned window_ms = immediate ? 300 : 1200;
-	uint64_t last = proc_cpu_ns(pid), since = now_ms(), give_up = now_ms() + 30000;
-	while (now_ms() < give_up) {
-		sleep_ms(50);
+	/* done = at least a window longer than the tools' block timeout
+	 * (tcpdump: 1000 ms) has passed, so the last partly filled ring block
+	 * has been handed over too, and the capturer is no longer busy
+	 * draining (under a quarter of a CPU over the last 250 ms).  Idle
+	 * wake-ups (timeouts, a statistics thread) do not count as busy. */
+	uint64_t start = now_ms(), prev = proc_cpu_ns(pid);
+	unsigned window_ms = immediate ? 400 : 1300;
+	for (;;) {
+		sleep_ms(250);
 		uint64_t c = proc_cpu_ns(pid);
-		if (c - last > 2000000) {
-			last = c;
-			since = now_ms();
-		} else if (now_ms() - since >= window_ms) {
+		int busy = c - prev > 250u * 1000000u / 4;
+		prev = c;
+		if ((!busy && now_ms() - start >= window_ms) || now_ms() - start > 15000)
 			break;
-		}
 	}
 	uint64_t cpu1 = proc_cpu_ns(pid);
 	kill(pid, SIGINT);
@@ -397,10 +408,12 @@ static struct run run_tool(const struct tool *t, unsigned long n, unsigned size,
 		fprintf(stderr, "rcb_live_tools: %s ignored SIGINT; killed\n", t->name);
 		kill(pid, SIGKILL);
 		waitpid(pid, &st, 0);
+		capturer_pid = 0;
 		unlink(outpath);
 		r.why = "ignored SIGINT, killed";
 		return r;
 	}
+	capturer_pid = 0;
 	unlink(outpath);
 	if (parse_stats(t, &r) != 0) {
 		r.why = "printed no statistics";
@@ -497,6 +510,7 @@ static int help_mentions(const char *prog, const char *w1, const char *w2)
 
 int main(void)
 {
+	main_pid = getpid();
 	if (geteuid() != 0)
 		die("needs root (network namespaces, packet sockets)");
 	const char *q = getenv("BENCH_QUICK");

@@ -66,11 +66,13 @@ prog() {
 		return
 	fi
 	echo "== $p" >&2
+	t0=$(date +%s)
 	if ! pin "$bin/$p" "$@" >"$tmp/$p.md"; then
 		echo "run.sh: $p failed" >&2
 		echo "$p: FAILED (see the messages on stderr)" >>"$tmp/$p.md"
 		status=1
 	fi
+	echo "   $p: $(($(date +%s) - t0)) s" >&2
 }
 
 # script NAME [ARG]... : run bench/NAME.sh into $tmp/NAME.md
@@ -78,11 +80,13 @@ script() {
 	s=$1
 	shift
 	echo "== $s.sh" >&2
+	t0=$(date +%s)
 	if ! pin "$top/bench/$s.sh" "$@" >"$tmp/$s.md"; then
 		echo "run.sh: bench/$s.sh failed" >&2
 		echo "$s.sh: FAILED (see the messages on stderr)" >>"$tmp/$s.md"
 		status=1
 	fi
+	echo "   $s.sh: $(($(date +%s) - t0)) s" >&2
 }
 
 file="bench/data/read_$npk.pcap"
@@ -113,16 +117,20 @@ for part in $parts; do
 		fi
 		ip netns del "rcbprobe$$"
 		echo "== bench_capture" >&2
+		t0=$(date +%s)
 		"$bin/bench_capture" >"$tmp/bench_capture.md" || {
 			echo "bench_capture: FAILED" >>"$tmp/bench_capture.md"
 			status=1
 		}
+		echo "   bench_capture: $(($(date +%s) - t0)) s" >&2
 		echo "== rcb_live_tools" >&2
+		t0=$(date +%s)
 		BENCH_COMPAT_DIR="$build/compat" BENCH_RINGCAP="$build/ringcap" \
 			"$bin/rcb_live_tools" >"$tmp/rcb_live_tools.md" || {
 			echo "rcb_live_tools: FAILED" >>"$tmp/rcb_live_tools.md"
 			status=1
 		}
+		echo "   rcb_live_tools: $(($(date +%s) - t0)) s" >&2
 		;;
 	cli)
 		if [ ! -f "$file" ]; then

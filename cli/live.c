@@ -237,10 +237,16 @@ static void *capture_main(void *arg)
 
 /* ---- setup ---- */
 
+struct conf {
+	const struct rc__cli_opts *o;
+	const char *dev;
+};
+
 static int configure(rc_capture *c, unsigned index, void *user)
 {
 	(void)index;
-	const struct rc__cli_opts *o = user;
+	const struct conf *cf = user;
+	const struct rc__cli_opts *o = cf->o;
 	const struct rc__live_opts *lo = &o->live;
 	int several = o->live.nifaces > 1 || o->live.threads > 1;
 	int st = rc_capture_set_timeout(c, several ? RC_LIVE_MERGE_READ_TIMEOUT_MS
@@ -249,7 +255,8 @@ static int configure(rc_capture *c, unsigned index, void *user)
 		st = rc_capture_set_snaplen(c, (uint32_t)lo->snaplen_bytes);
 	if (st == 0 && lo->ring_kib)
 		st = rc_capture_set_ring_size(c, (uint64_t)lo->ring_kib * 1024u);
-	if (st == 0)
+	/* "any" has no promiscuous mode (tcpdump does not ask for it there). */
+	if (st == 0 && strcmp(cf->dev, "any") != 0)
 		st = rc_capture_set_promisc(c, !lo->no_promisc);
 	if (st == 0 && lo->direction)
 		st = rc_capture_set_direction(c, lo->direction);
@@ -308,11 +315,12 @@ static int open_sources(struct live *L)
 	}
 	for (size_t i = 0; i < lo->nifaces; i++) {
 		const char *dev = lo->ifaces[i];
+		struct conf cf = { L->o, dev };
 		rc_capture *hs[64];
 		if (threads > 1) {
 			uint16_t group = (uint16_t)((getpid() + (int)i) & 0xffff);
-			int st = rc_fanout_open(hs, threads, dev, group, lo->fanout_mode, 0, configure,
-						(void *)L->o, err);
+			int st = rc_fanout_open(hs, threads, dev, group, lo->fanout_mode, 0, configure, &cf,
+						err);
 			if (st < 0) {
 				open_error(dev, st, err);
 				return -1;
@@ -323,7 +331,7 @@ static int open_sources(struct live *L)
 				open_error(dev, st, err);
 				return -1;
 			}
-			st = configure(hs[0], 0, (void *)L->o);
+			st = configure(hs[0], 0, &cf);
 			if (st == 0)
 				st = rc_capture_activate(hs[0]);
 			if (st < 0) {

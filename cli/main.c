@@ -1,6 +1,7 @@
 /*
- * main.c - the ringcap program: parse the command line, then run the file
- * mode (offline.c).  Live capture is not part of this build of the CLI.
+ * main.c - the ringcap program: parse the command line, then run live
+ * capture or the device listings (live.c: -i, -D, -L) or the file mode
+ * (offline.c: -r, -d).
  */
 #include <stdio.h>
 #include <string.h>
@@ -36,7 +37,7 @@ int main(int argc, char **argv)
 		return live_code;
 	}
 	if (o.ninputs == 0 && !o.dump_style) {
-		fprintf(stderr, "ringcap: no input: give -r FILE (live capture is not available in this CLI)\n");
+		fprintf(stderr, "ringcap: no input: give -r FILE or -i IFACE\n");
 		rc__cli_usage(stderr);
 		rc__cli_opts_free(&o);
 		return RC_EXIT_USAGE;

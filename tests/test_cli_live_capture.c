@@ -616,3 +616,18 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 	ASSERT_UINT_EQ(n, 10);
 	rc_reader_close(rd);
 }
+
+TEST_TIMEOUT(cli_live_without_cap_net_raw_names_the_capability, 30)
+{
+	rc_test_need_tool("setpriv");
+	struct rc_netns_pair p;
+	pair_and_enter(&p);
+	char *out = NULL;
+	int st = rc_test_sh(&out,
+			    "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all "
+			    "'%s/ringcap' -i %s -c 1 2>&1",
+			    rc_test_builddir(), p.if_a);
+	ASSERT_INT_EQ(st, 1);
+	ASSERT_STR_CONTAINS(out, "permission denied: capturing needs CAP_NET_RAW");
+	free(out);
+}
