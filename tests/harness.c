@@ -28,6 +28,9 @@ struct rc_test {
 
 static struct rc_test rc_tests[RC_TEST_MAX];
 static size_t rc_ntests;
+/* RC_TEST_TIMEOUT_SCALE=N multiplies every time limit: under valgrind
+ * (scripts/valgrind.sh) code runs 10-50 times slower. */
+static unsigned rc_timeout_scale = 1;
 
 void rc_test_register(const char *name, const char *file, rc_test_fn fn, unsigned timeout_s)
 {
@@ -93,7 +96,7 @@ static int rc_test_run(const struct rc_test *t)
 	if (pid == 0) {
 		/* Own process group so a timeout kills helpers the test started. */
 		setpgid(0, 0);
-		alarm(t->timeout_s);
+		alarm(t->timeout_s * rc_timeout_scale);
 		t->fn();
 		fflush(NULL);
 		_exit(0);
@@ -112,7 +115,7 @@ static int rc_test_run(const struct rc_test *t)
 	}
 	if (WIFSIGNALED(status)) {
 		if (WTERMSIG(status) == SIGALRM)
-			fprintf(stderr, "  timed out after %us\n", t->timeout_s);
+			fprintf(stderr, "  timed out after %us\n", t->timeout_s * rc_timeout_scale);
 		else
 			fprintf(stderr, "  killed by signal %d (%s)\n", WTERMSIG(status),
 				strsignal(WTERMSIG(status)));
@@ -125,6 +128,9 @@ int main(int argc, char **argv)
 	size_t passed = 0, failed = 0, skipped = 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	const char *scale = getenv("RC_TEST_TIMEOUT_SCALE");
+	if (scale && atoi(scale) > 0)
+		rc_timeout_scale = (unsigned)atoi(scale);
 	qsort(rc_tests, rc_ntests, sizeof(rc_tests[0]), rc_test_cmp);
 	if (argc == 2 && strcmp(argv[1], "-l") == 0) {
 		for (size_t i = 0; i < rc_ntests; i++)
