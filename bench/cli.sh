@@ -8,7 +8,8 @@
 #   print: `ringcap -n -r F > /dev/null` vs `tcpdump -n -r F > /dev/null`
 #          through bench_cli_print, which writes a capture of realistic
 #          frames (TCP, DNS, ICMP, ARP, ICMPv6: the bench file's random
-#          payloads would only exercise the hex dump); RUNS runs, medians.
+#          payloads would only exercise the hex dump), at most 1,000,000;
+#          RUNS runs, medians.
 # CPU = user + system time of the command; ratio = tcpdump / ringcap.
 set -e
 build=$1 file=$2 n=$3 runs=$4
@@ -39,31 +40,40 @@ printf '%s\n%s\n' "$t_td" "$t_rc" | awk -v n="$n" '
 		$4*1e9/n, base / $1 }'
 copy=$(printf '%s\n%s\n' "$t_td" "$t_rc" | awk 'NR == 1 { b = $1 } NR == 2 { printf "%.2f", b / $1 }')
 
-# print: bench_cli_print prints "  ringcap: X s CPU (Y s wall), N ns/packet"
-# and the same for tcpdump; keep every run's ns/packet and their ratio
+# print: bench_cli_print writes its capture, runs `ringcap -n -r` and
+# `tcpdump -n -r` on it once each and prints "  ringcap: X s CPU (Y s wall),
+# N ns/packet" and the same for tcpdump; RUNS invocations, medians
 pn=$n
+[ "$pn" -gt 1000000 ] && pn=1000000 # tcpdump prints ~2 us/packet: keep the part short
 [ -n "${BENCH_QUICK:-}" ] && pn=100000
 i=0
 : >/tmp/rcb_cli.$$
 while [ $i -lt "$runs" ]; do
 	"$bin/bench_cli_print" "$pn" | awk '
 		/^  ringcap:/ { rc = $(NF-1) } /^  tcpdump:/ { td = $(NF-1) }
-		END { print rc, td, (rc > 0 ? td / rc : 0) }' >>/tmp/rcb_cli.$$
+		END { if (rc == "" || td == "") exit 1; print rc, td }' >>/tmp/rcb_cli.$$
 	i=$((i + 1))
 done
-sort -n -k3 /tmp/rcb_cli.$$ | awk -v pn="$pn" -v f=/tmp/rcb_cli_ratio.$$ '
-	{ rc[NR] = $1; td[NR] = $2; r[NR] = $3 }
+# median (min-max) of each column; ratio of the medians
+awk -v pn="$pn" -v f=/tmp/rcb_cli_ratio.$$ '
+	function med(v, n,    i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+		lo = v[1]; hi = v[n]
+		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+	}
+	{ rc[NR] = $1; td[NR] = $2 }
 	END {
-		m = int((NR + 1) / 2)
-		printf "| `tcpdump -n -r F` (%d realistic frames) | %s | - | 1.00x |\n", pn, td[m]
-		printf "| `ringcap -n -r F` (same file) | %s | - | %.2fx (min %.2f, max %.2f) |\n",
-			rc[m], r[m], r[1], r[NR]
-		print r[m] > f
-	}'
+		t = med(td, NR); tlo = lo; thi = hi
+		r = med(rc, NR)
+		printf "| `tcpdump -n -r F > /dev/null` (%d realistic frames) | %.1f (%.1f-%.1f) | - | 1.00x |\n", pn, t, tlo, thi
+		printf "| `ringcap -n -r F > /dev/null` (same file) | %.1f (%.1f-%.1f) | - | %.2fx |\n", r, lo, hi, t / r
+		print t / r > f
+	}' /tmp/rcb_cli.$$
 pr=$(cat /tmp/rcb_cli_ratio.$$)
 rm -f /tmp/rcb_cli.$$ /tmp/rcb_cli_ratio.$$
 echo
 awk -v c="$copy" -v p="$pr" 'BEGIN {
-	printf "- ringcap -r -w vs tcpdump -r -w: %.2fx less CPU (target >= 3x): %s\n", c, (c >= 3 ? "MET" : "NOT MET")
-	printf "- ringcap -n vs tcpdump -n printing: %.2fx less CPU (target >= 2x): %s\n", p, (p >= 2 ? "MET" : "NOT MET")
+	printf "- CLI -r -w, ringcap vs tcpdump: %.2fx less CPU (target >= 3x): %s\n", c, (c >= 3 ? "MET" : "NOT MET")
+	printf "- CLI -n printing, ringcap vs tcpdump: %.2fx less CPU (target >= 2x): %s\n", p, (p >= 2 ? "MET" : "NOT MET")
 }'

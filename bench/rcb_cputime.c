@@ -27,6 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "rcb_stats.h"
+
 #define MAX_RUNS 64
 
 static double now_s(void)
@@ -34,18 +36,6 @@ static double now_s(void)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 /* One run; CPU and wall seconds, or -1 with a message on stderr. */
@@ -116,9 +106,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < runs; i++)
 		if (run_once(argv + optind, out, in, cpu, &cpu_s[i], &wall_s[i]) != 0)
 			return 1;
-	double cm = median(cpu_s, runs), wm = median(wall_s, runs);
-	printf("%.6f %.6f %.6f %.6f %.6f %.6f\n", cm, cpu_s[0], cpu_s[runs - 1], wm, wall_s[0],
-	       wall_s[runs - 1]);
+	rcb_stats c = rcb_summary(cpu_s, (size_t)runs), w = rcb_summary(wall_s, (size_t)runs);
+	printf("%.6f %.6f %.6f %.6f %.6f %.6f\n", c.med, c.min, c.max, w.med, w.min, w.max);
 	return 0;
 usage:
 	fprintf(stderr, "usage: rcb_cputime [-r RUNS(1..%d)] [-o FILE] [-i FILE] [-p CPU] -- "

@@ -56,16 +56,26 @@
 static char ns_a[32], ns_b[32], if_a[IFNAMSIZ], if_b[IFNAMSIZ];
 static int cpus[2];
 static char errpath[96], outpath[160];
-static pid_t main_pid, capturer_pid;
+static pid_t main_pid, capturer_pid, sender_pid;
 
+/* Kill and reap a child still running (pid 0: none). */
+static void reap(pid_t *pid)
+{
+	if (*pid > 0) {
+		kill(*pid, SIGKILL);
+		waitpid(*pid, NULL, 0);
+		*pid = 0;
+	}
+}
+
+/* atexit: no child may outlive the run (a sender keeps a deleted
+ * namespace alive for up to its 60 s deadline), then the namespaces go. */
 static void cleanup(void)
 {
 	if (getpid() != main_pid)
 		return; /* a forked child that failed: the parent cleans up */
-	if (capturer_pid > 0) {
-		kill(capturer_pid, SIGKILL);
-		waitpid(capturer_pid, NULL, 0);
-	}
+	reap(&capturer_pid);
+	reap(&sender_pid);
 	char cmd[160];
 	snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", ns_a,
 		 ns_b);
@@ -188,6 +198,7 @@ static pid_t start_sender(unsigned long n, unsigned size, int *rfd)
 	if (pid) {
 		close(fds[1]);
 		*rfd = fds[0];
+		sender_pid = pid;
 		return pid;
 	}
 	close(fds[0]);
@@ -233,6 +244,7 @@ static unsigned long wait_sender(pid_t pid, int rfd)
 		die("sender failed");
 	close(rfd);
 	waitpid(pid, NULL, 0);
+	sender_pid = 0;
 	return sent;
 }
 
@@ -403,6 +415,12 @@ static struct run run_tool(const struct tool *t, unsigned long n, unsigned size,
 			break;
 	}
 	uint64_t cpu1 = proc_cpu_ns(pid);
+	if (cpu1 < cpu0) { /* it died during the traffic: /proc has nothing left */
+		reap(&capturer_pid);
+		unlink(outpath);
+		r.why = "died during the traffic";
+		return r;
+	}
 	kill(pid, SIGINT);
 	if (!wait_exit(pid, 5000, &st)) {
 		fprintf(stderr, "rcb_live_tools: %s ignored SIGINT; killed\n", t->name);
@@ -611,7 +629,11 @@ int main(void)
 		printf("netsniff-ng: not available (not installed)\n\n");
 	printf("| case | program | sent | captured | dropped | CPU ns/pkt | ratio |\n");
 	printf("|---|---|---:|---:|---:|---:|---:|\n");
-	int verdict_cpu = 1, verdict_drops = 1, verdict_seen = 0;
+	/* the targets of issue #8 for Debian's tcpdump on the ringcap ABI, per
+	 * mode: CPU/packet <= 0.5x tcpdump on libpcap, and zero drops (default)
+	 * or fewer drops (immediate) */
+	char vtext[2][256] = { "", "" };
+	int vok[2] = { 1, 1 }, vseen[2] = { 0, 0 };
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		unsigned long n = env_count(cases[c].env, cases[c].dflt, quick);
 		char what[96];
@@ -619,6 +641,7 @@ int main(void)
 			 cases[c].small ? "overload (256 KiB buffer)"
 			 : cases[c].immediate ? "immediate" : "default");
 		double base = 0;
+		unsigned long base_drop = 0;
 		for (int t = 0; t < NT; t++) {
 			if (!tools[t].available || (cases[c].immediate && !tools[t].immediate_arg))
 				continue;
@@ -628,6 +651,15 @@ int main(void)
 				rs[i] = run_tool(&tools[t], n, cases[c].size, cases[c].immediate,
 						 cases[c].small);
 			struct summary s = summarize(rs, nruns);
+			if (t == 1 && !cases[c].small && (!s.ok || base <= 0)) {
+				/* a case that could not be measured fails its target */
+				int m = cases[c].immediate;
+				size_t len = strlen(vtext[m]);
+				snprintf(vtext[m] + len, sizeof(vtext[m]) - len, "%s%u B: %s failed",
+					 len ? "; " : "", cases[c].size, s.ok ? "libpcap" : "ringcap ABI");
+				vseen[m] = 1;
+				vok[m] = 0;
+			}
 			if (!s.ok) {
 				printf("| %s | %s | - | - | - | failed: %s | - |\n", what, tools[t].name,
 				       s.why ? s.why : "?");
@@ -645,17 +677,28 @@ int main(void)
 				printf("%.2f |\n", s.med / base);
 			else
 				printf("- |\n");
+			if (t == 0)
+				base_drop = s.dropped;
 			if (t == 1 && !cases[c].small && base > 0) {
-				verdict_seen = 1;
-				verdict_cpu &= s.med <= 0.5 * base;
-				verdict_drops &= s.dropped == 0;
+				int m = cases[c].immediate;
+				size_t len = strlen(vtext[m]);
+				snprintf(vtext[m] + len, sizeof(vtext[m]) - len,
+					 "%s%u B: CPU/packet %.2fx, dropped %lu vs %lu", len ? "; " : "",
+					 cases[c].size, s.med / base, s.dropped, base_drop);
+				vseen[m] = 1;
+				vok[m] &= s.med <= 0.5 * base &&
+					  (m ? s.dropped < base_drop || s.dropped == 0
+					     : s.dropped == 0 && s.captured == s.sent);
 			}
 			fflush(stdout);
 		}
 	}
-	if (verdict_seen)
-		printf("\n- Debian tcpdump on the ringcap ABI vs on libpcap, every non-overload case: "
-		       "CPU/packet (target <= 0.5x): %s; drops (target: zero): %s\n",
-		       verdict_cpu ? "MET" : "NOT MET", verdict_drops ? "MET" : "NOT MET");
+	printf("\n");
+	for (int m = 0; m < 2; m++)
+		if (vseen[m])
+			printf("- live, %s mode, Debian tcpdump -w on the ringcap libpcap ABI vs on "
+			       "libpcap: %s (target <= 0.5x and %s): %s\n",
+			       m ? "immediate" : "default", vtext[m], m ? "fewer drops" : "zero drops",
+			       vok[m] ? "MET" : "NOT MET");
 	return 0;
 }
