@@ -4,6 +4,8 @@
 #   make test       install test deps, build, run every test (build/tests/rc_tests)
 #   make asan       the same tests under ASan+UBSan (build-asan/)
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS each (build-fuzz/, clang)
+#   make valgrind   the tests, then the CLI, under valgrind memcheck (build-valgrind/)
+#   make analyze    clang's static analyzer over src/ and cli/ (scripts/analyze.sh)
 #   make bench      benchmarks vs libpcap, tcpdump, netsniff-ng -> bench/results/
 #                   (BENCH=offline|write|filter|live|cli, BENCH_QUICK=1; bench/README.md)
 #   make install    PREFIX=/usr/local by default
@@ -22,7 +24,7 @@ ifneq ($(origin CC),default)
 CMAKE_CC := -DCMAKE_C_COMPILER=$(CC)
 endif
 
-.PHONY: all build deps-build demo test asan fuzz bench install clean
+.PHONY: all build deps-build demo test asan fuzz valgrind analyze bench install clean
 
 all: build
 
@@ -55,6 +57,17 @@ fuzz:
 	@cmake --build build-fuzz -j $(JOBS)
 	@scripts/fuzz.sh build-fuzz/fuzz $(FUZZ_SECONDS)
 
+# Not in CI (.ci/run): about 15 minutes on two cores.  docs/SECURITY.md.
+valgrind:
+	@scripts/deps.sh build test valgrind
+	@cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug -DRC_BUILD_BENCH=OFF -DRC_WERROR=$(WERROR) $(CMAKE_CC) >/dev/null
+	@cmake --build build-valgrind -j $(JOBS)
+	scripts/valgrind.sh build-valgrind $(TESTS)
+
+analyze:
+	@scripts/deps.sh build analyze
+	scripts/analyze.sh
+
 bench:
 	@scripts/deps.sh build bench
 	@$(MAKE) --no-print-directory build
@@ -64,4 +77,4 @@ install: build
 	cmake --install build --prefix $(PREFIX)
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-valgrind

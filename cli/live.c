@@ -46,17 +46,19 @@
 
 #define RC_LIVE_MAX_SOURCES 256
 #define RC_LIVE_BATCH 64
-/* Read timeout: how often an idle source tells the merge it is idle
- * (shorter with several sources, so busy ones are not held back). */
-#define RC_LIVE_READ_TIMEOUT_MS 100
+/* With a merge: how often an idle source tells the merge it is idle, so
+ * that busy sources are not held back. */
 #define RC_LIVE_MERGE_READ_TIMEOUT_MS 20
 /* A read that returned nothing after starting at t means every packet
  * stamped before t - HOLD was delivered: a TPACKET_V3 block is retired at
  * the latest one block timeout (10 ms default) after its first packet. */
 #define RC_LIVE_HOLD_NSEC (50u * 1000u * 1000u)
+/* Longest time copied packets wait before they are handed to the writer. */
 #define RC_LIVE_PUSH_NSEC (20u * 1000u * 1000u)
-#define RC_LIVE_BUF_BYTES (4u << 20)
-#define RC_LIVE_BUFS_PER_SOURCE 16u
+/* Buffers towards the writer: 64 MiB of slack per source for a slow disk;
+ * 1 MiB each so that the two in use stay in the CPU cache. */
+#define RC_LIVE_BUF_BYTES (1u << 20)
+#define RC_LIVE_BUFS_PER_SOURCE 64u
 
 struct live;
 
@@ -90,11 +92,13 @@ struct live {
 	rc__printer pr;
 	struct name_cache names[64];
 	unsigned nnames;
+	int merge;                     /* the writer merges sources by time stamp */
 	atomic_ullong taken;           /* packets accepted towards -c */
 	atomic_ullong captured_bytes;
 	atomic_ullong file_bytes;
-	atomic_int capture_running;    /* capture threads still in their loop */
-	int capture_failed;
+	pthread_mutex_t mu;            /* guards capture_running */
+	pthread_cond_t cv;             /* signalled when a capture thread ends */
+	int capture_running;           /* capture threads still in their loop */
 };
 
 static struct live *g_live;
@@ -138,40 +142,68 @@ static const char *ifname_of(struct live *L, uint32_t ifindex)
 	return n->name;
 }
 
-static int sink(void *user, unsigned s, const rc_packet *p)
+/* A stop status of the output file: print its message, return it. */
+static int rot_failed(int st, const char *err)
 {
-	struct live *L = user;
-	if (L->nrot) {
-		struct rc__rot *r = L->rot[L->nrot > 1 ? s : 0];
+	if (st == RC_EBREAK)
+		fprintf(stderr, "%s\n", err); /* "Maximum file limit reached: N" */
+	else
+		fprintf(stderr, "ringcap: %s\n", err);
+	return st;
+}
+
+/* One packet to the file, stdout or both; 0 or a stop status. */
+static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
+{
+	if (r) {
 		char err[512];
 		int st = rc__rot_write(r, p, err, sizeof(err));
-		if (st == RC_EBREAK) {
-			fprintf(stderr, "%s\n", err); /* "Maximum file limit reached: N" */
-			return st;
-		}
-		if (st < 0) {
-			fprintf(stderr, "ringcap: %s\n", err);
-			return st;
-		}
-		atomic_store(&L->file_bytes, rc__rot_file_bytes(r));
+		if (st < 0)
+			return rot_failed(st, err);
 	}
 	if (L->json)
 		rc__json_packet(&L->out, p, ifname_of(L, p->ifindex));
-	else if (L->printing)
+	else
 		rc__print_packet(&L->pr, p);
-	if (L->json || L->printing) {
-		if (L->flush_each)
-			rc__ob_flush(&L->out);
-		else
-			rc__ob_maybe_flush(&L->out);
-		if (L->out.err) {
-			fprintf(stderr, "ringcap: error writing to standard output: %s\n",
-				strerror(L->out.err));
-			return RC_EIO;
-		}
+	if (L->flush_each)
+		rc__ob_flush(&L->out);
+	else
+		rc__ob_maybe_flush(&L->out);
+	if (L->out.err) {
+		fprintf(stderr, "ringcap: error writing to standard output: %s\n", strerror(L->out.err));
+		return RC_EIO;
 	}
-	atomic_fetch_add(&L->captured_bytes, p->len);
 	return 0;
+}
+
+/* The writer thread's sink: a batch of source s.  A file alone takes the
+ * batch at once; the shared counters are updated once per batch; a stop
+ * breaks the capture loops at once. */
+static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t *taken)
+{
+	struct live *L = user;
+	struct rc__rot *r = L->nrot ? L->rot[L->nrot > 1 ? s : 0] : NULL;
+	int st = 0;
+	size_t i = 0;
+	if (!L->json && !L->printing) {
+		char err[512];
+		st = rc__rot_write_batch(r, pkts, n, &i, err, sizeof(err));
+		if (st < 0)
+			rot_failed(st, err);
+	} else {
+		for (; i < n && (st = sink_one(L, r, &pkts[i])) == 0; i++)
+			;
+	}
+	uint64_t bytes = 0;
+	for (size_t k = 0; k < i; k++)
+		bytes += pkts[k].len;
+	*taken = i;
+	atomic_fetch_add_explicit(&L->captured_bytes, bytes, memory_order_relaxed);
+	if (r)
+		atomic_store_explicit(&L->file_bytes, rc__rot_file_bytes(r), memory_order_relaxed);
+	if (st != 0)
+		break_all(L);
+	return st;
 }
 
 /* ---- capture threads ---- */
@@ -187,19 +219,51 @@ static void pin(const struct source *s)
 	(void)pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
 }
 
+/* Packets of a batch of n that -c still allows (all of them without -c). */
+static int count_allows(struct live *L, int n)
+{
+	unsigned long long limit = L->o->count_limit > 0 ? (unsigned long long)L->o->count_limit : 0;
+	if (!limit)
+		return n;
+	unsigned long long before = atomic_fetch_add(&L->taken, (unsigned long long)n);
+	if (before >= limit)
+		return 0;
+	return before + (unsigned long long)n > limit ? (int)(limit - before) : n;
+}
+
+/* A capture thread ends: the main thread waits for the last one. */
+static void capture_ended(struct live *L)
+{
+	pthread_mutex_lock(&L->mu);
+	L->capture_running--;
+	pthread_cond_signal(&L->cv);
+	pthread_mutex_unlock(&L->mu);
+}
+
+/*
+ * Read batches and copy them to the writer.  Without a merge, a read
+ * blocks in poll(2) for as long as the ring is empty and nothing waits to
+ * be handed over: an idle capture makes no wake-ups (a signal, -c or the
+ * writer's stop end the wait through rc_capture_breakloop).  Packets not
+ * yet pushed are pushed after at most RC_LIVE_PUSH_NSEC: the read timeout
+ * is that long while some wait.  With a merge, every source wakes each
+ * RC_LIVE_MERGE_READ_TIMEOUT_MS to publish its progress (see HOLD).
+ */
 static void *capture_main(void *arg)
 {
 	struct source *s = arg;
 	struct live *L = s->L;
 	rc_packet pkts[RC_LIVE_BATCH];
-	unsigned long long limit = L->o->count_limit > 0 ? (unsigned long long)L->o->count_limit : 0;
 	uint64_t last_push = clock_ns(CLOCK_MONOTONIC);
+	int idle_timeout = L->merge ? RC_LIVE_MERGE_READ_TIMEOUT_MS : -1;
+	int timeout = idle_timeout;
 
 	pin(s);
+	(void)rc_capture_set_timeout(s->c, timeout);
 	for (;;) {
 		if (g_signal || rc__wt_stopped(L->wt))
 			break;
-		uint64_t t0 = clock_ns(CLOCK_REALTIME);
+		uint64_t t0 = L->merge ? clock_ns(CLOCK_REALTIME) : 0;
 		int n = rc_capture_next_batch(s->c, pkts, RC_LIVE_BATCH);
 		if (n == RC_EBREAK)
 			break;
@@ -210,28 +274,29 @@ static void *capture_main(void *arg)
 		if (n == 0) {
 			rc__wt_push(L->wt, s->idx, t0 > RC_LIVE_HOLD_NSEC ? t0 - RC_LIVE_HOLD_NSEC : 0);
 			last_push = clock_ns(CLOCK_MONOTONIC);
-			continue;
-		}
-		int reached = 0;
-		for (int i = 0; i < n; i++) {
-			if (limit && atomic_fetch_add(&L->taken, 1) >= limit) {
-				reached = 1;
+		} else {
+			int take = count_allows(L, n);
+			(void)rc__wt_put(L->wt, s->idx, pkts, (size_t)take); /* drops are counted */
+			uint64_t now = clock_ns(CLOCK_MONOTONIC);
+			if (take < n || now - last_push >= RC_LIVE_PUSH_NSEC) {
+				rc__wt_push(L->wt, s->idx, pkts[n - 1].ts_nsec);
+				last_push = now;
+			}
+			if (take < n || (L->o->count_limit > 0 &&
+					 atomic_load(&L->taken) >= (unsigned long long)L->o->count_limit)) {
+				break_all(L);
 				break;
 			}
-			(void)rc__wt_put(L->wt, s->idx, &pkts[i]); /* a drop is counted there */
 		}
-		uint64_t now = clock_ns(CLOCK_MONOTONIC);
-		if (reached || now - last_push >= RC_LIVE_PUSH_NSEC) {
-			rc__wt_push(L->wt, s->idx, pkts[n - 1].ts_nsec);
-			last_push = now;
-		}
-		if (reached || (limit && atomic_load(&L->taken) >= limit)) {
-			break_all(L);
-			break;
+		int want = rc__wt_pending(L->wt, s->idx) ? (int)(RC_LIVE_PUSH_NSEC / 1000000u)
+							  : idle_timeout;
+		if (want != timeout) {
+			timeout = want;
+			(void)rc_capture_set_timeout(s->c, timeout);
 		}
 	}
 	rc__wt_source_done(L->wt, s->idx);
-	atomic_fetch_sub(&L->capture_running, 1);
+	capture_ended(L);
 	return NULL;
 }
 
@@ -248,10 +313,8 @@ static int configure(rc_capture *c, unsigned index, void *user)
 	const struct conf *cf = user;
 	const struct rc__cli_opts *o = cf->o;
 	const struct rc__live_opts *lo = &o->live;
-	int several = o->live.nifaces > 1 || o->live.threads > 1;
-	int st = rc_capture_set_timeout(c, several ? RC_LIVE_MERGE_READ_TIMEOUT_MS
-						   : RC_LIVE_READ_TIMEOUT_MS);
-	if (st == 0 && lo->snaplen_bytes)
+	int st = 0;
+	if (lo->snaplen_bytes)
 		st = rc_capture_set_snaplen(c, (uint32_t)lo->snaplen_bytes);
 	if (st == 0 && lo->ring_kib)
 		st = rc_capture_set_ring_size(c, (uint64_t)lo->ring_kib * 1024u);
@@ -487,6 +550,8 @@ static int check_options(const struct rc__cli_opts *o)
 		bad = "--per-thread-files needs -w FILE and --threads N (N >= 2)";
 	else if (lo->print_too && !o->write_path)
 		bad = "--print is for use with -w";
+	else if (lo->keep_net_raw && !lo->drop_user)
+		bad = "--keep-cap-net-raw is for use with -Z USER";
 	else if (o->ninputs)
 		bad = "-r and -i cannot be combined";
 	else if (o->count_only || o->dump_style)
@@ -554,29 +619,33 @@ static void listening(const struct live *L)
 	}
 }
 
-/* Main thread: wait for the capture threads, printing --stats lines. */
+/* Main thread: wait for the capture threads, printing --stats lines.
+ * It sleeps on L->cv (no polling): a capture thread signals it when it
+ * ends, and signals, -c and the writer's stop end them. */
 static void wait_loop(struct live *L, long stats_secs, int tty)
 {
 	struct rc__stats_sample prev, now;
 	sample(L, &prev);
 	uint64_t next = prev.mono_nsec + (uint64_t)stats_secs * 1000000000u;
-	int broke = 0;
-	while (atomic_load(&L->capture_running) > 0) {
-		struct timespec d = { 0, 50 * 1000 * 1000 };
-		nanosleep(&d, NULL);
-		if (!broke && (g_signal || rc__wt_stopped(L->wt))) {
-			break_all(L);
-			broke = 1;
+	pthread_mutex_lock(&L->mu);
+	while (L->capture_running > 0) {
+		if (stats_secs <= 0) {
+			pthread_cond_wait(&L->cv, &L->mu);
+			continue;
 		}
-		if (stats_secs > 0 && clock_ns(CLOCK_MONOTONIC) >= next) {
-			char line[256];
-			sample(L, &now);
-			rc__stats_line_format(line, sizeof(line), &prev, &now, L->nrot > 0);
-			fprintf(stderr, tty ? "\r%s\033[K" : "%s\n", line);
-			prev = now;
-			next = now.mono_nsec + (uint64_t)stats_secs * 1000000000u;
-		}
+		struct timespec ts = { (time_t)(next / 1000000000u), (long)(next % 1000000000u) };
+		if (pthread_cond_timedwait(&L->cv, &L->mu, &ts) != ETIMEDOUT)
+			continue;
+		pthread_mutex_unlock(&L->mu);
+		char line[256];
+		sample(L, &now);
+		rc__stats_line_format(line, sizeof(line), &prev, &now, L->nrot > 0);
+		fprintf(stderr, tty ? "\r%s\033[K" : "%s\n", line);
+		prev = now;
+		next = now.mono_nsec + (uint64_t)stats_secs * 1000000000u;
+		pthread_mutex_lock(&L->mu);
 	}
+	pthread_mutex_unlock(&L->mu);
 	if (stats_secs > 0 && tty)
 		fputc('\n', stderr);
 }
@@ -607,6 +676,12 @@ int rc__run_live(const struct rc__cli_opts *o)
 		free(names);
 		return RC_EXIT_ERROR;
 	}
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* --stats deadlines */
+	pthread_mutex_init(&L->mu, NULL);
+	pthread_cond_init(&L->cv, &ca);
+	pthread_condattr_destroy(&ca);
 	L->o = o;
 	L->expr = o->filter_expr;
 	if (o->filter_file) {
@@ -637,13 +712,16 @@ int rc__run_live(const struct rc__cli_opts *o)
 	}
 	if (o->live.drop_user) {
 		char err[256];
-		if (rc__privs_drop(o->live.drop_user, err, sizeof(err)) < 0) {
+		if ((o->live.keep_net_raw
+			     ? rc__privs_drop_keep_net_raw(o->live.drop_user, err, sizeof(err))
+			     : rc__privs_drop(o->live.drop_user, err, sizeof(err))) < 0) {
 			fprintf(stderr, "ringcap: %s\n", err);
 			goto out;
 		}
 	}
-	if (rc__wt_create(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES, RC_LIVE_BUFS_PER_SOURCE,
-			  !o->live.per_thread_files, sink, L) < 0) {
+	L->merge = L->nsrc > 1 && !o->live.per_thread_files;
+	if (rc__wt_create(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES, RC_LIVE_BUFS_PER_SOURCE, L->merge,
+			  sink, L) < 0) {
 		fprintf(stderr, "ringcap: cannot start the writer thread\n");
 		goto out;
 	}
@@ -652,11 +730,13 @@ int rc__run_live(const struct rc__cli_opts *o)
 	install_signals(on_signal);
 	listening(L);
 
-	atomic_store(&L->capture_running, (int)L->nsrc);
+	L->capture_running = (int)L->nsrc; /* no thread runs yet */
 	for (unsigned i = 0; i < L->nsrc; i++) {
 		if (pthread_create(&L->src[i].thread, NULL, capture_main, &L->src[i]) != 0) {
 			fprintf(stderr, "ringcap: cannot start capture thread %u\n", i);
-			atomic_fetch_sub(&L->capture_running, (int)(L->nsrc - i));
+			pthread_mutex_lock(&L->mu);
+			L->capture_running -= (int)(L->nsrc - i);
+			pthread_mutex_unlock(&L->mu);
 			for (unsigned k = i; k < L->nsrc; k++)
 				rc__wt_source_done(L->wt, k);
 			g_signal = SIGTERM;
@@ -700,7 +780,10 @@ int rc__run_live(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: error writing to standard output\n");
 		code = RC_EXIT_ERROR;
 	}
-	install_signals(SIG_DFL);
+	/* The handlers stay installed: with g_live NULL they only record the
+	 * signal, so one repeated during shutdown (a storm of SIGTERMs, a
+	 * second Ctrl-C) can no longer kill ringcap before the counts below
+	 * or turn its exit status into 128 + signal. */
 	g_live = NULL;
 	/* "captured": every packet the writer handed to the file or stdout. */
 	rc__stats_final(stderr, fin.captured, fin.received, fin.kernel_dropped, fin.ringcap_dropped);
@@ -719,6 +802,8 @@ out:
 	}
 	free(file_expr);
 	free(names);
+	pthread_cond_destroy(&L->cv);
+	pthread_mutex_destroy(&L->mu);
 	free(L);
 	return code;
 }

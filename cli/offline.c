@@ -114,7 +114,11 @@ static const rc_bpf_prog *filter_for(struct offline *s, int linktype)
 	}
 	char err[RC_ERRBUF_SIZE];
 	struct compiled *c = &s->filters[s->nfilters];
-	if (rc_filter_compile(&c->prog, s->expr, linktype, s->snaplen, 0, NULL, err) < 0) {
+	/* Files are filtered here, never in the kernel, so the kernel's
+	 * 4096-instruction limit does not apply: a list of 10,000 hosts works
+	 * as it does with tcpdump -r. */
+	rc_filter_opts fo = { .optimize = 1, .resolve_names = 1, .max_insns = RC_BPF_USER_MAXINSNS };
+	if (rc_filter_compile(&c->prog, s->expr, linktype, s->snaplen, 0, &fo, err) < 0) {
 		rc__filter_error(stderr, s->expr, err);
 		return NULL;
 	}
@@ -229,14 +233,18 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		return -1;
 	}
 	print_reading(r, path);
-	if (s->printing && !rc__print_linktype_supported(rc_reader_linktype(r)))
+	/* A pcapng file may describe its first interface only later, or never
+	 * (a live capture that saw no packet writes no IDB): filters for such
+	 * interfaces are compiled per packet link type below. */
+	int lt = rc_reader_linktype(r);
+	if (lt >= 0 && s->printing && !rc__print_linktype_supported(lt))
 		fprintf(stderr, "ringcap: warning: link type %d is not decoded; printing lengths only\n",
-			rc_reader_linktype(r));
+			lt);
 	if (s->expr) {
 		/* Programs return this many bytes for a match; only 0 vs non-0 matters here. */
 		if (!s->snaplen)
 			s->snaplen = rc_reader_snaplen(r) ? rc_reader_snaplen(r) : 262144;
-		if (!filter_for(s, rc_reader_linktype(r))) {
+		if (lt >= 0 && !filter_for(s, lt)) {
 			rc_reader_close(r);
 			return -1;
 		}

@@ -123,7 +123,7 @@ static int opt_precision(struct rc__cli_opts *o, const char *arg, char *err, siz
 
 static const struct rc__optdef rc__offline_opts[] = {
 	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE" },
-	{ 'w', NULL, 1, opt_write, "write matching packets to FILE instead of printing", "FILE" },
+	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE" },
 	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT" },
 	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N" },
 	{ 0, "count", 0, opt_count_only, "print only the number of matching packets", NULL },
@@ -133,7 +133,7 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL },
 	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL },
 	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P" },
-	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums)", NULL },
+	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL },
 	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL },
 	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL },
 	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE" },
@@ -174,9 +174,9 @@ static const struct rc__optdef *find_long(const char *name, size_t len)
 
 void rc__cli_usage(FILE *out)
 {
-	fprintf(out, "usage: ringcap -r FILE [-w OUT] [-c N] [--count] [-n] [-e] [-q] [-t..] [-v..]\n"
-		     "               [-x|-xx|-X|-XX] [--format pcap|pcapng] [-F FILE] [-y TYPE]\n"
-		     "               [-d|-dd|-ddd] [--version] [-h] [EXPRESSION]\n");
+	fprintf(out, "usage: ringcap -i IFACE [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
+		     "       ringcap -r FILE [-r FILE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
+		     "       ringcap -D | -L -i IFACE | -d [-y TYPE] [EXPRESSION] | --version | -h\n");
 	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
 			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
@@ -184,14 +184,15 @@ void rc__cli_usage(FILE *out)
 			if (!d->help)
 				continue;
 			if (d->short_name && d->long_name)
-				snprintf(name, sizeof(name), "-%c, --%s", d->short_name, d->long_name);
+				snprintf(name, sizeof(name), "-%c, --%s%s%s", d->short_name, d->long_name,
+					 d->takes_arg ? " " : "", d->takes_arg ? d->arg_name : "");
 			else if (d->short_name)
 				snprintf(name, sizeof(name), "-%c%s%s", d->short_name, d->takes_arg ? " " : "",
 					 d->takes_arg ? d->arg_name : "");
 			else
 				snprintf(name, sizeof(name), "--%s%s%s", d->long_name, d->takes_arg ? " " : "",
 					 d->takes_arg ? d->arg_name : "");
-			fprintf(out, "  %-28s %s\n", name, d->help);
+			fprintf(out, "  %-32s %s\n", name, d->help);
 		}
 }
 

@@ -36,6 +36,7 @@ struct rc__live_opts {
 	long rotate_secs;        /* -G */
 	long file_count;         /* -W */
 	const char *drop_user;   /* -Z */
+	int keep_net_raw;        /* --keep-cap-net-raw (with -Z) */
 	int line_buffered;       /* -l */
 	int packet_buffered;     /* -U */
 	int threads;             /* --threads; 0 = 1 */
@@ -76,7 +77,7 @@ struct rc__optdef {
 };
 
 /* The live-capture option table (options_live.c). */
-#define RC_CLI_LIVE_OPTDEFS_COUNT 22 /* entries in rc__live_optdefs */
+#define RC_CLI_LIVE_OPTDEFS_COUNT 23 /* entries in rc__live_optdefs */
 extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
 
 /*

@@ -181,6 +181,7 @@ LIVE_FLAG(opt_per_thread_files, o->live.per_thread_files = 1)
 LIVE_FLAG(opt_json, o->live.json = 1)
 LIVE_FLAG(opt_print, o->live.print_too = 1)
 LIVE_FLAG(opt_no_stats, o->live.stats_secs = -1)
+LIVE_FLAG(opt_keep_net_raw, o->live.keep_net_raw = 1)
 
 const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT] = {
 	{ 'i', "interface", 1, opt_iface, "capture on IFACE (\"any\" = all); repeatable", "IFACE" },
@@ -196,6 +197,7 @@ const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT] = {
 	{ 'G', NULL, 1, opt_rotate_secs, "new output file every SECS seconds (strftime in -w name)", "SECS" },
 	{ 'W', NULL, 1, opt_file_count, "with -C: ring of COUNT files; with -G: stop after COUNT", "COUNT" },
 	{ 'Z', "relinquish-privileges", 1, opt_user, "drop root to USER after opening the capture", "USER" },
+	{ 0, "keep-cap-net-raw", 0, opt_keep_net_raw, "with -Z: keep CAP_NET_RAW (only it) as USER", NULL },
 	{ 'l', NULL, 0, opt_line_buffered, "line-buffered standard output", NULL },
 	{ 'U', "packet-buffered", 0, opt_packet_buffered, "flush the output file after each packet", NULL },
 	{ 0, "threads", 1, opt_threads, "capture with N fanout threads, one per CPU", "N" },

@@ -347,7 +347,6 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 			--hlen;
 		}
 		--hlen;
-		datalen = 0;
 #define LENCHECK(l)                             \
 	do {                                    \
 		if ((l) > hlen)                 \

@@ -1,6 +1,6 @@
 /*
  * privs.h - -Z USER: give up root once the capture sockets and the first
- * output file are open.
+ * output file are open (--keep-cap-net-raw: all of root but CAP_NET_RAW).
  */
 #ifndef RC_CLI_PRIVS_H
 #define RC_CLI_PRIVS_H
@@ -16,5 +16,15 @@
  * files stay usable.  Returns 0 or -1 with a message in err.
  */
 int rc__privs_drop(const char *user, char *err, size_t errlen);
+
+/*
+ * rc__privs_drop, but the process keeps CAP_NET_RAW - and nothing else -
+ * in its permitted and effective sets, so it can still open packet
+ * sockets as USER (capabilities(7): PR_SET_KEEPCAPS keeps the permitted
+ * set across the uid change; capset(2) then narrows it).  Every other
+ * capability also leaves the bounding set, and none is inheritable, so
+ * no program it could exec gains more.  Checked with capget(2) after.
+ */
+int rc__privs_drop_keep_net_raw(const char *user, char *err, size_t errlen);
 
 #endif

@@ -6,15 +6,16 @@
  * the progress/done values; a capture thread takes it only to hand over
  * or fetch a whole buffer, never per packet.  The writer moves queued
  * buffers to its private lists under the lock and runs the sink without it.
+ * The condition variable is signalled only when the writer has work: a
+ * queued buffer, a source that ended, or progress while a merge holds
+ * records back (want_progress) - an idle pipeline makes no wake-ups.
  */
 #include "writer_thread.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "ringcap/error.h"
 
@@ -28,6 +29,8 @@ struct rec {
 };
 
 #define REC_SIZE ((sizeof(struct rec) + 7u) & ~(size_t)7u)
+/* Packets per sink call. */
+#define RC__WT_BATCH 64u
 
 struct buf {
 	struct buf *next;
@@ -68,6 +71,7 @@ struct rc__wt {
 	atomic_ullong emitted;
 	atomic_int stopped;
 	int status;            /* sink's stop status */
+	int want_progress;     /* locked: the writer sleeps on a merge hold */
 };
 
 static void list_add(struct list *l, struct buf *b)
@@ -103,48 +107,65 @@ static void list_splice(struct list *to, struct list *from)
 	from->head = from->tail = NULL;
 }
 
+static void list_push_front(struct list *l, struct buf *b)
+{
+	b->next = l->head;
+	l->head = b;
+	if (!l->tail)
+		l->tail = b;
+}
+
 static const struct rec *head_rec(const struct src *s)
 {
 	const struct buf *b = s->mine.head;
 	return b && b->rd < b->used ? (const struct rec *)(const void *)(b->data + b->rd) : NULL;
 }
 
-/* Emit one record of s; returns the sink's status. */
-static int emit_one(struct rc__wt *w, unsigned si, struct list *spent)
+/*
+ * Decode up to max records of s, oldest first, stopping before one stamped
+ * after limit.  Buffers emptied on the way go to spent; their data stays
+ * valid until the writer hands spent back (after the sink ran).
+ */
+static size_t gather(struct src *s, rc_packet *pkts, size_t max, uint64_t limit,
+		     struct list *spent)
 {
-	struct src *s = &w->srcs[si];
-	struct buf *b = s->mine.head;
-	const struct rec *r = (const struct rec *)(const void *)(b->data + b->rd);
-	rc_packet p;
-	memset(&p, 0, sizeof(p));
-	p.data = b->data + b->rd + REC_SIZE;
-	p.ts_nsec = r->ts_nsec;
-	p.caplen = r->caplen;
-	p.len = r->len;
-	p.ifindex = r->ifindex;
-	p.flags = r->flags;
-	p.linktype = r->linktype;
-	p.direction = r->direction;
-	p.pkttype = r->pkttype;
-	p.vlan_tci = r->vlan_tci;
-	p.vlan_tpid = r->vlan_tpid;
-	int st = w->sink(w->user, si, &p);
-	b->rd += REC_SIZE + ((r->caplen + 7u) & ~7u);
-	if (b->rd >= b->used)
-		list_add(spent, list_pop(&s->mine));
-	if (st == 0)
-		atomic_fetch_add(&w->emitted, 1);
-	return st;
+	size_t n = 0;
+	const struct rec *r;
+	while (n < max && (r = head_rec(s)) != NULL && r->ts_nsec <= limit) {
+		struct buf *b = s->mine.head;
+		rc_packet *p = &pkts[n++];
+		memset(p, 0, sizeof(*p));
+		p->data = b->data + b->rd + REC_SIZE;
+		p->ts_nsec = r->ts_nsec;
+		p->caplen = r->caplen;
+		p->len = r->len;
+		p->ifindex = r->ifindex;
+		p->flags = r->flags;
+		p->linktype = r->linktype;
+		p->direction = r->direction;
+		p->pkttype = r->pkttype;
+		p->vlan_tci = r->vlan_tci;
+		p->vlan_tpid = r->vlan_tpid;
+		b->rd += REC_SIZE + ((r->caplen + 7u) & ~7u);
+		if (b->rd >= b->used)
+			list_add(spent, list_pop(&s->mine));
+	}
+	return n;
 }
 
 /*
- * Emit what may be emitted now.  Without merge, everything.  With merge,
- * the oldest head, while every other live source has a head or promised
- * (progress) nothing older.  Returns 1 if anything was emitted.
+ * Emit what may be emitted now, a batch per sink call.  Without merge,
+ * everything.  With merge, records of the source with the oldest head,
+ * as long as they are no newer than every other source's head and than
+ * the progress every other live source without a head has promised.
+ * Returns 1 if anything was emitted; *held = 1 when records wait for
+ * another source's progress.
  */
-static int drain(struct rc__wt *w, struct list *spent)
+static int drain(struct rc__wt *w, struct list *spent, int *held)
 {
+	rc_packet pkts[RC__WT_BATCH];
 	int any = 0;
+	*held = 0;
 	for (;;) {
 		int best = -1;
 		uint64_t best_ts = 0;
@@ -157,13 +178,25 @@ static int drain(struct rc__wt *w, struct list *spent)
 		}
 		if (best < 0)
 			return any;
+		uint64_t limit = UINT64_MAX;
 		if (w->merge)
 			for (unsigned i = 0; i < w->n; i++) {
 				const struct src *s = &w->srcs[i];
-				if ((int)i != best && !head_rec(s) && !s->w_done && s->w_progress < best_ts)
-					return any;
+				const struct rec *r = head_rec(s);
+				if ((int)i == best || (!r && s->w_done))
+					continue;
+				uint64_t t = r ? r->ts_nsec : s->w_progress;
+				if (t < limit)
+					limit = t;
 			}
-		int st = emit_one(w, (unsigned)best, spent);
+		if (best_ts > limit) {
+			*held = 1;
+			return any;
+		}
+		size_t n = gather(&w->srcs[best], pkts, RC__WT_BATCH, limit, spent);
+		size_t taken = n;
+		int st = w->sink(w->user, (unsigned)best, pkts, n, &taken);
+		atomic_fetch_add_explicit(&w->emitted, st == 0 ? n : taken, memory_order_relaxed);
 		any = 1;
 		if (st != 0) {
 			w->status = st;
@@ -180,6 +213,7 @@ static void *writer_main(void *arg)
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		int all_done = 1;
+		w->want_progress = 0;
 		for (unsigned i = 0; i < w->n; i++) {
 			struct src *s = &w->srcs[i];
 			list_splice(&s->mine, &s->queued);
@@ -189,9 +223,9 @@ static void *writer_main(void *arg)
 		}
 		pthread_mutex_unlock(&w->mu);
 
-		int progressed = 0;
+		int progressed = 0, held = 0;
 		if (!atomic_load(&w->stopped))
-			progressed = drain(w, &spent);
+			progressed = drain(w, &spent, &held);
 		if (atomic_load(&w->stopped)) {
 			/* Stopped: hand every buffer back so sources keep running
 			 * (their packets are counted as not captured). */
@@ -206,23 +240,24 @@ static void *writer_main(void *arg)
 		struct buf *b;
 		while ((b = list_pop(&spent))) {
 			b->used = b->rd = 0;
-			list_add(&w->srcs[b->owner].freel, b);
+			list_push_front(&w->srcs[b->owner].freel, b);
 		}
-		int empty = 1;
-		for (unsigned i = 0; i < w->n; i++)
-			if (w->srcs[i].mine.head || w->srcs[i].queued.head)
+		int empty = 1, queued = 0;
+		for (unsigned i = 0; i < w->n; i++) {
+			const struct src *s = &w->srcs[i];
+			if (s->mine.head || s->queued.head)
 				empty = 0;
+			if (s->queued.head || s->done != s->w_done ||
+			    (held && s->progress_ns != s->w_progress))
+				queued = 1;
+		}
 		if (all_done && empty)
 			break;
-		if (!progressed) {
-			struct timespec ts;
-			clock_gettime(CLOCK_REALTIME, &ts);
-			ts.tv_nsec += 50 * 1000 * 1000;
-			if (ts.tv_nsec >= 1000000000L) {
-				ts.tv_sec++;
-				ts.tv_nsec -= 1000000000L;
-			}
-			pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+		/* Sleep until a source queues a buffer or ends, or - when
+		 * records wait for a merge - publishes progress. */
+		if (!progressed && !queued) {
+			w->want_progress = held;
+			pthread_cond_wait(&w->cv, &w->mu);
 		}
 	}
 	pthread_mutex_unlock(&w->mu);
@@ -252,6 +287,10 @@ int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 			struct buf *b = malloc(sizeof(*b) + buf_bytes);
 			if (!b)
 				goto err;
+			/* The two buffers a source uses while the writer keeps
+			 * up: fault their pages in now, not during traffic. */
+			if (k < 2)
+				memset(b->data, 0, buf_bytes);
 			b->owner = i;
 			b->used = b->rd = 0;
 			w->all[w->nall++] = b;
@@ -287,48 +326,61 @@ static int take_free(struct rc__wt *w, struct src *s)
 void rc__wt_push(struct rc__wt *w, unsigned si, uint64_t progress_ns)
 {
 	struct src *s = &w->srcs[si];
+	int wake = 0;
 	pthread_mutex_lock(&w->mu);
 	if (s->cur && s->cur->used) {
 		list_add(&s->queued, s->cur);
 		s->cur = list_pop(&s->freel);
+		wake = 1;
 	}
-	if (progress_ns > s->progress_ns)
+	if (progress_ns > s->progress_ns) {
 		s->progress_ns = progress_ns;
-	pthread_cond_signal(&w->cv);
+		wake |= w->want_progress;
+	}
+	if (wake)
+		pthread_cond_signal(&w->cv);
 	pthread_mutex_unlock(&w->mu);
 }
 
-int rc__wt_put(struct rc__wt *w, unsigned si, const rc_packet *p)
+int rc__wt_pending(const struct rc__wt *w, unsigned si)
+{
+	const struct src *s = &w->srcs[si];
+	return s->cur && s->cur->used;
+}
+
+size_t rc__wt_put(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n)
 {
 	struct src *s = &w->srcs[si];
-	size_t need = REC_SIZE + ((p->caplen + 7u) & ~(size_t)7u);
-	if (need > w->buf_bytes) {
-		atomic_fetch_add(&w->dropped, 1);
-		return RC_EAGAIN;
+	size_t stored = 0;
+	for (size_t i = 0; i < n; i++) {
+		const rc_packet *p = &pkts[i];
+		size_t need = REC_SIZE + ((p->caplen + 7u) & ~(size_t)7u);
+		if (need > w->buf_bytes)
+			continue;
+		if (s->cur && s->cur->used + need > w->buf_bytes)
+			rc__wt_push(w, si, 0);
+		if (!s->cur && take_free(w, s) < 0)
+			continue;
+		struct buf *b = s->cur;
+		/* Records start at multiples of 8 (malloc alignment, padding). */
+		struct rec *r = (struct rec *)(void *)(b->data + b->used);
+		r->ts_nsec = p->ts_nsec;
+		r->caplen = p->caplen;
+		r->len = p->len;
+		r->ifindex = p->ifindex;
+		r->flags = p->flags;
+		r->linktype = p->linktype;
+		r->direction = p->direction;
+		r->pkttype = p->pkttype;
+		r->vlan_tci = p->vlan_tci;
+		r->vlan_tpid = p->vlan_tpid;
+		memcpy(b->data + b->used + REC_SIZE, p->data, p->caplen);
+		b->used += need;
+		stored++;
 	}
-	if (s->cur && s->cur->used + need > w->buf_bytes)
-		rc__wt_push(w, si, 0);
-	if (!s->cur && take_free(w, s) < 0) {
-		atomic_fetch_add(&w->dropped, 1);
-		return RC_EAGAIN;
-	}
-	struct buf *b = s->cur;
-	struct rec r;
-	memset(&r, 0, sizeof(r));
-	r.ts_nsec = p->ts_nsec;
-	r.caplen = p->caplen;
-	r.len = p->len;
-	r.ifindex = p->ifindex;
-	r.flags = p->flags;
-	r.linktype = p->linktype;
-	r.direction = p->direction;
-	r.pkttype = p->pkttype;
-	r.vlan_tci = p->vlan_tci;
-	r.vlan_tpid = p->vlan_tpid;
-	memcpy(b->data + b->used, &r, sizeof(r));
-	memcpy(b->data + b->used + REC_SIZE, p->data, p->caplen);
-	b->used += need;
-	return 0;
+	if (stored < n)
+		atomic_fetch_add(&w->dropped, n - stored);
+	return stored;
 }
 
 void rc__wt_source_done(struct rc__wt *w, unsigned si)
@@ -338,7 +390,7 @@ void rc__wt_source_done(struct rc__wt *w, unsigned si)
 	if (s->cur && s->cur->used)
 		list_add(&s->queued, s->cur);
 	else if (s->cur)
-		list_add(&s->freel, s->cur);
+		list_push_front(&s->freel, s->cur);
 	s->cur = NULL;
 	s->done = 1;
 	pthread_cond_signal(&w->cv);

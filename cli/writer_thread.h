@@ -5,7 +5,13 @@
  * quickly, or the kernel drops packets.  So they only copy each packet into
  * a large private buffer; full buffers (or, when traffic is slow, partly
  * filled ones at every read timeout) are queued to one writer thread, which
- * runs the sink (file write with rotation, printing, JSON) at its own pace.
+ * runs the sink (file write with rotation, printing, JSON) at its own pace,
+ * a batch of packets per call.  The writer sleeps on a condition variable
+ * with no timeout: when nothing is queued, it costs no CPU at all.
+ *
+ * Free buffers are reused last-in first-out, so a writer that keeps up
+ * cycles through two cache-warm buffers per source instead of touching
+ * (page-faulting) all of them; those two are touched at creation.
  *
  * When the writer falls behind and a source has no free buffer left, the
  * packet is dropped and counted (rc__wt_dropped): nothing is lost silently.
@@ -31,12 +37,15 @@
 struct rc__wt;
 
 /*
- * The sink runs in the writer thread for each packet (p->data valid during
- * the call).  It returns 0, RC_EBREAK to stop consuming (e.g. the -W file
- * limit was reached), or another negative status for a fatal error (it
- * printed its own message).  Either way rc__wt_stopped() becomes true.
+ * The sink runs in the writer thread on a batch of n >= 1 packets of one
+ * source (pkts[i].data valid during the call).  It returns 0 when it took
+ * all of them, or - having set *taken to the number it took first - RC_EBREAK
+ * to stop consuming (e.g. the -W file limit was reached) or another
+ * negative status for a fatal error (it printed its own message).  Either
+ * way rc__wt_stopped() becomes true.
  */
-typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *p);
+typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *pkts, size_t n,
+			   size_t *taken);
 
 /*
  * Create the pipeline: nsources sources, each with bufs_per_source buffers
@@ -46,13 +55,19 @@ typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *p);
 int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 		  unsigned bufs_per_source, int merge, rc__wt_sink sink, void *user);
 
-/* Copy p into source s's buffer.  0, or RC_EAGAIN if it was dropped
- * (no free buffer: the writer is behind; counted in rc__wt_dropped). */
-int rc__wt_put(struct rc__wt *w, unsigned s, const rc_packet *p);
+/* Copy pkts[0..n) into source s's buffers, in order.  Returns how many
+ * were stored; the rest were dropped (no free buffer: the writer is
+ * behind) and are counted in rc__wt_dropped.  Takes the lock only to
+ * queue a full buffer and fetch an empty one. */
+size_t rc__wt_put(struct rc__wt *w, unsigned s, const rc_packet *pkts, size_t n);
 
 /* Queue s's current buffer (if not empty) and publish progress_ns: s will
- * put no packet with an older time stamp from now on. */
+ * put no packet with an older time stamp from now on.  Wakes the writer
+ * only if it has something to do (a buffer, or progress a merge waits for). */
 void rc__wt_push(struct rc__wt *w, unsigned s, uint64_t progress_ns);
+
+/* 1 if s's current buffer holds packets not yet pushed (source thread). */
+int rc__wt_pending(const struct rc__wt *w, unsigned s);
 
 /* Source s ends: its last buffer is queued, it will put nothing more. */
 void rc__wt_source_done(struct rc__wt *w, unsigned s);

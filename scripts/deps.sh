@@ -3,6 +3,7 @@
 # something is missing (so repeated runs cost nothing).  Needs root for apt-get.
 #   build: compilers and CMake         test: tools the tests use as oracles
 #   fuzz:  clang's libFuzzer runtime   bench: peers the benchmarks compare with
+#   valgrind: memcheck                 analyze: clang's static analyzer
 set -e
 pkgs=""
 for kind in "$@"; do
@@ -10,6 +11,8 @@ for kind in "$@"; do
 	build) pkgs="$pkgs gcc make cmake pkg-config" ;;
 	test) pkgs="$pkgs gcc clang make cmake pkg-config binutils libpcap-dev tcpdump tshark tcpreplay netsniff-ng python3 python3-scapy iproute2 ethtool util-linux" ;;
 	fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
+	valgrind) pkgs="$pkgs valgrind" ;;
+	analyze) pkgs="$pkgs clang" ;;
 	bench) pkgs="$pkgs libpcap-dev tcpdump netsniff-ng gnuplot-nox iproute2 util-linux" ;;
 	*) echo "deps.sh: unknown kind '$kind'" >&2; exit 2 ;;
 	esac

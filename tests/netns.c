@@ -5,6 +5,7 @@
 
 #include "harness.h"
 #include "testutil.h"
+#include "ringcap/file.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -16,7 +17,6 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define RC_NETNS_MAX_PAIRS 4
@@ -292,30 +292,56 @@ void rc_test_capture_activate(rc_capture *c)
 			     rc_capture_error(c));
 }
 
-static long long mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet_ms,
 				    rc_test_pkt_fn fn, void *user)
 {
 	rc_packet pkts[64];
 	unsigned long got = 0;
-	long long last = mono_ms();
-	while (got < want && mono_ms() - last < quiet_ms) {
+	long long last = rc_test_mono_ms();
+	while (got < want && rc_test_mono_ms() - last < quiet_ms) {
 		int n = rc_capture_next_batch(c, pkts, 64);
 		if (n < 0)
 			rc_test_fail(__FILE__, __LINE__, "next_batch: %s (%s)", rc_errname(n),
 				     rc_capture_error(c));
 		if (n > 0)
-			last = mono_ms();
+			last = rc_test_mono_ms();
 		for (int i = 0; i < n; i++)
 			if (fn)
 				fn(user, &pkts[i]);
 		got += (unsigned long)n;
 	}
 	return got;
+}
+
+unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *s,
+				   unsigned char *seen)
+{
+	rc_reader *r;
+	char err[RC_ERRBUF_SIZE];
+	if (rc_reader_open(&r, path, NULL, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "cannot read %s: %s", path, err);
+	rc_packet pkts[64];
+	uint8_t want[2048];
+	unsigned n = 0;
+	int k;
+	while ((k = rc_reader_next_batch(r, pkts, 64)) > 0)
+		for (int i = 0; i < k; i++) {
+			long seq = rc_test_frame_seq(pkts[i].data, pkts[i].caplen, 0);
+			if (seq < (long)s->first_seq || seq >= (long)(s->first_seq + s->count))
+				rc_test_fail(__FILE__, __LINE__, "%s: packet %u is not a test frame", path, n);
+			unsigned idx = (unsigned)(seq - (long)s->first_seq);
+			uint32_t size = s->sizes[idx % s->nsizes];
+			ASSERT_UINT_EQ(pkts[i].caplen, size);
+			ASSERT_UINT_EQ(pkts[i].len, size);
+			rc_test_frame(want, s, idx, size);
+			ASSERT_MEM_EQ(pkts[i].data, want, size);
+			if (seen[idx])
+				rc_test_fail(__FILE__, __LINE__, "%s: sequence %ld captured twice", path, seq);
+			seen[idx] = 1;
+			n++;
+		}
+	if (k != RC_EEOF)
+		rc_test_fail(__FILE__, __LINE__, "%s: %s", path, rc_reader_error(r));
+	rc_reader_close(r);
+	return n;
 }

@@ -83,6 +83,15 @@ unsigned long rc_send_frames(const struct rc_send_spec *s);
 pid_t rc_send_start(const struct rc_send_spec *s, int *result_fd);
 unsigned long rc_send_wait(pid_t pid, int result_fd);
 
+/*
+ * Read the capture file path to its end; every packet must be one of s's
+ * frames, byte for byte, and no sequence number may repeat.  seen[]
+ * (s->count entries, may be shared across files) marks the frames found.
+ * Returns the packet count; fails the test otherwise.
+ */
+unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *s,
+				   unsigned char *seen);
+
 /* ---- capture test helpers ---- */
 #include "ringcap/capture.h"
 

@@ -47,6 +47,27 @@ TEST(bpf_validate_rejects_program_over_4096_instructions)
 	ASSERT_STR_CONTAINS(err, "4097 instructions");
 }
 
+/* Longer programs for userspace only: the caller's limit, never over
+ * RC_BPF_USER_MAXINSNS, and every other rule still applies. */
+TEST(bpf_validate_len_takes_the_callers_limit_up_to_the_user_maximum)
+{
+	size_t n = RC_BPF_USER_MAXINSNS + 1;
+	rc_bpf_insn *p = calloc(n, sizeof(*p));
+	char err[RC_ERRBUF_SIZE];
+	for (size_t i = 0; i < n; i++)
+		p[i] = (rc_bpf_insn)RET_K(0);
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, RC_BPF_MAXINSNS + 1, RC_BPF_MAXINSNS + 1, NULL), 0);
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, RC_BPF_MAXINSNS + 1, RC_BPF_MAXINSNS, err), RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "4097 instructions");
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, n - 1, n - 1, NULL), 0);
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, n, n, err), RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "must be 1..1048576");
+	/* a jump past the end is still refused */
+	p[5000] = (rc_bpf_insn)I(BPF_JMP | BPF_JA, 0, 0, 100000);
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, 10000, n, err), RC_EINVAL);
+	free(p);
+}
+
 TEST(bpf_validate_rejects_unknown_opcodes)
 {
 	char err[RC_ERRBUF_SIZE];

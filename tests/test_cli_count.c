@@ -5,6 +5,8 @@
 #include "harness.h"
 #include "testutil.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,4 +137,52 @@ TEST(cli_filter_is_compiled_per_link_type_of_a_pcapng)
 	ASSERT_STR_EQ(got, want);
 	free(got);
 	free(want);
+}
+
+/* A live capture that saw no packet leaves a pcapng file with a section
+ * header and no interface: reading it with a filter counts 0 packets (the
+ * filter is compiled once an interface appears), it is not an error. */
+TEST(cli_filter_on_a_pcapng_without_interfaces_counts_zero)
+{
+	/* SHB: type, total length 28, byte-order magic, version 1.0,
+	 * section length -1 (unknown), total length again. */
+	static const uint32_t shb[7] = { 0x0A0D0D0A, 28, 0x1A2B3C4D, 1, 0xffffffffu, 0xffffffffu, 28 };
+	const char *path = rc_test_tmpfile("no_idb.pcapng");
+	rc_test_write_file(path, shb, sizeof(shb));
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -r '%s' --count 'tcp port 443' 2>/dev/null",
+				 rc_test_builddir(), path),
+		      0);
+	ASSERT_STR_EQ(out, "0 packets\n");
+	free(out);
+	/* A bad expression is still reported once an interface has a link type. */
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -r '%s/tests/cli/corpus/tcp.pcap' --count "
+				       "'tcp port 99999' 2>/dev/null",
+				 rc_test_builddir(), rc_test_srcdir()),
+		      1);
+	free(out);
+}
+
+/* Files are filtered in userspace, so a host list far over the kernel's
+ * 4096-instruction limit works with -r (as with tcpdump -r); the count
+ * must equal that of the one listed host that occurs in the file. */
+TEST_TIMEOUT(cli_count_ten_thousand_hosts_from_a_filter_file, 60)
+{
+	const char *path = rc_test_tmpfile("hosts.filter");
+	FILE *f = fopen(path, "w");
+	ASSERT_TRUE(f != NULL);
+	fprintf(f, "host 10.0.0.2");
+	for (unsigned i = 0; i < 9999; i++)
+		fprintf(f, " or host 10.%u.%u.%u", 100 + i / 65536, (i / 256) % 256, i % 256);
+	fprintf(f, "\n");
+	ASSERT_INT_EQ(fclose(f), 0);
+	char *big = NULL, *one = NULL;
+	int st = rc_test_sh(&big, "%s -r '%s/tests/cli/corpus/tcp.pcap' --count -F '%s' 2>/dev/null",
+			    ringcap_path(), rc_test_srcdir(), path);
+	ASSERT_INT_EQ(st, 0);
+	one = count(ringcap_path(), "tcp.pcap", "'host 10.0.0.2'");
+	ASSERT_STR_EQ(big, one);
+	ASSERT_STR_EQ(one, "16 packets\n");
+	free(big);
+	free(one);
 }

@@ -108,7 +108,7 @@ TEST(cli_unknown_option_prints_usage)
 	char *out, *err;
 	ASSERT_INT_EQ(run(&out, &err, "--bogus"), 2);
 	ASSERT_STR_EQ(out, "");
-	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -r FILE");
+	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -i IFACE");
 	free(out);
 	free(err);
 	ASSERT_INT_EQ(run(&out, &err, "-r x -K"), 2);

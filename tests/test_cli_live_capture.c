@@ -29,23 +29,6 @@ struct run {
 	char out[256], err[256];
 };
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static char *slurp(const char *path)
-{
-	size_t n;
-	unsigned char *b = rc_test_read_file(path, &n);
-	char *s = realloc(b, n + 1);
-	ASSERT_TRUE(s != NULL);
-	s[n] = '\0';
-	return s;
-}
-
 /* Start ringcap (in the current namespace) with args split on spaces;
  * wait until it says it is listening (or exited). */
 static void start(struct run *r, const char *args)
@@ -64,8 +47,8 @@ static void start(struct run *r, const char *args)
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
-	for (long long t0 = now_ms(); now_ms() - t0 < 5000;) {
-		char *e = slurp(r->err);
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < 5000;) {
+		char *e = rc_test_read_text(r->err);
 		int ready = strstr(e, "listening on") != NULL;
 		free(e);
 		siginfo_t si;
@@ -83,7 +66,7 @@ static void start(struct run *r, const char *args)
 static int finish(struct run *r, int secs)
 {
 	int st;
-	for (long long t0 = now_ms(); now_ms() - t0 < secs * 1000LL;) {
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < secs * 1000LL;) {
 		pid_t w = waitpid(r->pid, &st, WNOHANG);
 		if (w == r->pid)
 			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -91,7 +74,7 @@ static int finish(struct run *r, int secs)
 	}
 	kill(r->pid, SIGKILL);
 	waitpid(r->pid, &st, 0);
-	char *e = slurp(r->err);
+	char *e = rc_test_read_text(r->err);
 	rc_test_fail(__FILE__, __LINE__, "ringcap did not exit within %d s; stderr: %s", secs, e);
 }
 
@@ -115,46 +98,9 @@ static void spec_init(struct rc_send_spec *s, const struct rc_netns_pair *p, uns
 	memcpy(s->src, p->mac_b, 6);
 }
 
-/*
- * Read path; every packet must be one of s's frames, byte for byte, and no
- * sequence number may repeat.  seen[] (count entries, may be shared across
- * files) marks the sequence numbers found.  Returns the packet count.
- */
-static unsigned check_file(const char *path, const struct rc_send_spec *s, unsigned char *seen)
-{
-	rc_reader *r;
-	char err[RC_ERRBUF_SIZE];
-	if (rc_reader_open(&r, path, NULL, err) < 0)
-		rc_test_fail(__FILE__, __LINE__, "cannot read %s: %s", path, err);
-	rc_packet pkts[64];
-	uint8_t want[2048];
-	unsigned n = 0;
-	int k;
-	while ((k = rc_reader_next_batch(r, pkts, 64)) > 0)
-		for (int i = 0; i < k; i++) {
-			long seq = rc_test_frame_seq(pkts[i].data, pkts[i].caplen, 0);
-			if (seq < (long)s->first_seq || seq >= (long)(s->first_seq + s->count))
-				rc_test_fail(__FILE__, __LINE__, "%s: packet %u is not a test frame", path, n);
-			unsigned idx = (unsigned)(seq - (long)s->first_seq);
-			uint32_t size = s->sizes[idx % s->nsizes];
-			ASSERT_UINT_EQ(pkts[i].caplen, size);
-			ASSERT_UINT_EQ(pkts[i].len, size);
-			rc_test_frame(want, s, idx, size);
-			ASSERT_MEM_EQ(pkts[i].data, want, size);
-			if (seen[idx])
-				rc_test_fail(__FILE__, __LINE__, "%s: sequence %ld captured twice", path, seq);
-			seen[idx] = 1;
-			n++;
-		}
-	if (k != RC_EEOF)
-		rc_test_fail(__FILE__, __LINE__, "%s: %s", path, rc_reader_error(r));
-	rc_reader_close(r);
-	return n;
-}
-
 static void assert_counts(const char *errpath, unsigned captured)
 {
-	char *e = slurp(errpath), line[64];
+	char *e = rc_test_read_text(errpath), line[64];
 	snprintf(line, sizeof(line), "\n%u packet%s captured\n", captured, captured == 1 ? "" : "s");
 	ASSERT_STR_CONTAINS(e, line);
 	ASSERT_STR_CONTAINS(e, " received by filter\n");
@@ -177,7 +123,7 @@ TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 80);
 	ASSERT_INT_EQ(finish(&r, 10), 0);
 	unsigned char seen[80] = { 0 };
-	ASSERT_UINT_EQ(check_file(out, &s, seen), 50);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 50);
 	for (unsigned i = 0; i < 50; i++)
 		ASSERT_INT_EQ(seen[i], 1); /* the first 50 sent, in order of arrival */
 	assert_counts(r.err, 50);
@@ -200,9 +146,9 @@ static void signal_case(int sig, const char *name)
 	kill(r.pid, sig);
 	ASSERT_INT_EQ(finish(&r, 10), 0);
 	unsigned char seen[300] = { 0 };
-	ASSERT_UINT_EQ(check_file(out, &s, seen), 300);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 300);
 	assert_counts(r.err, 300);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "300 packets received by filter\n");
 	ASSERT_STR_CONTAINS(e, "0 packets dropped by kernel\n");
 	free(e);
@@ -224,7 +170,7 @@ TEST_TIMEOUT(cli_live_one_packet_is_singular, 30)
 	spec_init(&s, &p, 1, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 1);
 	ASSERT_INT_EQ(finish(&r, 10), 0);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "\n1 packet captured\n");
 	free(e);
 }
@@ -279,13 +225,13 @@ TEST_TIMEOUT(cli_live_rotation_by_size_loses_and_repeats_nothing, 40)
 	ASSERT_UINT_EQ(rc_send_frames(&s), total);
 	ASSERT_INT_EQ(finish(&r, 20), 0);
 	unsigned char *seen = calloc(total, 1);
-	unsigned sum = check_file(base, &s, seen), files = 1;
+	unsigned sum = rc_test_check_frames_file(base, &s, seen), files = 1;
 	for (unsigned k = 1;; k++) {
 		char name[512];
 		snprintf(name, sizeof(name), "%s%u", base, k);
 		if (access(name, F_OK) != 0)
 			break;
-		sum += check_file(name, &s, seen);
+		sum += rc_test_check_frames_file(name, &s, seen);
 		files++;
 	}
 	ASSERT_UINT_EQ(sum, total);
@@ -311,7 +257,7 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 	pid_t snd = rc_send_start(&s, &fd);
 	ASSERT_INT_EQ(finish(&r, 15), 0);
 	rc_send_wait(snd, fd);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "Maximum file limit reached: 2\n");
 	free(e);
 	char *ls = NULL;
@@ -325,7 +271,7 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 	for (char *line = strtok(ls, "\n"); line; line = strtok(NULL, "\n")) {
 		char path[512];
 		snprintf(path, sizeof(path), "%s/%s", rc_test_tmpdir(), line);
-		sum += check_file(path, &s, seen);
+		sum += rc_test_check_frames_file(path, &s, seen);
 	}
 	ASSERT_UINT_GE(sum, 1);
 	free(ls);
@@ -347,7 +293,7 @@ TEST_TIMEOUT(cli_live_two_threads_capture_each_frame_once, 40)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 2000);
 	ASSERT_INT_EQ(finish(&r, 20), 0);
 	unsigned char seen[2000] = { 0 };
-	ASSERT_UINT_EQ(check_file(out, &s, seen), 2000);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 2000);
 	/* One merged file in time stamp order. */
 	rc_reader *rd;
 	char err[RC_ERRBUF_SIZE];
@@ -439,7 +385,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	kill(r.pid, SIGINT);
 	ASSERT_INT_EQ(finish(&r, 10), 0);
 	unsigned char seen[10] = { 0 };
-	ASSERT_UINT_EQ(check_file(out, &s, seen), 10);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
 	free(u);
 	free(g);
 	free(gr);
@@ -457,7 +403,7 @@ TEST_TIMEOUT(cli_live_dev_full_reports_no_space_with_the_name, 30)
 	start(&r, args);
 	int code = finish(&r, 10);
 	ASSERT_INT_EQ(code, 1);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "/dev/full");
 	ASSERT_STR_CONTAINS(e, "space");
 	free(e);
@@ -470,7 +416,7 @@ TEST_TIMEOUT(cli_live_no_such_interface_lists_valid_ones, 30)
 	pair_and_enter(&p);
 	start(&r, "-i nosuchif0 -c 1");
 	ASSERT_INT_EQ(finish(&r, 10), 1);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "ringcap: nosuchif0: no such device; available: ");
 	ASSERT_STR_CONTAINS(e, p.if_a);
 	ASSERT_STR_CONTAINS(e, "any");
@@ -503,7 +449,7 @@ TEST_TIMEOUT(cli_live_bad_filter_shows_caret, 30)
 	snprintf(args, sizeof(args), "-i %s tcp port 99999", p.if_a);
 	start(&r, args);
 	ASSERT_INT_EQ(finish(&r, 10), 1);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "ringcap: bad filter expression: ");
 	ASSERT_STR_CONTAINS(e, "  tcp port 99999\n");
 	ASSERT_STR_CONTAINS(e, "^");
@@ -536,8 +482,8 @@ TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
-	for (long long t0 = now_ms(); now_ms() - t0 < 5000;) {
-		char *e = slurp(r.err);
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < 5000;) {
+		char *e = rc_test_read_text(r.err);
 		int ready = strstr(e, "listening on") != NULL;
 		free(e);
 		if (ready)
@@ -548,7 +494,7 @@ TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
 	s.gap_us = 100;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 400);
 	ASSERT_INT_EQ(finish(&r, 10), 1);
-	char *e = slurp(r.err);
+	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "full.pcap");
 	ASSERT_STR_CONTAINS(e, "No space left on device");
 	ASSERT_STR_CONTAINS(e, " packets captured\n");
@@ -571,8 +517,8 @@ TEST_TIMEOUT(cli_live_stats_lines_and_print_with_write, 30)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 30);
 	ASSERT_INT_EQ(finish(&r, 10), 0);
 	unsigned char seen[30] = { 0 };
-	ASSERT_UINT_EQ(check_file(out, &s, seen), 30);
-	char *e = slurp(r.err), *o = slurp(r.out);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 30);
+	char *e = rc_test_read_text(r.err), *o = rc_test_read_text(r.out);
 	ASSERT_STR_CONTAINS(e, " pkts/s ");
 	ASSERT_STR_CONTAINS(e, "| file ");
 	/* --print: one summary line per packet as well (hex dump lines of the
@@ -630,4 +576,51 @@ TEST_TIMEOUT(cli_live_without_cap_net_raw_names_the_capability, 30)
 	ASSERT_INT_EQ(st, 1);
 	ASSERT_STR_CONTAINS(out, "permission denied: capturing needs CAP_NET_RAW");
 	free(out);
+}
+
+/* Context switches of every thread of pid so far (voluntary: it slept;
+ * nonvoluntary: it was preempted) - each one is a wake-up. */
+static unsigned long long switches(pid_t pid)
+{
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&out, "cat /proc/%d/task/*/status | awk '/ctxt_switches/ { s += $2 } "
+				       "END { print s }'",
+				 (int)pid),
+		      0);
+	unsigned long long n = strtoull(out, NULL, 10);
+	free(out);
+	return n;
+}
+
+/* An idle capture sleeps in the kernel: no read timeouts, no polling
+ * writer or main thread (they used to wake 50-90 times a second).  A
+ * frame after the idle time still wakes it and reaches the file. */
+TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct run r;
+	char args[512];
+	pair_and_enter(&p);
+	const char *out = rc_test_tmpfile("idle.pcap");
+	snprintf(args, sizeof(args), "-i %s -w %s", p.if_a, out);
+	start(&r, args);
+	spec_init(&s, &p, 100, 0);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 100);
+	usleep(300000); /* the hand-over of the last frames is done */
+	unsigned long long before = switches(r.pid);
+	usleep(1500000);
+	unsigned long long idle = switches(r.pid) - before;
+	/* A few stray wake-ups are tolerated (e.g. a kernel timer); a polling
+	 * thread would make 75 or more in 1.5 s. */
+	ASSERT_UINT_LE(idle, 5);
+	spec_init(&s, &p, 20, 100);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
+	usleep(300000);
+	kill(r.pid, SIGINT);
+	ASSERT_INT_EQ(finish(&r, 10), 0);
+	unsigned char seen[120] = { 0 };
+	spec_init(&s, &p, 120, 0);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 120);
+	assert_counts(r.err, 120);
 }

@@ -1,8 +1,8 @@
 /*
  * test_cli_live_units.c - the live CLI's parts without a network: option
- * parsing, tcpdump's rotation names, the closing counts and --stats line,
- * JSON output (parsed by python3), and the writer pipeline's merge order
- * and drop accounting.
+ * parsing, tcpdump's rotation names and batched rotation, the closing
+ * counts and --stats line, JSON output (parsed by python3), and the writer
+ * pipeline's merge order and drop accounting.
  */
 #include "harness.h"
 #include "testutil.h"
@@ -112,6 +112,73 @@ TEST(cli_live_rotation_names_follow_tcpdump)
 	ASSERT_STR_EQ(b, "d_1700000000.pcap");
 	/* too long */
 	ASSERT_INT_EQ(rc__rot_make_name(b, 4, "abcdef", 0, 0, 0, 0), -1);
+}
+
+/* Write 3000 frames of 60..1500 bytes (snap length 1000, so the writer
+ * cuts some) with -C 1 into files named base, base1, ...: one call per
+ * packet, or batches of 64.  Returns the number of files. */
+static unsigned rotate_frames(const char *base, int batched)
+{
+	static uint8_t data[1500];
+	rc_packet pkts[3000];
+	memset(pkts, 0, sizeof(pkts));
+	for (unsigned i = 0; i < 3000; i++) {
+		pkts[i].data = data;
+		pkts[i].caplen = pkts[i].len = 60 + (i * 977u) % 1441u;
+		pkts[i].ts_nsec = 1700000000000000000ull + i * 1000ull;
+		pkts[i].ifindex = 2;
+		pkts[i].linktype = RC_LINKTYPE_ETHERNET;
+	}
+	struct rc__rot_cfg cfg;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.path = base;
+	cfg.format = RC_FORMAT_PCAP;
+	cfg.linktype = RC_LINKTYPE_ETHERNET;
+	cfg.snaplen = 1000;
+	cfg.ts_precision = RC_TS_MICRO;
+	cfg.size_mb = 1;
+	struct rc__rot *r;
+	char err[512];
+	if (rc__rot_open(&r, &cfg, err, sizeof(err)) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc__rot_open: %s", err);
+	for (unsigned i = 0; i < 3000;) {
+		size_t n = batched ? (3000 - i < 64 ? 3000 - i : 64) : 1, done = 0;
+		int st = batched ? rc__rot_write_batch(r, &pkts[i], n, &done, err, sizeof(err))
+				 : rc__rot_write(r, &pkts[i], err, sizeof(err));
+		if (st < 0 || (batched && done != n))
+			rc_test_fail(__FILE__, __LINE__, "write at packet %u: %s", i, err);
+		i += (unsigned)n;
+	}
+	if (rc__rot_close(r, err, sizeof(err)) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc__rot_close: %s", err);
+	unsigned files = 0;
+	char name[600];
+	for (;; files++) {
+		rc__rot_make_name(name, sizeof(name), base, 0, 0, files, 0);
+		if (access(name, F_OK) != 0)
+			return files;
+	}
+}
+
+TEST(cli_live_rotation_batch_writes_the_same_files)
+{
+	char a[512], b[512], name_a[600], name_b[600];
+	snprintf(a, sizeof(a), "%s", rc_test_tmpfile("one.pcap"));
+	snprintf(b, sizeof(b), "%s", rc_test_tmpfile("batch.pcap"));
+	unsigned na = rotate_frames(a, 0), nb = rotate_frames(b, 1);
+	/* ~2.3 MB of records over -C 1: three files, rotated at the same packets. */
+	ASSERT_UINT_EQ(na, 3);
+	ASSERT_UINT_EQ(nb, na);
+	for (unsigned k = 0; k < na; k++) {
+		rc__rot_make_name(name_a, sizeof(name_a), a, 0, 0, k, 0);
+		rc__rot_make_name(name_b, sizeof(name_b), b, 0, 0, k, 0);
+		size_t la, lb;
+		unsigned char *fa = rc_test_read_file(name_a, &la), *fb = rc_test_read_file(name_b, &lb);
+		ASSERT_UINT_EQ(lb, la);
+		ASSERT_MEM_EQ(fb, fa, la);
+		free(fa);
+		free(fb);
+	}
 }
 
 TEST(cli_live_closing_counts_use_singular_and_plural)
@@ -225,14 +292,16 @@ struct collect {
 	atomic_int gate; /* sink waits while 0 */
 };
 
-static int collect_sink(void *user, unsigned s, const rc_packet *p)
+static int collect_sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t *taken)
 {
 	(void)s;
+	(void)taken;
 	struct collect *c = user;
 	while (!atomic_load(&c->gate))
 		usleep(1000);
-	if (c->n < 4096)
-		c->ts[c->n++] = p->ts_nsec;
+	for (size_t i = 0; i < n; i++)
+		if (c->n < 4096)
+			c->ts[c->n++] = pkts[i].ts_nsec;
 	return 0;
 }
 
@@ -251,7 +320,7 @@ TEST(cli_live_writer_merges_sources_in_time_order)
 	/* Source 0: even stamps, source 1: odd; pushed in uneven chunks. */
 	for (unsigned i = 0; i < 1000; i++) {
 		p.ts_nsec = 1000 + 2 * i;
-		ASSERT_OK(rc__wt_put(w, 0, &p));
+		ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 1);
 		if (i % 333 == 0)
 			rc__wt_push(w, 0, p.ts_nsec);
 	}
@@ -259,7 +328,7 @@ TEST(cli_live_writer_merges_sources_in_time_order)
 	rc__wt_push(w, 0, p.ts_nsec);
 	for (unsigned i = 0; i < 1000; i++) {
 		p.ts_nsec = 1001 + 2 * i;
-		ASSERT_OK(rc__wt_put(w, 1, &p));
+		ASSERT_UINT_EQ(rc__wt_put(w, 1, &p, 1), 1);
 		if (i % 250 == 0)
 			rc__wt_push(w, 1, p.ts_nsec);
 	}
@@ -289,7 +358,7 @@ TEST(cli_live_writer_counts_what_it_cannot_buffer)
 	unsigned ok = 0, dropped_here = 0;
 	for (unsigned i = 0; i < 100; i++) {
 		p.ts_nsec = i;
-		if (rc__wt_put(w, 0, &p) == 0)
+		if (rc__wt_put(w, 0, &p, 1) == 1)
 			ok++;
 		else
 			dropped_here++;

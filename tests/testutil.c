@@ -5,10 +5,12 @@
 
 #include "harness.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *rc_test_srcdir(void)
@@ -134,4 +136,84 @@ void rc_test_write_file(const char *path, const void *buf, size_t len)
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(buf, 1, len, f) != len || fclose(f) != 0)
 		rc_test_fail(__FILE__, __LINE__, "cannot write %s", path);
+}
+
+unsigned rc_test_count_fds(void)
+{
+	unsigned n = 0;
+	DIR *d = opendir("/proc/self/fd");
+	ASSERT_TRUE(d != NULL);
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+unsigned rc_test_count_maps(void)
+{
+	/* /proc files report size 0: read them line by line. */
+	char line[512];
+	unsigned n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+	ASSERT_TRUE(f != NULL);
+	while (fgets(line, sizeof(line), f))
+		n += strchr(line, '\n') != NULL;
+	fclose(f);
+	return n;
+}
+
+unsigned long rc_test_status_kib(const char *name)
+{
+	char line[256];
+	unsigned long kib = 0;
+	size_t n = strlen(name);
+	FILE *f = fopen("/proc/self/status", "r");
+	ASSERT_TRUE(f != NULL);
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, name, n) == 0 && line[n] == ':' &&
+		    sscanf(line + n + 1, "%lu kB", &kib) == 1)
+			break;
+	fclose(f);
+	ASSERT_TRUE(kib > 0);
+	return kib;
+}
+
+unsigned long rc_test_rss_kib(void)
+{
+	return rc_test_status_kib("VmRSS");
+}
+
+int rc_test_under_valgrind(void)
+{
+	const char *pre = getenv("LD_PRELOAD");
+	return pre && strstr(pre, "vgpreload") != NULL;
+}
+
+char *rc_test_read_text(const char *path)
+{
+	size_t n;
+	unsigned char *b = rc_test_read_file(path, &n);
+	char *s = realloc(b, n + 1);
+	ASSERT_TRUE(s != NULL);
+	s[n] = '\0';
+	return s;
+}
+
+long long rc_test_mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int rc_test_under_asan(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return 1;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	return 1;
+#endif
+#endif
+	return 0;
 }

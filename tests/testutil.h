@@ -37,4 +37,25 @@ unsigned char *rc_test_read_file(const char *path, size_t *len);
 /* Write len bytes to path; fails the test on error. */
 void rc_test_write_file(const char *path, const void *buf, size_t len);
 
+/* Read a whole text file as a malloc'ed NUL-terminated string; fails the test on error. */
+char *rc_test_read_text(const char *path);
+/* CLOCK_MONOTONIC in milliseconds. */
+long long rc_test_mono_ms(void);
+
+/*
+ * What the process holds, for leak checks over many open/close cycles:
+ * entries in /proc/self/fd, lines of /proc/self/maps, VmRSS in KiB.
+ */
+unsigned rc_test_count_fds(void);
+unsigned rc_test_count_maps(void);
+unsigned long rc_test_rss_kib(void);
+/* A "Name:  N kB" field of /proc/self/status (VmSize, VmRSS, ...) in KiB. */
+unsigned long rc_test_status_kib(const char *name);
+/* 1 when running under valgrind (its preload library is in LD_PRELOAD):
+ * valgrind's own allocations then show up in /proc/self/maps and RSS. */
+int rc_test_under_valgrind(void);
+/* 1 when built with AddressSanitizer: it keeps freed blocks mapped
+ * (quarantine), so mappings and RSS grow by design; it checks leaks itself. */
+int rc_test_under_asan(void);
+
 #endif

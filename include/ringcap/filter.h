@@ -38,6 +38,9 @@ typedef struct rc_bpf_insn {
 
 /* Kernel limit on program length (BPF_MAXINSNS in linux/bpf_common.h). */
 #define RC_BPF_MAXINSNS 4096
+/* Largest program ringcap builds or validates for userspace-only use
+ * (rc_filter_opts.max_insns, rc_bpf_validate_len). */
+#define RC_BPF_USER_MAXINSNS (1u << 20)
 /* Scratch memory words M[0..15] (BPF_MEMWORDS). */
 #define RC_BPF_MEMWORDS 16
 
@@ -59,6 +62,11 @@ typedef struct rc_filter_opts {
 	                      * (files, or tags reinserted) */
 	int resolve_names;   /* 1 (default): look names up in /etc/services,
 	                      * /etc/protocols, /etc/hosts + getaddrinfo, /etc/ethers */
+	size_t max_insns;    /* 0 (default): RC_BPF_MAXINSNS, the kernel's limit.  A caller
+	                      * whose program never goes to the kernel (rc_bpf_run, offline
+	                      * filtering) may allow up to RC_BPF_USER_MAXINSNS, e.g. for
+	                      * a list of 10,000 hosts; the kernel refuses such a program
+	                      * (SO_ATTACH_FILTER fails with EINVAL).  Larger: RC_EINVAL. */
 } rc_filter_opts;
 
 /*
@@ -85,6 +93,14 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
  * Every program ringcap accepts from anyone passes through here first.
  */
 int rc_bpf_validate(const rc_bpf_insn *insns, size_t len, char *errbuf);
+
+/*
+ * rc_bpf_validate_len - the same checks with 1..max_len instructions
+ * allowed (max_len <= RC_BPF_USER_MAXINSNS), for programs that only run in
+ * userspace (rc_filter_opts.max_insns).  rc_bpf_validate is max_len =
+ * RC_BPF_MAXINSNS.
+ */
+int rc_bpf_validate_len(const rc_bpf_insn *insns, size_t len, size_t max_len, char *errbuf);
 
 /* What the VM knows besides the bytes: the SKF_AD_* ancillary values. */
 typedef struct rc_bpf_input {

@@ -112,12 +112,12 @@ int rc_capture_set_ring_geometry(rc_capture *c, uint32_t block_size_bytes,
 				"block size %u must be a non-zero multiple of the page size (%ld), at most 1 GiB",
 				block_size_bytes, page);
 	if (frame_size_bytes && (frame_size_bytes % TPACKET_ALIGNMENT ||
-				 frame_size_bytes < TPACKET3_HDRLEN + RC__HEADROOM + 16 ||
+				 frame_size_bytes < RC__TPACKET3_HDRLEN + RC__HEADROOM + 16 ||
 				 frame_size_bytes > block_size_bytes))
 		return rc__errf(c->err, RC_EINVAL,
 				"frame size %u must be a multiple of %d in %u..%u (block size)",
 				frame_size_bytes, TPACKET_ALIGNMENT,
-				(unsigned)(TPACKET3_HDRLEN + RC__HEADROOM + 16), block_size_bytes);
+				(unsigned)(RC__TPACKET3_HDRLEN + RC__HEADROOM + 16), block_size_bytes);
 	if (block_count < 1 || block_count > (1u << 20))
 		return rc__errf(c->err, RC_EINVAL, "block count %u out of range 1..%u", block_count,
 				1u << 20);
@@ -405,10 +405,12 @@ static int join_fanout(rc_capture *c)
 				"%s: joining fanout group %u: %s (members must share mode, flags, device, protocol)",
 				devname(c), c->opts.fanout_group, strerror(errno));
 	if (c->opts.fanout_mode == RC_FANOUT_CBPF) {
-		struct sock_fprog prog = {
-			.len = (unsigned short)c->opts.fanout_prog_len,
-			.filter = (struct sock_filter *)(void *)c->opts.fanout_prog,
-		};
+		/* memset: the padding after .len is passed to the kernel too
+		 * (valgrind: uninitialised bytes in setsockopt). */
+		struct sock_fprog prog;
+		memset(&prog, 0, sizeof(prog));
+		prog.len = (unsigned short)c->opts.fanout_prog_len;
+		prog.filter = (struct sock_filter *)(void *)c->opts.fanout_prog;
 		if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT_DATA, &prog, sizeof(prog)) != 0)
 			return rc__errf(c->err, rc__from_errno(errno), "%s: fanout program: %s",
 					devname(c), strerror(errno));

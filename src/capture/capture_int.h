@@ -34,6 +34,18 @@
 #define RC__SLL2_LEN 20u
 #define RC__SLL_LEN 16u
 #define RC__VLAN_LEN 4u
+/*
+ * TPACKET_ALIGN and TPACKET{2,3}_HDRLEN of linux/if_packet.h in unsigned
+ * arithmetic: the UAPI macros AND with ~(TPACKET_ALIGNMENT - 1), an int
+ * (-16), which -Wsign-conversion reports at every use.  Same values
+ * (16-byte alignment; 52 and 68 bytes).
+ */
+#define RC__TPACKET_ALIGN(x) (((x) + 15u) & ~(size_t)15u)
+#define RC__TPACKET2_HDRLEN \
+	(RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr)) + sizeof(struct sockaddr_ll))
+#define RC__TPACKET3_HDRLEN \
+	(RC__TPACKET_ALIGN(sizeof(struct tpacket3_hdr)) + sizeof(struct sockaddr_ll))
+
 /* Packets rc_capture_loop fetches per read call. */
 #define RC__STASH 64u
 
@@ -162,75 +174,95 @@ struct rc_capture {
 
 /*
  * rc__capture_deliver - turn f into *p (see deliver.c).  Returns 1 if the
- * packet is delivered, 0 if direction or filter discarded it.  May
- * rewrite bytes in [f->mac - RC__HEADROOM, f->mac + f->caplen).
+ * packet is delivered, 0 if direction or filter discarded it (counted in
+ * dir_discarded / filter_discarded; delivered is counted by the read
+ * call).  May rewrite bytes in [f->mac - RC__HEADROOM, f->mac + f->caplen).
  */
 int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p);
 
 /*
+ * What the delivery of every packet of one read call needs from the
+ * handle, read once per call: the compiler cannot keep c->snaplen and
+ * friends in registers across the stores into rc_packet (same types, so
+ * they may alias), and reloading them per packet shows in the profile.
+ */
+struct rc__fill {
+	uint32_t snaplen;
+	uint16_t linktype;
+	uint8_t micro; /* RC_TSTAMP_MICRO: round ts_nsec down to microseconds */
+	/* No packet of this call needs deliver.c's steps 1-4 except for a
+	 * VLAN tag: every direction, no filter to re-run in user space, a
+	 * raw (not cooked) socket. */
+	uint8_t plain;
+};
+
+static inline void rc__fill_init(struct rc__fill *k, const rc_capture *c)
+{
+	k->snaplen = c->snaplen;
+	k->linktype = (uint16_t)c->linktype;
+	k->micro = c->opts.tstamp_precision == RC_TSTAMP_MICRO;
+	k->plain = c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
+		   !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
+}
+
+/*
  * rc__packet_fill - the last step of every delivery (deliver.c step 5):
  * snap length, flags from the kernel status, time stamp precision, the
- * descriptor fields, the delivered counter.  data/caplen/len are the
- * bytes after the rewriting steps; flags holds what those steps set.
- * Inline: the ring readers' plain path (below) is this alone.
+ * descriptor fields.  data/caplen/len are the bytes after the rewriting
+ * steps; flags holds what those steps set.  The delivered counter is
+ * added per read call (capture_read.c).  Inline: the ring readers' plain
+ * path (below) is this alone.
  */
-static inline void rc__packet_fill(rc_capture *c, const struct rc__frame *f, rc_packet *p,
-				   const uint8_t *data, uint32_t caplen, uint32_t len,
-				   uint32_t flags)
+static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__frame *f,
+				   rc_packet *p, const uint8_t *data, uint32_t caplen,
+				   uint32_t len, uint32_t flags)
 {
 	uint8_t pkttype = f->sll->sll_pkttype;
-	if (caplen > c->snaplen)
-		caplen = c->snaplen;
-	if (caplen < len || (f->status & TP_STATUS_COPY))
+	uint32_t st = f->status;
+	if (caplen > k->snaplen)
+		caplen = k->snaplen;
+	if (caplen < len || (st & TP_STATUS_COPY))
 		flags |= RC_PKT_TRUNCATED;
-	if (f->status & TP_STATUS_CSUMNOTREADY)
+	if (st & TP_STATUS_CSUMNOTREADY)
 		flags |= RC_PKT_CSUM_NOTREADY;
-	if (f->status & TP_STATUS_CSUM_VALID)
+	if (st & TP_STATUS_CSUM_VALID)
 		flags |= RC_PKT_CSUM_VALID;
+	uint64_t ts = f->ts_nsec;
+	if (__builtin_expect(k->micro, 0)) /* a branch, not a division per packet */
+		ts -= ts % 1000;
 	p->data = data;
 	p->caplen = caplen;
 	p->len = len;
-	p->ts_nsec = c->opts.tstamp_precision == RC_TSTAMP_MICRO ? f->ts_nsec - f->ts_nsec % 1000
-								 : f->ts_nsec;
+	p->ts_nsec = ts;
 	p->ifindex = (uint32_t)f->sll->sll_ifindex;
-	p->linktype = (uint16_t)c->linktype;
+	p->linktype = k->linktype;
 	p->direction = pkttype == PACKET_OUTGOING ? RC_DIR_OUT : RC_DIR_IN;
 	p->pkttype = pkttype;
 	p->flags = flags;
 	p->comment_len = 0;
 	p->comment = NULL;
 	p->dropcount = 0;
-	c->delivered++;
-}
-
-/*
- * rc__deliver_plain_ok - nonzero when no packet of this read call needs
- * deliver.c's steps 1-4 except for a VLAN tag: every direction, no filter
- * to re-run in user space, a raw (not cooked) socket.  Evaluated once per
- * read call, not per packet.
- */
-static inline int rc__deliver_plain_ok(const rc_capture *c)
-{
-	return c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
-	       !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
 }
 
 /*
  * rc__deliver_fast - rc__capture_deliver with the plain path inline: when
- * plain (rc__deliver_plain_ok) and the kernel reported no VLAN tag, the
- * packet is delivered as the kernel wrote it; anything else takes the
- * full path.  Same result and counters as rc__capture_deliver.
+ * k->plain and the kernel reported no VLAN tag, the packet is delivered as
+ * the kernel wrote it; anything else takes the full path.  Same result
+ * and counters as rc__capture_deliver.
  */
-static inline int rc__deliver_fast(rc_capture *c, int plain, const struct rc__frame *f,
-				   rc_packet *p)
+static inline int rc__deliver_fast(rc_capture *c, const struct rc__fill *k,
+				   const struct rc__frame *f, rc_packet *p)
 {
-	if (plain && !(f->status & TP_STATUS_VLAN_VALID)) {
+	if (__builtin_expect(k->plain && !(f->status & TP_STATUS_VLAN_VALID), 1)) {
 		p->vlan_tci = 0;
 		p->vlan_tpid = 0;
-		rc__packet_fill(c, f, p, f->mac, f->caplen, f->len, 0);
+		rc__packet_fill(k, f, p, f->mac, f->caplen, f->len, 0);
 		return 1;
 	}
-	return rc__capture_deliver(c, f, p);
+	/* A copy, so that *f itself never has its address taken and the
+	 * compiler keeps the plain path's frame in registers. */
+	struct rc__frame g = *f;
+	return rc__capture_deliver(c, &g, p);
 }
 
 /* Data bytes a slot must hold for one packet: snap length, but no more

@@ -109,6 +109,8 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		}
 		c->progress = 0;
 		int n = c->be->read(c, pkts, max);
+		if (n > 0)
+			c->delivered += (uint64_t)n;
 		if (n != 0)
 			return n;
 		c->be->release(c); /* slots whose every packet was discarded */

@@ -159,7 +159,9 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 		p->vlan_tci = 0;
 		p->vlan_tpid = 0;
 	}
-	rc__packet_fill(c, f, p, data, caplen, len, flags);
+	struct rc__fill k;
+	rc__fill_init(&k, c);
+	rc__packet_fill(&k, f, p, data, caplen, len, flags);
 	return 1;
 }
 

@@ -151,7 +151,7 @@ static void rc__prefix_mask(unsigned char *mask, size_t len, unsigned prefix_len
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned bits = prefix_len > 8 * i ? prefix_len - 8 * (unsigned)i : 0;
-		mask[i] = bits >= 8 ? 0xff : (unsigned char)(0xff00u >> bits);
+		mask[i] = (unsigned char)(bits >= 8 ? 0xffu : 0xff00u >> bits); /* low byte */
 	}
 }
 

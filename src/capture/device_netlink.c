@@ -97,6 +97,21 @@ static struct nlmsghdr *rc__nl_next(struct nlmsghdr *nh, size_t *left)
 	return (struct nlmsghdr *)((unsigned char *)nh + step);
 }
 
+/* The same for the attributes of one message (RTA_OK/RTA_NEXT take an
+ * int length and compare it with the unsigned rta_len). */
+static int rc__rta_ok(const struct rtattr *a, size_t left)
+{
+	return left >= sizeof(*a) && a->rta_len >= sizeof(*a) && a->rta_len <= left;
+}
+
+static const struct rtattr *rc__rta_next(const struct rtattr *a, size_t *left)
+{
+	size_t step = RTA_ALIGN((size_t)a->rta_len);
+
+	*left = step >= *left ? 0 : *left - step;
+	return (const struct rtattr *)(const void *)((const unsigned char *)a + step);
+}
+
 static int rc__nl_socket(const char *what, char *errbuf)
 {
 	struct timeval tv = { .tv_sec = 5, .tv_usec = 0 };
@@ -276,7 +291,7 @@ static const char *rc__nl_str(const struct rtattr *rta, size_t max)
 static int rc__nl_parse_link(const struct nlmsghdr *nh, struct rc__nl_link *l)
 {
 	const struct ifinfomsg *ifi = NLMSG_DATA(nh);
-	int len;
+	size_t len;
 
 	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
 		return -1;
@@ -284,8 +299,9 @@ static int rc__nl_parse_link(const struct nlmsghdr *nh, struct rc__nl_link *l)
 	l->ifindex = ifi->ifi_index;
 	l->arphrd_type = ifi->ifi_type;
 	l->if_flags = ifi->ifi_flags;
-	len = (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi)));
-	for (const struct rtattr *a = IFLA_RTA(ifi); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+	len = nh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
+	for (const struct rtattr *a = IFLA_RTA(ifi); rc__rta_ok(a, len);
+	     a = rc__rta_next(a, &len)) {
 		switch (a->rta_type) {
 		case IFLA_IFNAME:
 			l->name = rc__nl_str(a, IFNAMSIZ);
@@ -316,7 +332,7 @@ static int rc__nl_parse_addr(const struct nlmsghdr *nh, struct rc__nl_addr *r)
 	const struct ifaddrmsg *ifa = NLMSG_DATA(nh);
 	const unsigned char *address = NULL, *local = NULL;
 	size_t alen;
-	int len;
+	size_t len;
 
 	if (nh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)))
 		return -1;
@@ -332,8 +348,9 @@ static int rc__nl_parse_addr(const struct nlmsghdr *nh, struct rc__nl_addr *r)
 	r->ifindex = (int)ifa->ifa_index;
 	r->family = ifa->ifa_family;
 	r->prefix_len = ifa->ifa_prefixlen;
-	len = (int)(nh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifa)));
-	for (const struct rtattr *a = IFA_RTA(ifa); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+	len = nh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifa));
+	for (const struct rtattr *a = IFA_RTA(ifa); rc__rta_ok(a, len);
+	     a = rc__rta_next(a, &len)) {
 		int is_addr = a->rta_type == IFA_ADDRESS || a->rta_type == IFA_LOCAL ||
 			      a->rta_type == IFA_BROADCAST;
 		if (is_addr && RTA_PAYLOAD(a) != alen)

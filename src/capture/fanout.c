@@ -61,7 +61,7 @@ static void *fanout_main(void *arg)
 	if (t->cpu >= 0) {
 		cpu_set_t set;
 		CPU_ZERO(&set);
-		CPU_SET(t->cpu, &set);
+		CPU_SET((size_t)t->cpu, &set);
 		/* Best effort: a cpuset may forbid it; the capture still works. */
 		(void)pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
 	}
@@ -85,7 +85,7 @@ int rc_fanout_run(rc_capture **handles, unsigned n, rc_capture_handler handler, 
 	int cpus[CPU_SETSIZE], ncpu = 0;
 	if (sched_getaffinity(0, sizeof(allowed), &allowed) == 0)
 		for (int k = 0; k < CPU_SETSIZE; k++)
-			if (CPU_ISSET(k, &allowed))
+			if (CPU_ISSET((size_t)k, &allowed))
 				cpus[ncpu++] = k;
 	unsigned started = 0;
 	int st = 0;

@@ -84,10 +84,11 @@ static void unset_ring(rc_capture *c)
 int rc__ring_setup(rc_capture *c, int version)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	uint32_t hdrlen = version == TPACKET_V3 ? TPACKET3_HDRLEN : TPACKET2_HDRLEN;
+	uint32_t hdrlen = version == TPACKET_V3 ? RC__TPACKET3_HDRLEN : RC__TPACKET2_HDRLEN;
 	/* Worst case offset of the packet bytes in a slot (tpacket_rcv):
 	 * TPACKET_ALIGN(hdrlen + max(maclen, 16)) + reserve - maclen. */
-	uint32_t need = TPACKET_ALIGN(hdrlen + 32 + RC__HEADROOM + rc__capture_max_data(c));
+	uint32_t need =
+		(uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + RC__HEADROOM + rc__capture_max_data(c));
 	uint32_t block_size, frame_size;
 	uint64_t block_nr;
 
@@ -104,12 +105,13 @@ int rc__ring_setup(rc_capture *c, int version)
 		frame_size = need;
 		block_size = round_pow2(frame_size);
 		/* V3: every block costs a poll(2) wake-up and a context switch,
-		 * which dominate the CPU per packet for small packets (measured
-		 * with bench_capture: 64 B frames cost 83 ns/packet with 128 KiB
-		 * blocks, 63 with 256 KiB, 44 with 1 MiB), so use big blocks -
-		 * ring/16, 128 KiB..1 MiB - while keeping >= 16 of them so
-		 * the kernel has room while we hold one.  V2 blocks only group
-		 * frames. */
+		 * which show for small packets when blocks are small
+		 * (bench_capture, 64 B frames, before the walk prefetched:
+		 * 51-52 ns/packet with 128 KiB blocks, 38-39 with 1 MiB; since,
+		 * 256 KiB..8 MiB measure alike), so use big blocks - ring/16,
+		 * 128 KiB..1 MiB - while keeping >= 16 of them so the kernel
+		 * has room while we hold one (docs/capture.md).  V2 blocks
+		 * only group frames. */
 		uint32_t min_block = 64u << 10;
 		if (version == TPACKET_V3) {
 			uint64_t b = c->opts.ring_bytes / 16;

@@ -31,7 +31,8 @@ static void v2_release(rc_capture *c)
 static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	size_t n = 0;
-	int plain = rc__deliver_plain_ok(c);
+	struct rc__fill k;
+	rc__fill_init(&k, c);
 
 	if (c->held_count == 0)
 		c->held_first = c->cur;
@@ -40,7 +41,7 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 		uint32_t st = rc__slot_status(&h->tp_status);
 		if (!(st & TP_STATUS_USER))
 			break;
-		if (h->tp_mac < TPACKET2_HDRLEN + RC__HEADROOM ||
+		if (h->tp_mac < RC__TPACKET2_HDRLEN + RC__HEADROOM ||
 		    (size_t)h->tp_mac + h->tp_snaplen > c->frame_size)
 			return rc__errf(c->err, RC_EIO, "%s: TPACKET_V2 frame %u: packet outside frame",
 					c->device[0] ? c->device : "any", c->cur);
@@ -56,9 +57,9 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 			.vlan_tci = h->tp_vlan_tci,
 			.vlan_tpid = h->tp_vlan_tpid,
 			.sll = (const struct sockaddr_ll *)(const void *)((uint8_t *)h +
-				TPACKET_ALIGN(sizeof(struct tpacket2_hdr))),
+				RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr))),
 		};
-		n += (size_t)rc__deliver_fast(c, plain, &f, &pkts[n]);
+		n += (size_t)rc__deliver_fast(c, &k, &f, &pkts[n]);
 	}
 	return (int)n;
 }

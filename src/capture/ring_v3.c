@@ -54,7 +54,8 @@ static void note_bad_block(rc_capture *c)
 static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	size_t n = 0;
-	int plain = rc__deliver_plain_ok(c);
+	struct rc__fill k;
+	rc__fill_init(&k, c);
 
 	while (n < max) {
 		struct tpacket_block_desc *b = block_at(c, c->cur);
@@ -75,7 +76,7 @@ static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 		struct rc__frame f;
 		int r = 0;
 		while (n < max && (r = rc__v3_walk_next(&w, &f)) > 0)
-			n += (size_t)rc__deliver_fast(c, plain, &f, &pkts[n]);
+			n += (size_t)rc__deliver_fast(c, &k, &f, &pkts[n]);
 		if (r < 0)
 			note_bad_block(c);
 		c->pkt_off = w.off;

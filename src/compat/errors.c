@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#define RC_PCAP_ERR_IMPL /* defines rc__pcap_err: not the analyzer macro */
 #include "compat/pcap_int.h"
 
 /*

@@ -316,7 +316,7 @@ int pcap_next_ex(pcap_t *p, struct pcap_pkthdr **pkt_header, const u_char **pkt_
 
 const u_char *pcap_next(pcap_t *p, struct pcap_pkthdr *h)
 {
-	struct pcap_pkthdr *hp;
+	struct pcap_pkthdr *hp = NULL; /* set by pcap_next_ex whenever it returns 1 */
 	const u_char *data;
 
 	if (pcap_next_ex(p, &hp, &data) != 1)

@@ -308,6 +308,14 @@ static void edge_facts(const rc__blk *b, const rc__facts *in, int sense, rc__fac
 	out->f[out->n++] = f;
 }
 
+/* Field by field: memcmp would also compare the padding after sense,
+ * which is never written, and make the result vary from run to run. */
+static int same_fact(const rc__fact *a, const rc__fact *b)
+{
+	return a->lcode == b->lcode && a->jop == b->jop && a->sense == b->sense &&
+	       a->lk == b->lk && a->mask == b->mask && a->k == b->k;
+}
+
 static void meet(rc__facts *dst, const rc__facts *e)
 {
 	if (!dst->seen) {
@@ -318,7 +326,7 @@ static void meet(rc__facts *dst, const rc__facts *e)
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < dst->n; i++)
 		for (uint32_t j = 0; j < e->n; j++)
-			if (!memcmp(&dst->f[i], &e->f[j], sizeof(rc__fact))) {
+			if (same_fact(&dst->f[i], &e->f[j])) {
 				dst->f[n++] = dst->f[i];
 				break;
 			}
@@ -326,9 +334,10 @@ static void meet(rc__facts *dst, const rc__facts *e)
 }
 
 /* One round over blocks in topological order; 1 if an edge moved. */
-static int thread_round(rc__blk **vec, size_t nb, rc__facts *fs)
+static int thread_round(rc__blk **vec, size_t nb, rc__facts *fs, uint64_t *work)
 {
 	int changed = 0;
+	*work += nb;
 	for (size_t i = 0; i < nb; i++) {
 		vec[i]->pos = (uint32_t)i;
 		memset(&fs[i], 0, sizeof(fs[i]));
@@ -343,7 +352,7 @@ static int thread_round(rc__blk **vec, size_t nb, rc__facts *fs)
 			edge_facts(b, &fs[i], sense, &e);
 			rc__blk *t = sense ? b->jt : b->jf;
 			rc__fact tf;
-			for (int hops = 0; hops < 64 && pure_test(t, &tf); hops++) {
+			for (int hops = 0; hops < 64 && pure_test(t, &tf); hops++, (*work)++) {
 				int d = facts_decide(&e, &tf);
 				if (d < 0)
 					break;
@@ -361,16 +370,60 @@ static int thread_round(rc__blk **vec, size_t nb, rc__facts *fs)
 	return changed;
 }
 
-/* Position of a trampoline to t reachable from the jump at jpos, or 0. */
-static uint32_t find_tramp(rc__blk *b, uint32_t jpos, const rc__blk *t)
+/*
+ * Trampolines are found without searching: blocks are visited from the
+ * last one back, and each visited block registers its trampolines in their
+ * target (near_pos), so a target always knows its nearest trampoline at or
+ * after the current block.  A far jump uses it if it is within 255, else
+ * gets a trampoline of its own.  (Scanning the next 256 instructions per
+ * far jump made layout cost O(n * 256).)
+ */
+static void note_tramps(rc__blk *b, uint32_t pass)
 {
-	for (rc__blk *x = b; x && x->pos <= jpos + 256; x = x->next_order)
-		for (uint32_t k = 0; k < x->ntramp; k++) {
-			uint32_t tp = x->pos + x->nstmts + 1 + k;
-			if (x->tramp[k] == t && tp > jpos && tp - jpos - 1 <= 255)
-				return tp;
+	for (uint32_t k = b->ntramp; k-- > 0;) {
+		b->tramp[k]->near_gen = pass;
+		b->tramp[k]->near_pos = b->pos + b->nstmts + 1 + k;
+	}
+}
+
+/* Position of a trampoline to t reachable from the jump at jpos, or 0. */
+static uint32_t near_tramp(const rc__blk *t, uint32_t jpos, uint32_t pass)
+{
+	if (t->near_gen != pass || t->near_pos <= jpos || t->near_pos - jpos - 1 > 255)
+		return 0;
+	return t->near_pos;
+}
+
+/*
+ * One pass over the blocks from the end: far edges without a trampoline in
+ * reach get one (add != 0; returns 1 if any was added), and every far edge
+ * records the trampoline it jumps to in tramp_pos.
+ */
+static int place_tramps(rc__blk **vec, size_t nb, uint32_t pass, int add, uint64_t *work)
+{
+	int changed = 0;
+	*work += nb;
+	for (size_t i = nb; i-- > 0;) {
+		rc__blk *b = vec[i];
+		note_tramps(b, pass);
+		if (b->jcode == (BPF_RET | BPF_K))
+			continue;
+		uint32_t jpos = b->pos + b->nstmts;
+		rc__blk *tg[2] = {b->jt, b->jf};
+		for (int e = 0; e < 2; e++) {
+			b->tramp_pos[e] = 0;
+			if (tg[e]->pos - jpos - 1 <= 255)
+				continue;
+			b->tramp_pos[e] = near_tramp(tg[e], jpos, pass);
+			if (b->tramp_pos[e] || !add)
+				continue;
+			b->tramp[b->ntramp++] = tg[e];
+			note_tramps(b, pass);
+			b->tramp_pos[e] = near_tramp(tg[e], jpos, pass);
+			changed = 1;
 		}
-	return 0;
+	}
+	return changed;
 }
 
 /*
@@ -450,6 +503,7 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 	uint32_t gen = 1;
 	if (topo(entry, rej, gen, &order, &nblocks) < 0)
 		return RC_ENOMEM;
+	g->work += nblocks;
 	/* jump threading (bounded rounds; graphs of huge sets are left alone) */
 	if (nblocks <= 20000) {
 		rc__blk **tv = malloc(nblocks * sizeof(*tv));
@@ -459,7 +513,8 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 			size_t n = 0;
 			for (rc__blk *b = order; b; b = b->next_order)
 				tv[n++] = b;
-			changed = thread_round(tv, n, fs);
+			changed = thread_round(tv, n, fs, &g->work);
+			g->work += nblocks;
 			if (changed && topo(entry, rej, ++gen, &order, &nblocks) < 0) {
 				free(tv);
 				free(fs);
@@ -479,8 +534,8 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 		vec[nb++] = b;
 	size_t total = 0;
 	for (int changed = 1; changed;) {
-		changed = 0;
 		uint64_t pos = 0;
+		g->work += nb;
 		for (size_t i = 0; i < nb; i++) {
 			vec[i]->pos = (uint32_t)pos;
 			pos += vec[i]->nstmts + 1 + vec[i]->ntramp;
@@ -490,20 +545,10 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 			free(vec);
 			return RC_ELIMIT;
 		}
-		for (size_t i = nb; i-- > 0;) {
-			rc__blk *b = vec[i];
-			if (b->jcode == (BPF_RET | BPF_K))
-				continue;
-			uint32_t jpos = b->pos + b->nstmts;
-			rc__blk *tg[2] = {b->jt, b->jf};
-			for (int e = 0; e < 2; e++) {
-				if (tg[e]->pos - jpos - 1 <= 255 || find_tramp(b, jpos, tg[e]))
-					continue;
-				b->tramp[b->ntramp++] = tg[e];
-				changed = 1;
-			}
-		}
+		changed = place_tramps(vec, nb, ++gen, 1, &g->work);
 	}
+	/* positions are final: record which trampoline each far edge uses */
+	place_tramps(vec, nb, ++gen, 0, &g->work);
 	free(vec);
 	if (total > max_len)
 		return RC_ELIMIT;
@@ -525,9 +570,9 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 			continue;
 		uint32_t dt = b->jt->pos - i - 1, df = b->jf->pos - i - 1;
 		if (dt > 255)
-			dt = find_tramp(b, i, b->jt) - i - 1;
+			dt = b->tramp_pos[0] - i - 1;
 		if (df > 255)
-			df = find_tramp(b, i, b->jf) - i - 1;
+			df = b->tramp_pos[1] - i - 1;
 		j->jt = (uint8_t)dt;
 		j->jf = (uint8_t)df;
 	}

@@ -38,6 +38,9 @@ struct rc__blk {
 	uint32_t mark, pos, ntramp;
 	rc__blk *tramp[2];    /* targets of the "ja" trampolines behind the jump */
 	rc__blk *next_order;
+	uint32_t near_gen, near_pos; /* nearest trampoline to this block at or after
+	                              * the block being laid out (valid in pass near_gen) */
+	uint32_t tramp_pos[2];       /* jt/jf: the trampoline each far edge uses */
 };
 
 typedef struct rc__edge rc__edge;
@@ -61,6 +64,8 @@ typedef struct rc__cfg {
 	uint64_t ninsns;      /* statements + jumps created so far */
 	uint64_t max_insns;   /* generation stops (RC_ELIMIT) past this */
 	int failed;           /* 0, RC_ENOMEM or RC_ELIMIT */
+	uint64_t work;        /* steps of rc__cfg_emit (blocks visited by its passes),
+	                       * so tests can check that layout grows linearly */
 } rc__cfg;
 
 rc__blk *rc__cfg_blk(rc__cfg *g);

@@ -4,14 +4,18 @@
  *
  * Memory is bounded: everything lives in one arena capped at
  * RC__ARENA_BASE + RC__ARENA_PER_BYTE * strlen(expr), and code generation
- * stops once the graph holds RC__GEN_MAX_INSNS instructions (RC_ELIMIT),
- * well before anything near that could fit the kernel's 4096.
+ * stops once the graph holds RC__GEN_FACTOR times the program limit
+ * (RC_ELIMIT), well before anything near that could fit: the kernel's 4096
+ * instructions, or opts->max_insns (at most RC_BPF_USER_MAXINSNS) for
+ * programs that stay in userspace.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "filter/ast.h"
+#include "filter/compile.h"
 #include "filter/gen.h"
+#include "filter/optimize.h"
 #include "ringcap/filter.h"
 #include "ringcap/linktype.h"
 #include "util/errmsg.h"
@@ -19,7 +23,7 @@
 #define RC__EXPR_MAX_BYTES ((size_t)4 * 1024 * 1024)
 #define RC__ARENA_BASE ((size_t)32 * 1024 * 1024)
 #define RC__ARENA_PER_BYTE 512
-#define RC__GEN_MAX_INSNS ((uint64_t)8 * RC_BPF_MAXINSNS)
+#define RC__GEN_FACTOR 8
 
 static int link_offsets(rc__cg *cg, int linktype)
 {
@@ -58,6 +62,15 @@ static int link_offsets(rc__cg *cg, int linktype)
 	}
 }
 
+static int limit_error(char *errbuf, size_t max)
+{
+	if (max == RC_BPF_MAXINSNS)
+		return rc__errf(errbuf, RC_ELIMIT, "filter program would exceed %d instructions "
+				"(the kernel limit)", RC_BPF_MAXINSNS);
+	return rc__errf(errbuf, RC_ELIMIT, "filter program would exceed %zu instructions "
+			"(opts->max_insns)", max);
+}
+
 /* Code generation and layout for one set-leaf size; the AST stays in its arena. */
 static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const char *expr,
 		    int linktype, uint32_t netmask, const rc_filter_opts *o, uint32_t leaf,
@@ -66,7 +79,8 @@ static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const cha
 	memset(cg, 0, sizeof(*cg));
 	link_offsets(cg, linktype);
 	cg->g.arena = code;
-	cg->g.max_insns = RC__GEN_MAX_INSNS;
+	cg->g.max_insns = (uint64_t)RC__GEN_FACTOR * o->max_insns;
+	cg->max_prog = (uint32_t)o->max_insns;
 	cg->errbuf = errbuf;
 	cg->src = expr;
 	cg->linktype = linktype;
@@ -79,18 +93,18 @@ static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const cha
 	if (rc__gen_failed(cg)) {
 		int st = cg->status;
 		if (st == RC_ELIMIT && cg->g.failed == -1)
-			rc__errf(errbuf, st, "filter program would exceed %d instructions (the "
-				 "kernel limit)", RC_BPF_MAXINSNS);
+			limit_error(errbuf, o->max_insns);
 		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg->g.failed == -2))
 			rc__errf(errbuf, st, "out of memory compiling the filter");
 		return st;
 	}
-	/* the optimizer (like the kernel) takes at most RC_BPF_MAXINSNS */
-	int st = rc__cfg_emit(&cg->g, f, accept_k, RC_BPF_MAXINSNS, &prog->insns, &prog->len);
+	/* the optimizer (like the kernel) takes at most the limit */
+	int st = rc__cfg_emit(&cg->g, f, accept_k, o->max_insns, &prog->insns, &prog->len);
+	if (st == RC_ELIMIT)
+		return limit_error(errbuf, o->max_insns);
 	if (st < 0)
-		return rc__errf(errbuf, st, st == RC_ELIMIT ? "filter program would exceed %d "
-				"instructions (the kernel limit)" : "out of memory laying out the "
-				"program (limit %d)", RC_BPF_MAXINSNS);
+		return rc__errf(errbuf, st, "out of memory laying out the program (limit %zu)",
+				o->max_insns);
 	return 0;
 }
 
@@ -98,6 +112,19 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 		      uint32_t snaplen_bytes, uint32_t netmask,
 		      const rc_filter_opts *opts, char *errbuf)
 {
+	return rc__filter_compile_counted(out, expr, linktype, snaplen_bytes, netmask, opts,
+					  errbuf, NULL);
+}
+
+int rc__filter_compile_counted(rc_bpf_prog *out, const char *expr, int linktype,
+			       uint32_t snaplen_bytes, uint32_t netmask,
+			       const rc_filter_opts *opts, char *errbuf,
+			       struct rc__compile_work *work)
+{
+	struct rc__compile_work w = {0};
+	if (!work)
+		work = &w;
+	*work = w;
 	if (!out || !expr)
 		return rc__errf(errbuf, RC_EINVAL, "rc_filter_compile: NULL %s",
 				out ? "expression" : "output program");
@@ -106,6 +133,11 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 	rc_filter_opts o = {.optimize = 1, .linux_live = 0, .resolve_names = 1};
 	if (opts)
 		o = *opts;
+	if (o.max_insns == 0)
+		o.max_insns = RC_BPF_MAXINSNS;
+	if (o.max_insns > RC_BPF_USER_MAXINSNS)
+		return rc__errf(errbuf, RC_EINVAL, "rc_filter_compile: max_insns %zu over %u",
+				o.max_insns, RC_BPF_USER_MAXINSNS);
 	size_t len = strnlen(expr, RC__EXPR_MAX_BYTES + 1);
 	if (len > RC__EXPR_MAX_BYTES)
 		return rc__errf(errbuf, RC_ELIMIT, "filter expression longer than %zu bytes",
@@ -124,8 +156,10 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 	rc__node *root = NULL;
 	rc_bpf_prog prog = {0};
 	int st = rc__lex(&arena, expr, len, &toks, errbuf);
-	if (st == 0)
+	if (st == 0) {
+		work->lex = toks.n;
 		st = rc__parse(&arena, &toks, expr, &root, errbuf);
+	}
 	if (st < 0)
 		goto err;
 	/* Large sets first as search trees (leaves of 4), then, if that cannot
@@ -136,6 +170,8 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 		rc__arena_init(&code, RC__ARENA_BASE + RC__ARENA_PER_BYTE * len);
 		st = generate(&cg, &code, root, expr, linktype, netmask, &o, leaves[attempt],
 			      snaplen_bytes ? snaplen_bytes : 262144, &prog, errbuf);
+		work->gen += cg.g.ninsns;
+		work->layout += cg.g.work;
 		/* a generator stopped at its cap (g.failed) cannot fit as chains either */
 		if (st != RC_ELIMIT || !cg.used_sets || cg.g.failed != 0)
 			break;
@@ -153,21 +189,22 @@ int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 			return rc__errf(errbuf, RC_ENOMEM, "out of memory optimizing the filter");
 		}
 		memcpy(orig.insns, prog.insns, prog.len * sizeof(*prog.insns));
-		if (rc_bpf_optimize(&prog) < 0 || prog.len > orig.len) {
+		if (rc__bpf_optimize_counted(&prog, o.max_insns, &work->optimize) < 0 ||
+		    prog.len > orig.len) {
 			rc_bpf_prog_free(&prog);
 			prog = orig;
 		} else {
 			rc_bpf_prog_free(&orig);
 		}
 	}
-	if (prog.len > RC_BPF_MAXINSNS) {
+	if (prog.len > o.max_insns) {
 		size_t n = prog.len;
 		rc_bpf_prog_free(&prog);
 		return rc__errf(errbuf, RC_ELIMIT, "filter program has %zu instructions, more than "
-				"the kernel limit of %d", n, RC_BPF_MAXINSNS);
+				"the limit of %zu", n, o.max_insns);
 	}
 	char verr[RC_ERRBUF_SIZE];
-	st = rc_bpf_validate(prog.insns, prog.len, verr);
+	st = rc_bpf_validate_len(prog.insns, prog.len, o.max_insns, verr);
 	if (st < 0) {
 		rc_bpf_prog_free(&prog);
 		return rc__errf(errbuf, st, "internal error: compiled program is invalid: %s", verr);

@@ -65,6 +65,7 @@ typedef struct rc__cg {
 	unsigned vlan_depth, mpls_depth;
 	uint32_t regs;        /* bitmask of scratch words in use */
 	uint32_t set_leaf;    /* values per leaf of a set's search tree */
+	uint32_t max_prog;    /* program length limit (opts->max_insns or the kernel's) */
 	int used_sets;        /* 1 once a set was generated */
 } rc__cg;
 
@@ -122,7 +123,5 @@ typedef struct rc__iv {
 /* Is n part of a set (key into *key)? */
 int rc__set_key(rc__cg *cg, const rc__node *n, uint32_t *key, rc__iv *iv);
 F rc__gen_set(rc__cg *cg, const rc__node *const *v, size_t n, uint32_t key);
-/* Binary search tree: [offrel+off] (size bytes) in ivs[0..n) (sorted, disjoint). */
-F rc__gen_in_set(rc__cg *cg, int offrel, uint32_t off, int size, const rc__iv *ivs, size_t n);
 
 #endif

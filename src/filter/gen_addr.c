@@ -179,6 +179,8 @@ static int atoin(const char *s, uint32_t *addr)
 		else if (*s)
 			return -1;
 	}
+	if (!len) /* "": no octet (callers shift by 32 - len) */
+		return -1;
 	*addr = v;
 	return len;
 }
@@ -236,9 +238,8 @@ int rc__gen_ipv4_of(rc__cg *cg, const rc__node *n, uint32_t *addr, uint32_t *mas
 static F gen_v4(rc__cg *cg, const rc__node *n)
 {
 	uint32_t a, m;
-	int len;
 	if (n->vkind == RC_V_HID || n->vkind == RC_V_NETLEN || n->vkind == RC_V_NETMASK) {
-		if ((len = atoin(n->text, &a)) < 0)
+		if (atoin(n->text, &a) < 0)
 			return rc__gen_fail(cg, RC_ESYNTAX, n->col, "invalid IPv4 address '%s'",
 					    n->text);
 		if (n->vkind == RC_V_NETMASK && atoin(n->text2, &a) < 0)
@@ -268,7 +269,7 @@ static F gen_v6(rc__cg *cg, const rc__node *n)
 		return rc__gen_fail(cg, RC_ESYNTAX, n->col, "prefix length must be <= 128");
 	for (int i = 0; i < 16; i++) {
 		int bits = (int)len - 8 * i;
-		m[i] = bits >= 8 ? 0xff : bits <= 0 ? 0 : (uint8_t)(0xff << (8 - bits));
+		m[i] = (uint8_t)(bits >= 8 ? 0xff : bits <= 0 ? 0 : 0xff << (8 - bits)); /* low byte */
 		if (a[i] & ~m[i])
 			return rc__gen_fail(cg, RC_ESYNTAX, n->col, "non-network bits set in '%s/%u'",
 					    n->text, len);

@@ -376,7 +376,7 @@ F rc__gen_node(rc__cg *cg, const rc__node *n)
 		return none;
 	const rc__node *saved = cg->at;
 	cg->at = n;
-	F f = none;
+	F f; /* every case (and default) sets it */
 	switch (n->kind) {
 	case RC_N_TRUE: f = rc__cfg_const(&cg->g, 1); break;
 	case RC_N_AND:

@@ -364,7 +364,7 @@ int rc__lex(rc__arena *arena, const char *expr, size_t len, rc__toklist *out, ch
 			/* longest match; ties go to the earlier rule */
 			const struct rc__kw *kw = NULL;
 			for (size_t k = 0; lid && k < sizeof(rc__kws) / sizeof(rc__kws[0]); k++)
-				if (strlen(rc__kws[k].name) == lid && memcmp(rc__kws[k].name, s, lid) == 0) {
+				if (strncmp(rc__kws[k].name, s, lid) == 0 && rc__kws[k].name[lid] == '\0') {
 					kw = &rc__kws[k];
 					break;
 				}

@@ -137,6 +137,7 @@ static int analyze_edges(struct rc__opt_graph *c)
 	for (size_t i = 0; i < c->nb; i++)
 		c->b[i].reachable = 0;
 	c->b[c->entry].reachable = 1;
+	c->work += c->nb;
 	size_t nedges = 0;
 	for (size_t i = c->entry; i < c->nb; i++) {
 		struct rc__opt_block *b = &c->b[i];
@@ -208,17 +209,23 @@ static uint32_t live_out(const struct rc__opt_graph *c, const struct rc__opt_blo
 	return live;
 }
 
+/* live_in of block i from its successors' live_in (which must be current). */
+static void liveness_block(struct rc__opt_graph *c, size_t i)
+{
+	struct rc__opt_block *b = &c->b[i];
+	uint32_t live = live_out(c, b) | term_uses(b);
+	c->work += 1 + b->n;
+	for (uint32_t s = b->n; s-- > 0;) {
+		const rc_bpf_insn *in = &c->stmts[b->first + s];
+		live = (live & ~rc__opt_def_mask(insn_def(in))) | rc__opt_uses(in);
+	}
+	b->live_in = live;
+}
+
 void rc__opt_liveness(struct rc__opt_graph *c)
 {
-	for (size_t i = c->nb; i-- > 0;) {
-		struct rc__opt_block *b = &c->b[i];
-		uint32_t live = live_out(c, b) | term_uses(b);
-		for (uint32_t s = b->n; s-- > 0;) {
-			const rc_bpf_insn *in = &c->stmts[b->first + s];
-			live = (live & ~rc__opt_def_mask(insn_def(in))) | rc__opt_uses(in);
-		}
-		b->live_in = live;
-	}
+	for (size_t i = c->nb; i-- > 0;)
+		liveness_block(c, i);
 }
 
 /* ---- 1. forward value numbering ---- */
@@ -247,12 +254,14 @@ void rc__opt_entry_state(struct rc__opt_graph *c, size_t i, struct rc__opt_state
 	struct rc__opt_state tmp;
 	uint32_t conflict = 0;
 
+	c->work++;
 	if (i == c->entry) {
 		rc__opt_state_init(&c->vn, s);
 		return;
 	}
 	edge_state(c, c->pred_of[c->pred_off[i]], s);
 	for (uint32_t k = c->pred_off[i] + 1; k < c->pred_off[i + 1]; k++) {
+		c->work++;
 		edge_state(c, c->pred_of[k], &tmp);
 		rc__opt_meet(s, &tmp, &conflict);
 	}
@@ -271,6 +280,7 @@ static int forward(struct rc__opt_graph *c, int *changed)
 		struct rc__opt_state *s = &b->exit;
 		if (!b->reachable)
 			continue;
+		c->work += 1 + b->n;
 		rc__opt_entry_state(c, i, s);
 		for (uint32_t k = 0; k < b->n;) {
 			rc_bpf_insn *in = &c->stmts[b->first + k];
@@ -330,6 +340,7 @@ static uint32_t skip_target(struct rc__opt_graph *c, const struct rc__opt_state 
 	struct rc__opt_state sim = *st;
 	uint32_t defs = 0, target;
 
+	c->work += 1 + b->n;
 	if (b->term == RC__T_RET)
 		return 0;
 	for (uint32_t k = 0; k < b->n; k++) {
@@ -362,25 +373,37 @@ static int thread(struct rc__opt_graph *c, int *changed)
 {
 	struct rc__opt_state st;
 	rc__opt_liveness(c);
-	/* Later blocks first: a retargeted edge changes only the liveness of
-	 * its block and the blocks before it, which are recomputed. */
+	/*
+	 * Later blocks first: a retargeted edge of block i changes only the
+	 * liveness of i and of blocks before it (every edge points forward).
+	 * skip_target for block i reads live_in of blocks after i only, so
+	 * liveness is brought up to date lazily, one block at a time, down to
+	 * i + 1: blocks >= valid are current.  Each block is recomputed at most
+	 * once per pass, keeping the pass linear (recomputing the whole graph
+	 * after every move made it quadratic on large sets).
+	 */
+	size_t valid = c->nb;
+	int dirty = 0;
 	for (size_t i = c->nb; i-- > c->entry;) {
 		struct rc__opt_block *p = &c->b[i];
 		if (!p->reachable)
 			continue;
+		if (dirty)
+			for (; valid > i + 1; valid--)
+				liveness_block(c, valid - 1);
 		for (int e = 0; e < rc__opt_nsucc(p); e++) {
-			int moved = 0;
 			edge_state(c, (uint32_t)(i << 1 | (uint32_t)e), &st);
 			for (uint32_t t; (t = skip_target(c, &st, p->succ[e])) != 0;) {
 				p->succ[e] = t;
-				moved = 1;
-			}
-			if (moved) {
 				*changed = 1;
-				rc__opt_liveness(c);
+				valid = i + 1;
+				dirty = 1;
 			}
 		}
 	}
+	if (dirty)
+		for (; valid > c->entry + 1; valid--)
+			liveness_block(c, valid - 1);
 	/* The entry itself can be skipped the same way. */
 	rc__opt_state_init(&c->vn, &st);
 	for (uint32_t t; (t = skip_target(c, &st, c->entry)) != 0;) {
@@ -414,6 +437,7 @@ static int coalesce(struct rc__opt_graph *c, int *changed)
 		return RC_ENOMEM;
 	}
 	size_t at = 0;
+	c->work += c->nb + total;
 	for (size_t i = 0; i < c->nb; i++) {
 		struct rc__opt_block *b = &c->b[i];
 		if (!b->reachable) {
@@ -462,6 +486,7 @@ static int is_ret0(const struct rc__opt_block *b)
  */
 static void cleanup(struct rc__opt_graph *c, int *changed)
 {
+	c->work += c->nb;
 	for (size_t i = c->nb; i-- > 0;) {
 		struct rc__opt_block *b = &c->b[i];
 		if (b->term == RC__T_COND && b->succ[0] == b->succ[1]) {
@@ -576,6 +601,7 @@ static void dead_code(struct rc__opt_graph *c, int *changed)
 		struct rc__opt_block *b = &c->b[i];
 		if (!b->reachable)
 			continue;
+		c->work += 1 + b->n;
 		if (fold_compare(c, b))
 			*changed = 1;
 		uint32_t live = live_out(c, b) | term_uses(b);
@@ -622,28 +648,67 @@ static int same_block(const struct rc__opt_graph *c, const struct rc__opt_block 
 	return memcmp(&c->stmts[x->first], &c->stmts[y->first], x->n * sizeof c->stmts[0]) == 0;
 }
 
+/* Hash of what same_block compares. */
+static uint32_t block_hash(const struct rc__opt_graph *c, const struct rc__opt_block *x)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ ((uint64_t)x->term << 32 | x->n);
+	uint64_t parts[3] = {x->term != RC__T_GOTO ? ((uint64_t)x->tinsn.code << 32 | x->tinsn.k)
+						    : 0,
+			     rc__opt_nsucc(x) > 0 ? x->succ[0] : 0,
+			     rc__opt_nsucc(x) > 1 ? x->succ[1] : 0};
+	for (int i = 0; i < 3; i++)
+		h = (h ^ parts[i]) * 0x100000001b3ull;
+	for (uint32_t s = 0; s < x->n; s++) {
+		const rc_bpf_insn *in = &c->stmts[x->first + s];
+		h = (h ^ ((uint64_t)in->code << 32 | in->k)) * 0x100000001b3ull;
+	}
+	return (uint32_t)(h ^ h >> 32);
+}
+
+/*
+ * Blocks are visited from the last one back; each small block that stays
+ * canonical goes into a hash table, so an earlier identical block finds its
+ * twin in O(1) instead of by comparing against every later block.  At most
+ * one canonical block has a given content (an earlier twin would have been
+ * merged into it), so the result is the same as the full comparison.
+ */
 static int merge(struct rc__opt_graph *c, int *changed)
 {
+	size_t nslots = 16;
+	while (nslots < 2 * c->nb)
+		nslots *= 2;
 	uint32_t *canon = malloc(c->nb * sizeof *canon);
-	if (!canon)
+	uint32_t *slot = calloc(nslots, sizeof *slot); /* block index + 1, 0 = empty */
+	if (!canon || !slot) {
+		free(canon);
+		free(slot);
 		return RC_ENOMEM;
+	}
 	for (size_t i = c->nb; i-- > 0;) {
 		struct rc__opt_block *b = &c->b[i];
 		canon[i] = (uint32_t)i;
+		c->work += 1 + b->n;
 		if (!b->reachable)
 			continue;
 		for (int e = 0; e < rc__opt_nsucc(b); e++)
 			b->succ[e] = canon[b->succ[e]];
-		/* Only small blocks are compared against everything after them. */
-		for (size_t j = i + 1; j < c->nb && b->n + (b->term == RC__T_GOTO) <= 8; j++)
-			if (c->b[j].reachable && canon[j] == j && same_block(c, b, &c->b[j])) {
-				canon[i] = (uint32_t)j;
-				*changed = 1;
+		/* Only small blocks are merged. */
+		if (b->n + (b->term == RC__T_GOTO) > 8)
+			continue;
+		size_t h = block_hash(c, b) & (nslots - 1);
+		for (; slot[h]; h = (h + 1) & (nslots - 1), c->work++)
+			if (same_block(c, b, &c->b[slot[h] - 1]))
 				break;
-			}
+		if (slot[h]) {
+			canon[i] = slot[h] - 1;
+			*changed = 1;
+		} else {
+			slot[h] = (uint32_t)i + 1;
+		}
 	}
 	c->entry = canon[c->entry];
 	free(canon);
+	free(slot);
 	return 0;
 }
 
@@ -659,11 +724,16 @@ static void ctx_free(struct rc__opt_graph *c)
 
 int rc_bpf_optimize(rc_bpf_prog *prog)
 {
+	return rc__bpf_optimize_counted(prog, RC_BPF_MAXINSNS, NULL);
+}
+
+int rc__bpf_optimize_counted(rc_bpf_prog *prog, size_t max_len, uint64_t *work)
+{
 	struct rc__opt_graph c;
 	rc_bpf_insn *out = NULL;
 	int r;
 
-	if (!prog || rc_bpf_validate(prog->insns, prog->len, NULL) < 0)
+	if (!prog || rc_bpf_validate_len(prog->insns, prog->len, max_len, NULL) < 0)
 		return RC_EINVAL;
 	memset(&c, 0, sizeof c);
 	r = rc__vn_init(&c.vn);
@@ -708,11 +778,14 @@ int rc_bpf_optimize(rc_bpf_prog *prog)
 	}
 	long n = rc__opt_layout(&c, out, prog->len);
 	/* Never longer, always valid; otherwise the input stands. */
-	if (n > 0 && (size_t)n <= prog->len && rc_bpf_validate(out, (size_t)n, NULL) == 0) {
+	if (n > 0 && (size_t)n <= prog->len &&
+	    rc_bpf_validate_len(out, (size_t)n, max_len, NULL) == 0) {
 		memcpy(prog->insns, out, (size_t)n * sizeof *out);
 		prog->len = (size_t)n;
 	}
 done:
+	if (work)
+		*work += c.work;
 	free(out);
 	ctx_free(&c);
 	return r;

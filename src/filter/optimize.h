@@ -145,7 +145,14 @@ struct rc__opt_graph {
 	struct rc__vn_table vn;
 	/* predecessor edges, CSR: pred_of[pred_off[i] .. pred_off[i+1]) = (block << 1 | edge) */
 	uint32_t *pred_off, *pred_of;
+	/* steps of work (blocks and statements visited, simulations, probes):
+	 * lets tests check that optimizing grows linearly with the program */
+	uint64_t work;
 };
+
+/* rc_bpf_optimize for programs of up to max_len instructions (see
+ * rc_bpf_validate_len), adding its steps of work to *work (if not NULL). */
+int rc__bpf_optimize_counted(rc_bpf_prog *prog, size_t max_len, uint64_t *work);
 
 /* Number of successors of b: 0 (return), 1 (goto) or 2 (conditional). */
 int rc__opt_nsucc(const struct rc__opt_block *b);

@@ -20,6 +20,7 @@ struct link {
 static int simulate(struct rc__opt_graph *c, const struct rc__opt_block *b,
 		    struct rc__opt_state *s, rc__vn *a, rc__vn *o, uint32_t *defs)
 {
+	c->work += 1 + b->n;
 	for (uint32_t k = 0; k < b->n; k++) {
 		rc_bpf_insn in = c->stmts[b->first + k];
 		int fallible, def;
@@ -46,7 +47,7 @@ static int simulate(struct rc__opt_graph *c, const struct rc__opt_block *b,
  * and every test must compare the same values in both.
  */
 static int reorder_chain(struct rc__opt_graph *c, size_t first, int edge, uint8_t *used,
-			 int *changed)
+			 uint8_t *covered, int *changed)
 {
 	struct rc__opt_state entry, s;
 	struct link ln[MAX_CHAIN], order[MAX_CHAIN];
@@ -61,19 +62,19 @@ static int reorder_chain(struct rc__opt_graph *c, size_t first, int edge, uint8_
 	s = entry;
 	while (n < MAX_CHAIN) {
 		const struct rc__opt_block *b = &c->b[cur];
-		struct rc__opt_state before = s;
 		if (b->term != RC__T_COND || b->succ[edge] != exit_block || used[cur] ||
 		    (n > 0 && c->pred_off[cur + 1] - c->pred_off[cur] != 1))
 			break;
-		if (!simulate(c, b, &s, &ln[n].a, &ln[n].o, &defs)) {
-			s = before;
+		/* (s is not used after a failed block: the new order is
+		 * simulated again from entry) */
+		if (!simulate(c, b, &s, &ln[n].a, &ln[n].o, &defs))
 			break;
-		}
 		ln[n].block = cur;
 		ln[n].loads = b->n > 0;
 		n++;
 		cur = b->succ[!edge];
 	}
+	int cur_is_end = n < MAX_CHAIN; /* the walk ended by itself, not at the cap */
 	if (n < 2 || (defs & (c->b[exit_block].live_in | c->b[cur].live_in)))
 		return 0;
 	/* Group by compared value: A's current value first, then in order of
@@ -102,8 +103,19 @@ static int reorder_chain(struct rc__opt_graph *c, size_t first, int edge, uint8_
 	int same = 1;
 	for (size_t j = 0; j < n; j++)
 		same &= order[j].block == ln[j].block;
-	if (same)
+	if (same) {
+		/*
+		 * Already grouped.  A chain starting at any later block of this
+		 * one is a suffix of it (the walk did not stop at MAX_CHAIN), its
+		 * entry holds the value the block before compared, and a suffix
+		 * of a grouped chain is grouped: skip those starts, which made
+		 * this pass cost MAX_CHAIN simulations per block on long chains.
+		 */
+		if (cur_is_end)
+			for (size_t j = 1; j < n; j++)
+				covered[ln[j].block] |= (uint8_t)(1u << edge);
 		return 0;
+	}
 	/* The new order must compare exactly the same values. */
 	s = entry;
 	for (size_t j = 0; j < n; j++) {
@@ -133,20 +145,27 @@ static int reorder_chain(struct rc__opt_graph *c, size_t first, int edge, uint8_
 int rc__opt_reorder_chains(struct rc__opt_graph *c, int *changed)
 {
 	uint8_t *used = calloc(c->nb, 1);
+	uint8_t *covered = calloc(c->nb, 1); /* bit e: a chain on edge e starting here is
+					      * a suffix of an already grouped one */
 	int r = 0;
-	if (!used)
+	if (!used || !covered) {
+		free(used);
+		free(covered);
 		return RC_ENOMEM;
+	}
 	rc__opt_liveness(c);
 	/* One chain per round: the exit states of the blocks after a reordered
 	 * chain are stale until the next forward pass. */
 	int done = 0;
 	for (size_t i = c->entry; i < c->nb && r == 0 && !done; i++)
 		if (c->b[i].reachable && c->b[i].term == RC__T_COND && !used[i]) {
-			r = reorder_chain(c, i, 0, used, &done);
-			if (r == 0 && !done && !used[i])
-				r = reorder_chain(c, i, 1, used, &done);
+			if (!(covered[i] & 1))
+				r = reorder_chain(c, i, 0, used, covered, &done);
+			if (r == 0 && !done && !used[i] && !(covered[i] & 2))
+				r = reorder_chain(c, i, 1, used, covered, &done);
 		}
 	*changed |= done;
 	free(used);
+	free(covered);
 	return r;
 }

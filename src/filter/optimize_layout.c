@@ -43,6 +43,7 @@ long rc__opt_layout(struct rc__opt_graph *c, rc_bpf_insn *out, size_t cap)
 	for (int again = 1; again;) {
 		size_t at = 0;
 		again = 0;
+		c->work += 2 * c->nb;
 		for (size_t i = c->entry; i < c->nb; i++) {
 			const struct rc__opt_block *b = &c->b[i];
 			if (!b->reachable)
@@ -56,8 +57,12 @@ long rc__opt_layout(struct rc__opt_graph *c, rc_bpf_insn *out, size_t cap)
 			else
 				at += 1u + (tramp[i] & 1) + ((tramp[i] >> 1) & 1);
 		}
-		if (at > cap)
+		if (at > cap) {
+			/* A later pass (with trampolines) no longer fits: out was
+			 * never written, so the earlier pass's total must not stand. */
+			total = -1;
 			goto done;
+		}
 		total = (long)at;
 		for (size_t i = c->entry; i < c->nb; i++) {
 			const struct rc__opt_block *b = &c->b[i];

@@ -8,7 +8,8 @@
  * check_load_and_stores), checked in the same order so that the first
  * error reported is the one the kernel would stop at:
  *
- *   1. 1 <= len <= 4096 (BPF_MAXINSNS).
+ *   1. 1 <= len <= 4096 (BPF_MAXINSNS); rc_bpf_validate_len allows longer
+ *      programs that only run in userspace, never over RC_BPF_USER_MAXINSNS.
  *   2. For each instruction, in order:
  *      - the opcode is one of the 49 the kernel knows (table below, exact
  *        16-bit code: any unused bit set means unknown);
@@ -166,10 +167,16 @@ static int check_mem_init(const rc_bpf_insn *insns, size_t len, char *errbuf)
 
 int rc_bpf_validate(const rc_bpf_insn *insns, size_t len, char *errbuf)
 {
-	if (len == 0 || len > RC_BPF_MAXINSNS)
+	return rc_bpf_validate_len(insns, len, RC_BPF_MAXINSNS, errbuf);
+}
+
+int rc_bpf_validate_len(const rc_bpf_insn *insns, size_t len, size_t max_len, char *errbuf)
+{
+	if (max_len > RC_BPF_USER_MAXINSNS)
+		max_len = RC_BPF_USER_MAXINSNS;
+	if (len == 0 || len > max_len)
 		return rc__errf(errbuf, RC_EINVAL,
-				"BPF program has %zu instructions (must be 1..%d)", len,
-				RC_BPF_MAXINSNS);
+				"BPF program has %zu instructions (must be 1..%zu)", len, max_len);
 	if (!insns)
 		return rc__errf(errbuf, RC_EINVAL, "BPF program has no instructions (NULL)");
 	for (size_t pc = 0; pc < len; pc++) {

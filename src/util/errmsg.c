@@ -1,6 +1,7 @@
 /*
  * errmsg.c - formatting of handle error messages and errno conversion.
  */
+#define RC_ERRMSG_IMPL /* the definition below, not errmsg.h's analyzer macro */
 #include "errmsg.h"
 
 #include <errno.h>

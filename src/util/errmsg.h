@@ -13,6 +13,15 @@
 /* Format msg into buf (RC_ERRBUF_SIZE bytes, may be NULL) and return status. */
 int rc__errf(char *buf, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+#if defined(__clang_analyzer__) && !defined(RC_ERRMSG_IMPL)
+/*
+ * clang --analyze (scripts/analyze.sh) sees one file at a time and would
+ * assume rc__errf may return anything, e.g. 1 ("got an option") on an
+ * error path, and then report the caller's uninitialised outputs.  Show it
+ * the result is status.  The analyzer only: compiled code is unchanged.
+ */
+#define rc__errf(buf, status, ...) (rc__errf((buf), (status), __VA_ARGS__), (status))
+#endif
 
 /*
  * Map an errno value to the closest RC_E* status (ENOMEM -> RC_ENOMEM,
@@ -21,5 +30,14 @@ int rc__errf(char *buf, int status, const char *fmt, ...)
  * anything else -> RC_EIO).  Convert once, where the syscall failed.
  */
 int rc__from_errno(int err);
+#if defined(__clang_analyzer__) && !defined(RC_ERRMSG_IMPL)
+/* As rc__errf above: show clang --analyze that the result is negative. */
+static inline int rc__from_errno_analyzed(int err)
+{
+	int st = rc__from_errno(err);
+	return st < 0 ? st : RC_EIO;
+}
+#define rc__from_errno(err) rc__from_errno_analyzed(err)
+#endif
 
 #endif

@@ -1,0 +1,304 @@
+/*
+ * test_faults_cli.c - the `ringcap` program under faults and with least
+ * privilege (issue 9): a storm of SIGINT/SIGTERM/SIGHUP while it captures
+ * and rotates files, -Z with --keep-cap-net-raw, and reading files with
+ * no capability at all.  Live parts run in the test's own namespaces
+ * (tests/netns.h); every frame on the link is one of ours.
+ */
+#include "harness.h"
+#include "netns.h"
+#include "testutil.h"
+
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ringcap/file.h"
+
+static unsigned occurrences(const char *hay, const char *needle)
+{
+	unsigned n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * fork + exec build/ringcap with argv (NULL-terminated, argv[0] ignored),
+ * stdout to /dev/null and stderr to errpath; returns once it printed
+ * "listening on" (or fails the test after 5 s).
+ */
+static pid_t spawn_ringcap(char *const argv[], const char *errpath)
+{
+	char prog[512];
+	snprintf(prog, sizeof(prog), "%s/ringcap", rc_test_builddir());
+	rc_test_write_file(errpath, "", 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	ASSERT_TRUE(pid >= 0);
+	if (pid == 0) {
+		int out = open("/dev/null", O_WRONLY), err = open(errpath, O_WRONLY | O_APPEND);
+		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+			_exit(126);
+		execv(prog, argv);
+		_exit(127);
+	}
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < 5000; usleep(20000)) {
+		char *e = rc_test_read_text(errpath);
+		int ready = strstr(e, "listening on") != NULL;
+		free(e);
+		if (ready)
+			return pid;
+		int st;
+		if (waitpid(pid, &st, WNOHANG) == pid) {
+			char *msg = rc_test_read_text(errpath);
+			rc_test_fail(__FILE__, __LINE__, "ringcap exited early: %s", msg);
+		}
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	rc_test_fail(__FILE__, __LINE__, "ringcap did not start listening within 5 s");
+}
+
+/* Exit status of pid within secs (then SIGKILL and fail): code, or 128 + signal. */
+static int reap(pid_t pid, int secs)
+{
+	int st;
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < secs * 1000LL; usleep(20000))
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	rc_test_fail(__FILE__, __LINE__, "ringcap did not exit within %d s", secs);
+}
+
+/* The number that starts the line holding tail ("12 packets captured"). */
+static unsigned long number_before(const char *text, const char *tail)
+{
+	const char *t = strstr(text, tail);
+	ASSERT_TRUE(t != NULL);
+	while (t > text && t[-1] != '\n')
+		t--;
+	return strtoul(t, NULL, 10);
+}
+
+/* ------------------------------------------------------- signal storm */
+
+#define STORM_FRAMES 12000u
+
+TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_a);
+	char base[256];
+	snprintf(base, sizeof(base), "%s", rc_test_tmpfile("storm.pcap"));
+	const char *errpath = rc_test_tmpfile("storm.err");
+	/* -C 1 -W 5: files base0..base4 of 1 MB, reused in turn; 12000 frames
+	 * of 1000 B fill about 12 of them, so the ring turns over twice. */
+	char *argv[] = { "ringcap", "-i", pair.if_a, "-C", "1", "-W", "5", "-w", base, NULL };
+	pid_t pid = spawn_ringcap(argv, errpath);
+
+	static const uint32_t sz[] = { 1000 };
+	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = STORM_FRAMES,
+				  .sizes = sz, .nsizes = 1, .gap_us = 20 };
+	memcpy(s.dst, pair.mac_a, 6);
+	memcpy(s.src, pair.mac_b, 6);
+	int fd;
+	pid_t snd = rc_send_start(&s, &fd);
+	/* Storm once the last file of the ring exists: rotation is under way. */
+	char last[300];
+	snprintf(last, sizeof(last), "%s4", base);
+	for (long long t0 = rc_test_mono_ms(); access(last, F_OK) != 0 && rc_test_mono_ms() - t0 < 20000;)
+		usleep(5000);
+	ASSERT_INT_EQ(access(last, F_OK), 0);
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	unsigned sent = 0;
+	for (; sent < 300; sent++) {
+		/* Exited (a zombie until reap): stop, never signal a reused pid. */
+		siginfo_t si = { 0 };
+		if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == pid)
+			break;
+		kill(pid, sigs[sent % 3]);
+		usleep(300);
+	}
+	ASSERT_UINT_GE(sent, 2); /* at least one signal arrived during shutdown */
+	int code = reap(pid, 15);
+	unsigned long sender_ok = rc_send_wait(snd, fd);
+	ASSERT_TRUE(sender_ok > 0);
+
+	char *e = rc_test_read_text(errpath);
+	if (code != 0)
+		rc_test_fail(__FILE__, __LINE__, "exit status %d after %u signals; stderr: %s", code,
+			     sent, e);
+	ASSERT_UINT_EQ(occurrences(e, " captured\n"), 1);
+	ASSERT_UINT_EQ(occurrences(e, " received by filter\n"), 1);
+	ASSERT_UINT_EQ(occurrences(e, " dropped by kernel\n"), 1);
+	unsigned long captured = number_before(e, " captured\n");
+	free(e);
+
+	/* Every file of the ring is whole: read to the end by the library
+	 * and, when installed, by tshark. */
+	unsigned char *seen = calloc(STORM_FRAMES, 1);
+	ASSERT_TRUE(seen != NULL);
+	unsigned total = 0;
+	for (int k = 0; k < 5; k++) {
+		char name[300];
+		snprintf(name, sizeof(name), "%s%d", base, k);
+		total += rc_test_check_frames_file(name, &s, seen);
+		if (rc_test_sh(NULL, "command -v tshark >/dev/null") == 0)
+			ASSERT_INT_EQ(rc_test_sh(NULL, "tshark -r '%s' >/dev/null 2>&1", name), 0);
+	}
+	free(seen);
+	/* The ring kept the newest files: they hold at most what was captured. */
+	ASSERT_TRUE(total > 0);
+	ASSERT_UINT_LE(total, captured);
+	fprintf(stderr, "  %u signals, %lu captured, %u in the 5 files of the ring\n", sent, captured,
+		total);
+}
+
+/* ---------------------------------------------------------- privileges */
+
+/* "Key:\tvalue" of /proc/PID/status, value only (static buffer). */
+static const char *status_of(pid_t pid, const char *key)
+{
+	static char val[128];
+	char path[64], line[256];
+	snprintf(path, sizeof(path), "/proc/%ld/status", (long)pid);
+	FILE *f = fopen(path, "r");
+	ASSERT_TRUE(f != NULL);
+	size_t klen = strlen(key);
+	val[0] = '\0';
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, key, klen) == 0 && line[klen] == ':') {
+			snprintf(val, sizeof(val), "%s", line + klen + 1 + strspn(line + klen + 1, " \t"));
+			val[strcspn(val, "\n")] = '\0';
+			break;
+		}
+	fclose(f);
+	return val;
+}
+
+/*
+ * -Z nobody --keep-cap-net-raw: the running process is nobody and holds
+ * exactly CAP_NET_RAW (bit 13) in its permitted, effective and bounding
+ * sets, nothing inheritable or ambient - and it still captures.
+ */
+TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_a);
+	char *id = NULL;
+	if (rc_test_sh(&id, "id -u nobody") != 0)
+		SKIP("no user nobody");
+	long uid = strtol(id, NULL, 10);
+	free(id);
+	char out[256];
+	snprintf(out, sizeof(out), "%s", rc_test_tmpfile("keep.pcap"));
+	const char *errpath = rc_test_tmpfile("keep.err");
+	char *argv[] = { "ringcap", "-i", pair.if_a, "-Z", "nobody", "--keep-cap-net-raw",
+			 "-w", out, NULL };
+	pid_t pid = spawn_ringcap(argv, errpath);
+	char want_uid[128];
+	snprintf(want_uid, sizeof(want_uid), "%ld\t%ld\t%ld\t%ld", uid, uid, uid, uid);
+	ASSERT_STR_EQ(status_of(pid, "Uid"), want_uid);
+	ASSERT_STR_EQ(status_of(pid, "CapPrm"), "0000000000002000");
+	ASSERT_STR_EQ(status_of(pid, "CapEff"), "0000000000002000");
+	ASSERT_STR_EQ(status_of(pid, "CapBnd"), "0000000000002000");
+	ASSERT_STR_EQ(status_of(pid, "CapInh"), "0000000000000000");
+	ASSERT_STR_EQ(status_of(pid, "CapAmb"), "0000000000000000");
+
+	static const uint32_t sz[] = { 200 };
+	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = 25,
+				  .sizes = sz, .nsizes = 1 };
+	memcpy(s.dst, pair.mac_a, 6);
+	memcpy(s.src, pair.mac_b, 6);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 25);
+	usleep(400000); /* > read timeout + merge hold: everything reached the writer */
+	kill(pid, SIGINT);
+	ASSERT_INT_EQ(reap(pid, 10), 0);
+	unsigned char seen[25] = { 0 };
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 25);
+}
+
+TEST_TIMEOUT(faults_cli_keep_cap_net_raw_needs_z, 10)
+{
+	char *out = NULL;
+	int st = rc_test_sh(&out, "'%s/ringcap' -i lo --keep-cap-net-raw 2>&1", rc_test_builddir());
+	ASSERT_INT_EQ(st, 2);
+	ASSERT_STR_CONTAINS(out, "--keep-cap-net-raw is for use with -Z USER");
+	free(out);
+}
+
+/*
+ * Files need no privilege: as nobody with every capability gone (also
+ * from the bounding set), the CLI reads a capture file from a path and
+ * from standard input, and the library reads it mapped.
+ */
+TEST_TIMEOUT(faults_cli_reading_files_needs_no_capability, 30)
+{
+	rc_test_need_root();
+	rc_test_need_tool("setpriv");
+	const char *path = rc_test_tmpfile("plain.pcapng");
+	rc_writer *w;
+	char err[RC_ERRBUF_SIZE];
+	rc_writer_opts o = { .linktype = RC_LINKTYPE_ETHERNET };
+	if (rc_writer_open(&w, path, &o, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "%s", err);
+	static const uint32_t sz[] = { 300 };
+	struct rc_send_spec s = { .count = 7, .sizes = sz, .nsizes = 1 };
+	uint8_t frame[300];
+	for (unsigned i = 0; i < 7; i++) {
+		rc_test_frame(frame, &s, i, 300);
+		rc_packet p = { .data = frame, .caplen = 300, .len = 300, .ts_nsec = i * 1000ull };
+		ASSERT_OK(rc_writer_write(w, &p));
+	}
+	ASSERT_OK(rc_writer_close(w));
+	/* Our private directory is 0700: let nobody reach this one file. */
+	ASSERT_INT_EQ(chmod(rc_test_tmpdir(), 0711), 0);
+	ASSERT_INT_EQ(chmod(path, 0644), 0);
+
+	const char *drop = "setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all "
+			   "--bounding-set=-all --";
+	char *out = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&out, "%s sh -c 'grep -E \"^Cap(Eff|Prm|Bnd)\" /proc/self/status; "
+				       "exec \"$0\" -r \"$1\" --count; ' '%s/ringcap' '%s'",
+				 drop, rc_test_builddir(), path), 0);
+	ASSERT_STR_EQ(out, "CapPrm:\t0000000000000000\nCapEff:\t0000000000000000\n"
+			   "CapBnd:\t0000000000000000\n7 packets\n");
+	free(out);
+	ASSERT_INT_EQ(rc_test_sh(&out, "%s '%s/ringcap' -r - --count < '%s'", drop,
+				 rc_test_builddir(), path), 0);
+	ASSERT_STR_EQ(out, "7 packets\n");
+	free(out);
+
+	/* The library itself, mapped, in a child that gave up root. */
+	fflush(NULL);
+	pid_t kid = fork();
+	ASSERT_TRUE(kid >= 0);
+	if (kid == 0) {
+		if (setgroups(0, NULL) != 0 || setresgid(65534, 65534, 65534) != 0 ||
+		    setresuid(65534, 65534, 65534) != 0)
+			_exit(3);
+		rc_reader *r;
+		if (rc_reader_open(&r, path, NULL, err) < 0) {
+			fprintf(stderr, "  as nobody: %s\n", err);
+			_exit(4);
+		}
+		rc_packet p;
+		unsigned n = 0;
+		while (rc_reader_next(r, &p) == 1)
+			n += rc_test_frame_seq(p.data, p.caplen, 0) == (long)n;
+		int stable = rc_reader_stable_data(r);
+		rc_reader_close(r);
+		_exit(n == 7 && stable ? 0 : 1);
+	}
+	int st;
+	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
+	ASSERT_TRUE(WIFEXITED(st));
+	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+}
