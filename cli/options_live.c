@@ -188,7 +188,7 @@ const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT] = {
 	{ 's', "snapshot-length", 1, opt_snaplen, "bytes kept of each packet (0 = 262144)", "N" },
 	{ 'p', "no-promiscuous-mode", 0, opt_no_promisc, "do not put the interface in promiscuous mode", NULL },
 	{ 'Q', "direction", 1, opt_direction, "capture direction: in, out or inout", "DIR" },
-	{ 'B', "buffer-size", 1, opt_ring, "kernel ring size in KiB", "KiB" },
+	{ 'B', "buffer-size", 1, opt_ring, "kernel ring size in KiB (default 16384)", "KiB" },
 	{ 0, "immediate-mode", 0, opt_immediate, "deliver each packet at once (lowest latency)", NULL },
 	{ 'j', "time-stamp-type", 1, opt_tstamp, "host or adapter_unsynced (NIC clock)", "TYPE" },
 	{ 'D', "list-interfaces", 0, opt_list_devices, "list the capture interfaces and exit", NULL },
