@@ -4,8 +4,11 @@
  */
 #include "harness.h"
 #include "netns.h"
+#include "ringcap/filter.h"
 
 #include <pthread.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,43 +20,107 @@ static const uint32_t s64[] = { 64 };
  * dropped.  The capture runs on the *sending* interface, so every frame
  * the sender hands to the device passes the packet taps exactly once
  * (dev_queue_xmit_nit) - nothing can be lost before the socket, and
- *   sent == received == delivered + dropped
- * holds exactly.
+ *   matching frames sent == received == delivered + dropped
+ * holds exactly.  With a filter, the kernel counts only frames the filter
+ * accepted (net/packet/af_packet.c: tp_packets/tp_drops are updated after
+ * run_filter()): every other frame is 64 bytes, the filter takes those.
+ * With fanout, the sums over the members hold.
  */
-static void overload(int backend)
+enum { OVL_N = 20000 };
+static const uint32_t s64_128[] = { 64, 128 };
+
+static int overload_config(rc_capture *c, unsigned index, void *user)
 {
-	enum { N = 20000 };
+	(void)index;
+	int backend = *(int *)user;
+	int st = rc_capture_set_backend(c, backend);
+	if (st == 0)
+		st = rc_capture_set_timeout(c, 200); /* the drain's reads must return */
+	if (st == 0)
+		st = backend == RC_BACKEND_SOCKET ? rc_capture_set_ring_size(c, 64 << 10)
+						  : rc_capture_set_ring_geometry(c, 4096, 0, 4);
+	return st;
+}
+
+static void overload_run(int backend, int filtered, unsigned members)
+{
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500);
 	rc_netns_enter(pair.ns_a);
-	rc_capture *c = rc_test_capture_new(pair.if_a, backend);
-	if (backend == RC_BACKEND_SOCKET)
-		ASSERT_OK(rc_capture_set_ring_size(c, 64 << 10));
-	else
-		ASSERT_OK(rc_capture_set_ring_geometry(c, 4096, 0, 4));
-	rc_test_capture_activate(c);
+	rc_capture *h[2];
+	char err[RC_ERRBUF_SIZE];
+	if (members == 1) {
+		h[0] = rc_test_capture_new(pair.if_a, backend);
+		ASSERT_OK(overload_config(h[0], 0, &backend));
+		rc_test_capture_activate(h[0]);
+	} else if (rc_fanout_open(h, members, pair.if_a, (uint16_t)(getpid() & 0xffff),
+				  RC_FANOUT_LB, 0, overload_config, &backend, err) < 0) {
+		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
+	}
+	unsigned long matching = OVL_N;
+	if (filtered) {
+		rc_bpf_prog prog;
+		ASSERT_OK(rc_filter_compile(&prog, "less 100", rc_capture_linktype(h[0]), 65535, 0,
+					    NULL, err));
+		for (unsigned i = 0; i < members; i++)
+			ASSERT_OK(rc_capture_set_filter(h[i], prog.insns, prog.len));
+		rc_bpf_prog_free(&prog);
+		matching = OVL_N / 2;
+	}
 
-	struct rc_send_spec s = { .ns = NULL, .ifname = pair.if_a, .count = N, .sizes = s64,
-				  .nsizes = 1, .no_retry = 1 };
+	struct rc_send_spec s = { .ns = NULL, .ifname = pair.if_a, .count = OVL_N,
+				  .sizes = filtered ? s64_128 : s64, .nsizes = filtered ? 2 : 1,
+				  .no_retry = 1 };
 	memcpy(s.dst, pair.mac_b, 6);
 	memcpy(s.src, pair.mac_a, 6);
-	ASSERT_UINT_EQ(rc_send_frames(&s), N);
+	ASSERT_UINT_EQ(rc_send_frames(&s), OVL_N);
 
-	unsigned long got = rc_test_capture_drain(c, N, 300, NULL, NULL);
-	rc_capture_stats st;
-	ASSERT_OK(rc_capture_stats_get(c, &st));
-	ASSERT_UINT_EQ(st.delivered, got);
-	ASSERT_UINT_EQ(st.received, N);
-	ASSERT_UINT_EQ(st.delivered + st.dropped, N);
-	ASSERT_UINT_GE(st.dropped, 1);
-	/* Counters accumulate: a second read adds nothing new, resets nothing. */
-	rc_capture_stats st2;
-	ASSERT_OK(rc_capture_stats_get(c, &st2));
-	ASSERT_UINT_EQ(st2.received, st.received);
-	ASSERT_UINT_EQ(st2.dropped, st.dropped);
-	rc_capture_close(c);
+	unsigned long got = 0, received = 0, delivered = 0, dropped = 0;
+	for (unsigned i = 0; i < members; i++) {
+		got += rc_test_capture_drain(h[i], matching, 300, NULL, NULL);
+		rc_capture_stats st, st2;
+		ASSERT_OK(rc_capture_stats_get(h[i], &st));
+		/* Counters accumulate: a second read adds nothing, resets nothing. */
+		ASSERT_OK(rc_capture_stats_get(h[i], &st2));
+		ASSERT_UINT_EQ(st2.received, st.received);
+		ASSERT_UINT_EQ(st2.dropped, st.dropped);
+		received += st.received;
+		delivered += st.delivered;
+		dropped += st.dropped;
+		rc_capture_close(h[i]);
+	}
+	fprintf(stderr, "  sent %d, matching %lu: received %lu = delivered %lu + dropped %lu\n",
+		OVL_N, matching, received, delivered, dropped);
+	ASSERT_UINT_EQ(delivered, got);
+	ASSERT_UINT_EQ(received, matching);
+	ASSERT_UINT_EQ(delivered + dropped, matching);
+	ASSERT_UINT_GE(dropped, 1);
 }
+
+static void overload(int backend)
+{
+	overload_run(backend, 0, 1);
+}
+
+static void overload_filtered(int backend)
+{
+	overload_run(backend, 1, 1);
+}
+
+static void overload_fanout(int backend)
+{
+	overload_run(backend, 0, 2);
+}
+
+static void overload_fanout_filtered(int backend)
+{
+	overload_run(backend, 1, 2);
+}
+
 RC_TEST_EACH_BACKEND(capture_overload_sent_equals_captured_plus_dropped, 60, overload)
+RC_TEST_EACH_BACKEND(capture_overload_with_filter_counts_matching_frames_exactly, 60, overload_filtered)
+RC_TEST_EACH_BACKEND(capture_overload_with_fanout_sums_exactly, 60, overload_fanout)
+RC_TEST_EACH_BACKEND(capture_overload_with_fanout_and_filter_sums_exactly, 60, overload_fanout_filtered)
 
 /* ----------------------------------------------------------------- fanout */
 
