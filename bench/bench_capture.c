@@ -4,11 +4,11 @@
  *   ns A [ veth a ] ===== [ veth b ] ns B
  *     sender, CPU 0          capturer, CPU 1 (and the next CPU for fanout)
  *
- * Two private network namespaces (names carry the pid, removed at exit and
- * on SIGINT/SIGTERM) joined by a veth.  A sender process pinned to the
- * first allowed CPU blasts N frames with sendmmsg(2) on a packet socket
- * (PACKET_QDISC_BYPASS); the capturer, pinned to the second CPU, counts
- * packets and bytes through its callback.  Measured per run: frames sent,
+ * Two private network namespaces (rcb_netns.h: names carry the pid,
+ * removed at exit and on SIGINT/SIGTERM) joined by a veth.  A sender
+ * process pinned to the first allowed CPU blasts N frames with sendmmsg(2)
+ * on a packet socket (PACKET_QDISC_BYPASS); the capturer, pinned to the
+ * second CPU, counts packets and bytes through its callback.  Measured per run: frames sent,
  * captured, dropped (the capture's own statistics), and the capturer's
  * CPU time (getrusage(RUSAGE_THREAD) user+sys of every capture thread over
  * the traffic window) per captured packet.  The kernel's copy into the
@@ -29,92 +29,21 @@
  * Output: a markdown table on stdout with the CPU ratio libpcap/ringcap
  * (> 1 means ringcap spends less CPU per packet).  Needs root.
  */
+#include "rcb_netns.h"
 #include "ringcap/capture.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <linux/if_packet.h>
-#include <net/if.h>
 #include <pcap/pcap.h>
 #include <pthread.h>
-#include <sched.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define BUF_BYTES (32u << 20)
 #define QUIET_MS 300
-
-static char ns_a[32], ns_b[32], if_a[IFNAMSIZ], if_b[IFNAMSIZ];
-static int cpus[2];
-
-static void cleanup(void)
-{
-	char cmd[160];
-	snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", ns_a,
-		 ns_b);
-	if (system(cmd) != 0)
-		fprintf(stderr, "bench_capture: could not remove %s/%s\n", ns_a, ns_b);
-}
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	exit(1); /* runs cleanup via atexit */
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "bench_capture: %s\n", what);
-	exit(1);
-}
-
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void sh(const char *fmt, ...)
-{
-	char cmd[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "bench_capture: failed: %s\n", cmd);
-		exit(1);
-	}
-}
-
-static void enter(const char *ns)
-{
-	char path[96];
-	snprintf(path, sizeof(path), "/run/netns/%s", ns);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || setns(fd, CLONE_NEWNET) != 0)
-		die("setns failed");
-	close(fd);
-}
-
-static void pin(int cpu)
-{
-	cpu_set_t s;
-	CPU_ZERO(&s);
-	CPU_SET(cpu, &s);
-	(void)sched_setaffinity(0, sizeof(s), &s);
-}
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 static uint64_t thread_cpu_ns(void)
 {
@@ -124,92 +53,17 @@ static uint64_t thread_cpu_ns(void)
 	       ((uint64_t)ru.ru_utime.tv_usec + (uint64_t)ru.ru_stime.tv_usec) * 1000u;
 }
 
-/* The sender: a child in ns A, pinned, writes its count to a pipe. */
-static uint64_t mono_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /*
- * gap_us == 0: blast n frames with sendmmsg.  gap_us > 0: one frame every
- * gap_us, each carrying its CLOCK_MONOTONIC send time at offset 14.
+ * The sender (rcb_netns.h), once the capturer had 100 ms to settle:
+ * gap_us == 0 blasts n frames with sendmmsg, gap_us > 0 sends one frame
+ * every gap_us with its send time at offset 14.  Returns the count sent.
  */
-static pid_t start_sender(unsigned long n, unsigned size, unsigned gap_us, int *rfd)
+static unsigned long send_frames(unsigned long n, unsigned size, unsigned gap_us)
 {
-	int fds[2];
-	if (pipe(fds) != 0)
-		die("pipe");
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0)
-		die("fork");
-	if (pid) {
-		close(fds[1]);
-		*rfd = fds[0];
-		return pid;
-	}
-	close(fds[0]);
-	enter(ns_a);
-	pin(cpus[0]);
-	int fd = socket(AF_PACKET, SOCK_RAW, 0);
-	int one = 1;
-	struct sockaddr_ll sll = { .sll_family = AF_PACKET,
-				   .sll_ifindex = (int)if_nametoindex(if_a) };
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) != 0)
-		_exit(2);
-	(void)setsockopt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, &one, sizeof(one));
-	enum { B = 256 };
-	static uint8_t frame[1514];
-	memset(frame, 0xab, sizeof(frame));
-	memcpy(frame, "\x02\x72\x63\x00\x00\x0b\x02\x72\x63\x00\x00\x0a\x88\xb5", 14);
-	struct iovec iov = { frame, size };
-	struct mmsghdr m[B];
-	memset(m, 0, sizeof(m));
-	for (int i = 0; i < B; i++) {
-		m[i].msg_hdr.msg_iov = &iov;
-		m[i].msg_hdr.msg_iovlen = 1;
-	}
-	unsigned long sent = 0;
-	usleep(100 * 1000); /* let the capturer settle */
-	if (gap_us) {
-		struct timespec next;
-		clock_gettime(CLOCK_MONOTONIC, &next);
-		for (; sent < n; sent++) {
-			next.tv_nsec += (long)gap_us * 1000;
-			while (next.tv_nsec >= 1000000000) {
-				next.tv_nsec -= 1000000000;
-				next.tv_sec++;
-			}
-			clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
-			uint64_t t = mono_ns();
-			memcpy(frame + 14, &t, sizeof(t));
-			if (send(fd, frame, size, 0) != (ssize_t)size)
-				break;
-		}
-	}
-	while (sent < n) {
-		unsigned k = n - sent < B ? (unsigned)(n - sent) : B;
-		int r = sendmmsg(fd, m, k, 0);
-		if (r > 0)
-			sent += (unsigned long)r;
-		else if (errno != ENOBUFS && errno != EAGAIN && errno != EINTR)
-			break;
-	}
-	if (write(fds[1], &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
-		_exit(3);
-	_exit(0);
-}
-
-static unsigned long wait_sender(pid_t pid, int rfd)
-{
-	unsigned long sent = 0;
-	if (read(rfd, &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
-		die("sender failed");
-	close(rfd);
-	waitpid(pid, NULL, 0);
-	return sent;
+	struct rcb_send s = { .n = n, .size = size, .gap_us = gap_us, .settle_ms = 100 };
+	int rfd;
+	pid_t pid = rcb_sender_start(&s, &rfd);
+	return rcb_sender_wait(pid, rfd);
 }
 
 struct result {
@@ -250,7 +104,7 @@ static void rc_count(void *user, const rc_packet *p)
 static void *rc_thread(void *arg)
 {
 	struct rc_worker *w = arg;
-	pin(w->cpu);
+	rcb_pin(w->cpu);
 	uint64_t t0 = thread_cpu_ns();
 	(void)rc_capture_loop(w->c, 0, rc_count, w);
 	w->cpu_ns = thread_cpu_ns() - t0;
@@ -282,13 +136,13 @@ static struct result run_ringcap(unsigned long n, unsigned size, int immediate, 
 	rc_capture *h[2] = { NULL, NULL };
 	char err[RC_ERRBUF_SIZE];
 	if (threads == 1) {
-		if (rc_capture_create(&h[0], if_b, err) < 0 || rc_configure(h[0], 0, &immediate) < 0 ||
-		    rc_capture_activate(h[0]) < 0) {
+		if (rc_capture_create(&h[0], rcb_net.if_b, err) < 0 ||
+		    rc_configure(h[0], 0, &immediate) < 0 || rc_capture_activate(h[0]) < 0) {
 			fprintf(stderr, "ringcap: %s\n", h[0] ? rc_capture_error(h[0]) : err);
 			rc_capture_close(h[0]);
 			return r;
 		}
-	} else if (rc_fanout_open(h, threads, if_b, (uint16_t)getpid(), RC_FANOUT_LB, 0,
+	} else if (rc_fanout_open(h, threads, rcb_net.if_b, (uint16_t)getpid(), RC_FANOUT_LB, 0,
 				  rc_configure, &immediate, err) < 0) {
 		fprintf(stderr, "ringcap fanout: %s\n", err);
 		return r;
@@ -299,22 +153,20 @@ static struct result run_ringcap(unsigned long n, unsigned size, int immediate, 
 		w[i].c = h[i];
 		atomic_store(&w[i].pkts, 0);
 		w[i].bytes = 0;
-		w[i].cpu = cpus[(1 + i) % 2];
+		w[i].cpu = rcb_net.cpus[(1 + i) % 2];
 		pthread_create(&t[i], NULL, rc_thread, &w[i]);
 	}
-	int rfd;
-	pid_t pid = start_sender(n, size, 0, &rfd);
-	r.sent = wait_sender(pid, rfd);
+	r.sent = send_frames(n, size, 0);
 	unsigned long last = ~0ul, cur;
-	uint64_t since = now_ms();
+	uint64_t since = rcb_now_ms();
 	for (;;) {
 		cur = 0;
 		for (unsigned i = 0; i < threads; i++)
 			cur += atomic_load(&w[i].pkts);
 		if (cur != last) {
 			last = cur;
-			since = now_ms();
-		} else if (now_ms() - since > QUIET_MS) {
+			since = rcb_now_ms();
+		} else if (rcb_now_ms() - since > QUIET_MS) {
 			break;
 		}
 		usleep(20 * 1000);
@@ -353,7 +205,7 @@ static void pc_count(u_char *user, const struct pcap_pkthdr *h, const u_char *by
 static void *pc_thread(void *arg)
 {
 	struct pc_worker *w = arg;
-	pin(cpus[1]);
+	rcb_pin(rcb_net.cpus[1]);
 	uint64_t t0 = thread_cpu_ns();
 	(void)pcap_loop(w->p, -1, pc_count, (u_char *)(void *)w);
 	w->cpu_ns = thread_cpu_ns() - t0;
@@ -364,7 +216,7 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
 {
 	struct result r = { 0 };
 	char err[PCAP_ERRBUF_SIZE];
-	pcap_t *p = pcap_create(if_b, err);
+	pcap_t *p = pcap_create(rcb_net.if_b, err);
 	if (!p || pcap_set_snaplen(p, 262144) != 0 || pcap_set_buffer_size(p, BUF_BYTES) != 0 ||
 	    pcap_set_immediate_mode(p, immediate) != 0 || pcap_set_timeout(p, 100) != 0 ||
 	    pcap_activate(p) < 0) {
@@ -378,17 +230,15 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
 	atomic_store(&w.pkts, 0);
 	pthread_t t;
 	pthread_create(&t, NULL, pc_thread, &w);
-	int rfd;
-	pid_t pid = start_sender(n, size, 0, &rfd);
-	r.sent = wait_sender(pid, rfd);
+	r.sent = send_frames(n, size, 0);
 	unsigned long last = ~0ul, cur;
-	uint64_t since = now_ms();
+	uint64_t since = rcb_now_ms();
 	for (;;) {
 		cur = atomic_load(&w.pkts);
 		if (cur != last) {
 			last = cur;
-			since = now_ms();
-		} else if (now_ms() - since > QUIET_MS) {
+			since = rcb_now_ms();
+		} else if (rcb_now_ms() - since > QUIET_MS) {
 			break;
 		}
 		usleep(20 * 1000);
@@ -425,7 +275,7 @@ struct lat {
 
 static void lat_record(struct lat *l, const uint8_t *data, uint32_t caplen)
 {
-	uint64_t now = mono_ns(), sent;
+	uint64_t now = rcb_mono_ns(), sent;
 	unsigned i = atomic_load(&l->n);
 	if (caplen < 22 || i >= LAT_N)
 		return;
@@ -447,7 +297,7 @@ static void lat_pc(u_char *user, const struct pcap_pkthdr *h, const u_char *byte
 static void *lat_thread(void *arg)
 {
 	struct lat *l = arg;
-	pin(cpus[1]);
+	rcb_pin(rcb_net.cpus[1]);
 	uint64_t t0 = thread_cpu_ns();
 	if (l->c)
 		(void)rc_capture_loop(l->c, 0, lat_rc, l);
@@ -470,14 +320,15 @@ static void run_latency(const char *what, int backend, int immediate)
 	memset(&l, 0, sizeof(l));
 	char err[PCAP_ERRBUF_SIZE > RC_ERRBUF_SIZE ? PCAP_ERRBUF_SIZE : RC_ERRBUF_SIZE];
 	if (backend >= 0) {
-		if (rc_capture_create(&l.c, if_b, err) < 0 || rc_capture_set_backend(l.c, backend) < 0 ||
+		if (rc_capture_create(&l.c, rcb_net.if_b, err) < 0 ||
+		    rc_capture_set_backend(l.c, backend) < 0 ||
 		    rc_capture_set_immediate(l.c, immediate) < 0 || rc_capture_activate(l.c) < 0) {
 			printf("| %s | failed: %s | | | |\n", what, l.c ? rc_capture_error(l.c) : err);
 			rc_capture_close(l.c);
 			return;
 		}
 	} else {
-		l.p = pcap_create(if_b, err);
+		l.p = pcap_create(rcb_net.if_b, err);
 		if (!l.p || pcap_set_immediate_mode(l.p, 1) != 0 || pcap_set_timeout(l.p, 100) != 0 ||
 		    pcap_activate(l.p) < 0) {
 			printf("| %s | failed | | | |\n", what);
@@ -488,9 +339,7 @@ static void run_latency(const char *what, int backend, int immediate)
 	}
 	pthread_t t;
 	pthread_create(&t, NULL, lat_thread, &l);
-	int rfd;
-	pid_t pid = start_sender(LAT_N, 64, LAT_GAP_US, &rfd);
-	(void)wait_sender(pid, rfd);
+	(void)send_frames(LAT_N, 64, LAT_GAP_US);
 	usleep(200 * 1000);
 	if (l.c)
 		rc_capture_breakloop(l.c);
@@ -555,36 +404,10 @@ static void row(const char *what, const char *impl, const struct result *r, doub
 
 int main(void)
 {
-	if (geteuid() != 0) {
-		fprintf(stderr, "bench_capture: needs root (network namespaces, packet sockets)\n");
-		return 1;
-	}
-	cpu_set_t allowed;
-	int ncpu = 0;
-	sched_getaffinity(0, sizeof(allowed), &allowed);
-	for (int k = 0; k < CPU_SETSIZE && ncpu < 2; k++)
-		if (CPU_ISSET(k, &allowed))
-			cpus[ncpu++] = k;
-	if (ncpu < 2)
-		cpus[1] = cpus[0];
-
-	long pid = (long)getpid();
-	snprintf(ns_a, sizeof(ns_a), "rcbA%ld", pid);
-	snprintf(ns_b, sizeof(ns_b), "rcbB%ld", pid);
-	snprintf(if_a, sizeof(if_a), "rcba%ld", pid % 10000000);
-	snprintf(if_b, sizeof(if_b), "rcbb%ld", pid % 10000000);
-	atexit(cleanup);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	sh("ip netns add %s && ip netns add %s", ns_a, ns_b);
-	sh("ip netns exec %s sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1",
-	   ns_a);
-	sh("ip netns exec %s sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1",
-	   ns_b);
-	sh("ip -n %s link add %s address 02:72:63:00:00:0a type veth peer name %s netns %s address 02:72:63:00:00:0b",
-	   ns_a, if_a, if_b, ns_b);
-	sh("ip -n %s link set %s up && ip -n %s link set %s up", ns_a, if_a, ns_b, if_b);
-	enter(ns_b);
+	rcb_init("bench_capture");
+	if (geteuid() != 0)
+		rcb_die("needs root (network namespaces, packet sockets)");
+	rcb_netns_create("rcb");
 
 	static const struct {
 		unsigned size;
@@ -592,7 +415,8 @@ int main(void)
 		unsigned long dflt;
 	} sizes[] = { { 64, "BENCH_N64", 5000000 }, { 1514, "BENCH_N1514", 2000000 } };
 
-	printf("## Live capture (veth, sender CPU %d, capturer CPU %d)\n\n", cpus[0], cpus[1]);
+	printf("## Live capture (veth, sender CPU %d, capturer CPU %d)\n\n", rcb_net.cpus[0],
+	       rcb_net.cpus[1]);
 	printf("CPU ns/pkt = capture threads' user+sys time per captured packet; ratio = "
 	       "libpcap CPU/pkt divided by ringcap's (> 1: ringcap cheaper).\n\n");
 	printf("| case | implementation | sent | captured | dropped | CPU ns/pkt | ratio |\n");

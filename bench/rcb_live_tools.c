@@ -7,16 +7,16 @@
  *   ns A [ veth a ] ===== [ veth b ] ns B
  *     sender, CPU 0          capturer program, CPU 1
  *
- * Two private network namespaces (names carry the pid; removed at exit and
- * on SIGINT/SIGTERM) joined by a veth.  For every run the capturer program
- * is started in ns B pinned to the second allowed CPU, writing a pcap file
- * into BENCH_LIVE_DIR (default /dev/shm, so that a disk does not set the
- * pace; the file is deleted after the run).  Once its packet socket exists
- * (/proc/net/packet of ns B) and it has settled, a sender pinned to the
- * first CPU blasts N frames with sendmmsg(2) on a packet socket
- * (PACKET_QDISC_BYPASS, no throttling).  When the capturer's CPU time stops
- * growing, it gets SIGINT and reports its own statistics (parsed from
- * its stdout and stderr).
+ * Two private network namespaces (rcb_netns.h: names carry the pid;
+ * removed at exit and on SIGINT/SIGTERM) joined by a veth.  For every run
+ * the capturer program is started in ns B pinned to the second allowed
+ * CPU, writing a pcap file into BENCH_LIVE_DIR (default /dev/shm, so that
+ * a disk does not set the pace; the file is deleted after the run).  Once
+ * its packet socket exists (/proc/net/packet of ns B) and it has settled,
+ * a sender pinned to the first CPU blasts N frames with sendmmsg(2) on a
+ * packet socket (PACKET_QDISC_BYPASS, no throttling).  When the capturer's
+ * CPU time stops growing, it gets SIGINT and reports its own statistics
+ * (parsed from its stdout and stderr).
  *
  * CPU = the capturer's on-CPU time over the traffic window, summed over
  * all its threads from /proc/<pid>/task/<tid>/schedstat (field 1, ns; user
@@ -33,116 +33,33 @@
  * the CLI binary.  Needs root.  Output: a markdown table; ratio = CPU/packet
  * of the row divided by tcpdump on the system libpcap (< 1: cheaper).
  */
+#include "rcb_netns.h"
+
 #include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
-#include <linux/if_packet.h>
-#include <net/if.h>
-#include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define MAX_RUNS 16
 #define MAX_ARGS 24
 
-static char ns_a[32], ns_b[32], if_a[IFNAMSIZ], if_b[IFNAMSIZ];
-static int cpus[2];
 static char errpath[96], outpath[160];
-static pid_t main_pid, capturer_pid, sender_pid;
+static pid_t capturer_pid;
 
-/* Kill and reap a child still running (pid 0: none). */
-static void reap(pid_t *pid)
-{
-	if (*pid > 0) {
-		kill(*pid, SIGKILL);
-		waitpid(*pid, NULL, 0);
-		*pid = 0;
-	}
-}
-
-/* atexit: no child may outlive the run (a sender keeps a deleted
- * namespace alive for up to its 60 s deadline), then the namespaces go. */
+/* atexit, registered after rcb_netns_create so that it runs before the
+ * namespaces go: no capturer may outlive the run, no file stay behind. */
 static void cleanup(void)
 {
-	if (getpid() != main_pid)
+	if (getpid() != rcb_net.main_pid)
 		return; /* a forked child that failed: the parent cleans up */
-	reap(&capturer_pid);
-	reap(&sender_pid);
-	char cmd[160];
-	snprintf(cmd, sizeof(cmd), "ip netns del %s 2>/dev/null; ip netns del %s 2>/dev/null", ns_a,
-		 ns_b);
-	if (system(cmd) != 0)
-		fprintf(stderr, "rcb_live_tools: could not remove %s/%s\n", ns_a, ns_b);
+	rcb_reap(&capturer_pid);
 	unlink(errpath);
 	unlink(outpath);
-}
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	exit(1); /* runs cleanup() */
-}
-
-static void die(const char *what)
-{
-	fprintf(stderr, "rcb_live_tools: %s\n", what);
-	if (getpid() != main_pid)
-		_exit(1);
-	exit(1);
-}
-
-static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void sh(const char *fmt, ...)
-{
-	char cmd[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "rcb_live_tools: failed: %s\n", cmd);
-		exit(1);
-	}
-}
-
-static void enter(const char *ns)
-{
-	char path[64];
-	snprintf(path, sizeof(path), "/run/netns/%s", ns);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || setns(fd, CLONE_NEWNET) != 0)
-		die("setns failed");
-	close(fd);
-}
-
-static void pin(int cpu)
-{
-	cpu_set_t s;
-	CPU_ZERO(&s);
-	CPU_SET(cpu, &s);
-	(void)sched_setaffinity(0, sizeof(s), &s);
-}
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static void sleep_ms(unsigned ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
 }
 
 /* On-CPU ns of every live thread of pid (schedstat field 1). */
@@ -182,70 +99,6 @@ static int packet_sockets(void)
 		lines += c == '\n';
 	fclose(f);
 	return lines > 0 ? lines - 1 : 0;
-}
-
-/* ---------------------------------------------------------------- sender */
-
-static pid_t start_sender(unsigned long n, unsigned size, int *rfd)
-{
-	int fds[2];
-	if (pipe(fds) != 0)
-		die("pipe");
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0)
-		die("fork");
-	if (pid) {
-		close(fds[1]);
-		*rfd = fds[0];
-		sender_pid = pid;
-		return pid;
-	}
-	close(fds[0]);
-	enter(ns_a);
-	pin(cpus[0]);
-	int fd = socket(AF_PACKET, SOCK_RAW, 0);
-	int one = 1;
-	struct sockaddr_ll sll = { .sll_family = AF_PACKET,
-				   .sll_ifindex = (int)if_nametoindex(if_a) };
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) != 0)
-		_exit(2);
-	(void)setsockopt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, &one, sizeof(one));
-	enum { B = 256 };
-	static uint8_t frame[1514];
-	memset(frame, 0xab, sizeof(frame));
-	/* dst = veth b, src = veth a, EtherType 0x88b5 (IEEE local experimental) */
-	memcpy(frame, "\x02\x72\x63\x00\x00\x0b\x02\x72\x63\x00\x00\x0a\x88\xb5", 14);
-	struct iovec iov = { frame, size };
-	static struct mmsghdr m[B];
-	for (int i = 0; i < B; i++) {
-		m[i].msg_hdr.msg_iov = &iov;
-		m[i].msg_hdr.msg_iovlen = 1;
-	}
-	unsigned long sent = 0;
-	uint64_t deadline = now_ms() + 60000;
-	while (sent < n && now_ms() < deadline) {
-		unsigned k = n - sent < B ? (unsigned)(n - sent) : B;
-		int r = sendmmsg(fd, m, k, 0);
-		if (r > 0)
-			sent += (unsigned long)r;
-		else if (errno != ENOBUFS && errno != EAGAIN && errno != EINTR)
-			break;
-	}
-	if (write(fds[1], &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
-		_exit(3);
-	_exit(0);
-}
-
-static unsigned long wait_sender(pid_t pid, int rfd)
-{
-	unsigned long sent = 0;
-	if (read(rfd, &sent, sizeof(sent)) != (ssize_t)sizeof(sent))
-		die("sender failed");
-	close(rfd);
-	waitpid(pid, NULL, 0);
-	sender_pid = 0;
-	return sent;
 }
 
 /* ------------------------------------------------------------- capturers */
@@ -335,7 +188,7 @@ static pid_t start_capturer(const struct tool *t, int immediate, int small)
 	int k = 0;
 	for (int i = 0; t->argv[i]; i++) {
 		const char *a = t->argv[i];
-		argv[k++] = !strcmp(a, "@IF") ? if_b : !strcmp(a, "@OUT") ? outpath : a;
+		argv[k++] = !strcmp(a, "@IF") ? rcb_net.if_b : !strcmp(a, "@OUT") ? outpath : a;
 	}
 	argv[k++] = t->buffer_opt;
 	argv[k++] = small ? t->buffer_small : t->buffer_big;
@@ -345,9 +198,9 @@ static pid_t start_capturer(const struct tool *t, int immediate, int small)
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0)
-		die("fork");
+		rcb_die("fork");
 	if (pid == 0) {
-		pin(cpus[1]);
+		rcb_pin(rcb_net.cpus[1]);
 		if (t->use_compat)
 			setenv("LD_LIBRARY_PATH", compat_dir, 1);
 		int efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -368,12 +221,12 @@ static pid_t start_capturer(const struct tool *t, int immediate, int small)
 /* Wait for exit up to ms; 1 if it exited (status in *st). */
 static int wait_exit(pid_t pid, unsigned ms, int *st)
 {
-	uint64_t end = now_ms() + ms;
+	uint64_t end = rcb_now_ms() + ms;
 	do {
 		if (waitpid(pid, st, WNOHANG) == pid)
 			return 1;
-		sleep_ms(20);
-	} while (now_ms() < end);
+		rcb_sleep_ms(20);
+	} while (rcb_now_ms() < end);
 	return 0;
 }
 
@@ -384,39 +237,40 @@ static struct run run_tool(const struct tool *t, unsigned long n, unsigned size,
 	int st;
 	pid_t pid = start_capturer(t, immediate, small);
 	/* ready = its packet socket exists in ns B, plus time to map the ring */
-	uint64_t until = now_ms() + 5000;
-	while (packet_sockets() == 0 && now_ms() < until) {
+	uint64_t until = rcb_now_ms() + 5000;
+	while (packet_sockets() == 0 && rcb_now_ms() < until) {
 		if (waitpid(pid, &st, WNOHANG) == pid) {
 			fprintf(stderr, "rcb_live_tools: %s exited before capturing\n", t->name);
 			capturer_pid = 0;
 			r.why = "exited before capturing";
 			return r;
 		}
-		sleep_ms(10);
+		rcb_sleep_ms(10);
 	}
-	sleep_ms(400);
+	rcb_sleep_ms(400);
 	uint64_t cpu0 = proc_cpu_ns(pid);
 	int rfd;
-	pid_t spid = start_sender(n, size, &rfd);
-	r.sent = wait_sender(spid, rfd);
+	struct rcb_send snd = { .n = n, .size = size, .max_ms = 60000 };
+	pid_t spid = rcb_sender_start(&snd, &rfd);
+	r.sent = rcb_sender_wait(spid, rfd);
 	/* done = at least a window longer than the tools' block timeout
 	 * (tcpdump: 1000 ms) has passed, so the last partly filled ring block
 	 * has been handed over too, and the capturer is no longer busy
 	 * draining (under a quarter of a CPU over the last 250 ms).  Idle
 	 * wake-ups (timeouts, a statistics thread) do not count as busy. */
-	uint64_t start = now_ms(), prev = proc_cpu_ns(pid);
+	uint64_t start = rcb_now_ms(), prev = proc_cpu_ns(pid);
 	unsigned window_ms = immediate ? 400 : 1300;
 	for (;;) {
-		sleep_ms(250);
+		rcb_sleep_ms(250);
 		uint64_t c = proc_cpu_ns(pid);
 		int busy = c - prev > 250u * 1000000u / 4;
 		prev = c;
-		if ((!busy && now_ms() - start >= window_ms) || now_ms() - start > 15000)
+		if ((!busy && rcb_now_ms() - start >= window_ms) || rcb_now_ms() - start > 15000)
 			break;
 	}
 	uint64_t cpu1 = proc_cpu_ns(pid);
 	if (cpu1 < cpu0) { /* it died during the traffic: /proc has nothing left */
-		reap(&capturer_pid);
+		rcb_reap(&capturer_pid);
 		unlink(outpath);
 		r.why = "died during the traffic";
 		return r;
@@ -528,9 +382,9 @@ static int help_mentions(const char *prog, const char *w1, const char *w2)
 
 int main(void)
 {
-	main_pid = getpid();
+	rcb_init("rcb_live_tools");
 	if (geteuid() != 0)
-		die("needs root (network namespaces, packet sockets)");
+		rcb_die("needs root (network namespaces, packet sockets)");
 	const char *q = getenv("BENCH_QUICK");
 	int quick = q && *q;
 	const char *rv = getenv("BENCH_RUNS");
@@ -541,16 +395,8 @@ int main(void)
 	const char *ringcap = getenv("BENCH_RINGCAP") ? getenv("BENCH_RINGCAP") : "build/ringcap";
 	const char *dir = getenv("BENCH_LIVE_DIR") ? getenv("BENCH_LIVE_DIR") : "/dev/shm";
 
-	cpu_set_t allowed;
-	int ncpu = 0;
-	sched_getaffinity(0, sizeof(allowed), &allowed);
-	for (int k = 0; k < CPU_SETSIZE && ncpu < 2; k++)
-		if (CPU_ISSET(k, &allowed))
-			cpus[ncpu++] = k;
-	if (ncpu < 2)
-		cpus[1] = cpus[0];
 	static char cpu_arg[16];
-	snprintf(cpu_arg, sizeof(cpu_arg), "%d", cpus[1]);
+	snprintf(cpu_arg, sizeof(cpu_arg), "%d", rcb_net.cpus[1]);
 
 	static struct tool tools[] = {
 		{ "tcpdump -w, system libpcap",
@@ -579,29 +425,14 @@ int main(void)
 	if (system("command -v netsniff-ng >/dev/null 2>&1") != 0)
 		tools[2].available = 0;
 	if (system("command -v tcpdump >/dev/null 2>&1") != 0)
-		die("tcpdump is not installed (scripts/deps.sh bench)");
+		rcb_die("tcpdump is not installed (scripts/deps.sh bench)");
 
 	long pid = (long)getpid();
-	snprintf(ns_a, sizeof(ns_a), "rctA%ld", pid);
-	snprintf(ns_b, sizeof(ns_b), "rctB%ld", pid);
-	snprintf(if_a, sizeof(if_a), "rcta%ld", pid % 10000000);
-	snprintf(if_b, sizeof(if_b), "rctb%ld", pid % 10000000);
 	snprintf(errpath, sizeof(errpath), "/tmp/rcb_live_tools.%ld.err", pid);
 	snprintf(outpath, sizeof(outpath), "%.100s/rcb_live_tools.%ld.pcap", dir, pid);
-	atexit(cleanup);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
-	sh("ip netns add %s && ip netns add %s", ns_a, ns_b);
-	for (int k = 0; k < 2; k++)
-		sh("ip netns exec %s sysctl -qw net.ipv6.conf.all.disable_ipv6=1 "
-		   "net.ipv6.conf.default.disable_ipv6=1",
-		   k ? ns_b : ns_a);
-	sh("ip -n %s link add %s address 02:72:63:00:00:0a type veth peer name %s netns %s "
-	   "address 02:72:63:00:00:0b",
-	   ns_a, if_a, if_b, ns_b);
-	sh("ip -n %s link set %s up && ip -n %s link set %s up", ns_a, if_a, ns_b, if_b);
-	enter(ns_b);
+	rcb_netns_create("rct");
+	atexit(cleanup);
 
 	static const struct {
 		unsigned size;
@@ -614,7 +445,7 @@ int main(void)
 		{ 64, 0, 1, "BENCH_LIVE_N64", 500000 },
 	};
 	printf("## Live capture programs (veth, sender CPU %d, capturer CPU %d, %d run%s each)\n\n",
-	       cpus[0], cpus[1], nruns, nruns > 1 ? "s" : "");
+	       rcb_net.cpus[0], rcb_net.cpus[1], nruns, nruns > 1 ? "s" : "");
 	printf("Each program writes a pcap file to %s.  CPU ns/pkt = the capturer process's on-CPU "
 	       "time (all threads) over the traffic window per captured packet: median (min-max); "
 	       "counts are medians.  ratio = CPU/pkt / that of tcpdump on the system libpcap "

@@ -34,14 +34,13 @@ static int enter_path(const char *path)
 	return r;
 }
 
-int rc_netns_sh(const char *ns, const char *fmt, ...)
+/* rc_netns_sh on a va_list, for helpers that take a command format too. */
+__attribute__((format(printf, 2, 0)))
+static int netns_vsh(const char *ns, const char *fmt, va_list ap)
 {
 	char *cmd;
-	va_list ap;
-	va_start(ap, fmt);
 	if (vasprintf(&cmd, fmt, ap) < 0)
 		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
-	va_end(ap);
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0)
@@ -65,6 +64,15 @@ int rc_netns_sh(const char *ns, const char *fmt, ...)
 		if (errno != EINTR)
 			return -1;
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+int rc_netns_sh(const char *ns, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int st = netns_vsh(ns, fmt, ap);
+	va_end(ap);
+	return st;
 }
 
 /* An fd on the current network namespace, as a path others can open. */
@@ -344,4 +352,52 @@ unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *
 		rc_test_fail(__FILE__, __LINE__, "%s: %s", path, rc_reader_error(r));
 	rc_reader_close(r);
 	return n;
+}
+
+void rc_test_capture_until_enetdown(const struct rc_netns_pair *p, int backend, int timeout_ms,
+				    const uint32_t *sizes, unsigned nsizes, unsigned count,
+				    const char *cut_ns, const char *cut_fmt, ...)
+{
+	rc_netns_enter(p->ns_b);
+	rc_capture *c = rc_test_capture_new(p->if_b, backend);
+	ASSERT_OK(rc_capture_set_timeout(c, timeout_ms));
+	rc_test_capture_activate(c);
+	struct rc_send_spec s = { .ns = p->ns_a, .ifname = p->if_a, .count = count,
+				  .sizes = sizes, .nsizes = nsizes };
+	memcpy(s.dst, p->mac_b, 6);
+	memcpy(s.src, p->mac_a, 6);
+	ASSERT_UINT_EQ(rc_send_frames(&s), count);
+	va_list ap;
+	va_start(ap, cut_fmt);
+	int cut = netns_vsh(cut_ns, cut_fmt, ap);
+	va_end(ap);
+	ASSERT_INT_EQ(cut, 0);
+
+	rc_packet pkts[8];
+	unsigned got = 0;
+	int n = 0;
+	for (int guard = 0; guard < 1000; guard++) {
+		n = rc_capture_next_batch(c, pkts, 8);
+		if (n == 0 && timeout_ms == 0) {
+			usleep(1000); /* non-blocking: poll again, bounded by guard */
+			continue;
+		}
+		if (n <= 0)
+			break;
+		for (int i = 0; i < n; i++) {
+			ASSERT_INT_EQ(rc_test_frame_seq(pkts[i].data, pkts[i].caplen, 0), (long)got + i);
+			ASSERT_UINT_EQ(pkts[i].caplen, sizes[(got + (unsigned)i) % nsizes]);
+		}
+		got += (unsigned)n;
+	}
+	ASSERT_UINT_EQ(got, count);    /* every queued frame first ... */
+	ASSERT_INT_EQ(n, RC_ENETDOWN); /* ... then the error, naming the device ... */
+	ASSERT_STR_CONTAINS(rc_capture_error(c), p->if_b);
+	ASSERT_INT_EQ(rc_capture_next_batch(c, pkts, 8), RC_ENETDOWN); /* ... and it stays */
+	rc_capture_stats st;
+	ASSERT_OK(rc_capture_stats_get(c, &st));
+	ASSERT_UINT_EQ(st.received, count);
+	ASSERT_UINT_EQ(st.delivered, count);
+	ASSERT_UINT_EQ(st.dropped, 0);
+	rc_capture_close(c);
 }

@@ -114,4 +114,19 @@ typedef void (*rc_test_pkt_fn)(void *user, const rc_packet *p);
 unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet_ms,
 				    rc_test_pkt_fn fn, void *user);
 
+/*
+ * The capture interface taken away mid-capture: capture on p->if_b (read
+ * timeout timeout_ms, 0 = non-blocking and polled), send count frames of
+ * sizes[i % nsizes] bytes from p->if_a, run the shell command cut_fmt in
+ * namespace cut_ns (`ip link del` or `ip link set down`), then read.  Every
+ * frame already queued must come first, in order and at full size; then
+ * RC_ENETDOWN with a message naming if_b, again on the next read; the
+ * statistics count each frame received and delivered, none dropped.
+ * Fails the test otherwise.
+ */
+void rc_test_capture_until_enetdown(const struct rc_netns_pair *p, int backend, int timeout_ms,
+				    const uint32_t *sizes, unsigned nsizes, unsigned count,
+				    const char *cut_ns, const char *cut_fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
 #endif

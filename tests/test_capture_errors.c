@@ -136,48 +136,16 @@ TEST(capture_hardware_tstamps_unsupported_on_veth)
 
 /* ------------------------------------------------- interface goes away */
 
+/* Deleting one end of a veth deletes both (veth_dellink). */
 static void deleted_midway(int backend, int timeout_ms)
 {
+	static const uint32_t sz[] = { 80 };
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
-	ASSERT_OK(rc_capture_set_timeout(c, timeout_ms));
-	rc_test_capture_activate(c);
-	static const uint32_t sz[] = { 80 };
-	struct rc_send_spec s = { .ns = pair.ns_a, .ifname = pair.if_a, .count = 20,
-				  .sizes = sz, .nsizes = 1 };
-	memcpy(s.dst, pair.mac_b, 6);
-	memcpy(s.src, pair.mac_a, 6);
-	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	/* Deleting one end of a veth deletes both. */
-	ASSERT_INT_EQ(rc_netns_sh(pair.ns_a, "ip link del %s", pair.if_a), 0);
-
-	rc_packet p[8];
-	unsigned got = 0;
-	int n;
-	for (int guard = 0; guard < 1000; guard++) {
-		n = rc_capture_next_batch(c, p, 8);
-		if (n == 0 && timeout_ms == 0) {
-			usleep(1000); /* non-blocking: poll again, bounded by guard */
-			continue;
-		}
-		if (n <= 0)
-			break;
-		for (int i = 0; i < n; i++)
-			ASSERT_INT_EQ(rc_test_frame_seq(p[i].data, p[i].caplen, 0), (long)got + i);
-		got += (unsigned)n;
-	}
-	ASSERT_UINT_EQ(got, 20);              /* queued packets first ... */
-	ASSERT_INT_EQ(n, RC_ENETDOWN);        /* ... then the error */
-	ASSERT_STR_CONTAINS(rc_capture_error(c), pair.if_b);
-	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), RC_ENETDOWN); /* and it stays */
-	rc_capture_stats st;
-	ASSERT_OK(rc_capture_stats_get(c, &st));
-	ASSERT_UINT_EQ(st.received, 20);
-	ASSERT_UINT_EQ(st.delivered, 20);
-	rc_capture_close(c);
+	rc_test_capture_until_enetdown(&pair, backend, timeout_ms, sz, 1, 20, pair.ns_a,
+				       "ip link del %s", pair.if_a);
 }
+
 static void deleted_blocking(int backend)
 {
 	deleted_midway(backend, 2000);

@@ -9,73 +9,24 @@
  */
 #include "harness.h"
 #include "netns.h"
+#include "spawn.h"
 #include "testutil.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ringcap/file.h"
 
 static const uint32_t sizes[] = { 60, 128, 1000, 1514 };
 
-struct run {
-	pid_t pid;
-	char out[256], err[256];
-};
-
 /* Start ringcap (in the current namespace) with args split on spaces;
  * wait until it says it is listening (or exited). */
-static void start(struct run *r, const char *args)
+static void start(struct rc_spawn *r, const char *args)
 {
-	char cmd[2048];
-	snprintf(r->out, sizeof(r->out), "%s", rc_test_tmpfile("ringcap.out"));
-	snprintf(r->err, sizeof(r->err), "%s", rc_test_tmpfile("ringcap.err"));
-	snprintf(cmd, sizeof(cmd), "exec '%s/ringcap' %s >'%s' 2>'%s'", rc_test_builddir(), args,
-		 r->out, r->err);
-	rc_test_write_file(r->out, "", 0);
-	rc_test_write_file(r->err, "", 0);
-	fflush(NULL);
-	r->pid = fork();
-	ASSERT_TRUE(r->pid >= 0);
-	if (r->pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	}
-	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < 5000;) {
-		char *e = rc_test_read_text(r->err);
-		int ready = strstr(e, "listening on") != NULL;
-		free(e);
-		siginfo_t si;
-		memset(&si, 0, sizeof(si));
-		/* WNOWAIT: leave the exit status for finish(). */
-		if (ready || (waitid(P_PID, (id_t)r->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-			      si.si_pid == r->pid))
-			return;
-		usleep(20000);
-	}
-	rc_test_fail(__FILE__, __LINE__, "ringcap did not start listening within 5 s");
-}
-
-/* Wait at most secs for exit (then SIGKILL and fail); returns the exit code. */
-static int finish(struct run *r, int secs)
-{
-	int st;
-	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < secs * 1000LL;) {
-		pid_t w = waitpid(r->pid, &st, WNOHANG);
-		if (w == r->pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-		usleep(20000);
-	}
-	kill(r->pid, SIGKILL);
-	waitpid(r->pid, &st, 0);
-	char *e = rc_test_read_text(r->err);
-	rc_test_fail(__FILE__, __LINE__, "ringcap did not exit within %d s; stderr: %s", secs, e);
+	rc_spawn_sh(r, "ringcap", "'%s/ringcap' %s", rc_test_builddir(), args);
+	(void)rc_spawn_ready(r, "listening on");
 }
 
 static void pair_and_enter(struct rc_netns_pair *p)
@@ -112,7 +63,7 @@ TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("c.pcap");
@@ -121,7 +72,7 @@ TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
 	spec_init(&s, &p, 80, 0);
 	s.gap_us = 200;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 80);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	unsigned char seen[80] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 50);
 	for (unsigned i = 0; i < 50; i++)
@@ -134,7 +85,7 @@ static void signal_case(int sig, const char *name)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile(name);
@@ -144,7 +95,7 @@ static void signal_case(int sig, const char *name)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 300);
 	usleep(400000); /* > read timeout + merge hold: everything reached the writer */
 	kill(r.pid, sig);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	unsigned char seen[300] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 300);
 	assert_counts(r.err, 300);
@@ -162,14 +113,14 @@ TEST_TIMEOUT(cli_live_one_packet_is_singular, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	snprintf(args, sizeof(args), "-i %s -c 1 -w %s", p.if_a, rc_test_tmpfile("one.pcap"));
 	start(&r, args);
 	spec_init(&s, &p, 1, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 1);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "\n1 packet captured\n");
 	free(e);
@@ -179,7 +130,7 @@ TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("any.pcapng");
@@ -188,7 +139,7 @@ TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 	spec_init(&s, &p, 20, 0);
 	s.gap_us = 200;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	rc_reader *rd;
 	char err[RC_ERRBUF_SIZE];
 	ASSERT_OK(rc_reader_open(&rd, out, NULL, err));
@@ -212,7 +163,7 @@ TEST_TIMEOUT(cli_live_rotation_by_size_loses_and_repeats_nothing, 40)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *base = rc_test_tmpfile("rot.pcap");
@@ -223,7 +174,7 @@ TEST_TIMEOUT(cli_live_rotation_by_size_loses_and_repeats_nothing, 40)
 	spec_init(&s, &p, total, 0);
 	s.gap_us = 20;
 	ASSERT_UINT_EQ(rc_send_frames(&s), total);
-	ASSERT_INT_EQ(finish(&r, 20), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 20), 0);
 	unsigned char *seen = calloc(total, 1);
 	unsigned sum = rc_test_check_frames_file(base, &s, seen), files = 1;
 	for (unsigned k = 1;; k++) {
@@ -244,7 +195,7 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *pattern = rc_test_tmpfile("g_%s.pcap"); /* %s: seconds since the epoch */
@@ -255,7 +206,7 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 	s.gap_us = 2000;
 	int fd;
 	pid_t snd = rc_send_start(&s, &fd);
-	ASSERT_INT_EQ(finish(&r, 15), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 15), 0);
 	rc_send_wait(snd, fd);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "Maximum file limit reached: 2\n");
@@ -282,7 +233,7 @@ TEST_TIMEOUT(cli_live_two_threads_capture_each_frame_once, 40)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("thr.pcap");
@@ -291,7 +242,7 @@ TEST_TIMEOUT(cli_live_two_threads_capture_each_frame_once, 40)
 	spec_init(&s, &p, 2000, 0);
 	s.gap_us = 20;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 2000);
-	ASSERT_INT_EQ(finish(&r, 20), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 20), 0);
 	unsigned char seen[2000] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 2000);
 	/* One merged file in time stamp order. */
@@ -313,7 +264,7 @@ TEST_TIMEOUT(cli_live_json_lines_parse_with_fields, 30)
 	rc_test_need_tool("python3");
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	snprintf(args, sizeof(args), "-i %s -c 5 --json", p.if_a);
@@ -321,7 +272,7 @@ TEST_TIMEOUT(cli_live_json_lines_parse_with_fields, 30)
 	spec_init(&s, &p, 5, 0);
 	s.gap_us = 1000;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 5);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	char *py = NULL;
 	int st = rc_test_sh(&py,
 			    "/usr/bin/python3 -c 'import json,sys\n"
@@ -355,7 +306,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512], *uidline = NULL;
 	pair_and_enter(&p);
 	if (rc_test_sh(&uidline, "id -u nobody") != 0)
@@ -383,7 +334,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
 	usleep(400000);
 	kill(r.pid, SIGINT);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	unsigned char seen[10] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
 	free(u);
@@ -396,12 +347,12 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 TEST_TIMEOUT(cli_live_dev_full_reports_no_space_with_the_name, 30)
 {
 	struct rc_netns_pair p;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	snprintf(args, sizeof(args), "-i %s -w /dev/full", p.if_a);
 	start(&r, args);
-	int code = finish(&r, 10);
+	int code = rc_spawn_wait(&r, 10);
 	ASSERT_INT_EQ(code, 1);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "/dev/full");
@@ -412,10 +363,10 @@ TEST_TIMEOUT(cli_live_dev_full_reports_no_space_with_the_name, 30)
 TEST_TIMEOUT(cli_live_no_such_interface_lists_valid_ones, 30)
 {
 	struct rc_netns_pair p;
-	struct run r;
+	struct rc_spawn r;
 	pair_and_enter(&p);
 	start(&r, "-i nosuchif0 -c 1");
-	ASSERT_INT_EQ(finish(&r, 10), 1);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 1);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "ringcap: nosuchif0: no such device; available: ");
 	ASSERT_STR_CONTAINS(e, p.if_a);
@@ -443,12 +394,12 @@ TEST_TIMEOUT(cli_live_list_interfaces_of_the_namespace, 30)
 TEST_TIMEOUT(cli_live_bad_filter_shows_caret, 30)
 {
 	struct rc_netns_pair p;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	snprintf(args, sizeof(args), "-i %s tcp port 99999", p.if_a);
 	start(&r, args);
-	ASSERT_INT_EQ(finish(&r, 10), 1);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 1);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "ringcap: bad filter expression: ");
 	ASSERT_STR_CONTAINS(e, "  tcp port 99999\n");
@@ -461,39 +412,21 @@ TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
 	rc_test_need_tool("unshare");
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	pair_and_enter(&p);
 	/* A 256 KiB tmpfs in a private mount namespace that dies with ringcap. */
 	const char *dir = rc_test_tmpfile("small");
 	ASSERT_INT_EQ(rc_test_sh(NULL, "mkdir -p '%s'", dir), 0);
 	/* start() execs ringcap directly; here a shell mounts first. */
-	char cmd[2048];
-	snprintf(r.out, sizeof(r.out), "%s", rc_test_tmpfile("ringcap.out"));
-	snprintf(r.err, sizeof(r.err), "%s", rc_test_tmpfile("ringcap.err"));
-	rc_test_write_file(r.err, "", 0);
-	snprintf(cmd, sizeof(cmd),
-		 "exec unshare -m --propagation private sh -c \"mount -t tmpfs -o size=256k none '%s' "
-		 "&& exec '%s/ringcap' -i %s -w '%s/full.pcap' -U\" >'%s' 2>'%s'",
-		 dir, rc_test_builddir(), p.if_a, dir, r.out, r.err);
-	fflush(NULL);
-	r.pid = fork();
-	ASSERT_TRUE(r.pid >= 0);
-	if (r.pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	}
-	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < 5000;) {
-		char *e = rc_test_read_text(r.err);
-		int ready = strstr(e, "listening on") != NULL;
-		free(e);
-		if (ready)
-			break;
-		usleep(20000);
-	}
+	rc_spawn_sh(&r, "ringcap",
+		    "unshare -m --propagation private sh -c \"mount -t tmpfs -o size=256k none '%s' "
+		    "&& exec '%s/ringcap' -i %s -w '%s/full.pcap' -U\"",
+		    dir, rc_test_builddir(), p.if_a, dir);
+	(void)rc_spawn_ready(&r, "listening on");
 	spec_init(&s, &p, 400, 0); /* ~270 KB of frames: more than fits */
 	s.gap_us = 100;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 400);
-	ASSERT_INT_EQ(finish(&r, 10), 1);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 1);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "full.pcap");
 	ASSERT_STR_CONTAINS(e, "No space left on device");
@@ -506,7 +439,7 @@ TEST_TIMEOUT(cli_live_stats_lines_and_print_with_write, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("pw.pcap");
@@ -515,7 +448,7 @@ TEST_TIMEOUT(cli_live_stats_lines_and_print_with_write, 30)
 	spec_init(&s, &p, 30, 0);
 	s.gap_us = 50000; /* 1.5 s: at least one stats line */
 	ASSERT_UINT_EQ(rc_send_frames(&s), 30);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	unsigned char seen[30] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 30);
 	char *e = rc_test_read_text(r.err), *o = rc_test_read_text(r.out);
@@ -536,7 +469,7 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	ASSERT_INT_EQ(rc_test_sh(NULL, "ip link set lo up"), 0);
@@ -546,7 +479,7 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 	spec_init(&s, &p, 10, 0);
 	s.gap_us = 1000;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	rc_reader *rd;
 	char err[RC_ERRBUF_SIZE];
 	ASSERT_OK(rc_reader_open(&rd, out, NULL, err));
@@ -599,7 +532,7 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
-	struct run r;
+	struct rc_spawn r;
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("idle.pcap");
@@ -618,7 +551,7 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
 	usleep(300000);
 	kill(r.pid, SIGINT);
-	ASSERT_INT_EQ(finish(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	unsigned char seen[120] = { 0 };
 	spec_init(&s, &p, 120, 0);
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 120);

@@ -31,43 +31,11 @@
  */
 static void set_down_midway(int backend)
 {
+	static const uint32_t sz[] = { 60, 1514 };
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
-	ASSERT_OK(rc_capture_set_timeout(c, 2000));
-	rc_test_capture_activate(c);
-	static const uint32_t sz[] = { 60, 1514 };
-	struct rc_send_spec s = { .ns = pair.ns_a, .ifname = pair.if_a, .count = 37,
-				  .sizes = sz, .nsizes = 2 };
-	memcpy(s.dst, pair.mac_b, 6);
-	memcpy(s.src, pair.mac_a, 6);
-	ASSERT_UINT_EQ(rc_send_frames(&s), 37);
-	ASSERT_INT_EQ(rc_netns_sh(pair.ns_b, "ip link set %s down", pair.if_b), 0);
-
-	rc_packet p[8];
-	unsigned got = 0;
-	int n = 0;
-	for (int guard = 0; guard < 100; guard++) {
-		n = rc_capture_next_batch(c, p, 8);
-		if (n <= 0)
-			break;
-		for (int i = 0; i < n; i++) {
-			ASSERT_INT_EQ(rc_test_frame_seq(p[i].data, p[i].caplen, 0), (long)got + i);
-			ASSERT_UINT_EQ(p[i].caplen, sz[(got + (unsigned)i) % 2]);
-		}
-		got += (unsigned)n;
-	}
-	ASSERT_UINT_EQ(got, 37);       /* every queued frame first ... */
-	ASSERT_INT_EQ(n, RC_ENETDOWN); /* ... then the error, naming the device */
-	ASSERT_STR_CONTAINS(rc_capture_error(c), pair.if_b);
-	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), RC_ENETDOWN);
-	rc_capture_stats st;
-	ASSERT_OK(rc_capture_stats_get(c, &st));
-	ASSERT_UINT_EQ(st.received, 37);
-	ASSERT_UINT_EQ(st.delivered, 37);
-	ASSERT_UINT_EQ(st.dropped, 0);
-	rc_capture_close(c);
+	rc_test_capture_until_enetdown(&pair, backend, 2000, sz, 2, 37, pair.ns_b,
+				       "ip link set %s down", pair.if_b);
 }
 RC_TEST_EACH_BACKEND(faults_interface_set_down_delivers_queued_then_enetdown, 30, set_down_midway)
 
@@ -87,14 +55,17 @@ static int drop_cap(unsigned cap)
 	return (int)syscall(SYS_capset, &h, d);
 }
 
-/* Run fn in a child (so limits stay there); the child's exit code 0 = pass. */
-static void in_child(int (*fn)(const char *dev), const char *dev)
+/* Run fn(dev) in a child (so limits stay there), dev being one end of a
+ * fresh veth pair; the child's exit code 0 = pass. */
+static void in_child_on_veth(int (*fn)(const char *dev))
 {
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500); /* leaves this process in ns_b, next to if_b */
 	fflush(NULL);
 	pid_t kid = fork();
 	ASSERT_TRUE(kid >= 0);
 	if (kid == 0)
-		_exit(fn(dev));
+		_exit(fn(pair.if_b));
 	int st;
 	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
 	ASSERT_TRUE(WIFEXITED(st));
@@ -129,10 +100,7 @@ static int memlock_zero(const char *dev)
 
 TEST_TIMEOUT(faults_ring_does_not_depend_on_memlock_limit, 30)
 {
-	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	in_child(memlock_zero, pair.if_b);
+	in_child_on_veth(memlock_zero);
 }
 
 /*
@@ -174,10 +142,7 @@ static int huge_ring(const char *dev)
 
 TEST_TIMEOUT(faults_ring_of_64_gib_falls_back_or_fails_cleanly, 60)
 {
-	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	in_child(huge_ring, pair.if_b);
+	in_child_on_veth(huge_ring);
 }
 
 /* ------------------------------------------------------- many handles */

@@ -7,9 +7,9 @@
  */
 #include "harness.h"
 #include "netns.h"
+#include "spawn.h"
 #include "testutil.h"
 
-#include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -24,55 +24,6 @@ static unsigned occurrences(const char *hay, const char *needle)
 	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
 		n++;
 	return n;
-}
-
-/*
- * fork + exec build/ringcap with argv (NULL-terminated, argv[0] ignored),
- * stdout to /dev/null and stderr to errpath; returns once it printed
- * "listening on" (or fails the test after 5 s).
- */
-static pid_t spawn_ringcap(char *const argv[], const char *errpath)
-{
-	char prog[512];
-	snprintf(prog, sizeof(prog), "%s/ringcap", rc_test_builddir());
-	rc_test_write_file(errpath, "", 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	ASSERT_TRUE(pid >= 0);
-	if (pid == 0) {
-		int out = open("/dev/null", O_WRONLY), err = open(errpath, O_WRONLY | O_APPEND);
-		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
-			_exit(126);
-		execv(prog, argv);
-		_exit(127);
-	}
-	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < 5000; usleep(20000)) {
-		char *e = rc_test_read_text(errpath);
-		int ready = strstr(e, "listening on") != NULL;
-		free(e);
-		if (ready)
-			return pid;
-		int st;
-		if (waitpid(pid, &st, WNOHANG) == pid) {
-			char *msg = rc_test_read_text(errpath);
-			rc_test_fail(__FILE__, __LINE__, "ringcap exited early: %s", msg);
-		}
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
-	rc_test_fail(__FILE__, __LINE__, "ringcap did not start listening within 5 s");
-}
-
-/* Exit status of pid within secs (then SIGKILL and fail): code, or 128 + signal. */
-static int reap(pid_t pid, int secs)
-{
-	int st;
-	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < secs * 1000LL; usleep(20000))
-		if (waitpid(pid, &st, WNOHANG) == pid)
-			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
-	rc_test_fail(__FILE__, __LINE__, "ringcap did not exit within %d s", secs);
 }
 
 /* The number that starts the line holding tail ("12 packets captured"). */
@@ -96,11 +47,12 @@ TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
 	rc_netns_enter(pair.ns_a);
 	char base[256];
 	snprintf(base, sizeof(base), "%s", rc_test_tmpfile("storm.pcap"));
-	const char *errpath = rc_test_tmpfile("storm.err");
 	/* -C 1 -W 5: files base0..base4 of 1 MB, reused in turn; 12000 frames
 	 * of 1000 B fill about 12 of them, so the ring turns over twice. */
-	char *argv[] = { "ringcap", "-i", pair.if_a, "-C", "1", "-W", "5", "-w", base, NULL };
-	pid_t pid = spawn_ringcap(argv, errpath);
+	struct rc_spawn r;
+	rc_spawn_sh(&r, "storm", "'%s/ringcap' -i %s -C 1 -W 5 -w '%s'", rc_test_builddir(),
+		    pair.if_a, base);
+	rc_spawn_need_ready(&r, "listening on");
 
 	static const uint32_t sz[] = { 1000 };
 	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = STORM_FRAMES,
@@ -120,17 +72,18 @@ TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
 	for (; sent < 300; sent++) {
 		/* Exited (a zombie until reap): stop, never signal a reused pid. */
 		siginfo_t si = { 0 };
-		if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == pid)
+		if (waitid(P_PID, (id_t)r.pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+		    si.si_pid == r.pid)
 			break;
-		kill(pid, sigs[sent % 3]);
+		kill(r.pid, sigs[sent % 3]);
 		usleep(300);
 	}
 	ASSERT_UINT_GE(sent, 2); /* at least one signal arrived during shutdown */
-	int code = reap(pid, 15);
+	int code = rc_spawn_wait(&r, 15);
 	unsigned long sender_ok = rc_send_wait(snd, fd);
 	ASSERT_TRUE(sender_ok > 0);
 
-	char *e = rc_test_read_text(errpath);
+	char *e = rc_test_read_text(r.err);
 	if (code != 0)
 		rc_test_fail(__FILE__, __LINE__, "exit status %d after %u signals; stderr: %s", code,
 			     sent, e);
@@ -199,18 +152,18 @@ TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
 	free(id);
 	char out[256];
 	snprintf(out, sizeof(out), "%s", rc_test_tmpfile("keep.pcap"));
-	const char *errpath = rc_test_tmpfile("keep.err");
-	char *argv[] = { "ringcap", "-i", pair.if_a, "-Z", "nobody", "--keep-cap-net-raw",
-			 "-w", out, NULL };
-	pid_t pid = spawn_ringcap(argv, errpath);
+	struct rc_spawn r;
+	rc_spawn_sh(&r, "keep", "'%s/ringcap' -i %s -Z nobody --keep-cap-net-raw -w '%s'",
+		    rc_test_builddir(), pair.if_a, out);
+	rc_spawn_need_ready(&r, "listening on");
 	char want_uid[128];
 	snprintf(want_uid, sizeof(want_uid), "%ld\t%ld\t%ld\t%ld", uid, uid, uid, uid);
-	ASSERT_STR_EQ(status_of(pid, "Uid"), want_uid);
-	ASSERT_STR_EQ(status_of(pid, "CapPrm"), "0000000000002000");
-	ASSERT_STR_EQ(status_of(pid, "CapEff"), "0000000000002000");
-	ASSERT_STR_EQ(status_of(pid, "CapBnd"), "0000000000002000");
-	ASSERT_STR_EQ(status_of(pid, "CapInh"), "0000000000000000");
-	ASSERT_STR_EQ(status_of(pid, "CapAmb"), "0000000000000000");
+	ASSERT_STR_EQ(status_of(r.pid, "Uid"), want_uid);
+	ASSERT_STR_EQ(status_of(r.pid, "CapPrm"), "0000000000002000");
+	ASSERT_STR_EQ(status_of(r.pid, "CapEff"), "0000000000002000");
+	ASSERT_STR_EQ(status_of(r.pid, "CapBnd"), "0000000000002000");
+	ASSERT_STR_EQ(status_of(r.pid, "CapInh"), "0000000000000000");
+	ASSERT_STR_EQ(status_of(r.pid, "CapAmb"), "0000000000000000");
 
 	static const uint32_t sz[] = { 200 };
 	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = 25,
@@ -219,8 +172,8 @@ TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
 	memcpy(s.src, pair.mac_b, 6);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 25);
 	usleep(400000); /* > read timeout + merge hold: everything reached the writer */
-	kill(pid, SIGINT);
-	ASSERT_INT_EQ(reap(pid, 10), 0);
+	kill(r.pid, SIGINT);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	unsigned char seen[25] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 25);
 }

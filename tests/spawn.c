@@ -1,0 +1,95 @@
+/*
+ * spawn.c - see spawn.h.
+ */
+#include "spawn.h"
+
+#include "harness.h"
+#include "testutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define RC_SPAWN_READY_MS 5000
+
+void rc_spawn_sh(struct rc_spawn *r, const char *name, const char *fmt, ...)
+{
+	char *cmd, *line;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&cmd, fmt, ap) < 0 || asprintf(&line, "exec %s", cmd) < 0)
+		rc_test_fail(__FILE__, __LINE__, "out of memory");
+	va_end(ap);
+	free(cmd);
+	char file[64];
+	snprintf(file, sizeof(file), "%s.out", name);
+	snprintf(r->out, sizeof(r->out), "%s", rc_test_tmpfile(file));
+	snprintf(file, sizeof(file), "%s.err", name);
+	snprintf(r->err, sizeof(r->err), "%s", rc_test_tmpfile(file));
+	/* Created here, so that rc_spawn_ready can read them at once. */
+	rc_test_write_file(r->out, "", 0);
+	rc_test_write_file(r->err, "", 0);
+	fflush(NULL);
+	r->pid = fork();
+	ASSERT_TRUE(r->pid >= 0);
+	if (r->pid == 0) {
+		int out = open(r->out, O_WRONLY | O_CLOEXEC), err = open(r->err, O_WRONLY | O_CLOEXEC);
+		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+			_exit(126);
+		execl("/bin/sh", "sh", "-c", line, (char *)NULL);
+		_exit(127);
+	}
+	free(line);
+}
+
+/* SIGKILL and reap: nothing outlives a test that gives up on it. */
+static void kill_and_reap(struct rc_spawn *r)
+{
+	kill(r->pid, SIGKILL);
+	while (waitpid(r->pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
+int rc_spawn_ready(struct rc_spawn *r, const char *text)
+{
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < RC_SPAWN_READY_MS;
+	     usleep(20000)) {
+		char *e = rc_test_read_text(r->err);
+		int ready = strstr(e, text) != NULL;
+		free(e);
+		if (ready)
+			return 1;
+		/* WNOWAIT: an exited program stays a zombie, its status for
+		 * rc_spawn_wait, and its pid cannot be reused meanwhile. */
+		siginfo_t si;
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_PID, (id_t)r->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+		    si.si_pid == r->pid)
+			return 0;
+	}
+	kill_and_reap(r);
+	rc_test_fail(__FILE__, __LINE__, "no \"%s\" from %s within %d ms", text, r->err,
+		     RC_SPAWN_READY_MS);
+}
+
+void rc_spawn_need_ready(struct rc_spawn *r, const char *text)
+{
+	if (!rc_spawn_ready(r, text))
+		rc_test_fail(__FILE__, __LINE__, "exited before \"%s\": %s", text,
+			     rc_test_read_text(r->err));
+}
+
+int rc_spawn_wait(struct rc_spawn *r, int secs)
+{
+	int st;
+	for (long long t0 = rc_test_mono_ms(); rc_test_mono_ms() - t0 < secs * 1000LL;
+	     usleep(20000))
+		if (waitpid(r->pid, &st, WNOHANG) == r->pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	kill_and_reap(r);
+	rc_test_fail(__FILE__, __LINE__, "did not exit within %d s; stderr: %s", secs,
+		     rc_test_read_text(r->err));
+}
