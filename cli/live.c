@@ -11,7 +11,10 @@
  * One capture thread ("source") per handle: one per -i, times --threads
  * fanout members.  Capture threads only copy packets out of the ring, so
  * the ring is freed at once; the writer thread (writer_thread.c) merges
- * the sources in time stamp order and runs the sink.  The main thread
+ * the sources in time stamp order and runs the sink.  Writing pcap files
+ * and nothing else (the common `-i IF -w F`), the copy is the file record
+ * itself (rc_encoder) and the writer hands whole buffers to the file
+ * (sink_encoded): one copy per packet in user space.  The main thread
  * waits, prints the --stats line, and on SIGINT/SIGTERM/SIGHUP, -c, a -W
  * limit or an error breaks every capture loop; then everything queued is
  * written, files are closed, and tcpdump's counts go to stderr.
@@ -208,6 +211,37 @@ static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t 
 	atomic_fetch_add_explicit(&L->captured_bytes, bytes, memory_order_relaxed);
 	if (r)
 		atomic_store_explicit(&L->file_bytes, rc__rot_file_bytes(r), memory_order_relaxed);
+	if (st != 0)
+		break_all(L);
+	return st;
+}
+
+/*
+ * The sink in encoded mode (pcap to files, nothing printed): runs of
+ * records go to the file whole.  Bytes of packets taken before a stop are
+ * summed from their record headers (ts, ts, caplen, len; host order).
+ */
+static int sink_encoded(void *user, unsigned s, const uint8_t *recs, size_t len, size_t n,
+			uint64_t wire_bytes, size_t *taken)
+{
+	struct live *L = user;
+	struct rc__rot *r = L->rot[L->nrot > 1 ? s : 0];
+	char err[512];
+	int st = rc__rot_write_encoded(r, recs, len, n, taken, err, sizeof(err));
+	if (st < 0) {
+		rot_failed(st, err);
+		wire_bytes = 0;
+		for (size_t k = 0, off = 0; k < *taken; k++) {
+			uint32_t f[4];
+			memcpy(f, recs + off, sizeof(f));
+			wire_bytes += f[3];
+			off += sizeof(f) + f[2];
+		}
+	} else {
+		*taken = n;
+	}
+	atomic_fetch_add_explicit(&L->captured_bytes, wire_bytes, memory_order_relaxed);
+	atomic_store_explicit(&L->file_bytes, rc__rot_file_bytes(r), memory_order_relaxed);
 	if (st != 0)
 		break_all(L);
 	return st;
@@ -677,6 +711,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	struct live *L = calloc(1, sizeof(*L));
 	char (*names)[4096] = calloc(RC_LIVE_MAX_SOURCES, 4096);
 	char *file_expr = NULL;
+	rc_encoder *enc = NULL; /* encoded mode: freed after the writer thread */
 	int code = RC_EXIT_ERROR;
 	if (!L || !names) {
 		fprintf(stderr, "ringcap: out of memory\n");
@@ -728,8 +763,19 @@ int rc__run_live(const struct rc__cli_opts *o)
 		}
 	}
 	L->merge = L->nsrc > 1 && !o->live.per_thread_files;
-	if (rc__wt_create(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES, RC_LIVE_BUFS_PER_SOURCE, L->merge,
-			  sink, L) < 0) {
+	/* pcap files and nothing else: capture threads encode the records
+	 * themselves (one copy per packet, see writer_thread.h). */
+	if (L->nrot && !L->printing && !L->json && !L->merge && L->format == RC_FORMAT_PCAP) {
+		char err[512];
+		if (rc__rot_new_encoder(L->rot[0], &enc, err, sizeof(err)) < 0) {
+			fprintf(stderr, "ringcap: %s\n", err);
+			goto out;
+		}
+	}
+	if ((enc ? rc__wt_create_encoded(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES,
+					 RC_LIVE_BUFS_PER_SOURCE, enc, sink_encoded, L)
+		 : rc__wt_create(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES, RC_LIVE_BUFS_PER_SOURCE,
+				 L->merge, sink, L)) < 0) {
 		fprintf(stderr, "ringcap: cannot start the writer thread\n");
 		goto out;
 	}
@@ -808,6 +854,7 @@ out:
 		rc__printer_free(&L->pr);
 		rc__ob_free(&L->out);
 	}
+	rc_encoder_free(enc);
 	free(file_expr);
 	free(names);
 	pthread_cond_destroy(&L->cv);

@@ -291,6 +291,42 @@ int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size
 	return 0;
 }
 
+int rc__rot_new_encoder(const struct rc__rot *r, rc_encoder **out, char *err, size_t errlen)
+{
+	char e[RC_ERRBUF_SIZE];
+	int st = rc_encoder_new(out, r->w, e);
+	if (st < 0)
+		snprintf(err, errlen, "%s", e);
+	return st;
+}
+
+int rc__rot_write_encoded(struct rc__rot *r, const uint8_t *recs, size_t len, size_t n,
+			  size_t *done, char *err, size_t errlen)
+{
+	uint64_t limit = r->cfg.size_mb > 0 ? (uint64_t)r->cfg.size_mb * 1000000u : UINT64_MAX;
+	size_t off = 0;
+	*done = 0;
+	while (off < len) {
+		/* After a rotation the file holds just its header, under any
+		 * -C limit: every round writes at least one record. */
+		int st = open_and_rotated(r, err, errlen);
+		if (st < 0)
+			return st;
+		size_t bytes, pkts;
+		st = rc_writer_write_encoded(r->w, recs + off, len - off, n - *done, limit, &bytes,
+					     &pkts);
+		if (st == 0 && r->cfg.packet_buffered)
+			st = rc_writer_flush(r->w);
+		if (st < 0) {
+			snprintf(err, errlen, "%s", rc_writer_error(r->w));
+			return st;
+		}
+		off += bytes;
+		*done += pkts;
+	}
+	return 0;
+}
+
 uint64_t rc__rot_file_bytes(const struct rc__rot *r)
 {
 	return r && r->w ? rc_writer_offset(r->w) : 0;

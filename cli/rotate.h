@@ -65,6 +65,20 @@ int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errle
 int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size_t *done,
 			char *err, size_t errlen);
 
+/* An encoder for the records of this output's pcap files (same for every
+ * file of the rotation); free it with rc_encoder_free.  RC_EINVAL for
+ * pcapng (message in err). */
+int rc__rot_new_encoder(const struct rc__rot *r, rc_encoder **out, char *err, size_t errlen);
+
+/*
+ * Write n records made by that encoder, recs[0..len), rotating between
+ * records as rc__rot_write would before each packet (-C is exact; -G is
+ * checked once per rc_writer_write_encoded run).  *done = packets written.
+ * 0, RC_EBREAK or a negative error as rc__rot_write.
+ */
+int rc__rot_write_encoded(struct rc__rot *r, const uint8_t *recs, size_t len, size_t n,
+			  size_t *done, char *err, size_t errlen);
+
 /* Bytes in the current file (buffered ones included). */
 uint64_t rc__rot_file_bytes(const struct rc__rot *r);
 

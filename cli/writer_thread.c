@@ -37,6 +37,8 @@ struct buf {
 	unsigned owner; /* source index: the buffer returns to its free list */
 	size_t used; /* bytes of records */
 	size_t rd;   /* writer: offset of the next record to emit */
+	size_t npkts; /* encoded mode: records in the buffer */
+	uint64_t wire_bytes; /* encoded mode: their original lengths */
 	unsigned char data[];
 };
 
@@ -63,6 +65,8 @@ struct rc__wt {
 	size_t buf_bytes;
 	int merge;
 	rc__wt_sink sink;
+	rc__wt_raw_sink raw_sink; /* encoded mode (sink is NULL) */
+	const rc_encoder *enc;
 	void *user;
 	struct src *srcs;
 	struct buf **all;      /* every buffer, for freeing */
@@ -161,6 +165,30 @@ static size_t gather(struct src *s, rc_packet *pkts, size_t max, uint64_t limit,
  * Returns 1 if anything was emitted; *held = 1 when records wait for
  * another source's progress.
  */
+/* Encoded mode: every queued buffer, whole, to the raw sink. */
+static int drain_encoded(struct rc__wt *w, struct list *spent)
+{
+	int any = 0;
+	for (unsigned i = 0; i < w->n; i++) {
+		struct buf *b;
+		while ((b = w->srcs[i].mine.head) != NULL) {
+			size_t taken = b->npkts;
+			int st = w->raw_sink(w->user, i, b->data, b->used, b->npkts, b->wire_bytes,
+					     &taken);
+			atomic_fetch_add_explicit(&w->emitted, st == 0 ? b->npkts : taken,
+						  memory_order_relaxed);
+			list_add(spent, list_pop(&w->srcs[i].mine));
+			any = 1;
+			if (st != 0) {
+				w->status = st;
+				atomic_store(&w->stopped, 1);
+				return any;
+			}
+		}
+	}
+	return any;
+}
+
 static int drain(struct rc__wt *w, struct list *spent, int *held)
 {
 	rc_packet pkts[RC__WT_BATCH];
@@ -225,7 +253,7 @@ static void *writer_main(void *arg)
 
 		int progressed = 0, held = 0;
 		if (!atomic_load(&w->stopped))
-			progressed = drain(w, &spent, &held);
+			progressed = w->enc ? drain_encoded(w, &spent) : drain(w, &spent, &held);
 		if (atomic_load(&w->stopped)) {
 			/* Stopped: hand every buffer back so sources keep running
 			 * (their packets are counted as not captured). */
@@ -239,7 +267,8 @@ static void *writer_main(void *arg)
 		pthread_mutex_lock(&w->mu);
 		struct buf *b;
 		while ((b = list_pop(&spent))) {
-			b->used = b->rd = 0;
+			b->used = b->rd = b->npkts = 0;
+			b->wire_bytes = 0;
 			list_push_front(&w->srcs[b->owner].freel, b);
 		}
 		int empty = 1, queued = 0;
@@ -264,8 +293,9 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
-int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
-		  unsigned bufs_per_source, int merge, rc__wt_sink sink, void *user)
+static int create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
+		  unsigned bufs_per_source, int merge, rc__wt_sink sink, const rc_encoder *enc,
+		  rc__wt_raw_sink raw_sink, void *user)
 {
 	*out = NULL;
 	if (nsources == 0 || bufs_per_source == 0 || buf_bytes < 4096)
@@ -277,6 +307,8 @@ int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 	w->buf_bytes = buf_bytes;
 	w->merge = merge && nsources > 1;
 	w->sink = sink;
+	w->enc = enc;
+	w->raw_sink = raw_sink;
 	w->user = user;
 	w->srcs = calloc(nsources, sizeof(*w->srcs));
 	w->all = calloc((size_t)nsources * bufs_per_source, sizeof(*w->all));
@@ -292,7 +324,8 @@ int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 			if (k < 2)
 				memset(b->data, 0, buf_bytes);
 			b->owner = i;
-			b->used = b->rd = 0;
+			b->used = b->rd = b->npkts = 0;
+			b->wire_bytes = 0;
 			w->all[w->nall++] = b;
 			list_add(&w->srcs[i].freel, b);
 		}
@@ -312,6 +345,21 @@ err:
 	free(w->srcs);
 	free(w);
 	return RC_ENOMEM;
+}
+
+int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
+		  unsigned bufs_per_source, int merge, rc__wt_sink sink, void *user)
+{
+	return create(out, nsources, buf_bytes, bufs_per_source, merge, sink, NULL, NULL, user);
+}
+
+int rc__wt_create_encoded(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
+			  unsigned bufs_per_source, const rc_encoder *enc, rc__wt_raw_sink sink,
+			  void *user)
+{
+	if (!enc)
+		return RC_EINVAL;
+	return create(out, nsources, buf_bytes, bufs_per_source, 0, NULL, enc, sink, user);
 }
 
 /* Source side: a free buffer for s as its current one (0) or RC_EAGAIN. */
@@ -348,7 +396,35 @@ int rc__wt_pending(const struct rc__wt *w, unsigned si)
 	return s->cur && s->cur->used;
 }
 
-size_t rc__wt_put(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n)
+/* Encoded mode: each packet's record straight into the buffer; a full one
+ * is queued and the record tried once more in a fresh one. */
+static size_t put_encoded(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n)
+{
+	struct src *s = &w->srcs[si];
+	size_t stored = 0;
+	for (size_t i = 0; i < n; i++) {
+		long k = 0;
+		for (int again = 0; again < 2 && k == 0; again++) {
+			if (again)
+				rc__wt_push(w, si, 0);
+			if (!s->cur && take_free(w, s) < 0)
+				break;
+			struct buf *b = s->cur;
+			k = rc_encoder_encode(w->enc, &pkts[i], b->data + b->used,
+					      w->buf_bytes - b->used);
+		}
+		if (k > 0) {
+			s->cur->used += (size_t)k;
+			s->cur->npkts++;
+			s->cur->wire_bytes += pkts[i].len;
+			stored++;
+		}
+	}
+	return stored;
+}
+
+/* Each packet as a struct rec and its data, padded to 8. */
+static size_t put_copied(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n)
 {
 	struct src *s = &w->srcs[si];
 	size_t stored = 0;
@@ -378,6 +454,12 @@ size_t rc__wt_put(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n
 		b->used += need;
 		stored++;
 	}
+	return stored;
+}
+
+size_t rc__wt_put(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n)
+{
+	size_t stored = w->enc ? put_encoded(w, si, pkts, n) : put_copied(w, si, pkts, n);
 	if (stored < n)
 		atomic_fetch_add(&w->dropped, n - stored);
 	return stored;

@@ -23,6 +23,14 @@
  *
  *   buffer: [rec hdr 32 B | data, padded to 8] [rec hdr | data] ...
  *
+ * Encoded mode (rc__wt_create_encoded): sources put each packet as the
+ * bytes of its pcap record (rc_encoder, see ringcap/file.h), so a buffer
+ * is a run of file records and the writer hands whole buffers to the file
+ * without looking at the packets: one copy per packet in all, and no
+ * per-packet work in the writer thread.  No merge in this mode.
+ *
+ *   buffer: [pcap rec hdr 16 B | caplen bytes] [pcap rec hdr | data] ...
+ *
  * Thread-safety: rc__wt_put/_push/_source_done for source s are called by
  * one thread (that source's); everything else by the owning thread.
  */
@@ -32,6 +40,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ringcap/file.h"
 #include "ringcap/packet.h"
 
 struct rc__wt;
@@ -48,6 +57,16 @@ typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *pkts, s
 			   size_t *taken);
 
 /*
+ * The encoded-mode sink: the records of n >= 1 packets of one source,
+ * recs[0..len) (valid during the call); wire_bytes = the sum of their
+ * original lengths.  Returns 0 when it took them all,
+ * or - with *taken = the packets it took first - a stop status, as
+ * rc__wt_sink.
+ */
+typedef int (*rc__wt_raw_sink)(void *user, unsigned source, const uint8_t *recs, size_t len,
+			       size_t n, uint64_t wire_bytes, size_t *taken);
+
+/*
  * Create the pipeline: nsources sources, each with bufs_per_source buffers
  * of buf_bytes; merge = 1 for time stamp order across sources.  The thread
  * starts here.  0, RC_ENOMEM, RC_EIO (thread creation).
@@ -55,9 +74,16 @@ typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *pkts, s
 int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 		  unsigned bufs_per_source, int merge, rc__wt_sink sink, void *user);
 
+/* The same in encoded mode: sources encode packets with enc (which must
+ * outlive the pipeline) and sink gets whole runs of records. */
+int rc__wt_create_encoded(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
+			  unsigned bufs_per_source, const rc_encoder *enc, rc__wt_raw_sink sink,
+			  void *user);
+
 /* Copy pkts[0..n) into source s's buffers, in order.  Returns how many
  * were stored; the rest were dropped (no free buffer: the writer is
- * behind) and are counted in rc__wt_dropped.  Takes the lock only to
+ * behind; in encoded mode also a packet the encoder refuses) and are
+ * counted in rc__wt_dropped.  Takes the lock only to
  * queue a full buffer and fetch an empty one. */
 size_t rc__wt_put(struct rc__wt *w, unsigned s, const rc_packet *pkts, size_t n);
 

@@ -117,7 +117,10 @@ TEST(cli_live_rotation_names_follow_tcpdump)
 /* Write 3000 frames of 60..1500 bytes (snap length 1000, so the writer
  * cuts some) with -C 1 into files named base, base1, ...: one call per
  * packet, or batches of 64.  Returns the number of files. */
-static unsigned rotate_frames(const char *base, int batched)
+/* How rotate_frames hands the packets over. */
+enum rot_mode { ROT_ONE, ROT_BATCH, ROT_ENCODED };
+
+static unsigned rotate_frames(const char *base, enum rot_mode mode)
 {
 	static uint8_t data[1500];
 	rc_packet pkts[3000];
@@ -141,14 +144,25 @@ static unsigned rotate_frames(const char *base, int batched)
 	char err[512];
 	if (rc__rot_open(&r, &cfg, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_open: %s", err);
+	rc_encoder *e = NULL;
+	static uint8_t recs[64 * (16 + 1000)];
+	if (mode == ROT_ENCODED && rc__rot_new_encoder(r, &e, err, sizeof(err)) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc__rot_new_encoder: %s", err);
 	for (unsigned i = 0; i < 3000;) {
-		size_t n = batched ? (3000 - i < 64 ? 3000 - i : 64) : 1, done = 0;
-		int st = batched ? rc__rot_write_batch(r, &pkts[i], n, &done, err, sizeof(err))
-				 : rc__rot_write(r, &pkts[i], err, sizeof(err));
-		if (st < 0 || (batched && done != n))
+		size_t n = mode != ROT_ONE ? (3000 - i < 64 ? 3000 - i : 64) : 1, done = n;
+		int st;
+		if (mode == ROT_ONE)
+			st = rc__rot_write(r, &pkts[i], err, sizeof(err));
+		else if (mode == ROT_BATCH)
+			st = rc__rot_write_batch(r, &pkts[i], n, &done, err, sizeof(err));
+		else
+			st = rc__rot_write_encoded(r, recs, rc_test_encode(e, &pkts[i], n, recs, sizeof(recs)),
+						   n, &done, err, sizeof(err));
+		if (st < 0 || done != n)
 			rc_test_fail(__FILE__, __LINE__, "write at packet %u: %s", i, err);
 		i += (unsigned)n;
 	}
+	rc_encoder_free(e);
 	if (rc__rot_close(r, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_close: %s", err);
 	unsigned files = 0;
@@ -160,24 +174,32 @@ static unsigned rotate_frames(const char *base, int batched)
 	}
 }
 
-TEST(cli_live_rotation_batch_writes_the_same_files)
+TEST(cli_live_rotation_batch_and_encoded_write_the_same_files)
 {
-	char a[512], b[512], name_a[600], name_b[600];
-	snprintf(a, sizeof(a), "%s", rc_test_tmpfile("one.pcap"));
-	snprintf(b, sizeof(b), "%s", rc_test_tmpfile("batch.pcap"));
-	unsigned na = rotate_frames(a, 0), nb = rotate_frames(b, 1);
+	static const char *const names[] = { "one.pcap", "batch.pcap", "encoded.pcap" };
+	char base[3][512], name[3][600];
+	unsigned files[3];
+	for (int m = 0; m < 3; m++) {
+		snprintf(base[m], sizeof(base[m]), "%s", rc_test_tmpfile(names[m]));
+		files[m] = rotate_frames(base[m], (enum rot_mode)m);
+	}
 	/* ~2.3 MB of records over -C 1: three files, rotated at the same packets. */
-	ASSERT_UINT_EQ(na, 3);
-	ASSERT_UINT_EQ(nb, na);
-	for (unsigned k = 0; k < na; k++) {
-		rc__rot_make_name(name_a, sizeof(name_a), a, 0, 0, k, 0);
-		rc__rot_make_name(name_b, sizeof(name_b), b, 0, 0, k, 0);
-		size_t la, lb;
-		unsigned char *fa = rc_test_read_file(name_a, &la), *fb = rc_test_read_file(name_b, &lb);
-		ASSERT_UINT_EQ(lb, la);
-		ASSERT_MEM_EQ(fb, fa, la);
-		free(fa);
-		free(fb);
+	ASSERT_UINT_EQ(files[ROT_ONE], 3);
+	ASSERT_UINT_EQ(files[ROT_BATCH], files[ROT_ONE]);
+	ASSERT_UINT_EQ(files[ROT_ENCODED], files[ROT_ONE]);
+	for (unsigned k = 0; k < files[ROT_ONE]; k++) {
+		size_t len[3];
+		unsigned char *f[3];
+		for (int m = 0; m < 3; m++) {
+			rc__rot_make_name(name[m], sizeof(name[m]), base[m], 0, 0, k, 0);
+			f[m] = rc_test_read_file(name[m], &len[m]);
+		}
+		for (int m = 1; m < 3; m++) {
+			ASSERT_UINT_EQ(len[m], len[ROT_ONE]);
+			ASSERT_MEM_EQ(f[m], f[ROT_ONE], len[ROT_ONE]);
+		}
+		for (int m = 0; m < 3; m++)
+			free(f[m]);
 	}
 }
 
@@ -341,6 +363,134 @@ TEST(cli_live_writer_merges_sources_in_time_order)
 	ASSERT_UINT_EQ(c.n, 2000);
 	for (unsigned i = 0; i < 2000; i++)
 		ASSERT_UINT_EQ(c.ts[i], 1000 + i);
+}
+
+struct raw_collect {
+	size_t pkts, bytes, calls;
+	uint64_t wire;
+	uint32_t next_len; /* the len the next record must carry */
+	int bad;
+	size_t stop_after; /* take only this many packets of the first call, then stop */
+};
+
+/* Checks each record in order: lengths 100, 101, ... (see the test). */
+static int raw_sink(void *user, unsigned s, const uint8_t *recs, size_t len, size_t n,
+		    uint64_t wire_bytes, size_t *taken)
+{
+	(void)s;
+	struct raw_collect *c = user;
+	size_t off = 0, k = 0;
+	for (; off + 16 <= len; k++) {
+		uint32_t h[4];
+		memcpy(h, recs + off, sizeof(h));
+		if (h[3] != c->next_len++ || h[2] != (h[3] < 200 ? h[3] : 200) ||
+		    recs[off + 16] != (uint8_t)h[3])
+			c->bad = 1;
+		off += 16 + h[2];
+	}
+	if (off != len || k != n)
+		c->bad = 1;
+	c->calls++;
+	if (c->stop_after) {
+		*taken = c->stop_after;
+		c->pkts += c->stop_after;
+		return RC_EBREAK;
+	}
+	c->pkts += n;
+	c->bytes += len;
+	c->wire += wire_bytes;
+	return 0;
+}
+
+static rc_encoder *test_encoder(uint32_t snaplen)
+{
+	rc_writer_opts o;
+	memset(&o, 0, sizeof(o));
+	o.format = RC_FORMAT_PCAP;
+	o.linktype = RC_LINKTYPE_ETHERNET;
+	o.snaplen = snaplen;
+	rc_writer *wr;
+	rc_encoder *e;
+	char err[RC_ERRBUF_SIZE];
+	if (rc_writer_open(&wr, rc_test_tmpfile("enc.pcap"), &o, err) < 0 ||
+	    rc_encoder_new(&e, wr, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "encoder: %s", err);
+	rc_writer_close(wr); /* the encoder outlives its writer */
+	return e;
+}
+
+TEST(cli_live_writer_encoded_mode_hands_over_whole_records)
+{
+	rc_encoder *e = test_encoder(200);
+	struct raw_collect c;
+	memset(&c, 0, sizeof(c));
+	c.next_len = 100;
+	struct rc__wt *w;
+	ASSERT_OK(rc__wt_create_encoded(&w, 1, 8192, 64, e, raw_sink, &c));
+	uint8_t data[300];
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = data;
+	uint64_t wire = 0;
+	/* 300 packets of 100..299 bytes, cut to the snap length 200: many
+	 * buffers of 8 KiB, each a whole number of records. */
+	for (unsigned i = 0; i < 300; i++) {
+		memset(data, (uint8_t)(100 + i), sizeof(data));
+		p.caplen = p.len = 100 + i;
+		p.ts_nsec = 1700000000000000000ull + i;
+		wire += p.len;
+		ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 1);
+	}
+	rc__wt_source_done(w, 0);
+	uint64_t emitted, dropped;
+	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
+	ASSERT_UINT_EQ(emitted, 300);
+	ASSERT_UINT_EQ(dropped, 0);
+	ASSERT_UINT_EQ(c.pkts, 300);
+	ASSERT_UINT_EQ(c.wire, wire);
+	ASSERT_INT_EQ(c.bad, 0);
+	ASSERT_UINT_GE(c.calls, 8); /* ~65 KB of records in 8 KiB buffers */
+
+	/* A packet the encoder refuses (no data) is dropped and counted. */
+	memset(&c, 0, sizeof(c));
+	c.next_len = 100;
+	ASSERT_OK(rc__wt_create_encoded(&w, 1, 8192, 4, e, raw_sink, &c));
+	p.data = NULL;
+	p.caplen = p.len = 100;
+	ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 0);
+	rc__wt_source_done(w, 0);
+	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
+	ASSERT_UINT_EQ(emitted, 0);
+	ASSERT_UINT_EQ(dropped, 1);
+	rc_encoder_free(e);
+}
+
+TEST(cli_live_writer_encoded_mode_counts_a_partial_take)
+{
+	rc_encoder *e = test_encoder(200);
+	struct raw_collect c;
+	memset(&c, 0, sizeof(c));
+	c.next_len = 100;
+	c.stop_after = 3; /* e.g. -W reached inside the first buffer */
+	struct rc__wt *w;
+	ASSERT_OK(rc__wt_create_encoded(&w, 1, 1u << 16, 4, e, raw_sink, &c));
+	uint8_t data[200] = { 0 };
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = data;
+	for (unsigned i = 0; i < 10; i++) {
+		data[0] = (uint8_t)(100 + i);
+		p.caplen = p.len = 100 + i;
+		ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 1);
+	}
+	rc__wt_source_done(w, 0);
+	uint64_t emitted, dropped;
+	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), RC_EBREAK);
+	ASSERT_UINT_EQ(emitted, 3);
+	ASSERT_UINT_EQ(dropped, 0);
+	ASSERT_UINT_EQ(c.calls, 1);
+	ASSERT_INT_EQ(c.bad, 0);
+	rc_encoder_free(e);
 }
 
 TEST(cli_live_writer_counts_what_it_cannot_buffer)

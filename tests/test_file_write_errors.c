@@ -171,8 +171,30 @@ static size_t whole_records(const char *path, enum rc_file_format fmt, size_t sk
  * first holds that many 'P' bytes and the writer gets a descriptor opened
  * O_APPEND, as from a shell's ">>".  Exit 0, 77 (cannot set up the
  * namespace) or 1 via the assertion macros. */
+/* Write s through an encoder in runs of 50 records (~80 KB: larger than
+ * the writer's buffer, so they go to write(2) straight from recs). */
+static int write_encoded_runs(rc_writer *w, const wt_stream *s, size_t *i)
+{
+	char err[RC_ERRBUF_SIZE];
+	rc_encoder *e;
+	ASSERT_OK(rc_encoder_new(&e, w, err));
+	size_t cap = 50 * (16 + 10000);
+	uint8_t *recs = malloc(cap);
+	ASSERT_TRUE(recs != NULL);
+	int r = 0;
+	while (*i < s->n && r == 0) {
+		size_t n = s->n - *i < 50 ? s->n - *i : 50;
+		size_t used = rc_test_encode(e, &s->pkts[*i], n, recs, cap);
+		r = rc_writer_write_encoded(w, recs, used, n, UINT64_MAX, NULL, NULL);
+		*i += n;
+	}
+	free(recs);
+	rc_encoder_free(e);
+	return r;
+}
+
 static void fill_tiny_tmpfs(const char *dir, enum rc_file_format fmt, size_t buf_bytes,
-			    size_t prefix)
+			    size_t prefix, int encoded)
 {
 	if (unshare(CLONE_NEWNS) != 0)
 		_exit(77);
@@ -201,8 +223,13 @@ static void fill_tiny_tmpfs(const char *dir, enum rc_file_format fmt, size_t buf
 	wt_stream s = wt_make(1000); /* ~1.6 MB: far more than fits */
 	int r = 0;
 	size_t i;
-	for (i = 0; i < s.n && r == 0; i++)
-		r = rc_writer_write(w, &s.pkts[i]);
+	if (encoded) {
+		i = 0;
+		r = write_encoded_runs(w, &s, &i);
+	} else {
+		for (i = 0; i < s.n && r == 0; i++)
+			r = rc_writer_write(w, &s.pkts[i]);
+	}
 	if (r == 0)
 		r = rc_writer_flush(w);
 	ASSERT_INT_EQ(r, RC_ENOSPC);
@@ -226,7 +253,7 @@ static void fill_tiny_tmpfs(const char *dir, enum rc_file_format fmt, size_t buf
 }
 
 static void run_tiny_tmpfs(const char *name, enum rc_file_format fmt, size_t buf_bytes,
-			   size_t prefix)
+			   size_t prefix, int encoded)
 {
 	rc_test_need_root();
 	const char *dir = rc_test_tmpfile(name);
@@ -235,7 +262,7 @@ static void run_tiny_tmpfs(const char *name, enum rc_file_format fmt, size_t buf
 	pid_t pid = fork();
 	ASSERT_INT_GE(pid, 0);
 	if (pid == 0)
-		fill_tiny_tmpfs(dir, fmt, buf_bytes, prefix);
+		fill_tiny_tmpfs(dir, fmt, buf_bytes, prefix, encoded);
 	int st;
 	ASSERT_INT_EQ(waitpid(pid, &st, 0), pid);
 	ASSERT_TRUE(WIFEXITED(st));
@@ -246,26 +273,31 @@ static void run_tiny_tmpfs(const char *name, enum rc_file_format fmt, size_t buf
 
 TEST(write_pcap_disk_full_keeps_whole_records_and_names_the_file)
 {
-	run_tiny_tmpfs("tmpfs-pcap", RC_FORMAT_PCAP, 16384, 0);
+	run_tiny_tmpfs("tmpfs-pcap", RC_FORMAT_PCAP, 16384, 0, 0);
 }
 
 TEST(write_pcapng_disk_full_with_direct_writes_keeps_whole_blocks)
 {
 	/* A 4 KiB buffer sends the 4097 and 9014-byte packets out directly. */
-	run_tiny_tmpfs("tmpfs-pcapng", RC_FORMAT_PCAPNG, 4096, 0);
+	run_tiny_tmpfs("tmpfs-pcapng", RC_FORMAT_PCAPNG, 4096, 0, 0);
+}
+
+TEST(write_encoded_disk_full_keeps_whole_records_and_names_the_file)
+{
+	run_tiny_tmpfs("tmpfs-encoded", RC_FORMAT_PCAP, 16384, 0, 1);
 }
 
 TEST(write_pcap_disk_full_with_default_buffer)
 {
 	/* The 1 MiB buffer is cut short by the 64 KiB file system in one write. */
-	run_tiny_tmpfs("tmpfs-default", RC_FORMAT_PCAP, 0, 0);
+	run_tiny_tmpfs("tmpfs-default", RC_FORMAT_PCAP, 0, 0, 0);
 }
 
 TEST(write_disk_full_after_shell_append_keeps_the_old_content)
 {
 	/* Truncation after ENOSPC is relative to where the writer started:
 	 * the 10000 bytes already in the file survive. */
-	run_tiny_tmpfs("tmpfs-prefix", RC_FORMAT_PCAPNG, 16384, 10000);
+	run_tiny_tmpfs("tmpfs-prefix", RC_FORMAT_PCAPNG, 16384, 10000, 0);
 }
 
 static volatile sig_atomic_t usr1_seen;

@@ -217,3 +217,16 @@ int rc_test_under_asan(void)
 #endif
 	return 0;
 }
+
+size_t rc_test_encode(const rc_encoder *e, const rc_packet *pkts, size_t n, uint8_t *buf,
+		      size_t cap)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < n; i++) {
+		long k = rc_encoder_encode(e, &pkts[i], buf + used, cap - used);
+		if (k <= 0)
+			rc_test_fail(__FILE__, __LINE__, "rc_encoder_encode of packet %zu: %ld", i, k);
+		used += (size_t)k;
+	}
+	return used;
+}

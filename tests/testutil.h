@@ -7,6 +7,9 @@
 #define RC_TEST_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "ringcap/file.h"
 
 /* Source tree and build tree (RC_TEST_BUILDDIR env overrides the build tree,
  * so the ASan runner finds its own binaries). */
@@ -31,6 +34,12 @@ void rc_test_need_tool(const char *cmd);
 
 /* rc_test_need_root - SKIP the test unless running as root. */
 void rc_test_need_root(void);
+
+/* Encode pkts[0..n) with e into buf (cap bytes), as a capture thread
+ * fills its buffers; returns the bytes used.  Fails the test if one does
+ * not fit or is refused. */
+size_t rc_test_encode(const rc_encoder *e, const rc_packet *pkts, size_t n, uint8_t *buf,
+		      size_t cap);
 
 /* Read a whole file into a malloc'ed buffer; *len gets its size. Fails the test on error. */
 unsigned char *rc_test_read_file(const char *path, size_t *len);

@@ -304,6 +304,64 @@ const char *rc_writer_error(const rc_writer *w);
  * first to read it).  Accepts NULL. */
 int rc_writer_close(rc_writer *w);
 
+/*
+ * Pre-encoded records (pcap)
+ * --------------------------
+ * A program that captures in one thread and writes in another can have the
+ * capture thread turn each packet straight into the bytes of its pcap
+ * record, in a buffer of its own, and the writer thread hand whole buffers
+ * to the file: one copy per packet instead of one into the buffer and one
+ * into the writer's, and no per-packet work in the writer thread.
+ *
+ *   rc_encoder *e;                                 // from the open writer
+ *   rc_encoder_new(&e, w, err);
+ *   // capture thread, per packet:
+ *   long n = rc_encoder_encode(e, &pkt, buf + used, cap - used);
+ *   if (n > 0) { used += n; count++; }             // 0: buffer full
+ *   // writer thread, per buffer:
+ *   rc_writer_write_encoded(w, buf, used, count, UINT64_MAX, &bytes, &pkts);
+ *
+ * The encoder copies the writer's settings (time stamp precision, snap
+ * length) when it is made and never looks at the writer again: it may
+ * outlive it and serves every writer opened with the same options (files
+ * of a rotation).  It is immutable, so any number of threads may use it at
+ * once.
+ */
+typedef struct rc_encoder rc_encoder;
+
+/* rc_encoder_new - an encoder for the records w writes.  RC_EINVAL (message
+ * in errbuf) unless w writes pcap.  *out is freed with rc_encoder_free(). */
+int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf);
+
+/*
+ * rc_encoder_encode - put pkt's record (header, then at most snap length
+ * bytes of data, as rc_writer_write would) at dst.  Returns its length, 0
+ * if it does not fit in cap bytes (nothing written), or RC_EINVAL for a
+ * packet rc_writer_write would refuse (data NULL with caplen > 0, caplen
+ * over 1 GiB, a time stamp after 2106).
+ */
+long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap);
+
+void rc_encoder_free(rc_encoder *e);
+
+/*
+ * rc_writer_write_encoded - append npkts records, recs[0..len), made by an
+ * rc_encoder of w's settings (same time stamp precision and snap length).
+ * They go to the file as they are: the writer does not read every record
+ * again (that would cost as much as writing it), so recs must be the
+ * encoder's output, unmodified; it checks only that len and npkts agree and
+ * that the first record fits (RC_EINVAL, nothing written).  Writing stops
+ * before the first record when the file already holds more than limit
+ * bytes (rc_writer_offset(); UINT64_MAX = no limit; tcpdump's -C rule), so
+ * a caller rotates and passes the rest to the next file.  *done_bytes and
+ * *done_pkts (either may be NULL) get what was written.  Short runs are
+ * buffered; longer ones go to write(2) straight from recs, with the same
+ * crash and disk-full guarantees as rc_writer_write (a failed write is cut
+ * back to the last whole record).
+ */
+int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t npkts,
+			    uint64_t limit, size_t *done_bytes, size_t *done_pkts);
+
 #ifdef __cplusplus
 }
 #endif

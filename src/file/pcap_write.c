@@ -197,10 +197,23 @@ static int pcap_check_append(rc_writer *w, int fd, uint64_t size)
 	return pcap_scan_records(w, fd, size, snaplen);
 }
 
+/* The 16-byte record header of pkt stored with caplen bytes; -1 when its
+ * seconds do not fit pcap's 32 bits (after 2106). */
+int rc__pcap_rec_hdr(uint32_t hdr[4], const rc_packet *pkt, uint32_t caplen, uint32_t ts_div)
+{
+	uint64_t sec = pkt->ts_nsec / 1000000000u;
+	if (sec > UINT32_MAX)
+		return -1;
+	hdr[0] = (uint32_t)sec;
+	hdr[1] = (uint32_t)(pkt->ts_nsec % 1000000000u) / ts_div;
+	hdr[2] = caplen;
+	hdr[3] = pkt->len;
+	return 0;
+}
+
 static int pcap_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *rec)
 {
 	uint32_t caplen = pkt->caplen;
-	uint64_t sec = pkt->ts_nsec / 1000000000u;
 	uint32_t hdr[4];
 
 	if (caplen > w->ifaces[0].snaplen)
@@ -208,15 +221,11 @@ static int pcap_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *rec)
 	int r = rc__writer_check_data(w, pkt, caplen);
 	if (r < 0)
 		return r;
-	if (sec > UINT32_MAX)
+	if (rc__pcap_rec_hdr(hdr, pkt, caplen, w->pcap_ts_div) < 0)
 		return rc__errf(w->err, RC_EINVAL,
 				"%s: packet time stamp %llu s is after 2106 and does not fit pcap's "
 				"32-bit seconds (use pcapng)",
-				w->name, (unsigned long long)sec);
-	hdr[0] = (uint32_t)sec;
-	hdr[1] = (uint32_t)(pkt->ts_nsec % 1000000000u) / w->pcap_ts_div;
-	hdr[2] = caplen;
-	hdr[3] = pkt->len;
+				w->name, (unsigned long long)(pkt->ts_nsec / 1000000000u));
 	rc__wrec_init(rec);
 	memcpy(rc__wrec_put(rec, sizeof(hdr)), hdr, sizeof(hdr));
 	rc__wrec_ref(rec, pkt->data, caplen);

@@ -151,6 +151,20 @@ static int fail_write(rc_writer *w, int err, size_t written, size_t whole)
 			w->name, (unsigned long long)at, strerror(err), written - whole);
 }
 
+/* Length of the whole records at the start of p[0..done): the last record
+ * boundary inside what a failed write did write. */
+static size_t whole_records(const rc_writer *w, const uint8_t *p, size_t done)
+{
+	size_t whole = 0;
+	while (whole < done) {
+		size_t s = w->fmt->record_span(w, p + whole, done - whole);
+		if (s == 0 || s > done - whole)
+			break;
+		whole += s;
+	}
+	return whole;
+}
+
 /* Hand the whole buffer to the kernel. */
 static int flush_buf(rc_writer *w)
 {
@@ -159,17 +173,8 @@ static int flush_buf(rc_writer *w)
 	struct iovec iov = { .iov_base = w->buf, .iov_len = w->used };
 	size_t done;
 	int err = put_all(w->fd, &iov, 1, &done);
-	if (err < 0) {
-		/* Find the last record boundary inside what was written. */
-		size_t whole = 0;
-		while (whole < w->used) {
-			size_t s = w->fmt->record_span(w, w->buf + whole, w->used - whole);
-			if (s == 0 || s > done - whole)
-				break;
-			whole += s;
-		}
-		return fail_write(w, -err, done, whole);
-	}
+	if (err < 0)
+		return fail_write(w, -err, done, whole_records(w, w->buf, done));
 	w->file_off += w->used;
 	w->used = 0;
 	return 0;
@@ -467,6 +472,80 @@ int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n)
 		if (r < 0)
 			return r;
 	}
+	return 0;
+}
+
+/*
+ * Where the records of recs[0..len) that go into the file before the -C
+ * style limit end (see rc_writer_write_encoded): *end bytes, *npkts
+ * records.  Only called when the limit can cut the run.
+ */
+static void encoded_cut(const rc_writer *w, const uint8_t *recs, size_t len, uint64_t limit,
+			size_t *end, size_t *npkts)
+{
+	uint64_t base = rc_writer_offset(w);
+	size_t off = 0, n = 0;
+	while (off < len && base + off <= limit) {
+		size_t s = w->fmt->record_span(w, recs + off, len - off);
+		if (s == 0 || s > len - off)
+			break;
+		off += s;
+		n++;
+	}
+	*end = off;
+	*npkts = n;
+}
+
+int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t npkts,
+			    uint64_t limit, size_t *done_bytes, size_t *done_pkts)
+{
+	size_t end = len, n = npkts;
+	uint32_t caplen = 0;
+	if (done_bytes)
+		*done_bytes = 0;
+	if (done_pkts)
+		*done_pkts = 0;
+	if (!w)
+		return RC_EINVAL;
+	if (w->fatal)
+		return w->fatal;
+	if (w->fmt->format != RC_FORMAT_PCAP)
+		return rc__errf(w->err, RC_EINVAL,
+				"%s: pre-encoded records are pcap records; this file is %s", w->name,
+				w->fmt->name);
+	if (recs && len >= RC_PCAP_REC_HDR_LEN)
+		memcpy(&caplen, (const uint8_t *)recs + 8, 4);
+	/* The cheap checks; the records themselves are trusted (see file.h). */
+	if ((len && !recs) || (len == 0) != (npkts == 0) || len / RC_PCAP_REC_HDR_LEN < npkts ||
+	    (len && caplen > w->ifaces[0].snaplen) ||
+	    (len && caplen > len - RC_PCAP_REC_HDR_LEN))
+		return rc__errf(w->err, RC_EINVAL,
+				"%s: rc_writer_write_encoded: %zu bytes cannot be %zu records made "
+				"by an rc_encoder of this file (snap length %u)",
+				w->name, len, npkts, w->ifaces[0].snaplen);
+	if (rc_writer_offset(w) + len > limit)
+		encoded_cut(w, recs, len, limit, &end, &n);
+	if (end <= w->cap - w->used) {
+		/* A short run (slow traffic, a tail): keep it with the rest. */
+		memcpy(w->buf + w->used, recs, end);
+		w->used += end;
+	} else {
+		/* Whole records only go to the kernel: the buffer first, then
+		 * the run straight from the caller's memory. */
+		int r = flush_buf(w);
+		if (r < 0)
+			return r;
+		struct iovec iov = { .iov_base = (void *)recs, .iov_len = end };
+		size_t done;
+		int err = put_all(w->fd, &iov, 1, &done);
+		if (err < 0)
+			return fail_write(w, -err, done, whole_records(w, recs, done));
+		w->file_off += end;
+	}
+	if (done_bytes)
+		*done_bytes = end;
+	if (done_pkts)
+		*done_pkts = n;
 	return 0;
 }
 

@@ -163,6 +163,11 @@ int rc__writer_emit(rc_writer *w, const struct rc__wrec *rec);
  * over RC__WRITER_MAX_CAPLEN, and present.  Message in w->err. */
 int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen);
 
+/* pcap: fill the 16-byte record header of pkt stored with caplen bytes
+ * (ts_div: ns per stored sub-second unit); -1 if the seconds do not fit 32
+ * bits.  Shared by the writer and rc_encoder. */
+int rc__pcap_rec_hdr(uint32_t hdr[4], const rc_packet *pkt, uint32_t caplen, uint32_t ts_div);
+
 /* CLOCK_REALTIME in nanoseconds. */
 uint64_t rc__writer_now_nsec(void);
 

@@ -1,0 +1,215 @@
+/*
+ * test_file_write_encoded.c - rc_encoder and rc_writer_write_encoded: the
+ * records they make are byte for byte those rc_writer_write makes (both
+ * precisions, snap length cuts, buffered and direct writes), the -C style
+ * limit stops exactly before the right record, and bad calls are refused
+ * before anything is written.  Disk-full behaviour is in
+ * test_file_write_errors.c (write_encoded_disk_full_...).
+ */
+#include "harness.h"
+#include "test_file_write_common.h"
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static rc_writer *open_pcap(const char *name, uint32_t snaplen, enum rc_ts_precision prec,
+			    size_t buf_bytes)
+{
+	rc_writer_opts o;
+	memset(&o, 0, sizeof(o));
+	o.format = RC_FORMAT_PCAP;
+	o.linktype = RC_LINKTYPE_ETHERNET;
+	o.snaplen = snaplen;
+	o.ts_precision = prec;
+	o.buf_bytes = buf_bytes;
+	rc_writer *w;
+	char err[RC_ERRBUF_SIZE];
+	if (rc_writer_open(&w, rc_test_tmpfile(name), &o, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc_writer_open %s: %s", name, err);
+	return w;
+}
+
+/* A pcap writer, its encoder and n packets of the test stream encoded into
+ * recs (cap bytes). */
+struct enc_case {
+	wt_stream s;
+	rc_writer *w;
+	rc_encoder *e;
+	size_t used;
+};
+
+static struct enc_case enc_case(const char *name, size_t n, uint32_t snaplen, uint8_t *recs,
+				size_t cap)
+{
+	struct enc_case c;
+	char err[RC_ERRBUF_SIZE];
+	c.s = wt_make(n);
+	c.w = open_pcap(name, snaplen, RC_TS_MICRO, 0);
+	if (rc_encoder_new(&c.e, c.w, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc_encoder_new: %s", err);
+	c.used = rc_test_encode(c.e, c.s.pkts, n, recs, cap);
+	return c;
+}
+
+static void enc_case_end(struct enc_case *c)
+{
+	ASSERT_OK(rc_writer_close(c->w));
+	rc_encoder_free(c->e);
+	wt_free(&c->s);
+}
+
+/* The same stream written with rc_writer_write and through an encoder in
+ * runs of run packets gives the same file. */
+static void same_file(uint32_t snaplen, enum rc_ts_precision prec, size_t buf_bytes, size_t run)
+{
+	wt_stream s = wt_make(200);
+	rc_writer *a = open_pcap("plain.pcap", snaplen, prec, buf_bytes);
+	for (size_t i = 0; i < s.n; i++)
+		ASSERT_OK(rc_writer_write(a, &s.pkts[i]));
+	ASSERT_OK(rc_writer_close(a));
+
+	rc_writer *b = open_pcap("encoded.pcap", snaplen, prec, buf_bytes);
+	char err[RC_ERRBUF_SIZE];
+	rc_encoder *e;
+	ASSERT_OK(rc_encoder_new(&e, b, err));
+	size_t cap = run * (16 + 10000);
+	uint8_t *recs = malloc(cap);
+	ASSERT_TRUE(recs != NULL);
+	for (size_t i = 0; i < s.n; i += run) {
+		size_t n = s.n - i < run ? s.n - i : run, bytes, pkts;
+		size_t used = rc_test_encode(e, &s.pkts[i], n, recs, cap);
+		ASSERT_OK(rc_writer_write_encoded(b, recs, used, n, UINT64_MAX, &bytes, &pkts));
+		ASSERT_UINT_EQ(bytes, used);
+		ASSERT_UINT_EQ(pkts, n);
+	}
+	ASSERT_OK(rc_writer_close(b));
+	rc_encoder_free(e);
+	free(recs);
+
+	size_t la, lb;
+	unsigned char *fa = rc_test_read_file(rc_test_tmpfile("plain.pcap"), &la);
+	unsigned char *fb = rc_test_read_file(rc_test_tmpfile("encoded.pcap"), &lb);
+	ASSERT_UINT_EQ(lb, la);
+	ASSERT_MEM_EQ(fb, fa, la);
+	free(fa);
+	free(fb);
+	wt_free(&s);
+}
+
+TEST(write_encoded_same_bytes_as_write_micro_buffered)
+{
+	same_file(0, RC_TS_MICRO, 0, 3); /* short runs: into the 1 MiB buffer */
+}
+
+TEST(write_encoded_same_bytes_as_write_nano_direct_snapped)
+{
+	/* Runs of ~30 KB over a 4 KiB buffer go to write(2) from recs; snap
+	 * length 1000 cuts the 1514, 4097 and 9014-byte packets. */
+	same_file(1000, RC_TS_NANO, 4096, 20);
+}
+
+TEST(write_encoded_limit_stops_before_the_record_past_it)
+{
+	static uint8_t recs[10 * (16 + 10000)];
+	struct enc_case c = enc_case("limit.pcap", 10, 0, recs, sizeof(recs));
+	rc_writer *w = c.w;
+	size_t used = c.used, n = c.s.n;
+	/* Record k starts at 24 + sum of the earlier records: a limit equal
+	 * to where record 4 starts still lets it in (the file does not yet
+	 * hold *more*), one byte less stops before it. */
+	uint64_t start4 = 24;
+	for (size_t i = 0; i < 4; i++)
+		start4 += 16 + wt_caplen(i);
+	size_t bytes, pkts;
+	ASSERT_OK(rc_writer_write_encoded(w, recs, used, n, start4 - 1, &bytes, &pkts));
+	ASSERT_UINT_EQ(pkts, 4);
+	ASSERT_UINT_EQ(24 + bytes, start4);
+	ASSERT_UINT_EQ(rc_writer_offset(w), start4);
+	/* The rest, with a limit equal to the current size: one more record
+	 * goes in, then the file holds more than the limit. */
+	ASSERT_OK(rc_writer_write_encoded(w, recs + bytes, used - bytes, n - 4, start4, &bytes,
+					  &pkts));
+	ASSERT_UINT_EQ(pkts, 1);
+	ASSERT_UINT_EQ(bytes, 16 + wt_caplen(4));
+	/* Over the limit already: nothing goes in, and that is no error. */
+	ASSERT_OK(rc_writer_write_encoded(w, recs, used, n, start4, &bytes, &pkts));
+	ASSERT_UINT_EQ(pkts, 0);
+	ASSERT_UINT_EQ(bytes, 0);
+	enc_case_end(&c);
+}
+
+TEST(write_encoded_refuses_bad_calls_before_writing)
+{
+	uint8_t recs[3 * (16 + 100)];
+	struct enc_case c = enc_case("bad.pcap", 3, 100, recs, sizeof(recs));
+	rc_writer *w = c.w;
+	size_t used = c.used;
+	uint64_t off = rc_writer_offset(w);
+	/* len and npkts disagree */
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, recs, used, 0, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, recs, 10, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, recs, 40, 3, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_writer_error(w), "cannot be 3 records");
+	/* a first record longer than the snap length or than the run */
+	uint8_t bad[sizeof(recs)];
+	memcpy(bad, recs, used);
+	uint32_t big = 101;
+	memcpy(bad + 8, &big, 4);
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, bad, used, 3, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, recs, 16 + 50, 1, UINT64_MAX, NULL, NULL),
+		      RC_EINVAL);
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, NULL, 16, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_UINT_EQ(rc_writer_offset(w), off);
+	/* not sticky: a good call still works */
+	ASSERT_OK(rc_writer_write_encoded(w, recs, used, 3, UINT64_MAX, NULL, NULL));
+	ASSERT_UINT_EQ(rc_writer_offset(w), off + used);
+	enc_case_end(&c);
+}
+
+TEST(write_encoded_encoder_refusals)
+{
+	rc_writer_opts o;
+	memset(&o, 0, sizeof(o));
+	o.format = RC_FORMAT_PCAPNG;
+	o.linktype = RC_LINKTYPE_ETHERNET;
+	rc_writer *ng;
+	rc_encoder *e;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_writer_open(&ng, rc_test_tmpfile("x.pcapng"), &o, err));
+	ASSERT_INT_EQ(rc_encoder_new(&e, ng, err), RC_EINVAL);
+	ASSERT_TRUE(e == NULL);
+	ASSERT_STR_CONTAINS(err, "pcapng");
+	uint8_t r[64];
+	ASSERT_INT_EQ(rc_writer_write_encoded(ng, r, 16, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_OK(rc_writer_close(ng));
+	ASSERT_INT_EQ(rc_encoder_new(&e, NULL, err), RC_EINVAL);
+
+	rc_writer *w = open_pcap("enc.pcap", 0, RC_TS_MICRO, 0);
+	ASSERT_OK(rc_encoder_new(&e, w, err));
+	ASSERT_OK(rc_writer_close(w)); /* the encoder does not need the writer */
+	uint8_t data[40] = { 1, 2, 3 };
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = data;
+	p.caplen = p.len = sizeof(data);
+	p.ts_nsec = 1700000000123456789ull;
+	memset(r, 0xee, sizeof(r));
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, 16 + 39), 0); /* does not fit */
+	ASSERT_UINT_EQ(r[0], 0xee);
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 16 + 40);
+	uint32_t h[4];
+	memcpy(h, r, sizeof(h));
+	ASSERT_UINT_EQ(h[0], 1700000000);
+	ASSERT_UINT_EQ(h[1], 123456); /* microseconds */
+	ASSERT_UINT_EQ(h[2], 40);
+	ASSERT_UINT_EQ(h[3], 40);
+	ASSERT_MEM_EQ(r + 16, data, 40);
+	p.ts_nsec = (UINT64_C(1) << 32) * 1000000000u; /* 2106 */
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), RC_EINVAL);
+	p.ts_nsec = 0;
+	p.data = NULL;
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), RC_EINVAL);
+	rc_encoder_free(e);
+	rc_encoder_free(NULL);
+}
