@@ -314,6 +314,15 @@ struct collect {
 	atomic_int gate; /* sink waits while 0 */
 };
 
+/* End the pipeline and check how it ended and its counts. */
+static void finish_expect(struct rc__wt *w, int status, uint64_t emitted, uint64_t dropped)
+{
+	uint64_t e, d;
+	ASSERT_INT_EQ(rc__wt_finish(w, &e, &d), status);
+	ASSERT_UINT_EQ(e, emitted);
+	ASSERT_UINT_EQ(d, dropped);
+}
+
 static int collect_sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t *taken)
 {
 	(void)s;
@@ -356,10 +365,7 @@ TEST(cli_live_writer_merges_sources_in_time_order)
 	}
 	rc__wt_source_done(w, 0);
 	rc__wt_source_done(w, 1);
-	uint64_t emitted, dropped;
-	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
-	ASSERT_UINT_EQ(emitted, 2000);
-	ASSERT_UINT_EQ(dropped, 0);
+	finish_expect(w, 0, 2000, 0);
 	ASSERT_UINT_EQ(c.n, 2000);
 	for (unsigned i = 0; i < 2000; i++)
 		ASSERT_UINT_EQ(c.ts[i], 1000 + i);
@@ -442,10 +448,7 @@ TEST(cli_live_writer_encoded_mode_hands_over_whole_records)
 		ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 1);
 	}
 	rc__wt_source_done(w, 0);
-	uint64_t emitted, dropped;
-	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
-	ASSERT_UINT_EQ(emitted, 300);
-	ASSERT_UINT_EQ(dropped, 0);
+	finish_expect(w, 0, 300, 0);
 	ASSERT_UINT_EQ(c.pkts, 300);
 	ASSERT_UINT_EQ(c.wire, wire);
 	ASSERT_INT_EQ(c.bad, 0);
@@ -459,9 +462,7 @@ TEST(cli_live_writer_encoded_mode_hands_over_whole_records)
 	p.caplen = p.len = 100;
 	ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 0);
 	rc__wt_source_done(w, 0);
-	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
-	ASSERT_UINT_EQ(emitted, 0);
-	ASSERT_UINT_EQ(dropped, 1);
+	finish_expect(w, 0, 0, 1);
 	rc_encoder_free(e);
 }
 
@@ -484,10 +485,7 @@ TEST(cli_live_writer_encoded_mode_counts_a_partial_take)
 		ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 1);
 	}
 	rc__wt_source_done(w, 0);
-	uint64_t emitted, dropped;
-	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), RC_EBREAK);
-	ASSERT_UINT_EQ(emitted, 3);
-	ASSERT_UINT_EQ(dropped, 0);
+	finish_expect(w, RC_EBREAK, 3, 0);
 	ASSERT_UINT_EQ(c.calls, 1);
 	ASSERT_INT_EQ(c.bad, 0);
 	rc_encoder_free(e);
@@ -517,9 +515,6 @@ TEST(cli_live_writer_counts_what_it_cannot_buffer)
 	ASSERT_UINT_EQ(rc__wt_dropped(w), dropped_here);
 	atomic_store(&c.gate, 1);
 	rc__wt_source_done(w, 0);
-	uint64_t emitted, dropped;
-	ASSERT_INT_EQ(rc__wt_finish(w, &emitted, &dropped), 0);
-	ASSERT_UINT_EQ(emitted, ok);
-	ASSERT_UINT_EQ(dropped, dropped_here);
-	ASSERT_UINT_EQ(emitted + dropped, 100); /* nothing lost without a count */
+	finish_expect(w, 0, ok, dropped_here);
+	ASSERT_UINT_EQ(ok + dropped_here, 100); /* nothing lost without a count */
 }
