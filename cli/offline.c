@@ -7,6 +7,14 @@
  * through one rc__printer, counted (--count), or written with rc_writer:
  * pcap output takes the first input's link type; pcapng output gets one IDB
  * per interface of every input file, so mixed link types survive.
+ *
+ * pcap to pcap: a matching packet whose record in the input is byte for
+ * byte the one the writer would make (rc_encoder_reuse: host byte order,
+ * same precision, nothing to normalise) is not copied; adjacent ones form
+ * a run of the input's own bytes that goes to write(2) from the mapping
+ * (rc_writer_write_encoded).  Runs end at a packet that does not match,
+ * at RC_RUN_MAX bytes, and at each batch when the reader streams (its
+ * memory is reused by the next read).
  */
 #include "offline.h"
 
@@ -21,6 +29,8 @@
 #define RC_BATCH 64
 #define RC_MAX_FILTER_FILE_BYTES (1u << 20)
 #define RC_MAX_LINKTYPE_FILTERS 32
+/* Longest run of input records handed to one write(2). */
+#define RC_RUN_MAX (4u << 20)
 
 struct compiled {
 	int linktype;
@@ -39,6 +49,9 @@ struct offline {
 	int flush_each;         /* stdout is a terminal */
 	rc_writer *w;
 	int w_linktype;
+	rc_encoder *enc;        /* pcap output: for rc_encoder_reuse */
+	const uint8_t *run;     /* input records waiting to be written as they are */
+	size_t run_len, run_n;
 	int32_t *ifmap;         /* pcapng: input interface -> output interface */
 	size_t ifmap_len;
 	long matched;
@@ -156,7 +169,44 @@ static int open_writer(struct offline *s, rc_reader *r, int fmt)
 		return -1;
 	}
 	s->w_linktype = wo.linktype;
+	if (fmt == RC_FORMAT_PCAP && rc_encoder_new(&s->enc, s->w, err) < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		return -1;
+	}
 	return 0;
+}
+
+/* Write the pending run of input records; -1 on a fatal error. */
+static int flush_run(struct offline *s)
+{
+	if (!s->run_n)
+		return 0;
+	int st = rc_writer_write_encoded(s->w, s->run, s->run_len, s->run_n, UINT64_MAX, NULL, NULL);
+	s->run = NULL;
+	s->run_len = s->run_n = 0;
+	if (st < 0) {
+		fprintf(stderr, "ringcap: %s\n", rc_writer_error(s->w));
+		return -1;
+	}
+	return 0;
+}
+
+/* Add p's own record to the run when it can be written as it is: 1 if
+ * added, 0 if p must be written through emit(), -1 on a fatal error. */
+static int add_to_run(struct offline *s, rc_reader *r, const rc_packet *p)
+{
+	const void *rec;
+	long k = s->enc && p->linktype == s->w_linktype ? rc_encoder_reuse(s->enc, r, p, &rec) : 0;
+	if (k <= 0)
+		return flush_run(s);
+	if (s->run_n && ((const uint8_t *)rec != s->run + s->run_len || s->run_len >= RC_RUN_MAX) &&
+	    flush_run(s) < 0)
+		return -1;
+	if (!s->run_n)
+		s->run = rec;
+	s->run_len += (size_t)k;
+	s->run_n++;
+	return 1;
 }
 
 /* Output interface for input interface idx of the current file (pcapng). */
@@ -277,7 +327,8 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 				if (rc_bpf_run_simple(prog->insns, prog->len, p->data, p->caplen, p->len) == 0)
 					continue;
 			}
-			if (emit(s, r, p, *pcapng_out) < 0) {
+			int queued = add_to_run(s, r, p);
+			if (queued < 0 || (!queued && emit(s, r, p, *pcapng_out) < 0)) {
 				ret = -1;
 				goto out;
 			}
@@ -286,6 +337,10 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 				ret = 1;
 				goto out;
 			}
+		}
+		if (!rc_reader_stable_data(r) && flush_run(s) < 0) {
+			ret = -1;
+			goto out;
 		}
 	}
 	if (n != RC_EEOF) {
@@ -296,6 +351,9 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		ret = -1;
 	}
 out:
+	/* Packets queued before a stop (-c, damage further on) are written. */
+	if (flush_run(s) < 0)
+		ret = -1;
 	rc_reader_close(r);
 	return ret;
 }
@@ -392,6 +450,7 @@ int rc__run_offline(const struct rc__cli_opts *o)
 		if (fflush(stdout) != 0 && code == RC_EXIT_OK)
 			code = RC_EXIT_ERROR;
 	}
+	rc_encoder_free(s.enc);
 	for (size_t i = 0; i < s.nfilters; i++)
 		rc_bpf_prog_free(&s.filters[i].prog);
 	free(s.ifmap);

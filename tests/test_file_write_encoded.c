@@ -213,3 +213,59 @@ TEST(write_encoded_encoder_refusals)
 	rc_encoder_free(e);
 	rc_encoder_free(NULL);
 }
+
+TEST(write_encoded_reuse_only_for_records_from_the_reader)
+{
+	/* A host-order pcap of three 60-byte records. */
+	wt_stream s = wt_make(3);
+	rc_writer *w = open_pcap("src.pcap", 100, RC_TS_NANO, 0);
+	for (size_t i = 0; i < 3; i++)
+		ASSERT_OK(rc_writer_write(w, &s.pkts[i]));
+	ASSERT_OK(rc_writer_close(w));
+	rc_reader *r;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_reader_open(&r, rc_test_tmpfile("src.pcap"), NULL, err));
+	rc_writer *nano = open_pcap("nano.pcap", 100, RC_TS_NANO, 0);
+	rc_writer *micro = open_pcap("micro.pcap", 100, RC_TS_MICRO, 0);
+	rc_writer *small = open_pcap("small.pcap", 50, RC_TS_NANO, 0);
+	rc_encoder *en, *em, *es;
+	ASSERT_OK(rc_encoder_new(&en, nano, err));
+	ASSERT_OK(rc_encoder_new(&em, micro, err));
+	ASSERT_OK(rc_encoder_new(&es, small, err));
+	rc_packet p;
+	const void *rec;
+	ASSERT_INT_EQ(rc_reader_next(r, &p), 1);
+	/* The same settings: the file's own record, right before the data. */
+	ASSERT_INT_EQ(rc_encoder_reuse(en, r, &p, &rec), 16 + (long)p.caplen);
+	ASSERT_TRUE((const uint8_t *)rec + 16 == p.data);
+	/* Another precision or a smaller snap length: not as it is. */
+	ASSERT_INT_EQ(rc_encoder_reuse(em, r, &p, &rec), 0);
+	ASSERT_TRUE(rec == NULL);
+	ASSERT_INT_EQ(rc_encoder_reuse(es, r, &p, &rec), 0);
+	/* A packet that is not in the reader's memory. */
+	rc_packet mine = p;
+	uint8_t copy[64 + 16];
+	memcpy(copy, p.data - 16, 16 + p.caplen < sizeof(copy) ? 16 + p.caplen : sizeof(copy));
+	mine.data = copy + 16;
+	ASSERT_INT_EQ(rc_encoder_reuse(en, r, &mine, &rec), 0);
+	rc_reader_close(r);
+	/* pcapng input: never. */
+	rc_writer_opts o;
+	memset(&o, 0, sizeof(o));
+	o.format = RC_FORMAT_PCAPNG;
+	o.linktype = RC_LINKTYPE_ETHERNET;
+	ASSERT_OK(rc_writer_open(&w, rc_test_tmpfile("src.pcapng"), &o, err));
+	ASSERT_OK(rc_writer_write(w, &s.pkts[0]));
+	ASSERT_OK(rc_writer_close(w));
+	ASSERT_OK(rc_reader_open(&r, rc_test_tmpfile("src.pcapng"), NULL, err));
+	ASSERT_INT_EQ(rc_reader_next(r, &p), 1);
+	ASSERT_INT_EQ(rc_encoder_reuse(en, r, &p, &rec), 0);
+	rc_reader_close(r);
+	rc_encoder_free(en);
+	rc_encoder_free(em);
+	rc_encoder_free(es);
+	ASSERT_OK(rc_writer_close(nano));
+	ASSERT_OK(rc_writer_close(micro));
+	ASSERT_OK(rc_writer_close(small));
+	wt_free(&s);
+}

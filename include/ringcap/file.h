@@ -342,6 +342,18 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf);
  */
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap);
 
+/*
+ * rc_encoder_reuse - for pkt just read from r: if r's file stores pkt's
+ * record exactly as e would encode it (classic pcap in host byte order,
+ * the same time stamp precision, caplen within e's snap length, no field
+ * to normalise), point *rec at that record in r's memory (valid as long as
+ * pkt->data) and return its length; else 0 (*rec = NULL).  With it, `-r
+ * in.pcap -w out.pcap` hands runs of the input's own bytes (adjacent
+ * records) to rc_writer_write_encoded instead of copying every packet.
+ */
+long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,
+		      const void **rec);
+
 void rc_encoder_free(rc_encoder *e);
 
 /*

@@ -4,10 +4,12 @@
  * pcap_write.c builds for rc_writer_write: the same header function, the
  * same snap length cut and the same refusals.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "file/pcap_defs.h"
+#include "file/reader.h"
 #include "file/writer.h"
 #include "util/errmsg.h"
 
@@ -47,6 +49,30 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
 	memcpy(dst, hdr, sizeof(hdr));
 	memcpy((uint8_t *)dst + RC_PCAP_REC_HDR_LEN, pkt->data, caplen);
 	return (long)len;
+}
+
+long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,
+		      const void **rec)
+{
+	*rec = NULL;
+	/* Only classic pcap in host byte order stores records as we write them
+	 * (pcapng blocks and the modified variant's 24-byte headers do not). */
+	if (r->fmt->format != RC_FORMAT_PCAP || r->swapped ||
+	    r->pcap_hdr_len != RC_PCAP_REC_HDR_LEN || !pkt->data || pkt->caplen > e->snaplen)
+		return 0;
+	/* The record must lie in the bytes r has parsed: header right before
+	 * the data, all of it between the window's start and the parse point. */
+	uintptr_t d = (uintptr_t)pkt->data, lo = (uintptr_t)r->src.base, hi = (uintptr_t)r->src.cur;
+	if (d < lo || d - lo < RC_PCAP_REC_HDR_LEN || d > hi || pkt->caplen > hi - d)
+		return 0;
+	uint32_t want[4];
+	const uint8_t *h = pkt->data - RC_PCAP_REC_HDR_LEN;
+	/* Equal bytes, not just equal values: a file's sub-second field over
+	 * a second, or its swapped caplen/len quirk, is written normalised. */
+	if (rc__pcap_rec_hdr(want, pkt, pkt->caplen, e->ts_div) < 0 || memcmp(h, want, sizeof(want)))
+		return 0;
+	*rec = h;
+	return (long)(RC_PCAP_REC_HDR_LEN + pkt->caplen);
 }
 
 void rc_encoder_free(rc_encoder *e)
