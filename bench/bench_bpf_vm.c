@@ -15,7 +15,10 @@
  * (default 5), interleaved; median (min-max) ns/packet.  A third column
  * runs ringcap's own compiler output (rc_filter_compile) in ringcap's VM:
  * the whole ringcap pipeline against libpcap's, with both instruction counts.
- * Output: markdown tables; ratio = ringcap / libpcap (target <= 0.70).
+ * Output: markdown tables; ratio = ringcap / libpcap.  Issue 5's target is
+ * on cache-hot packets only: hot total <= 0.70, and ringcap's compiler no
+ * more instructions than libpcap's, with the same verdicts; the cold ratio
+ * is printed for information and is not part of the MET / NOT MET verdict.
  *   BENCH_QUICK=1 fewer packets; BENCH_RUNS=N; BENCH_ITERS=N.
  */
 #include <pcap/pcap.h>
@@ -237,7 +240,8 @@ int main(void)
 	printf("The same program (libpcap's pcap_compile -O output) in both VMs.  Hot: %ld packets "
 	       "per run over %d frames in L1.  Cold: %ld packets per run over %u frame copies spread "
 	       "over %u MiB in random order (cache and TLB misses).  ns/packet median (min-max) of "
-	       "%d interleaved runs; ratio = ringcap / libpcap (target <= 0.70).  Last columns: "
+	       "%d interleaved runs; ratio = ringcap / libpcap (target: hot <= 0.70; cold is "
+	       "information).  Last columns: "
 	       "ringcap's own compiler output in ringcap's VM (hot).\n\n",
 	       iters, NPKTS, cold_iters, COLD_N, COLD_N * COLD_STRIDE >> 20, runs);
 	printf("| filter | insns | hot: libpcap | hot: ringcap | ratio | cold: libpcap | cold: ringcap "
@@ -321,10 +325,10 @@ int main(void)
 	}
 	double hot = sum[RC_HOT] / sum[LIB_HOT], cold = sum[RC_COLD] / sum[LIB_COLD];
 	printf("\n- BPF VM, ringcap vs libpcap bpf_filter, total time of the %zu filters: %.2f hot, "
-	       "%.2f cold; ringcap's compiler: %u instructions vs libpcap's %u (target <= 0.70 "
-	       "and not more instructions): %s\n",
+	       "%.2f cold (cold: information only); ringcap's compiler: %u instructions vs "
+	       "libpcap's %u (target, issue 5: hot <= 0.70 and not more instructions): %s\n",
 	       NFILTERS, hot, cold, own_total, lib_total,
-	       hot <= 0.70 && cold <= 0.70 && own_total <= lib_total && !differ ? "MET" : "NOT MET");
+	       hot <= 0.70 && own_total <= lib_total && !differ ? "MET" : "NOT MET");
 	printf("- BPF, ringcap's compiler + VM vs libpcap's compiler + bpf_filter, hot: %.2f of the "
 	       "time\n\n", sum[OWN_HOT] / sum[LIB_HOT]);
 	printf("## Optimizer: program sizes (instructions)\n\n");

@@ -1,7 +1,9 @@
 /*
  * test_bpf_vm.c - rc_bpf_run gives the same answer as libpcap's bpf_filter
  * on every program and packet, rejects out-of-packet loads and division by
- * X == 0, and never touches a byte past caplen.
+ * X == 0, and never touches a byte past caplen; every load width at every
+ * offset around the packet end, and every jump offset (the VM's fast paths:
+ * the inline `jeq` after a load, the fall-through test of a jump).
  */
 #include "harness.h"
 #include "test_bpf_support.h"
@@ -132,6 +134,187 @@ TEST(bpf_vm_scratch_memory_and_registers)
 	ASSERT_UINT_EQ(rc_bpf_run_simple(p, 9, pkt16, 16, 16), (uint32_t)-(int32_t)4);
 }
 
+/* Two pages, the second PROT_NONE: a packet copied to end at area + page
+ * faults on any read past its caplen.  NULL on failure. */
+static uint8_t *guarded_area(size_t *page)
+{
+	*page = (size_t)sysconf(_SC_PAGESIZE);
+	uint8_t *area = mmap(NULL, *page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			     -1, 0);
+	if (area == MAP_FAILED)
+		return NULL;
+	if (mprotect(area + *page, *page, PROT_NONE) != 0) {
+		munmap(area, *page * 2);
+		return NULL;
+	}
+	return area;
+}
+
+/* The packet bytes of the load tests: distinct, none zero. */
+static uint8_t load_byte(uint32_t i)
+{
+	return (uint8_t)(0x31 + 7 * i);
+}
+
+/* Reference for a load of size bytes at off from a caplen-byte packet of
+ * load_byte()s: big-endian, assembled byte by byte in 64-bit arithmetic.
+ * -1 if any byte is outside the packet (the VM must then reject). */
+static int64_t ref_load(uint64_t off, uint32_t size, uint32_t caplen)
+{
+	if (off + size > caplen)
+		return -1;
+	uint32_t v = 0;
+	for (uint32_t i = 0; i < size; i++)
+		v = v << 8 | load_byte((uint32_t)off + i);
+	return v;
+}
+
+/*
+ * Run `<prefix>; jeq #want jt 1 jf 0; ret #1; ret #2` on a packet that ends
+ * at an inaccessible page: 2 if the load gave want, 1 if it gave something
+ * else, 0 if it rejected.  The jeq right after the load takes the VM's
+ * inline compare (jt 1: offset != 0, jf 0: fall through); the flipped form
+ * `jeq #want jt 0 jf 1; ret #2; ret #1` must agree.
+ */
+static uint32_t run_load_check(const rc_bpf_insn *prefix, size_t n, uint32_t want,
+			       const uint8_t *pkt, uint32_t caplen)
+{
+	rc_bpf_insn p[8], q[8];
+	memcpy(p, prefix, n * sizeof *p);
+	memcpy(q, prefix, n * sizeof *p);
+	p[n] = (rc_bpf_insn)I(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, want);
+	p[n + 1] = (rc_bpf_insn)I(BPF_RET | BPF_K, 0, 0, 1);
+	p[n + 2] = (rc_bpf_insn)I(BPF_RET | BPF_K, 0, 0, 2);
+	q[n] = (rc_bpf_insn)I(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, want);
+	q[n + 1] = (rc_bpf_insn)I(BPF_RET | BPF_K, 0, 0, 2);
+	q[n + 2] = (rc_bpf_insn)I(BPF_RET | BPF_K, 0, 0, 1);
+	if (rc_bpf_validate(p, n + 3, NULL) != 0 || rc_bpf_validate(q, n + 3, NULL) != 0)
+		return 99; /* a broken test program, never a VM answer */
+	uint32_t a = rc_bpf_run_simple(p, n + 3, pkt, caplen, caplen + 100);
+	uint32_t b = rc_bpf_run_simple(q, n + 3, pkt, caplen, caplen + 100);
+	return a == b ? a : 98;
+}
+
+/* Every width, absolute and indexed, and the msh load, at every offset from
+ * 0 to a few bytes past the end of packets of 0..20 bytes placed right before
+ * a PROT_NONE page (a read past caplen faults), plus huge and wrapping
+ * offsets; each result against ref_load. */
+TEST(bpf_vm_every_load_size_at_every_offset_and_past_the_end)
+{
+	size_t page;
+	uint8_t *area = guarded_area(&page);
+	ASSERT_TRUE(area != NULL);
+	static const uint16_t widths[3] = {BPF_B, BPF_H, BPF_W};
+	static const uint32_t sizes[3] = {1, 2, 4};
+	size_t loaded = 0, rejected = 0;
+	for (uint32_t caplen = 0; caplen <= 20; caplen++) {
+		uint8_t *pkt = area + page - caplen;
+		for (uint32_t i = 0; i < caplen; i++)
+			pkt[i] = load_byte(i);
+		for (int w = 0; w < 3; w++) {
+			uint32_t offs[32], noffs = 0;
+			for (uint32_t o = 0; o <= caplen + 4; o++)
+				offs[noffs++] = o;
+			offs[noffs++] = 0x7fffffffu;
+			offs[noffs++] = 0xffffefffu; /* just below the ancillary area */
+			for (uint32_t j = 0; j < noffs; j++) {
+				uint32_t off = offs[j];
+				int64_t want = ref_load(off, sizes[w], caplen);
+				uint32_t expect = want < 0 ? 0 : 2;
+				uint32_t v = want < 0 ? 0 : (uint32_t)want;
+				if (want < 0)
+					rejected++;
+				else
+					loaded++;
+				rc_bpf_insn abs[] = {I(BPF_LD | widths[w] | BPF_ABS, 0, 0, off)};
+				ASSERT_UINT_EQ(run_load_check(abs, 1, v, pkt, caplen), expect);
+				/* X + k = off, split several ways */
+				uint32_t xs[3] = {0, off / 2, off};
+				for (int x = 0; x < 3; x++) {
+					rc_bpf_insn ind[] = {I(BPF_LDX | BPF_IMM, 0, 0, xs[x]),
+							     I(BPF_LD | widths[w] | BPF_IND, 0, 0,
+							       off - xs[x])};
+					ASSERT_UINT_EQ(run_load_check(ind, 2, v, pkt, caplen), expect);
+				}
+				/* X + k wraps past 2^32 to off: never packet data */
+				rc_bpf_insn wrap[] = {I(BPF_LDX | BPF_IMM, 0, 0, 0xfffffff0u),
+						      I(BPF_LD | widths[w] | BPF_IND, 0, 0,
+							off + 0x10u)};
+				ASSERT_UINT_EQ(run_load_check(wrap, 2, v, pkt, caplen), 0);
+			}
+		}
+		for (uint32_t off = 0; off <= caplen + 2; off++) {
+			int64_t b = ref_load(off, 1, caplen);
+			rc_bpf_insn msh[] = {I(BPF_LDX | BPF_B | BPF_MSH, 0, 0, off),
+					     I(BPF_MISC | BPF_TXA, 0, 0, 0)};
+			ASSERT_UINT_EQ(run_load_check(msh, 2, b < 0 ? 0 : ((uint32_t)b & 0xf) << 2,
+						      pkt, caplen),
+				       b < 0 ? 0 : 2);
+		}
+	}
+	munmap(area, page * 2);
+	ASSERT_UINT_GE(loaded, 500);
+	ASSERT_UINT_GE(rejected, 500);
+}
+
+/* Reference for a conditional jump's test. */
+static int ref_cond(uint16_t op, uint32_t a, uint32_t b)
+{
+	switch (op) {
+	case BPF_JEQ:
+		return a == b;
+	case BPF_JGT:
+		return a > b;
+	case BPF_JGE:
+		return a >= b;
+	default:
+		return (a & b) != 0;
+	}
+}
+
+/*
+ * Every conditional jump, K and X forms, right after a packet load (the
+ * VM's inline path) and after `ld #imm` (the plain handler), taken and not
+ * taken, with jt and jf from {0, 1, 2, 7, 128, 254, 255}: the program is
+ * `ldx #x; ld <A>; j<op> ...; ret #3; ret #4; ... ret #258`, so the value
+ * returned is the index the jump landed on.  ja with the same offsets too.
+ */
+TEST(bpf_vm_conditional_jumps_land_on_every_offset)
+{
+	static const uint16_t ops[4] = {BPF_JEQ, BPF_JGT, BPF_JGE, BPF_JSET};
+	static const uint8_t offs[7] = {0, 1, 2, 7, 128, 254, 255};
+	static const uint32_t operands[5] = {0x10, 0x11, 0x12, 0x01, 0xee};
+	enum { N = 3 + 256 };
+	static rc_bpf_insn p[N];
+	size_t taken = 0, not_taken = 0;
+	for (size_t i = 3; i < N; i++)
+		p[i] = (rc_bpf_insn)I(BPF_RET | BPF_K, 0, 0, i);
+	/* case number -> (op, K or X, A from the packet or ld #imm, operand, jt, jf) */
+	for (int n = 0; n < 4 * 2 * 2 * 5 * 7 * 7; n++) {
+		int o = n % 4, src = n / 4 % 2, from_pkt = n / 8 % 2, v = n / 16 % 5;
+		int t = n / 80 % 7, f = n / 560;
+		uint32_t a = pkt16[1]; /* 0x11 */
+		uint32_t b = operands[v];
+		p[0] = (rc_bpf_insn)I(BPF_LDX | BPF_IMM, 0, 0, b);
+		p[1] = from_pkt ? (rc_bpf_insn)I(BPF_LD | BPF_B | BPF_ABS, 0, 0, 1)
+				: (rc_bpf_insn)I(BPF_LD | BPF_IMM, 0, 0, a);
+		p[2] = (rc_bpf_insn)I(BPF_JMP | ops[o] | (src ? BPF_X : BPF_K), offs[t], offs[f], b);
+		ASSERT_INT_EQ(rc_bpf_validate(p, N, NULL), 0);
+		int c = ref_cond(ops[o], a, b);
+		if (c)
+			taken++;
+		else
+			not_taken++;
+		ASSERT_UINT_EQ(rc_bpf_run_simple(p, N, pkt16, 16, 16), 3u + (c ? offs[t] : offs[f]));
+	}
+	ASSERT_UINT_GE(taken, 1000);
+	ASSERT_UINT_GE(not_taken, 1000);
+	for (int t = 0; t < 7; t++) {
+		p[2] = (rc_bpf_insn)I(BPF_JMP | BPF_JA, 0, 0, offs[t]);
+		ASSERT_UINT_EQ(rc_bpf_run_simple(p, N, pkt16, 16, 16), 3u + offs[t]);
+	}
+}
+
 #ifdef RC_HAVE_LIBPCAP_ORACLE
 static void compare_with_libpcap(const rc_bpf_insn *p, size_t len, const uint8_t *pkt,
 				 uint32_t caplen, uint32_t wirelen, const char *what, int iter)
@@ -177,6 +360,45 @@ TEST(bpf_vm_matches_libpcap_on_random_programs_and_packets)
 #endif
 }
 
+/* Random programs again, with each conditional jump's jt or jf set to 0
+ * half of the time (falling through is the VM's fast path, and what compiled
+ * filters mostly do); programs the change makes invalid are skipped. */
+TEST(bpf_vm_matches_libpcap_on_random_programs_with_fall_through_jumps)
+{
+#ifndef RC_HAVE_LIBPCAP_ORACLE
+	SKIP("system libpcap not available");
+#else
+	uint64_t seed = 0xb0f0004;
+	uint8_t pkt[BPFT_PKT_MAX];
+	size_t programs = 0, jumps = 0;
+	for (int iter = 0; iter < 3000; iter++) {
+		rc_bpf_insn p[48];
+		size_t len = bpft_rand_program(&seed, p, 48, BPFT_PLAIN);
+		for (size_t i = 0; i < len; i++) {
+			if (BPF_CLASS(p[i].code) != BPF_JMP || BPF_OP(p[i].code) == BPF_JA)
+				continue;
+			uint32_t r = bpft_rand(&seed);
+			if (r & 1)
+				p[i].jt = 0;
+			if (r & 2)
+				p[i].jf = 0;
+			jumps++;
+		}
+		if (rc_bpf_validate(p, len, NULL) != 0)
+			continue;
+		programs++;
+		for (int j = 0; j < 16; j++) {
+			uint32_t caplen, wirelen;
+			bpft_rand_packet(&seed, pkt, &caplen, &wirelen);
+			compare_with_libpcap(p, len, pkt, caplen, wirelen, "fall-through program",
+					     iter);
+		}
+	}
+	ASSERT_UINT_GE(programs, 2000);
+	ASSERT_UINT_GE(jumps, 5000);
+#endif
+}
+
 TEST(bpf_vm_matches_libpcap_on_compiled_filters)
 {
 #ifndef RC_HAVE_LIBPCAP_ORACLE
@@ -204,11 +426,9 @@ TEST(bpf_vm_matches_libpcap_on_compiled_filters)
  * read past caplen faults and fails the test. */
 TEST(bpf_vm_never_reads_past_caplen)
 {
-	long page = sysconf(_SC_PAGESIZE);
-	uint8_t *area = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
-			     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	ASSERT_TRUE(area != MAP_FAILED);
-	ASSERT_INT_EQ(mprotect(area + page, (size_t)page, PROT_NONE), 0);
+	size_t page;
+	uint8_t *area = guarded_area(&page);
+	ASSERT_TRUE(area != NULL);
 	uint64_t seed = 0xb0f0003;
 	uint8_t pkt[BPFT_PKT_MAX];
 	for (int iter = 0; iter < 3000; iter++) {
@@ -223,5 +443,5 @@ TEST(bpf_vm_never_reads_past_caplen)
 			(void)rc_bpf_run(p, len, &in);
 		}
 	}
-	munmap(area, (size_t)page * 2);
+	munmap(area, page * 2);
 }
