@@ -84,6 +84,29 @@ static void bump(atomic_ulong *n)
 			      memory_order_relaxed);
 }
 
+/*
+ * Once the sender is done: poll the n capture threads' counters every
+ * 20 ms until their sum has not moved for QUIET_MS, so that the capture
+ * has read what the ring still held before the loop is broken.
+ */
+static void wait_quiet(atomic_ulong *const *counts, unsigned n)
+{
+	unsigned long last = ~0ul;
+	uint64_t since = rcb_now_ms();
+	for (;;) {
+		unsigned long cur = 0;
+		for (unsigned i = 0; i < n; i++)
+			cur += atomic_load(counts[i]);
+		if (cur != last) {
+			last = cur;
+			since = rcb_now_ms();
+		} else if (rcb_now_ms() - since > QUIET_MS) {
+			return;
+		}
+		usleep(20 * 1000);
+	}
+}
+
 /* ---------------------------------------------------------------- ringcap */
 
 struct rc_worker {
@@ -157,20 +180,8 @@ static struct result run_ringcap(unsigned long n, unsigned size, int immediate, 
 		pthread_create(&t[i], NULL, rc_thread, &w[i]);
 	}
 	r.sent = send_frames(n, size, 0);
-	unsigned long last = ~0ul, cur;
-	uint64_t since = rcb_now_ms();
-	for (;;) {
-		cur = 0;
-		for (unsigned i = 0; i < threads; i++)
-			cur += atomic_load(&w[i].pkts);
-		if (cur != last) {
-			last = cur;
-			since = rcb_now_ms();
-		} else if (rcb_now_ms() - since > QUIET_MS) {
-			break;
-		}
-		usleep(20 * 1000);
-	}
+	atomic_ulong *counts[2] = { &w[0].pkts, &w[1].pkts };
+	wait_quiet(counts, threads);
 	for (unsigned i = 0; i < threads; i++)
 		rc_capture_breakloop(h[i]);
 	for (unsigned i = 0; i < threads; i++) {
@@ -231,18 +242,8 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
 	pthread_t t;
 	pthread_create(&t, NULL, pc_thread, &w);
 	r.sent = send_frames(n, size, 0);
-	unsigned long last = ~0ul, cur;
-	uint64_t since = rcb_now_ms();
-	for (;;) {
-		cur = atomic_load(&w.pkts);
-		if (cur != last) {
-			last = cur;
-			since = rcb_now_ms();
-		} else if (rcb_now_ms() - since > QUIET_MS) {
-			break;
-		}
-		usleep(20 * 1000);
-	}
+	atomic_ulong *counts[1] = { &w.pkts };
+	wait_quiet(counts, 1);
 	pcap_breakloop(p);
 	pthread_join(t, NULL);
 	struct pcap_stat ps;

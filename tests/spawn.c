@@ -93,3 +93,12 @@ int rc_spawn_wait(struct rc_spawn *r, int secs)
 	rc_test_fail(__FILE__, __LINE__, "did not exit within %d s; stderr: %s", secs,
 		     rc_test_read_text(r->err));
 }
+
+int rc_spawn_stop(struct rc_spawn *r, unsigned settle_ms, int sig, int secs)
+{
+	usleep(settle_ms * 1000u);
+	/* Not reaped yet, so the pid cannot be reused: an early exit leaves
+	 * a zombie that the signal cannot harm. */
+	kill(r->pid, sig);
+	return rc_spawn_wait(r, secs);
+}

@@ -38,4 +38,12 @@ void rc_spawn_need_ready(struct rc_spawn *r, const char *text);
  * secs it is killed and the test fails, showing its stderr. */
 int rc_spawn_wait(struct rc_spawn *r, int secs);
 
+/*
+ * Stop a capture that has been sent its last frame: wait settle_ms (more
+ * than the CLI's push interval and merge hold, RC_LIVE_PUSH_NSEC and
+ * RC_LIVE_HOLD_NSEC in cli/live.c, so every frame has reached the
+ * writer), send sig, then rc_spawn_wait(r, secs).
+ */
+int rc_spawn_stop(struct rc_spawn *r, unsigned settle_ms, int sig, int secs);
+
 #endif

@@ -57,16 +57,23 @@ TEST(capture_bad_options_name_option_and_value)
 	rc_capture_close(NULL);
 }
 
+/* Activating c fails with status want and a message holding text, and
+ * leaves no socket behind; closes c. */
+static void activate_fails(rc_capture *c, int want, const char *text)
+{
+	ASSERT_INT_EQ(rc_capture_activate(c), want);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), text);
+	ASSERT_INT_EQ(rc_capture_fd(c), -1);
+	rc_capture_close(c);
+}
+
 TEST(capture_cbpf_fanout_without_program_fails_activate)
 {
 	rc_test_need_root();
 	rc_capture *c;
 	ASSERT_OK(rc_capture_create(&c, "lo", NULL));
 	ASSERT_OK(rc_capture_set_fanout(c, 7, RC_FANOUT_CBPF, 0));
-	ASSERT_INT_EQ(rc_capture_activate(c), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "fanout program");
-	ASSERT_INT_EQ(rc_capture_fd(c), -1);
-	rc_capture_close(c);
+	activate_fails(c, RC_EINVAL, "fanout program");
 }
 
 TEST(capture_options_frozen_after_activate)
@@ -86,10 +93,7 @@ TEST(capture_missing_device_is_named)
 	rc_test_need_root();
 	rc_capture *c;
 	ASSERT_OK(rc_capture_create(&c, "rcnosuch0", NULL));
-	ASSERT_INT_EQ(rc_capture_activate(c), RC_ENODEV);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "no such device: rcnosuch0");
-	ASSERT_INT_EQ(rc_capture_fd(c), -1);
-	rc_capture_close(c);
+	activate_fails(c, RC_ENODEV, "no such device: rcnosuch0");
 }
 
 TEST(capture_without_cap_net_raw_says_so)

@@ -93,9 +93,7 @@ static void signal_case(int sig, const char *name)
 	start(&r, args);
 	spec_init(&s, &p, 300, 1000);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 300);
-	usleep(400000); /* > read timeout + merge hold: everything reached the writer */
-	kill(r.pid, sig);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, sig, 10), 0);
 	unsigned char seen[300] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 300);
 	assert_counts(r.err, 300);
@@ -126,6 +124,44 @@ TEST_TIMEOUT(cli_live_one_packet_is_singular, 30)
 	free(e);
 }
 
+/*
+ * Read the pcapng file path to its end: every packet must name, through
+ * its interface description block, the interface ifname, and pass check
+ * (when given) with its index in the file.  Returns the packet count.
+ */
+static unsigned pcapng_packets(const char *path, const char *ifname,
+			       void (*check)(const rc_packet *, const rc_iface_info *, unsigned))
+{
+	rc_reader *rd;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_reader_open(&rd, path, NULL, err));
+	ASSERT_INT_EQ(rc_reader_format(rd), RC_FORMAT_PCAPNG);
+	rc_packet pk;
+	unsigned n = 0;
+	while (rc_reader_next(rd, &pk) == 1) {
+		rc_iface_info info;
+		ASSERT_OK(rc_reader_iface(rd, pk.ifindex, &info));
+		ASSERT_STR_EQ(info.name, ifname);
+		if (check)
+			check(&pk, &info, n);
+		n++;
+	}
+	rc_reader_close(rd);
+	return n;
+}
+
+#define ANY_FILTER "ether proto 0x88b5"
+
+/* On "any" frames are cooked: the interface's link type is SLL2, whose
+ * 20-byte header stands where Ethernet's 14 were, and its description
+ * carries the filter (pcapng option if_filter). */
+static void check_any_sll2(const rc_packet *pk, const rc_iface_info *info, unsigned i)
+{
+	ASSERT_INT_EQ(info->linktype, RC_LINKTYPE_LINUX_SLL2);
+	ASSERT_STR_EQ(info->filter, ANY_FILTER);
+	ASSERT_UINT_EQ(pk->caplen, sizes[i % 4] - 14 + 20); /* SLL2 replaces Ethernet */
+}
+
 TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 {
 	struct rc_netns_pair p;
@@ -134,29 +170,13 @@ TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("any.pcapng");
-	snprintf(args, sizeof(args), "-i any -c 20 -w %s ether proto 0x88b5", out);
+	snprintf(args, sizeof(args), "-i any -c 20 -w %s " ANY_FILTER, out);
 	start(&r, args);
 	spec_init(&s, &p, 20, 0);
 	s.gap_us = 200;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
-	rc_reader *rd;
-	char err[RC_ERRBUF_SIZE];
-	ASSERT_OK(rc_reader_open(&rd, out, NULL, err));
-	ASSERT_INT_EQ(rc_reader_format(rd), RC_FORMAT_PCAPNG);
-	rc_packet pk;
-	unsigned n = 0;
-	while (rc_reader_next(rd, &pk) == 1) {
-		rc_iface_info info;
-		ASSERT_OK(rc_reader_iface(rd, pk.ifindex, &info));
-		ASSERT_INT_EQ(info.linktype, RC_LINKTYPE_LINUX_SLL2);
-		ASSERT_STR_EQ(info.name, p.if_a);
-		ASSERT_STR_EQ(info.filter, "ether proto 0x88b5");
-		ASSERT_UINT_EQ(pk.caplen, sizes[n % 4] - 14 + 20); /* SLL2 replaces Ethernet */
-		n++;
-	}
-	ASSERT_UINT_EQ(n, 20);
-	rc_reader_close(rd);
+	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, check_any_sll2), 20);
 }
 
 TEST_TIMEOUT(cli_live_rotation_by_size_loses_and_repeats_nothing, 40)
@@ -332,9 +352,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	/* ... and it still captures. */
 	spec_init(&s, &p, 10, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
-	usleep(400000);
-	kill(r.pid, SIGINT);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, SIGINT, 10), 0);
 	unsigned char seen[10] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
 	free(u);
@@ -480,20 +498,7 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 	s.gap_us = 1000;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
-	rc_reader *rd;
-	char err[RC_ERRBUF_SIZE];
-	ASSERT_OK(rc_reader_open(&rd, out, NULL, err));
-	ASSERT_INT_EQ(rc_reader_format(rd), RC_FORMAT_PCAPNG);
-	rc_packet pk;
-	unsigned n = 0;
-	while (rc_reader_next(rd, &pk) == 1) {
-		rc_iface_info info;
-		ASSERT_OK(rc_reader_iface(rd, pk.ifindex, &info));
-		ASSERT_STR_EQ(info.name, p.if_a);
-		n++;
-	}
-	ASSERT_UINT_EQ(n, 10);
-	rc_reader_close(rd);
+	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, NULL), 10);
 }
 
 TEST_TIMEOUT(cli_live_without_cap_net_raw_names_the_capability, 30)
@@ -549,9 +554,7 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	ASSERT_UINT_LE(idle, 5);
 	spec_init(&s, &p, 20, 100);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	usleep(300000);
-	kill(r.pid, SIGINT);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop(&r, 300, SIGINT, 10), 0);
 	unsigned char seen[120] = { 0 };
 	spec_init(&s, &p, 120, 0);
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 120);

@@ -171,9 +171,7 @@ TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
 	memcpy(s.dst, pair.mac_a, 6);
 	memcpy(s.src, pair.mac_b, 6);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 25);
-	usleep(400000); /* > read timeout + merge hold: everything reached the writer */
-	kill(r.pid, SIGINT);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, SIGINT, 10), 0);
 	unsigned char seen[25] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 25);
 }
