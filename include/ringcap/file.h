@@ -358,10 +358,11 @@ void rc_encoder_free(rc_encoder *e);
 
 /*
  * rc_writer_write_encoded - append npkts records, recs[0..len), made by an
- * rc_encoder of w's settings (same time stamp precision and snap length).
- * They go to the file as they are: the writer does not read every record
- * again (that would cost as much as writing it), so recs must be the
- * encoder's output, unmodified; it checks only that len and npkts agree and
+ * rc_encoder of w's settings (same time stamp precision and snap length),
+ * or found by rc_encoder_reuse with such an encoder.  They go to the file
+ * as they are: the writer does not read every record again (that would
+ * cost as much as writing it), so recs must be exactly those records,
+ * unmodified; it checks only that len and npkts agree and
  * that the first record fits (RC_EINVAL, nothing written).  Writing stops
  * before the first record when the file already holds more than limit
  * bytes (rc_writer_offset(); UINT64_MAX = no limit; tcpdump's -C rule), so
