@@ -161,6 +161,11 @@ TEST(write_encoded_refuses_bad_calls_before_writing)
 		      RC_EINVAL);
 	ASSERT_INT_EQ(rc_writer_write_encoded(w, NULL, 16, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
 	ASSERT_UINT_EQ(rc_writer_offset(w), off);
+	/* nothing at all is a valid, empty call */
+	size_t b = 1, k = 1;
+	ASSERT_OK(rc_writer_write_encoded(w, NULL, 0, 0, UINT64_MAX, &b, &k));
+	ASSERT_UINT_EQ(b, 0);
+	ASSERT_UINT_EQ(k, 0);
 	/* not sticky: a good call still works */
 	ASSERT_OK(rc_writer_write_encoded(w, recs, used, 3, UINT64_MAX, NULL, NULL));
 	ASSERT_UINT_EQ(rc_writer_offset(w), off + used);

@@ -525,7 +525,9 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 				w->name, len, npkts, w->ifaces[0].snaplen);
 	if (rc_writer_offset(w) + len > limit)
 		encoded_cut(w, recs, len, limit, &end, &n);
-	if (end <= w->cap - w->used) {
+	if (end == 0) {
+		/* Nothing to write (len 0, or the limit was already passed). */
+	} else if (end <= w->cap - w->used) {
 		/* A short run (slow traffic, a tail): keep it with the rest. */
 		memcpy(w->buf + w->used, recs, end);
 		w->used += end;
