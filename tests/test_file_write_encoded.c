@@ -215,6 +215,9 @@ TEST(write_encoded_encoder_refusals)
 	p.ts_nsec = 0;
 	p.data = NULL;
 	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), RC_EINVAL);
+	/* An empty packet needs no data (as rc_writer_write). */
+	p.caplen = 0;
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 16);
 	rc_encoder_free(e);
 	rc_encoder_free(NULL);
 }

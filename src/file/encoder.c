@@ -47,7 +47,8 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
 	if (len > cap)
 		return 0;
 	memcpy(dst, hdr, sizeof(hdr));
-	memcpy((uint8_t *)dst + RC_PCAP_REC_HDR_LEN, pkt->data, caplen);
+	if (caplen) /* data may be NULL for an empty packet */
+		memcpy((uint8_t *)dst + RC_PCAP_REC_HDR_LEN, pkt->data, caplen);
 	return (long)len;
 }
 
