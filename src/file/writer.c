@@ -151,17 +151,26 @@ static int fail_write(rc_writer *w, int err, size_t written, size_t whole)
 			w->name, (unsigned long long)at, strerror(err), written - whole);
 }
 
-/* Length of the whole records at the start of p[0..done): the last record
- * boundary inside what a failed write did write. */
-static size_t whole_records(const rc_writer *w, const uint8_t *p, size_t done)
+/*
+ * Walk the whole records at the start of p[0..len), stopping before one
+ * that would start more than last_start bytes in; returns their length and
+ * (if n) their number.  Used for the last record boundary inside what a
+ * failed write did write (last_start = SIZE_MAX), and for where a -C style
+ * limit cuts a run of pre-encoded records.
+ */
+static size_t whole_records(const rc_writer *w, const uint8_t *p, size_t len, size_t last_start,
+			    size_t *n)
 {
-	size_t whole = 0;
-	while (whole < done) {
-		size_t s = w->fmt->record_span(w, p + whole, done - whole);
-		if (s == 0 || s > done - whole)
+	size_t whole = 0, count = 0;
+	while (whole < len && whole <= last_start) {
+		size_t s = w->fmt->record_span(w, p + whole, len - whole);
+		if (s == 0 || s > len - whole)
 			break;
 		whole += s;
+		count++;
 	}
+	if (n)
+		*n = count;
 	return whole;
 }
 
@@ -174,7 +183,7 @@ static int flush_buf(rc_writer *w)
 	size_t done;
 	int err = put_all(w->fd, &iov, 1, &done);
 	if (err < 0)
-		return fail_write(w, -err, done, whole_records(w, w->buf, done));
+		return fail_write(w, -err, done, whole_records(w, w->buf, done, SIZE_MAX, NULL));
 	w->file_off += w->used;
 	w->used = 0;
 	return 0;
@@ -475,27 +484,6 @@ int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n)
 	return 0;
 }
 
-/*
- * Where the records of recs[0..len) that go into the file before the -C
- * style limit end (see rc_writer_write_encoded): *end bytes, *npkts
- * records.  Only called when the limit can cut the run.
- */
-static void encoded_cut(const rc_writer *w, const uint8_t *recs, size_t len, uint64_t limit,
-			size_t *end, size_t *npkts)
-{
-	uint64_t base = rc_writer_offset(w);
-	size_t off = 0, n = 0;
-	while (off < len && base + off <= limit) {
-		size_t s = w->fmt->record_span(w, recs + off, len - off);
-		if (s == 0 || s > len - off)
-			break;
-		off += s;
-		n++;
-	}
-	*end = off;
-	*npkts = n;
-}
-
 int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t npkts,
 			    uint64_t limit, size_t *done_bytes, size_t *done_pkts)
 {
@@ -523,8 +511,13 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 				"%s: rc_writer_write_encoded: %zu bytes cannot be %zu records made "
 				"by an rc_encoder of this file (snap length %u)",
 				w->name, len, npkts, w->ifaces[0].snaplen);
-	if (rc_writer_offset(w) + len > limit)
-		encoded_cut(w, recs, len, limit, &end, &n);
+	uint64_t base = rc_writer_offset(w);
+	if (base > limit) {
+		end = n = 0; /* the file is past the limit already */
+	} else if (base + len > limit) {
+		/* The limit cuts the run; limit - base < len fits a size_t. */
+		end = whole_records(w, recs, len, (size_t)(limit - base), &n);
+	}
 	if (end == 0) {
 		/* Nothing to write (len 0, or the limit was already passed). */
 	} else if (end <= w->cap - w->used) {
@@ -541,7 +534,7 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 		size_t done;
 		int err = put_all(w->fd, &iov, 1, &done);
 		if (err < 0)
-			return fail_write(w, -err, done, whole_records(w, recs, done));
+			return fail_write(w, -err, done, whole_records(w, recs, done, SIZE_MAX, NULL));
 		w->file_off += end;
 	}
 	if (done_bytes)
