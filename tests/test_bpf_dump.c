@@ -100,13 +100,7 @@ static char *libpcap_dump(const rc_bpf_insn *p, size_t n, int style)
 	fflush(stdout);
 	dup2(saved, 1);
 	close(saved);
-	size_t len;
-	unsigned char *data = rc_test_read_file(path, &len);
-	char *s = malloc(len + 1);
-	memcpy(s, data, len);
-	s[len] = '\0';
-	free(data);
-	return s;
+	return rc_test_read_text(path);
 }
 #endif
 

@@ -107,12 +107,7 @@ TEST(cli_man_page_documents_every_option)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/docs/ringcap.1", rc_test_srcdir());
-	size_t len;
-	unsigned char *raw = rc_test_read_file(path, &len);
-	char *man = malloc(len + 1);
-	memcpy(man, raw, len);
-	man[len] = '\0';
-	free(raw);
+	char *man = rc_test_read_text(path);
 	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
 		if (!documents(man, options[i].man))
 			fprintf(stderr, "docs/ringcap.1 does not document %s\n", options[i].man);
