@@ -86,7 +86,7 @@ enum rc_read_mode {
 typedef struct rc_reader_opts {
 	enum rc_read_mode mode;
 	uint32_t max_caplen;    /* 0 = RC_DEFAULT_MAX_CAPLEN; larger records are an error */
-	size_t stream_buf_bytes; /* 0 = default (4 MiB) */
+	size_t stream_buf_bytes; /* 0 = default (256 KiB) */
 } rc_reader_opts;
 
 /* One interface as described by a pcapng IDB (or synthesised for pcap). */

@@ -95,6 +95,7 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 	struct rc__source *s = &r->src;
 	const uint32_t mul = r->pcap_frac_mul, max_caplen = r->max_caplen;
 	const uint16_t linktype = r->pcap_linktype;
+	const int stable = s->ops->stable;
 	size_t n = 0;
 
 	while (n < max) {
@@ -158,14 +159,8 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 			pk->direction = p[22] == 4 ? RC_DIR_OUT : RC_DIR_IN;
 		}
 		s->cur = p + hl + caplen;
-		/* Fetch the line after the next record's header now, so that it
-		 * arrives while this packet is handed out.  Measured, not derived:
-		 * bench_read on a mapping, 125-130 -> 102-109 ns/packet (a read(2)
-		 * stream is already in cache and does not change).  Likely why: a
-		 * software prefetch crosses 4 KiB page boundaries, which the
-		 * hardware prefetchers stop at, and a mapped page cache page is
-		 * far from the CPU on its first touch. */
-		__builtin_prefetch(s->cur + 64);
+		if (stable)
+			rc__source_prefetch(s);
 	}
 	return (int)n;
 }

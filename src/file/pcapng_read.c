@@ -388,6 +388,7 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 {
 	struct rc__source *s = &r->src;
 	size_t n = 0;
+	const int stable = s->ops->stable;
 	int rc;
 
 	while (opening || n < max) {
@@ -486,6 +487,8 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			break;
 		}
 		s->cur = p + blen;
+		if (stable)
+			rc__source_prefetch(s);
 	}
 	return (int)n;
 }

@@ -4,18 +4,15 @@
  * itself is in pcap_read.c and pcapng_read.c behind rc__format_ops.
  *
  * RC_READ_AUTO and regular files.  Whether mmap or read(2) is faster
- * depends on the machine, not on the file: bench/bench_read on this project's
- * build VM (Linux 6.18 guest, 2 vCPU, 2,000,000 packets / 1.6 GB pcap in the
- * page cache, best of 5) measured
- *     ringcap, read(2) into a 4 MiB buffer ............ 63 ns/packet
- *     ringcap, mmap + MADV_POPULATE_READ windows ..... 386 ns/packet
- *     raw mmap walk (no parsing at all) .............. 452 ns/packet
- *     libpcap pcap_loop .............................. 422 ns/packet
- * because the first touch of each mapped page costs ~1.8 us there even after
- * MAP_POPULATE / MADV_POPULATE_READ (a second touch costs nothing), while
- * copying a cached page with read(2) costs ~0.6 us.  Where a minor fault
- * is cheaper than copying 4 KiB (typical of bare metal; not measurable on
- * this VM) the mapping wins instead.
+ * depends on the machine, not on the file.  bench/bench_read (2,000,000
+ * packets, a 1.2-1.6 GB pcap in the page cache) on two VMs of this project:
+ *   - one where the first touch of each mapped page costs ~1.8 us even after
+ *     MAP_POPULATE / MADV_POPULATE_READ (a second touch costs nothing) while
+ *     copying a cached page with read(2) costs ~0.6 us: read(2) into a 4 MiB
+ *     buffer 63 ns/packet, mmap with prefaulted windows 386, a raw mmap walk
+ *     452, libpcap pcap_loop 422;
+ *   - one where minor faults are cheap: mmap with the parsers' read-ahead
+ *     56-70 ns/packet, read(2) into 256 KiB 86-95, libpcap 170-230.
  * So AUTO does not guess: for files of 16 MiB and more, source.c times
  * mapping 1 MiB against read(2) of 1 MiB, twice each and alternating, at
  * open (a few ms, bytes that are read anyway) and keeps the faster; smaller

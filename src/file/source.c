@@ -2,13 +2,13 @@
  * source.c - byte sources for the capture-file reader: memory, mmap and
  * read(2) streaming behind one const ops table (see source.h).
  *
- * The mmap source prefaults each new window of the mapping with
- * MADV_POPULATE_READ (Linux 5.14; older kernels fail it with EINVAL and get
- * MADV_WILLNEED readahead instead): one system call maps a few MiB of
- * page-cache pages instead of one minor fault per 4 KiB page.  On some VMs
- * even that leaves mapped access slower than copying with read(2) (the first
- * touch of each page stays expensive), so RC_READ_AUTO measures both at open
- * (mmap_probe_wins); the numbers behind this are in reader.c.
+ * The mmap source maps the whole file once and lets the parsers' software
+ * read-ahead (rc__source_prefetch) pull the bytes in.  It does not prefault:
+ * MADV_POPULATE_READ windows of 4 MiB made the mapped walk 10-12% slower on
+ * the project's VM (bench_read's raw rows show both), and where the first
+ * touch of a mapped page is expensive prefaulting did not make it cheaper
+ * (reader.c).  On such machines read(2) wins, which is why RC_READ_AUTO
+ * measures both at open (mmap_probe_wins).
  */
 #include "file/source.h"
 
@@ -20,10 +20,6 @@
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
-
-#ifndef MADV_POPULATE_READ
-#define MADV_POPULATE_READ 22
-#endif
 
 /* ---- memory ---- */
 
@@ -53,36 +49,13 @@ int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, cha
 	src->fd = -1;
 	src->err = err;
 	src->name = "memory";
-	src->base = src->cur = buf;
+	src->base = src->cur = src->pf = buf;
 	src->end = src->cur + len;
 	src->size = len;
 	return 0;
 }
 
 /* ---- mmap ---- */
-
-/* Extend the window to cover at least need bytes past cur (and one prefault
- * window more), prefaulting the newly exposed pages. */
-static int mmap_fill(struct rc__source *src, size_t need)
-{
-	const uint8_t *file_end = src->buf + src->size;
-	if ((size_t)(file_end - src->cur) < need) {
-		src->end = file_end;
-		return 0;
-	}
-	size_t want = need > RC__MMAP_WINDOW ? need : RC__MMAP_WINDOW;
-	const uint8_t *new_end = (size_t)(file_end - src->cur) <= want ? file_end : src->cur + want;
-	if (new_end > src->end) {
-		/* Page-align the start; madvise wants it and the range may
-		 * begin mid-page. */
-		uintptr_t from = (uintptr_t)src->end & ~(uintptr_t)4095;
-		size_t len = (size_t)((uintptr_t)new_end - from);
-		if (madvise((void *)from, len, MADV_POPULATE_READ) != 0)
-			(void)madvise((void *)from, len, MADV_WILLNEED);
-		src->end = new_end;
-	}
-	return 1;
-}
 
 static void mmap_close(struct rc__source *src)
 {
@@ -93,7 +66,7 @@ static void mmap_close(struct rc__source *src)
 
 static const struct rc__source_ops rc__mmap_ops = {
 	.name = "mmap",
-	.fill = mmap_fill,
+	.fill = mem_fill, /* the window is the whole mapping from the start */
 	.close = mmap_close,
 	.stable = 1,
 };
@@ -106,8 +79,8 @@ static uint64_t mono_ns(void)
 }
 
 /*
- * RC_READ_AUTO's probe: alternately map (prefault + touch) one
- * RC__CALIB_BYTES stretch of the file and read(2) the next, twice, and
+ * RC_READ_AUTO's probe: alternately touch every page of one RC__CALIB_BYTES
+ * stretch of the mapping and read(2) the next, twice, and
  * compare the faster sample of each kind (two rounds, so one preemption on
  * a busy machine does not decide).  All four stretches are bytes the reader
  * needs anyway.  Returns 1 if the mapping was not slower.
@@ -123,8 +96,6 @@ static int mmap_probe_wins(struct rc__source *src)
 	for (size_t round = 0; round < 2; round++) {
 		uint8_t *m = src->buf + 2 * round * n;
 		uint64_t t0 = mono_ns();
-		if (madvise(m, n, MADV_POPULATE_READ) != 0)
-			(void)madvise(m, n, MADV_WILLNEED);
 		for (size_t i = 0; i < n; i += 4096)
 			sum += ((volatile const uint8_t *)m)[i];
 		uint64_t t1 = mono_ns();
@@ -162,12 +133,12 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const ch
 	src->buf = m;
 	src->buf_cap = (size_t)size;
 	src->size = size;
-	src->base = src->cur = src->end = m;
+	src->base = src->cur = src->pf = m;
+	src->end = src->buf + size;
 	if (probe && size >= RC__CALIB_MIN_FILE && !mmap_probe_wins(src)) {
 		mmap_close(src);
 		return 1;
 	}
-	mmap_fill(src, 1);
 	return 0;
 }
 
