@@ -5,6 +5,9 @@
 #   copy:  `ringcap -r FILE -w OUT` vs `tcpdump -r FILE -w OUT`, OUT in
 #          /dev/shm (memory, so a disk does not set the pace); FILE is the
 #          offline part's generated capture.  RUNS runs each via rcb_cputime.
+#          `cat FILE > OUT` is timed too: the CPU any program needs to put
+#          that many bytes in OUT, so tcpdump / cat is the best ratio
+#          reachable on this machine.
 #   print: `ringcap -n -r F > /dev/null` vs `tcpdump -n -r F > /dev/null`
 #          through bench_cli_print, which writes a capture of realistic
 #          frames (TCP, DNS, ICMP, ARP, ICMPv6: the bench file's random
@@ -33,12 +36,15 @@ echo "| command | CPU ns/pkt median (min-max) | wall ns/pkt median | tcpdump CPU
 echo "|---|---:|---:|---:|"
 t_td=$("$bin/rcb_cputime" -r "$runs" -- tcpdump -r "$file" -w "$out")
 t_rc=$("$bin/rcb_cputime" -r "$runs" -- "$rc" -r "$file" -w "$out")
-printf '%s\n%s\n' "$t_td" "$t_rc" | awk -v n="$n" '
+t_cat=$("$bin/rcb_cputime" -r "$runs" -o "$out" -- cat "$file")
+printf '%s\n%s\n%s\n' "$t_td" "$t_rc" "$t_cat" | awk -v n="$n" '
 	NR == 1 { base = $1; name = "tcpdump -r F -w OUT" }
 	NR == 2 { name = "ringcap -r F -w OUT" }
+	NR == 3 { name = "cat F > OUT (floor: copying the bytes)" }
 	{ printf "| `%s` | %.1f (%.1f-%.1f) | %.1f | %.2fx |\n", name, $1*1e9/n, $2*1e9/n, $3*1e9/n,
 		$4*1e9/n, base / $1 }'
 copy=$(printf '%s\n%s\n' "$t_td" "$t_rc" | awk 'NR == 1 { b = $1 } NR == 2 { printf "%.2f", b / $1 }')
+floor=$(printf '%s\n%s\n' "$t_td" "$t_cat" | awk 'NR == 1 { b = $1 } NR == 2 { printf "%.2f", b / $1 }')
 
 # print: bench_cli_print writes its capture, runs `ringcap -n -r` and
 # `tcpdump -n -r` on it once each and prints "  ringcap: X s CPU (Y s wall),
@@ -73,7 +79,7 @@ awk -v pn="$pn" -v f=/tmp/rcb_cli_ratio.$$ '
 pr=$(cat /tmp/rcb_cli_ratio.$$)
 rm -f /tmp/rcb_cli.$$ /tmp/rcb_cli_ratio.$$
 echo
-awk -v c="$copy" -v p="$pr" 'BEGIN {
-	printf "- CLI -r -w, ringcap vs tcpdump: %.2fx less CPU (target >= 3x): %s\n", c, (c >= 3 ? "MET" : "NOT MET")
+awk -v c="$copy" -v f="$floor" -v p="$pr" 'BEGIN {
+	printf "- CLI -r -w, ringcap vs tcpdump: %.2fx less CPU (target >= 3x; cat F > OUT reaches %.2fx): %s\n", c, f, (c >= 3 ? "MET" : "NOT MET")
 	printf "- CLI -n printing, ringcap vs tcpdump: %.2fx less CPU (target >= 2x): %s\n", p, (p >= 2 ? "MET" : "NOT MET")
 }'
