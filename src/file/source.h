@@ -96,6 +96,8 @@ static inline void rc__source_prefetch(struct rc__source *src)
 	const uint8_t *lim = (size_t)(src->end - src->cur) > RC__PREFETCH_AHEAD
 				     ? src->cur + RC__PREFETCH_AHEAD
 				     : src->end;
+	if (src->pf < src->cur) /* a record longer than the distance was read */
+		src->pf = src->cur;
 	while (src->pf < lim) {
 		__builtin_prefetch(src->pf);
 		src->pf += 64;
