@@ -38,18 +38,7 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf)
 
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap)
 {
-	uint32_t caplen = pkt->caplen < e->snaplen ? pkt->caplen : e->snaplen;
-	uint32_t hdr[4];
-	if (caplen > RC__WRITER_MAX_CAPLEN || (caplen && !pkt->data) ||
-	    rc__pcap_rec_hdr(hdr, pkt, caplen, e->ts_div) < 0)
-		return RC_EINVAL;
-	size_t len = RC_PCAP_REC_HDR_LEN + (size_t)caplen;
-	if (len > cap)
-		return 0;
-	memcpy(dst, hdr, sizeof(hdr));
-	if (caplen) /* data may be NULL for an empty packet */
-		memcpy((uint8_t *)dst + RC_PCAP_REC_HDR_LEN, pkt->data, caplen);
-	return (long)len;
+	return rc__pcap_encode(e->snaplen, e->ts_div, pkt, dst, cap);
 }
 
 long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,

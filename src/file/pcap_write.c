@@ -197,20 +197,6 @@ static int pcap_check_append(rc_writer *w, int fd, uint64_t size)
 	return pcap_scan_records(w, fd, size, snaplen);
 }
 
-/* The 16-byte record header of pkt stored with caplen bytes; -1 when its
- * seconds do not fit pcap's 32 bits (after 2106). */
-int rc__pcap_rec_hdr(uint32_t hdr[4], const rc_packet *pkt, uint32_t caplen, uint32_t ts_div)
-{
-	uint64_t sec = pkt->ts_nsec / 1000000000u;
-	if (sec > UINT32_MAX)
-		return -1;
-	hdr[0] = (uint32_t)sec;
-	hdr[1] = (uint32_t)(pkt->ts_nsec % 1000000000u) / ts_div;
-	hdr[2] = caplen;
-	hdr[3] = pkt->len;
-	return 0;
-}
-
 static int pcap_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *rec)
 {
 	uint32_t caplen = pkt->caplen;
@@ -230,6 +216,12 @@ static int pcap_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *rec)
 	memcpy(rc__wrec_put(rec, sizeof(hdr)), hdr, sizeof(hdr));
 	rc__wrec_ref(rec, pkt->data, caplen);
 	return 0;
+}
+
+static size_t pcap_encode(const rc_writer *w, const rc_packet *pkt, uint8_t *dst, size_t room)
+{
+	long n = rc__pcap_encode(w->ifaces[0].snaplen, w->pcap_ts_div, pkt, dst, room);
+	return n > 0 ? (size_t)n : 0;
 }
 
 static int pcap_add_iface(rc_writer *w, const rc_iface_info *info)
@@ -261,6 +253,7 @@ const struct rc__wformat rc__pcap_wformat = {
 	.start = pcap_start,
 	.check_append = pcap_check_append,
 	.packet = pcap_packet,
+	.encode = pcap_encode,
 	.add_iface = pcap_add_iface,
 	.finish = NULL,
 	.record_span = pcap_record_span,

@@ -450,22 +450,33 @@ int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info)
 	return w->fmt->add_iface(w, info);
 }
 
+/* One packet: straight into the buffer when the format's fast path takes
+ * it, else described as pieces and copied (or written directly). */
+static inline int write_one(rc_writer *w, const rc_packet *pkt)
+{
+	size_t n = w->fmt->encode(w, pkt, w->buf + w->used, w->cap - w->used);
+	if (n) {
+		w->used += n;
+		return 0;
+	}
+	struct rc__wrec rec;
+	int r = w->fmt->packet(w, pkt, &rec);
+	return r < 0 ? r : rc__writer_emit(w, &rec);
+}
+
 int rc_writer_write(rc_writer *w, const rc_packet *pkt)
 {
-	struct rc__wrec rec;
 	if (!w)
 		return RC_EINVAL;
 	if (w->fatal)
 		return w->fatal;
 	if (!pkt)
 		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_write: packet is NULL", w->name);
-	int r = w->fmt->packet(w, pkt, &rec);
-	return r < 0 ? r : rc__writer_emit(w, &rec);
+	return write_one(w, pkt);
 }
 
 int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n)
 {
-	struct rc__wrec rec;
 	if (!w)
 		return RC_EINVAL;
 	if (w->fatal)
@@ -473,11 +484,8 @@ int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n)
 	if (!pkts && n)
 		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_write_batch: pkts is NULL",
 				w->name);
-	int (*const encode)(rc_writer *, const rc_packet *, struct rc__wrec *) = w->fmt->packet;
 	for (size_t i = 0; i < n; i++) {
-		int r = encode(w, &pkts[i], &rec);
-		if (r >= 0)
-			r = rc__writer_emit(w, &rec);
+		int r = write_one(w, &pkts[i]);
 		if (r < 0)
 			return r;
 	}

@@ -32,8 +32,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/uio.h>
 
+#include "file/pcap_defs.h"
 #include "ringcap/file.h"
 
 /* Most pieces a record is made of: an SHB or IDB alternates scratch pieces
@@ -71,6 +73,14 @@ struct rc__wformat {
 	int (*check_append)(rc_writer *w, int fd, uint64_t size);
 	/* Describe one packet as a record, or reject it (message in w->err). */
 	int (*packet)(rc_writer *w, const rc_packet *pkt, struct rc__wrec *rec);
+	/* Fast path: write pkt's whole record at dst when it is of the common
+	 * kind and fits in room, and return its length; 0 leaves it to
+	 * packet() + rc__writer_emit (which also report every error).  Writes
+	 * exactly the bytes packet() describes (tests/test_file_write_fast.c).
+	 * Why: building pieces and copying each costs pcap 20 and pcapng 35 of
+	 * the 65-85 ns/packet spent in user space (2,000,000 mixed packets to
+	 * /dev/null), where copying the bytes alone takes 45. */
+	size_t (*encode)(const rc_writer *w, const rc_packet *pkt, uint8_t *dst, size_t room);
 	/* Add an interface: validate, then put its record into the buffer. */
 	int (*add_iface)(rc_writer *w, const rc_iface_info *info);
 	/* Records written at close (pcapng ISBs); may be NULL. */
@@ -166,7 +176,39 @@ int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen);
 /* pcap: fill the 16-byte record header of pkt stored with caplen bytes
  * (ts_div: ns per stored sub-second unit); -1 if the seconds do not fit 32
  * bits.  Shared by the writer and rc_encoder. */
-int rc__pcap_rec_hdr(uint32_t hdr[4], const rc_packet *pkt, uint32_t caplen, uint32_t ts_div);
+static inline int rc__pcap_rec_hdr(uint32_t hdr[4], const rc_packet *pkt, uint32_t caplen,
+				   uint32_t ts_div)
+{
+	uint64_t sec = pkt->ts_nsec / 1000000000u;
+	if (sec > UINT32_MAX)
+		return -1;
+	hdr[0] = (uint32_t)sec;
+	hdr[1] = (uint32_t)(pkt->ts_nsec % 1000000000u) / ts_div;
+	hdr[2] = caplen;
+	hdr[3] = pkt->len;
+	return 0;
+}
+
+/* pkt's whole pcap record (header and caplen bytes, cut to snaplen) at dst:
+ * its length, 0 when it needs more than room bytes, RC_EINVAL when it
+ * cannot be a record (too large, no data, seconds past 2106).  Shared by
+ * the pcap writer's fast path and rc_encoder_encode. */
+static inline long rc__pcap_encode(uint32_t snaplen, uint32_t ts_div, const rc_packet *pkt,
+				   uint8_t *dst, size_t room)
+{
+	uint32_t caplen = pkt->caplen < snaplen ? pkt->caplen : snaplen;
+	uint32_t hdr[4];
+	if (caplen > RC__WRITER_MAX_CAPLEN || (caplen && !pkt->data) ||
+	    rc__pcap_rec_hdr(hdr, pkt, caplen, ts_div) < 0)
+		return RC_EINVAL;
+	size_t len = RC_PCAP_REC_HDR_LEN + (size_t)caplen;
+	if (len > room)
+		return 0;
+	memcpy(dst, hdr, sizeof(hdr));
+	if (caplen) /* data may be NULL for an empty packet */
+		memcpy(dst + RC_PCAP_REC_HDR_LEN, pkt->data, caplen);
+	return (long)len;
+}
 
 /* CLOCK_REALTIME in nanoseconds. */
 uint64_t rc__writer_now_nsec(void);
