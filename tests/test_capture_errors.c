@@ -10,7 +10,6 @@
 
 #include <linux/filter.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 TEST(capture_bad_options_name_option_and_value)
@@ -99,9 +98,7 @@ TEST(capture_missing_device_is_named)
 TEST(capture_without_cap_net_raw_says_so)
 {
 	rc_test_need_root();
-	fflush(NULL);
-	pid_t kid = fork();
-	ASSERT_TRUE(kid >= 0);
+	pid_t kid = rc_test_fork();
 	if (kid == 0) {
 		/* nobody: no capabilities left */
 		if (setgid(65534) != 0 || setuid(65534) != 0)
@@ -116,10 +113,7 @@ TEST(capture_without_cap_net_raw_says_so)
 		rc_capture_close(c);
 		_exit(ok ? 0 : 1);
 	}
-	int st;
-	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
-	ASSERT_TRUE(WIFEXITED(st));
-	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+	ASSERT_INT_EQ(rc_test_child_exit(kid), 0);
 }
 
 TEST(capture_hardware_tstamps_unsupported_on_veth)
@@ -216,9 +210,7 @@ TEST(capture_ring_too_large_falls_back_with_warning)
 	rc_test_need_root();
 	/* The kernel allocates the ring, then mmap fails against RLIMIT_AS:
 	 * ringcap halves the ring until it fits and says so. */
-	fflush(NULL);
-	pid_t kid = fork();
-	ASSERT_TRUE(kid >= 0);
+	pid_t kid = rc_test_fork();
 	if (kid == 0) {
 		unsigned long long kb = 0;
 		char line[256];
@@ -242,10 +234,7 @@ TEST(capture_ring_too_large_falls_back_with_warning)
 		rc_capture_close(c);
 		_exit(ok ? 0 : 1);
 	}
-	int st;
-	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
-	ASSERT_TRUE(WIFEXITED(st));
-	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+	ASSERT_INT_EQ(rc_test_child_exit(kid), 0);
 }
 
 /* -------------------------------------------------------------- inject */

@@ -4,6 +4,7 @@
  */
 #include "harness.h"
 #include "netns.h"
+#include "testutil.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -74,9 +75,7 @@ static void signal_break(int backend)
 	sigemptyset(&sa.sa_mask);
 	ASSERT_INT_EQ(sigaction(SIGUSR1, &sa, NULL), 0);
 	pid_t parent = getpid();
-	fflush(NULL);
-	pid_t kid = fork();
-	ASSERT_TRUE(kid >= 0);
+	pid_t kid = rc_test_fork();
 	if (kid == 0) {
 		usleep(200 * 1000);
 		kill(parent, SIGUSR1);

@@ -15,7 +15,6 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ringcap/file.h"
@@ -61,15 +60,10 @@ static void in_child_on_veth(int (*fn)(const char *dev))
 {
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500); /* leaves this process in ns_b, next to if_b */
-	fflush(NULL);
-	pid_t kid = fork();
-	ASSERT_TRUE(kid >= 0);
+	pid_t kid = rc_test_fork();
 	if (kid == 0)
 		_exit(fn(pair.if_b));
-	int st;
-	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
-	ASSERT_TRUE(WIFEXITED(st));
-	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+	ASSERT_INT_EQ(rc_test_child_exit(kid), 0);
 }
 
 /*

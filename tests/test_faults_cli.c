@@ -228,9 +228,7 @@ TEST_TIMEOUT(faults_cli_reading_files_needs_no_capability, 30)
 	free(out);
 
 	/* The library itself, mapped, in a child that gave up root. */
-	fflush(NULL);
-	pid_t kid = fork();
-	ASSERT_TRUE(kid >= 0);
+	pid_t kid = rc_test_fork();
 	if (kid == 0) {
 		if (setgroups(0, NULL) != 0 || setresgid(65534, 65534, 65534) != 0 ||
 		    setresuid(65534, 65534, 65534) != 0)
@@ -248,8 +246,5 @@ TEST_TIMEOUT(faults_cli_reading_files_needs_no_capability, 30)
 		rc_reader_close(r);
 		_exit(n == 7 && stable ? 0 : 1);
 	}
-	int st;
-	ASSERT_INT_EQ(waitpid(kid, &st, 0), kid);
-	ASSERT_TRUE(WIFEXITED(st));
-	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+	ASSERT_INT_EQ(rc_test_child_exit(kid), 0);
 }

@@ -11,7 +11,6 @@
 #include "ringcap/file.h"
 
 #include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 struct digest {
@@ -152,9 +151,7 @@ static void all_sources_agree(int ng, size_t cut)
 	/* stdin through a pipe, written by a child in small pieces */
 	int fds[2];
 	ASSERT_INT_EQ(pipe(fds), 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	ASSERT_INT_GE(pid, 0);
+	pid_t pid = rc_test_fork();
 	if (pid == 0) {
 		close(fds[0]);
 		for (size_t off = 0; off < b.len;) {
@@ -176,9 +173,7 @@ static void all_sources_agree(int ng, size_t cut)
 	rc_reader_close(r);
 	dup2(saved, 0);
 	close(saved);
-	int ws;
-	waitpid(pid, &ws, 0);
-	ASSERT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	ASSERT_INT_EQ(rc_test_child_exit(pid), 0);
 	/* the message names "stdin" instead of the path only where the
 	 * source is named; truncation messages name offsets alone */
 	same(&mem, &d);

@@ -98,9 +98,7 @@ static size_t count_whole(const char *path, enum rc_file_format fmt, size_t *tai
 static pid_t spawn_killed_writer(const char *path, enum rc_file_format fmt, size_t kill_at,
 				 const wt_stream *s)
 {
-	fflush(NULL);
-	pid_t pid = fork();
-	ASSERT_INT_GE(pid, 0);
+	pid_t pid = rc_test_fork();
 	if (pid == 0)
 		write_then_die(path, fmt, kill_at, s);
 	int st;
@@ -188,9 +186,7 @@ TEST(write_killed_at_any_moment_leaves_whole_records_or_a_page_cut)
 		char name[64];
 		snprintf(name, sizeof(name), "async-%d.pcap", trial);
 		const char *f = rc_test_tmpfile(name);
-		fflush(NULL);
-		pid_t pid = fork();
-		ASSERT_INT_GE(pid, 0);
+		pid_t pid = rc_test_fork();
 		if (pid == 0)
 			write_forever(f, &s);
 		/* Kill once the file passes a trial-dependent size (bounded wait). */

@@ -9,7 +9,6 @@
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -258,17 +257,13 @@ static void run_tiny_tmpfs(const char *name, enum rc_file_format fmt, size_t buf
 	rc_test_need_root();
 	const char *dir = rc_test_tmpfile(name);
 	ASSERT_INT_EQ(mkdir(dir, 0700), 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	ASSERT_INT_GE(pid, 0);
+	pid_t pid = rc_test_fork();
 	if (pid == 0)
 		fill_tiny_tmpfs(dir, fmt, buf_bytes, prefix, encoded);
-	int st;
-	ASSERT_INT_EQ(waitpid(pid, &st, 0), pid);
-	ASSERT_TRUE(WIFEXITED(st));
-	if (WEXITSTATUS(st) == 77)
+	int code = rc_test_child_exit(pid);
+	if (code == 77)
 		SKIP("cannot create a mount namespace with a tmpfs (unshare/mount refused)");
-	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+	ASSERT_INT_EQ(code, 0);
 }
 
 TEST(write_pcap_disk_full_keeps_whole_records_and_names_the_file)
@@ -321,9 +316,7 @@ TEST(write_pipe_interrupted_by_signals_loses_nothing)
 	const char *f = rc_test_tmpfile("from-pipe.pcap");
 	int p[2];
 	ASSERT_INT_EQ(pipe(p), 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	ASSERT_INT_GE(pid, 0);
+	pid_t pid = rc_test_fork();
 	if (pid == 0) {
 		close(p[1]);
 		int out = open(f, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -350,12 +343,7 @@ TEST(write_pipe_interrupted_by_signals_loses_nothing)
 	ASSERT_OK(rc_writer_open_fd(&w, p[1], 1, "pipe", &o, err));
 	ASSERT_OK(rc_writer_write_batch(w, s.pkts, s.n));
 	ASSERT_OK(rc_writer_close(w));
-	int st;
-	pid_t got;
-	while ((got = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
-		;
-	ASSERT_INT_EQ(got, pid);
-	ASSERT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	ASSERT_INT_EQ(rc_test_child_exit(pid), 0);
 	ASSERT_INT_GT(usr1_seen, 0);
 	ASSERT_UINT_EQ(wt_libpcap_check(f, s.n, 262144, 1000, DLT_EN10MB), s.n);
 	wt_free(&s);

@@ -5,7 +5,6 @@
  */
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test_file_write_common.h"
@@ -279,9 +278,7 @@ TEST(write_pcap_to_stdout_with_dash)
 #ifdef RC_HAVE_LIBPCAP_ORACLE
 	wt_stream s = wt_make(64);
 	const char *f = rc_test_tmpfile("stdout.pcap");
-	fflush(NULL);
-	pid_t pid = fork();
-	ASSERT_TRUE(pid >= 0);
+	pid_t pid = rc_test_fork();
 	if (pid == 0) {
 		int fd = open(f, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
@@ -295,10 +292,7 @@ TEST(write_pcap_to_stdout_with_dash)
 		/* stdout is not closed by the writer. */
 		_exit(fcntl(STDOUT_FILENO, F_GETFD) < 0 ? 4 : 0);
 	}
-	int st;
-	ASSERT_INT_EQ(waitpid(pid, &st, 0), pid);
-	ASSERT_TRUE(WIFEXITED(st));
-	ASSERT_INT_EQ(WEXITSTATUS(st), 0);
+	ASSERT_INT_EQ(rc_test_child_exit(pid), 0);
 	ASSERT_UINT_EQ(wt_libpcap_check(f, s.n, 262144, 1000, DLT_EN10MB), s.n);
 	wt_free(&s);
 #else

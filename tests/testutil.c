@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -197,6 +198,30 @@ char *rc_test_read_text(const char *path)
 	ASSERT_TRUE(s != NULL);
 	s[n] = '\0';
 	return s;
+}
+
+pid_t rc_test_fork(void)
+{
+	fflush(NULL);
+	pid_t kid = fork();
+	if (kid < 0)
+		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
+	return kid;
+}
+
+int rc_test_child_exit(pid_t kid)
+{
+	int st;
+	pid_t got;
+	do
+		got = waitpid(kid, &st, 0);
+	while (got < 0 && errno == EINTR);
+	if (got != kid)
+		rc_test_fail(__FILE__, __LINE__, "waitpid(%d): %s", (int)kid, strerror(errno));
+	if (!WIFEXITED(st))
+		rc_test_fail(__FILE__, __LINE__, "child %d ended by signal %d", (int)kid,
+			     WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+	return WEXITSTATUS(st);
 }
 
 long long rc_test_mono_ms(void)

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "ringcap/file.h"
 
@@ -50,6 +51,13 @@ void rc_test_write_file(const char *path, const void *buf, size_t len);
 char *rc_test_read_text(const char *path);
 /* CLOCK_MONOTONIC in milliseconds. */
 long long rc_test_mono_ms(void);
+
+/* fork(2) with stdio flushed first, so nothing buffered is written twice; a
+ * failed fork fails the test.  The child must end with _exit(2). */
+pid_t rc_test_fork(void);
+/* Reap child kid and return its exit code; a child ended by a signal fails
+ * the test. */
+int rc_test_child_exit(pid_t kid);
 
 /*
  * What the process holds, for leak checks over many open/close cycles:
