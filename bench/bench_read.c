@@ -295,7 +295,7 @@ static unsigned long raw_walk(const char *path, enum raw_kind kind)
 		} else {
 			size_t lim = size - off > 4096 ? off + 4096 : size;
 			for (; pf < lim; pf += 64)
-				__builtin_prefetch(m + pf);
+				__builtin_prefetch(m + pf, 0, 2);
 		}
 	}
 	sink += s;
