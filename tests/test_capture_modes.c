@@ -10,6 +10,7 @@
 #include <linux/filter.h>
 #include <linux/if_arp.h>
 #include <linux/if_packet.h>
+#include <pthread.h>
 #include <sys/epoll.h>
 #include <unistd.h>
 
@@ -61,6 +62,64 @@ static void immediate_forced(int backend)
 	rc_capture_close(c);
 }
 RC_TEST_EACH_BACKEND(capture_immediate_mode_delivers_a_lone_packet, 20, immediate_forced)
+
+struct seq_check {
+	long next;
+	unsigned bad;
+};
+
+static void in_order(void *user, const rc_packet *p)
+{
+	struct seq_check *k = user;
+	k->bad += rc_test_frame_seq(p->data, p->caplen, 0) != k->next++;
+}
+
+static void *break_soon(void *arg)
+{
+	usleep(100 * 1000);
+	rc_capture_breakloop(arg);
+	return NULL;
+}
+
+/*
+ * Immediate mode after a burst: a read that returned several packets makes
+ * the next wait on an empty ring a short pause before polling
+ * (capture_read.c, RC__COALESCE_NS).  Every packet still comes out once and
+ * in order, a lone packet sent afterwards too, and breakloop still ends a
+ * blocked read.
+ */
+static void immediate_after_burst(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_immediate(c, 1));
+	rc_test_capture_activate(c);
+	struct seq_check k = { 0, 0 };
+	for (unsigned round = 0; round < 3; round++) {
+		send_n(&pair, (unsigned)k.next, 200);
+		ASSERT_UINT_EQ(rc_test_capture_drain(c, 200, 3000, in_order, &k), 200);
+		send_n(&pair, (unsigned)k.next, 1);
+		ASSERT_UINT_EQ(rc_test_capture_drain(c, 1, 3000, in_order, &k), 1);
+	}
+	ASSERT_UINT_EQ(k.bad, 0);
+	rc_capture_stats st;
+	ASSERT_OK(rc_capture_stats_get(c, &st));
+	ASSERT_UINT_EQ(st.dropped, 0);
+
+	send_n(&pair, (unsigned)k.next, 50);
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, 50, 3000, NULL, NULL), 50);
+	ASSERT_OK(rc_capture_set_timeout(c, -1));
+	pthread_t t;
+	ASSERT_INT_EQ(pthread_create(&t, NULL, break_soon, c), 0);
+	rc_packet p[8];
+	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), RC_EBREAK);
+	pthread_join(t, NULL);
+	rc_capture_close(c);
+}
+RC_TEST_EACH_BACKEND(capture_immediate_mode_after_a_burst_loses_and_holds_nothing, 30,
+		     immediate_after_burst)
 
 static void epoll_use(int backend)
 {

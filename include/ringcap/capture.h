@@ -19,7 +19,8 @@
  *
  * Back-ends (chosen at activate, first that works, or forced with
  * rc_capture_set_backend): TPACKET_V3 block ring (default), TPACKET_V2
- * frame ring (default in immediate mode: one wake-up per packet), and a
+ * frame ring (default in immediate mode: a wake-up per packet on a quiet
+ * link, one per 0.1 ms on a busy one), and a
  * plain packet socket read with recvmmsg(2).  All three deliver the same
  * rc_packet descriptors; docs/capture.md explains the trade-offs.
  *
@@ -139,7 +140,10 @@ int rc_capture_set_timeout(rc_capture *c, int timeout_ms);
 int rc_capture_set_promisc(rc_capture *c, int on);
 /* enum rc_capture_direction. */
 int rc_capture_set_direction(rc_capture *c, int direction);
-/* Deliver each packet as soon as it arrives (picks TPACKET_V2 in AUTO). */
+/* Deliver each packet as soon as it arrives (picks TPACKET_V2 in AUTO).  On
+ * a busy link (a read returned several packets) the next wait for the ring
+ * starts with a 0.1 ms pause, so one wake-up serves many packets: a packet
+ * waits at most that pause plus the timer's slack. */
 int rc_capture_set_immediate(rc_capture *c, int on);
 /* enum rc_tstamp_precision / enum rc_tstamp_source. */
 int rc_capture_set_tstamp_precision(rc_capture *c, int precision);

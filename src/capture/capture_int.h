@@ -164,6 +164,7 @@ struct rc_capture {
 	size_t stash_pos, stash_n;
 	atomic_int break_flag;
 	int progress;
+	int last_n;          /* packets the previous read call returned */
 	int down_err;        /* errno reported by the socket (ENETDOWN, ...) */
 	uint64_t down_deadline_ms; /* CLOCK_MONOTONIC: stop waiting for the last block */
 

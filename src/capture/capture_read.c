@@ -33,6 +33,19 @@
 
 #define RC__MAX_BATCH 65536u
 
+/*
+ * Immediate mode under load.  Waking up for every packet costs about 1 us
+ * of CPU each (poll, scheduler, the ring check) - at 600,000 packets/s more
+ * than the packets themselves.  So when the previous read returned more
+ * than one packet (they queued while we worked: a busy link) and the ring
+ * is now empty, wait RC__COALESCE_NS on the eventfd only (breakloop still
+ * wakes it) before reading again, instead of poll()ing for the very next
+ * packet.  A packet then waits at most that long plus the timer's slack,
+ * far inside the 1 ms an immediate-mode reader may take; at low rates
+ * (one packet per wake-up) nothing changes.
+ */
+#define RC__COALESCE_NS 100000
+
 static const char *devname(const rc_capture *c)
 {
 	return c->device[0] ? c->device : "any";
@@ -111,14 +124,24 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		int n = c->be->read(c, pkts, max);
 		if (n > 0)
 			c->delivered += (uint64_t)n;
-		if (n != 0)
+		if (n != 0) {
+			c->last_n = n;
 			return n;
+		}
 		c->be->release(c); /* slots whose every packet was discarded */
 		uint64_t now = mono_ms();
 		if (timeout > 0 && !deadline)
 			deadline = now + (uint64_t)timeout;
 		if (c->progress && (!deadline || now < deadline))
 			continue;
+		if (c->last_n > 1 && c->opts.immediate && timeout != 0 && !c->down_err) {
+			c->last_n = 0;
+			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
+			struct timespec pause = { 0, RC__COALESCE_NS };
+			(void)ppoll(&efd, 1, &pause, NULL); /* EINTR: just read again */
+			continue;
+		}
+		c->last_n = 0;
 
 		int wait_ms;
 		if (c->down_err) {
