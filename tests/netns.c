@@ -292,6 +292,44 @@ rc_capture *rc_test_capture_new(const char *dev, int backend)
 	return c;
 }
 
+rc_capture *rc_test_pair_capture(struct rc_netns_pair *pair, unsigned mtu, int backend)
+{
+	rc_netns_pair_create(pair, mtu);
+	rc_netns_enter(pair->ns_b);
+	return rc_test_capture_new(pair->if_b, backend);
+}
+
+struct break_after {
+	rc_capture *c;
+	unsigned ms;
+};
+
+static void *break_main(void *arg)
+{
+	struct break_after b = *(struct break_after *)arg;
+	free(arg);
+	usleep(b.ms * 1000u);
+	rc_capture_breakloop(b.c);
+	return NULL;
+}
+
+pthread_t rc_test_break_after(rc_capture *c, unsigned ms)
+{
+	struct break_after *b = malloc(sizeof(*b));
+	pthread_t t;
+	if (!b)
+		rc_test_fail(__FILE__, __LINE__, "out of memory");
+	*b = (struct break_after){ c, ms };
+	if (pthread_create(&t, NULL, break_main, b) != 0)
+		rc_test_fail(__FILE__, __LINE__, "pthread_create failed");
+	return t;
+}
+
+void rc_test_break_join(pthread_t t)
+{
+	pthread_join(t, NULL);
+}
+
 void rc_test_capture_activate(rc_capture *c)
 {
 	int st = rc_capture_activate(c);

@@ -95,6 +95,8 @@ unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *
 /* ---- capture test helpers ---- */
 #include "ringcap/capture.h"
 
+#include <pthread.h>
+
 /* Three tests per behaviour, one per back-end: body(backend). */
 #define RC_TEST_EACH_BACKEND(name, secs, body)                     \
 	TEST_TIMEOUT(name##_v3, secs) { body(RC_BACKEND_TPACKET_V3); } \
@@ -105,6 +107,14 @@ unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *
 rc_capture *rc_test_capture_new(const char *dev, int backend);
 /* Activate, failing the test with the handle's message. */
 void rc_test_capture_activate(rc_capture *c);
+/* The usual set-up: a fresh veth pair of this mtu, this process moved into
+ * ns_b, and rc_test_capture_new(pair->if_b, backend) - not yet active. */
+rc_capture *rc_test_pair_capture(struct rc_netns_pair *pair, unsigned mtu, int backend);
+
+/* A thread that calls rc_capture_breakloop(c) after ms milliseconds;
+ * rc_test_break_join waits for it. */
+pthread_t rc_test_break_after(rc_capture *c, unsigned ms);
+void rc_test_break_join(pthread_t t);
 
 /*
  * Read packets until want were seen or quiet_ms passed without one; for

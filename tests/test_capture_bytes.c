@@ -56,9 +56,7 @@ static void check_packet(void *user, const rc_packet *p)
 static void run_bytes(int backend, uint32_t snaplen, int precision)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 9000);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 9000, backend);
 	if (snaplen)
 		ASSERT_OK(rc_capture_set_snaplen(c, snaplen));
 	ASSERT_OK(rc_capture_set_tstamp_precision(c, precision));
@@ -108,9 +106,7 @@ RC_TEST_EACH_BACKEND(capture_snaplen_truncates_and_flags, 30, bytes_snap)
 static void nonblocking_empty(int backend)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_timeout(c, 0));
 	rc_test_capture_activate(c);
 	rc_packet p[4];

@@ -34,9 +34,7 @@ static void count_dir(void *user, const rc_packet *p)
 static void run_direction(int backend, int dir, unsigned want_in, unsigned want_out)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_direction(c, dir));
 	rc_test_capture_activate(c);
 

@@ -119,9 +119,7 @@ TEST(capture_without_cap_net_raw_says_so)
 TEST(capture_hardware_tstamps_unsupported_on_veth)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, RC_BACKEND_AUTO);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, RC_BACKEND_AUTO);
 	ASSERT_OK(rc_capture_set_tstamp_source(c, RC_TSTAMP_HARDWARE));
 	ASSERT_INT_EQ(rc_capture_activate(c), RC_ENOTSUP);
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "hardware time stamps not supported by");

@@ -24,31 +24,21 @@ static void send_n(const struct rc_netns_pair *pair, unsigned n)
 
 static rc_capture *open_blocking(struct rc_netns_pair *pair, int backend)
 {
-	rc_netns_pair_create(pair, 1500);
-	rc_netns_enter(pair->ns_b);
-	rc_capture *c = rc_test_capture_new(pair->if_b, backend);
+	rc_capture *c = rc_test_pair_capture(pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_timeout(c, -1)); /* block forever */
 	rc_test_capture_activate(c);
 	return c;
-}
-
-static void *break_later(void *arg)
-{
-	usleep(200 * 1000);
-	rc_capture_breakloop(arg);
-	return NULL;
 }
 
 static void thread_break(int backend)
 {
 	struct rc_netns_pair pair;
 	rc_capture *c = open_blocking(&pair, backend);
-	pthread_t t;
-	ASSERT_INT_EQ(pthread_create(&t, NULL, break_later, c), 0);
+	pthread_t t = rc_test_break_after(c, 200);
 	rc_packet p[8];
 	/* Nothing arrives: only the breakloop can end this read. */
 	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), RC_EBREAK);
-	pthread_join(t, NULL);
+	rc_test_break_join(t);
 	/* The break is consumed: the handle still works afterwards. */
 	ASSERT_OK(rc_capture_set_timeout(c, 100));
 	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), 0);

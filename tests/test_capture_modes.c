@@ -10,7 +10,6 @@
 #include <linux/filter.h>
 #include <linux/if_arp.h>
 #include <linux/if_packet.h>
-#include <pthread.h>
 #include <sys/epoll.h>
 #include <unistd.h>
 
@@ -28,9 +27,7 @@ static void send_n(const struct rc_netns_pair *pair, unsigned first, unsigned n)
 TEST_TIMEOUT(capture_immediate_mode_prefers_tpacket_v2, 20)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, RC_BACKEND_AUTO);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, RC_BACKEND_AUTO);
 	ASSERT_OK(rc_capture_set_immediate(c, 1));
 	rc_test_capture_activate(c);
 	ASSERT_INT_EQ(rc_capture_backend(c), RC_BACKEND_TPACKET_V2);
@@ -49,9 +46,7 @@ TEST_TIMEOUT(capture_immediate_mode_prefers_tpacket_v2, 20)
 static void immediate_forced(int backend)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_immediate(c, 1));
 	ASSERT_OK(rc_capture_set_block_timeout(c, 60000)); /* immediate overrides it */
 	rc_test_capture_activate(c);
@@ -74,13 +69,6 @@ static void in_order(void *user, const rc_packet *p)
 	k->bad += rc_test_frame_seq(p->data, p->caplen, 0) != k->next++;
 }
 
-static void *break_soon(void *arg)
-{
-	usleep(100 * 1000);
-	rc_capture_breakloop(arg);
-	return NULL;
-}
-
 /*
  * Immediate mode after a burst: a read that returned several packets makes
  * the next wait on an empty ring a short pause before polling
@@ -91,9 +79,7 @@ static void *break_soon(void *arg)
 static void immediate_after_burst(int backend)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_immediate(c, 1));
 	rc_test_capture_activate(c);
 	struct seq_check k = { 0, 0 };
@@ -111,11 +97,10 @@ static void immediate_after_burst(int backend)
 	send_n(&pair, (unsigned)k.next, 50);
 	ASSERT_UINT_EQ(rc_test_capture_drain(c, 50, 3000, NULL, NULL), 50);
 	ASSERT_OK(rc_capture_set_timeout(c, -1));
-	pthread_t t;
-	ASSERT_INT_EQ(pthread_create(&t, NULL, break_soon, c), 0);
+	pthread_t t = rc_test_break_after(c, 100);
 	rc_packet p[8];
 	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 8), RC_EBREAK);
-	pthread_join(t, NULL);
+	rc_test_break_join(t);
 	rc_capture_close(c);
 }
 RC_TEST_EACH_BACKEND(capture_immediate_mode_after_a_burst_loses_and_holds_nothing, 30,
@@ -124,9 +109,7 @@ RC_TEST_EACH_BACKEND(capture_immediate_mode_after_a_burst_loses_and_holds_nothin
 static void epoll_use(int backend)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_timeout(c, 0));
 	ASSERT_OK(rc_capture_set_block_timeout(c, 5));
 	rc_test_capture_activate(c);
@@ -183,9 +166,7 @@ static void check_cooked(void *user, const rc_packet *p)
 static void cooked_named(int backend)
 {
 	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	rc_capture *c = rc_test_capture_new(pair.if_b, backend);
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_cooked(c, 1));
 	rc_test_capture_activate(c);
 	ASSERT_INT_EQ(rc_capture_linktype(c), RC_LINKTYPE_LINUX_SLL2);
