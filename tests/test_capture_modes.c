@@ -70,8 +70,8 @@ static void in_order(void *user, const rc_packet *p)
 }
 
 /*
- * Immediate mode after a burst: a read that returned several packets makes
- * the next wait on an empty ring a short pause before polling
+ * Immediate mode after a burst: several packets returned since the last
+ * wait make the next wait on an empty ring a short pause before polling
  * (capture_read.c, RC__COALESCE_NS).  Every packet still comes out once and
  * in order, a lone packet sent afterwards too, and breakloop still ends a
  * blocked read.
@@ -89,6 +89,16 @@ static void immediate_after_burst(int backend)
 		send_n(&pair, (unsigned)k.next, 1);
 		ASSERT_UINT_EQ(rc_test_capture_drain(c, 1, 3000, in_order, &k), 1);
 	}
+	/* One packet per call: the burst is counted across calls. */
+	send_n(&pair, (unsigned)k.next, 100);
+	rc_packet one;
+	for (unsigned i = 0; i < 100; i++) {
+		ASSERT_INT_EQ(rc_capture_next(c, &one), 1);
+		in_order(&k, &one);
+	}
+	send_n(&pair, (unsigned)k.next, 1);
+	ASSERT_INT_EQ(rc_capture_next(c, &one), 1);
+	in_order(&k, &one);
 	ASSERT_UINT_EQ(k.bad, 0);
 	rc_capture_stats st;
 	ASSERT_OK(rc_capture_stats_get(c, &st));

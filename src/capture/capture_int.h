@@ -164,7 +164,7 @@ struct rc_capture {
 	size_t stash_pos, stash_n;
 	atomic_int break_flag;
 	int progress;
-	int last_n;          /* packets the previous read call returned */
+	uint64_t delivered_at_wait; /* delivered when we last waited for the ring */
 	int down_err;        /* errno reported by the socket (ENETDOWN, ...) */
 	uint64_t down_deadline_ms; /* CLOCK_MONOTONIC: stop waiting for the last block */
 

@@ -36,9 +36,10 @@
 /*
  * Immediate mode under load.  Waking up for every packet costs about 1 us
  * of CPU each (poll, scheduler, the ring check) - at 600,000 packets/s more
- * than the packets themselves.  So when the previous read returned more
- * than one packet (they queued while we worked: a busy link) and the ring
- * is now empty, wait RC__COALESCE_NS on the eventfd only (breakloop still
+ * than the packets themselves.  So when more than one packet was returned
+ * since the last wait (they queued while we worked: a busy link; counted
+ * across calls, so one-packet readers see it too) and the ring is now
+ * empty, wait RC__COALESCE_NS on the eventfd only (breakloop still
  * wakes it) before reading again, instead of poll()ing for the very next
  * packet.  A packet then waits at most that long plus the timer's slack,
  * far inside the 1 ms an immediate-mode reader may take; at low rates
@@ -124,24 +125,22 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		int n = c->be->read(c, pkts, max);
 		if (n > 0)
 			c->delivered += (uint64_t)n;
-		if (n != 0) {
-			c->last_n = n;
+		if (n != 0)
 			return n;
-		}
 		c->be->release(c); /* slots whose every packet was discarded */
 		uint64_t now = mono_ms();
 		if (timeout > 0 && !deadline)
 			deadline = now + (uint64_t)timeout;
 		if (c->progress && (!deadline || now < deadline))
 			continue;
-		if (c->last_n > 1 && c->opts.immediate && timeout != 0 && !c->down_err) {
-			c->last_n = 0;
+		int busy = c->delivered - c->delivered_at_wait > 1;
+		c->delivered_at_wait = c->delivered;
+		if (busy && c->opts.immediate && timeout != 0 && !c->down_err) {
 			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
 			struct timespec pause = { 0, RC__COALESCE_NS };
 			(void)ppoll(&efd, 1, &pause, NULL); /* EINTR: just read again */
 			continue;
 		}
-		c->last_n = 0;
 
 		int wait_ms;
 		if (c->down_err) {
