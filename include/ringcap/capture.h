@@ -141,9 +141,9 @@ int rc_capture_set_promisc(rc_capture *c, int on);
 /* enum rc_capture_direction. */
 int rc_capture_set_direction(rc_capture *c, int direction);
 /* Deliver each packet as soon as it arrives (picks TPACKET_V2 in AUTO).  On
- * a busy link (several packets returned since the last wait) the next wait for the ring
- * starts with a 0.1 ms pause, so one wake-up serves many packets: a packet
- * waits at most that pause plus the timer's slack. */
+ * a busy link (several packets returned since the last wait) the next wait
+ * for the ring starts with a 0.1 ms pause, so one wake-up serves many
+ * packets: a packet waits at most that pause plus the timer's slack. */
 int rc_capture_set_immediate(rc_capture *c, int on);
 /* enum rc_tstamp_precision / enum rc_tstamp_source. */
 int rc_capture_set_tstamp_precision(rc_capture *c, int precision);
