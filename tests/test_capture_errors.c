@@ -29,6 +29,8 @@ TEST(capture_bad_options_name_option_and_value)
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "block count 0");
 	ASSERT_INT_EQ(rc_capture_set_block_timeout(c, 70000), RC_EINVAL);
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "block timeout 70000");
+	ASSERT_INT_EQ(rc_capture_set_immediate_pause(c, 1001), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "immediate pause 1001");
 	ASSERT_INT_EQ(rc_capture_set_timeout(c, -5), RC_EINVAL);
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "timeout -5");
 	ASSERT_INT_EQ(rc_capture_set_direction(c, 7), RC_EINVAL);

@@ -76,11 +76,12 @@ static void in_order(void *user, const rc_packet *p)
  * in order, a lone packet sent afterwards too, and breakloop still ends a
  * blocked read.
  */
-static void immediate_after_burst(int backend)
+static void after_burst(int backend, uint32_t pause_us)
 {
 	struct rc_netns_pair pair;
 	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
 	ASSERT_OK(rc_capture_set_immediate(c, 1));
+	ASSERT_OK(rc_capture_set_immediate_pause(c, pause_us));
 	rc_test_capture_activate(c);
 	struct seq_check k = { 0, 0 };
 	for (unsigned round = 0; round < 3; round++) {
@@ -113,8 +114,19 @@ static void immediate_after_burst(int backend)
 	rc_test_break_join(t);
 	rc_capture_close(c);
 }
+static void after_burst_default(int backend)
+{
+	after_burst(backend, RC_CAPTURE_DEFAULT_PAUSE_US);
+}
 RC_TEST_EACH_BACKEND(capture_immediate_mode_after_a_burst_loses_and_holds_nothing, 30,
-		     immediate_after_burst)
+		     after_burst_default)
+
+/* The longest pause allowed, and none (a wait for every packet). */
+TEST_TIMEOUT(capture_immediate_pause_longest_and_none_lose_nothing, 30)
+{
+	after_burst(RC_BACKEND_TPACKET_V2, 1000);
+	after_burst(RC_BACKEND_TPACKET_V2, 0);
+}
 
 static void epoll_use(int backend)
 {

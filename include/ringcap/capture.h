@@ -100,6 +100,7 @@ enum rc_fanout_flag {
 #define RC_CAPTURE_DEFAULT_SNAPLEN 262144u
 #define RC_CAPTURE_DEFAULT_RING_BYTES (4u << 20)
 #define RC_CAPTURE_DEFAULT_BLOCK_TIMEOUT_MS 10u
+#define RC_CAPTURE_DEFAULT_PAUSE_US 100u
 #define RC_CAPTURE_DEFAULT_TIMEOUT_MS (-1) /* block until a packet arrives */
 
 /*
@@ -142,9 +143,13 @@ int rc_capture_set_promisc(rc_capture *c, int on);
 int rc_capture_set_direction(rc_capture *c, int direction);
 /* Deliver each packet as soon as it arrives (picks TPACKET_V2 in AUTO).  On
  * a busy link (several packets returned since the last wait) the next wait
- * for the ring starts with a 0.1 ms pause, so one wake-up serves many
- * packets: a packet waits at most that pause plus the timer's slack. */
+ * for the ring starts with a pause (rc_capture_set_immediate_pause), so one
+ * wake-up serves many packets: a packet waits at most that pause plus the
+ * timer's slack. */
 int rc_capture_set_immediate(rc_capture *c, int on);
+/* That pause in microseconds, 0..1000 (default RC_CAPTURE_DEFAULT_PAUSE_US);
+ * 0 waits for every packet, at about 1 us of CPU per wake-up. */
+int rc_capture_set_immediate_pause(rc_capture *c, uint32_t us);
 /* enum rc_tstamp_precision / enum rc_tstamp_source. */
 int rc_capture_set_tstamp_precision(rc_capture *c, int precision);
 int rc_capture_set_tstamp_source(rc_capture *c, int source);

@@ -60,6 +60,7 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf)
 	c->opts.ring_bytes = RC_CAPTURE_DEFAULT_RING_BYTES;
 	c->opts.block_timeout_ms = RC_CAPTURE_DEFAULT_BLOCK_TIMEOUT_MS;
 	c->opts.timeout_ms = RC_CAPTURE_DEFAULT_TIMEOUT_MS;
+	c->opts.pause_us = RC_CAPTURE_DEFAULT_PAUSE_US;
 	c->opts.vlan_reinsert = 1;
 	atomic_init(&c->break_flag, 0);
 	*out = c;
@@ -182,6 +183,16 @@ int rc_capture_set_immediate(rc_capture *c, int on)
 	if (check_bool(c, "immediate", on) < 0)
 		return RC_EINVAL;
 	c->opts.immediate = on;
+	return 0;
+}
+
+int rc_capture_set_immediate_pause(rc_capture *c, uint32_t us)
+{
+	RC__SETTER_PROLOGUE(c);
+	/* Over 1 ms the mode would no longer be immediate (issue 4's bound). */
+	if (us > 1000)
+		return rc__errf(c->err, RC_EINVAL, "immediate pause %u us out of range 0..1000", us);
+	c->opts.pause_us = us;
 	return 0;
 }
 

@@ -61,6 +61,7 @@ struct rc__capture_opts {
 	int promisc;
 	int direction;
 	int immediate;
+	uint32_t pause_us; /* immediate mode: pause before waiting on a busy link */
 	int tstamp_precision;
 	int tstamp_source;
 	int vlan_reinsert;

@@ -33,20 +33,6 @@
 
 #define RC__MAX_BATCH 65536u
 
-/*
- * Immediate mode under load.  Waking up for every packet costs about 1 us
- * of CPU each (poll, scheduler, the ring check) - at 600,000 packets/s more
- * than the packets themselves.  So when more than one packet was returned
- * since the last wait (they queued while we worked: a busy link; counted
- * across calls, so one-packet readers see it too) and the ring is now
- * empty, wait RC__COALESCE_NS on the eventfd only (breakloop still
- * wakes it) before reading again, instead of poll()ing for the very next
- * packet.  A packet then waits at most that long plus the timer's slack,
- * far inside the 1 ms an immediate-mode reader may take; at low rates
- * (one packet per wake-up) nothing changes.
- */
-#define RC__COALESCE_NS 100000
-
 static const char *devname(const rc_capture *c)
 {
 	return c->device[0] ? c->device : "any";
@@ -133,11 +119,25 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 			deadline = now + (uint64_t)timeout;
 		if (c->progress && (!deadline || now < deadline))
 			continue;
+		/*
+		 * Immediate mode under load.  Waking up for every packet costs
+		 * about 1 us of CPU each (poll, scheduler, the ring check) - at
+		 * 600,000 packets/s more than the packets themselves.  So when
+		 * more than one packet was returned since the last wait (they
+		 * queued while we worked: a busy link; counted across calls, so
+		 * one-packet readers see it too) and the ring is now empty,
+		 * wait opts.pause_us on the eventfd only (breakloop still wakes
+		 * it) before reading again, instead of poll()ing for the very
+		 * next packet.  A packet then waits at most that long plus the
+		 * timer's slack, far inside the 1 ms an immediate-mode reader
+		 * may take; at low rates (one packet per wake-up) nothing
+		 * changes.
+		 */
 		int busy = c->delivered - c->delivered_at_wait > 1;
 		c->delivered_at_wait = c->delivered;
-		if (busy && c->opts.immediate && timeout != 0 && !c->down_err) {
+		if (busy && c->opts.immediate && c->opts.pause_us && timeout != 0 && !c->down_err) {
 			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
-			struct timespec pause = { 0, RC__COALESCE_NS };
+			struct timespec pause = { 0, (long)c->opts.pause_us * 1000 };
 			(void)ppoll(&efd, 1, &pause, NULL); /* EINTR: just read again */
 			continue;
 		}
