@@ -9,9 +9,10 @@
  *
  * Input: byte 0 picks the format (bit 0: pcapng), the time stamp precision
  * (bit 1) and the snap length (bits 2-3: 65535, 200, 1, 0 = default); then
- * 12-byte packet headers (caplen 0..1023, direction, interface, flags,
- * time stamp bits) each followed by nothing: the packet bytes come from
- * the input itself, cycled.
+ * 12-byte packet descriptions (caplen 0..1023, extra wire length,
+ * direction, interface, time stamp bits, comment/drop-count flags); a
+ * packet's bytes are the input's from its description on, cut where the
+ * input ends.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,9 +43,9 @@ static void fz_parse(struct fz_set *s, const uint8_t *d, size_t size)
 		uint32_t caplen = ((uint32_t)h[0] | (uint32_t)h[1] << 8) & 1023u;
 		p->caplen = caplen;
 		p->len = caplen + (h[2] & 3u);
-		p->data = caplen ? d + (off % size) : NULL;
-		if (caplen > size - off % size) /* keep the bytes inside the input */
-			p->caplen = p->len = (uint32_t)(size - off % size);
+		p->data = caplen ? d + off : NULL;
+		if (caplen > size - off) /* keep the bytes inside the input */
+			p->caplen = p->len = (uint32_t)(size - off);
 		p->direction = (uint8_t)(h[3] % 3);
 		p->ifindex = h[4] & 1u;
 		uint64_t ts = 0;
