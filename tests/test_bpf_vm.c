@@ -333,6 +333,22 @@ static void compare_with_libpcap(const rc_bpf_insn *p, size_t len, const uint8_t
 			     theirs);
 	}
 }
+
+/* Run program p on 16 random packets in both VMs (failing on the first
+ * difference); returns how many of them it accepted. */
+static size_t compare_on_random_packets(uint64_t *seed, const rc_bpf_insn *p, size_t len,
+					const char *what, int iter)
+{
+	uint8_t pkt[BPFT_PKT_MAX];
+	size_t accepted = 0;
+	for (int j = 0; j < 16; j++) {
+		uint32_t caplen, wirelen;
+		bpft_rand_packet(seed, pkt, &caplen, &wirelen);
+		compare_with_libpcap(p, len, pkt, caplen, wirelen, what, iter);
+		accepted += rc_bpf_run_simple(p, len, pkt, caplen, wirelen) != 0;
+	}
+	return accepted;
+}
 #endif
 
 TEST(bpf_vm_matches_libpcap_on_random_programs_and_packets)
@@ -341,18 +357,12 @@ TEST(bpf_vm_matches_libpcap_on_random_programs_and_packets)
 	SKIP("system libpcap not available");
 #else
 	uint64_t seed = 0xb0f0001;
-	uint8_t pkt[BPFT_PKT_MAX];
 	size_t accepted = 0, runs = 0;
 	for (int iter = 0; iter < 4000; iter++) {
 		rc_bpf_insn p[48];
 		size_t len = bpft_rand_program(&seed, p, 48, BPFT_PLAIN);
-		for (int j = 0; j < 16; j++) {
-			uint32_t caplen, wirelen;
-			bpft_rand_packet(&seed, pkt, &caplen, &wirelen);
-			compare_with_libpcap(p, len, pkt, caplen, wirelen, "random program", iter);
-			accepted += rc_bpf_run_simple(p, len, pkt, caplen, wirelen) != 0;
-			runs++;
-		}
+		accepted += compare_on_random_packets(&seed, p, len, "random program", iter);
+		runs += 16;
 	}
 	/* the programs must exercise both outcomes */
 	ASSERT_UINT_GE(accepted, runs / 10);
@@ -369,7 +379,6 @@ TEST(bpf_vm_matches_libpcap_on_random_programs_with_fall_through_jumps)
 	SKIP("system libpcap not available");
 #else
 	uint64_t seed = 0xb0f0004;
-	uint8_t pkt[BPFT_PKT_MAX];
 	size_t programs = 0, jumps = 0;
 	for (int iter = 0; iter < 3000; iter++) {
 		rc_bpf_insn p[48];
@@ -387,12 +396,7 @@ TEST(bpf_vm_matches_libpcap_on_random_programs_with_fall_through_jumps)
 		if (rc_bpf_validate(p, len, NULL) != 0)
 			continue;
 		programs++;
-		for (int j = 0; j < 16; j++) {
-			uint32_t caplen, wirelen;
-			bpft_rand_packet(&seed, pkt, &caplen, &wirelen);
-			compare_with_libpcap(p, len, pkt, caplen, wirelen, "fall-through program",
-					     iter);
-		}
+		(void)compare_on_random_packets(&seed, p, len, "fall-through program", iter);
 	}
 	ASSERT_UINT_GE(programs, 2000);
 	ASSERT_UINT_GE(jumps, 5000);
