@@ -4,7 +4,8 @@
  * block the kernel hands over.
  *
  * Input: byte 0 picks the block size (0 = the input's length, else
- * 256 * byte 0 bytes); the rest is the block image itself, zero padded
+ * 256 * byte 0 bytes) and, by its low bit, the headroom in front of each
+ * packet (set: a raw socket's RC__HEADROOM_RAW, clear: RC__HEADROOM); the rest is the block image itself, zero padded
  * or cut to that size.  So num_pkts, offset_to_first_pkt, tp_next_offset,
  * tp_mac, tp_snaplen and tp_len all come straight from the input.  The
  * block sits in its own heap allocation of exactly block size bytes, so
@@ -30,6 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	size_t blk_size = data[0] ? (size_t)data[0] * 256u : size - 1;
+	uint32_t headroom = (data[0] & 1u) ? RC__HEADROOM_RAW : RC__HEADROOM;
 	data++;
 	size--;
 	uint8_t *blk = malloc(blk_size ? blk_size : 1);
@@ -42,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t num = blk_size >= sizeof(struct tpacket_block_desc)
 			       ? ((struct tpacket_block_desc *)(void *)blk)->hdr.bh1.num_pkts
 			       : 0;
-	if (rc__v3_walk_open(&w, blk, blk_size) == 0) {
+	if (rc__v3_walk_open(&w, blk, blk_size, headroom) == 0) {
 		struct rc__frame f;
 		uint64_t frames = 0;
 		const uint8_t *prev_end = blk;
@@ -50,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		while ((r = rc__v3_walk_next(&w, &f)) > 0) {
 			frames++;
 			const uint8_t *hdr = (const uint8_t *)f.sll - 48;
-			if (hdr < prev_end || f.mac - RC__HEADROOM < hdr + TPACKET3_HDRLEN ||
+			if (hdr < prev_end || f.mac - headroom < hdr + TPACKET3_HDRLEN ||
 			    f.mac + f.caplen > blk + blk_size || f.caplen > f.len ||
 			    frames > num || frames > blk_size / TPACKET3_HDRLEN)
 				__builtin_trap();
@@ -58,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			uint8_t acc = f.sll->sll_pkttype ^ f.sll->sll_halen ^ f.sll->sll_addr[7];
 			for (uint32_t i = 0; i < f.caplen; i++)
 				acc ^= f.mac[i];
-			for (uint32_t i = 1; i <= RC__HEADROOM; i++)
+			for (uint32_t i = 1; i <= headroom; i++)
 				acc ^= f.mac[-(ptrdiff_t)i];
 			sink = acc;
 		}

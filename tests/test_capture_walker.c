@@ -12,9 +12,9 @@
 
 #include "capture/ring_v3_walk.h"
 
-/* Where af_packet puts the MAC header for a raw socket with our
- * PACKET_RESERVE: TPACKET_ALIGN(68 + 16) + 24 - 14. */
-#define MAC_OFF 106u
+/* Where af_packet puts the MAC header for a raw socket with its
+ * PACKET_RESERVE (RC__HEADROOM_RAW): TPACKET_ALIGN(68 + 16) + 4 - 14. */
+#define MAC_OFF 86u
 
 struct blk {
 	uint8_t *p;
@@ -77,7 +77,7 @@ static int walk_all(struct blk *b, uint32_t *frames, uint64_t *bytes)
 	struct rc__frame f;
 	*frames = 0;
 	*bytes = 0;
-	int r = rc__v3_walk_open(&w, b->p, b->size);
+	int r = rc__v3_walk_open(&w, b->p, b->size, RC__HEADROOM_RAW);
 	if (r < 0)
 		return r;
 	while ((r = rc__v3_walk_next(&w, &f)) > 0) {
@@ -97,7 +97,7 @@ TEST(capture_walker_valid_block_gives_every_packet)
 	blk_add(&b, 60, 60, 3);
 	struct rc__v3_walk w;
 	struct rc__frame f;
-	ASSERT_INT_EQ(rc__v3_walk_open(&w, b.p, b.size), 0);
+	ASSERT_INT_EQ(rc__v3_walk_open(&w, b.p, b.size, RC__HEADROOM_RAW), 0);
 	ASSERT_INT_EQ(rc__v3_walk_next(&w, &f), 1);
 	ASSERT_UINT_EQ(f.caplen, 64);
 	ASSERT_UINT_EQ(f.mac[0], 1);
@@ -146,7 +146,7 @@ TEST(capture_walker_block_smaller_than_descriptor)
 {
 	uint8_t *p = calloc(1, 40);
 	struct rc__v3_walk w;
-	ASSERT_INT_EQ(rc__v3_walk_open(&w, p, 40), RC_EIO);
+	ASSERT_INT_EQ(rc__v3_walk_open(&w, p, 40, RC__HEADROOM_RAW), RC_EIO);
 	free(p);
 }
 
@@ -225,6 +225,29 @@ TEST(capture_walker_refuses_packet_bytes_outside_block)
 	h->tp_snaplen = 0xffffffffu;
 	ASSERT_INT_EQ(walk_all(&b, &n, &bytes), RC_EIO);
 	free(b.p);
+}
+
+/* The packet must leave the handle's headroom free behind the sockaddr_ll
+ * (deliver writes there): a raw socket reserves 4 bytes, a cooked one 24. */
+TEST(capture_walker_headroom_is_the_handles)
+{
+	static const uint32_t headroom[] = { RC__HEADROOM_RAW, RC__HEADROOM };
+	for (size_t i = 0; i < 2; i++) {
+		struct blk b;
+		blk_init(&b, 512);
+		blk_add(&b, 64, 64, 1);
+		struct tpacket3_hdr *h = hdr_at(&b, 48);
+		struct rc__v3_walk w;
+		struct rc__frame f;
+		h->tp_mac = (uint32_t)(RC__TPACKET3_HDRLEN + headroom[i]);
+		ASSERT_INT_EQ(rc__v3_walk_open(&w, b.p, b.size, headroom[i]), 0);
+		ASSERT_INT_EQ(rc__v3_walk_next(&w, &f), 1);
+		ASSERT_TRUE(f.mac == b.p + 48 + h->tp_mac);
+		h->tp_mac--;
+		ASSERT_INT_EQ(rc__v3_walk_open(&w, b.p, b.size, headroom[i]), 0);
+		ASSERT_INT_EQ(rc__v3_walk_next(&w, &f), RC_EIO);
+		free(b.p);
+	}
 }
 
 TEST(capture_walker_refuses_snaplen_above_wire_length)

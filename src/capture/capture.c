@@ -446,9 +446,10 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 		return rc__errf(c->err, e == EAFNOSUPPORT ? RC_ENOTSUP : rc__from_errno(e),
 				"%s: socket(AF_PACKET): %s", devname(c), strerror(e));
 	}
+	c->headroom = c->sock_cooked ? RC__HEADROOM : RC__HEADROOM_RAW;
 	if (be->packet_version >= 0) {
 		if ((st = setopt(c, SOL_PACKET, PACKET_VERSION, "PACKET_VERSION", be->packet_version)) < 0 ||
-		    (st = setopt(c, SOL_PACKET, PACKET_RESERVE, "PACKET_RESERVE", RC__HEADROOM)) < 0)
+		    (st = setopt(c, SOL_PACKET, PACKET_RESERVE, "PACKET_RESERVE", (int)c->headroom)) < 0)
 			goto err;
 	}
 	if (c->opts.tstamp_source == RC_TSTAMP_HARDWARE && (st = hw_tstamps(c)) < 0)

@@ -18,7 +18,7 @@
  *                      tp_status, tp_mac, tp_net, hv1 {rxhash, vlan_tci,
  *                      vlan_tpid}, pad }
  *       (pad to 16) sockaddr_ll   <- packet metadata
- *       gap >= 16 (SOCK_DGRAM) + PACKET_RESERVE (RC__HEADROOM)
+ *       gap >= 16 (SOCK_DGRAM) + PACKET_RESERVE (c->headroom)
  *       +tp_mac: tp_snaplen packet bytes
  *   +tp_next_offset: next packet ...
  *
@@ -88,7 +88,7 @@ int rc__ring_setup(rc_capture *c, int version)
 	/* Worst case offset of the packet bytes in a slot (tpacket_rcv):
 	 * TPACKET_ALIGN(hdrlen + max(maclen, 16)) + reserve - maclen. */
 	uint32_t need =
-		(uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + RC__HEADROOM + rc__capture_max_data(c));
+		(uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + c->headroom + rc__capture_max_data(c));
 	uint32_t block_size, frame_size;
 	uint64_t block_nr;
 

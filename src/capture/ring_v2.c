@@ -41,7 +41,7 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 		uint32_t st = rc__slot_status(&h->tp_status);
 		if (!(st & TP_STATUS_USER))
 			break;
-		if (h->tp_mac < RC__TPACKET2_HDRLEN + RC__HEADROOM ||
+		if (h->tp_mac < RC__TPACKET2_HDRLEN + c->headroom ||
 		    (size_t)h->tp_mac + h->tp_snaplen > c->frame_size)
 			return rc__errf(c->err, RC_EIO, "%s: TPACKET_V2 frame %u: packet outside frame",
 					c->device[0] ? c->device : "any", c->cur);

@@ -11,7 +11,7 @@
  *                                offset_to_first_pkt, blk_len, ... } }
  *   +offset_to_first_pkt tpacket3_hdr (48 bytes, TPACKET_ALIGN'ed)
  *   +48                  sockaddr_ll (20 bytes)  -> TPACKET3_HDRLEN = 68
- *   ...                  gap, PACKET_RESERVE headroom (RC__HEADROOM)
+ *   ...                  gap, PACKET_RESERVE headroom (c->headroom)
  *   +tp_mac              tp_snaplen packet bytes
  *   +tp_next_offset      next tpacket3_hdr ... (num_pkts headers in all)
  *
@@ -50,20 +50,24 @@
 
 struct rc__v3_walk {
 	uint8_t *blk;
-	uint64_t size; /* block bytes */
-	uint64_t off;  /* offset of the next header */
-	uint32_t left; /* headers still to read (num_pkts) */
+	uint64_t size;    /* block bytes */
+	uint64_t off;     /* offset of the next header */
+	uint64_t min_mac; /* TPACKET3_HDRLEN + the headroom deliver may rewrite */
+	uint32_t left;    /* headers still to read (num_pkts) */
 };
 
 /*
  * rc__v3_walk_open - start walking the block of size bytes at blk (4-byte
- * aligned).  Returns 0 (w->left packets to read, maybe 0) or RC_EIO when
+ * aligned), whose packets have headroom bytes (PACKET_RESERVE) in front
+ * of them.  Returns 0 (w->left packets to read, maybe 0) or RC_EIO when
  * the block descriptor itself is inconsistent (nothing to read).
  */
-static inline int rc__v3_walk_open(struct rc__v3_walk *w, uint8_t *blk, uint64_t size)
+static inline int rc__v3_walk_open(struct rc__v3_walk *w, uint8_t *blk, uint64_t size,
+				   uint32_t headroom)
 {
 	w->blk = blk;
 	w->size = size;
+	w->min_mac = RC__TPACKET3_HDRLEN + (uint64_t)headroom;
 	w->off = RC__V3_BAD_OFF;
 	w->left = 0;
 	if (size < sizeof(struct tpacket_block_desc))
@@ -95,7 +99,7 @@ static inline int rc__v3_walk_next(struct rc__v3_walk *w, struct rc__frame *f)
 	uint8_t *hp = w->blk + off;
 	const struct tpacket3_hdr *h = (const struct tpacket3_hdr *)(const void *)hp;
 	uint64_t mac = h->tp_mac, snap = h->tp_snaplen;
-	if (mac < RC__TPACKET3_HDRLEN + RC__HEADROOM || off + mac + snap > w->size ||
+	if (mac < w->min_mac || off + mac + snap > w->size ||
 	    snap > h->tp_len)
 		goto bad;
 	if (--w->left) {
