@@ -11,10 +11,11 @@
  * One capture thread ("source") per handle: one per -i, times --threads
  * fanout members.  Capture threads only copy packets out of the ring, so
  * the ring is freed at once; the writer thread (writer_thread.c) merges
- * the sources in time stamp order and runs the sink.  Writing pcap files
- * and nothing else (the common `-i IF -w F`), the copy is the file record
- * itself (rc_encoder) and the writer hands whole buffers to the file
- * (sink_encoded): one copy per packet in user space.  The main thread
+ * the sources in time stamp order and runs the sink.  Writing files and
+ * nothing else (the common `-i IF -w F`, without a merge of several
+ * interfaces), the copy is the file record itself (rc_encoder) and the
+ * writer hands whole buffers to the file (sink_encoded): one copy per
+ * packet in user space.  The main thread
  * waits, prints the --stats line, and on SIGINT/SIGTERM/SIGHUP, -c, a -W
  * limit or an error breaks every capture loop; then everything queued is
  * written, files are closed, and tcpdump's counts go to stderr.
@@ -217,26 +218,21 @@ static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t 
 }
 
 /*
- * The sink in encoded mode (pcap to files, nothing printed): runs of
- * records go to the file whole.  Bytes of packets taken before a stop are
- * summed from their record headers (ts, ts, caplen, len; host order).
+ * The sink in encoded mode (files, nothing printed): runs of records go to
+ * the file whole.  Bytes of packets taken before a stop are summed from
+ * their records.
  */
-static int sink_encoded(void *user, unsigned s, const uint8_t *recs, size_t len, size_t n,
+static int sink_encoded(void *user, unsigned s, uint8_t *recs, size_t len, size_t n,
 			uint64_t wire_bytes, size_t *taken)
 {
 	struct live *L = user;
 	struct rc__rot *r = L->rot[L->nrot > 1 ? s : 0];
 	char err[512];
-	int st = rc__rot_write_encoded(r, recs, len, n, taken, err, sizeof(err));
+	uint16_t lt = (uint16_t)rc_capture_linktype(L->src[s].c);
+	int st = rc__rot_write_encoded(r, recs, len, n, lt, taken, err, sizeof(err));
 	if (st < 0) {
 		rot_failed(st, err);
-		wire_bytes = 0;
-		for (size_t k = 0, off = 0; k < *taken; k++) {
-			uint32_t f[4];
-			memcpy(f, recs + off, sizeof(f));
-			wire_bytes += f[3];
-			off += sizeof(f) + f[2];
-		}
+		wire_bytes = rc__rot_encoded_wire_bytes(r, recs, len, *taken);
 	} else {
 		*taken = n;
 	}
@@ -763,9 +759,9 @@ int rc__run_live(const struct rc__cli_opts *o)
 		}
 	}
 	L->merge = L->nsrc > 1 && !o->live.per_thread_files;
-	/* pcap files and nothing else: capture threads encode the records
+	/* Files and nothing else: capture threads encode the records
 	 * themselves (one copy per packet, see writer_thread.h). */
-	if (L->nrot && !L->printing && !L->json && !L->merge && L->format == RC_FORMAT_PCAP) {
+	if (L->nrot && !L->printing && !L->json && !L->merge) {
 		char err[512];
 		if (rc__rot_new_encoder(L->rot[0], &enc, err, sizeof(err)) < 0) {
 			fprintf(stderr, "ringcap: %s\n", err);

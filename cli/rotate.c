@@ -14,9 +14,14 @@
 
 #define RC_ROT_MAX_IFACES 256
 
+/* A capture interface of the run: its IDB number in every pcapng file is
+ * its index in rc__rot.map (each new file describes all of them first), so
+ * a block encoded once is valid in whichever file of a rotation it lands. */
 struct rot_ifmap {
 	uint32_t kernel_ifindex;
-	int idb;
+	uint16_t linktype;
+	int has_name;
+	char name[IF_NAMESIZE + 1];
 };
 
 struct rc__rot {
@@ -28,6 +33,7 @@ struct rc__rot {
 	int64_t gflag_time;   /* wall time (s) the current -G period began */
 	struct rot_ifmap map[RC_ROT_MAX_IFACES];
 	size_t nmap;
+	size_t last;          /* map index of the latest lookup */
 };
 
 /* tcpdump's getWflagChars: digits needed for the numbers 0..W-1. */
@@ -65,6 +71,21 @@ int rc__rot_make_name(char *buf, size_t len, const char *pattern, int use_strfti
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
+/* pcapng: the IDB of map[i] into the current file, which describes
+ * map[0..i) already, so that its number there is i. */
+static int describe(struct rc__rot *r, size_t i)
+{
+	rc_iface_info info;
+	memset(&info, 0, sizeof(info));
+	info.linktype = r->map[i].linktype;
+	info.snaplen = r->cfg.snaplen;
+	info.name = r->map[i].has_name ? r->map[i].name : NULL;
+	info.filter = r->cfg.filter;
+	info.fcslen = -1;
+	int idb = rc_writer_add_iface(r->w, &info);
+	return idb < 0 ? idb : idb == (int)i ? 0 : RC_ESTATE;
+}
+
 static int open_file(struct rc__rot *r, char *err, size_t errlen)
 {
 	rc_writer_opts wo;
@@ -82,10 +103,17 @@ static int open_file(struct rc__rot *r, char *err, size_t errlen)
 	 * kernel's copy into the page cache reads it from there; the writer
 	 * thread's own buffers absorb a slow disk. */
 	wo.buf_bytes = 256u << 10;
-	r->nmap = 0;
 	if (rc_writer_open(&r->w, r->name, &wo, e) < 0) {
 		snprintf(err, errlen, "%s", e);
 		return RC_EIO;
+	}
+	for (size_t i = 0; i < r->nmap; i++) {
+		int st = describe(r, i);
+		if (st < 0) {
+			snprintf(err, errlen, "%s: cannot add interface %u: %s", r->name,
+				 r->map[i].kernel_ifindex, rc_writer_error(r->w));
+			return st;
+		}
 	}
 	return 0;
 }
@@ -180,29 +208,37 @@ static int maybe_rotate(struct rc__rot *r, char *err, size_t errlen)
 	return 0;
 }
 
-/* pcapng interface number for kernel ifindex k in the current file. */
-static int idb_for(struct rc__rot *r, const rc_packet *p)
+/* pcapng interface number of kernel ifindex k, or -1 if it is new. */
+static int idb_known(struct rc__rot *r, uint32_t k)
 {
+	if (r->last < r->nmap && r->map[r->last].kernel_ifindex == k)
+		return (int)r->last;
 	for (size_t i = 0; i < r->nmap; i++)
-		if (r->map[i].kernel_ifindex == p->ifindex)
-			return r->map[i].idb;
+		if (r->map[i].kernel_ifindex == k) {
+			r->last = i;
+			return (int)i;
+		}
+	return -1;
+}
+
+/* pcapng interface number of kernel ifindex k (link type lt), described
+ * in the current file the first time it is seen. */
+static int idb_for(struct rc__rot *r, uint32_t k, uint16_t lt)
+{
+	int idb = idb_known(r, k);
+	if (idb >= 0)
+		return idb;
 	if (r->nmap == RC_ROT_MAX_IFACES)
 		return RC_ELIMIT;
-	char name[IF_NAMESIZE + 1];
-	rc_iface_info info;
-	memset(&info, 0, sizeof(info));
-	info.linktype = p->linktype;
-	info.snaplen = r->cfg.snaplen;
-	info.name = p->ifindex && if_indextoname(p->ifindex, name) ? name : NULL;
-	info.filter = r->cfg.filter;
-	info.fcslen = -1;
-	int idb = rc_writer_add_iface(r->w, &info);
-	if (idb < 0)
-		return idb;
-	r->map[r->nmap].kernel_ifindex = p->ifindex;
-	r->map[r->nmap].idb = idb;
-	r->nmap++;
-	return idb;
+	struct rot_ifmap *m = &r->map[r->nmap];
+	m->kernel_ifindex = k;
+	m->linktype = lt;
+	m->has_name = k && if_indextoname(k, m->name);
+	int st = describe(r, r->nmap);
+	if (st < 0)
+		return st;
+	r->last = r->nmap++;
+	return (int)r->last;
 }
 
 /* A file is open and the -C/-G limits have been applied before a write. */
@@ -222,7 +258,7 @@ int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errle
 		return st;
 	rc_packet copy = *p;
 	if (r->cfg.format == RC_FORMAT_PCAPNG) {
-		int idb = idb_for(r, p);
+		int idb = idb_for(r, p->ifindex, p->linktype);
 		if (idb < 0) {
 			snprintf(err, errlen, "%s: cannot add interface %u: %s", r->name, p->ifindex,
 				 rc_writer_error(r->w));
@@ -300,12 +336,69 @@ int rc__rot_new_encoder(const struct rc__rot *r, rc_encoder **out, char *err, si
 	return st;
 }
 
-int rc__rot_write_encoded(struct rc__rot *r, const uint8_t *recs, size_t len, size_t n,
-			  size_t *done, char *err, size_t errlen)
+/* Length of the record at p with avail bytes left: 16 + caplen (pcap) or
+ * the block's total length (pcapng EPB); 0 if that does not fit. */
+static size_t record_len(const struct rc__rot *r, const uint8_t *p, size_t avail)
+{
+	uint32_t v;
+	if (avail < 16)
+		return 0;
+	memcpy(&v, p + (r->cfg.format == RC_FORMAT_PCAPNG ? 4 : 8), 4);
+	size_t n = r->cfg.format == RC_FORMAT_PCAPNG ? v : 16u + (size_t)v;
+	return n >= 16 && n <= avail ? n : 0;
+}
+
+/*
+ * pcapng: the encoder put the kernel's ifindex where each block's
+ * interface number goes; replace it by the run-wide IDB number, from the
+ * first of the n blocks in recs[0..len) up to the next one of an interface
+ * new to the run (the first block's may be new: it is described in the
+ * current file now, as rc__rot_write would).  *seg_len, *seg_n: the
+ * blocks renumbered.
+ */
+static int renumber(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint16_t lt,
+		    size_t *seg_len, size_t *seg_n, char *err, size_t errlen)
+{
+	size_t off = 0, i = 0, pf = 0;
+	for (; i < n; i++) {
+		/* Each block's length is in the block, so the walk is a chain
+		 * of loads through a buffer the CPU cache no longer holds:
+		 * request every line up to 4 KiB ahead, in address order, as
+		 * the file reader does (src/file/source.h). */
+		size_t lim = len - off > 4096 ? off + 4096 : len;
+		for (; pf < lim; pf += 64)
+			__builtin_prefetch(recs + pf, 1, 2);
+		size_t k = record_len(r, recs + off, len - off);
+		if (k < 32) {
+			snprintf(err, errlen, "%s: encoded block %zu of %zu is cut short", r->name, i, n);
+			return RC_EINVAL;
+		}
+		uint32_t ifindex;
+		memcpy(&ifindex, recs + off + 8, 4);
+		int idb = idb_known(r, ifindex);
+		if (idb < 0 && i > 0)
+			break;
+		if (idb < 0 && (idb = idb_for(r, ifindex, lt)) < 0) {
+			snprintf(err, errlen, "%s: cannot add interface %u: %s", r->name, ifindex,
+				 rc_writer_error(r->w));
+			return idb;
+		}
+		uint32_t v = (uint32_t)idb;
+		memcpy(recs + off + 8, &v, 4);
+		off += k;
+	}
+	*seg_len = off;
+	*seg_n = i;
+	return 0;
+}
+
+/* Write n records, recs[0..len), rotating between them as needed; *done
+ * grows by each record written (also when an error stops the run). */
+static int write_run(struct rc__rot *r, const uint8_t *recs, size_t len, size_t n, size_t *done,
+		     char *err, size_t errlen)
 {
 	uint64_t limit = r->cfg.size_mb > 0 ? (uint64_t)r->cfg.size_mb * 1000000u : UINT64_MAX;
-	size_t off = 0;
-	*done = 0;
+	size_t off = 0, written = 0;
 	while (off < len) {
 		/* After a rotation the file holds just its header, under any
 		 * -C limit: every round writes at least one record. */
@@ -313,7 +406,7 @@ int rc__rot_write_encoded(struct rc__rot *r, const uint8_t *recs, size_t len, si
 		if (st < 0)
 			return st;
 		size_t bytes, pkts;
-		st = rc_writer_write_encoded(r->w, recs + off, len - off, n - *done, limit, &bytes,
+		st = rc_writer_write_encoded(r->w, recs + off, len - off, n - written, limit, &bytes,
 					     &pkts);
 		if (st == 0 && r->cfg.packet_buffered)
 			st = rc_writer_flush(r->w);
@@ -322,9 +415,47 @@ int rc__rot_write_encoded(struct rc__rot *r, const uint8_t *recs, size_t len, si
 			return st;
 		}
 		off += bytes;
+		written += pkts;
 		*done += pkts;
 	}
 	return 0;
+}
+
+int rc__rot_write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint16_t lt,
+			  size_t *done, char *err, size_t errlen)
+{
+	size_t off = 0;
+	*done = 0;
+	while (*done < n) {
+		size_t seg_len = len - off, seg_n = n - *done;
+		int st;
+		if (r->cfg.format == RC_FORMAT_PCAPNG &&
+		    ((st = open_and_rotated(r, err, errlen)) < 0 ||
+		     (st = renumber(r, recs + off, len - off, n - *done, lt, &seg_len, &seg_n, err,
+				    errlen)) < 0))
+			return st;
+		if ((st = write_run(r, recs + off, seg_len, seg_n, done, err, errlen)) < 0)
+			return st;
+		off += seg_len;
+	}
+	return 0;
+}
+
+uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs, size_t len,
+				    size_t n)
+{
+	uint64_t sum = 0;
+	size_t off = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = record_len(r, recs + off, len - off);
+		if (k == 0)
+			break;
+		uint32_t wire;
+		memcpy(&wire, recs + off + (r->cfg.format == RC_FORMAT_PCAPNG ? 24 : 12), 4);
+		sum += wire;
+		off += k;
+	}
+	return sum;
 }
 
 uint64_t rc__rot_file_bytes(const struct rc__rot *r)

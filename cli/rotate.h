@@ -16,8 +16,10 @@
  * can pass the size by one packet, as in tcpdump).  -G: before a packet is
  * written, if SECS seconds of wall time passed since the file was opened.
  *
- * pcapng files get one IDB per capture interface, added when its first
- * packet arrives in that file, with if_name and the filter as if_filter.
+ * pcapng files get one IDB per capture interface, with if_name and the
+ * filter as if_filter, added when the interface's first packet arrives;
+ * each later file of the rotation starts with the IDBs of all interfaces
+ * seen so far, so an interface has the same number in every file.
  *
  * Not thread-safe: one rc__rot is used by one thread.
  */
@@ -65,19 +67,27 @@ int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errle
 int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size_t *done,
 			char *err, size_t errlen);
 
-/* An encoder for the records of this output's pcap files (same for every
- * file of the rotation); free it with rc_encoder_free.  RC_EINVAL for
- * pcapng (message in err). */
+/* An encoder for the records of this output's files (same for every file
+ * of the rotation); free it with rc_encoder_free.  For pcapng, packets
+ * are encoded with their kernel ifindex as the interface number:
+ * rc__rot_write_encoded renumbers them. */
 int rc__rot_new_encoder(const struct rc__rot *r, rc_encoder **out, char *err, size_t errlen);
 
 /*
  * Write n records made by that encoder, recs[0..len), rotating between
  * records as rc__rot_write would before each packet (-C is exact; -G is
- * checked once per rc_writer_write_encoded run).  *done = packets written.
- * 0, RC_EBREAK or a negative error as rc__rot_write.
+ * checked once per rc_writer_write_encoded run).  pcapng: lt is the link
+ * type of the packets' interfaces, and each block's interface number is
+ * rewritten in place.  *done = packets written.  0, RC_EBREAK or a
+ * negative error as rc__rot_write.
  */
-int rc__rot_write_encoded(struct rc__rot *r, const uint8_t *recs, size_t len, size_t n,
+int rc__rot_write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint16_t lt,
 			  size_t *done, char *err, size_t errlen);
+
+/* Sum of the original lengths of the first n records of recs[0..len)
+ * (made by that encoder). */
+uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs, size_t len,
+				    size_t n);
 
 /* Bytes in the current file (buffered ones included). */
 uint64_t rc__rot_file_bytes(const struct rc__rot *r);

@@ -24,12 +24,14 @@
  *   buffer: [rec hdr 32 B | data, padded to 8] [rec hdr | data] ...
  *
  * Encoded mode (rc__wt_create_encoded): sources put each packet as the
- * bytes of its pcap record (rc_encoder, see ringcap/file.h), so a buffer
- * is a run of file records and the writer hands whole buffers to the file
- * without looking at the packets: one copy per packet in all, and no
- * per-packet work in the writer thread.  No merge in this mode.
+ * bytes of its file record (rc_encoder, see ringcap/file.h), so a buffer
+ * is a run of file records and the writer hands whole buffers to the file:
+ * one copy per packet in all, and for pcap no per-packet work in the writer
+ * thread (pcapng: the sink renumbers each block's interface, cli/rotate.c).
+ * No merge in this mode.
  *
  *   buffer: [pcap rec hdr 16 B | caplen bytes] [pcap rec hdr | data] ...
+ *       or  [EPB: 28 B | data, padded to 4 | epb_flags | length] [EPB] ...
  *
  * Thread-safety: rc__wt_put/_push/_source_done for source s are called by
  * one thread (that source's); everything else by the owning thread.
@@ -58,12 +60,13 @@ typedef int (*rc__wt_sink)(void *user, unsigned source, const rc_packet *pkts, s
 
 /*
  * The encoded-mode sink: the records of n >= 1 packets of one source,
- * recs[0..len) (valid during the call); wire_bytes = the sum of their
- * original lengths.  Returns 0 when it took them all,
+ * recs[0..len) (valid during the call, and the sink's to rewrite in
+ * place); wire_bytes = the sum of their original lengths.  Returns 0 when
+ * it took them all,
  * or - with *taken = the packets it took first - a stop status, as
  * rc__wt_sink.
  */
-typedef int (*rc__wt_raw_sink)(void *user, unsigned source, const uint8_t *recs, size_t len,
+typedef int (*rc__wt_raw_sink)(void *user, unsigned source, uint8_t *recs, size_t len,
 			       size_t n, uint64_t wire_bytes, size_t *taken);
 
 /*

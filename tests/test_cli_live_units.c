@@ -120,7 +120,9 @@ TEST(cli_live_rotation_names_follow_tcpdump)
 /* How rotate_frames hands the packets over. */
 enum rot_mode { ROT_ONE, ROT_BATCH, ROT_ENCODED };
 
-static unsigned rotate_frames(const char *base, enum rot_mode mode)
+/* pcapng: packets of kernel interfaces 1 (lo, named) and 1000 (none), and
+ * from packet 2000 on - after the first rotation - also 1001, in and out. */
+static unsigned rotate_frames(const char *base, enum rot_mode mode, int format)
 {
 	static uint8_t data[1500];
 	rc_packet pkts[3000];
@@ -129,13 +131,14 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode)
 		pkts[i].data = data;
 		pkts[i].caplen = pkts[i].len = 60 + (i * 977u) % 1441u;
 		pkts[i].ts_nsec = 1700000000000000000ull + i * 1000ull;
-		pkts[i].ifindex = 2;
+		pkts[i].ifindex = i % 2 ? 1 : i >= 2000 && i % 4 == 0 ? 1001 : 1000;
+		pkts[i].direction = (uint8_t)(i % 3);
 		pkts[i].linktype = RC_LINKTYPE_ETHERNET;
 	}
 	struct rc__rot_cfg cfg;
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.path = base;
-	cfg.format = RC_FORMAT_PCAP;
+	cfg.format = format;
 	cfg.linktype = RC_LINKTYPE_ETHERNET;
 	cfg.snaplen = 1000;
 	cfg.ts_precision = RC_TS_MICRO;
@@ -145,7 +148,7 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode)
 	if (rc__rot_open(&r, &cfg, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_open: %s", err);
 	rc_encoder *e = NULL;
-	static uint8_t recs[64 * (16 + 1000)];
+	static uint8_t recs[64 * (48 + 1000)];
 	if (mode == ROT_ENCODED && rc__rot_new_encoder(r, &e, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_new_encoder: %s", err);
 	for (unsigned i = 0; i < 3000;) {
@@ -157,7 +160,7 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode)
 			st = rc__rot_write_batch(r, &pkts[i], n, &done, err, sizeof(err));
 		else
 			st = rc__rot_write_encoded(r, recs, rc_test_encode(e, &pkts[i], n, recs, sizeof(recs)),
-						   n, &done, err, sizeof(err));
+						   n, RC_LINKTYPE_ETHERNET, &done, err, sizeof(err));
 		if (st < 0 || done != n)
 			rc_test_fail(__FILE__, __LINE__, "write at packet %u: %s", i, err);
 		i += (unsigned)n;
@@ -174,17 +177,20 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode)
 	}
 }
 
-TEST(cli_live_rotation_batch_and_encoded_write_the_same_files)
+/* The three ways to hand packets to a rotation give the same files; n: how
+ * many files ~2.3 MB of records make over -C 1. */
+static void same_rotated_files(const char *ext, int format, unsigned n)
 {
-	static const char *const names[] = { "one.pcap", "batch.pcap", "encoded.pcap" };
+	static const char *const modes[] = { "one", "batch", "encoded" };
 	char base[3][512], name[3][600];
 	unsigned files[3];
 	for (int m = 0; m < 3; m++) {
-		snprintf(base[m], sizeof(base[m]), "%s", rc_test_tmpfile(names[m]));
-		files[m] = rotate_frames(base[m], (enum rot_mode)m);
+		char leaf[64];
+		snprintf(leaf, sizeof(leaf), "%s.%s", modes[m], ext);
+		snprintf(base[m], sizeof(base[m]), "%s", rc_test_tmpfile(leaf));
+		files[m] = rotate_frames(base[m], (enum rot_mode)m, format);
 	}
-	/* ~2.3 MB of records over -C 1: three files, rotated at the same packets. */
-	ASSERT_UINT_EQ(files[ROT_ONE], 3);
+	ASSERT_UINT_EQ(files[ROT_ONE], n);
 	ASSERT_UINT_EQ(files[ROT_BATCH], files[ROT_ONE]);
 	ASSERT_UINT_EQ(files[ROT_ENCODED], files[ROT_ONE]);
 	for (unsigned k = 0; k < files[ROT_ONE]; k++) {
@@ -201,6 +207,45 @@ TEST(cli_live_rotation_batch_and_encoded_write_the_same_files)
 		for (int m = 0; m < 3; m++)
 			free(f[m]);
 	}
+}
+
+TEST(cli_live_rotation_batch_and_encoded_write_the_same_files)
+{
+	same_rotated_files("pcap", RC_FORMAT_PCAP, 3);
+}
+
+/* pcapng: besides the same bytes, every file describes every interface
+ * seen so far, with the same number (first seen first: 1000 -> 0, lo -> 1,
+ * 1001 -> 2), and each block names the right one. */
+TEST(cli_live_rotation_pcapng_numbers_interfaces_alike_in_every_file)
+{
+	same_rotated_files("pcapng", RC_FORMAT_PCAPNG, 3);
+	size_t total = 0;
+	for (unsigned k = 0; k < 3; k++) {
+		char name[600];
+		rc__rot_make_name(name, sizeof(name), rc_test_tmpfile("encoded.pcapng"), 0, 0, k, 0);
+		rc_reader *rd;
+		char err[RC_ERRBUF_SIZE];
+		ASSERT_OK(rc_reader_open(&rd, name, NULL, err));
+		rc_packet p;
+		uint64_t last = 0;
+		int st;
+		while ((st = rc_reader_next(rd, &p)) == 1) {
+			uint64_t i = (p.ts_nsec - 1700000000000000000ull) / 1000u;
+			uint32_t idb = i % 2 ? 1 : i >= 2000 && i % 4 == 0 ? 2 : 0;
+			ASSERT_UINT_EQ(p.ifindex, idb);
+			ASSERT_UINT_EQ(p.direction, i % 3);
+			last = i;
+			total++;
+		}
+		ASSERT_INT_EQ(st, RC_EEOF);
+		ASSERT_UINT_EQ(rc_reader_iface_count(rd), last >= 2000 ? 3 : 2);
+		rc_iface_info info;
+		ASSERT_OK(rc_reader_iface(rd, 1, &info));
+		ASSERT_STR_EQ(info.name, "lo");
+		rc_reader_close(rd);
+	}
+	ASSERT_UINT_EQ(total, 3000);
 }
 
 TEST(cli_live_closing_counts_use_singular_and_plural)
@@ -380,7 +425,7 @@ struct raw_collect {
 };
 
 /* Checks each record in order: lengths 100, 101, ... (see the test). */
-static int raw_sink(void *user, unsigned s, const uint8_t *recs, size_t len, size_t n,
+static int raw_sink(void *user, unsigned s, uint8_t *recs, size_t len, size_t n,
 		    uint64_t wire_bytes, size_t *taken)
 {
 	(void)s;

@@ -10,15 +10,16 @@
 #include "test_file_write_common.h"
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static rc_writer *open_pcap(const char *name, uint32_t snaplen, enum rc_ts_precision prec,
-			    size_t buf_bytes)
+static rc_writer *open_writer(const char *name, enum rc_file_format fmt, uint32_t snaplen,
+			      enum rc_ts_precision prec, size_t buf_bytes)
 {
 	rc_writer_opts o;
 	memset(&o, 0, sizeof(o));
-	o.format = RC_FORMAT_PCAP;
+	o.format = fmt;
 	o.linktype = RC_LINKTYPE_ETHERNET;
 	o.snaplen = snaplen;
 	o.ts_precision = prec;
@@ -27,6 +28,27 @@ static rc_writer *open_pcap(const char *name, uint32_t snaplen, enum rc_ts_preci
 	char err[RC_ERRBUF_SIZE];
 	if (rc_writer_open(&w, rc_test_tmpfile(name), &o, err) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc_writer_open %s: %s", name, err);
+	return w;
+}
+
+static rc_writer *open_pcap(const char *name, uint32_t snaplen, enum rc_ts_precision prec,
+			    size_t buf_bytes)
+{
+	return open_writer(name, RC_FORMAT_PCAP, snaplen, prec, buf_bytes);
+}
+
+/* pcapng: interface 0 from the options and a second one, Linux cooked. */
+static rc_writer *open_pcapng(const char *name, uint32_t snaplen, size_t buf_bytes)
+{
+	rc_writer *w = open_writer(name, RC_FORMAT_PCAPNG, snaplen, RC_TS_NANO, buf_bytes);
+	rc_iface_info info;
+	memset(&info, 0, sizeof(info));
+	info.linktype = RC_LINKTYPE_LINUX_SLL2;
+	info.snaplen = snaplen ? snaplen : 262144;
+	info.name = "any";
+	info.fcslen = -1;
+	if (rc_writer_add_iface(w, &info) != 1)
+		rc_test_fail(__FILE__, __LINE__, "rc_writer_add_iface: %s", rc_writer_error(w));
 	return w;
 }
 
@@ -60,20 +82,29 @@ static void enc_case_end(struct enc_case *c)
 }
 
 /* The same stream written with rc_writer_write and through an encoder in
- * runs of run packets gives the same file. */
-static void same_file(uint32_t snaplen, enum rc_ts_precision prec, size_t buf_bytes, size_t run)
+ * runs of run packets gives the same file.  pcapng: the packets alternate
+ * between the two interfaces and go in, out and neither way (epb_flags). */
+static void same_file(enum rc_file_format fmt, uint32_t snaplen, enum rc_ts_precision prec,
+		      size_t buf_bytes, size_t run)
 {
 	wt_stream s = wt_make(200);
-	rc_writer *a = open_pcap("plain.pcap", snaplen, prec, buf_bytes);
+	if (fmt == RC_FORMAT_PCAPNG)
+		for (size_t i = 0; i < s.n; i++) {
+			s.pkts[i].ifindex = (uint32_t)(i % 2);
+			s.pkts[i].direction = (uint8_t)(i % 3); /* unknown, in, out */
+		}
+	rc_writer *a = fmt == RC_FORMAT_PCAPNG ? open_pcapng("plain.pcapng", snaplen, buf_bytes)
+					       : open_pcap("plain.pcap", snaplen, prec, buf_bytes);
 	for (size_t i = 0; i < s.n; i++)
 		ASSERT_OK(rc_writer_write(a, &s.pkts[i]));
 	ASSERT_OK(rc_writer_close(a));
 
-	rc_writer *b = open_pcap("encoded.pcap", snaplen, prec, buf_bytes);
+	rc_writer *b = fmt == RC_FORMAT_PCAPNG ? open_pcapng("encoded.pcapng", snaplen, buf_bytes)
+					       : open_pcap("encoded.pcap", snaplen, prec, buf_bytes);
 	char err[RC_ERRBUF_SIZE];
 	rc_encoder *e;
 	ASSERT_OK(rc_encoder_new(&e, b, err));
-	size_t cap = run * (16 + 10000);
+	size_t cap = run * (48 + 10000);
 	uint8_t *recs = malloc(cap);
 	ASSERT_TRUE(recs != NULL);
 	for (size_t i = 0; i < s.n; i += run) {
@@ -87,9 +118,13 @@ static void same_file(uint32_t snaplen, enum rc_ts_precision prec, size_t buf_by
 	rc_encoder_free(e);
 	free(recs);
 
+	const char *ext = fmt == RC_FORMAT_PCAPNG ? "pcapng" : "pcap";
+	char na[64], nb[64];
+	snprintf(na, sizeof(na), "plain.%s", ext);
+	snprintf(nb, sizeof(nb), "encoded.%s", ext);
 	size_t la, lb;
-	unsigned char *fa = rc_test_read_file(rc_test_tmpfile("plain.pcap"), &la);
-	unsigned char *fb = rc_test_read_file(rc_test_tmpfile("encoded.pcap"), &lb);
+	unsigned char *fa = rc_test_read_file(rc_test_tmpfile(na), &la);
+	unsigned char *fb = rc_test_read_file(rc_test_tmpfile(nb), &lb);
 	ASSERT_UINT_EQ(lb, la);
 	ASSERT_MEM_EQ(fb, fa, la);
 	free(fa);
@@ -99,14 +134,24 @@ static void same_file(uint32_t snaplen, enum rc_ts_precision prec, size_t buf_by
 
 TEST(write_encoded_same_bytes_as_write_micro_buffered)
 {
-	same_file(0, RC_TS_MICRO, 0, 3); /* short runs: into the 1 MiB buffer */
+	same_file(RC_FORMAT_PCAP, 0, RC_TS_MICRO, 0, 3); /* short runs: into the 1 MiB buffer */
 }
 
 TEST(write_encoded_same_bytes_as_write_nano_direct_snapped)
 {
 	/* Runs of ~30 KB over a 4 KiB buffer go to write(2) from recs; snap
 	 * length 1000 cuts the 1514, 4097 and 9014-byte packets. */
-	same_file(1000, RC_TS_NANO, 4096, 20);
+	same_file(RC_FORMAT_PCAP, 1000, RC_TS_NANO, 4096, 20);
+}
+
+TEST(write_encoded_pcapng_same_bytes_as_write_buffered)
+{
+	same_file(RC_FORMAT_PCAPNG, 0, RC_TS_NANO, 0, 3);
+}
+
+TEST(write_encoded_pcapng_same_bytes_as_write_direct_snapped)
+{
+	same_file(RC_FORMAT_PCAPNG, 1000, RC_TS_NANO, 4096, 20);
 }
 
 TEST(write_encoded_limit_stops_before_the_record_past_it)
@@ -182,19 +227,48 @@ TEST(write_encoded_encoder_refusals)
 	rc_encoder *e;
 	char err[RC_ERRBUF_SIZE];
 	ASSERT_OK(rc_writer_open(&ng, rc_test_tmpfile("x.pcapng"), &o, err));
-	ASSERT_INT_EQ(rc_encoder_new(&e, ng, err), RC_EINVAL);
-	ASSERT_TRUE(e == NULL);
-	ASSERT_STR_CONTAINS(err, "pcapng");
-	uint8_t r[64];
-	ASSERT_INT_EQ(rc_writer_write_encoded(ng, r, 16, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	uint8_t r[128];
+	/* pcap records are not pcapng blocks */
+	rc_writer *pw = open_pcap("y.pcap", 0, RC_TS_MICRO, 0);
+	ASSERT_OK(rc_encoder_new(&e, pw, err));
+	ASSERT_OK(rc_writer_close(pw));
+	uint8_t data[40] = { 1, 2, 3 };
+	rc_packet p;
+	memset(&p, 0, sizeof(p));
+	p.data = data;
+	p.caplen = p.len = sizeof(data);
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 16 + 40);
+	rc_encoder_free(e);
+	ASSERT_INT_EQ(rc_writer_write_encoded(ng, r, 16 + 40, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_writer_error(ng), "pcapng, 1 interface(s) described");
+	/* a pcapng encoder: blocks of interface 0 pass, of interface 1 (not
+	 * described) do not, nor a packet with a comment */
+	ASSERT_OK(rc_encoder_new(&e, ng, err));
+	p.direction = RC_DIR_OUT;
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, 28 + 40 + 12 + 3), 0); /* does not fit */
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 28 + 40 + 12 + 4);
+	uint64_t off = rc_writer_offset(ng);
+	p.ifindex = 1;
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 28 + 40 + 12 + 4);
+	ASSERT_INT_EQ(rc_writer_write_encoded(ng, r, 84, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_INT_EQ(rc_writer_write_encoded(ng, r, 84, 3, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_UINT_EQ(rc_writer_offset(ng), off);
+	p.ifindex = 0;
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 84);
+	ASSERT_INT_EQ(rc_writer_write_encoded(ng, r, 80, 1, UINT64_MAX, NULL, NULL), RC_EINVAL);
+	ASSERT_OK(rc_writer_write_encoded(ng, r, 84, 1, UINT64_MAX, NULL, NULL));
+	ASSERT_UINT_EQ(rc_writer_offset(ng), off + 84);
+	p.flags = RC_PKT_HAS_COMMENT;
+	p.comment = "c";
+	p.comment_len = 1;
+	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), RC_ENOTSUP);
+	rc_encoder_free(e);
 	ASSERT_OK(rc_writer_close(ng));
 	ASSERT_INT_EQ(rc_encoder_new(&e, NULL, err), RC_EINVAL);
 
 	rc_writer *w = open_pcap("enc.pcap", 0, RC_TS_MICRO, 0);
 	ASSERT_OK(rc_encoder_new(&e, w, err));
 	ASSERT_OK(rc_writer_close(w)); /* the encoder does not need the writer */
-	uint8_t data[40] = { 1, 2, 3 };
-	rc_packet p;
 	memset(&p, 0, sizeof(p));
 	p.data = data;
 	p.caplen = p.len = sizeof(data);

@@ -305,11 +305,11 @@ const char *rc_writer_error(const rc_writer *w);
 int rc_writer_close(rc_writer *w);
 
 /*
- * Pre-encoded records (pcap)
- * --------------------------
+ * Pre-encoded records (pcap, pcapng)
+ * ----------------------------------
  * A program that captures in one thread and writes in another can have the
- * capture thread turn each packet straight into the bytes of its pcap
- * record, in a buffer of its own, and the writer thread hand whole buffers
+ * capture thread turn each packet straight into the bytes of its file
+ * record (pcap record, or pcapng Enhanced Packet Block), in a buffer of its own, and the writer thread hand whole buffers
  * to the file: one copy per packet instead of one into the buffer and one
  * into the writer's, and no per-packet work in the writer thread.
  *
@@ -321,24 +321,36 @@ int rc_writer_close(rc_writer *w);
  *   // writer thread, per buffer:
  *   rc_writer_write_encoded(w, buf, used, count, UINT64_MAX, &bytes, &pkts);
  *
- * The encoder copies the writer's settings (time stamp precision, snap
- * length) when it is made and never looks at the writer again: it may
+ * The encoder copies the writer's settings (format, time stamp precision,
+ * snap length) when it is made and never looks at the writer again: it may
  * outlive it and serves every writer opened with the same options (files
  * of a rotation).  It is immutable, so any number of threads may use it at
  * once.
+ *
+ * pcapng: each block is for interface pkt->ifindex, the interface's number
+ * in the file (rc_writer_add_iface), which rc_writer_write_encoded checks
+ * only for the first block of a run; data is cut to the snap length of the
+ * writer's options (opts.snaplen), so every interface the blocks name must
+ * have at least that one.  A caller that learns interface numbers only in
+ * the writing thread may store something else in the field and rewrite it
+ * there (the CLI stores the kernel's ifindex: cli/rotate.c).  Packets with
+ * a comment or a drop count are not encoded (RC_ENOTSUP): write them with
+ * rc_writer_write.
  */
 typedef struct rc_encoder rc_encoder;
 
-/* rc_encoder_new - an encoder for the records w writes.  RC_EINVAL (message
- * in errbuf) unless w writes pcap.  *out is freed with rc_encoder_free(). */
+/* rc_encoder_new - an encoder for the records w writes (pcap or pcapng).
+ * RC_EINVAL (message in errbuf) for a NULL writer, RC_ENOMEM.  *out is
+ * freed with rc_encoder_free(). */
 int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf);
 
 /*
  * rc_encoder_encode - put pkt's record (header, then at most snap length
  * bytes of data, as rc_writer_write would) at dst.  Returns its length, 0
- * if it does not fit in cap bytes (nothing written), or RC_EINVAL for a
+ * if it does not fit in cap bytes (nothing written), RC_EINVAL for a
  * packet rc_writer_write would refuse (data NULL with caplen > 0, caplen
- * over 1 GiB, a time stamp after 2106).
+ * over 1 GiB, a pcap time stamp after 2106), or RC_ENOTSUP (pcapng: a
+ * comment or a drop count, see above).
  */
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap);
 
@@ -358,12 +370,14 @@ void rc_encoder_free(rc_encoder *e);
 
 /*
  * rc_writer_write_encoded - append npkts records, recs[0..len), made by an
- * rc_encoder of w's settings (same time stamp precision and snap length),
- * or found by rc_encoder_reuse with such an encoder.  They go to the file
- * as they are: the writer does not read every record again (that would
- * cost as much as writing it), so recs must be exactly those records,
- * unmodified; it checks only that len and npkts agree and
- * that the first record fits (RC_EINVAL, nothing written).  Writing stops
+ * rc_encoder of w's settings (same format, time stamp precision and snap
+ * length), or found by rc_encoder_reuse with such an encoder.  They go to
+ * the file as they are: the writer does not read every record again (that
+ * would cost as much as writing it), so recs must be exactly those records,
+ * unmodified but for a pcapng block's interface number; it checks only
+ * that len and npkts agree and that the first record fits, and for pcapng
+ * that it is an Enhanced Packet Block of a described interface (RC_EINVAL,
+ * nothing written).  Writing stops
  * before the first record when the file already holds more than limit
  * bytes (rc_writer_offset(); UINT64_MAX = no limit; tcpdump's -C rule), so
  * a caller rotates and passes the rest to the next file.  *done_bytes and

@@ -1,21 +1,24 @@
 /*
- * encoder.c - rc_encoder: packets to pcap record bytes outside any writer
- * (see "Pre-encoded records" in ringcap/file.h).  The record is the one
- * pcap_write.c builds for rc_writer_write: the same header function, the
- * same snap length cut and the same refusals.
+ * encoder.c - rc_encoder: packets to file record bytes outside any writer
+ * (see "Pre-encoded records" in ringcap/file.h).  A pcap record is the one
+ * pcap_write.c builds for rc_writer_write, a pcapng Enhanced Packet Block
+ * the one pcapng_write.c builds: the same functions (writer.h,
+ * pcapng_epb.h), the same snap length cut and the same refusals.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "file/pcap_defs.h"
+#include "file/pcapng_epb.h"
 #include "file/reader.h"
 #include "file/writer.h"
 #include "util/errmsg.h"
 
 struct rc_encoder {
+	enum rc_file_format format;
 	uint32_t snaplen;
-	uint32_t ts_div;
+	uint32_t ts_div; /* pcap */
 };
 
 int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf)
@@ -23,22 +26,26 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf)
 	*out = NULL;
 	if (!w)
 		return rc__errf(errbuf, RC_EINVAL, "rc_encoder_new: writer is NULL");
-	if (w->fmt->format != RC_FORMAT_PCAP)
-		return rc__errf(errbuf, RC_EINVAL,
-				"%s: pre-encoded records are pcap records; this writer writes %s",
-				w->name, w->fmt->name);
 	rc_encoder *e = malloc(sizeof(*e));
 	if (!e)
 		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory for an encoder", w->name);
-	e->snaplen = w->ifaces[0].snaplen;
-	e->ts_div = w->pcap_ts_div;
+	e->format = w->fmt->format;
+	if (e->format == RC_FORMAT_PCAP) {
+		e->snaplen = w->ifaces[0].snaplen;
+		e->ts_div = w->pcap_ts_div;
+	} else {
+		e->snaplen = w->snaplen;
+		e->ts_div = 1;
+	}
 	*out = e;
 	return 0;
 }
 
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap)
 {
-	return rc__pcap_encode(e->snaplen, e->ts_div, pkt, dst, cap);
+	if (e->format == RC_FORMAT_PCAP)
+		return rc__pcap_encode(e->snaplen, e->ts_div, pkt, dst, cap);
+	return rc__pcapng_epb_encode(e->snaplen, pkt, dst, cap);
 }
 
 long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,
@@ -47,7 +54,7 @@ long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *
 	*rec = NULL;
 	/* Only classic pcap in host byte order stores records as we write them
 	 * (pcapng blocks and the modified variant's 24-byte headers do not). */
-	if (r->fmt->format != RC_FORMAT_PCAP || r->swapped ||
+	if (e->format != RC_FORMAT_PCAP || r->fmt->format != RC_FORMAT_PCAP || r->swapped ||
 	    r->pcap_hdr_len != RC_PCAP_REC_HDR_LEN || !pkt->data || pkt->caplen > e->snaplen)
 		return 0;
 	/* The record must lie in the bytes r has parsed: header right before

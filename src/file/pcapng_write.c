@@ -46,6 +46,7 @@
 
 #include "file/pcap_defs.h"
 #include "file/pcapng_defs.h"
+#include "file/pcapng_epb.h"
 #include "file/writer.h"
 #include "util/errmsg.h"
 
@@ -305,44 +306,14 @@ static int pcapng_packet(rc_writer *w, const rc_packet *pkt, struct rc__wrec *r)
 /*
  * Fast path for the common EPB: a described interface, no comment, no drop
  * count; the direction, if known, in epb_flags.  The same bytes as
- * pcapng_packet: header, data, zero padding, [epb_flags, end of options],
- * trailing length.
+ * pcapng_packet (pcapng_epb.h).
  */
 static size_t pcapng_encode(const rc_writer *w, const rc_packet *pkt, uint8_t *dst, size_t room)
 {
-	if (pkt->ifindex >= w->n_ifaces || (pkt->flags & (RC_PKT_HAS_COMMENT | RC_PKT_HAS_DROPCOUNT)))
+	if (pkt->ifindex >= w->n_ifaces)
 		return 0;
-	uint32_t caplen = pkt->caplen;
-	if (caplen > w->ifaces[pkt->ifindex].snaplen)
-		caplen = w->ifaces[pkt->ifindex].snaplen;
-	if (caplen > RC__WRITER_MAX_CAPLEN || (caplen && !pkt->data))
-		return 0;
-	int dir = pkt->direction == RC_DIR_IN || pkt->direction == RC_DIR_OUT;
-	size_t padded = RC_PCAPNG_PAD4(caplen);
-	size_t total = 28 + padded + (dir ? 12 : 0) + 4;
-	if (total > room)
-		return 0;
-	uint32_t h[7] = { RC_PCAPNG_BT_EPB, (uint32_t)total, pkt->ifindex,
-			  (uint32_t)(pkt->ts_nsec >> 32), (uint32_t)pkt->ts_nsec, caplen, pkt->len };
-	memcpy(dst, h, sizeof(h));
-	uint8_t *p = dst + sizeof(h);
-	if (caplen)
-		memcpy(p, pkt->data, caplen);
-	memset(p + caplen, 0, padded - caplen);
-	p += padded;
-	if (dir) {
-		/* epb_flags (code, length, value), then opt_endofopt */
-		uint16_t oh[2] = { RC_PCAPNG_EPB_FLAGS, 4 };
-		uint32_t flags = pkt->direction == RC_DIR_IN ? RC_PCAPNG_EPB_FLAG_DIR_IN
-							     : RC_PCAPNG_EPB_FLAG_DIR_OUT;
-		memcpy(p, oh, 4);
-		memcpy(p + 4, &flags, 4);
-		memset(p + 8, 0, 4);
-		p += 12;
-	}
-	uint32_t t = (uint32_t)total;
-	memcpy(p, &t, 4);
-	return total;
+	long n = rc__pcapng_epb_encode(w->ifaces[pkt->ifindex].snaplen, pkt, dst, room);
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* ---- close: one Interface Statistics Block (section 4.6) per interface ---- */

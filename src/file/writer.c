@@ -283,6 +283,7 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory for a %zu-byte buffer",
 				label, o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF);
 	}
+	w->snaplen = o->snaplen ? o->snaplen : RC_PCAP_DEFAULT_SNAPLEN;
 	int r = w->fmt->check_opts(w, o);
 	if (r < 0) {
 		rc__errf(errbuf, r, "%s", w->err);
@@ -492,11 +493,34 @@ int rc_writer_write_batch(rc_writer *w, const rc_packet *pkts, size_t n)
 	return 0;
 }
 
+/*
+ * rc_writer_write_encoded's look at the first of npkts records in len (> 0)
+ * bytes: one of w's format made by an rc_encoder, inside len, its data
+ * within the snap length of its interface, and len long enough for npkts
+ * records of the smallest size.  1 if it passes.
+ */
+static int first_record_ok(const rc_writer *w, const uint8_t *p, size_t len, size_t npkts)
+{
+	uint32_t h[7];
+	if (w->fmt->format == RC_FORMAT_PCAP) {
+		if (len / RC_PCAP_REC_HDR_LEN < npkts)
+			return 0;
+		memcpy(h, p, 16); /* ts, ts, caplen, len */
+		return h[2] <= w->ifaces[0].snaplen && h[2] <= len - RC_PCAP_REC_HDR_LEN;
+	}
+	/* pcapng: an Enhanced Packet Block (pcapng_epb.h), 32 bytes at least */
+	if (len / 32 < npkts)
+		return 0;
+	memcpy(h, p, sizeof(h)); /* type, length, interface, ts, ts, caplen, len */
+	return h[0] == RC_PCAPNG_BT_EPB && h[1] % 4 == 0 && h[1] >= 32 && h[1] <= len &&
+	       h[2] < w->n_ifaces && h[5] <= w->ifaces[h[2]].snaplen &&
+	       32u + (uint64_t)RC_PCAPNG_PAD4(h[5]) <= h[1];
+}
+
 int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t npkts,
 			    uint64_t limit, size_t *done_bytes, size_t *done_pkts)
 {
 	size_t end = len, n = npkts;
-	uint32_t caplen = 0;
 	if (done_bytes)
 		*done_bytes = 0;
 	if (done_pkts)
@@ -505,20 +529,12 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 		return RC_EINVAL;
 	if (w->fatal)
 		return w->fatal;
-	if (w->fmt->format != RC_FORMAT_PCAP)
-		return rc__errf(w->err, RC_EINVAL,
-				"%s: pre-encoded records are pcap records; this file is %s", w->name,
-				w->fmt->name);
-	if (recs && len >= RC_PCAP_REC_HDR_LEN)
-		memcpy(&caplen, (const uint8_t *)recs + 8, 4);
 	/* The cheap checks; the records themselves are trusted (see file.h). */
-	if ((len && !recs) || (len == 0) != (npkts == 0) || len / RC_PCAP_REC_HDR_LEN < npkts ||
-	    (len && caplen > w->ifaces[0].snaplen) ||
-	    (len && caplen > len - RC_PCAP_REC_HDR_LEN))
+	if ((len && !recs) || (len == 0) != (npkts == 0) || (len && !first_record_ok(w, recs, len, npkts)))
 		return rc__errf(w->err, RC_EINVAL,
 				"%s: rc_writer_write_encoded: %zu bytes cannot be %zu records made "
-				"by an rc_encoder of this file (snap length %u)",
-				w->name, len, npkts, w->ifaces[0].snaplen);
+				"by an rc_encoder of this file (%s, %zu interface(s) described)",
+				w->name, len, npkts, w->fmt->name, w->n_ifaces);
 	uint64_t base = rc_writer_offset(w);
 	if (base > limit) {
 		end = n = 0; /* the file is past the limit already */
