@@ -412,14 +412,22 @@ int main(void)
 		{ "ringcap CLI -i -w",
 		  { "@RINGCAP", "-i", "@IF", "-w", "@OUT", NULL },
 		  "--immediate-mode", "-B", "32768", "256", 0, STATS_TCPDUMP, 0 },
+		/* the same into pcapng (the output -i any gets by default) */
+		{ "ringcap CLI -i -w, pcapng",
+		  { "@RINGCAP", "-i", "@IF", "--format", "pcapng", "-w", "@OUT", NULL },
+		  "--immediate-mode", "-B", "32768", "256", 0, STATS_TCPDUMP, 0 },
 	};
-	enum { NT = sizeof(tools) / sizeof(tools[0]), RINGCAP_CLI = 3 };
+	enum { NT = sizeof(tools) / sizeof(tools[0]), RINGCAP_CLI = 3, RINGCAP_CLI_NG = 4 };
 	tools[RINGCAP_CLI].argv[0] = ringcap;
+	tools[RINGCAP_CLI_NG].argv[0] = ringcap;
 	/* the live CLI is optional; it must take the same options as tcpdump */
 	tools[RINGCAP_CLI].available = access(ringcap, X_OK) == 0 &&
 				       help_mentions(ringcap, "--interface", "--buffer-size");
 	if (tools[RINGCAP_CLI].available && !help_mentions(ringcap, "--immediate-mode", NULL))
 		tools[RINGCAP_CLI].immediate_arg = NULL;
+	tools[RINGCAP_CLI_NG].available = tools[RINGCAP_CLI].available &&
+					  help_mentions(ringcap, "--format", NULL);
+	tools[RINGCAP_CLI_NG].immediate_arg = tools[RINGCAP_CLI].immediate_arg;
 	if (access(compat_dir, R_OK) != 0)
 		tools[1].available = 0;
 	if (system("command -v netsniff-ng >/dev/null 2>&1") != 0)
@@ -446,7 +454,7 @@ int main(void)
 	};
 	printf("## Live capture programs (veth, sender CPU %d, capturer CPU %d, %d run%s each)\n\n",
 	       rcb_net.cpus[0], rcb_net.cpus[1], nruns, nruns > 1 ? "s" : "");
-	printf("Each program writes a pcap file to %s.  CPU ns/pkt = the capturer process's on-CPU "
+	printf("Each program writes a pcap file (pcapng where it says so) to %s.  CPU ns/pkt = the capturer process's on-CPU "
 	       "time (all threads) over the traffic window per captured packet: median (min-max); "
 	       "counts are medians.  ratio = CPU/pkt / that of tcpdump on the system libpcap "
 	       "(< 1: cheaper).\n\n",
