@@ -110,6 +110,14 @@ struct live {
 	pthread_mutex_t mu;            /* guards capture_running */
 	pthread_cond_t cv;             /* signalled when a capture thread ends */
 	int capture_running;           /* capture threads still in their loop */
+	/* rc_capture_stats_get adds the kernel's counts (read and reset by
+	 * the call) to the handle's totals: the main thread (--stats, the
+	 * closing counts) and the writer thread (pcapng ISBs) take turns. */
+	pthread_mutex_t stats_mu;
+	struct rot_counts {
+		struct live *L;
+		int src;               /* the file's only source, -1: every source */
+	} counts[RC_LIVE_MAX_SOURCES];
 };
 
 static struct live *g_live;
@@ -500,6 +508,36 @@ static void thread_file_name(char *buf, size_t len, const char *path, unsigned i
 		snprintf(buf, len, "%.*s_%u%s", (int)(dot - path), path, i, dot);
 }
 
+static int handle_stats(struct live *L, unsigned i, rc_capture_stats *st)
+{
+	pthread_mutex_lock(&L->stats_mu);
+	int r = rc_capture_stats_get(L->src[i].c, st);
+	pthread_mutex_unlock(&L->stats_mu);
+	return r;
+}
+
+/* rc__rot_cfg.iface_counts: the summed counts of the handles capturing on
+ * kernel interface k alone (fanout members add up).  A handle on "any"
+ * counts every interface together, so its interfaces get no ISB. */
+static int iface_counts(void *user, uint32_t k, uint64_t *recv, uint64_t *drop)
+{
+	const struct rot_counts *rc = user;
+	struct live *L = rc->L;
+	int found = 0;
+	*recv = *drop = 0;
+	for (unsigned i = 0; i < L->nsrc; i++) {
+		rc_capture_stats st;
+		if ((rc->src >= 0 && (unsigned)rc->src != i) ||
+		    rc_capture_ifindex(L->src[i].c) <= 0 ||
+		    (uint32_t)rc_capture_ifindex(L->src[i].c) != k || handle_stats(L, i, &st) < 0)
+			continue;
+		*recv += st.received;
+		*drop += st.dropped;
+		found = 1;
+	}
+	return found;
+}
+
 static int open_outputs(struct live *L, char names[][4096])
 {
 	const struct rc__cli_opts *o = L->o;
@@ -524,6 +562,7 @@ static int open_outputs(struct live *L, char names[][4096])
 	cfg.count = lo->file_count;
 	cfg.packet_buffered = lo->packet_buffered;
 	cfg.filter = L->expr;
+	cfg.iface_counts = iface_counts;
 	L->nrot = lo->per_thread_files ? L->nsrc : 1;
 	for (unsigned i = 0; i < L->nrot; i++) {
 		char err[512];
@@ -532,6 +571,9 @@ static int open_outputs(struct live *L, char names[][4096])
 		else
 			snprintf(names[i], 4096, "%s", o->write_path);
 		cfg.path = names[i];
+		L->counts[i].L = L;
+		L->counts[i].src = lo->per_thread_files ? (int)i : -1;
+		cfg.counts_user = &L->counts[i];
 		if (rc__rot_open(&L->rot[i], &cfg, err, sizeof(err)) < 0) {
 			fprintf(stderr, "ringcap: %s\n", err);
 			return -1;
@@ -627,7 +669,7 @@ static void sample(struct live *L, struct rc__stats_sample *s)
 	s->file_bytes = atomic_load(&L->file_bytes);
 	for (unsigned i = 0; i < L->nsrc; i++) {
 		rc_capture_stats st;
-		if (rc_capture_stats_get(L->src[i].c, &st) == 0) {
+		if (handle_stats(L, i, &st) == 0) {
 			s->received += st.received;
 			s->kernel_dropped += st.dropped;
 		}
@@ -719,6 +761,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* --stats deadlines */
 	pthread_mutex_init(&L->mu, NULL);
+	pthread_mutex_init(&L->stats_mu, NULL);
 	pthread_cond_init(&L->cv, &ca);
 	pthread_condattr_destroy(&ca);
 	L->o = o;
@@ -855,6 +898,7 @@ out:
 	free(names);
 	pthread_cond_destroy(&L->cv);
 	pthread_mutex_destroy(&L->mu);
+	pthread_mutex_destroy(&L->stats_mu);
 	free(L);
 	return code;
 }

@@ -154,6 +154,12 @@ static int close_file(struct rc__rot *r, char *err, size_t errlen)
 {
 	if (!r->w)
 		return 0;
+	for (size_t i = 0; r->cfg.iface_counts && i < r->nmap; i++) {
+		uint64_t recv, drop;
+		/* The file describes every interface of the map (open_file). */
+		if (r->cfg.iface_counts(r->cfg.counts_user, r->map[i].kernel_ifindex, &recv, &drop))
+			(void)rc_writer_set_iface_stats(r->w, (uint32_t)i, recv, drop);
+	}
 	int st = rc_writer_flush(r->w);
 	if (st < 0)
 		snprintf(err, errlen, "%s", rc_writer_error(r->w));

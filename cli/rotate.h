@@ -19,7 +19,10 @@
  * pcapng files get one IDB per capture interface, with if_name and the
  * filter as if_filter, added when the interface's first packet arrives;
  * each later file of the rotation starts with the IDBs of all interfaces
- * seen so far, so an interface has the same number in every file.
+ * seen so far, so an interface has the same number in every file.  A
+ * file is closed with an ISB for each interface whose counts the capture
+ * knows (cfg.iface_counts): received and dropped since the capture began,
+ * as dumpcap writes them.
  *
  * Not thread-safe: one rc__rot is used by one thread.
  */
@@ -43,6 +46,12 @@ struct rc__rot_cfg {
 	long count;                /* -W, 0 = off */
 	int packet_buffered;       /* -U */
 	const char *filter;        /* if_filter for pcapng IDBs, NULL = none */
+	/* pcapng: the counts for an interface's ISB (isb_ifrecv, isb_ifdrop)
+	 * when a file is closed, by kernel ifindex; returns 1 with *recv and
+	 * *drop set, or 0 if the capture cannot tell (no ISB for it).  Called
+	 * in the thread that writes.  NULL: no ISBs. */
+	int (*iface_counts)(void *user, uint32_t kernel_ifindex, uint64_t *recv, uint64_t *drop);
+	void *counts_user;
 };
 
 struct rc__rot;

@@ -150,6 +150,24 @@ static unsigned pcapng_packets(const char *path, const char *ifname,
 	return n;
 }
 
+/* The counts of interface idx's last ISB in the pcapng file path (read to
+ * its end, where ringcap writes them). */
+static rc_iface_stats isb_of(const char *path, size_t idx)
+{
+	rc_reader *rd;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_reader_open(&rd, path, NULL, err));
+	rc_packet pk;
+	int st;
+	while ((st = rc_reader_next(rd, &pk)) == 1)
+		;
+	ASSERT_INT_EQ(st, RC_EEOF);
+	rc_iface_stats is;
+	ASSERT_OK(rc_reader_iface_stats(rd, idx, &is));
+	rc_reader_close(rd);
+	return is;
+}
+
 #define ANY_FILTER "ether proto 0x88b5"
 
 /* On "any" frames are cooked: the interface's link type is SLL2, whose
@@ -177,6 +195,35 @@ TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, check_any_sll2), 20);
+	/* "any" counts all interfaces together: no per-interface ISB */
+	ASSERT_INT_EQ(isb_of(out, 0).valid, 0);
+}
+
+/* Closing a pcapng file, ringcap writes the interface's statistics (ISB):
+ * received and dropped as the closing lines count them. */
+TEST_TIMEOUT(cli_live_pcapng_closes_with_the_interface_counts, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	char args[512];
+	pair_and_enter(&p);
+	const char *out = rc_test_tmpfile("isb.pcapng");
+	snprintf(args, sizeof(args), "-i %s -c 20 -w %s " ANY_FILTER, p.if_a, out);
+	start(&r, args);
+	spec_init(&s, &p, 20, 0);
+	s.gap_us = 200;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	char *e = rc_test_read_text(r.err);
+	ASSERT_STR_CONTAINS(e, "\n20 packets received by filter\n0 packets dropped by kernel\n");
+	free(e);
+	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, NULL), 20);
+	rc_iface_stats is = isb_of(out, 0);
+	ASSERT_INT_EQ(is.valid, 1);
+	ASSERT_TRUE(is.has_recv && is.has_drop);
+	ASSERT_UINT_EQ(is.recv, 20);
+	ASSERT_UINT_EQ(is.drop, 0);
 }
 
 TEST_TIMEOUT(cli_live_rotation_by_size_loses_and_repeats_nothing, 40)
@@ -499,6 +546,11 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
 	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, NULL), 10);
+	/* the counts of the interface the frames came on (lo, quiet, may
+	 * have had no packet and so no IDB) */
+	rc_iface_stats is = isb_of(out, 0);
+	ASSERT_INT_EQ(is.valid, 1);
+	ASSERT_UINT_GE(is.recv, 10);
 }
 
 TEST_TIMEOUT(cli_live_without_cap_net_raw_names_the_capability, 30)
