@@ -150,7 +150,8 @@ int rc_capture_set_immediate(rc_capture *c, int on);
 /* That pause in microseconds, 0..1000 (default RC_CAPTURE_DEFAULT_PAUSE_US);
  * 0 waits for every packet, at about 1 us of CPU per wake-up. */
 int rc_capture_set_immediate_pause(rc_capture *c, uint32_t us);
-/* enum rc_tstamp_precision / enum rc_tstamp_source. */
+/* enum rc_tstamp_precision (default RC_TSTAMP_NANO) / enum rc_tstamp_source
+ * (default RC_TSTAMP_SOFTWARE). */
 int rc_capture_set_tstamp_precision(rc_capture *c, int precision);
 int rc_capture_set_tstamp_source(rc_capture *c, int source);
 /* Rebuild 802.1Q/802.1ad tags the kernel stripped into metadata (default on).

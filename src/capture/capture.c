@@ -62,6 +62,7 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf)
 	c->opts.timeout_ms = RC_CAPTURE_DEFAULT_TIMEOUT_MS;
 	c->opts.pause_us = RC_CAPTURE_DEFAULT_PAUSE_US;
 	c->opts.vlan_reinsert = 1;
+	c->opts.tstamp_precision = RC_TSTAMP_NANO; /* as the kernel stamps */
 	atomic_init(&c->break_flag, 0);
 	*out = c;
 	return 0;
