@@ -472,7 +472,9 @@ TEST_TIMEOUT(cli_live_bad_filter_shows_caret, 30)
 	free(e);
 }
 
-TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
+/* -w into a 256 KiB tmpfs: ringcap names the file and the error, stops,
+ * and still prints its counts.  leaf picks the format (.pcap, .pcapng). */
+static void disk_full(const char *leaf)
 {
 	rc_test_need_tool("unshare");
 	struct rc_netns_pair p;
@@ -485,19 +487,29 @@ TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
 	/* start() execs ringcap directly; here a shell mounts first. */
 	rc_spawn_sh(&r, "ringcap",
 		    "unshare -m --propagation private sh -c \"mount -t tmpfs -o size=256k none '%s' "
-		    "&& exec '%s/ringcap' -i %s -w '%s/full.pcap' -U\"",
-		    dir, rc_test_builddir(), p.if_a, dir);
+		    "&& exec '%s/ringcap' -i %s -w '%s/%s' -U\"",
+		    dir, rc_test_builddir(), p.if_a, dir, leaf);
 	(void)rc_spawn_ready(&r, "listening on");
 	spec_init(&s, &p, 400, 0); /* ~270 KB of frames: more than fits */
 	s.gap_us = 100;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 400);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 1);
 	char *e = rc_test_read_text(r.err);
-	ASSERT_STR_CONTAINS(e, "full.pcap");
+	ASSERT_STR_CONTAINS(e, leaf);
 	ASSERT_STR_CONTAINS(e, "No space left on device");
 	ASSERT_STR_CONTAINS(e, " packets captured\n");
 	ASSERT_STR_CONTAINS(e, " dropped by kernel\n");
 	free(e);
+}
+
+TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly, 30)
+{
+	disk_full("full.pcap");
+}
+
+TEST_TIMEOUT(cli_live_disk_full_mid_capture_stops_cleanly_pcapng, 30)
+{
+	disk_full("full.pcapng");
 }
 
 TEST_TIMEOUT(cli_live_stats_lines_and_print_with_write, 30)
