@@ -527,9 +527,9 @@ static int iface_counts(void *user, uint32_t k, uint64_t *recv, uint64_t *drop)
 	*recv = *drop = 0;
 	for (unsigned i = 0; i < L->nsrc; i++) {
 		rc_capture_stats st;
-		if ((rc->src >= 0 && (unsigned)rc->src != i) ||
-		    rc_capture_ifindex(L->src[i].c) <= 0 ||
-		    (uint32_t)rc_capture_ifindex(L->src[i].c) != k || handle_stats(L, i, &st) < 0)
+		int ifindex = rc_capture_ifindex(L->src[i].c); /* 0: "any" */
+		if ((rc->src >= 0 && (unsigned)rc->src != i) || ifindex <= 0 ||
+		    (uint32_t)ifindex != k || handle_stats(L, i, &st) < 0)
 			continue;
 		*recv += st.received;
 		*drop += st.dropped;

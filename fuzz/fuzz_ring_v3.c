@@ -5,9 +5,10 @@
  *
  * Input: byte 0 picks the block size (0 = the input's length, else
  * 256 * byte 0 bytes) and, by its low bit, the headroom in front of each
- * packet (set: a raw socket's RC__HEADROOM_RAW, clear: RC__HEADROOM); the rest is the block image itself, zero padded
- * or cut to that size.  So num_pkts, offset_to_first_pkt, tp_next_offset,
- * tp_mac, tp_snaplen and tp_len all come straight from the input.  The
+ * packet (set: a raw socket's RC__HEADROOM_RAW, clear: RC__HEADROOM); the
+ * rest is the block image itself, zero padded or cut to that size.  So
+ * num_pkts, offset_to_first_pkt, tp_next_offset, tp_mac, tp_snaplen and
+ * tp_len all come straight from the input.  The
  * block sits in its own heap allocation of exactly block size bytes, so
  * AddressSanitizer reports any read past its end; every frame the walk
  * returns has all its bytes, its sockaddr_ll and its headroom read (as

@@ -309,9 +309,10 @@ int rc_writer_close(rc_writer *w);
  * ----------------------------------
  * A program that captures in one thread and writes in another can have the
  * capture thread turn each packet straight into the bytes of its file
- * record (pcap record, or pcapng Enhanced Packet Block), in a buffer of its own, and the writer thread hand whole buffers
- * to the file: one copy per packet instead of one into the buffer and one
- * into the writer's, and no per-packet work in the writer thread.
+ * record (pcap record, or pcapng Enhanced Packet Block), in a buffer of
+ * its own, and the writer thread hand whole buffers to the file: one copy
+ * per packet instead of one into the buffer and one into the writer's, and
+ * no per-packet work in the writer thread.
  *
  *   rc_encoder *e;                                 // from the open writer
  *   rc_encoder_new(&e, w, err);

@@ -67,9 +67,7 @@ static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 			if (rc__v3_walk_open(&w, (uint8_t *)b, c->block_size, c->headroom) < 0)
 				note_bad_block(c);
 		} else {
-			w.blk = (uint8_t *)b;
-			w.size = c->block_size;
-			w.min_mac = RC__TPACKET3_HDRLEN + (uint64_t)c->headroom;
+			rc__v3_walk_at(&w, (uint8_t *)b, c->block_size, c->headroom);
 			w.off = c->pkt_off;
 			w.left = c->pkt_left;
 		}

@@ -56,18 +56,27 @@ struct rc__v3_walk {
 	uint32_t left;    /* headers still to read (num_pkts) */
 };
 
-/*
- * rc__v3_walk_open - start walking the block of size bytes at blk (4-byte
- * aligned), whose packets have headroom bytes (PACKET_RESERVE) in front
- * of them.  Returns 0 (w->left packets to read, maybe 0) or RC_EIO when
- * the block descriptor itself is inconsistent (nothing to read).
- */
-static inline int rc__v3_walk_open(struct rc__v3_walk *w, uint8_t *blk, uint64_t size,
-				   uint32_t headroom)
+/* The block of size bytes at blk, whose packets have headroom bytes
+ * (PACKET_RESERVE) in front of them; alone, for a walk resumed at a saved
+ * offset (ring_v3.c). */
+static inline void rc__v3_walk_at(struct rc__v3_walk *w, uint8_t *blk, uint64_t size,
+				  uint32_t headroom)
 {
 	w->blk = blk;
 	w->size = size;
 	w->min_mac = RC__TPACKET3_HDRLEN + (uint64_t)headroom;
+}
+
+/*
+ * rc__v3_walk_open - start walking the block of size bytes at blk (4-byte
+ * aligned), whose packets have headroom bytes in front of them.  Returns 0
+ * (w->left packets to read, maybe 0) or RC_EIO when the block descriptor
+ * itself is inconsistent (nothing to read).
+ */
+static inline int rc__v3_walk_open(struct rc__v3_walk *w, uint8_t *blk, uint64_t size,
+				   uint32_t headroom)
+{
+	rc__v3_walk_at(w, blk, size, headroom);
 	w->off = RC__V3_BAD_OFF;
 	w->left = 0;
 	if (size < sizeof(struct tpacket_block_desc))

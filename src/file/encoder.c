@@ -30,13 +30,8 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf)
 	if (!e)
 		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory for an encoder", w->name);
 	e->format = w->fmt->format;
-	if (e->format == RC_FORMAT_PCAP) {
-		e->snaplen = w->ifaces[0].snaplen;
-		e->ts_div = w->pcap_ts_div;
-	} else {
-		e->snaplen = w->snaplen;
-		e->ts_div = 1;
-	}
+	e->snaplen = w->snaplen; /* pcap: the file's (an append needs the same) */
+	e->ts_div = w->pcap_ts_div;
 	*out = e;
 	return 0;
 }

@@ -46,7 +46,7 @@ static int pcap_check_opts(rc_writer *w, const rc_writer_opts *o)
 		w->pcap_lt_field |= RC_PCAP_LT_FCS_ENCODE(o->fcslen);
 	struct rc__wiface ifc = {
 		.linktype = o->linktype,
-		.snaplen = o->snaplen ? o->snaplen : RC_PCAP_DEFAULT_SNAPLEN,
+		.snaplen = w->snaplen,
 	};
 	int r = rc__writer_push_iface(w, &ifc);
 	return r < 0 ? r : 0;

@@ -212,11 +212,11 @@ static int pcapng_check_opts(rc_writer *w, const rc_writer_opts *o)
 }
 
 /* The implicit interface 0 as described by the writer options. */
-static void default_iface(const rc_writer_opts *o, rc_iface_info *info)
+static void default_iface(const rc_writer *w, const rc_writer_opts *o, rc_iface_info *info)
 {
 	memset(info, 0, sizeof(*info));
 	info->linktype = o->linktype;
-	info->snaplen = o->snaplen ? o->snaplen : RC_PCAP_DEFAULT_SNAPLEN;
+	info->snaplen = w->snaplen;
 	info->fcslen = o->fcslen;
 }
 
@@ -253,7 +253,7 @@ static int pcapng_start(rc_writer *w, const rc_writer_opts *o)
 		return ret;
 	if (!o->no_default_iface) {
 		rc_iface_info info;
-		default_iface(o, &info);
+		default_iface(w, o, &info);
 		ret = add_iface(w, "opts (interface 0)", &info);
 		if (ret < 0)
 			return ret;

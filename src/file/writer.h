@@ -103,7 +103,7 @@ struct rc_writer {
 	size_t cap, used;
 	uint64_t file_off;     /* file offset after the bytes handed to the kernel */
 	int hdr_pending;       /* the buffer starts with the pcap file header */
-	uint32_t snaplen;      /* opts.snaplen (0 -> the default): rc_encoder's cut */
+	uint32_t snaplen;      /* opts.snaplen (0 -> the default): pcap's, IDB 0's, rc_encoder's */
 	uint64_t open_ts_nsec; /* CLOCK_REALTIME at open (isb_starttime) */
 
 	/* pcap */
