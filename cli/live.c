@@ -749,7 +749,6 @@ int rc__run_live(const struct rc__cli_opts *o)
 	struct live *L = calloc(1, sizeof(*L));
 	char (*names)[4096] = calloc(RC_LIVE_MAX_SOURCES, 4096);
 	char *file_expr = NULL;
-	rc_encoder *enc = NULL; /* encoded mode: freed after the writer thread */
 	int code = RC_EXIT_ERROR;
 	if (!L || !names) {
 		fprintf(stderr, "ringcap: out of memory\n");
@@ -802,15 +801,13 @@ int rc__run_live(const struct rc__cli_opts *o)
 		}
 	}
 	L->merge = L->nsrc > 1 && !o->live.per_thread_files;
-	/* Files and nothing else: capture threads encode the records
-	 * themselves (one copy per packet, see writer_thread.h). */
-	if (L->nrot && !L->printing && !L->json && !L->merge) {
-		char err[512];
-		if (rc__rot_new_encoder(L->rot[0], &enc, err, sizeof(err)) < 0) {
-			fprintf(stderr, "ringcap: %s\n", err);
-			goto out;
-		}
-	}
+	/* Files and nothing else, no merge: capture threads encode the
+	 * records themselves (one copy per packet, see writer_thread.h).
+	 * Every file of the run has the same settings, so rot[0]'s encoder
+	 * serves all. */
+	const rc_encoder *enc = L->nrot && !L->printing && !L->json && !L->merge
+					? rc__rot_encoder(L->rot[0])
+					: NULL;
 	if ((enc ? rc__wt_create_encoded(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES,
 					 RC_LIVE_BUFS_PER_SOURCE, enc, sink_encoded, L)
 		 : rc__wt_create(&L->wt, L->nsrc, RC_LIVE_BUF_BYTES, RC_LIVE_BUFS_PER_SOURCE,
@@ -893,7 +890,6 @@ out:
 		rc__printer_free(&L->pr);
 		rc__ob_free(&L->out);
 	}
-	rc_encoder_free(enc);
 	free(file_expr);
 	free(names);
 	pthread_cond_destroy(&L->cv);

@@ -27,6 +27,7 @@ struct rot_ifmap {
 struct rc__rot {
 	struct rc__rot_cfg cfg;
 	rc_writer *w;
+	rc_encoder *enc;      /* records of every file of the rotation */
 	char name[PATH_MAX + 1];
 	long cflag_count;     /* -C file number in the current -G period */
 	long gflag_count;     /* -G rotations so far */
@@ -143,6 +144,12 @@ int rc__rot_open(struct rc__rot **out, const struct rc__rot_cfg *cfg, char *err,
 	int st = open_file(r, err, errlen);
 	if (st < 0) {
 		free(r);
+		return st;
+	}
+	char e[RC_ERRBUF_SIZE];
+	if ((st = rc_encoder_new(&r->enc, r->w, e)) < 0) {
+		snprintf(err, errlen, "%s", e);
+		rc__rot_close(r, e, sizeof(e));
 		return st;
 	}
 	*out = r;
@@ -333,25 +340,9 @@ int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size
 	return 0;
 }
 
-int rc__rot_new_encoder(const struct rc__rot *r, rc_encoder **out, char *err, size_t errlen)
+const rc_encoder *rc__rot_encoder(const struct rc__rot *r)
 {
-	char e[RC_ERRBUF_SIZE];
-	int st = rc_encoder_new(out, r->w, e);
-	if (st < 0)
-		snprintf(err, errlen, "%s", e);
-	return st;
-}
-
-/* Length of the record at p with avail bytes left: 16 + caplen (pcap) or
- * the block's total length (pcapng EPB); 0 if that does not fit. */
-static size_t record_len(const struct rc__rot *r, const uint8_t *p, size_t avail)
-{
-	uint32_t v;
-	if (avail < 16)
-		return 0;
-	memcpy(&v, p + (r->cfg.format == RC_FORMAT_PCAPNG ? 4 : 8), 4);
-	size_t n = r->cfg.format == RC_FORMAT_PCAPNG ? v : 16u + (size_t)v;
-	return n >= 16 && n <= avail ? n : 0;
+	return r->enc;
 }
 
 /*
@@ -374,13 +365,12 @@ static int renumber(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint
 		size_t lim = len - off > 4096 ? off + 4096 : len;
 		for (; pf < lim; pf += 64)
 			__builtin_prefetch(recs + pf, 1, 2);
-		size_t k = record_len(r, recs + off, len - off);
-		if (k < 32) {
+		rc_record_info ri;
+		if (rc_encoder_parse(r->enc, recs + off, len - off, &ri) < 0) {
 			snprintf(err, errlen, "%s: encoded block %zu of %zu is cut short", r->name, i, n);
 			return RC_EINVAL;
 		}
-		uint32_t ifindex;
-		memcpy(&ifindex, recs + off + 8, 4);
+		uint32_t ifindex = ri.iface;
 		int idb = idb_known(r, ifindex);
 		if (idb < 0 && i > 0)
 			break;
@@ -390,8 +380,8 @@ static int renumber(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint
 			return idb;
 		}
 		uint32_t v = (uint32_t)idb;
-		memcpy(recs + off + 8, &v, 4);
-		off += k;
+		memcpy(recs + off + 8, &v, 4); /* the EPB's interface id (pcapng_epb.h) */
+		off += ri.rec_len;
 	}
 	*seg_len = off;
 	*seg_n = i;
@@ -452,14 +442,10 @@ uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs
 {
 	uint64_t sum = 0;
 	size_t off = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t k = record_len(r, recs + off, len - off);
-		if (k == 0)
-			break;
-		uint32_t wire;
-		memcpy(&wire, recs + off + (r->cfg.format == RC_FORMAT_PCAPNG ? 24 : 12), 4);
-		sum += wire;
-		off += k;
+	rc_record_info ri;
+	for (size_t i = 0; i < n && rc_encoder_parse(r->enc, recs + off, len - off, &ri) == 0; i++) {
+		sum += ri.len;
+		off += ri.rec_len;
 	}
 	return sum;
 }
@@ -474,6 +460,7 @@ int rc__rot_close(struct rc__rot *r, char *err, size_t errlen)
 	if (!r)
 		return 0;
 	int st = close_file(r, err, errlen);
+	rc_encoder_free(r->enc);
 	free(r);
 	return st;
 }

@@ -76,11 +76,11 @@ int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errle
 int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size_t *done,
 			char *err, size_t errlen);
 
-/* An encoder for the records of this output's files (same for every file
- * of the rotation); free it with rc_encoder_free.  For pcapng, packets
+/* The encoder for the records of this output's files (the same for every
+ * file of the rotation), r's until rc__rot_close.  For pcapng, packets
  * are encoded with their kernel ifindex as the interface number:
  * rc__rot_write_encoded renumbers them. */
-int rc__rot_new_encoder(const struct rc__rot *r, rc_encoder **out, char *err, size_t errlen);
+const rc_encoder *rc__rot_encoder(const struct rc__rot *r);
 
 /*
  * Write n records made by that encoder, recs[0..len), rotating between

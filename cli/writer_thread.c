@@ -157,14 +157,6 @@ static size_t gather(struct src *s, rc_packet *pkts, size_t max, uint64_t limit,
 	return n;
 }
 
-/*
- * Emit what may be emitted now, a batch per sink call.  Without merge,
- * everything.  With merge, records of the source with the oldest head,
- * as long as they are no newer than every other source's head and than
- * the progress every other live source without a head has promised.
- * Returns 1 if anything was emitted; *held = 1 when records wait for
- * another source's progress.
- */
 /* Encoded mode: every queued buffer, whole, to the raw sink. */
 static int drain_encoded(struct rc__wt *w, struct list *spent)
 {
@@ -189,6 +181,14 @@ static int drain_encoded(struct rc__wt *w, struct list *spent)
 	return any;
 }
 
+/*
+ * Emit what may be emitted now, a batch per sink call.  Without merge,
+ * everything.  With merge, records of the source with the oldest head,
+ * as long as they are no newer than every other source's head and than
+ * the progress every other live source without a head has promised.
+ * Returns 1 if anything was emitted; *held = 1 when records wait for
+ * another source's progress.
+ */
 static int drain(struct rc__wt *w, struct list *spent, int *held)
 {
 	rc_packet pkts[RC__WT_BATCH];

@@ -147,10 +147,8 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode, int format)
 	char err[512];
 	if (rc__rot_open(&r, &cfg, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_open: %s", err);
-	rc_encoder *e = NULL;
+	const rc_encoder *e = rc__rot_encoder(r);
 	static uint8_t recs[64 * (48 + 1000)];
-	if (mode == ROT_ENCODED && rc__rot_new_encoder(r, &e, err, sizeof(err)) < 0)
-		rc_test_fail(__FILE__, __LINE__, "rc__rot_new_encoder: %s", err);
 	for (unsigned i = 0; i < 3000;) {
 		size_t n = mode != ROT_ONE ? (3000 - i < 64 ? 3000 - i : 64) : 1, done = n;
 		int st;
@@ -165,7 +163,6 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode, int format)
 			rc_test_fail(__FILE__, __LINE__, "write at packet %u: %s", i, err);
 		i += (unsigned)n;
 	}
-	rc_encoder_free(e);
 	if (rc__rot_close(r, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_close: %s", err);
 	unsigned files = 0;

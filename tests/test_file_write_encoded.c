@@ -2,8 +2,8 @@
  * test_file_write_encoded.c - rc_encoder and rc_writer_write_encoded: the
  * records they make are byte for byte those rc_writer_write makes (both
  * precisions, snap length cuts, buffered and direct writes), the -C style
- * limit stops exactly before the right record, and bad calls are refused
- * before anything is written.  Disk-full behaviour is in
+ * limit stops exactly before the right record, bad calls are refused
+ * before anything is written, and rc_encoder_parse reads records back.  Disk-full behaviour is in
  * test_file_write_errors.c (write_encoded_disk_full_...).
  */
 #include "harness.h"
@@ -294,6 +294,71 @@ TEST(write_encoded_encoder_refusals)
 	ASSERT_INT_EQ(rc_encoder_encode(e, &p, r, sizeof(r)), 16);
 	rc_encoder_free(e);
 	rc_encoder_free(NULL);
+}
+
+/* Every record of a run parses back to the packet it was made from
+ * (stamps at the file's precision), lengths and all; a cut or foreign
+ * record is refused. */
+static void parse_back(rc_writer *w, int ng, uint64_t ts_unit)
+{
+	char err[RC_ERRBUF_SIZE];
+	rc_encoder *e;
+	ASSERT_OK(rc_encoder_new(&e, w, err));
+	wt_stream s = wt_make(50);
+	for (size_t i = 0; i < s.n; i++) {
+		s.pkts[i].ifindex = (uint32_t)(i % 3);
+		s.pkts[i].direction = (uint8_t)(i % 3);
+	}
+	size_t cap = s.n * (48 + 10000);
+	uint8_t *recs = malloc(cap);
+	ASSERT_TRUE(recs != NULL);
+	size_t used = rc_test_encode(e, s.pkts, s.n, recs, cap), off = 0;
+	static uint8_t one[48 + 10000];
+	for (size_t i = 0; i < s.n; i++) {
+		const rc_packet *p = &s.pkts[i];
+		rc_record_info ri;
+		ASSERT_OK(rc_encoder_parse(e, recs + off, used - off, &ri));
+		uint32_t cut = p->caplen < 100 ? p->caplen : 100; /* the snap length */
+		ASSERT_UINT_EQ(ri.ts_nsec, p->ts_nsec / ts_unit * ts_unit);
+		ASSERT_UINT_EQ(ri.caplen, cut);
+		ASSERT_UINT_EQ(ri.len, p->len);
+		ASSERT_UINT_EQ(ri.iface, ng ? p->ifindex : 0);
+		ASSERT_UINT_EQ(ri.rec_len, (size_t)rc_encoder_encode(e, p, one, sizeof(one)));
+		/* one byte short of the record, or of a header: refused */
+		ASSERT_INT_EQ(rc_encoder_parse(e, recs + off, ri.rec_len - 1, &ri), RC_EINVAL);
+		ASSERT_INT_EQ(rc_encoder_parse(e, recs + off, ng ? 31 : 15, &ri), RC_EINVAL);
+		off += (size_t)rc_encoder_encode(e, p, one, sizeof(one));
+	}
+	ASSERT_UINT_EQ(off, used);
+	rc_record_info ri;
+	if (ng) {
+		recs[0] = 3; /* a Packet Block is not an EPB */
+		ASSERT_INT_EQ(rc_encoder_parse(e, recs, used, &ri), RC_EINVAL);
+		recs[0] = 6;
+		recs[4] = 30; /* total length below the 32 of an empty EPB */
+		recs[5] = recs[6] = recs[7] = 0;
+		ASSERT_INT_EQ(rc_encoder_parse(e, recs, used, &ri), RC_EINVAL);
+	} else {
+		uint32_t big = UINT32_MAX; /* caplen past the end */
+		memcpy(recs + 8, &big, 4);
+		ASSERT_INT_EQ(rc_encoder_parse(e, recs, used, &ri), RC_EINVAL);
+	}
+	free(recs);
+	rc_encoder_free(e);
+	wt_free(&s);
+}
+
+TEST(write_encoded_records_parse_back)
+{
+	rc_writer *w = open_pcap("p_micro.pcap", 100, RC_TS_MICRO, 0);
+	parse_back(w, 0, 1000);
+	ASSERT_OK(rc_writer_close(w));
+	w = open_pcap("p_nano.pcap", 100, RC_TS_NANO, 0);
+	parse_back(w, 0, 1);
+	ASSERT_OK(rc_writer_close(w));
+	w = open_pcapng("p.pcapng", 100, 0);
+	parse_back(w, 1, 1);
+	ASSERT_OK(rc_writer_close(w));
 }
 
 TEST(write_encoded_reuse_only_for_records_from_the_reader)

@@ -367,6 +367,28 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
 long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,
 		      const void **rec);
 
+/* What the header of one encoded record says (rc_encoder_parse). */
+typedef struct rc_record_info {
+	size_t rec_len;   /* the whole record: header, data, padding, options */
+	uint64_t ts_nsec; /* time stamp in nanoseconds, at the encoder's precision */
+	uint32_t caplen;  /* data bytes in the record */
+	uint32_t len;     /* the packet's original length */
+	uint32_t iface;   /* pcapng: the block's interface field; pcap: 0 */
+} rc_record_info;
+
+/*
+ * rc_encoder_parse - read back the header of the record at rec, avail
+ * bytes from there on, one made by an rc_encoder of e's settings (or found
+ * by rc_encoder_reuse): 0 and *info, or RC_EINVAL when avail bytes cannot
+ * hold such a record (shorter than its header or than the length it
+ * states, a pcapng block that is not an Enhanced Packet Block).  It trusts
+ * the bytes as rc_writer_write_encoded does: it checks lengths, not
+ * contents.  For callers that handle runs of records: merging runs of
+ * several sources by time stamp, summing original lengths, rewriting
+ * pcapng interface numbers (the CLI's writer thread, cli/rotate.c).
+ */
+int rc_encoder_parse(const rc_encoder *e, const void *rec, size_t avail, rc_record_info *info);
+
 void rc_encoder_free(rc_encoder *e);
 
 /*

@@ -67,6 +67,40 @@ long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *
 	return (long)(RC_PCAP_REC_HDR_LEN + pkt->caplen);
 }
 
+int rc_encoder_parse(const rc_encoder *e, const void *rec, size_t avail, rc_record_info *info)
+{
+	const uint8_t *p = rec;
+	uint32_t f[7];
+	if (e->format == RC_FORMAT_PCAP) {
+		/* ts_sec, ts_frac, caplen, len (writer.h) */
+		if (avail < RC_PCAP_REC_HDR_LEN)
+			return RC_EINVAL;
+		memcpy(f, p, RC_PCAP_REC_HDR_LEN);
+		if (f[2] > avail - RC_PCAP_REC_HDR_LEN)
+			return RC_EINVAL;
+		info->rec_len = RC_PCAP_REC_HDR_LEN + (size_t)f[2];
+		info->ts_nsec = (uint64_t)f[0] * 1000000000u + (uint64_t)f[1] * e->ts_div;
+		info->caplen = f[2];
+		info->len = f[3];
+		info->iface = 0;
+		return 0;
+	}
+	/* An EPB as pcapng_epb.h lays it out: 28 bytes of header, the data
+	 * padded to 4, the trailing length; time stamps in nanoseconds. */
+	if (avail < 32)
+		return RC_EINVAL;
+	memcpy(f, p, sizeof(f));
+	if (f[0] != RC_PCAPNG_BT_EPB || f[1] < 32 || f[1] > avail ||
+	    f[5] > f[1] - 32 || f[1] % 4)
+		return RC_EINVAL;
+	info->rec_len = f[1];
+	info->ts_nsec = (uint64_t)f[3] << 32 | f[4];
+	info->caplen = f[5];
+	info->len = f[6];
+	info->iface = f[2];
+	return 0;
+}
+
 void rc_encoder_free(rc_encoder *e)
 {
 	free(e);
