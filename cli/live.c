@@ -460,6 +460,16 @@ static int open_sources(struct live *L)
 			if (*rc_capture_warning(hs[t]))
 				fprintf(stderr, "ringcap: warning: %s: %s\n", dev, rc_capture_warning(hs[t]));
 		}
+		/* -y: the device's own link type, or LINUX_SLL2 (cooked, see
+		 * configure); tcpdump refuses a type the device does not offer. */
+		int lt = rc_capture_linktype(hs[0]), want = L->o->dump_linktype;
+		if (want >= 0 && want != lt) {
+			const char *name = rc_linktype_name(want);
+			fprintf(stderr,
+				"ringcap: %s: -y %s: the device captures as %s or LINUX_SLL2 (see -L)\n",
+				dev, name ? name : "?", rc_linktype_name(lt) ? rc_linktype_name(lt) : "?");
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -582,39 +592,6 @@ static int open_outputs(struct live *L, char names[][4096])
 	return 0;
 }
 
-/* -F FILE: at most 1 MiB; '#' starts a comment to the end of the line
- * (tcpdump); line ends become blanks. */
-static char *read_filter_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "ringcap: cannot open filter file %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	size_t cap = 1u << 20;
-	char *buf = malloc(cap + 1);
-	size_t n = buf ? fread(buf, 1, cap + 1, f) : 0;
-	int bad = !buf || ferror(f) || n > cap;
-	fclose(f);
-	if (bad) {
-		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
-			!buf ? "out of memory" : n > cap ? "larger than 1 MiB" : "read error");
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	int comment = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (buf[i] == '#')
-			comment = 1;
-		else if (buf[i] == '\n')
-			comment = 0;
-		if (comment || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\0')
-			buf[i] = ' ';
-	}
-	return buf;
-}
-
 /* Whole-command-line checks, before anything is opened. */
 static int check_options(const struct rc__cli_opts *o)
 {
@@ -654,9 +631,7 @@ static int pick_format(const struct rc__cli_opts *o)
 		any |= strcmp(o->live.ifaces[i], "any") == 0;
 	if (any || o->live.nifaces > 1)
 		return RC_FORMAT_PCAPNG;
-	size_t n = strlen(o->write_path);
-	return n >= 7 && strcmp(o->write_path + n - 7, ".pcapng") == 0 ? RC_FORMAT_PCAPNG
-									: RC_FORMAT_PCAP;
+	return rc__cli_format_of_name(o->write_path);
 }
 
 static void sample(struct live *L, struct rc__stats_sample *s)
@@ -766,7 +741,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	L->o = o;
 	L->expr = o->filter_expr;
 	if (o->filter_file) {
-		file_expr = read_filter_file(o->filter_file);
+		file_expr = rc__cli_read_filter_file(o->filter_file);
 		if (!file_expr)
 			goto out;
 		L->expr = file_expr;
@@ -821,9 +796,11 @@ int rc__run_live(const struct rc__cli_opts *o)
 	listening(L);
 
 	L->capture_running = (int)L->nsrc; /* no thread runs yet */
+	int thread_failed = 0;
 	for (unsigned i = 0; i < L->nsrc; i++) {
 		if (pthread_create(&L->src[i].thread, NULL, capture_main, &L->src[i]) != 0) {
 			fprintf(stderr, "ringcap: cannot start capture thread %u\n", i);
+			thread_failed = 1;
 			pthread_mutex_lock(&L->mu);
 			L->capture_running -= (int)(L->nsrc - i);
 			pthread_mutex_unlock(&L->mu);
@@ -849,7 +826,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	sample(L, &fin);
 	int wst = rc__wt_finish(L->wt, &fin.captured, &fin.ringcap_dropped);
 	L->wt = NULL;
-	code = RC_EXIT_OK;
+	code = thread_failed ? RC_EXIT_ERROR : RC_EXIT_OK;
 	if (wst < 0 && wst != RC_EBREAK)
 		code = RC_EXIT_ERROR;
 	for (unsigned i = 0; i < L->nsrc; i++)

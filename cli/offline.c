@@ -23,11 +23,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "ringcap/file.h"
 #include "ringcap/filter.h"
 
 #define RC_BATCH 64
-#define RC_MAX_FILTER_FILE_BYTES (1u << 20)
 #define RC_MAX_LINKTYPE_FILTERS 32
 /* Longest run of input records handed to one write(2). */
 #define RC_RUN_MAX (4u << 20)
@@ -46,7 +46,9 @@ struct offline {
 	rc__ob out;
 	rc__printer pr;
 	int printing;
-	int flush_each;         /* stdout is a terminal */
+	int json;               /* --json instead of summaries */
+	int flush_each;         /* stdout is a terminal, or -l */
+	int packet_buffered;    /* -U with -w: flush after every packet */
 	rc_writer *w;
 	int w_linktype;
 	rc_encoder *enc;        /* pcap output: for rc_encoder_reuse */
@@ -77,42 +79,6 @@ static int expr_is_empty(const char *e)
 		if (*e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
 			return 0;
 	return 1;
-}
-
-/* Read -F FILE: '#' starts a comment to the end of the line, as tcpdump. */
-static char *read_filter_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "ringcap: cannot open filter file %s: %s\n", path, strerror(errno));
-		return NULL;
-	}
-	char *buf = malloc(RC_MAX_FILTER_FILE_BYTES + 1);
-	if (!buf) {
-		fclose(f);
-		fprintf(stderr, "ringcap: out of memory\n");
-		return NULL;
-	}
-	size_t n = fread(buf, 1, RC_MAX_FILTER_FILE_BYTES + 1, f);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad || n > RC_MAX_FILTER_FILE_BYTES) {
-		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
-			bad ? "read error" : "larger than 1 MiB");
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	int in_comment = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (buf[i] == '#')
-			in_comment = 1;
-		if (buf[i] == '\n')
-			in_comment = 0;
-		if (in_comment || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\0')
-			buf[i] = ' ';
-	}
-	return buf;
 }
 
 /* The program for linktype, compiled on first use; NULL after printing an error. */
@@ -256,12 +222,19 @@ static int emit(struct offline *s, rc_reader *r, const rc_packet *pkt, int pcapn
 			}
 			copy.ifindex = 0;
 		}
-		if (rc_writer_write(s->w, &copy) < 0) {
+		if (rc_writer_write(s->w, &copy) < 0 ||
+		    (s->packet_buffered && rc_writer_flush(s->w) < 0)) {
 			fprintf(stderr, "ringcap: %s\n", rc_writer_error(s->w));
 			return -1;
 		}
 	} else if (s->printing) {
-		rc__print_packet(&s->pr, pkt);
+		if (s->json) {
+			rc_iface_info info;
+			int named = rc_reader_iface(r, pkt->ifindex, &info) == 0 && info.name;
+			rc__json_packet(&s->out, pkt, named ? info.name : NULL);
+		} else {
+			rc__print_packet(&s->pr, pkt);
+		}
 		if (s->flush_each)
 			rc__ob_flush(&s->out);
 		else
@@ -300,12 +273,8 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		}
 	}
 	if (s->o->write_path && !s->w) {
-		int fmt = s->o->write_format;
-		if (!fmt) {
-			size_t L = strlen(s->o->write_path);
-			fmt = L >= 7 && strcmp(s->o->write_path + L - 7, ".pcapng") == 0 ? RC_FORMAT_PCAPNG
-											  : RC_FORMAT_PCAP;
-		}
+		int fmt = s->o->write_format ? s->o->write_format
+					     : rc__cli_format_of_name(s->o->write_path);
 		if (open_writer(s, r, fmt) < 0) {
 			rc_reader_close(r);
 			return -1;
@@ -391,17 +360,51 @@ static int dump_filter(const struct rc__cli_opts *o, const char *expr)
 	return RC_EXIT_OK;
 }
 
+/* The first live-capture option on the command line that file mode
+ * cannot honour, or NULL.  -s is accepted and ignored, as tcpdump does
+ * with -r (a file's records are already cut); -l, -U and --json apply. */
+static const char *live_only_option(const struct rc__cli_opts *o)
+{
+	const struct rc__live_opts *lo = &o->live;
+	if (lo->no_promisc)
+		return "-p";
+	if (lo->direction)
+		return "-Q";
+	if (lo->ring_kib)
+		return "-B";
+	if (lo->immediate)
+		return "--immediate-mode";
+	if (lo->tstamp_type)
+		return "-j";
+	if (lo->rotate_mb || lo->rotate_secs || lo->file_count)
+		return "-C, -G and -W";
+	if (lo->drop_user || lo->keep_net_raw)
+		return "-Z";
+	if (lo->threads || lo->fanout_mode || lo->per_thread_files)
+		return "--threads, --fanout-mode and --per-thread-files";
+	if (lo->stats_secs)
+		return "--stats";
+	if (lo->print_too)
+		return "--print";
+	return NULL;
+}
+
 int rc__run_offline(const struct rc__cli_opts *o)
 {
 	struct offline s;
 	char *file_expr = NULL;
 	int code = RC_EXIT_OK, pcapng_out = 0;
 
+	const char *live = live_only_option(o);
+	if (live) {
+		fprintf(stderr, "ringcap: %s: for live capture (-i), not for files (-r)\n", live);
+		return RC_EXIT_USAGE;
+	}
 	memset(&s, 0, sizeof(s));
 	s.o = o;
 	s.expr = o->filter_expr;
 	if (o->filter_file) {
-		file_expr = read_filter_file(o->filter_file);
+		file_expr = rc__cli_read_filter_file(o->filter_file);
 		if (!file_expr)
 			return RC_EXIT_ERROR;
 		s.expr = file_expr;
@@ -414,6 +417,8 @@ int rc__run_offline(const struct rc__cli_opts *o)
 	if (expr_is_empty(s.expr))
 		s.expr = NULL;
 	s.printing = !o->write_path && !o->count_only;
+	s.json = o->live.json;
+	s.packet_buffered = o->live.packet_buffered;
 	if (s.printing) {
 		if (rc__ob_init(&s.out, STDOUT_FILENO) < 0 ||
 		    rc__printer_init(&s.pr, &o->print, &s.out) < 0) {
@@ -422,7 +427,7 @@ int rc__run_offline(const struct rc__cli_opts *o)
 			free(file_expr);
 			return RC_EXIT_ERROR;
 		}
-		s.flush_each = isatty(STDOUT_FILENO);
+		s.flush_each = o->live.line_buffered || isatty(STDOUT_FILENO);
 	}
 	for (size_t i = 0; i < o->ninputs; i++) {
 		int r = run_file(&s, o->inputs[i], &pcapng_out);

@@ -137,7 +137,7 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL },
 	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL },
 	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE" },
-	{ 'y', NULL, 1, opt_linktype, "link type for -d (name like EN10MB or number)", "TYPE" },
+	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE" },
 	{ 'd', NULL, 0, opt_d, "dump the compiled filter (-dd C array, -ddd decimal) and exit", NULL },
 	{ 0, "version", 0, opt_version, "print the version and exit", NULL },
 	{ 'h', "help", 0, opt_help, "this help", NULL },
@@ -294,4 +294,44 @@ void rc__cli_opts_free(struct rc__cli_opts *o)
 {
 	free(o->filter_expr);
 	o->filter_expr = NULL;
+}
+
+#define RC_MAX_FILTER_FILE_BYTES (1u << 20)
+
+char *rc__cli_read_filter_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "ringcap: cannot open filter file %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	char *buf = malloc(RC_MAX_FILTER_FILE_BYTES + 1);
+	size_t n = buf ? fread(buf, 1, RC_MAX_FILTER_FILE_BYTES + 1, f) : 0;
+	int bad = !buf || ferror(f) || n > RC_MAX_FILTER_FILE_BYTES;
+	fclose(f);
+	if (bad) {
+		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
+			!buf ? "out of memory"
+			: n > RC_MAX_FILTER_FILE_BYTES ? "larger than 1 MiB"
+						       : "read error");
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	int comment = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] == '#')
+			comment = 1;
+		else if (buf[i] == '\n')
+			comment = 0;
+		if (comment || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\0')
+			buf[i] = ' ';
+	}
+	return buf;
+}
+
+int rc__cli_format_of_name(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 7 && strcmp(path + n - 7, ".pcapng") == 0 ? RC_FORMAT_PCAPNG : RC_FORMAT_PCAP;
 }

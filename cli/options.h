@@ -3,11 +3,12 @@
  *
  * Options are described by const tables (struct rc__optdef): each entry has
  * a short and/or long name, whether it takes an argument, and a handler that
- * stores into struct rc__cli_opts.  The offline options live in options.c;
- * live-capture options (-i, -s, -p, -Q, -B, --immediate-mode, --threads,
- * --stats, -G/-C/-W, -Z, --json) are meant to go in their own file with their
- * own table, listed in rc__opt_tables[] in options.c, and their own fields
- * below.
+ * stores into struct rc__cli_opts.  The file-mode options live in
+ * options.c; live-capture options (-i, -s, -p, -Q, -B, --immediate-mode,
+ * --threads, --stats, -G/-C/-W, -Z, --json, ...) in options_live.c with
+ * their own table, listed in rc__opt_tables[] in options.c, and their own
+ * fields below.  File mode refuses the ones a file cannot honour
+ * (offline.c).
  */
 #ifndef RC_CLI_OPTIONS_H
 #define RC_CLI_OPTIONS_H
@@ -88,6 +89,15 @@ extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
  */
 int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen);
 void rc__cli_opts_free(struct rc__cli_opts *o);
+
+/* -F FILE's expression (malloc'ed; the caller frees it): at most 1 MiB;
+ * '#' starts a comment to the end of the line and line ends become
+ * blanks, as in tcpdump.  NULL after printing why to stderr. */
+char *rc__cli_read_filter_file(const char *path);
+
+/* The output format a -w name asks for without --format: pcapng for a
+ * name ending in .pcapng, else pcap (enum rc_file_format). */
+int rc__cli_format_of_name(const char *path);
 /* Print the option summary for -h / usage errors. */
 void rc__cli_usage(FILE *out);
 

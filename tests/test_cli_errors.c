@@ -142,6 +142,19 @@ TEST(cli_bad_option_values_are_usage_errors)
 	free(err);
 }
 
+/* -y with -i: a link type the device does not offer is refused before
+ * any packet is read (tcpdump's "not one of the DLTs supported"). */
+TEST(cli_live_link_type_the_device_lacks_is_refused)
+{
+	rc_test_need_root();
+	char *out, *err;
+	ASSERT_INT_EQ(run(&out, &err, "-i lo -y NULL -c 1"), 1);
+	ASSERT_STR_CONTAINS(err, "lo: -y NULL: the device captures as EN10MB or LINUX_SLL2");
+	ASSERT_STR_EQ(out, "");
+	free(out);
+	free(err);
+}
+
 TEST(cli_version_and_help_exit_zero)
 {
 	char *out, *err;
