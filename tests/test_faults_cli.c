@@ -78,7 +78,9 @@ TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
 		kill(r.pid, sigs[sent % 3]);
 		usleep(300);
 	}
-	ASSERT_UINT_GE(sent, 2); /* at least one signal arrived during shutdown */
+	/* ringcap was still running after the first signal, so at least one
+	 * more was sent to a process that was already shutting down */
+	ASSERT_UINT_GE(sent, 2);
 	int code = rc_spawn_wait(&r, 15);
 	unsigned long sender_ok = rc_send_wait(snd, fd);
 	ASSERT_TRUE(sender_ok > 0);
