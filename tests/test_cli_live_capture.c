@@ -93,7 +93,7 @@ static void signal_case(int sig, const char *name)
 	start(&r, args);
 	spec_init(&s, &p, 300, 1000);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 300);
-	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, sig, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 300, sig, 10), 0);
 	unsigned char seen[300] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 300);
 	assert_counts(r.err, 300);
@@ -383,7 +383,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	/* The file's directory must stay writable for nobody only for later
 	 * rotations; the first file is opened before the switch. */
 	const char *out = rc_test_tmpfile("z.pcap");
-	snprintf(args, sizeof(args), "-i %s -Z nobody -w %s", p.if_a, out);
+	snprintf(args, sizeof(args), "-i %s -Z nobody -U -w %s", p.if_a, out);
 	start(&r, args);
 	/* The shell exec'ed ringcap: r.pid is ringcap itself. */
 	char *u = status_field(r.pid, "Uid"), *g = status_field(r.pid, "Gid"),
@@ -399,7 +399,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	/* ... and it still captures. */
 	spec_init(&s, &p, 10, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
-	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, SIGINT, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 10, SIGINT, 10), 0);
 	unsigned char seen[10] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
 	free(u);
@@ -639,11 +639,13 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("idle.pcap");
-	snprintf(args, sizeof(args), "-i %s -w %s", p.if_a, out);
+	/* -U: each frame is in the file once written, which shows when the
+	 * hand-over of the last one is done and the capture is idle. */
+	snprintf(args, sizeof(args), "-i %s -U -w %s", p.if_a, out);
 	start(&r, args);
 	spec_init(&s, &p, 100, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 100);
-	usleep(300000); /* the hand-over of the last frames is done */
+	ASSERT_UINT_EQ(rc_spawn_wait_packets(out, 100, 10), 100);
 	unsigned long long before = switches(r.pid);
 	usleep(1500000);
 	unsigned long long idle = switches(r.pid) - before;
@@ -652,7 +654,7 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	ASSERT_UINT_LE(idle, 5);
 	spec_init(&s, &p, 20, 100);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	ASSERT_INT_EQ(rc_spawn_stop(&r, 300, SIGINT, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 120, SIGINT, 10), 0);
 	unsigned char seen[120] = { 0 };
 	spec_init(&s, &p, 120, 0);
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 120);
