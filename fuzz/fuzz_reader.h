@@ -97,8 +97,8 @@ static int fz_read_twice(const uint8_t *data, size_t size, uint32_t max_caplen)
 	size_t batch = size ? 1 + data[0] % 16 : 1;
 	fz_digest(a, batch, &da);
 	fz_digest(b, 16 - batch + 1, &db);
-	/* the same packets; the streaming source may stop at a record larger
-	 * than its bound a little differently only in its message text */
+	/* the same packets, the same end status and the same message: only
+	 * the open error above may differ, where it names the memory stream */
 	if (da.n != db.n || da.h != db.h || da.status != db.status)
 		__builtin_trap();
 	if (strcmp(da.err, db.err) != 0)

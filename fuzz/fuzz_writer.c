@@ -10,7 +10,7 @@
  * packet with its length, bytes, time stamp, interface and direction.
  *
  * Input: byte 0 picks the format (bit 0: pcapng), the time stamp precision
- * (bit 1) and the snap length (bits 2-3: 65535, 200, 1, 0 = default); then
+ * (bit 1) and the snap length (bits 2-3: 0 = default, 65535, 200, 1); then
  * 12-byte packet descriptions (caplen 0..1023, extra wire length,
  * direction, interface, time stamp bits, comment/drop-count flags); a
  * packet's bytes are the input's from its description on, cut where the

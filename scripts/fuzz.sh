@@ -2,8 +2,12 @@
 # fuzz.sh DIR SECONDS - run every libFuzzer binary in DIR for SECONDS each,
 # starting from fuzz/corpus/<target>/ (copied, so the repo corpus is only
 # read) and its dictionary fuzz/<target>.dict if present.  Fails on the
-# first crash, leak or timeout; the reproducer is left in build-fuzz/crashes/.
+# first crash, leak, timeout or UBSan report (the targets are built with
+# -fno-sanitize-recover=undefined; halt_on_error=1 also covers a build
+# without it); the reproducer is left in build-fuzz/crashes/.
 set -e
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:print_stacktrace=1"
+export UBSAN_OPTIONS
 dir=$1
 secs=${2:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)

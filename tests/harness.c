@@ -6,11 +6,21 @@
  *   rc_tests              run everything
  *   rc_tests SUBSTR...    run tests whose name or file contains a SUBSTR
  *   rc_tests -l           list tests
+ *
+ * Each test gets a private directory /tmp/rc_test.XXXXXX (rc_test_tmpdir()
+ * in testutil.c): the runner makes it before the fork and removes it once the
+ * test's process group is gone, whether the test passed, failed or skipped.
+ * RC_TEST_KEEP=1 keeps a failed test's directory; the failure output names it.
  */
 #include "harness.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,6 +41,13 @@ static size_t rc_ntests;
 /* RC_TEST_TIMEOUT_SCALE=N multiplies every time limit: under valgrind
  * (scripts/valgrind.sh) code runs 10-50 times slower. */
 static unsigned rc_timeout_scale = 1;
+/* The running test's private directory; empty outside a test. */
+static char rc_workdir[64];
+
+const char *rc_test_workdir(void)
+{
+	return rc_workdir;
+}
 
 void rc_test_register(const char *name, const char *file, rc_test_fn fn, unsigned timeout_s)
 {
@@ -84,8 +101,48 @@ static double rc_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static int rc_rm_entry(const char *path, const struct stat *st, int type, struct FTW *f)
+{
+	(void)st;
+	(void)type;
+	(void)f;
+	if (remove(path) != 0)
+		fprintf(stderr, "  harness: cannot remove %s: %s\n", path, strerror(errno));
+	return 0;
+}
+
+/* 1 if dir holds anything besides . and .. (or cannot be read). */
+static int rc_dir_used(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 1;
+	struct dirent *e;
+	int used = 0;
+	while (!used && (e = readdir(d)))
+		used = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return used;
+}
+
+/* After a test: remove its directory, or keep a failed test's on RC_TEST_KEEP. */
+static void rc_workdir_done(int result)
+{
+	const char *keep = getenv("RC_TEST_KEEP");
+	int used = rc_dir_used(rc_workdir);
+	if (result == 1 && used && keep && *keep && strcmp(keep, "0") != 0) {
+		fprintf(stderr, "  kept its files in %s (RC_TEST_KEEP)\n", rc_workdir);
+	} else {
+		if (result == 1 && used)
+			fprintf(stderr, "  removed its files in %s (RC_TEST_KEEP=1 keeps them)\n",
+				rc_workdir);
+		(void)nftw(rc_workdir, rc_rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
+	rc_workdir[0] = '\0';
+}
+
 /* Run one test in a child; returns 0 pass, 1 fail, 2 skip. */
-static int rc_test_run(const struct rc_test *t)
+static int rc_test_run_child(const struct rc_test *t)
 {
 	fflush(NULL);
 	pid_t pid = fork();
@@ -121,6 +178,19 @@ static int rc_test_run(const struct rc_test *t)
 				strsignal(WTERMSIG(status)));
 	}
 	return 1;
+}
+
+static int rc_test_run(const struct rc_test *t)
+{
+	snprintf(rc_workdir, sizeof(rc_workdir), "/tmp/rc_test.XXXXXX");
+	if (!mkdtemp(rc_workdir)) {
+		fprintf(stderr, "  harness: mkdtemp %s: %s\n", rc_workdir, strerror(errno));
+		rc_workdir[0] = '\0';
+		return 1;
+	}
+	int r = rc_test_run_child(t);
+	rc_workdir_done(r);
+	return r;
 }
 
 int main(int argc, char **argv)

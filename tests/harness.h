@@ -27,6 +27,10 @@ void rc_test_register(const char *name, const char *file, rc_test_fn fn, unsigne
 _Noreturn void rc_test_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 _Noreturn void rc_test_skip(const char *file, int line, const char *reason);
+/* The running test's private directory, made by the runner before the test
+ * starts and removed after it ends (harness.c); "" outside a test.  Tests use
+ * rc_test_tmpdir() (testutil.h). */
+const char *rc_test_workdir(void);
 
 #define RC_TEST_DEFAULT_TIMEOUT 60
 

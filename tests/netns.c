@@ -75,10 +75,16 @@ int rc_netns_sh(const char *ns, const char *fmt, ...)
 	return st;
 }
 
-/* An fd on the current network namespace, as a path others can open. */
+/*
+ * An fd on the current network namespace, as a path others can open.
+ * Close-on-exec: helpers enter a namespace through the path before they
+ * exec (netns_vsh, rc_send_start), and `ip link add ... netns` gets the pid
+ * of a parked child, so no program needs the fd; one that inherited it would
+ * keep the namespace alive after the test is gone.
+ */
 static int hold_current(char *path, size_t len)
 {
-	int fd = open("/proc/self/ns/net", O_RDONLY); /* inherited by senders on purpose */
+	int fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		rc_test_fail(__FILE__, __LINE__, "open /proc/self/ns/net: %s", strerror(errno));
 	snprintf(path, len, "/proc/%ld/fd/%d", (long)getpid(), fd);

@@ -94,9 +94,60 @@ int rc_spawn_wait(struct rc_spawn *r, int secs)
 		     rc_test_read_text(r->err));
 }
 
-int rc_spawn_stop(struct rc_spawn *r, unsigned settle_ms, int sig, int secs)
+static uint32_t rd32(const unsigned char *p, int swap)
 {
-	usleep(settle_ms * 1000u);
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return swap ? __builtin_bswap32(v) : v;
+}
+
+/* pcap: [24-byte file header] then records [16-byte header, incl_len at +8]. */
+unsigned rc_spawn_file_packets(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	size_t cap = 1 << 16, len = 0;
+	unsigned char *b = malloc(cap);
+	ssize_t n;
+	while (b && (n = read(fd, b + len, cap - len)) > 0) {
+		len += (size_t)n;
+		if (len == cap)
+			b = realloc(b, cap *= 2);
+	}
+	close(fd);
+	if (!b)
+		rc_test_fail(__FILE__, __LINE__, "out of memory reading %s", path);
+	unsigned count = 0;
+	if (len >= 24 && (rd32(b, 0) == 0xa1b2c3d4u || rd32(b, 0) == 0xa1b23c4du ||
+			  rd32(b, 1) == 0xa1b2c3d4u || rd32(b, 1) == 0xa1b23c4du)) {
+		int swap = rd32(b, 0) != 0xa1b2c3d4u && rd32(b, 0) != 0xa1b23c4du;
+		for (size_t off = 24; off + 16 <= len; count++) {
+			size_t rec = 16 + (size_t)rd32(b + off + 8, swap);
+			if (rec > len - off)
+				break;
+			off += rec;
+		}
+	}
+	free(b);
+	return count;
+}
+
+unsigned rc_spawn_wait_packets(const char *path, unsigned want, int secs)
+{
+	long long t0 = rc_test_mono_ms();
+	unsigned n;
+	while ((n = rc_spawn_file_packets(path)) < want && rc_test_mono_ms() - t0 < secs * 1000LL)
+		usleep(10 * 1000);
+	return n;
+}
+
+int rc_spawn_stop_at(struct rc_spawn *r, const char *path, unsigned want, int sig, int secs)
+{
+	unsigned n = rc_spawn_wait_packets(path, want, secs);
+	if (n < want)
+		fprintf(stderr, "  %s holds %u of %u packets after %d s; stopping anyway\n", path, n,
+			want, secs);
 	/* Not reaped yet, so the pid cannot be reused: an early exit leaves
 	 * a zombie that the signal cannot harm. */
 	kill(r->pid, sig);

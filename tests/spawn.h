@@ -39,11 +39,26 @@ void rc_spawn_need_ready(struct rc_spawn *r, const char *text);
 int rc_spawn_wait(struct rc_spawn *r, int secs);
 
 /*
- * Stop a capture that has been sent its last frame: wait settle_ms (more
- * than the CLI's push interval and merge hold, RC_LIVE_PUSH_NSEC and
- * RC_LIVE_HOLD_NSEC in cli/live.c, so every frame has reached the
- * writer), send sig, then rc_spawn_wait(r, secs).
+ * Complete packet records in the pcap file path as it stands (possibly
+ * still being written: a partial last record does not count; a missing,
+ * empty or non-pcap file holds 0).
  */
-int rc_spawn_stop(struct rc_spawn *r, unsigned settle_ms, int sig, int secs);
+unsigned rc_spawn_file_packets(const char *path);
+
+/*
+ * Wait until the capture file path holds want packets - the program must
+ * write it with -U, so that each packet reaches the file as it is handled
+ * - or secs seconds have passed; returns the count it last saw.
+ */
+unsigned rc_spawn_wait_packets(const char *path, unsigned want, int secs);
+
+/*
+ * Stop a capture that has been sent its last frame once its output file
+ * (written with -U) holds want packets: then every frame has been through
+ * the writer.  After secs seconds without that it is stopped anyway, and
+ * the caller's count check shows what is missing.  Sends sig, then
+ * rc_spawn_wait(r, secs).
+ */
+int rc_spawn_stop_at(struct rc_spawn *r, const char *path, unsigned want, int sig, int secs);
 
 #endif

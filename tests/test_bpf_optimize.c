@@ -197,7 +197,7 @@ TEST(bpf_optimize_is_no_larger_than_libpcap_on_typical_filters)
 
 TEST(bpf_optimize_folds_constants)
 {
-	/* ld #3; add #4; lsh #1; tax; txa; ret a  ->  ret #14 */
+	/* ld #3; add #4; lsh #1; tax; mul x; ret a  ->  ld #196; ret a (14 * 14) */
 	rc_bpf_insn p[] = {I(BPF_LD | BPF_IMM, 0, 0, 3), I(BPF_ALU | BPF_ADD | BPF_K, 0, 0, 4),
 			   I(BPF_ALU | BPF_LSH | BPF_K, 0, 0, 1), I(BPF_MISC | BPF_TAX, 0, 0, 0),
 			   I(BPF_ALU | BPF_MUL | BPF_X, 0, 0, 0), RET_A};

@@ -59,6 +59,18 @@ static void assert_counts(const char *errpath, unsigned captured)
 	free(e);
 }
 
+/* The number on the exit line of e ending in suffix (" captured\n", ...). */
+static unsigned long exit_count(const char *e, const char *suffix)
+{
+	const char *end = strstr(e, suffix);
+	if (!end)
+		rc_test_fail(__FILE__, __LINE__, "no line ending in \"%s\" in:\n%s", suffix, e);
+	const char *line = end;
+	while (line > e && line[-1] != '\n')
+		line--;
+	return strtoul(line, NULL, 10);
+}
+
 TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
 {
 	struct rc_netns_pair p;
@@ -93,7 +105,7 @@ static void signal_case(int sig, const char *name)
 	start(&r, args);
 	spec_init(&s, &p, 300, 1000);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 300);
-	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, sig, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 300, sig, 10), 0);
 	unsigned char seen[300] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 300);
 	assert_counts(r.err, 300);
@@ -274,9 +286,12 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 	int fd;
 	pid_t snd = rc_send_start(&s, &fd);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 15), 0);
-	rc_send_wait(snd, fd);
+	unsigned long sent = rc_send_wait(snd, fd);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "Maximum file limit reached: 2\n");
+	unsigned long captured = exit_count(e, " captured\n"),
+		      received = exit_count(e, " received by filter\n"),
+		      dropped = exit_count(e, " dropped by kernel\n");
 	free(e);
 	char *ls = NULL;
 	ASSERT_INT_EQ(rc_test_sh(&ls, "ls '%s' | grep -c '^g_[0-9]*\\.pcap$'", rc_test_tmpdir()), 0);
@@ -284,6 +299,7 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 	free(ls);
 	/* Both files valid and no frame in both. */
 	unsigned char *seen = calloc(2000, 1);
+	ASSERT_TRUE(seen != NULL);
 	ASSERT_INT_EQ(rc_test_sh(&ls, "ls '%s' | grep '^g_[0-9]*\\.pcap$'", rc_test_tmpdir()), 0);
 	unsigned sum = 0;
 	for (char *line = strtok(ls, "\n"); line; line = strtok(NULL, "\n")) {
@@ -291,8 +307,23 @@ TEST_TIMEOUT(cli_live_rotation_by_time_stops_at_file_count, 40)
 		snprintf(path, sizeof(path), "%s/%s", rc_test_tmpdir(), line);
 		sum += rc_test_check_frames_file(path, &s, seen);
 	}
-	ASSERT_UINT_GE(sum, 1);
 	free(ls);
+	/* The files hold what the exit lines say was captured.  The capture
+	 * ends itself while the sender goes on, so sent = captured + dropped
+	 * cannot hold here (frames after the stop are neither); what does:
+	 * the kernel's count covers the captured and the dropped (and the
+	 * frames that reached the ring after the stop) and no more than was
+	 * sent, and without drops the files hold the first frames sent, each
+	 * once, none missing. */
+	ASSERT_UINT_GE(sum, 1);
+	ASSERT_UINT_EQ(sum, captured);
+	ASSERT_UINT_LE(captured + dropped, received);
+	ASSERT_UINT_LE(received, sent);
+	if (dropped == 0)
+		for (unsigned i = 0; i < sum; i++)
+			if (!seen[i])
+				rc_test_fail(__FILE__, __LINE__, "frame %u of the first %u is missing", i,
+					     sum);
 	free(seen);
 }
 
@@ -383,7 +414,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	/* The file's directory must stay writable for nobody only for later
 	 * rotations; the first file is opened before the switch. */
 	const char *out = rc_test_tmpfile("z.pcap");
-	snprintf(args, sizeof(args), "-i %s -Z nobody -w %s", p.if_a, out);
+	snprintf(args, sizeof(args), "-i %s -Z nobody -U -w %s", p.if_a, out);
 	start(&r, args);
 	/* The shell exec'ed ringcap: r.pid is ringcap itself. */
 	char *u = status_field(r.pid, "Uid"), *g = status_field(r.pid, "Gid"),
@@ -399,7 +430,7 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	/* ... and it still captures. */
 	spec_init(&s, &p, 10, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
-	ASSERT_INT_EQ(rc_spawn_stop(&r, 400, SIGINT, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 10, SIGINT, 10), 0);
 	unsigned char seen[10] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
 	free(u);
@@ -551,16 +582,50 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 	pair_and_enter(&p);
 	ASSERT_INT_EQ(rc_test_sh(NULL, "ip link set lo up"), 0);
 	const char *out = rc_test_tmpfile("two.out");
-	snprintf(args, sizeof(args), "-i %s -i lo -c 10 -w %s", p.if_a, out);
+	/* 10 frames on if_a, then one on lo, which lo shows twice (sent and
+	 * received): 12.  An interface gets its IDB with its first packet. */
+	snprintf(args, sizeof(args), "-i %s -i lo -c 12 -w %s", p.if_a, out);
 	start(&r, args);
 	spec_init(&s, &p, 10, 0);
 	s.gap_us = 1000;
 	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
+	struct rc_send_spec l = s;
+	l.ns = p.ns_a;
+	l.ifname = "lo";
+	l.count = 1;
+	l.first_seq = 100;
+	ASSERT_UINT_EQ(rc_send_frames(&l), 1);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
-	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, NULL), 10);
-	/* the counts of the interface the frames came on (lo, quiet, may
-	 * have had no packet and so no IDB) */
-	rc_iface_stats is = isb_of(out, 0);
+
+	rc_reader *rd;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_reader_open(&rd, out, NULL, err));
+	ASSERT_INT_EQ(rc_reader_format(rd), RC_FORMAT_PCAPNG);
+	rc_packet pk;
+	unsigned on_a = 0, on_lo = 0;
+	size_t idx_a = 0;
+	int st;
+	while ((st = rc_reader_next(rd, &pk)) == 1) {
+		rc_iface_info info;
+		ASSERT_OK(rc_reader_iface(rd, pk.ifindex, &info));
+		long seq = rc_test_frame_seq(pk.data, pk.caplen, 0);
+		if (strcmp(info.name, p.if_a) == 0) {
+			ASSERT_INT_LT(seq, 10);
+			idx_a = pk.ifindex;
+			on_a++;
+		} else {
+			ASSERT_STR_EQ(info.name, "lo");
+			ASSERT_INT_EQ(seq, 100);
+			on_lo++;
+		}
+	}
+	ASSERT_INT_EQ(st, RC_EEOF);
+	ASSERT_UINT_EQ(rc_reader_iface_count(rd), 2);
+	rc_reader_close(rd);
+	ASSERT_UINT_EQ(on_a, 10);
+	ASSERT_UINT_EQ(on_lo, 2);
+	/* the counts of the interface the frames came on */
+	rc_iface_stats is = isb_of(out, idx_a);
 	ASSERT_INT_EQ(is.valid, 1);
 	ASSERT_UINT_GE(is.recv, 10);
 }
@@ -605,11 +670,13 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	char args[512];
 	pair_and_enter(&p);
 	const char *out = rc_test_tmpfile("idle.pcap");
-	snprintf(args, sizeof(args), "-i %s -w %s", p.if_a, out);
+	/* -U: each frame is in the file once written, which shows when the
+	 * hand-over of the last one is done and the capture is idle. */
+	snprintf(args, sizeof(args), "-i %s -U -w %s", p.if_a, out);
 	start(&r, args);
 	spec_init(&s, &p, 100, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 100);
-	usleep(300000); /* the hand-over of the last frames is done */
+	ASSERT_UINT_EQ(rc_spawn_wait_packets(out, 100, 10), 100);
 	unsigned long long before = switches(r.pid);
 	usleep(1500000);
 	unsigned long long idle = switches(r.pid) - before;
@@ -618,7 +685,7 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	ASSERT_UINT_LE(idle, 5);
 	spec_init(&s, &p, 20, 100);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	ASSERT_INT_EQ(rc_spawn_stop(&r, 300, SIGINT, 10), 0);
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 120, SIGINT, 10), 0);
 	unsigned char seen[120] = { 0 };
 	spec_init(&s, &p, 120, 0);
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 120);

@@ -94,7 +94,7 @@ TEST(cli_write_pcapng_keeps_each_input_interface)
 	char args[2000];
 	const char *src = rc_test_srcdir();
 	const char *out = rc_test_tmpfile("mixed.pcapng");
-	/* Three inputs with three link types: Ethernet, raw IPv4, Linux SLL. */
+	/* Three inputs with three link types: raw IPv6, raw IPv4, Linux SLL. */
 	snprintf(args, sizeof(args),
 		 "-r '%s/tests/cli/corpus/lt_ipv6.pcap' -r '%s/tests/cli/corpus/lt_ipv4.pcap' "
 		 "-r '%s/tests/cli/corpus/lt_sll.pcap' -w '%s'",

@@ -4,8 +4,10 @@
  * veth pair (tests/netns.h; removed at exit whatever happens).  The
  * sender puts numbered frames (EtherType 0x88b5) on one end; the program
  * under test captures on the other; every frame must arrive exactly once
- * with its bytes intact.  Every program runs under `timeout`, and every
- * wait is bounded.
+ * with its bytes intact.  Every program runs under `timeout --foreground`
+ * (plain `timeout` would move it into a process group of its own, out of
+ * reach of the harness's kill of the test's group after a failed
+ * assertion), and every wait is bounded.
  *
  * Programs: tcpdump (-c, -w, SIGINT statistics, -D), dumpcap (writes
  * pcapng), tcpreplay (reads a file through the library and sends it),
@@ -13,9 +15,9 @@
  * writing are its own, so the test checks that the filter compiled by
  * ringcap selects exactly the right frames).
  *
- * Where a program gives no sign of having handled the traffic, the test
- * waits for one observable fact (a log line, a packet count in the file)
- * rather than for a time; the one exception is netsniff-ng, see there.
+ * The test never waits for a time, always for an observable fact: a log
+ * line, the program's packet socket bound to the device (/proc/net/packet),
+ * a packet count in the file or in the program's output.
  */
 #include <signal.h>
 #include <stdarg.h>
@@ -78,6 +80,21 @@ static int rc_wait_until(int timeout_ms, const char *cond)
 		usleep(50 * 1000);
 	}
 	return -1;
+}
+
+/*
+ * Wait until a packet socket in ns is bound to ifindex and running (the
+ * columns of /proc/net/packet: sk RefCnt Type Proto Iface R ...): from then
+ * on every frame arriving on the device reaches that socket.  ringcap binds
+ * as the last step of activation (after the ring exists), netsniff-ng after
+ * its ring too.  Bounded wait; 0 once it holds.
+ */
+static int rc_wait_bound(const char *ns, int ifindex)
+{
+	return rc_netns_sh(ns,
+			   "for i in $(seq 200); do awk 'NR > 1 && $5 == %d && $6 == 1 {f = 1} "
+			   "END {exit !f}' /proc/net/packet && exit 0; sleep 0.05; done; exit 1",
+			   ifindex);
 }
 
 /*
@@ -154,7 +171,7 @@ TEST_TIMEOUT(compat_live_tcpdump_captures_every_frame, 60)
 	rc_test_need_tool("tcpdump");
 	rc_pair_create(&p);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
-				"%s timeout 30 tcpdump -i %s -c %u -w %s/live.pcap 'ether proto 0x88b5' "
+				"%s timeout --foreground 30 tcpdump -i %s -c %u -w %s/live.pcap 'ether proto 0x88b5' "
 				"</dev/null >/dev/null 2>%s/live.err & echo $! > %s/live.pid",
 				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	char cond[700];
@@ -185,7 +202,7 @@ static char *rc_sigint_run(const struct rc_netns_pair *p, const char *env, const
 	size_t len;
 
 	ASSERT_INT_EQ(rc_ns_run(p->ns_a, NULL,
-				"%s timeout -s INT 30 tcpdump -i %s -U -w %s/%s.pcap 'ether proto 0x88b5' "
+				"%s timeout --foreground -s INT 30 tcpdump -i %s -U -w %s/%s.pcap 'ether proto 0x88b5' "
 				"</dev/null >/dev/null 2>%s/%s.err & echo $! > %s/%s.pid",
 				env, p->if_a, dir, tag, dir, tag, dir, tag), 0);
 	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/%s.err", dir, tag);
@@ -264,13 +281,14 @@ TEST_TIMEOUT(compat_live_dumpcap_writes_pcapng, 60)
 	rc_test_need_tool("capinfos");
 	rc_pair_create(&p);
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
-				"%s timeout 30 dumpcap -i %s -c %u -f 'ether proto 0x88b5' -w %s/d.pcapng "
+				"%s timeout --foreground 30 dumpcap -i %s -c %u -f 'ether proto 0x88b5' -w %s/d.pcapng "
 				"</dev/null >%s/d.err 2>&1 & echo $! > %s/d.pid",
 				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	snprintf(cond, sizeof(cond), "grep -q 'Capturing on' %s/d.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
-	/* dumpcap prints that line just before activating: give it a moment. */
-	usleep(300 * 1000);
+	/* dumpcap prints that line before it opens the device: wait for its
+	 * socket to be bound (ringcap's last step of activation). */
+	ASSERT_INT_EQ(rc_wait_bound(p.ns_a, p.ifindex_a), 0);
 	rc_send(&p, RC_NFRAMES, 0);
 	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/d.pid) 2>/dev/null", dir);
 	ASSERT_INT_EQ(rc_wait_until(15000, cond), 0);
@@ -308,14 +326,14 @@ TEST_TIMEOUT(compat_live_tcpreplay_sends_every_frame_of_a_file, 60)
 	ASSERT_OK(rc_writer_close(w));
 
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
-				"%s timeout 30 tcpdump -i %s -c %u -w %s/got.pcap 'ether proto 0x88b5' "
+				"%s timeout --foreground 30 tcpdump -i %s -c %u -w %s/got.pcap 'ether proto 0x88b5' "
 				"</dev/null >/dev/null 2>%s/got.err & echo $! > %s/got.pid",
 				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/got.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	/* tcpreplay reads the pcapng file through ringcap's pcap_open_offline. */
 	char *out = NULL;
-	ASSERT_INT_EQ(rc_ns_run(p.ns_b, &out, "%s timeout 30 tcpreplay -i %s --pps 5000 %s/replay.pcapng 2>&1",
+	ASSERT_INT_EQ(rc_ns_run(p.ns_b, &out, "%s timeout --foreground 30 tcpreplay -i %s --pps 5000 %s/replay.pcapng 2>&1",
 				rc_compat_env(), p.if_b, dir), 0);
 	ASSERT_STR_CONTAINS(out, "Successful packets:        200");
 	free(out);
@@ -340,21 +358,26 @@ TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
 	ASSERT_STR_EQ(out, "pcap_compile_nopcap pcap_freecode ");
 	free(out);
 	rc_pair_create(&p);
-	/* Only frames 0..49 pass: the sequence number is the 4 bytes at 14. */
+	/* Only frames 0..49 pass: the sequence number is the 4 bytes at 14.
+	 * Without -s netsniff-ng prints every frame it takes, numbered "#N". */
 	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
-				"%s timeout 30 netsniff-ng --in %s --out %s/n.pcap -n 50 -s "
+				"%s timeout --foreground 30 netsniff-ng --in %s --out %s/n.pcap -n 50 "
 				"-f 'ether proto 0x88b5 and ether[14:4] < 50' </dev/null >%s/n.out 2>&1 & "
 				"echo $! > %s/n.pid",
 				rc_compat_env(), p.if_a, dir, dir, dir), 0);
 	char cond[700];
 	snprintf(cond, sizeof(cond), "grep -q 'Running' %s/n.out", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
-	usleep(300 * 1000);
-	rc_send(&p, 100, 0);
+	ASSERT_INT_EQ(rc_wait_bound(p.ns_a, p.ifindex_a), 0);
+	/* The frames the filter must drop go first: had it let them through,
+	 * they would be among the 50 that -n takes, and in the file. */
+	rc_send(&p, 50, 50);
+	rc_send(&p, 50, 0);
 	/* netsniff-ng writes its file when it exits, and with -n it still
-	 * waits for a signal: give it a second to pull the frames from its
-	 * ring (it polls every 10 us), then SIGINT and wait for the exit. */
-	usleep(1000 * 1000);
+	 * waits for a signal: once it has printed frame #50, SIGINT it and
+	 * wait for the exit. */
+	snprintf(cond, sizeof(cond), "grep -q '#50 *$' %s/n.out", dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	ASSERT_INT_EQ(rc_test_sh(NULL, "kill -INT $(cat %s/n.pid)", dir), 0);
 	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/n.pid) 2>/dev/null", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);

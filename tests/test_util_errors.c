@@ -7,6 +7,31 @@
 
 TEST(errors_have_distinct_negative_codes_and_messages)
 {
+	/* Every entry of the table: codes -1, -2, ... in order, each with its
+	 * own name and message, none of them the fallback texts. */
+#define RC__XX(name, msg) { RC_E##name, "E" #name, msg },
+	static const struct {
+		int code;
+		const char *name, *msg;
+	} table[] = { RC_ERRNO_MAP(RC__XX) };
+#undef RC__XX
+	size_t n = sizeof(table) / sizeof(table[0]);
+	for (size_t i = 0; i < n; i++) {
+		ASSERT_INT_EQ(table[i].code, -(long long)i - 1);
+		ASSERT_STR_EQ(rc_errname(table[i].code), table[i].name);
+		ASSERT_STR_EQ(rc_strerror(table[i].code), table[i].msg);
+		ASSERT_TRUE(strcmp(table[i].msg, "success") != 0);
+		ASSERT_TRUE(strcmp(table[i].msg, "unknown error") != 0);
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(table[i].msg, table[j].msg) == 0)
+				rc_test_fail(__FILE__, __LINE__, "%s and %s share \"%s\"",
+					     table[j].name, table[i].name, table[i].msg);
+			if (strcmp(rc_errname(table[i].code), rc_errname(table[j].code)) == 0)
+				rc_test_fail(__FILE__, __LINE__, "codes %d and %d share the name %s",
+					     table[j].code, table[i].code, table[i].name);
+		}
+	}
+	ASSERT_STR_EQ(rc_strerror(-(int)n - 1), "unknown error");
 	ASSERT_INT_EQ(RC_EINVAL, -1);
 	ASSERT_INT_LT(RC_ENOENT, RC_EINVAL);
 	ASSERT_STR_EQ(rc_strerror(RC_EINVAL), "invalid argument");

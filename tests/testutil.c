@@ -25,27 +25,12 @@ const char *rc_test_builddir(void)
 	return env && *env ? env : RC_TEST_BUILDDIR;
 }
 
-static char rc_tmpdir[256];
-
-static void rc_tmpdir_cleanup(void)
-{
-	char cmd[300];
-	if (!rc_tmpdir[0] || getenv("RC_TEST_KEEP"))
-		return;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", rc_tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "  could not remove %s\n", rc_tmpdir);
-}
-
 const char *rc_test_tmpdir(void)
 {
-	if (!rc_tmpdir[0]) {
-		snprintf(rc_tmpdir, sizeof(rc_tmpdir), "/tmp/rc_test.XXXXXX");
-		if (!mkdtemp(rc_tmpdir))
-			rc_test_fail(__FILE__, __LINE__, "mkdtemp failed");
-		atexit(rc_tmpdir_cleanup);
-	}
-	return rc_tmpdir;
+	const char *dir = rc_test_workdir();
+	if (!dir[0])
+		rc_test_fail(__FILE__, __LINE__, "rc_test_tmpdir() called outside a test");
+	return dir;
 }
 
 const char *rc_test_tmpfile(const char *name)

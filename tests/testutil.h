@@ -17,7 +17,9 @@
 const char *rc_test_srcdir(void);
 const char *rc_test_builddir(void);
 
-/* A fresh private directory under /tmp, removed at test exit.  Static buffer. */
+/* The test's private directory under /tmp (0700).  The runner makes it before
+ * the test starts and removes it after the test's processes are gone, on pass,
+ * fail and skip alike; RC_TEST_KEEP=1 keeps a failed test's (harness.c). */
 const char *rc_test_tmpdir(void);
 
 /* rc_test_path(buf, "name") -> "<tmpdir>/name" in a static rotating buffer. */
