@@ -287,7 +287,7 @@ int rc__print_dns(rc__pctx *c, const uint8_t *bp, uint32_t length, int is_mdns)
 		rc__ob_printf(c->ob, "domain [length %u < %d] (invalid)", length, DNS_HDRLEN);
 		return 0;
 	}
-	RC_NEED(c, bp, DNS_HDRLEN);
+	RC_NEED_SOFT(c, bp, DNS_HDRLEN);
 	unsigned id = rc__be16(bp), flags = rc__be16(bp + 2);
 	unsigned qdcount = rc__be16(bp + 4), ancount = rc__be16(bp + 6);
 	unsigned nscount = rc__be16(bp + 8), arcount = rc__be16(bp + 10);

@@ -87,6 +87,9 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 			 rc__be16(dp + 4), rc__be16(dp + 6));
 		break;
 	case 3:
+		/* Port unreachable checks the protocol byte first (ND_TCHECK). */
+		if (code == 3)
+			RC_NEED_SOFT(c, oip + 9, 1);
 		RC_NEED(c, oip, 20);
 		ip4str(a1, oip + 16);
 		switch (code) {
@@ -143,6 +146,7 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		break;
 	}
 	case 11:
+		RC_NEED_SOFT(c, oip + 16, 4);
 		if (code == 0)
 			snprintf(buf, sizeof(buf), "time exceeded in-transit");
 		else if (code == 1)
@@ -151,11 +155,12 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 			snprintf(buf, sizeof(buf), "time exceeded-#%u", code);
 		break;
 	case 12:
-		RC_NEED(c, dp, 5);
-		if (code)
+		if (code) {
 			snprintf(buf, sizeof(buf), "parameter problem - code %u", code);
-		else
+		} else {
+			RC_NEED(c, dp, 5);
 			snprintf(buf, sizeof(buf), "parameter problem - octet %u", dp[4]);
+		}
 		break;
 	case 13:
 		RC_NEED(c, dp, 8);
@@ -333,12 +338,12 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		case 0:
 		case 1:
 		case 3:
-			RC_NEED(c, oip, 40);
+			RC_NEED_SOFT(c, oip, 40);
 			rc__ob_putc(c->ob, ' ');
 			rc__put_ip6(c->ob, oip + 24);
 			break;
 		case 2:
-			RC_NEED(c, oip, 40);
+			RC_NEED_SOFT(c, oip, 40);
 			rc__ob_putc(c->ob, ' ');
 			rc__put_ip6(c->ob, oip + 24);
 			rc__ob_puts(c->ob, ", source address ");
@@ -348,7 +353,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			uint8_t prot = 0;
 			const uint8_t *ouh = upper_layer(c, oip, &prot);
 			if (!ouh)
-				return rc__trunc(c);
+				return rc__trunc_soft(c);
 			unsigned dport = rc__be16(ouh + 2);
 			rc__ob_puts(c->ob, ", ");
 			rc__put_ip6(c->ob, oip + 24);
@@ -384,7 +389,8 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		}
 		break;
 	case 4: {
-		RC_NEED(c, oip, 40);
+		RC_NEED(c, dp, 2);
+		RC_NEED_SOFT(c, oip, 40);
 		unsigned ptr = rc__be32(dp + 4);
 		switch (dp[1]) {
 		case 0: rc__ob_printf(c->ob, ", erroneous - octet %u", ptr); break;
@@ -402,7 +408,9 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		break;
 	case 133:
 	case 134:
-		/* Options and RA parameters are shown by tcpdump with -v only. */
+		/* Options and RA parameters are shown by tcpdump with -v only;
+		 * it reads the code byte either way. */
+		RC_NEED(c, dp, 2);
 		break;
 	case 135:
 	case 136:

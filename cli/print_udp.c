@@ -155,13 +155,15 @@ int rc__print_ntp(rc__pctx *c, const uint8_t *bp, uint32_t length)
 int rc__print_vxlan(rc__pctx *c, const uint8_t *bp, uint32_t length)
 {
 	c->proto = "vxlan";
+	rc__ob_puts(c->ob, "VXLAN");
 	if (length < 8) {
 		rc__ob_puts(c->ob, " (invalid)");
 		return 0;
 	}
-	RC_NEED(c, bp, 8);
+	RC_NEED(c, bp, 1);
 	uint8_t flags = bp[0];
-	rc__ob_printf(c->ob, "VXLAN, flags [%s] (0x%02x), vni %u\n", (flags & 0x08) ? "I" : ".", flags,
-		      rc__be24(bp + 4));
+	rc__ob_printf(c->ob, ", flags [%s] (0x%02x), ", (flags & 0x08) ? "I" : ".", flags);
+	RC_NEED(c, bp + 4, 3);
+	rc__ob_printf(c->ob, "vni %u\n", rc__be24(bp + 4));
 	return rc__print_ether(c, bp + 8, length - 8);
 }

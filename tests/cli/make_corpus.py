@@ -10,8 +10,11 @@ stored text and, when installed, the live tcpdump.
 Usage: make_corpus.py OUTDIR
 """
 import os
+import re
 import struct
+import subprocess
 import sys
+import tempfile
 
 from scapy.all import (ARP, DNSRROPT, DNSRRSRV, BOOTP, DHCP, DNS, DNSQR, DNSRR, GRE, ICMP, IP,
                        IPv6, TCP, UDP, VXLAN, Dot1Q, Dot1AD, Ether, Raw,
@@ -307,6 +310,64 @@ def truncated_set(outdir):
     write_raw(outdir, "trunc.pcap", 1, frames, snaplen=65535)
 
 
+def read_raw(path):
+    """(linktype, [(bytes, wirelen)]) of a little-endian microsecond pcap."""
+    with open(path, "rb") as f:
+        d = f.read()
+    linktype = struct.unpack("<I", d[20:24])[0]
+    frames, off = [], 24
+    while off < len(d):
+        _, _, caplen, wirelen = struct.unpack("<IIII", d[off:off + 16])
+        frames.append((d[off + 16:off + 16 + caplen], wirelen))
+        off += 16 + caplen
+    return linktype, frames
+
+
+def tcpdump_shapes(path):
+    """Per packet: (summary with digits folded, bytes before the -x dump)."""
+    out = subprocess.run(["tcpdump", "-n", "-tt", "-x", "-r", path], capture_output=True,
+                         text=True, env={"TZ": "UTC"}, check=True).stdout
+    pkts, cur = {}, None
+    for line in out.splitlines():
+        m = re.match(r"^(\d+)\.\d{6} (.*)", line)
+        if m:
+            cur = int(m.group(1)) - BASE
+            pkts[cur] = [m.group(2), 0]
+        elif line.startswith("\t0x"):
+            pkts[cur][1] += len(line.split(":", 1)[1].replace(" ", ""))
+        else:
+            pkts[cur][0] += line
+    return {k: (re.sub(r"\d+", "N", s), nhex // 2) for k, (s, nhex) in pkts.items()}
+
+
+def cut_set(outdir, name, sources):
+    """Every frame of `sources` cut at every captured length, keeping the
+    cuts where tcpdump 4.99's summary or -x dump offset changes (the first
+    cut of each frame always): truncation markers, where they appear, and
+    whether the dump starts after the link header."""
+    linktype, cuts = None, []
+    for src in sources:
+        linktype, frames = read_raw(os.path.join(outdir, src))
+        for i, (data, wirelen) in enumerate(frames):
+            cuts += [(i, data[:n], wirelen) for n in range(1, len(data))]
+    fd, tmp = tempfile.mkstemp(suffix=".pcap")
+    os.close(fd)
+    try:
+        write_raw(os.path.dirname(tmp), os.path.basename(tmp), linktype,
+                  [(BASE + k, d, w) for k, (_, d, w) in enumerate(cuts)])
+        shapes = tcpdump_shapes(tmp)
+    finally:
+        os.unlink(tmp)
+    kept, prev = [], None
+    for k, (frame, data, wirelen) in enumerate(cuts):
+        s, dumped = shapes[k]
+        key = (frame, s, len(data) - dumped)
+        if prev is None or key != prev:
+            kept.append((data, wirelen))
+        prev = key
+    write_raw(outdir, name, linktype, [(BASE + 800 + k, d, w) for k, (d, w) in enumerate(kept)])
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -319,6 +380,9 @@ def main():
     write(outdir, "nano.pcap", stamp(tcp_session()[:3], base=BASE + 500, step=0.000000123), nano=True)
     linktype_files(outdir)
     truncated_set(outdir)
+    cut_set(outdir, "cut_eth.pcap", ["tcp.pcap", "udp.pcap", "icmp.pcap", "ipv6.pcap", "l2.pcap", "apps.pcap"])
+    cut_set(outdir, "cut_null.pcap", ["lt_null.pcap"])
+    cut_set(outdir, "cut_loop.pcap", ["lt_loop.pcap"])
 
 
 if __name__ == "__main__":
