@@ -64,6 +64,21 @@ static const char *icmp_type_name(uint8_t t)
 	}
 }
 
+/* Milliseconds since midnight UT as tcpdump's icmp_tstamp_print. */
+static void tstamp_str(char *buf, size_t size, uint32_t ms)
+{
+	uint32_t sec = ms / 1000, min = sec / 60, hrs = min / 60;
+	snprintf(buf, size, "%02u:%02u:%02u.%03u", hrs, min % 60, sec % 60, ms % 1000);
+}
+
+/* tcpdump's print_unknown_data: hex only, whatever -q/-x say. */
+static int unknown_data(rc__pctx *c, const uint8_t *p, size_t len)
+{
+	size_t avail = rc__avail(c, p);
+	rc__hex_dump(c->ob, "\n\t", p, len < avail ? len : avail, 0);
+	return 0;
+}
+
 static void ip4str(char *buf, const uint8_t *a)
 {
 	snprintf(buf, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
@@ -166,13 +181,22 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		RC_NEED(c, dp, 8);
 		snprintf(buf, sizeof(buf), "time stamp query id %u seq %u", rc__be16(dp + 4), rc__be16(dp + 6));
 		break;
+	case 14: {
+		char t[3][24];
+		RC_NEED_SOFT(c, dp + 16, 4);
+		for (int i = 0; i < 3; i++)
+			tstamp_str(t[i], sizeof(t[i]), rc__be32(dp + 8 + 4 * i));
+		snprintf(buf, sizeof(buf), "time stamp reply id %u seq %u: org %s, recv %s, xmit %s",
+			 rc__be16(dp + 4), rc__be16(dp + 6), t[0], t[1], t[2]);
+		break;
+	}
 	case 18:
 		RC_NEED(c, dp, 12);
 		snprintf(buf, sizeof(buf), "address mask is 0x%08x", rc__be32(dp + 8));
 		break;
 	default: {
-		/* Router advertisements and time stamp replies are printed by name
-		 * only (tcpdump adds their bodies). */
+		/* Router advertisements are printed by name only (tcpdump adds
+		 * their bodies). */
 		const char *n = icmp_type_name(type);
 		if (n)
 			snprintf(buf, sizeof(buf), "%s", n);
@@ -246,8 +270,7 @@ static const char *unreach6_code(uint8_t code)
 	case 2: return "beyond scope";
 	case 3: return "unreachable address";
 	case 4: return "unreachable port";
-	case 5: return "unreachable source address";
-	case 6: return "unreachable reject route";
+	/* 5 and 6 (RFC 4443) have no name in tcpdump 4.99.3 */
 	default: return NULL;
 	}
 }
@@ -367,7 +390,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		}
 		default:
 			if (c->o->vflag <= 1)
-				return rc__default_print(c, dp, length);
+				return unknown_data(c, dp, length);
 			break;
 		}
 		break;
@@ -445,7 +468,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			break; /* named types whose bodies tcpdump decodes further */
 		rc__ob_printf(c->ob, ", length %u", length);
 		if (c->o->vflag <= 1)
-			return rc__default_print(c, dp, length);
+			return unknown_data(c, dp, length);
 		return 0;
 	}
 	if (!c->o->vflag)

@@ -92,7 +92,7 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 	}
 	unsigned len = rc__be16(ip + 2);
 	if (len > length) {
-		rc__ob_printf(c->ob, "[total length %u > length %u] (invalid) ", len, length);
+		rc__ob_printf(c->ob, "truncated-ip - %u bytes missing! ", len - length);
 	}
 	if (len < hlen) {
 		rc__ob_printf(c->ob, "bad-len %u", len);

@@ -141,7 +141,7 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 	if (payload_len != 0) {
 		len = payload_len + 40;
 		if (len > length) {
-			rc__ob_printf(c->ob, "[header+payload length %u > length %u] (invalid) ", len, length);
+			rc__ob_printf(c->ob, "truncated-ip6 - %u bytes missing!", len - length);
 			len = length;
 		}
 	} else {

@@ -413,6 +413,11 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 			rc__ob_printf(c->ob, " %u", uto);
 			break;
 		}
+		case 0:
+		case 1:
+		case 4:
+			datalen = 0; /* eol, nop, sackOK carry no data whatever len says */
+			break;
 		default:
 			/* Options tcpdump decodes in detail (md5, mptcp, tfo, tcp-ao,
 			 * scps, exp) are shown as raw bytes here. */

@@ -258,6 +258,40 @@ def apps_set():
     ]
 
 
+def review_set():
+    """Frames for printer defects found in review: IPv4 option lists, bad
+    UDP/IP lengths, ARP corners, odd TCP option lengths, ICMP/ICMPv6 types."""
+    e = Ether(src=A, dst=B)
+    ip = IP(src=IA, dst=IB)
+    udp = UDP(sport=7, dport=9) / Raw(b"abcd")
+    return [
+        e / IP(src=IA, dst=IB, options=[b"\x01\x01\x94\x04\x00\x00\x00\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x83\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x89\x07\x04\x01\x02\x03\x04\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x07\x07\x04\x00\x00\x00\x00\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x44\x0c\x05\x00\x00\x00\x00\x01\x00\x00\x00\x02"]) / udp,
+        e / ip / Raw(struct.pack(">HHHH", 7, 9, 30, 0) + b"xy"),
+        Ether(src=A, dst=B, type=0x0800) / Raw(bytes(IP(src=IA, dst=IB, len=182) / UDP(sport=7, dport=9) / Raw(b"z" * 12))),
+        Ether(src=A, dst=B, type=0x86dd) / Raw(bytes(IPv6(src=SA, dst=SB, plen=200) / UDP(sport=7, dport=9))),
+        Ether(src=A, dst=B, type=0x0806) / ARP(op=8, hwsrc=A, hwdst=B, psrc=IA, pdst=IB),
+        Ether(src=A, dst=B, type=0x0806) / ARP(op=9, hwsrc=A, hwdst=B, psrc=IA, pdst=IB),
+        Ether(src=A, dst=B, type=0x0806) / Raw(struct.pack(">HHBBH", 1, 0x86dd, 6, 16, 1) + bytes.fromhex("020000000001") +
+                                              b"\x20" * 16 + bytes(6) + b"\x20" * 16),
+        Ether(src=A, dst=B, type=0x0806) / ARP(op=25, hwsrc=A, psrc=IA, pdst=IB),
+        e / ip / TCP(sport=1, dport=2, flags="S", seq=1, options=[(4, b"\x00\x00"), ("NOP", None), (3, b"")]),
+        e / ip / TCP(sport=1, dport=2, flags="S", seq=1, options=[(1, b""), (0, b"\x00\x00"), ("NOP", None), ("NOP", None)]),
+        e / ip / ICMP(type=14, id=1, seq=2, ts_ori=1000, ts_rx=2000, ts_tx=3000),
+        e / IPv6(src=SB, dst=SA) / ICMPv6DestUnreach(code=5) / IPv6(src=SA, dst=SB) / UDP(sport=1, dport=2),
+        e / IPv6(src=SB, dst=SA) / ICMPv6DestUnreach(code=6) / IPv6(src=SA, dst=SB) / UDP(sport=1, dport=2),
+        e / IPv6(src=SA, dst=SB) / Raw(b"\xc8\x00\x00\x00" + b"abcdefgh"),
+        e / IPv6(src=SB, dst=SA) / ICMPv6DestUnreach(code=9) / Raw(b"abcdefgh" * 2),
+        e / ip / UDP(sport=50000, dport=4789) / Raw(b"\x08\x00\x00"),
+        e / PPPoE(sessionid=0x11) / PPP(proto=0x0057) / IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(),
+        e / IPv6(src=SA, dst=SB) / IPv6ExtHdrRouting(addresses=["2001:db8::9"], segleft=0) / UDP(sport=5, dport=6),
+        e / IPv6(src=SA, dst=SB) / IPv6ExtHdrRouting(addresses=["2001:db8::9"], segleft=0) / ICMPv6EchoRequest(),
+    ]
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -378,6 +412,7 @@ def main():
     write(outdir, "l2.pcap", stamp(l2_set(), base=BASE + 400))
     write(outdir, "apps.pcap", stamp(apps_set(), base=BASE + 600))
     write(outdir, "nano.pcap", stamp(tcp_session()[:3], base=BASE + 500, step=0.000000123), nano=True)
+    write(outdir, "review.pcap", stamp(review_set(), base=BASE + 700))
     linktype_files(outdir)
     truncated_set(outdir)
     cut_set(outdir, "cut_eth.pcap", ["tcp.pcap", "udp.pcap", "icmp.pcap", "ipv6.pcap", "l2.pcap", "apps.pcap"])
