@@ -228,7 +228,7 @@ static const uint8_t *ip6_final_dst(const uint8_t *ip6)
 		unsigned hl = (p[1] + 1u) << 3;
 		if (p + hl > end)
 			break;
-		if (nh == 43 && (p[2] == 0 || p[2] == 2) && p[1] >= 2 && p[3] > 0)
+		if (nh == 43 && (p[2] == 0 || p[2] == 2) && p[1] >= 2)
 			dst = p + 8 + 16u * (p[1] / 2u - 1u);
 		nh = p[0];
 		p += hl;

@@ -515,7 +515,7 @@ static const char *ppp_proto_name(uint16_t proto)
 {
 	switch (proto) {
 	case 0x0021: return "IP";
-	case 0x0057: return "IPV6";
+	case 0x0057: return "IP6";
 	case 0xc021: return "LCP";
 	case 0x8021: return "IPCP";
 	case 0x8057: return "IP6CP";

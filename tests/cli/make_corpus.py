@@ -413,6 +413,8 @@ def main():
     write(outdir, "apps.pcap", stamp(apps_set(), base=BASE + 600))
     write(outdir, "nano.pcap", stamp(tcp_session()[:3], base=BASE + 500, step=0.000000123), nano=True)
     write(outdir, "review.pcap", stamp(review_set(), base=BASE + 700))
+    # routing header with segments left 0 (-v checksum), PPP IPv6 (-e)
+    write(outdir, "review6.pcap", stamp(review_set()[-3:], base=BASE + 750))
     linktype_files(outdir)
     truncated_set(outdir)
     cut_set(outdir, "cut_eth.pcap", ["tcp.pcap", "udp.pcap", "icmp.pcap", "ipv6.pcap", "l2.pcap", "apps.pcap"])
