@@ -292,6 +292,55 @@ def review_set():
     ]
 
 
+IPOPT_LISTS = [
+    b"\x01\x01\x94\x04\x00\x05\x01\x01",                 # NOP, RA with a value
+    b"\x94\x03\x00\x00", b"\x94\x02\x01\x01",                 # RA bad lengths
+    b"\x01\x94\x01\x01", b"\x01\x01\x01\x83",                 # length < 2
+    b"\x94\x09\x00\x00",                                     # length past the list
+    b"\x83\x0b\x08\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # LSRR pointer at 2nd, past end
+    b"\x83\x0b\x0c\x01\x02\x03\x04\x05\x06\x07\x08\x00",
+    b"\x83\x0b\x10\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad ptr: too far
+    b"\x83\x0b\x05\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad ptr: misaligned
+    b"\x83\x0b\x00\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad ptr 0
+    b"\x83\x0a\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad length, reads on
+    b"\x83\x02\x04\x01", b"\x83\x04\x04\x01",                 # too short, reads past
+    b"\x07\x07\x08\x01\x02\x03\x04\x00",                     # RR full
+    b"\x44\x0c\x09\x00\x00\x00\x00\x01\x00\x00\x00\x02",     # TSONLY, pointer moves
+    b"\x44\x0c\x0d\x00\x00\x00\x00\x01\x00\x00\x00\x02",
+    b"\x44\x0c\x05\x01\x01\x02\x03\x04\x00\x00\x00\x02",     # TS+ADDR
+    b"\x44\x0c\x0d\x01\x01\x02\x03\x04\x00\x00\x00\x02",
+    b"\x44\x0c\x05\x03\x01\x02\x03\x04\x00\x00\x00\x02",     # PRESPEC
+    b"\x44\x0c\x05\x02\x01\x02\x03\x04\x00\x00\x00\x02",     # bad type
+    b"\x44\x0c\x05\x31\x01\x02\x03\x04\x00\x00\x00\x02",     # hops not recorded
+    b"\x44\x0b\x05\x00\x00\x00\x00\x01\x00\x00\x00\x02",     # bad length
+    b"\x44\x0a\x05\x01\x00\x00\x00\x01\x00\x00\x00\x02",
+    b"\x44\x03\x05\x01", b"\x44\x04\x04\x00",                 # too short, empty
+    b"\x44\x08\x06\x00\x00\x00\x00\x01",                     # bad ptr
+    b"\x44\x08\x01\x00\x00\x00\x00\x01",
+    b"\x82\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",     # security
+    b"\x52\x0c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",     # traceroute
+    b"\x99\x04\x00\x00", b"\x19\x04\x00\x00\x00\x01\x01\x01",   # unknown
+]
+
+
+def ipopt_set():
+    """IPv4 option lists for -v: every option tcpdump decodes, bad lengths
+    and pointers (lists are whole words, so nothing is padded)."""
+    e = Ether(src=A, dst=B)
+    return [e / IP(src=IA, dst=IB, options=[o]) / UDP(sport=7, dport=9) / Raw(b"abcd") for o in IPOPT_LISTS]
+
+
+def ipopt_cuts(outdir):
+    """Option lists cut at every byte up to the UDP header: the walk stops
+    with [|ip] on a code or length byte and [truncated-option] in a body."""
+    frames = []
+    for k, i in enumerate((0, 6, 13, 14, 17, 22, 28, 31)):
+        raw = bytes(ipopt_set()[i])
+        for n in range(34, 34 + len(IPOPT_LISTS[i]) + 9):
+            frames.append((BASE + 900 + k + (n - 34) * 0.001, raw[:n], len(raw)))
+    write_raw(outdir, "ipopt_cut.pcap", 1, frames)
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -415,6 +464,8 @@ def main():
     write(outdir, "review.pcap", stamp(review_set(), base=BASE + 700))
     # routing header with segments left 0 (-v checksum), PPP IPv6 (-e)
     write(outdir, "review6.pcap", stamp(review_set()[-3:], base=BASE + 750))
+    write(outdir, "ipopt.pcap", stamp(ipopt_set(), base=BASE + 850))
+    ipopt_cuts(outdir)
     linktype_files(outdir)
     truncated_set(outdir)
     cut_set(outdir, "cut_eth.pcap", ["tcp.pcap", "udp.pcap", "icmp.pcap", "ipv6.pcap", "l2.pcap", "apps.pcap"])
