@@ -431,9 +431,29 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		break;
 	case 133:
 	case 134:
-		/* Options and RA parameters are shown by tcpdump with -v only;
-		 * it reads the code byte either way. */
+		/* tcpdump reads the code byte either way; with -v it prints the
+		 * RA parameters (RFC 4191 preference in flag bits 3-4), then
+		 * the ND options, which are not decoded here (docs/cli.md). */
 		RC_NEED(c, dp, 2);
+		if (type == 134 && c->o->vflag) {
+			RC_NEED(c, dp, 16);
+			static const char *const pref[4] = { "medium", "high", "rsv", "low" };
+			uint8_t f = dp[5];
+			char fl[64] = "";
+			if (f & 0x80)
+				strcat(fl, "managed");
+			if (f & 0x40)
+				strcat(fl, fl[0] ? ", other stateful" : "other stateful");
+			if (f & 0x20)
+				strcat(fl, fl[0] ? ", home agent" : "home agent");
+			if (f & 0x02)
+				strcat(fl, fl[0] ? ", ipv6 only" : "ipv6 only");
+			rc__ob_printf(c->ob,
+				      "\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
+				      "reachable time %ums, retrans timer %ums",
+				      dp[4], fl[0] ? fl : "none", pref[(f >> 3) & 3], rc__be16(dp + 6),
+				      rc__be32(dp + 8), rc__be32(dp + 12));
+		}
 		break;
 	case 135:
 	case 136:

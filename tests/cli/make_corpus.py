@@ -341,6 +341,34 @@ def ipopt_cuts(outdir):
     write_raw(outdir, "ipopt_cut.pcap", 1, frames)
 
 
+def verbose_set():
+    """Frames whose -v output reads more than without -v: router
+    advertisement parameters (flags, preference, timers) and DNS answers
+    with their owner names, uncompressed and compressed."""
+    ra = []
+    for flags, life in ((0x00, 1800), (0x80, 300), (0x40, 0), (0x20, 9000), (0x02, 1),
+                        (0x08, 60), (0x18, 60), (0xff, 65535)):
+        p = Ether(src=B, dst="33:33:00:00:00:01") / IPv6(src="fe80::2", dst="ff02::1", hlim=255) / \
+            ICMPv6ND_RA(chlim=64, routerlifetime=life, reachabletime=30000, retranstimer=1000)
+        raw = bytearray(bytes(p))
+        raw[14 + 40 + 5] = flags
+        p = Ether(bytes(raw))
+        del p[ICMPv6ND_RA].cksum
+        ra.append(Ether(bytes(p)))
+    hdr = struct.pack(">HHHHHH", 9, 0x8180, 1, 2, 0, 0)
+    q = b"\x07example\x03com\x00" + struct.pack(">HH", 15, 1)
+    a1 = b"\xc0\x0c" + struct.pack(">HHIH", 5, 1, 60, 7) + b"\x04mail\xc0\x0c"
+    a2 = b"\xc0\x29" + struct.pack(">HHIH", 1, 1, 60, 4) + bytes([10, 0, 0, 25])
+    e = Ether(src=B, dst=A) / IP(src="10.0.0.53", dst=IA)
+    return ra + [
+        e / UDP(sport=53, dport=33337) /
+        DNS(id=8, qr=1, rd=1, ra=1, qd=DNSQR(qname="example.com", qtype="MX"),
+            an=DNSRR(rrname="example.com", type="CNAME", rdata="mail.example.com", ttl=60) /
+            DNSRR(rrname="mail.example.com", type="A", rdata="10.0.0.25", ttl=60)),
+        e / UDP(sport=53, dport=33338) / Raw(hdr + q + a1 + a2),
+    ]
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -406,9 +434,9 @@ def read_raw(path):
     return linktype, frames
 
 
-def tcpdump_shapes(path):
+def tcpdump_shapes(path, flags=()):
     """Per packet: (summary with digits folded, bytes before the -x dump)."""
-    out = subprocess.run(["tcpdump", "-n", "-tt", "-x", "-r", path], capture_output=True,
+    out = subprocess.run(["tcpdump", "-n", "-tt", "-x", *flags, "-r", path], capture_output=True,
                          text=True, env={"TZ": "UTC"}, check=True).stdout
     pkts, cur = {}, None
     for line in out.splitlines():
@@ -423,11 +451,11 @@ def tcpdump_shapes(path):
     return {k: (re.sub(r"\d+", "N", s), nhex // 2) for k, (s, nhex) in pkts.items()}
 
 
-def cut_set(outdir, name, sources):
+def cut_set(outdir, name, sources, flags=()):
     """Every frame of `sources` cut at every captured length, keeping the
-    cuts where tcpdump 4.99's summary or -x dump offset changes (the first
-    cut of each frame always): truncation markers, where they appear, and
-    whether the dump starts after the link header."""
+    cuts where tcpdump 4.99's summary (with `flags`) or -x dump offset
+    changes (the first cut of each frame always): truncation markers, where
+    they appear, and whether the dump starts after the link header."""
     linktype, cuts = None, []
     for src in sources:
         linktype, frames = read_raw(os.path.join(outdir, src))
@@ -438,7 +466,7 @@ def cut_set(outdir, name, sources):
     try:
         write_raw(os.path.dirname(tmp), os.path.basename(tmp), linktype,
                   [(BASE + k, d, w) for k, (_, d, w) in enumerate(cuts)])
-        shapes = tcpdump_shapes(tmp)
+        shapes = tcpdump_shapes(tmp, flags)
     finally:
         os.unlink(tmp)
     kept, prev = [], None
@@ -471,6 +499,8 @@ def main():
     cut_set(outdir, "cut_eth.pcap", ["tcp.pcap", "udp.pcap", "icmp.pcap", "ipv6.pcap", "l2.pcap", "apps.pcap"])
     cut_set(outdir, "cut_null.pcap", ["lt_null.pcap"])
     cut_set(outdir, "cut_loop.pcap", ["lt_loop.pcap"])
+    write(outdir, "verbose.pcap", stamp(verbose_set(), base=BASE + 880))
+    cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
