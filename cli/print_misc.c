@@ -210,14 +210,21 @@ int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 	bp += 2;
 	len -= 2;
 	if (flags & (GRE_CP | GRE_RP)) {
-		if (len < 4)
+		/* checksum and offset are checked one at a time: -v shows
+		 * the checksum of a header cut before the offset */
+		if (len < 2)
 			return rc__trunc_soft(c);
-		RC_NEED_SOFT(c, bp, 4);
+		RC_NEED_SOFT(c, bp, 2);
 		if (c->o->vflag)
 			rc__ob_printf(c->ob, ", sum 0x%x", rc__be16(bp));
-		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(bp + 2));
-		bp += 4;
-		len -= 4;
+		bp += 2;
+		len -= 2;
+		if (len < 2)
+			return rc__trunc_soft(c);
+		RC_NEED_SOFT(c, bp, 2);
+		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(bp));
+		bp += 2;
+		len -= 2;
 	}
 	if (flags & GRE_KP) {
 		if (len < 4)

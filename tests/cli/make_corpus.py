@@ -343,8 +343,8 @@ def ipopt_cuts(outdir):
 
 def verbose_set():
     """Frames whose -v output reads more than without -v: router
-    advertisement parameters (flags, preference, timers) and DNS answers
-    with their owner names, uncompressed and compressed."""
+    advertisement parameters (flags, preference, timers), DNS answers
+    with their owner names, uncompressed and compressed, GRE checksum."""
     ra = []
     for flags, life in ((0x00, 1800), (0x80, 300), (0x40, 0), (0x20, 9000), (0x02, 1),
                         (0x08, 60), (0x18, 60), (0xff, 65535)):
@@ -366,6 +366,8 @@ def verbose_set():
             an=DNSRR(rrname="example.com", type="CNAME", rdata="mail.example.com", ttl=60) /
             DNSRR(rrname="mail.example.com", type="A", rdata="10.0.0.25", ttl=60)),
         e / UDP(sport=53, dport=33338) / Raw(hdr + q + a1 + a2),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB) / GRE(chksum_present=1, key_present=1, key=7) /
+        IP(src="192.168.0.1", dst="192.168.0.2") / ICMP(),
     ]
 
 
