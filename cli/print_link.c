@@ -106,6 +106,11 @@ static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 	int printed_length = 0;
 
 	c->proto = "ether";
+	if (length < caplen) {
+		/* only an inner frame (VXLAN) can have bytes past its length */
+		rc__ob_printf(c->ob, "[length %u < caplen %u] (invalid)", length, caplen);
+		return length;
+	}
 	if (caplen < RC_ETHER_HDRLEN || length < RC_ETHER_HDRLEN) {
 		/* tcpdump returns here instead of unwinding */
 		rc__trunc(c);

@@ -162,7 +162,7 @@ int rc__print_vxlan(rc__pctx *c, const uint8_t *bp, uint32_t length)
 	}
 	RC_NEED(c, bp, 1);
 	uint8_t flags = bp[0];
-	rc__ob_printf(c->ob, ", flags [%s] (0x%02x), ", (flags & 0x08) ? "I" : ".", flags);
+	rc__ob_printf(c->ob, ", flags [%s] (0x%02x), ", (flags & 0x08) ? "I" : "invalid", flags);
 	RC_NEED(c, bp + 4, 3);
 	rc__ob_printf(c->ob, "vni %u\n", rc__be24(bp + 4));
 	return rc__print_ether(c, bp + 8, length - 8);

@@ -371,6 +371,42 @@ def verbose_set():
     ]
 
 
+def udp_length_set():
+    """UDP length fields past the IP payload (by 1, 2, 8, 100 and 65000
+    bytes, IPv4 and IPv6, plain and application ports), shorter than the
+    payload, and the fragmented forms that print the UDP length as is:
+    IPv4 MF, an IPv6 fragment header, inside GRE and quoted by ICMP."""
+    e = Ether(src=A, dst=B)
+    frames = []
+    for dport, pay in ((9, b""), (9, b"ab"), (9, b"abcdefghijkl"), (53, b"ab"), (4789, b"abcdefghijkl")):
+        for extra in (-3, 1, 2, 8, 100, 65000):
+            u = struct.pack(">HHHH", 7, dport, min(8 + len(pay) + extra, 65535), 0) + pay
+            frames.append(e / IP(src=IA, dst=IB, proto=17) / Raw(u))
+            frames.append(e / IPv6(src=SA, dst=SB, nh=17) / Raw(u))
+    u = struct.pack(">HHHH", 7, 9, 8 + 4 + 30, 0) + b"abcd"
+    for mf in (0, 1):
+        frames += [
+            e / IP(src=IA, dst=IB, proto=17, flags=mf) / Raw(u),
+            e / IPv6(src=SA, dst=SB) / IPv6ExtHdrFragment(nh=17, m=mf, offset=0, id=5) / Raw(u),
+            e / IP(src=IA, dst=IB) / GRE() / IP(src="1.1.1.1", dst="2.2.2.2", proto=17, flags=mf) / Raw(u),
+            e / IP(src=IA, dst=IB) / ICMP(type=3, code=3) / IP(src=IB, dst=IA, proto=17, flags=mf) / Raw(u),
+        ]
+    return frames
+
+
+def vxlan_set():
+    """VXLAN flag bytes with and without the I bit, and inner frames whose
+    UDP length ends before the captured bytes do."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    inner = bytes(Ether(src=A, dst=B) / IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+    frames = [e / UDP(sport=5, dport=4789) / Raw(bytes([fl, 0, 0, 0, 0, 0, 42, 0]) + inner)
+              for fl in (0x00, 0x08, 0x0c, 0x80, 0x88, 0x09)]
+    for inner_len in (0, 1, 10, 14, 20, 42):
+        u = struct.pack(">HHHH", 5, 4789, 16 + inner_len, 0) + bytes([8, 0, 0, 0, 0, 0, 42, 0]) + inner
+        frames.append(Ether(src=A, dst=B) / IP(src=IA, dst=IB, proto=17) / Raw(u))
+    return frames
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -502,6 +538,8 @@ def main():
     cut_set(outdir, "cut_null.pcap", ["lt_null.pcap"])
     cut_set(outdir, "cut_loop.pcap", ["lt_loop.pcap"])
     write(outdir, "verbose.pcap", stamp(verbose_set(), base=BASE + 880))
+    write(outdir, "udplen.pcap", stamp(udp_length_set(), base=BASE + 950))
+    write(outdir, "vxlan.pcap", stamp(vxlan_set(), base=BASE + 990))
     cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
 
 
