@@ -65,6 +65,8 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 	}
 	ulen -= 8;
 	length -= 8;
+	/* Payload printers see what both lengths cover; a UDP length past
+	 * the IP payload is reported at the end unless fragmented. */
 	if (ulen < length)
 		length = ulen;
 	const uint8_t *cp = up + 8;
@@ -111,7 +113,10 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
 	}
-	rc__ob_printf(c->ob, "UDP, length %u", length);
+	if (ulen > length && !fragmented)
+		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
+	else
+		rc__ob_printf(c->ob, "UDP, length %u", ulen);
 	return 0;
 }
 
