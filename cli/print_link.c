@@ -283,11 +283,8 @@ static uint32_t sll_payload(rc__pctx *c, const uint8_t *h, int v2, uint16_t type
 				c->unwound = 0;
 				return hdrlen + (caplen < length ? caplen : length);
 			}
-			if (c->o->eflag) {
-				uint16_t tci = rc__be16(p);
-				rc__ob_printf(c->ob, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13,
-					      (tci & 0x1000) ? ", DEI" : "");
-			}
+			if (c->o->eflag)
+				tci_print(c, rc__be16(p));
 			type = rc__be16(p + 2);
 			if (type <= RC_MAX_ETHER_LEN_VAL)
 				type = 4;
