@@ -11,14 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint32_t shouldbe(uint16_t sum, uint16_t computed)
-{
-	uint32_t s = (uint32_t)sum + computed;
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return s;
-}
-
 static int icmp_errtype(uint8_t t)
 {
 	return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
@@ -211,7 +203,8 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		if (sum != 0) {
 			RC_NEED(c, dp, 4);
 			uint16_t icmp_sum = rc__be16(dp + 2);
-			rc__ob_printf(c->ob, " (wrong icmp cksum %x (->%x)!)", icmp_sum, shouldbe(icmp_sum, sum));
+			rc__ob_printf(c->ob, " (wrong icmp cksum %x (->%x)!)", icmp_sum,
+				      rc__cksum_shouldbe(icmp_sum, sum));
 		}
 	}
 	if (c->o->vflag >= 1 && icmp_errtype(type)) {
@@ -333,7 +326,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		uint16_t icmp_sum = rc__be16(dp + 2);
 		if (sum != 0)
 			rc__ob_printf(c->ob, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", icmp_sum,
-				      shouldbe(icmp_sum, sum));
+				      rc__cksum_shouldbe(icmp_sum, sum));
 		else
 			rc__ob_puts(c->ob, "[icmp6 sum ok] ");
 	}

@@ -244,10 +244,8 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 			uint16_t sum = rc__cksum_fold(rc__cksum_add(0, ip, hlen));
 			if (sum != 0) {
 				uint16_t ip_sum = rc__be16(ip + 10);
-				uint32_t sb = (uint32_t)ip_sum + sum;
-				sb = (sb & 0xffff) + (sb >> 16);
-				sb = (sb & 0xffff) + (sb >> 16);
-				rc__ob_printf(c->ob, ", bad cksum %x (->%x)!", ip_sum, sb);
+				rc__ob_printf(c->ob, ", bad cksum %x (->%x)!", ip_sum,
+					      rc__cksum_shouldbe(ip_sum, sum));
 			}
 		}
 		rc__ob_puts(c->ob, ")\n    ");

@@ -91,10 +91,8 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			uint32_t sum = rc__pseudo_sum(iph, 17, length + 8);
 			uint16_t res = rc__cksum_fold(rc__cksum_add(sum, up, length + 8));
 			if (res != 0) {
-				uint32_t sb = (uint32_t)udp_sum + res;
-				sb = (sb & 0xffff) + (sb >> 16);
-				sb = (sb & 0xffff) + (sb >> 16);
-				rc__ob_printf(c->ob, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum, sb);
+				rc__ob_printf(c->ob, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum,
+					      rc__cksum_shouldbe(udp_sum, res));
 			} else {
 				rc__ob_puts(c->ob, "[udp sum ok] ");
 			}

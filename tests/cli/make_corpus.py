@@ -344,7 +344,8 @@ def ipopt_cuts(outdir):
 def verbose_set():
     """Frames whose -v output reads more than without -v: router
     advertisement parameters (flags, preference, timers), DNS answers
-    with their owner names, uncompressed and compressed, GRE checksum."""
+    with their owner names, uncompressed and compressed, GRE checksum,
+    and the bad IPv4/UDP/TCP/ICMP checksums -v recomputes."""
     ra = []
     for flags, life in ((0x00, 1800), (0x80, 300), (0x40, 0), (0x20, 9000), (0x02, 1),
                         (0x08, 60), (0x18, 60), (0xff, 65535)):
@@ -368,6 +369,9 @@ def verbose_set():
         e / UDP(sport=53, dport=33338) / Raw(hdr + q + a1 + a2),
         Ether(src=A, dst=B) / IP(src=IA, dst=IB) / GRE(chksum_present=1, key_present=1, key=7) /
         IP(src="192.168.0.1", dst="192.168.0.2") / ICMP(),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB, chksum=0x1234) / UDP(sport=7, dport=9, chksum=0x4321) / Raw(b"abcd"),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB) / TCP(sport=1, dport=2, flags="S", seq=1, chksum=0xffff),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB) / ICMP(type=8, id=1, seq=1, chksum=0x0001),
     ]
 
 
