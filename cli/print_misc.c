@@ -167,6 +167,20 @@ int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned add
 #define GRE_KP 0x2000
 #define GRE_SP 0x1000
 
+/* Take the next n bytes of a GRE header: the field's start, or NULL after
+ * the soft truncation marker when the GRE length or the capture ends first. */
+static const uint8_t *gre_take(rc__pctx *c, const uint8_t **bp, uint32_t *len, unsigned n)
+{
+	if (*len < n || !rc__have(c, *bp, n)) {
+		rc__trunc_soft(c);
+		return NULL;
+	}
+	const uint8_t *f = *bp;
+	*bp += n;
+	*len -= n;
+	return f;
+}
+
 int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 {
 	c->proto = "gre";
@@ -203,54 +217,38 @@ int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 	}
 	bp += 2;
 	len -= 2;
-	if (len < 2)
-		return rc__trunc_soft(c);
-	RC_NEED_SOFT(c, bp, 2);
-	unsigned prot = rc__be16(bp);
-	bp += 2;
-	len -= 2;
+	/* Each field must fit both the GRE length and the capture; tcpdump
+	 * checks them one at a time, so -v shows a checksum cut before the
+	 * offset. */
+	const uint8_t *f;
+	if (!(f = gre_take(c, &bp, &len, 2)))
+		return RC_PRINT_TRUNC;
+	unsigned prot = rc__be16(f);
 	if (flags & (GRE_CP | GRE_RP)) {
-		/* checksum and offset are checked one at a time: -v shows
-		 * the checksum of a header cut before the offset */
-		if (len < 2)
-			return rc__trunc_soft(c);
-		RC_NEED_SOFT(c, bp, 2);
+		if (!(f = gre_take(c, &bp, &len, 2)))
+			return RC_PRINT_TRUNC;
 		if (c->o->vflag)
-			rc__ob_printf(c->ob, ", sum 0x%x", rc__be16(bp));
-		bp += 2;
-		len -= 2;
-		if (len < 2)
-			return rc__trunc_soft(c);
-		RC_NEED_SOFT(c, bp, 2);
-		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(bp));
-		bp += 2;
-		len -= 2;
+			rc__ob_printf(c->ob, ", sum 0x%x", rc__be16(f));
+		if (!(f = gre_take(c, &bp, &len, 2)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(f));
 	}
 	if (flags & GRE_KP) {
-		if (len < 4)
-			return rc__trunc_soft(c);
-		RC_NEED_SOFT(c, bp, 4);
-		rc__ob_printf(c->ob, ", key=0x%x", rc__be32(bp));
-		bp += 4;
-		len -= 4;
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", key=0x%x", rc__be32(f));
 	}
 	if (flags & GRE_SP) {
-		if (len < 4)
-			return rc__trunc_soft(c);
-		RC_NEED_SOFT(c, bp, 4);
-		rc__ob_printf(c->ob, ", seq %u", rc__be32(bp));
-		bp += 4;
-		len -= 4;
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", seq %u", rc__be32(f));
 	}
 	if (flags & GRE_RP) {
 		/* Source routing entries (RFC 1701) are skipped, not printed. */
 		for (;;) {
-			if (len < 4)
-				return rc__trunc_soft(c);
-			RC_NEED_SOFT(c, bp, 4);
-			unsigned sre_len = bp[3];
-			bp += 4;
-			len -= 4;
+			if (!(f = gre_take(c, &bp, &len, 4)))
+				return RC_PRINT_TRUNC;
+			unsigned sre_len = f[3];
 			if (sre_len == 0)
 				break;
 			if (len < sre_len)
