@@ -150,6 +150,10 @@ void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, 
 /* Internet checksum of iov-like pieces; returns the folded one's-complement sum. */
 uint32_t rc__cksum_add(uint32_t sum, const uint8_t *p, size_t len);
 uint16_t rc__cksum_fold(uint32_t sum);
+/* The value a bad checksum field should hold, as tcpdump's "(->%x)" and
+ * "-> 0x%04x" show it: the field plus the folded sum over the data
+ * (which is 0 when the field is right), folded back to 16 bits. */
+uint16_t rc__cksum_shouldbe(uint16_t field, uint16_t computed);
 
 /* Name tables. */
 const char *rc__ethertype_name(uint16_t type);  /* NULL if unknown */

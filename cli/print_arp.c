@@ -93,11 +93,12 @@ int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length)
 	if (odd || c->o->vflag) {
 		const char *pn = rc__ethertype_name(pro);
 		if (pn)
-			rc__ob_printf(c->ob, "%s (len %u), ", pn, pln);
+			rc__ob_printf(c->ob, "%s (len %u)", pn, pln);
 		else
-			rc__ob_printf(c->ob, "Unknown Protocol (0x%04x) (len %u), ", pro, pln);
+			rc__ob_printf(c->ob, "Unknown Protocol (0x%04x) (len %u)", pro, pln);
 		if (!c->o->vflag)
 			goto out;
+		rc__ob_puts(c->ob, ", ");
 	}
 	const char *opname = arp_op(op);
 	if (opname)
@@ -135,12 +136,14 @@ int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length)
 		put_proto_addr(c, tpa, pro, pln);
 		break;
 	case 9:
-		put_linkaddr(c->ob, tha, hln);
+		put_linkaddr(c->ob, sha, hln);
 		rc__ob_puts(c->ob, " at ");
 		put_proto_addr(c, spa, pro, pln);
 		break;
 	default:
-		return rc__default_print(c, p, length);
+		/* tcpdump's ND_DEFAULTPRINT: the captured bytes, even with -q/-x. */
+		rc__hex_ascii_dump(c->ob, "\n\t", p, rc__avail(c, p), 0);
+		return 0;
 	}
 out:
 	rc__ob_printf(c->ob, ", length %u", length);

@@ -341,6 +341,14 @@ uint16_t rc__cksum_fold(uint32_t sum)
 	return (uint16_t)~sum;
 }
 
+uint16_t rc__cksum_shouldbe(uint16_t field, uint16_t computed)
+{
+	uint32_t s = (uint32_t)field + computed;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)s;
+}
+
 /* ---- name tables (tcpdump's ethertype_values and ipproto_values) ---- */
 
 static const struct {

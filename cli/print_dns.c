@@ -96,7 +96,10 @@ static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
 }
 
 /* Print a name; returns the byte after it in the original position, NULL
- * if truncated (the caller prints the marker), or bad pointer text. */
+ * if truncated (the caller prints the marker), or bad pointer text.  As
+ * tcpdump 4.99, a label cut by the snapend is printed as far as captured
+ * before NULL, and a walk that reaches the snapend right after a length
+ * byte stops there and returns the (uncaptured) end of the name. */
 static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *msg)
 {
 	const uint8_t *rp = NULL;
@@ -110,7 +113,9 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 		rc__ob_putc(c->ob, '.');
 		return cp;
 	}
-	while (i) {
+	if ((i & INDIR_MASK) == 0)
+		rp = cp + i;
+	while (i && rc__have(c, cp, 1)) {
 		if ((i & INDIR_MASK) == INDIR_MASK) {
 			if (!compress) {
 				rp = cp + 1;
@@ -135,17 +140,18 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 			rc__ob_printf(c->ob, "<ELT %d>", (int)(i & ~INDIR_MASK));
 			return NULL;
 		}
-		if (!rc__have(c, cp, i))
-			return NULL;
-		for (unsigned k = 0; k < i; k++)
+		size_t got = rc__avail(c, cp);
+		for (unsigned k = 0; k < i && k < got; k++)
 			put_label_char(c->ob, cp[k]);
+		if (got < i)
+			return NULL;
 		cp += i;
 		rc__ob_putc(c->ob, '.');
 		if (!rc__have(c, cp, 1))
 			return NULL;
 		i = *cp++;
 		if (!compress)
-			rp = cp;
+			rp = cp + ((i & INDIR_MASK) ? 0 : i); /* past the next label */
 	}
 	return rp;
 }
@@ -287,7 +293,7 @@ int rc__print_dns(rc__pctx *c, const uint8_t *bp, uint32_t length, int is_mdns)
 		rc__ob_printf(c->ob, "domain [length %u < %d] (invalid)", length, DNS_HDRLEN);
 		return 0;
 	}
-	RC_NEED(c, bp, DNS_HDRLEN);
+	RC_NEED_SOFT(c, bp, DNS_HDRLEN);
 	unsigned id = rc__be16(bp), flags = rc__be16(bp + 2);
 	unsigned qdcount = rc__be16(bp + 4), ancount = rc__be16(bp + 6);
 	unsigned nscount = rc__be16(bp + 8), arcount = rc__be16(bp + 10);

@@ -11,14 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint32_t shouldbe(uint16_t sum, uint16_t computed)
-{
-	uint32_t s = (uint32_t)sum + computed;
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return s;
-}
-
 static int icmp_errtype(uint8_t t)
 {
 	return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
@@ -64,6 +56,21 @@ static const char *icmp_type_name(uint8_t t)
 	}
 }
 
+/* Milliseconds since midnight UT as tcpdump's icmp_tstamp_print. */
+static void tstamp_str(char *buf, size_t size, uint32_t ms)
+{
+	uint32_t sec = ms / 1000, min = sec / 60, hrs = min / 60;
+	snprintf(buf, size, "%02u:%02u:%02u.%03u", hrs, min % 60, sec % 60, ms % 1000);
+}
+
+/* tcpdump's print_unknown_data: hex only, whatever -q/-x say. */
+static int unknown_data(rc__pctx *c, const uint8_t *p, size_t len)
+{
+	size_t avail = rc__avail(c, p);
+	rc__hex_dump(c->ob, "\n\t", p, len < avail ? len : avail, 0);
+	return 0;
+}
+
 static void ip4str(char *buf, const uint8_t *a)
 {
 	snprintf(buf, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
@@ -87,6 +94,9 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 			 rc__be16(dp + 4), rc__be16(dp + 6));
 		break;
 	case 3:
+		/* Port unreachable checks the protocol byte first (ND_TCHECK). */
+		if (code == 3)
+			RC_NEED_SOFT(c, oip + 9, 1);
 		RC_NEED(c, oip, 20);
 		ip4str(a1, oip + 16);
 		switch (code) {
@@ -143,6 +153,7 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		break;
 	}
 	case 11:
+		RC_NEED_SOFT(c, oip + 16, 4);
 		if (code == 0)
 			snprintf(buf, sizeof(buf), "time exceeded in-transit");
 		else if (code == 1)
@@ -151,23 +162,33 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 			snprintf(buf, sizeof(buf), "time exceeded-#%u", code);
 		break;
 	case 12:
-		RC_NEED(c, dp, 5);
-		if (code)
+		if (code) {
 			snprintf(buf, sizeof(buf), "parameter problem - code %u", code);
-		else
+		} else {
+			RC_NEED(c, dp, 5);
 			snprintf(buf, sizeof(buf), "parameter problem - octet %u", dp[4]);
+		}
 		break;
 	case 13:
 		RC_NEED(c, dp, 8);
 		snprintf(buf, sizeof(buf), "time stamp query id %u seq %u", rc__be16(dp + 4), rc__be16(dp + 6));
 		break;
+	case 14: {
+		char t[3][24];
+		RC_NEED_SOFT(c, dp + 16, 4);
+		for (int i = 0; i < 3; i++)
+			tstamp_str(t[i], sizeof(t[i]), rc__be32(dp + 8 + 4 * i));
+		snprintf(buf, sizeof(buf), "time stamp reply id %u seq %u: org %s, recv %s, xmit %s",
+			 rc__be16(dp + 4), rc__be16(dp + 6), t[0], t[1], t[2]);
+		break;
+	}
 	case 18:
 		RC_NEED(c, dp, 12);
 		snprintf(buf, sizeof(buf), "address mask is 0x%08x", rc__be32(dp + 8));
 		break;
 	default: {
-		/* Router advertisements and time stamp replies are printed by name
-		 * only (tcpdump adds their bodies). */
+		/* Router advertisements are printed by name only (tcpdump adds
+		 * their bodies). */
 		const char *n = icmp_type_name(type);
 		if (n)
 			snprintf(buf, sizeof(buf), "%s", n);
@@ -182,7 +203,8 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		if (sum != 0) {
 			RC_NEED(c, dp, 4);
 			uint16_t icmp_sum = rc__be16(dp + 2);
-			rc__ob_printf(c->ob, " (wrong icmp cksum %x (->%x)!)", icmp_sum, shouldbe(icmp_sum, sum));
+			rc__ob_printf(c->ob, " (wrong icmp cksum %x (->%x)!)", icmp_sum,
+				      rc__cksum_shouldbe(icmp_sum, sum));
 		}
 	}
 	if (c->o->vflag >= 1 && icmp_errtype(type)) {
@@ -241,8 +263,7 @@ static const char *unreach6_code(uint8_t code)
 	case 2: return "beyond scope";
 	case 3: return "unreachable address";
 	case 4: return "unreachable port";
-	case 5: return "unreachable source address";
-	case 6: return "unreachable reject route";
+	/* 5 and 6 (RFC 4443) have no name in tcpdump 4.99.3 */
 	default: return NULL;
 	}
 }
@@ -305,7 +326,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		uint16_t icmp_sum = rc__be16(dp + 2);
 		if (sum != 0)
 			rc__ob_printf(c->ob, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", icmp_sum,
-				      shouldbe(icmp_sum, sum));
+				      rc__cksum_shouldbe(icmp_sum, sum));
 		else
 			rc__ob_puts(c->ob, "[icmp6 sum ok] ");
 	}
@@ -333,12 +354,12 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		case 0:
 		case 1:
 		case 3:
-			RC_NEED(c, oip, 40);
+			RC_NEED_SOFT(c, oip, 40);
 			rc__ob_putc(c->ob, ' ');
 			rc__put_ip6(c->ob, oip + 24);
 			break;
 		case 2:
-			RC_NEED(c, oip, 40);
+			RC_NEED_SOFT(c, oip, 40);
 			rc__ob_putc(c->ob, ' ');
 			rc__put_ip6(c->ob, oip + 24);
 			rc__ob_puts(c->ob, ", source address ");
@@ -348,7 +369,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			uint8_t prot = 0;
 			const uint8_t *ouh = upper_layer(c, oip, &prot);
 			if (!ouh)
-				return rc__trunc(c);
+				return rc__trunc_soft(c);
 			unsigned dport = rc__be16(ouh + 2);
 			rc__ob_puts(c->ob, ", ");
 			rc__put_ip6(c->ob, oip + 24);
@@ -362,7 +383,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		}
 		default:
 			if (c->o->vflag <= 1)
-				return rc__default_print(c, dp, length);
+				return unknown_data(c, dp, length);
 			break;
 		}
 		break;
@@ -384,7 +405,8 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		}
 		break;
 	case 4: {
-		RC_NEED(c, oip, 40);
+		RC_NEED(c, dp, 2);
+		RC_NEED_SOFT(c, oip, 40);
 		unsigned ptr = rc__be32(dp + 4);
 		switch (dp[1]) {
 		case 0: rc__ob_printf(c->ob, ", erroneous - octet %u", ptr); break;
@@ -402,7 +424,29 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		break;
 	case 133:
 	case 134:
-		/* Options and RA parameters are shown by tcpdump with -v only. */
+		/* tcpdump reads the code byte either way; with -v it prints the
+		 * RA parameters (RFC 4191 preference in flag bits 3-4), then
+		 * the ND options, which are not decoded here (docs/cli.md). */
+		RC_NEED(c, dp, 2);
+		if (type == 134 && c->o->vflag) {
+			RC_NEED(c, dp, 16);
+			static const char *const pref[4] = { "medium", "high", "rsv", "low" };
+			uint8_t f = dp[5];
+			char fl[64] = "";
+			if (f & 0x80)
+				strcat(fl, "managed");
+			if (f & 0x40)
+				strcat(fl, fl[0] ? ", other stateful" : "other stateful");
+			if (f & 0x20)
+				strcat(fl, fl[0] ? ", home agent" : "home agent");
+			if (f & 0x02)
+				strcat(fl, fl[0] ? ", ipv6 only" : "ipv6 only");
+			rc__ob_printf(c->ob,
+				      "\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
+				      "reachable time %ums, retrans timer %ums",
+				      dp[4], fl[0] ? fl : "none", pref[(f >> 3) & 3], rc__be16(dp + 6),
+				      rc__be32(dp + 8), rc__be32(dp + 12));
+		}
 		break;
 	case 135:
 	case 136:
@@ -437,7 +481,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			break; /* named types whose bodies tcpdump decodes further */
 		rc__ob_printf(c->ob, ", length %u", length);
 		if (c->o->vflag <= 1)
-			return rc__default_print(c, dp, length);
+			return unknown_data(c, dp, length);
 		return 0;
 	}
 	if (!c->o->vflag)

@@ -15,46 +15,152 @@
 #define RC_IP_RES 0x8000
 #define RC_IP_OFFMASK 0x1fff
 
-static void ip_options(rc__pctx *c, const uint8_t *p, unsigned len)
+/* IPv4 options (RFC 791 3.1), walked as tcpdump 4.99 print-ip.c does: the
+ * code and length bytes are read with unwinding reads (" [|ip]"), an option
+ * body that is not all captured stops the walk with " [truncated-option]",
+ * and route/time stamp entries are read up to the option length rounded up
+ * to whole entries, so a short option can show bytes that follow it.
+ *
+ *   route (RR 7, LSRR 131, SSRR 137):  | code | len | ptr | addr(4) ...
+ *   time stamp (68):  | code | len | ptr | oflw(4) flg(4) | [addr(4)] ts(4) ...
+ */
+#define RC_IPOPT_CUT 1   /* an option body passes the snapend */
+
+static const char *ipopt_name(uint8_t code)
 {
-	while (len > 0) {
-		uint8_t code = p[0];
-		unsigned olen;
-		switch (code) {
-		case 0: rc__ob_puts(c->ob, "EOL"); break;
-		case 1: rc__ob_puts(c->ob, "NOP"); break;
-		case 7: rc__ob_puts(c->ob, "RR"); break;
-		case 68: rc__ob_puts(c->ob, "TS"); break;
-		case 130: rc__ob_puts(c->ob, "security"); break;
-		case 131: rc__ob_puts(c->ob, "LSRR"); break;
-		case 137: rc__ob_puts(c->ob, "SSRR"); break;
-		case 148: rc__ob_puts(c->ob, "RA"); break;
-		default: rc__ob_printf(c->ob, "unknown %u", code); break;
+	switch (code) {
+	case 0: return "EOL";
+	case 1: return "NOP";
+	case 7: return "RR";
+	case 68: return "timestamp";
+	case 82: return "traceroute";
+	case 130: return "security";
+	case 131: return "LSRR";
+	case 137: return "SSRR";
+	case 148: return "RA";
+	default: return NULL;
+	}
+}
+
+static int ipopt_route(rc__pctx *c, const uint8_t *cp, unsigned len)
+{
+	if (len < 3) {
+		rc__ob_printf(c->ob, " [bad length %u]", len);
+		return 0;
+	}
+	if ((len + 1) & 3)
+		rc__ob_printf(c->ob, " [bad length %u]", len);
+	/* ptr counts from 1; a zero pointer wraps and marks every address. */
+	unsigned ptr = cp[2] - 1u;
+	if (ptr < 3 || ((ptr + 1) & 3) || ptr > len + 1)
+		rc__ob_printf(c->ob, " [bad ptr %u]", cp[2]);
+	for (unsigned i = 3; i < len; i += 4) {
+		if (!rc__have(c, cp + i, 4))
+			return RC_IPOPT_CUT;
+		rc__ob_putc(c->ob, ' ');
+		rc__put_ip4(c->ob, cp + i);
+		if (ptr > i)
+			rc__ob_putc(c->ob, ',');
+	}
+	return 0;
+}
+
+static int ipopt_timestamp(rc__pctx *c, const uint8_t *cp, unsigned len)
+{
+	if (len < 4) {
+		rc__ob_printf(c->ob, "[bad length %u]", len);
+		return 0;
+	}
+	rc__ob_puts(c->ob, " TS{");
+	unsigned flag = cp[3] & 0x0f;
+	unsigned hoplen = flag != 0 ? 8 : 4; /* 0: time stamps only */
+	if ((len - 4) & (hoplen - 1))
+		rc__ob_printf(c->ob, "[bad length %u]", len);
+	unsigned ptr = cp[2] - 1u, i = 0;
+	if (ptr < 4 || ((ptr - 4) & (hoplen - 1)) || ptr > len + 1)
+		rc__ob_printf(c->ob, "[bad ptr %u]", cp[2]);
+	static const char *const flags[4] = { "TSONLY", "TS+ADDR", NULL, "PRESPEC" };
+	if (flag < 4 && flags[flag]) {
+		rc__ob_puts(c->ob, flags[flag]);
+		const char *mark = " ";
+		for (i = 4; i < len; i += hoplen) {
+			if (ptr == i)
+				mark = " ^ ";
+			if (!rc__have(c, cp + i, hoplen))
+				return RC_IPOPT_CUT;
+			rc__ob_printf(c->ob, "%s%u@", mark, rc__be32(cp + i + hoplen - 4));
+			if (hoplen == 8)
+				rc__put_ip4(c->ob, cp + i);
+			mark = " ";
 		}
+	} else {
+		rc__ob_printf(c->ob, "[bad ts type %u]", flag);
+	}
+	if (ptr == i)
+		rc__ob_puts(c->ob, " ^ ");
+	if (cp[3] >> 4)
+		rc__ob_printf(c->ob, " [%u hops not recorded]} ", cp[3] >> 4);
+	else
+		rc__ob_putc(c->ob, '}');
+	return 0;
+}
+
+/* 0, RC_IPOPT_CUT, or RC_PRINT_TRUNC after printing " [|ip]". */
+static int ip_options(rc__pctx *c, const uint8_t *p, unsigned len)
+{
+	const char *sep = "";
+	unsigned olen;
+	for (; len > 0; p += olen, len -= olen) {
+		rc__ob_puts(c->ob, sep);
+		sep = ",";
+		RC_NEED(c, p, 1);
+		uint8_t code = p[0];
+		const char *name = ipopt_name(code);
+		if (name)
+			rc__ob_puts(c->ob, name);
+		else
+			rc__ob_printf(c->ob, "unknown %u", code);
 		if (code == 0 || code == 1) {
 			olen = 1;
 		} else {
-			olen = len >= 2 ? p[1] : 0;
+			RC_NEED(c, p + 1, 1);
+			olen = p[1];
 			if (olen < 2) {
 				rc__ob_printf(c->ob, " [bad length %u]", olen);
-				return;
+				return 0;
 			}
 		}
 		if (olen > len) {
 			rc__ob_printf(c->ob, " [bad length %u]", olen);
-			return;
+			return 0;
 		}
-		if (code == 0)
-			return;
-		if (code == 148) {
+		if (!rc__have(c, p, olen))
+			return RC_IPOPT_CUT;
+		int r = 0;
+		switch (code) {
+		case 0:
+			return 0;
+		case 68:
+			r = ipopt_timestamp(c, p, olen);
+			break;
+		case 7:
+		case 131:
+		case 137:
+			r = ipopt_route(c, p, olen);
+			break;
+		case 148:
 			if (olen < 4)
 				rc__ob_printf(c->ob, " [bad length %u]", olen);
 			else if (rc__be16(p + 2) != 0)
 				rc__ob_printf(c->ob, " value %u", rc__be16(p + 2));
+			break;
+		default:
+			break;
 		}
-		p += olen;
-		len -= olen;
+		if (r != 0)
+			return r;
 	}
+	return 0;
 }
 
 static void put_addrs(rc__pctx *c, const uint8_t *ip, const char *sep)
@@ -92,7 +198,7 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 	}
 	unsigned len = rc__be16(ip + 2);
 	if (len > length) {
-		rc__ob_printf(c->ob, "[total length %u > length %u] (invalid) ", len, length);
+		rc__ob_printf(c->ob, "truncated-ip - %u bytes missing! ", len - length);
 	}
 	if (len < hlen) {
 		rc__ob_printf(c->ob, "bad-len %u", len);
@@ -104,6 +210,7 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 	uint8_t proto = ip[9];
 
 	if (c->o->vflag) {
+		int options_cut = 0;
 		uint8_t tos = ip[1];
 		rc__ob_printf(c->ob, "(tos 0x%x", tos);
 		static const char *const ecn[4] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
@@ -124,25 +231,29 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 		rc__ob_printf(c->ob, ", length %u", len);
 		if (hlen > 20) {
 			rc__ob_puts(c->ob, ", options (");
-			if (!rc__have(c, ip + 20, hlen - 20)) {
+			int r = ip_options(c, ip + 20, hlen - 20);
+			if (r < 0)
+				return r;
+			if (r == RC_IPOPT_CUT) {
 				rc__ob_puts(c->ob, " [truncated-option]");
-				c->end = saved_end;
-				return 0;
+				options_cut = 1;
 			}
-			ip_options(c, ip + 20, hlen - 20);
 			rc__ob_putc(c->ob, ')');
 		}
 		if (rc__have(c, ip, hlen)) {
 			uint16_t sum = rc__cksum_fold(rc__cksum_add(0, ip, hlen));
 			if (sum != 0) {
 				uint16_t ip_sum = rc__be16(ip + 10);
-				uint32_t sb = (uint32_t)ip_sum + sum;
-				sb = (sb & 0xffff) + (sb >> 16);
-				sb = (sb & 0xffff) + (sb >> 16);
-				rc__ob_printf(c->ob, ", bad cksum %x (->%x)!", ip_sum, sb);
+				rc__ob_printf(c->ob, ", bad cksum %x (->%x)!", ip_sum,
+					      rc__cksum_shouldbe(ip_sum, sum));
 			}
 		}
 		rc__ob_puts(c->ob, ")\n    ");
+		if (options_cut) {
+			put_addrs(c, ip, ": ");
+			c->end = saved_end;
+			return rc__trunc_soft(c);
+		}
 	}
 
 	int r = 0;

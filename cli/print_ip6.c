@@ -65,7 +65,7 @@ static int opts_header(rc__pctx *c, const uint8_t *p, const char *name, const ch
 	c->proto = proto;
 	RC_NEED(c, p, 2);
 	unsigned len = (p[1] + 1u) << 3;
-	RC_NEED(c, p, len);
+	RC_NEED_SOFT(c, p, len);
 	rc__ob_puts(c->ob, name);
 	if (c->o->vflag)
 		ip6_opts(c, p + 2, len - 2);
@@ -75,7 +75,7 @@ static int opts_header(rc__pctx *c, const uint8_t *p, const char *name, const ch
 static int frag6(rc__pctx *c, const uint8_t *p, const uint8_t *ip6)
 {
 	c->proto = "frag6";
-	RC_NEED(c, p, 8);
+	RC_NEED(c, p, c->o->vflag ? 8 : 4); /* the ident is read with -v only */
 	unsigned offlg = rc__be16(p + 2);
 	unsigned off = offlg & 0xfff8;
 	unsigned plen = 40u + rc__be16(ip6 + 4) - (unsigned)(p - ip6) - 8u;
@@ -93,11 +93,15 @@ static int rt6(rc__pctx *c, const uint8_t *p)
 {
 	c->proto = "rt6";
 	rc__ob_puts(c->ob, "RT6");
-	RC_NEED(c, p, 4);
-	unsigned len = p[1], type = p[2];
-	rc__ob_printf(c->ob, " (len=%u, type=%u", len, type);
+	RC_NEED(c, p + 1, 1);
+	unsigned len = p[1];
+	rc__ob_printf(c->ob, " (len=%u", len);
+	RC_NEED(c, p + 2, 1);
+	unsigned type = p[2];
+	rc__ob_printf(c->ob, ", type=%u", type);
 	if (type == 0)
 		rc__ob_puts(c->ob, " [Deprecated]");
+	RC_NEED(c, p + 3, 1);
 	rc__ob_printf(c->ob, ", segleft=%u", p[3]);
 	if (type != 0 && type != 2) {
 		rc__ob_puts(c->ob, " (unknown type)");
@@ -137,7 +141,7 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 	if (payload_len != 0) {
 		len = payload_len + 40;
 		if (len > length) {
-			rc__ob_printf(c->ob, "[header+payload length %u > length %u] (invalid) ", len, length);
+			rc__ob_printf(c->ob, "truncated-ip6 - %u bytes missing!", len - length);
 			len = length;
 		}
 	} else {
@@ -161,7 +165,7 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 	int fragmented = 0;
 	while (cp < c->end && advance > 0) {
 		if (len < (unsigned)advance)
-			return rc__trunc(c);
+			return rc__trunc_soft(c);
 		cp += advance;
 		len -= (unsigned)advance;
 		if (cp == ip6 + 40 && nh != 6 && nh != 17 && nh != 33 && nh != 132) {
@@ -192,7 +196,7 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 			fragmented = 1;
 			break;
 		case 43:
-			RC_NEED(c, cp, 1);
+			RC_NEED_SOFT(c, cp, 1);
 			advance = rt6(c, cp);
 			RC_TRY(advance);
 			nh = cp[0];
@@ -224,7 +228,7 @@ static const uint8_t *ip6_final_dst(const uint8_t *ip6)
 		unsigned hl = (p[1] + 1u) << 3;
 		if (p + hl > end)
 			break;
-		if (nh == 43 && (p[2] == 0 || p[2] == 2) && p[1] >= 2 && p[3] > 0)
+		if (nh == 43 && (p[2] == 0 || p[2] == 2) && p[1] >= 2)
 			dst = p + 8 + 16u * (p[1] / 2u - 1u);
 		nh = p[0];
 		p += hl;

@@ -79,6 +79,18 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x88cc:
 		c->proto = "lldp";
 		rc__ob_printf(c->ob, "LLDP, length %u", length);
+		/* TLVs (type 7 bits, length 9 bits) are only checked, up to End. */
+		for (uint32_t left = length; left >= 2;) {
+			RC_NEED_SOFT(c, p, 2);
+			unsigned tlv_type = p[0] >> 1, tlv_len = rc__be16(p) & 0x1ff;
+			p += 2;
+			left -= 2;
+			RC_NEED_SOFT(c, p, tlv_len);
+			if (tlv_type == 0 || left < tlv_len)
+				break;
+			p += tlv_len;
+			left -= tlv_len;
+		}
 		return 1;
 	default:
 		return 0;
@@ -94,6 +106,11 @@ static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 	int printed_length = 0;
 
 	c->proto = "ether";
+	if (length < caplen) {
+		/* only an inner frame (VXLAN) can have bytes past its length */
+		rc__ob_printf(c->ob, "[length %u < caplen %u] (invalid)", length, caplen);
+		return length;
+	}
 	if (caplen < RC_ETHER_HDRLEN || length < RC_ETHER_HDRLEN) {
 		/* tcpdump returns here instead of unwinding */
 		rc__trunc(c);
@@ -173,6 +190,10 @@ static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 
 int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length)
 {
+	/* An inner frame (VXLAN) starting past the snapend unwinds with the
+	 * caller's marker; a partial one stops softly in ether_common. */
+	if (p > c->end)
+		return rc__trunc(c);
 	uint32_t hdr = ether_common(c, p, length);
 	(void)hdr;
 	return 0;
@@ -262,11 +283,8 @@ static uint32_t sll_payload(rc__pctx *c, const uint8_t *h, int v2, uint16_t type
 				c->unwound = 0;
 				return hdrlen + (caplen < length ? caplen : length);
 			}
-			if (c->o->eflag) {
-				uint16_t tci = rc__be16(p);
-				rc__ob_printf(c->ob, "vlan %u, p %u%s, ", tci & 0xfff, tci >> 13,
-					      (tci & 0x1000) ? ", DEI" : "");
-			}
+			if (c->o->eflag)
+				tci_print(c, rc__be16(p));
 			type = rc__be16(p + 2);
 			if (type <= RC_MAX_ETHER_LEN_VAL)
 				type = 4;
@@ -381,9 +399,8 @@ uint32_t rc__if_null(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t le
 {
 	c->proto = "null";
 	if (caplen < 4 || len < 4) {
-		rc__trunc(c);
-		c->unwound = 0;
-		return caplen < len ? caplen : len;
+		rc__trunc(c); /* no header: -x dumps the whole frame */
+		return 0;
 	}
 	/* Written in the capturing host's order; tcpdump un-swaps by magnitude. */
 	uint32_t family = (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
@@ -395,11 +412,11 @@ uint32_t rc__if_null(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t le
 
 uint32_t rc__if_loop(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
-	c->proto = "loop";
+	/* tcpdump's loop_if_print shares null_if_print's marker. */
+	c->proto = "null";
 	if (caplen < 4 || len < 4) {
-		rc__trunc(c);
-		c->unwound = 0;
-		return caplen < len ? caplen : len;
+		rc__trunc(c); /* no header: -x dumps the whole frame */
+		return 0;
 	}
 	return loopback_common(c, p, caplen, len, rc__be32(p));
 }
@@ -500,7 +517,7 @@ static const char *ppp_proto_name(uint16_t proto)
 {
 	switch (proto) {
 	case 0x0021: return "IP";
-	case 0x0057: return "IPV6";
+	case 0x0057: return "IP6";
 	case 0xc021: return "LCP";
 	case 0x8021: return "IPCP";
 	case 0x8057: return "IP6CP";
@@ -589,7 +606,10 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length)
 	if (code) {
 		uint16_t tag_type = 0xffff;
 		const uint8_t *t = payload;
-		while (tag_type && t < c->end) {
+		/* Bounded by the PPPoE length, not the capture: a cut tag unwinds. */
+		uint32_t left = length >= RC_PPPOE_HDRLEN ? length - RC_PPPOE_HDRLEN : 0;
+		const uint8_t *tags_end = payload + (plen < left ? plen : left);
+		while (tag_type && t < tags_end) {
 			RC_NEED(c, t, 4);
 			tag_type = rc__be16(t);
 			uint16_t tag_len = rc__be16(t + 2);

@@ -12,9 +12,11 @@
 
 /* ---- IGMP ---- */
 
-static void igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
+/* Fields are read as they are printed, so a cut query shows how far it got. */
+static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 {
 	rc__ob_puts(c->ob, " v3");
+	RC_NEED(c, bp + 1, 1);
 	unsigned mrc = bp[1], mrt;
 	if (mrc < 128)
 		mrt = mrc;
@@ -28,10 +30,12 @@ static void igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 			rc__ob_printf(c->ob, "%us", mrt / 10);
 		rc__ob_putc(c->ob, ']');
 	}
+	RC_NEED(c, bp + 4, 4);
 	if (rc__be32(bp + 4) == 0)
-		return;
+		return 0;
 	rc__ob_puts(c->ob, " [gaddr ");
 	rc__put_ip4(c->ob, bp + 4);
+	RC_NEED(c, bp + 10, 2);
 	unsigned nsrcs = rc__be16(bp + 10);
 	if (nsrcs > 0) {
 		if (len < 12 + (nsrcs << 2))
@@ -40,6 +44,7 @@ static void igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 			rc__ob_printf(c->ob, ", %u source(s)", nsrcs);
 	}
 	rc__ob_putc(c->ob, ']');
+	return 0;
 }
 
 int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
@@ -55,10 +60,9 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 	case 0x11:
 		rc__ob_puts(c->ob, "igmp query");
 		if (len >= 12) {
-			RC_NEED(c, bp, 12);
-			igmpv3_query(c, bp, len);
+			RC_TRY(igmpv3_query(c, bp, len));
 		} else {
-			RC_NEED(c, bp, 8);
+			RC_NEED(c, bp + 1, 1);
 			if (bp[1]) {
 				rc__ob_puts(c->ob, " v2");
 				if (bp[1] != 100)
@@ -66,6 +70,7 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 			} else {
 				rc__ob_puts(c->ob, " v1");
 			}
+			RC_NEED(c, bp + 4, 4);
 			if (rc__be32(bp + 4)) {
 				rc__ob_puts(c->ob, " [gaddr ");
 				rc__put_ip4(c->ob, bp + 4);
@@ -86,8 +91,8 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 			rc__ob_printf(c->ob, " [len %u]", len);
 		break;
 	case 0x22:
-		RC_NEED(c, bp, 8);
 		rc__ob_puts(c->ob, "igmp v3 report");
+		RC_NEED(c, bp, 8);
 		RC_TRY(rc__group_records(c, bp, len, 4));
 		break;
 	default:
@@ -162,6 +167,20 @@ int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned add
 #define GRE_KP 0x2000
 #define GRE_SP 0x1000
 
+/* Take the next n bytes of a GRE header: the field's start, or NULL after
+ * the soft truncation marker when the GRE length or the capture ends first. */
+static const uint8_t *gre_take(rc__pctx *c, const uint8_t **bp, uint32_t *len, unsigned n)
+{
+	if (*len < n || !rc__have(c, *bp, n)) {
+		rc__trunc_soft(c);
+		return NULL;
+	}
+	const uint8_t *f = *bp;
+	*bp += n;
+	*len -= n;
+	return f;
+}
+
 int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 {
 	c->proto = "gre";
@@ -170,7 +189,7 @@ int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 		rc__ob_puts(c->ob, " (invalid)");
 		return 0;
 	}
-	RC_NEED(c, bp, 2);
+	RC_NEED_SOFT(c, bp, 2);
 	unsigned flags = rc__be16(bp), vers = flags & 7;
 	rc__ob_printf(c->ob, "GREv%u", vers);
 	if (vers != 0) {
@@ -198,51 +217,42 @@ int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 	}
 	bp += 2;
 	len -= 2;
-	if (len < 2)
-		return rc__trunc(c);
-	RC_NEED(c, bp, 2);
-	unsigned prot = rc__be16(bp);
-	bp += 2;
-	len -= 2;
+	/* Each field must fit both the GRE length and the capture; tcpdump
+	 * checks them one at a time, so -v shows a checksum cut before the
+	 * offset. */
+	const uint8_t *f;
+	if (!(f = gre_take(c, &bp, &len, 2)))
+		return RC_PRINT_TRUNC;
+	unsigned prot = rc__be16(f);
 	if (flags & (GRE_CP | GRE_RP)) {
-		if (len < 4)
-			return rc__trunc(c);
-		RC_NEED(c, bp, 4);
+		if (!(f = gre_take(c, &bp, &len, 2)))
+			return RC_PRINT_TRUNC;
 		if (c->o->vflag)
-			rc__ob_printf(c->ob, ", sum 0x%x", rc__be16(bp));
-		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(bp + 2));
-		bp += 4;
-		len -= 4;
+			rc__ob_printf(c->ob, ", sum 0x%x", rc__be16(f));
+		if (!(f = gre_take(c, &bp, &len, 2)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", off 0x%x", rc__be16(f));
 	}
 	if (flags & GRE_KP) {
-		if (len < 4)
-			return rc__trunc(c);
-		RC_NEED(c, bp, 4);
-		rc__ob_printf(c->ob, ", key=0x%x", rc__be32(bp));
-		bp += 4;
-		len -= 4;
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", key=0x%x", rc__be32(f));
 	}
 	if (flags & GRE_SP) {
-		if (len < 4)
-			return rc__trunc(c);
-		RC_NEED(c, bp, 4);
-		rc__ob_printf(c->ob, ", seq %u", rc__be32(bp));
-		bp += 4;
-		len -= 4;
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", seq %u", rc__be32(f));
 	}
 	if (flags & GRE_RP) {
 		/* Source routing entries (RFC 1701) are skipped, not printed. */
 		for (;;) {
-			if (len < 4)
-				return rc__trunc(c);
-			RC_NEED(c, bp, 4);
-			unsigned sre_len = bp[3];
-			bp += 4;
-			len -= 4;
+			if (!(f = gre_take(c, &bp, &len, 4)))
+				return RC_PRINT_TRUNC;
+			unsigned sre_len = f[3];
 			if (sre_len == 0)
 				break;
 			if (len < sre_len)
-				return rc__trunc(c);
+				return rc__trunc_soft(c);
 			bp += sre_len;
 			len -= sre_len;
 		}
@@ -304,7 +314,7 @@ int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_
 		rc__ob_printf(c->ob, "truncated-sctp - %u bytes missing! (invalid)", 12 - length);
 		return 0;
 	}
-	RC_NEED(c, bp, 12);
+	RC_NEED_SOFT(c, bp, 12);
 	if (v6)
 		rc__put_ip6(c->ob, iph + 8);
 	else
@@ -323,7 +333,7 @@ int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_
 			rc__ob_printf(c->ob, "%s%u) [chunk descriptor cut off at end of packet]", sep, count);
 			break;
 		}
-		RC_NEED(c, p, 4);
+		RC_NEED_SOFT(c, p, 4);
 		unsigned clen = rc__be16(p + 2);
 		if (clen < 4) {
 			rc__ob_printf(c->ob, "%s%u) [Bad chunk length %u, < size of chunk descriptor]", sep,
@@ -336,7 +346,7 @@ int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_
 				      count, clen);
 			break;
 		}
-		RC_NEED(c, p, clen);
+		RC_NEED_SOFT(c, p, clen);
 		rc__ob_printf(c->ob, "%s%u) ", sep, count);
 		uint8_t id = p[0], cflags = p[1];
 		const char *name = sctp_chunk_name(id);
@@ -385,6 +395,7 @@ int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_
 		default:
 			break;
 		}
+		RC_NEED_SOFT(c, p + clen, align); /* the padding must be captured too */
 		unsigned step = clen + align;
 		if (step > remaining)
 			step = remaining;

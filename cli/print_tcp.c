@@ -413,6 +413,11 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 			rc__ob_printf(c->ob, " %u", uto);
 			break;
 		}
+		case 0:
+		case 1:
+		case 4:
+			datalen = 0; /* eol, nop, sackOK carry no data whatever len says */
+			break;
 		default:
 			/* Options tcpdump decodes in detail (md5, mptcp, tfo, tcp-ao,
 			 * scps, exp) are shown as raw bytes here. */
@@ -570,10 +575,7 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 		uint16_t tcp_sum = rc__be16(tp + 16);
 		rc__ob_printf(c->ob, ", cksum 0x%04x", tcp_sum);
 		if (res != 0) {
-			uint32_t sb = (uint32_t)tcp_sum + res;
-			sb = (sb & 0xffff) + (sb >> 16);
-			sb = (sb & 0xffff) + (sb >> 16);
-			rc__ob_printf(c->ob, " (incorrect -> 0x%04x)", sb);
+			rc__ob_printf(c->ob, " (incorrect -> 0x%04x)", rc__cksum_shouldbe(tcp_sum, res));
 		} else {
 			rc__ob_puts(c->ob, " (correct)");
 		}

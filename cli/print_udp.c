@@ -65,6 +65,8 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 	}
 	ulen -= 8;
 	length -= 8;
+	/* Payload printers see what both lengths cover; a UDP length past
+	 * the IP payload is reported at the end unless fragmented. */
 	if (ulen < length)
 		length = ulen;
 	const uint8_t *cp = up + 8;
@@ -89,10 +91,8 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			uint32_t sum = rc__pseudo_sum(iph, 17, length + 8);
 			uint16_t res = rc__cksum_fold(rc__cksum_add(sum, up, length + 8));
 			if (res != 0) {
-				uint32_t sb = (uint32_t)udp_sum + res;
-				sb = (sb & 0xffff) + (sb >> 16);
-				sb = (sb & 0xffff) + (sb >> 16);
-				rc__ob_printf(c->ob, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum, sb);
+				rc__ob_printf(c->ob, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum,
+					      rc__cksum_shouldbe(udp_sum, res));
 			} else {
 				rc__ob_puts(c->ob, "[udp sum ok] ");
 			}
@@ -111,7 +111,10 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
 	}
-	rc__ob_printf(c->ob, "UDP, length %u", length);
+	if (ulen > length && !fragmented)
+		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
+	else
+		rc__ob_printf(c->ob, "UDP, length %u", ulen);
 	return 0;
 }
 
@@ -155,13 +158,15 @@ int rc__print_ntp(rc__pctx *c, const uint8_t *bp, uint32_t length)
 int rc__print_vxlan(rc__pctx *c, const uint8_t *bp, uint32_t length)
 {
 	c->proto = "vxlan";
+	rc__ob_puts(c->ob, "VXLAN");
 	if (length < 8) {
 		rc__ob_puts(c->ob, " (invalid)");
 		return 0;
 	}
-	RC_NEED(c, bp, 8);
+	RC_NEED(c, bp, 1);
 	uint8_t flags = bp[0];
-	rc__ob_printf(c->ob, "VXLAN, flags [%s] (0x%02x), vni %u\n", (flags & 0x08) ? "I" : ".", flags,
-		      rc__be24(bp + 4));
+	rc__ob_printf(c->ob, ", flags [%s] (0x%02x), ", (flags & 0x08) ? "I" : "invalid", flags);
+	RC_NEED(c, bp + 4, 3);
+	rc__ob_printf(c->ob, "vni %u\n", rc__be24(bp + 4));
 	return rc__print_ether(c, bp + 8, length - 8);
 }

@@ -92,6 +92,27 @@ TEST(print_every_prefix_of_ipv6_frames_is_safe) { all_prefixes("ipv6.pcap"); }
 TEST(print_every_prefix_of_l2_frames_is_safe) { all_prefixes("l2.pcap"); }
 TEST(print_every_prefix_of_application_frames_is_safe) { all_prefixes("apps.pcap"); }
 
+TEST(print_every_prefix_of_review_frames_is_safe)
+{
+	all_prefixes("review.pcap");
+	all_prefixes("review6.pcap");
+	all_prefixes("ipopt.pcap");
+	all_prefixes("verbose.pcap");
+	all_prefixes("udplen.pcap");
+	all_prefixes("vxlan.pcap");
+}
+
+TEST(print_checksum_should_be_adds_the_residue_with_end_around_carry)
+{
+	/* a right field leaves a residue of 0 and is its own value */
+	ASSERT_INT_EQ(rc__cksum_shouldbe(0x1234, 0), 0x1234);
+	ASSERT_INT_EQ(rc__cksum_shouldbe(0x1234, 0x5496), 0x66ca);
+	/* the carry out of bit 15 comes back in at bit 0 */
+	ASSERT_INT_EQ(rc__cksum_shouldbe(0xffff, 0x7bdd), 0x7bdd);
+	ASSERT_INT_EQ(rc__cksum_shouldbe(0x8000, 0x8000), 0x0001);
+	ASSERT_INT_EQ(rc__cksum_shouldbe(0xffff, 0xffff), 0xffff);
+}
+
 TEST(print_every_prefix_of_cooked_and_loopback_frames_is_safe)
 {
 	all_prefixes("lt_sll.pcap");

@@ -10,8 +10,11 @@ stored text and, when installed, the live tcpdump.
 Usage: make_corpus.py OUTDIR
 """
 import os
+import re
 import struct
+import subprocess
 import sys
+import tempfile
 
 from scapy.all import (ARP, DNSRROPT, DNSRRSRV, BOOTP, DHCP, DNS, DNSQR, DNSRR, GRE, ICMP, IP,
                        IPv6, TCP, UDP, VXLAN, Dot1Q, Dot1AD, Ether, Raw,
@@ -255,6 +258,159 @@ def apps_set():
     ]
 
 
+def review_set():
+    """Frames for printer defects found in review: IPv4 option lists, bad
+    UDP/IP lengths, ARP corners, odd TCP option lengths, ICMP/ICMPv6 types."""
+    e = Ether(src=A, dst=B)
+    ip = IP(src=IA, dst=IB)
+    udp = UDP(sport=7, dport=9) / Raw(b"abcd")
+    return [
+        e / IP(src=IA, dst=IB, options=[b"\x01\x01\x94\x04\x00\x00\x00\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x83\x0b\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x89\x07\x04\x01\x02\x03\x04\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x07\x07\x04\x00\x00\x00\x00\x00"]) / udp,
+        e / IP(src=IA, dst=IB, options=[b"\x44\x0c\x05\x00\x00\x00\x00\x01\x00\x00\x00\x02"]) / udp,
+        e / ip / Raw(struct.pack(">HHHH", 7, 9, 30, 0) + b"xy"),
+        Ether(src=A, dst=B, type=0x0800) / Raw(bytes(IP(src=IA, dst=IB, len=182) / UDP(sport=7, dport=9) / Raw(b"z" * 12))),
+        Ether(src=A, dst=B, type=0x86dd) / Raw(bytes(IPv6(src=SA, dst=SB, plen=200) / UDP(sport=7, dport=9))),
+        Ether(src=A, dst=B, type=0x0806) / ARP(op=8, hwsrc=A, hwdst=B, psrc=IA, pdst=IB),
+        Ether(src=A, dst=B, type=0x0806) / ARP(op=9, hwsrc=A, hwdst=B, psrc=IA, pdst=IB),
+        Ether(src=A, dst=B, type=0x0806) / Raw(struct.pack(">HHBBH", 1, 0x86dd, 6, 16, 1) + bytes.fromhex("020000000001") +
+                                              b"\x20" * 16 + bytes(6) + b"\x20" * 16),
+        Ether(src=A, dst=B, type=0x0806) / ARP(op=25, hwsrc=A, psrc=IA, pdst=IB),
+        e / ip / TCP(sport=1, dport=2, flags="S", seq=1, options=[(4, b"\x00\x00"), ("NOP", None), (3, b"")]),
+        e / ip / TCP(sport=1, dport=2, flags="S", seq=1, options=[(1, b""), (0, b"\x00\x00"), ("NOP", None), ("NOP", None)]),
+        e / ip / ICMP(type=14, id=1, seq=2, ts_ori=1000, ts_rx=2000, ts_tx=3000),
+        e / IPv6(src=SB, dst=SA) / ICMPv6DestUnreach(code=5) / IPv6(src=SA, dst=SB) / UDP(sport=1, dport=2),
+        e / IPv6(src=SB, dst=SA) / ICMPv6DestUnreach(code=6) / IPv6(src=SA, dst=SB) / UDP(sport=1, dport=2),
+        e / IPv6(src=SA, dst=SB) / Raw(b"\xc8\x00\x00\x00" + b"abcdefgh"),
+        e / IPv6(src=SB, dst=SA) / ICMPv6DestUnreach(code=9) / Raw(b"abcdefgh" * 2),
+        e / ip / UDP(sport=50000, dport=4789) / Raw(b"\x08\x00\x00"),
+        e / PPPoE(sessionid=0x11) / PPP(proto=0x0057) / IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(),
+        e / IPv6(src=SA, dst=SB) / IPv6ExtHdrRouting(addresses=["2001:db8::9"], segleft=0) / UDP(sport=5, dport=6),
+        e / IPv6(src=SA, dst=SB) / IPv6ExtHdrRouting(addresses=["2001:db8::9"], segleft=0) / ICMPv6EchoRequest(),
+    ]
+
+
+IPOPT_LISTS = [
+    b"\x01\x01\x94\x04\x00\x05\x01\x01",                 # NOP, RA with a value
+    b"\x94\x03\x00\x00", b"\x94\x02\x01\x01",                 # RA bad lengths
+    b"\x01\x94\x01\x01", b"\x01\x01\x01\x83",                 # length < 2
+    b"\x94\x09\x00\x00",                                     # length past the list
+    b"\x83\x0b\x08\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # LSRR pointer at 2nd, past end
+    b"\x83\x0b\x0c\x01\x02\x03\x04\x05\x06\x07\x08\x00",
+    b"\x83\x0b\x10\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad ptr: too far
+    b"\x83\x0b\x05\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad ptr: misaligned
+    b"\x83\x0b\x00\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad ptr 0
+    b"\x83\x0a\x04\x01\x02\x03\x04\x05\x06\x07\x08\x00",     # bad length, reads on
+    b"\x83\x02\x04\x01", b"\x83\x04\x04\x01",                 # too short, reads past
+    b"\x07\x07\x08\x01\x02\x03\x04\x00",                     # RR full
+    b"\x44\x0c\x09\x00\x00\x00\x00\x01\x00\x00\x00\x02",     # TSONLY, pointer moves
+    b"\x44\x0c\x0d\x00\x00\x00\x00\x01\x00\x00\x00\x02",
+    b"\x44\x0c\x05\x01\x01\x02\x03\x04\x00\x00\x00\x02",     # TS+ADDR
+    b"\x44\x0c\x0d\x01\x01\x02\x03\x04\x00\x00\x00\x02",
+    b"\x44\x0c\x05\x03\x01\x02\x03\x04\x00\x00\x00\x02",     # PRESPEC
+    b"\x44\x0c\x05\x02\x01\x02\x03\x04\x00\x00\x00\x02",     # bad type
+    b"\x44\x0c\x05\x31\x01\x02\x03\x04\x00\x00\x00\x02",     # hops not recorded
+    b"\x44\x0b\x05\x00\x00\x00\x00\x01\x00\x00\x00\x02",     # bad length
+    b"\x44\x0a\x05\x01\x00\x00\x00\x01\x00\x00\x00\x02",
+    b"\x44\x03\x05\x01", b"\x44\x04\x04\x00",                 # too short, empty
+    b"\x44\x08\x06\x00\x00\x00\x00\x01",                     # bad ptr
+    b"\x44\x08\x01\x00\x00\x00\x00\x01",
+    b"\x82\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",     # security
+    b"\x52\x0c\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",     # traceroute
+    b"\x99\x04\x00\x00", b"\x19\x04\x00\x00\x00\x01\x01\x01",   # unknown
+]
+
+
+def ipopt_set():
+    """IPv4 option lists for -v: every option tcpdump decodes, bad lengths
+    and pointers (lists are whole words, so nothing is padded)."""
+    e = Ether(src=A, dst=B)
+    return [e / IP(src=IA, dst=IB, options=[o]) / UDP(sport=7, dport=9) / Raw(b"abcd") for o in IPOPT_LISTS]
+
+
+def ipopt_cuts(outdir):
+    """Option lists cut at every byte up to the UDP header: the walk stops
+    with [|ip] on a code or length byte and [truncated-option] in a body."""
+    frames = []
+    for k, i in enumerate((0, 6, 13, 14, 17, 22, 28, 31)):
+        raw = bytes(ipopt_set()[i])
+        for n in range(34, 34 + len(IPOPT_LISTS[i]) + 9):
+            frames.append((BASE + 900 + k + (n - 34) * 0.001, raw[:n], len(raw)))
+    write_raw(outdir, "ipopt_cut.pcap", 1, frames)
+
+
+def verbose_set():
+    """Frames whose -v output reads more than without -v: router
+    advertisement parameters (flags, preference, timers), DNS answers
+    with their owner names, uncompressed and compressed, GRE checksum,
+    and the bad IPv4/UDP/TCP/ICMP checksums -v recomputes."""
+    ra = []
+    for flags, life in ((0x00, 1800), (0x80, 300), (0x40, 0), (0x20, 9000), (0x02, 1),
+                        (0x08, 60), (0x18, 60), (0xff, 65535)):
+        p = Ether(src=B, dst="33:33:00:00:00:01") / IPv6(src="fe80::2", dst="ff02::1", hlim=255) / \
+            ICMPv6ND_RA(chlim=64, routerlifetime=life, reachabletime=30000, retranstimer=1000)
+        raw = bytearray(bytes(p))
+        raw[14 + 40 + 5] = flags
+        p = Ether(bytes(raw))
+        del p[ICMPv6ND_RA].cksum
+        ra.append(Ether(bytes(p)))
+    hdr = struct.pack(">HHHHHH", 9, 0x8180, 1, 2, 0, 0)
+    q = b"\x07example\x03com\x00" + struct.pack(">HH", 15, 1)
+    a1 = b"\xc0\x0c" + struct.pack(">HHIH", 5, 1, 60, 7) + b"\x04mail\xc0\x0c"
+    a2 = b"\xc0\x29" + struct.pack(">HHIH", 1, 1, 60, 4) + bytes([10, 0, 0, 25])
+    e = Ether(src=B, dst=A) / IP(src="10.0.0.53", dst=IA)
+    return ra + [
+        e / UDP(sport=53, dport=33337) /
+        DNS(id=8, qr=1, rd=1, ra=1, qd=DNSQR(qname="example.com", qtype="MX"),
+            an=DNSRR(rrname="example.com", type="CNAME", rdata="mail.example.com", ttl=60) /
+            DNSRR(rrname="mail.example.com", type="A", rdata="10.0.0.25", ttl=60)),
+        e / UDP(sport=53, dport=33338) / Raw(hdr + q + a1 + a2),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB) / GRE(chksum_present=1, key_present=1, key=7) /
+        IP(src="192.168.0.1", dst="192.168.0.2") / ICMP(),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB, chksum=0x1234) / UDP(sport=7, dport=9, chksum=0x4321) / Raw(b"abcd"),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB) / TCP(sport=1, dport=2, flags="S", seq=1, chksum=0xffff),
+        Ether(src=A, dst=B) / IP(src=IA, dst=IB) / ICMP(type=8, id=1, seq=1, chksum=0x0001),
+    ]
+
+
+def udp_length_set():
+    """UDP length fields past the IP payload (by 1, 2, 8, 100 and 65000
+    bytes, IPv4 and IPv6, plain and application ports), shorter than the
+    payload, and the fragmented forms that print the UDP length as is:
+    IPv4 MF, an IPv6 fragment header, inside GRE and quoted by ICMP."""
+    e = Ether(src=A, dst=B)
+    frames = []
+    for dport, pay in ((9, b""), (9, b"ab"), (9, b"abcdefghijkl"), (53, b"ab"), (4789, b"abcdefghijkl")):
+        for extra in (-3, 1, 2, 8, 100, 65000):
+            u = struct.pack(">HHHH", 7, dport, min(8 + len(pay) + extra, 65535), 0) + pay
+            frames.append(e / IP(src=IA, dst=IB, proto=17) / Raw(u))
+            frames.append(e / IPv6(src=SA, dst=SB, nh=17) / Raw(u))
+    u = struct.pack(">HHHH", 7, 9, 8 + 4 + 30, 0) + b"abcd"
+    for mf in (0, 1):
+        frames += [
+            e / IP(src=IA, dst=IB, proto=17, flags=mf) / Raw(u),
+            e / IPv6(src=SA, dst=SB) / IPv6ExtHdrFragment(nh=17, m=mf, offset=0, id=5) / Raw(u),
+            e / IP(src=IA, dst=IB) / GRE() / IP(src="1.1.1.1", dst="2.2.2.2", proto=17, flags=mf) / Raw(u),
+            e / IP(src=IA, dst=IB) / ICMP(type=3, code=3) / IP(src=IB, dst=IA, proto=17, flags=mf) / Raw(u),
+        ]
+    return frames
+
+
+def vxlan_set():
+    """VXLAN flag bytes with and without the I bit, and inner frames whose
+    UDP length ends before the captured bytes do."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    inner = bytes(Ether(src=A, dst=B) / IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+    frames = [e / UDP(sport=5, dport=4789) / Raw(bytes([fl, 0, 0, 0, 0, 0, 42, 0]) + inner)
+              for fl in (0x00, 0x08, 0x0c, 0x80, 0x88, 0x09)]
+    for inner_len in (0, 1, 10, 14, 20, 42):
+        u = struct.pack(">HHHH", 5, 4789, 16 + inner_len, 0) + bytes([8, 0, 0, 0, 0, 0, 42, 0]) + inner
+        frames.append(Ether(src=A, dst=B) / IP(src=IA, dst=IB, proto=17) / Raw(u))
+    return frames
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -307,6 +463,64 @@ def truncated_set(outdir):
     write_raw(outdir, "trunc.pcap", 1, frames, snaplen=65535)
 
 
+def read_raw(path):
+    """(linktype, [(bytes, wirelen)]) of a little-endian microsecond pcap."""
+    with open(path, "rb") as f:
+        d = f.read()
+    linktype = struct.unpack("<I", d[20:24])[0]
+    frames, off = [], 24
+    while off < len(d):
+        _, _, caplen, wirelen = struct.unpack("<IIII", d[off:off + 16])
+        frames.append((d[off + 16:off + 16 + caplen], wirelen))
+        off += 16 + caplen
+    return linktype, frames
+
+
+def tcpdump_shapes(path, flags=()):
+    """Per packet: (summary with digits folded, bytes before the -x dump)."""
+    out = subprocess.run(["tcpdump", "-n", "-tt", "-x", *flags, "-r", path], capture_output=True,
+                         text=True, env={"TZ": "UTC"}, check=True).stdout
+    pkts, cur = {}, None
+    for line in out.splitlines():
+        m = re.match(r"^(\d+)\.\d{6} (.*)", line)
+        if m:
+            cur = int(m.group(1)) - BASE
+            pkts[cur] = [m.group(2), 0]
+        elif line.startswith("\t0x"):
+            pkts[cur][1] += len(line.split(":", 1)[1].replace(" ", ""))
+        else:
+            pkts[cur][0] += line
+    return {k: (re.sub(r"\d+", "N", s), nhex // 2) for k, (s, nhex) in pkts.items()}
+
+
+def cut_set(outdir, name, sources, flags=()):
+    """Every frame of `sources` cut at every captured length, keeping the
+    cuts where tcpdump 4.99's summary (with `flags`) or -x dump offset
+    changes (the first cut of each frame always): truncation markers, where
+    they appear, and whether the dump starts after the link header."""
+    linktype, cuts = None, []
+    for src in sources:
+        linktype, frames = read_raw(os.path.join(outdir, src))
+        for i, (data, wirelen) in enumerate(frames):
+            cuts += [(i, data[:n], wirelen) for n in range(1, len(data))]
+    fd, tmp = tempfile.mkstemp(suffix=".pcap")
+    os.close(fd)
+    try:
+        write_raw(os.path.dirname(tmp), os.path.basename(tmp), linktype,
+                  [(BASE + k, d, w) for k, (_, d, w) in enumerate(cuts)])
+        shapes = tcpdump_shapes(tmp, flags)
+    finally:
+        os.unlink(tmp)
+    kept, prev = [], None
+    for k, (frame, data, wirelen) in enumerate(cuts):
+        s, dumped = shapes[k]
+        key = (frame, s, len(data) - dumped)
+        if prev is None or key != prev:
+            kept.append((data, wirelen))
+        prev = key
+    write_raw(outdir, name, linktype, [(BASE + 800 + k, d, w) for k, (d, w) in enumerate(kept)])
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -317,8 +531,20 @@ def main():
     write(outdir, "l2.pcap", stamp(l2_set(), base=BASE + 400))
     write(outdir, "apps.pcap", stamp(apps_set(), base=BASE + 600))
     write(outdir, "nano.pcap", stamp(tcp_session()[:3], base=BASE + 500, step=0.000000123), nano=True)
+    write(outdir, "review.pcap", stamp(review_set(), base=BASE + 700))
+    # routing header with segments left 0 (-v checksum), PPP IPv6 (-e)
+    write(outdir, "review6.pcap", stamp(review_set()[-3:], base=BASE + 750))
+    write(outdir, "ipopt.pcap", stamp(ipopt_set(), base=BASE + 850))
+    ipopt_cuts(outdir)
     linktype_files(outdir)
     truncated_set(outdir)
+    cut_set(outdir, "cut_eth.pcap", ["tcp.pcap", "udp.pcap", "icmp.pcap", "ipv6.pcap", "l2.pcap", "apps.pcap"])
+    cut_set(outdir, "cut_null.pcap", ["lt_null.pcap"])
+    cut_set(outdir, "cut_loop.pcap", ["lt_loop.pcap"])
+    write(outdir, "verbose.pcap", stamp(verbose_set(), base=BASE + 880))
+    write(outdir, "udplen.pcap", stamp(udp_length_set(), base=BASE + 950))
+    write(outdir, "vxlan.pcap", stamp(vxlan_set(), base=BASE + 990))
+    cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
