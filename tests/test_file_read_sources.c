@@ -11,6 +11,7 @@
 #include "ringcap/file.h"
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 struct digest {
@@ -317,4 +318,42 @@ TEST(file_read_sources_read_error_names_the_source)
 	ASSERT_TRUE(r == NULL);
 	ASSERT_STR_CONTAINS(err, dir);
 	ASSERT_STR_CONTAINS(err, "read at offset 0: Is a directory");
+}
+
+TEST(file_read_sources_keeps_its_own_copy_of_the_name)
+{
+	/* One whole record on a socket, then a reset (the peer closes with
+	 * our byte unread): the read error comes after rc_reader_open_fd
+	 * returned, when the caller's name buffer is long gone. */
+	int sv[2];
+	ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	struct fb b = { 0 };
+	fb_u32(&b, 0xa1b2c3d4);
+	fb_u16(&b, 2);
+	fb_u16(&b, 4);
+	fb_u32(&b, 0);
+	fb_u32(&b, 0);
+	fb_u32(&b, 65535);
+	fb_u32(&b, 1);
+	fb_u32(&b, 1);
+	fb_u32(&b, 0);
+	fb_u32(&b, 10);
+	fb_u32(&b, 10);
+	fb_payload(&b, 0, 10);
+	ASSERT_INT_EQ(write(sv[1], b.d, b.len), (long long)b.len);
+	ASSERT_INT_EQ(write(sv[0], "x", 1), 1);
+	char *name = strdup("my-socket");
+	ASSERT_TRUE(name != NULL);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open_fd(&r, sv[0], name, NULL, err), 0);
+	memset(name, 'Z', strlen(name));
+	free(name);
+	close(sv[1]);
+	rc_packet p;
+	ASSERT_INT_EQ(rc_reader_next(r, &p), 1);
+	ASSERT_INT_EQ(rc_reader_next(r, &p), RC_EIO);
+	ASSERT_STR_CONTAINS(rc_reader_error(r), "my-socket: read at offset 50: ");
+	rc_reader_close(r);
+	fb_free(&b);
 }

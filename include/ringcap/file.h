@@ -127,7 +127,8 @@ int rc_reader_open(rc_reader **out, const char *path, const rc_reader_opts *opts
 
 /* rc_reader_open_fd - like rc_reader_open on an open descriptor; the reader
  * takes ownership of fd (closes it, also when the open fails).  name is used
- * in error messages. */
+ * in error messages and copied: the caller may free it once the call returns
+ * (rc_reader_open copies path likewise). */
 int rc_reader_open_fd(rc_reader **out, int fd, const char *name,
 		      const rc_reader_opts *opts, char *errbuf);
 

@@ -93,6 +93,7 @@ static void reader_free(rc_reader *r, int close_fd)
 		free((void *)r->ifaces[i].info.filter);
 	}
 	free(r->ifaces);
+	free(r->name);
 	free(r);
 }
 
@@ -193,6 +194,13 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 		goto err_fd;
 	}
 	r->own_fd = own_fd;
+	r->src.fd = fd; /* so that a failure below closes it */
+	r->name = strdup(name);
+	if (!r->name) {
+		rc = rc__errf(r->err, RC_ENOMEM, "%s: out of memory", name);
+		return reader_finish(out, r, rc, errbuf, own_fd);
+	}
+	name = r->name;
 	int use_mmap = regular && st.st_size > 0 && o.mode != RC_READ_STREAM;
 	rc = RC_ENOTSUP;
 	if (use_mmap) {

@@ -61,6 +61,9 @@ struct rc_reader {
 	volatile sig_atomic_t brk; /* set by rc_reader_breakloop */
 	uint32_t max_caplen;
 	int own_fd;                /* close src.fd at close (not for stdin) */
+	char *name;                /* our copy of the caller's file name: src.name
+				    * points here, and messages are formatted long
+				    * after the open returned */
 
 	/* Facts for the accessors. */
 	int swapped;
