@@ -7,6 +7,8 @@
 
 #include "ringcap/file.h"
 
+#include <unistd.h>
+
 /* Three packets of sizes 60, 0 and 1514 with distinct time stamps. */
 static void build3(struct fb *b, uint32_t magic, int swap)
 {
@@ -281,6 +283,66 @@ TEST(file_read_pcap_loop_count_break_and_callback_stop)
 	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
 	ASSERT_INT_EQ(rc_reader_loop(r, 0, cb_stop, &n), 42);
 	ASSERT_INT_EQ(n, 3);
+	rc_reader_close(r);
+	fb_free(&b);
+}
+
+TEST(file_read_pcap_loop_stops_at_count_before_reading_on)
+{
+	/* One good record, then 3 bytes of a torn header: loop(count = 1)
+	 * has done its job after the packet and must not meet the damage;
+	 * the next call reports it. */
+	struct fb b = { 0 };
+	build_many(&b, 1);
+	fb_bytes(&b, "\1\2\3", 3);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	long n = 0;
+	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
+	ASSERT_INT_EQ(rc_reader_loop(r, 1, cb_count, &n), 0);
+	ASSERT_INT_EQ(n, 1);
+	rc_packet p;
+	ASSERT_INT_EQ(rc_reader_next(r, &p), RC_ETRUNC);
+	ASSERT_STR_CONTAINS(rc_reader_error(r), "offset 100: truncated header: 3 of 16 bytes");
+	rc_reader_close(r);
+	fb_free(&b);
+}
+
+TEST_TIMEOUT(file_read_pcap_loop_count_on_a_pipe_does_not_wait_for_more, 10)
+{
+	/* The writer stays open: reading past the counted packet would block
+	 * until the test's time limit. */
+	struct fb b = { 0 };
+	build_many(&b, 1);
+	int pfd[2];
+	ASSERT_INT_EQ(pipe(pfd), 0);
+	ASSERT_INT_EQ(write(pfd[1], b.d, b.len), (long long)b.len);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	long n = 0;
+	ASSERT_INT_EQ(rc_reader_open_fd(&r, pfd[0], "pipe", NULL, err), 0);
+	ASSERT_INT_EQ(rc_reader_loop(r, 1, cb_count, &n), 0);
+	ASSERT_INT_EQ(n, 1);
+	rc_reader_close(r);
+	close(pfd[1]);
+	fb_free(&b);
+}
+
+TEST(file_read_pcap_breakloop_during_the_last_packet)
+{
+	/* breakloop in the callback of the file's only packet: RC_EBREAK (the
+	 * contract), not 0, and the flag is consumed, so the next loop runs
+	 * to the end. */
+	struct fb b = { 0 };
+	build_many(&b, 1);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
+	struct brk_ctx c = { .r = r, .at = 1 };
+	ASSERT_INT_EQ(rc_reader_loop(r, 0, cb_break, &c), RC_EBREAK);
+	ASSERT_INT_EQ(c.n, 1);
+	ASSERT_INT_EQ(rc_reader_loop(r, 0, cb_break, &c), 0);
+	ASSERT_INT_EQ(c.n, 1);
 	rc_reader_close(r);
 	fb_free(&b);
 }

@@ -331,6 +331,15 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user)
 		return RC_EINVAL;
 	long done = 0;
 	for (;;) {
+		/* Both checks come before a refill: a loop that is done must not
+		 * read on (and block on a pipe, or report damage after the
+		 * count-th packet). */
+		if (count > 0 && done >= count)
+			return 0;
+		if (r->brk) {
+			r->brk = 0;
+			return RC_EBREAK;
+		}
 		if (r->qlen == 0) {
 			int n = r->pending;
 			if (n == 0)
@@ -342,20 +351,12 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user)
 			r->qhead = 0;
 			r->qlen = (size_t)n;
 		}
-		while (r->qlen) {
-			if (count > 0 && done >= count)
-				return 0;
-			if (r->brk) {
-				r->brk = 0;
-				return RC_EBREAK;
-			}
-			const rc_packet *pk = &r->queue[r->qhead++];
-			r->qlen--;
-			done++;
-			int v = cb(user, pk);
-			if (v)
-				return v;
-		}
+		const rc_packet *pk = &r->queue[r->qhead++];
+		r->qlen--;
+		done++;
+		int v = cb(user, pk);
+		if (v)
+			return v;
 	}
 }
 
