@@ -416,3 +416,65 @@ TEST(file_read_pcap_breakloop_from_a_signal_handler)
 	rc_reader_close(sig_reader);
 	fb_free(&b);
 }
+
+#include "testutil.h"
+
+static void on_usr2(int sig)
+{
+	(void)sig;
+	rc_reader_breakloop(sig_reader);
+}
+
+struct kick_ctx {
+	long n;
+	pid_t kid;
+	int wfd;
+};
+
+/* On the first packet, start a child that signals us 200 ms later, when
+ * the loop is blocked reading the pipe for the next record. */
+static int cb_kick(void *user, const rc_packet *pkt)
+{
+	struct kick_ctx *k = user;
+	ASSERT_TRUE(payload_ok(pkt->data, (unsigned)k->n, pkt->caplen));
+	if (k->n++ == 0) {
+		k->kid = rc_test_fork();
+		if (k->kid == 0) {
+			close(k->wfd);
+			usleep(200000);
+			kill(getppid(), SIGUSR2);
+			_exit(0);
+		}
+	}
+	return 0;
+}
+
+TEST_TIMEOUT(file_read_pcap_breakloop_from_a_signal_handler_ends_a_blocked_pipe_read, 10)
+{
+	/* One record on a pipe whose writer stays open: after it the loop
+	 * blocks in read(2), and only the handler's breakloop can end it
+	 * (installed without SA_RESTART, so the read returns EINTR).  Should
+	 * the signal come early, the loop still ends after that one packet. */
+	struct fb b = { 0 };
+	build_many(&b, 2);
+	const size_t first = 24 + 16 + 60;
+	int pfd[2];
+	ASSERT_INT_EQ(pipe(pfd), 0);
+	ASSERT_INT_EQ(write(pfd[1], b.d, first), (long long)first);
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_reader_open_fd(&sig_reader, pfd[0], "pipe", NULL, err), 0);
+	struct sigaction sa = { .sa_handler = on_usr2 };
+	sigemptyset(&sa.sa_mask);
+	ASSERT_INT_EQ(sigaction(SIGUSR2, &sa, NULL), 0);
+	struct kick_ctx k = { .wfd = pfd[1] };
+	ASSERT_INT_EQ(rc_reader_loop(sig_reader, 0, cb_kick, &k), RC_EBREAK);
+	ASSERT_INT_EQ(k.n, 1);
+	ASSERT_INT_EQ(rc_test_child_exit(k.kid), 0);
+	/* Not sticky: what arrives next is read as if nothing had happened. */
+	ASSERT_INT_EQ(write(pfd[1], b.d + first, b.len - first), (long long)(b.len - first));
+	close(pfd[1]);
+	ASSERT_INT_EQ(rc_reader_loop(sig_reader, 0, cb_kick, &k), 0);
+	ASSERT_INT_EQ(k.n, 2);
+	rc_reader_close(sig_reader);
+	fb_free(&b);
+}

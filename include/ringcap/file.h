@@ -141,7 +141,9 @@ int rc_reader_open_mem(rc_reader **out, const void *buf, size_t len,
  * rc_reader_next_batch - fill up to max descriptors.
  * Returns the number filled (> 0), RC_EEOF at the clean end of the input,
  * or a negative error (rc_reader_error() says what and at which offset).
- * Packets preceding damage are returned by earlier calls first.
+ * Packets preceding damage are returned by earlier calls first.  RC_EBREAK:
+ * a signal handler's rc_reader_breakloop() ended a read blocked on a pipe;
+ * unlike the errors it is not repeated, the next call reads on.
  */
 int rc_reader_next_batch(rc_reader *r, rc_packet *pkts, size_t max);
 
@@ -158,7 +160,9 @@ typedef int (*rc_packet_cb)(void *user, const rc_packet *pkt);
 int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user);
 
 /* rc_reader_breakloop - make the running rc_reader_loop return RC_EBREAK
- * after the current packet.  Async-signal-safe. */
+ * after the current packet.  Async-signal-safe.  Called from a handler
+ * installed without SA_RESTART, it also ends a read(2) the handler's signal
+ * interrupted (a pipe or socket waiting for input). */
 void rc_reader_breakloop(rc_reader *r);
 
 /* Facts about the open file. */

@@ -212,6 +212,7 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 	if (rc != 0) /* streaming asked for or measured faster, or mapping impossible */
 		rc = rc__source_open_stream(&r->src, fd, o.stream_buf_bytes, name, r->err);
 	r->src.fd = fd;
+	r->src.brk = &r->brk;
 	if (rc == 0)
 		rc = reader_start(r, name);
 	return reader_finish(out, r, rc, errbuf, own_fd);
@@ -315,7 +316,9 @@ int rc_reader_next_batch(rc_reader *r, rc_packet *pkts, size_t max)
 	if (max > INT32_MAX)
 		max = INT32_MAX;
 	int rc = r->fmt->next_batch(r, pkts, max);
-	if (rc < 0)
+	if (rc == RC_EBREAK) /* not sticky: the next call reads on */
+		r->brk = 0;
+	else if (rc < 0)
 		r->pending = rc;
 	return rc;
 }
@@ -344,6 +347,10 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user)
 			int n = r->pending;
 			if (n == 0)
 				n = r->fmt->next_batch(r, r->queue, sizeof(r->queue) / sizeof(r->queue[0]));
+			if (n == RC_EBREAK) { /* a blocked read interrupted */
+				r->brk = 0;
+				return n;
+			}
 			if (n < 0) {
 				r->pending = n;
 				return n == RC_EEOF ? 0 : n;

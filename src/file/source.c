@@ -154,6 +154,8 @@ static long fd_read(struct rc__source *src, uint8_t *dst, size_t max)
 			return (long)n;
 		if (errno != EINTR)
 			return -(long)errno;
+		if (src->brk && *src->brk)
+			return -(long)EINTR; /* the interrupting handler asked us to stop */
 	}
 }
 
@@ -212,6 +214,10 @@ static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd)
 			src->end = nb + have;
 		}
 		long n = rd(src, src->buf + have, src->buf_cap - have);
+		if (n == -(long)EINTR)
+			return rc__errf(src->err, RC_EBREAK,
+					"%s: read at offset %llu interrupted by rc_reader_breakloop",
+					src->name, (unsigned long long)(src->base_off + have));
 		if (n < 0)
 			return rc__errf(src->err, rc__from_errno((int)-n), "%s: read at offset %llu: %s",
 					src->name, (unsigned long long)(src->base_off + have),

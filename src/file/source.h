@@ -23,6 +23,7 @@
 #ifndef RC_FILE_SOURCE_H
 #define RC_FILE_SOURCE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,7 +33,9 @@ struct rc__source_ops {
 	const char *name; /* "mmap", "stream", "mem" */
 	/* Make end - cur >= need.  Returns 1 when done, 0 at end of input
 	 * (the window then holds everything left), negative RC_E* on error
-	 * (message in src->err).  May move the window (stream kinds). */
+	 * (message in src->err), RC_EBREAK if breakloop interrupted a read
+	 * (the bytes read so far stay; the next call goes on).  May move the
+	 * window (stream kinds). */
 	int (*fill)(struct rc__source *src, size_t need);
 	void (*close)(struct rc__source *src);
 	int stable; /* 1: bytes stay at their address until close */
@@ -52,6 +55,10 @@ struct rc__source {
 	uint64_t size;       /* mmap/mem: total bytes */
 	int fd;              /* -1 when none */
 	int eof;             /* stream: read(2) returned 0 */
+	/* stream: the reader's breakloop flag (NULL: none).  A read(2) that a
+	 * signal interrupts while it is set ends the fill with RC_EBREAK, so a
+	 * handler's rc_reader_breakloop can end a read blocked on a pipe. */
+	const volatile sig_atomic_t *brk;
 	/* chunked-memory test source (fuzzing the stream path) */
 	const uint8_t *chunk_data;
 	size_t chunk_len, chunk_pos;
