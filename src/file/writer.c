@@ -356,11 +356,14 @@ static void writer_discard(rc_writer *w)
 	rc_writer_close(w);
 }
 
+/* What NULL opts mean (file.h): the format by extension, Ethernet.  Not
+ * all zeros: link type 0 is BSD loopback. */
+static const rc_writer_opts rc__writer_default_opts = { .linktype = RC_LINKTYPE_ETHERNET };
+
 int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts,
 		   char *errbuf)
 {
-	rc_writer_opts zero = { 0 };
-	const rc_writer_opts *o = opts ? opts : &zero;
+	const rc_writer_opts *o = opts ? opts : &rc__writer_default_opts;
 	rc_writer *w = NULL;
 	enum rc_file_format hint = 0;
 	int fd, r;
@@ -410,8 +413,7 @@ int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts
 int rc_writer_open_fd(rc_writer **out, int fd, int own_fd, const char *name,
 		      const rc_writer_opts *opts, char *errbuf)
 {
-	rc_writer_opts zero = { 0 };
-	const rc_writer_opts *o = opts ? opts : &zero;
+	const rc_writer_opts *o = opts ? opts : &rc__writer_default_opts;
 	rc_writer *w = NULL;
 	char label[32];
 
