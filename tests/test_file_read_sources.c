@@ -357,3 +357,40 @@ TEST(file_read_sources_keeps_its_own_copy_of_the_name)
 	rc_reader_close(r);
 	fb_free(&b);
 }
+
+TEST(file_read_sources_start_at_the_descriptors_position)
+{
+	/* 10 bytes of something else, then a pcap of two packets and a torn
+	 * third record; the descriptor is positioned at the pcap, as a caller's
+	 * lseek or a shell's "< file" after an earlier reader leave it.  Every
+	 * mode reads from there, and names the damage by its file offset. */
+	struct fb b = { 0 };
+	fb_bytes(&b, "JUNKJUNK!!", 10);
+	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+	fb_pcap_rec(&b, 1, 0, 60, 60, 0);
+	fb_pcap_rec(&b, 2, 0, 61, 61, 1);
+	fb_u32(&b, 3);
+	const char *f = rc_test_tmpfile("prefixed.bin");
+	rc_test_write_file(f, b.d, b.len);
+	static const enum rc_read_mode modes[] = { RC_READ_AUTO, RC_READ_MMAP, RC_READ_STREAM };
+	struct digest d[3];
+	for (int m = 0; m < 3; m++) {
+		int fd = open(f, O_RDONLY);
+		ASSERT_INT_GE(fd, 0);
+		ASSERT_INT_EQ(lseek(fd, 10, SEEK_SET), 10);
+		char err[RC_ERRBUF_SIZE];
+		rc_reader *r;
+		rc_reader_opts o = { .mode = modes[m] };
+		if (rc_reader_open_fd(&r, fd, "prefixed", &o, err) < 0)
+			rc_test_fail(__FILE__, __LINE__, "mode %d: %s", (int)modes[m], err);
+		ASSERT_INT_EQ(rc_reader_stable_data(r), modes[m] != RC_READ_STREAM);
+		digest_reader(r, &d[m]);
+		rc_reader_close(r);
+		ASSERT_INT_EQ(d[m].n, 2);
+		ASSERT_INT_EQ(d[m].status, RC_ETRUNC);
+		ASSERT_STR_CONTAINS(d[m].err, "pcap record at offset 187: truncated header: 4 of 16");
+	}
+	same(&d[0], &d[1]);
+	same(&d[0], &d[2]);
+	fb_free(&b);
+}

@@ -15,9 +15,11 @@
  *
  * The format (pcap in either byte order, micro- or nanosecond magic, the
  * "modified" pcap variant, or pcapng) is detected from the first bytes.
- * Regular files are memory-mapped and packets are handed out zero-copy;
- * pipes, stdin ("-") and files that cannot be mapped are read with large
- * read(2) calls into an internal buffer.  Both paths give identical results.
+ * Regular files (also stdin, "-", redirected from one) are memory-mapped
+ * and packets are handed out zero-copy; pipes and files that cannot be
+ * mapped are read with large read(2) calls into an internal buffer.  Both
+ * paths start at the descriptor's position and give identical results
+ * (packets, errors and the file offsets they name).
  *
  * Packet memory lifetime (rc_packet.data and .comment):
  *   - mapped files: valid until rc_reader_close();

@@ -201,16 +201,23 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 		return reader_finish(out, r, rc, errbuf, own_fd);
 	}
 	name = r->name;
-	int use_mmap = regular && st.st_size > 0 && o.mode != RC_READ_STREAM;
+	/* Both kinds read from the descriptor's position (stdin redirected from
+	 * a file the shell or a previous reader has read into, a caller's
+	 * lseek), so that they give the same packets. */
+	off_t pos = regular ? lseek(fd, 0, SEEK_CUR) : 0;
+	if (pos < 0)
+		pos = 0;
+	int use_mmap = regular && st.st_size > pos && o.mode != RC_READ_STREAM;
 	rc = RC_ENOTSUP;
 	if (use_mmap) {
-		rc = rc__source_open_mmap(&r->src, fd, (uint64_t)st.st_size, name, r->err,
-					  o.mode == RC_READ_AUTO);
+		rc = rc__source_open_mmap(&r->src, fd, (uint64_t)st.st_size, (uint64_t)pos, name,
+					  r->err, o.mode == RC_READ_AUTO);
 		if (rc < 0 && o.mode == RC_READ_MMAP)
 			return reader_finish(out, r, rc, errbuf, own_fd);
 	}
 	if (rc != 0) /* streaming asked for or measured faster, or mapping impossible */
-		rc = rc__source_open_stream(&r->src, fd, o.stream_buf_bytes, name, r->err);
+		rc = rc__source_open_stream(&r->src, fd, o.stream_buf_bytes, (uint64_t)pos, name,
+					    r->err);
 	r->src.fd = fd;
 	r->src.brk = &r->brk;
 	if (rc == 0)

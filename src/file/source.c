@@ -85,7 +85,7 @@ static uint64_t mono_ns(void)
  * a busy machine does not decide).  All four stretches are bytes the reader
  * needs anyway.  Returns 1 if the mapping was not slower.
  */
-static int mmap_probe_wins(struct rc__source *src)
+static int mmap_probe_wins(struct rc__source *src, uint64_t start)
 {
 	const size_t n = RC__CALIB_BYTES;
 	uint8_t *tmp = malloc(n);
@@ -94,12 +94,12 @@ static int mmap_probe_wins(struct rc__source *src)
 	uint64_t best_map = UINT64_MAX, best_read = UINT64_MAX;
 	unsigned sum = 0;
 	for (size_t round = 0; round < 2; round++) {
-		uint8_t *m = src->buf + 2 * round * n;
+		uint8_t *m = src->buf + start + 2 * round * n;
 		uint64_t t0 = mono_ns();
 		for (size_t i = 0; i < n; i += 4096)
 			sum += ((volatile const uint8_t *)m)[i];
 		uint64_t t1 = mono_ns();
-		ssize_t got = pread(src->fd, tmp, n, (off_t)((2 * round + 1) * n));
+		ssize_t got = pread(src->fd, tmp, n, (off_t)(start + (2 * round + 1) * n));
 		uint64_t t2 = mono_ns();
 		if (got != (ssize_t)n) {
 			free(tmp);
@@ -115,8 +115,8 @@ static int mmap_probe_wins(struct rc__source *src)
 	return best_map <= best_read;
 }
 
-int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const char *name,
-			 char *err, int probe)
+int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t start,
+			 const char *name, char *err, int probe)
 {
 	memset(src, 0, sizeof(*src));
 	src->ops = &rc__mmap_ops;
@@ -133,9 +133,12 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const ch
 	src->buf = m;
 	src->buf_cap = (size_t)size;
 	src->size = size;
-	src->base = src->cur = src->pf = m;
+	/* The whole file is mapped (offsets stay file offsets) but reading
+	 * starts where the descriptor is, as read(2) would. */
+	src->base = m;
+	src->cur = src->pf = src->buf + start;
 	src->end = src->buf + size;
-	if (probe && size >= RC__CALIB_MIN_FILE && !mmap_probe_wins(src)) {
+	if (probe && size - start >= RC__CALIB_MIN_FILE && !mmap_probe_wins(src, start)) {
 		mmap_close(src);
 		return 1;
 	}
@@ -280,12 +283,13 @@ static int stream_init(struct rc__source *src, const struct rc__source_ops *ops,
 	return 0;
 }
 
-int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, const char *name,
-			   char *err)
+int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, uint64_t start,
+			   const char *name, char *err)
 {
 	memset(src, 0, sizeof(*src));
 	src->fd = fd;
 	src->name = name;
+	src->base_off = start;
 	return stream_init(src, &rc__stream_ops, buf_bytes, err);
 }
 

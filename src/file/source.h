@@ -117,15 +117,18 @@ static inline void rc__source_prefetch(struct rc__source *src)
 /* Open helpers; each initialises *src completely.  On failure the message is
  * in err and nothing needs closing (fd is closed by the caller). */
 int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, char *err);
-/* Map fd (a regular file of size bytes).  Returns RC_ENOTSUP if the file
+/* Map fd (a regular file of size bytes) and start the window at file offset
+ * start (the descriptor's position, <= size).  Returns RC_ENOTSUP if the file
  * cannot be mapped, so the caller may fall back to streaming.  With probe
- * set (RC_READ_AUTO) and a file of at least RC__CALIB_MIN_FILE bytes, first
+ * set (RC_READ_AUTO) and at least RC__CALIB_MIN_FILE bytes from start, first
  * times mapped access against read(2) on this machine and returns 1 (mapping
  * released) if read(2) was faster. */
-int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const char *name,
-			 char *err, int probe);
-int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, const char *name,
-			   char *err);
+int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t start,
+			 const char *name, char *err, int probe);
+/* Stream fd from its position, which is file offset start (0 for a pipe):
+ * offsets in messages are file offsets on both kinds. */
+int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, uint64_t start,
+			   const char *name, char *err);
 /* Test/fuzz hook: stream data out of memory in pieces whose sizes are taken
  * in turn from sizes[] (each 1..256, 0 read as 1), exercising every refill
  * path of the stream source without a pipe. */
