@@ -394,3 +394,36 @@ TEST(file_read_sources_start_at_the_descriptors_position)
 	same(&d[0], &d[2]);
 	fb_free(&b);
 }
+
+TEST_TIMEOUT(file_read_sources_nonblocking_pipe_waits_for_input, 10)
+{
+	/* A non-blocking descriptor (say an inherited stdin): read(2) says
+	 * EAGAIN while the writer is slow, which is no error; the reader waits
+	 * for input as on a blocking pipe. */
+	struct fb b = { 0 };
+	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+	fb_pcap_rec(&b, 1, 0, 60, 60, 0);
+	const size_t first = b.len;
+	fb_pcap_rec(&b, 2, 0, 61, 61, 1);
+	int pfd[2];
+	ASSERT_INT_EQ(pipe(pfd), 0);
+	ASSERT_INT_EQ(fcntl(pfd[0], F_SETFL, fcntl(pfd[0], F_GETFL) | O_NONBLOCK), 0);
+	ASSERT_INT_EQ(write(pfd[1], b.d, first), (long long)first);
+	pid_t kid = rc_test_fork();
+	if (kid == 0) {
+		close(pfd[0]);
+		usleep(100000);
+		_exit(write(pfd[1], b.d + first, b.len - first) == (ssize_t)(b.len - first) ? 0 : 1);
+	}
+	close(pfd[1]);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open_fd(&r, pfd[0], "pipe", NULL, err), 0);
+	struct digest d;
+	digest_reader(r, &d);
+	ASSERT_INT_EQ(d.status, RC_EEOF);
+	ASSERT_INT_EQ(d.n, 2);
+	rc_reader_close(r);
+	ASSERT_INT_EQ(rc_test_child_exit(kid), 0);
+	fb_free(&b);
+}

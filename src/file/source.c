@@ -15,6 +15,7 @@
 #include "util/errmsg.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -155,8 +156,18 @@ static long fd_read(struct rc__source *src, uint8_t *dst, size_t max)
 		ssize_t n = read(src->fd, dst, max);
 		if (n >= 0)
 			return (long)n;
-		if (errno != EINTR)
-			return -(long)errno;
+		int e = errno;
+		if (e == EAGAIN || e == EWOULDBLOCK) {
+			/* A non-blocking descriptor (an inherited stdin, say) that
+			 * has nothing yet: wait as a blocking read would, rather
+			 * than end the reader on a sticky RC_EAGAIN. */
+			struct pollfd p = { .fd = src->fd, .events = POLLIN };
+			if (poll(&p, 1, -1) >= 0)
+				continue;
+			e = errno;
+		}
+		if (e != EINTR)
+			return -(long)e;
 		if (src->brk && *src->brk)
 			return -(long)EINTR; /* the interrupting handler asked us to stop */
 	}
