@@ -514,9 +514,11 @@ static int first_record_ok(const rc_writer *w, const uint8_t *p, size_t len, siz
 	if (len / 32 < npkts)
 		return 0;
 	memcpy(h, p, sizeof(h)); /* type, length, interface, ts, ts, caplen, len */
+	/* caplen against the room in the block, not caplen padded: padding
+	 * 0xfffffffd in 32 bits wraps to 0.  The room is a multiple of 4, so
+	 * a caplen that fits also fits padded. */
 	return h[0] == RC_PCAPNG_BT_EPB && h[1] % 4 == 0 && h[1] >= 32 && h[1] <= len &&
-	       h[2] < w->n_ifaces && h[5] <= w->ifaces[h[2]].snaplen &&
-	       32u + (uint64_t)RC_PCAPNG_PAD4(h[5]) <= h[1];
+	       h[2] < w->n_ifaces && h[5] <= w->ifaces[h[2]].snaplen && h[5] <= h[1] - 32;
 }
 
 int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t npkts,
