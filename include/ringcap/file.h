@@ -32,7 +32,7 @@
  * bound.  Packets before the damage are delivered first; the next read call
  * then returns RC_EFORMAT or RC_ETRUNC and rc_reader_error() names the file
  * offset and the problem, e.g.
- *   "pcapng block at offset 4096: block length 12 is smaller than the minimum 12"
+ *   "pcapng block at offset 88: block length 24 is smaller than the minimum 32"
  *
  * Writing
  * -------
