@@ -496,8 +496,6 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 static int ng_open(struct rc_reader *r)
 {
 	r->ng_max_block = RC__PCAPNG_MAX_BLOCK_DEFAULT + r->max_caplen;
-	r->fcs_bytes = -1;
-	r->precision = RC_TS_NANO;
 	if (r->src.buf_max < r->ng_max_block)
 		r->src.buf_max = r->ng_max_block;
 	return ng_run(r, NULL, 0, 1);

@@ -149,7 +149,6 @@ static rc_reader *reader_alloc(const rc_reader_opts *o)
 	rc_reader *r = calloc(1, sizeof(*r));
 	if (r) {
 		r->max_caplen = o->max_caplen;
-		r->fcs_bytes = -1;
 		r->src.fd = -1;
 	}
 	return r;

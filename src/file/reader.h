@@ -68,8 +68,8 @@ struct rc_reader {
 	/* Facts for the accessors. */
 	int swapped;
 	int version_major, version_minor;
-	int fcs_bytes;             /* pcap link-type FCS length, -1 none */
-	enum rc_ts_precision precision;
+	int fcs_bytes;             /* pcap only: link-type FCS length, -1 none */
+	enum rc_ts_precision precision; /* pcap only: from the magic (pcapng: per IDB) */
 
 	/* Interfaces: all sections' IDBs stay allocated until close (their
 	 * strings are handed out); the current section's are
@@ -79,7 +79,6 @@ struct rc_reader {
 	size_t string_bytes;       /* bound on interface string storage */
 
 	/* pcap */
-	uint32_t pcap_snaplen;
 	uint16_t pcap_linktype;
 	unsigned pcap_hdr_len;     /* 16, or 24 for the modified format */
 	uint32_t pcap_frac_mul;    /* 1000 (usec) or 1 (nsec) */

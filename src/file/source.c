@@ -37,7 +37,6 @@ static void mem_close(struct rc__source *src)
 }
 
 static const struct rc__source_ops rc__mem_ops = {
-	.name = "mem",
 	.fill = mem_fill,
 	.close = mem_close,
 	.stable = 1,
@@ -52,7 +51,6 @@ int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, cha
 	src->name = "memory";
 	src->base = src->cur = src->pf = buf;
 	src->end = src->cur + len;
-	src->size = len;
 	return 0;
 }
 
@@ -66,7 +64,6 @@ static void mmap_close(struct rc__source *src)
 }
 
 static const struct rc__source_ops rc__mmap_ops = {
-	.name = "mmap",
 	.fill = mem_fill, /* the window is the whole mapping from the start */
 	.close = mmap_close,
 	.stable = 1,
@@ -133,7 +130,6 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t
 	(void)madvise(m, (size_t)size, MADV_SEQUENTIAL);
 	src->buf = m;
 	src->buf_cap = (size_t)size;
-	src->size = size;
 	/* The whole file is mapped (offsets stay file offsets) but reading
 	 * starts where the descriptor is, as read(2) would. */
 	src->base = m;
@@ -263,14 +259,12 @@ static void stream_close(struct rc__source *src)
 }
 
 static const struct rc__source_ops rc__stream_ops = {
-	.name = "stream",
 	.fill = stream_fill,
 	.close = stream_close,
 	.stable = 0,
 };
 
 static const struct rc__source_ops rc__chunk_ops = {
-	.name = "stream",
 	.fill = chunk_fill,
 	.close = stream_close,
 	.stable = 0,

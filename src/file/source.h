@@ -30,7 +30,6 @@
 struct rc__source;
 
 struct rc__source_ops {
-	const char *name; /* "mmap", "stream", "mem" */
 	/* Make end - cur >= need.  Returns 1 when done, 0 at end of input
 	 * (the window then holds everything left), negative RC_E* on error
 	 * (message in src->err), RC_EBREAK if breakloop interrupted a read
@@ -52,7 +51,6 @@ struct rc__source {
 	uint8_t *buf;        /* stream buffer, or mapping */
 	size_t buf_cap;      /* stream buffer size, or mapping length */
 	size_t buf_max;      /* stream: growth bound set by the parser */
-	uint64_t size;       /* mmap/mem: total bytes */
 	int fd;              /* -1 when none */
 	int eof;             /* stream: read(2) returned 0 */
 	/* stream: the reader's breakloop flag (NULL: none).  A read(2) that a
