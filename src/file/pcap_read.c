@@ -76,15 +76,6 @@ static int pcap_open(struct rc_reader *r)
 	return 0;
 }
 
-/* Return the packets filled so far and keep status for the next call. */
-static int stop(struct rc_reader *r, size_t n, int status)
-{
-	if (n == 0)
-		return status;
-	r->pending = status;
-	return (int)n;
-}
-
 /*
  * The hot loop, instantiated per byte order and record-header length so the
  * compiler drops the branches (always_inline with constant arguments).
@@ -126,7 +117,7 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 			}
 		}
 		if (__builtin_expect(caplen > max_caplen, 0))
-			return stop(r, n,
+			return rc__reader_stop(r, n,
 				    rc__errf(r->err, RC_EFORMAT,
 					     "pcap record at offset %llu: caplen %u exceeds the maximum %u",
 					     (unsigned long long)rc__source_off(s, p), caplen, max_caplen));

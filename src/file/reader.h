@@ -93,6 +93,16 @@ struct rc_reader {
 	size_t qhead, qlen;
 };
 
+/* A format's next_batch meeting damage after n packets: return those and
+ * keep status for the next call (packets first, see above). */
+static inline int rc__reader_stop(struct rc_reader *r, size_t n, int status)
+{
+	if (n == 0)
+		return status;
+	r->pending = status;
+	return (int)n;
+}
+
 /* Append a zeroed interface to the current section (*out points at it
  * until the next add).  Returns 0, or RC_ELIMIT / RC_ENOMEM with r->err set
  * naming the block offset off. */
