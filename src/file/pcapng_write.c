@@ -345,11 +345,7 @@ static int pcapng_finish(rc_writer *w)
 
 static int read_at(int fd, void *buf, size_t n, uint64_t off)
 {
-	ssize_t got;
-	do
-		got = pread(fd, buf, n, (off_t)off);
-	while (got < 0 && errno == EINTR);
-	return got == (ssize_t)n ? 0 : -1;
+	return rc__writer_pread(fd, buf, n, off) == (ssize_t)n ? 0 : -1;
 }
 
 /* Does the file end with a whole block whose trailing length is len? */

@@ -51,6 +51,15 @@ uint64_t rc__writer_now_nsec(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+ssize_t rc__writer_pread(int fd, void *buf, size_t n, uint64_t off)
+{
+	ssize_t got;
+	do
+		got = pread(fd, buf, n, (off_t)off);
+	while (got < 0 && errno == EINTR);
+	return got;
+}
+
 int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen)
 {
 	if (caplen > RC__WRITER_MAX_CAPLEN)

@@ -170,6 +170,10 @@ int rc__writer_push_iface(rc_writer *w, const struct rc__wiface *ifc);
  * it directly when it is larger than the buffer. */
 int rc__writer_emit(rc_writer *w, const struct rc__wrec *rec);
 
+/* pread(2) for the append checks, retried when a signal interrupts it.
+ * Returns what pread returned: n, fewer at the end of the file, or -1. */
+ssize_t rc__writer_pread(int fd, void *buf, size_t n, uint64_t off);
+
 /* Check the bytes of a packet about to be stored with caplen bytes: not
  * over RC__WRITER_MAX_CAPLEN, and present.  Message in w->err. */
 int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen);
