@@ -129,10 +129,6 @@ static size_t slen(const char *s)
 /* Check an interface description; message names `what`. */
 static int check_iface(rc_writer *w, const char *what, const rc_iface_info *info)
 {
-	if (info->fcslen < -1)
-		return rc__errf(w->err, RC_EINVAL,
-				"%s: %s fcslen %d is invalid (-1 or 0 = none, else FCS bytes)",
-				w->name, what, info->fcslen);
 	if (slen(info->name) > OPT_MAX_LEN || slen(info->description) > OPT_MAX_LEN ||
 	    slen(info->filter) > OPT_MAX_LEN - 1)
 		return rc__errf(w->err, RC_EINVAL,

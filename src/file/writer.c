@@ -60,6 +60,16 @@ ssize_t rc__writer_pread(int fd, void *buf, size_t n, uint64_t off)
 	return got;
 }
 
+/* fcslen of opts or of an added interface, for both formats (field names
+ * it in the message); pcap's own limits are in pcap_check_opts. */
+static int check_fcslen(char *err, const char *name, const char *field, int fcslen)
+{
+	if (fcslen >= -1)
+		return 0;
+	return rc__errf(err, RC_EINVAL, "%s: %s %d is invalid (-1 or 0 = none, else FCS bytes)",
+			name, field, fcslen);
+}
+
 int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen)
 {
 	if (caplen > RC__WRITER_MAX_CAPLEN)
@@ -274,10 +284,9 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 	if (o->buf_bytes > RC__WRITER_MAX_BUF)
 		return rc__errf(errbuf, RC_EINVAL, "%s: opts.buf_bytes %zu is larger than %zu",
 				label, o->buf_bytes, RC__WRITER_MAX_BUF);
-	if (o->fcslen < -1)
-		return rc__errf(errbuf, RC_EINVAL,
-				"%s: opts.fcslen %d is invalid (-1 or 0 = none, else FCS bytes)",
-				label, o->fcslen);
+	int r = check_fcslen(errbuf, label, "opts.fcslen", o->fcslen);
+	if (r < 0)
+		return r;
 
 	rc_writer *w = calloc(1, sizeof(*w));
 	if (!w)
@@ -293,7 +302,7 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 				label, o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF);
 	}
 	w->snaplen = o->snaplen ? o->snaplen : RC_PCAP_DEFAULT_SNAPLEN;
-	int r = w->fmt->check_opts(w, o);
+	r = w->fmt->check_opts(w, o);
 	if (r < 0) {
 		rc__errf(errbuf, r, "%s", w->err);
 		rc_writer_close(w);
@@ -459,6 +468,9 @@ int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info)
 		return w->fatal;
 	if (!info)
 		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_add_iface: info is NULL", w->name);
+	int r = check_fcslen(w->err, w->name, "interface fcslen", info->fcslen);
+	if (r < 0)
+		return r;
 	return w->fmt->add_iface(w, info);
 }
 
