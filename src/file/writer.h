@@ -77,9 +77,10 @@ struct rc__wformat {
 	 * kind and fits in room, and return its length; 0 leaves it to
 	 * packet() + rc__writer_emit (which also report every error).  Writes
 	 * exactly the bytes packet() describes (tests/test_file_write_fast.c).
-	 * Why: building pieces and copying each costs pcap 20 and pcapng 35 of
-	 * the 65-85 ns/packet spent in user space (2,000,000 mixed packets to
-	 * /dev/null), where copying the bytes alone takes 38-47. */
+	 * Why: building pieces and copying each cost pcap 20 and pcapng 35
+	 * ns/packet more in user space when this path was added (commit
+	 * 003ddfe, 2,000,000 mixed packets to /dev/null; docs/files.md has
+	 * what bench_write measures now). */
 	size_t (*encode)(const rc_writer *w, const rc_packet *pkt, uint8_t *dst, size_t room);
 	/* Add an interface: validate, then put its record into the buffer. */
 	int (*add_iface)(rc_writer *w, const rc_iface_info *info);
