@@ -7,6 +7,8 @@
 
 #include "ringcap/file.h"
 
+#include <unistd.h>
+
 /* Three packets of sizes 60, 0 and 1514 with distinct time stamps. */
 static void build3(struct fb *b, uint32_t magic, int swap)
 {
@@ -285,6 +287,66 @@ TEST(file_read_pcap_loop_count_break_and_callback_stop)
 	fb_free(&b);
 }
 
+TEST(file_read_pcap_loop_stops_at_count_before_reading_on)
+{
+	/* One good record, then 3 bytes of a torn header: loop(count = 1)
+	 * has done its job after the packet and must not meet the damage;
+	 * the next call reports it. */
+	struct fb b = { 0 };
+	build_many(&b, 1);
+	fb_bytes(&b, "\1\2\3", 3);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	long n = 0;
+	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
+	ASSERT_INT_EQ(rc_reader_loop(r, 1, cb_count, &n), 0);
+	ASSERT_INT_EQ(n, 1);
+	rc_packet p;
+	ASSERT_INT_EQ(rc_reader_next(r, &p), RC_ETRUNC);
+	ASSERT_STR_CONTAINS(rc_reader_error(r), "offset 100: truncated header: 3 of 16 bytes");
+	rc_reader_close(r);
+	fb_free(&b);
+}
+
+TEST_TIMEOUT(file_read_pcap_loop_count_on_a_pipe_does_not_wait_for_more, 10)
+{
+	/* The writer stays open: reading past the counted packet would block
+	 * until the test's time limit. */
+	struct fb b = { 0 };
+	build_many(&b, 1);
+	int pfd[2];
+	ASSERT_INT_EQ(pipe(pfd), 0);
+	ASSERT_INT_EQ(write(pfd[1], b.d, b.len), (long long)b.len);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	long n = 0;
+	ASSERT_INT_EQ(rc_reader_open_fd(&r, pfd[0], "pipe", NULL, err), 0);
+	ASSERT_INT_EQ(rc_reader_loop(r, 1, cb_count, &n), 0);
+	ASSERT_INT_EQ(n, 1);
+	rc_reader_close(r);
+	close(pfd[1]);
+	fb_free(&b);
+}
+
+TEST(file_read_pcap_breakloop_during_the_last_packet)
+{
+	/* breakloop in the callback of the file's only packet: RC_EBREAK (the
+	 * contract), not 0, and the flag is consumed, so the next loop runs
+	 * to the end. */
+	struct fb b = { 0 };
+	build_many(&b, 1);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
+	struct brk_ctx c = { .r = r, .at = 1 };
+	ASSERT_INT_EQ(rc_reader_loop(r, 0, cb_break, &c), RC_EBREAK);
+	ASSERT_INT_EQ(c.n, 1);
+	ASSERT_INT_EQ(rc_reader_loop(r, 0, cb_break, &c), 0);
+	ASSERT_INT_EQ(c.n, 1);
+	rc_reader_close(r);
+	fb_free(&b);
+}
+
 TEST(file_read_pcap_breakloop_before_loop_returns_at_once)
 {
 	struct fb b = { 0 };
@@ -351,6 +413,68 @@ TEST(file_read_pcap_breakloop_from_a_signal_handler)
 	ASSERT_INT_EQ(n, 10);
 	ASSERT_INT_EQ(rc_reader_loop(sig_reader, 0, cb_raise, &n), 0);
 	ASSERT_INT_EQ(n, 100);
+	rc_reader_close(sig_reader);
+	fb_free(&b);
+}
+
+#include "testutil.h"
+
+static void on_usr2(int sig)
+{
+	(void)sig;
+	rc_reader_breakloop(sig_reader);
+}
+
+struct kick_ctx {
+	long n;
+	pid_t kid;
+	int wfd;
+};
+
+/* On the first packet, start a child that signals us 200 ms later, when
+ * the loop is blocked reading the pipe for the next record. */
+static int cb_kick(void *user, const rc_packet *pkt)
+{
+	struct kick_ctx *k = user;
+	ASSERT_TRUE(payload_ok(pkt->data, (unsigned)k->n, pkt->caplen));
+	if (k->n++ == 0) {
+		k->kid = rc_test_fork();
+		if (k->kid == 0) {
+			close(k->wfd);
+			usleep(200000);
+			kill(getppid(), SIGUSR2);
+			_exit(0);
+		}
+	}
+	return 0;
+}
+
+TEST_TIMEOUT(file_read_pcap_breakloop_from_a_signal_handler_ends_a_blocked_pipe_read, 10)
+{
+	/* One record on a pipe whose writer stays open: after it the loop
+	 * blocks in read(2), and only the handler's breakloop can end it
+	 * (installed without SA_RESTART, so the read returns EINTR).  Should
+	 * the signal come early, the loop still ends after that one packet. */
+	struct fb b = { 0 };
+	build_many(&b, 2);
+	const size_t first = 24 + 16 + 60;
+	int pfd[2];
+	ASSERT_INT_EQ(pipe(pfd), 0);
+	ASSERT_INT_EQ(write(pfd[1], b.d, first), (long long)first);
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_reader_open_fd(&sig_reader, pfd[0], "pipe", NULL, err), 0);
+	struct sigaction sa = { .sa_handler = on_usr2 };
+	sigemptyset(&sa.sa_mask);
+	ASSERT_INT_EQ(sigaction(SIGUSR2, &sa, NULL), 0);
+	struct kick_ctx k = { .wfd = pfd[1] };
+	ASSERT_INT_EQ(rc_reader_loop(sig_reader, 0, cb_kick, &k), RC_EBREAK);
+	ASSERT_INT_EQ(k.n, 1);
+	ASSERT_INT_EQ(rc_test_child_exit(k.kid), 0);
+	/* Not sticky: what arrives next is read as if nothing had happened. */
+	ASSERT_INT_EQ(write(pfd[1], b.d + first, b.len - first), (long long)(b.len - first));
+	close(pfd[1]);
+	ASSERT_INT_EQ(rc_reader_loop(sig_reader, 0, cb_kick, &k), 0);
+	ASSERT_INT_EQ(k.n, 2);
 	rc_reader_close(sig_reader);
 	fb_free(&b);
 }

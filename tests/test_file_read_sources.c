@@ -11,6 +11,7 @@
 #include "ringcap/file.h"
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 struct digest {
@@ -317,4 +318,112 @@ TEST(file_read_sources_read_error_names_the_source)
 	ASSERT_TRUE(r == NULL);
 	ASSERT_STR_CONTAINS(err, dir);
 	ASSERT_STR_CONTAINS(err, "read at offset 0: Is a directory");
+}
+
+TEST(file_read_sources_keeps_its_own_copy_of_the_name)
+{
+	/* One whole record on a socket, then a reset (the peer closes with
+	 * our byte unread): the read error comes after rc_reader_open_fd
+	 * returned, when the caller's name buffer is long gone. */
+	int sv[2];
+	ASSERT_INT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	struct fb b = { 0 };
+	fb_u32(&b, 0xa1b2c3d4);
+	fb_u16(&b, 2);
+	fb_u16(&b, 4);
+	fb_u32(&b, 0);
+	fb_u32(&b, 0);
+	fb_u32(&b, 65535);
+	fb_u32(&b, 1);
+	fb_u32(&b, 1);
+	fb_u32(&b, 0);
+	fb_u32(&b, 10);
+	fb_u32(&b, 10);
+	fb_payload(&b, 0, 10);
+	ASSERT_INT_EQ(write(sv[1], b.d, b.len), (long long)b.len);
+	ASSERT_INT_EQ(write(sv[0], "x", 1), 1);
+	char *name = strdup("my-socket");
+	ASSERT_TRUE(name != NULL);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open_fd(&r, sv[0], name, NULL, err), 0);
+	memset(name, 'Z', strlen(name));
+	free(name);
+	close(sv[1]);
+	rc_packet p;
+	ASSERT_INT_EQ(rc_reader_next(r, &p), 1);
+	ASSERT_INT_EQ(rc_reader_next(r, &p), RC_EIO);
+	ASSERT_STR_CONTAINS(rc_reader_error(r), "my-socket: read at offset 50: ");
+	rc_reader_close(r);
+	fb_free(&b);
+}
+
+TEST(file_read_sources_start_at_the_descriptors_position)
+{
+	/* 10 bytes of something else, then a pcap of two packets and a torn
+	 * third record; the descriptor is positioned at the pcap, as a caller's
+	 * lseek or a shell's "< file" after an earlier reader leave it.  Every
+	 * mode reads from there, and names the damage by its file offset. */
+	struct fb b = { 0 };
+	fb_bytes(&b, "JUNKJUNK!!", 10);
+	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+	fb_pcap_rec(&b, 1, 0, 60, 60, 0);
+	fb_pcap_rec(&b, 2, 0, 61, 61, 1);
+	fb_u32(&b, 3);
+	const char *f = rc_test_tmpfile("prefixed.bin");
+	rc_test_write_file(f, b.d, b.len);
+	static const enum rc_read_mode modes[] = { RC_READ_AUTO, RC_READ_MMAP, RC_READ_STREAM };
+	struct digest d[3];
+	for (int m = 0; m < 3; m++) {
+		int fd = open(f, O_RDONLY);
+		ASSERT_INT_GE(fd, 0);
+		ASSERT_INT_EQ(lseek(fd, 10, SEEK_SET), 10);
+		char err[RC_ERRBUF_SIZE];
+		rc_reader *r;
+		rc_reader_opts o = { .mode = modes[m] };
+		if (rc_reader_open_fd(&r, fd, "prefixed", &o, err) < 0)
+			rc_test_fail(__FILE__, __LINE__, "mode %d: %s", (int)modes[m], err);
+		ASSERT_INT_EQ(rc_reader_stable_data(r), modes[m] != RC_READ_STREAM);
+		digest_reader(r, &d[m]);
+		rc_reader_close(r);
+		ASSERT_INT_EQ(d[m].n, 2);
+		ASSERT_INT_EQ(d[m].status, RC_ETRUNC);
+		ASSERT_STR_CONTAINS(d[m].err, "pcap record at offset 187: truncated header: 4 of 16");
+	}
+	same(&d[0], &d[1]);
+	same(&d[0], &d[2]);
+	fb_free(&b);
+}
+
+TEST_TIMEOUT(file_read_sources_nonblocking_pipe_waits_for_input, 10)
+{
+	/* A non-blocking descriptor (say an inherited stdin): read(2) says
+	 * EAGAIN while the writer is slow, which is no error; the reader waits
+	 * for input as on a blocking pipe. */
+	struct fb b = { 0 };
+	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+	fb_pcap_rec(&b, 1, 0, 60, 60, 0);
+	const size_t first = b.len;
+	fb_pcap_rec(&b, 2, 0, 61, 61, 1);
+	int pfd[2];
+	ASSERT_INT_EQ(pipe(pfd), 0);
+	ASSERT_INT_EQ(fcntl(pfd[0], F_SETFL, fcntl(pfd[0], F_GETFL) | O_NONBLOCK), 0);
+	ASSERT_INT_EQ(write(pfd[1], b.d, first), (long long)first);
+	pid_t kid = rc_test_fork();
+	if (kid == 0) {
+		close(pfd[0]);
+		usleep(100000);
+		_exit(write(pfd[1], b.d + first, b.len - first) == (ssize_t)(b.len - first) ? 0 : 1);
+	}
+	close(pfd[1]);
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open_fd(&r, pfd[0], "pipe", NULL, err), 0);
+	struct digest d;
+	digest_reader(r, &d);
+	ASSERT_INT_EQ(d.status, RC_EEOF);
+	ASSERT_INT_EQ(d.n, 2);
+	rc_reader_close(r);
+	ASSERT_INT_EQ(rc_test_child_exit(kid), 0);
+	fb_free(&b);
 }

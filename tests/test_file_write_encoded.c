@@ -217,6 +217,30 @@ TEST(write_encoded_refuses_bad_calls_before_writing)
 	enc_case_end(&c);
 }
 
+TEST(write_encoded_refuses_a_pcapng_caplen_that_wraps_when_padded)
+{
+	/* caplen 2^32 - 3 padded to 4 in 32 bits is 0, which "fits" a 32-byte
+	 * EPB; on an interface without a snap length nothing else stops it. */
+	rc_writer_opts o = { .format = RC_FORMAT_PCAPNG, .linktype = RC_LINKTYPE_ETHERNET,
+			     .no_default_iface = 1 };
+	rc_writer *w;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_writer_open(&w, rc_test_tmpfile("wrap.pcapng"), &o, err));
+	rc_iface_info inf = { .linktype = RC_LINKTYPE_ETHERNET, .snaplen = 0, .fcslen = -1 };
+	ASSERT_INT_EQ(rc_writer_add_iface(w, &inf), 0);
+	uint64_t off = rc_writer_offset(w);
+	uint32_t epb[8] = { 6 /* EPB */, 32, 0, 0, 0, 0xfffffffdu, 60, 32 };
+	size_t b = 1, k = 1;
+	ASSERT_INT_EQ(rc_writer_write_encoded(w, epb, sizeof(epb), 1, UINT64_MAX, &b, &k),
+		      RC_EINVAL);
+	ASSERT_UINT_EQ(k, 0);
+	ASSERT_UINT_EQ(rc_writer_offset(w), off);
+	epb[5] = 0; /* the same block with no data is fine */
+	ASSERT_OK(rc_writer_write_encoded(w, epb, sizeof(epb), 1, UINT64_MAX, &b, &k));
+	ASSERT_UINT_EQ(k, 1);
+	ASSERT_OK(rc_writer_close(w));
+}
+
 TEST(write_encoded_encoder_refusals)
 {
 	rc_writer_opts o;

@@ -55,6 +55,18 @@ TEST(write_bad_options_refused_before_the_file_is_created)
 		if (exists(f))
 			rc_test_fail(__FILE__, __LINE__, "case %s: the file was created", cases[i].file);
 	}
+	/* The same check for an added interface, in either format. */
+	for (int ng = 0; ng < 2; ng++) {
+		rc_writer *aw;
+		char aerr[RC_ERRBUF_SIZE];
+		const char *f = rc_test_tmpfile(ng ? "iface.pcapng" : "iface.pcap");
+		rc_writer_opts o = { .linktype = RC_LINKTYPE_ETHERNET };
+		ASSERT_INT_EQ(rc_writer_open(&aw, f, &o, aerr), 0);
+		rc_iface_info inf = { .linktype = RC_LINKTYPE_ETHERNET, .fcslen = -2 };
+		ASSERT_INT_EQ(rc_writer_add_iface(aw, &inf), RC_EINVAL);
+		ASSERT_STR_CONTAINS(rc_writer_error(aw), "interface fcslen -2 is invalid");
+		ASSERT_INT_EQ(rc_writer_close(aw), 0);
+	}
 	/* An existing file is not truncated by a refused open. */
 	const char *keep = rc_test_tmpfile("keep.pcap");
 	rc_test_write_file(keep, "precious", 8);

@@ -411,3 +411,36 @@ TEST(write_pcap_append_refuses_a_file_cut_inside_a_record)
 	expect_append_refused(f, &o, "claims 2147483647 captured bytes");
 	wt_free(&s);
 }
+
+static void expect_linktype_snaplen(const char *path, enum rc_file_format fmt)
+{
+	rc_reader *r;
+	char err[RC_ERRBUF_SIZE];
+	if (rc_reader_open(&r, path, NULL, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "read %s: %s", path, err);
+	ASSERT_INT_EQ(rc_reader_format(r), fmt);
+	ASSERT_INT_EQ(rc_reader_linktype(r), RC_LINKTYPE_ETHERNET);
+	ASSERT_UINT_EQ(rc_reader_snaplen(r), 262144);
+	rc_reader_close(r);
+}
+
+TEST(write_null_opts_mean_ethernet_by_extension)
+{
+	/* file.h: "opts may be NULL (pcap by extension, Ethernet)". */
+	rc_writer *w;
+	char err[RC_ERRBUF_SIZE];
+	const char *f = rc_test_tmpfile("nullopts.pcap");
+	ASSERT_OK(rc_writer_open(&w, f, NULL, err));
+	ASSERT_OK(rc_writer_close(w));
+	expect_linktype_snaplen(f, RC_FORMAT_PCAP);
+	f = rc_test_tmpfile("nullopts.pcapng");
+	ASSERT_OK(rc_writer_open(&w, f, NULL, err));
+	ASSERT_OK(rc_writer_close(w));
+	expect_linktype_snaplen(f, RC_FORMAT_PCAPNG);
+	f = rc_test_tmpfile("nullopts-fd.pcap");
+	int fd = open(f, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ASSERT_INT_GE(fd, 0);
+	ASSERT_OK(rc_writer_open_fd(&w, fd, 1, "fd", NULL, err));
+	ASSERT_OK(rc_writer_close(w));
+	expect_linktype_snaplen(f, RC_FORMAT_PCAP);
+}

@@ -5,6 +5,8 @@
 #include "ringcap/error.h"
 #include "ringcap/linktype.h"
 
+#include <limits.h>
+
 TEST(errors_have_distinct_negative_codes_and_messages)
 {
 	/* Every entry of the table: codes -1, -2, ... in order, each with its
@@ -39,6 +41,16 @@ TEST(errors_have_distinct_negative_codes_and_messages)
 	ASSERT_STR_EQ(rc_errname(RC_ETRUNC), "ETRUNC");
 	ASSERT_STR_EQ(rc_strerror(0), "success");
 	ASSERT_STR_EQ(rc_strerror(-10000), "unknown error");
+}
+
+TEST(errors_any_int_has_a_name_and_a_message)
+{
+	/* INT_MIN cannot be negated: it must not index the tables. */
+	ASSERT_STR_EQ(rc_strerror(INT_MIN), "unknown error");
+	ASSERT_STR_EQ(rc_errname(INT_MIN), "EUNKNOWN");
+	ASSERT_STR_EQ(rc_strerror(INT_MIN + 1), "unknown error");
+	ASSERT_STR_EQ(rc_errname(-10000), "EUNKNOWN");
+	ASSERT_STR_EQ(rc_errname(INT_MAX), "OK");
 }
 
 TEST(linktype_names_round_trip)

@@ -15,9 +15,11 @@
  *
  * The format (pcap in either byte order, micro- or nanosecond magic, the
  * "modified" pcap variant, or pcapng) is detected from the first bytes.
- * Regular files are memory-mapped and packets are handed out zero-copy;
- * pipes, stdin ("-") and files that cannot be mapped are read with large
- * read(2) calls into an internal buffer.  Both paths give identical results.
+ * Regular files (also stdin, "-", redirected from one) are memory-mapped
+ * and packets are handed out zero-copy; pipes and files that cannot be
+ * mapped are read with large read(2) calls into an internal buffer.  Both
+ * paths start at the descriptor's position and give identical results
+ * (packets, errors and the file offsets they name).
  *
  * Packet memory lifetime (rc_packet.data and .comment):
  *   - mapped files: valid until rc_reader_close();
@@ -30,7 +32,7 @@
  * bound.  Packets before the damage are delivered first; the next read call
  * then returns RC_EFORMAT or RC_ETRUNC and rc_reader_error() names the file
  * offset and the problem, e.g.
- *   "pcapng block at offset 4096: block length 12 is smaller than the minimum 12"
+ *   "pcapng block at offset 88: block length 24 is smaller than the minimum 32"
  *
  * Writing
  * -------
@@ -127,7 +129,8 @@ int rc_reader_open(rc_reader **out, const char *path, const rc_reader_opts *opts
 
 /* rc_reader_open_fd - like rc_reader_open on an open descriptor; the reader
  * takes ownership of fd (closes it, also when the open fails).  name is used
- * in error messages. */
+ * in error messages and copied: the caller may free it once the call returns
+ * (rc_reader_open copies path likewise). */
 int rc_reader_open_fd(rc_reader **out, int fd, const char *name,
 		      const rc_reader_opts *opts, char *errbuf);
 
@@ -140,7 +143,9 @@ int rc_reader_open_mem(rc_reader **out, const void *buf, size_t len,
  * rc_reader_next_batch - fill up to max descriptors.
  * Returns the number filled (> 0), RC_EEOF at the clean end of the input,
  * or a negative error (rc_reader_error() says what and at which offset).
- * Packets preceding damage are returned by earlier calls first.
+ * Packets preceding damage are returned by earlier calls first.  RC_EBREAK:
+ * a signal handler's rc_reader_breakloop() ended a read blocked on a pipe;
+ * unlike the errors it is not repeated, the next call reads on.
  */
 int rc_reader_next_batch(rc_reader *r, rc_packet *pkts, size_t max);
 
@@ -157,7 +162,9 @@ typedef int (*rc_packet_cb)(void *user, const rc_packet *pkt);
 int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user);
 
 /* rc_reader_breakloop - make the running rc_reader_loop return RC_EBREAK
- * after the current packet.  Async-signal-safe. */
+ * after the current packet.  Async-signal-safe.  Called from a handler
+ * installed without SA_RESTART, it also ends a read(2) the handler's signal
+ * interrupted (a pipe or socket waiting for input). */
 void rc_reader_breakloop(rc_reader *r);
 
 /* Facts about the open file. */

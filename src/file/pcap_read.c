@@ -50,7 +50,7 @@ static int pcap_open(struct rc_reader *r)
 		return rc__errf(r->err, RC_ENOTSUP,
 				"pcap file header at offset 4: version %d.%d is not supported (2.0 to 2.4)",
 				r->version_major, r->version_minor);
-	r->pcap_snaplen = rc__ld32(h + 16, swap);
+	uint32_t snaplen = rc__ld32(h + 16, swap);
 	uint32_t lt = rc__ld32(h + 20, swap);
 	r->pcap_linktype = (uint16_t)(lt & RC_PCAP_LT_LINKTYPE_MASK);
 	r->fcs_bytes = -1;
@@ -64,7 +64,7 @@ static int pcap_open(struct rc_reader *r)
 	if (rc < 0)
 		return rc;
 	ifc->info.linktype = r->pcap_linktype;
-	ifc->info.snaplen = r->pcap_snaplen;
+	ifc->info.snaplen = snaplen;
 	ifc->info.fcslen = (int8_t)r->fcs_bytes;
 	ifc->info.ts_resol_num = 1;
 	ifc->info.ts_resol_den = r->precision == RC_TS_NANO ? 1000000000u : 1000000u;
@@ -74,15 +74,6 @@ static int pcap_open(struct rc_reader *r)
 	if (s->buf_max < s->buf_cap)
 		s->buf_max = s->buf_cap;
 	return 0;
-}
-
-/* Return the packets filled so far and keep status for the next call. */
-static int stop(struct rc_reader *r, size_t n, int status)
-{
-	if (n == 0)
-		return status;
-	r->pending = status;
-	return (int)n;
 }
 
 /*
@@ -126,7 +117,7 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 			}
 		}
 		if (__builtin_expect(caplen > max_caplen, 0))
-			return stop(r, n,
+			return rc__reader_stop(r, n,
 				    rc__errf(r->err, RC_EFORMAT,
 					     "pcap record at offset %llu: caplen %u exceeds the maximum %u",
 					     (unsigned long long)rc__source_off(s, p), caplen, max_caplen));

@@ -96,9 +96,7 @@ static int pcap_scan_records(rc_writer *w, int fd, uint64_t size, uint32_t snapl
 		ssize_t n;
 		if (want < RC_PCAP_REC_HDR_LEN)
 			goto partial;
-		do
-			n = pread(fd, buf, want, (off_t)pos);
-		while (n < 0 && errno == EINTR);
+		n = rc__writer_pread(fd, buf, want, pos);
 		if (n != (ssize_t)want) {
 			r = rc__errf(w->err, RC_EIO, "%s: cannot append: reading offset %llu failed: %s",
 				     w->name, (unsigned long long)pos,
@@ -153,9 +151,7 @@ static int pcap_check_append(rc_writer *w, int fd, uint64_t size)
 				"%s: cannot append: the file has %llu bytes, less than a pcap "
 				"file header (%u)",
 				w->name, (unsigned long long)size, RC_PCAP_FILE_HDR_LEN);
-	do
-		n = pread(fd, h, sizeof(h), 0);
-	while (n < 0 && errno == EINTR);
+	n = rc__writer_pread(fd, h, sizeof(h), 0);
 	if (n != (ssize_t)sizeof(h))
 		return rc__errf(w->err, RC_EIO, "%s: cannot append: reading the header failed: %s",
 				w->name, n < 0 ? strerror(errno) : "short read");

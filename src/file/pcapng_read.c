@@ -372,14 +372,6 @@ static uint32_t ng_min_len(uint32_t type)
 	}
 }
 
-static int stop(struct rc_reader *r, size_t n, int status)
-{
-	if (n == 0)
-		return status;
-	r->pending = status;
-	return (int)n;
-}
-
 /*
  * The block loop.  opening = 1: stop after the first IDB or before the
  * first packet block (rc_reader_open wants interface 0 known).
@@ -427,15 +419,15 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 		uint32_t blen = rc__ld32(p + 4, sw);
 		uint32_t minlen = ng_min_len(type);
 		if (__builtin_expect(blen < minlen, 0))
-			return stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
 					"pcapng block at offset %llu: block length %u is smaller than the minimum %u",
 					OFF(p), blen, minlen));
 		if (__builtin_expect(blen & 3u, 0))
-			return stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
 					"pcapng block at offset %llu: block length %u is not a multiple of 4",
 					OFF(p), blen));
 		if (__builtin_expect(blen > r->ng_max_block, 0))
-			return stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
 					"pcapng block at offset %llu: block length %u exceeds the maximum %u",
 					OFF(p), blen, r->ng_max_block));
 		if (avail < blen) {
@@ -452,7 +444,7 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 		}
 		uint32_t trail = rc__ld32(p + blen - 4, sw);
 		if (__builtin_expect(trail != blen, 0))
-			return stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
 					"pcapng block at offset %llu: trailing block length %u does not match the leading %u",
 					OFF(p), trail, blen));
 		switch (type) {
@@ -464,7 +456,7 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			rc = type == RC_PCAPNG_BT_SPB ? ng_spb(r, p, blen, &pkts[n])
 						      : ng_packet(r, p, blen, type, &pkts[n]);
 			if (rc < 0)
-				return stop(r, n, rc);
+				return rc__reader_stop(r, n, rc);
 			n++;
 			break;
 		case RC_PCAPNG_BT_SHB:
@@ -473,7 +465,7 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			break;
 		case RC_PCAPNG_BT_IDB:
 			if ((rc = ng_idb(r, p, blen)) < 0)
-				return stop(r, n, rc);
+				return rc__reader_stop(r, n, rc);
 			if (opening) {
 				s->cur = p + blen;
 				return 0;
@@ -481,7 +473,7 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			break;
 		case RC_PCAPNG_BT_ISB:
 			if ((rc = ng_isb(r, p, blen)) < 0)
-				return stop(r, n, rc);
+				return rc__reader_stop(r, n, rc);
 			break;
 		default: /* NRB, DSB, journal, custom, local use, unknown: skipped */
 			break;
@@ -496,8 +488,6 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 static int ng_open(struct rc_reader *r)
 {
 	r->ng_max_block = RC__PCAPNG_MAX_BLOCK_DEFAULT + r->max_caplen;
-	r->fcs_bytes = -1;
-	r->precision = RC_TS_NANO;
 	if (r->src.buf_max < r->ng_max_block)
 		r->src.buf_max = r->ng_max_block;
 	return ng_run(r, NULL, 0, 1);

@@ -129,10 +129,6 @@ static size_t slen(const char *s)
 /* Check an interface description; message names `what`. */
 static int check_iface(rc_writer *w, const char *what, const rc_iface_info *info)
 {
-	if (info->fcslen < -1)
-		return rc__errf(w->err, RC_EINVAL,
-				"%s: %s fcslen %d is invalid (-1 or 0 = none, else FCS bytes)",
-				w->name, what, info->fcslen);
 	if (slen(info->name) > OPT_MAX_LEN || slen(info->description) > OPT_MAX_LEN ||
 	    slen(info->filter) > OPT_MAX_LEN - 1)
 		return rc__errf(w->err, RC_EINVAL,
@@ -345,11 +341,7 @@ static int pcapng_finish(rc_writer *w)
 
 static int read_at(int fd, void *buf, size_t n, uint64_t off)
 {
-	ssize_t got;
-	do
-		got = pread(fd, buf, n, (off_t)off);
-	while (got < 0 && errno == EINTR);
-	return got == (ssize_t)n ? 0 : -1;
+	return rc__writer_pread(fd, buf, n, off) == (ssize_t)n ? 0 : -1;
 }
 
 /* Does the file end with a whole block whose trailing length is len? */

@@ -93,6 +93,7 @@ static void reader_free(rc_reader *r, int close_fd)
 		free((void *)r->ifaces[i].info.filter);
 	}
 	free(r->ifaces);
+	free(r->name);
 	free(r);
 }
 
@@ -148,7 +149,6 @@ static rc_reader *reader_alloc(const rc_reader_opts *o)
 	rc_reader *r = calloc(1, sizeof(*r));
 	if (r) {
 		r->max_caplen = o->max_caplen;
-		r->fcs_bytes = -1;
 		r->src.fd = -1;
 	}
 	return r;
@@ -193,17 +193,32 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 		goto err_fd;
 	}
 	r->own_fd = own_fd;
-	int use_mmap = regular && st.st_size > 0 && o.mode != RC_READ_STREAM;
+	r->src.fd = fd; /* so that a failure below closes it */
+	r->name = strdup(name);
+	if (!r->name) {
+		rc = rc__errf(r->err, RC_ENOMEM, "%s: out of memory", name);
+		return reader_finish(out, r, rc, errbuf, own_fd);
+	}
+	name = r->name;
+	/* Both kinds read from the descriptor's position (stdin redirected from
+	 * a file the shell or a previous reader has read into, a caller's
+	 * lseek), so that they give the same packets. */
+	off_t pos = regular ? lseek(fd, 0, SEEK_CUR) : 0;
+	if (pos < 0)
+		pos = 0;
+	int use_mmap = regular && st.st_size > pos && o.mode != RC_READ_STREAM;
 	rc = RC_ENOTSUP;
 	if (use_mmap) {
-		rc = rc__source_open_mmap(&r->src, fd, (uint64_t)st.st_size, name, r->err,
-					  o.mode == RC_READ_AUTO);
+		rc = rc__source_open_mmap(&r->src, fd, (uint64_t)st.st_size, (uint64_t)pos, name,
+					  r->err, o.mode == RC_READ_AUTO);
 		if (rc < 0 && o.mode == RC_READ_MMAP)
 			return reader_finish(out, r, rc, errbuf, own_fd);
 	}
 	if (rc != 0) /* streaming asked for or measured faster, or mapping impossible */
-		rc = rc__source_open_stream(&r->src, fd, o.stream_buf_bytes, name, r->err);
+		rc = rc__source_open_stream(&r->src, fd, o.stream_buf_bytes, (uint64_t)pos, name,
+					    r->err);
 	r->src.fd = fd;
+	r->src.brk = &r->brk;
 	if (rc == 0)
 		rc = reader_start(r, name);
 	return reader_finish(out, r, rc, errbuf, own_fd);
@@ -307,7 +322,9 @@ int rc_reader_next_batch(rc_reader *r, rc_packet *pkts, size_t max)
 	if (max > INT32_MAX)
 		max = INT32_MAX;
 	int rc = r->fmt->next_batch(r, pkts, max);
-	if (rc < 0)
+	if (rc == RC_EBREAK) /* not sticky: the next call reads on */
+		r->brk = 0;
+	else if (rc < 0)
 		r->pending = rc;
 	return rc;
 }
@@ -323,10 +340,23 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user)
 		return RC_EINVAL;
 	long done = 0;
 	for (;;) {
+		/* Both checks come before a refill: a loop that is done must not
+		 * read on (and block on a pipe, or report damage after the
+		 * count-th packet). */
+		if (count > 0 && done >= count)
+			return 0;
+		if (r->brk) {
+			r->brk = 0;
+			return RC_EBREAK;
+		}
 		if (r->qlen == 0) {
 			int n = r->pending;
 			if (n == 0)
 				n = r->fmt->next_batch(r, r->queue, sizeof(r->queue) / sizeof(r->queue[0]));
+			if (n == RC_EBREAK) { /* a blocked read interrupted */
+				r->brk = 0;
+				return n;
+			}
 			if (n < 0) {
 				r->pending = n;
 				return n == RC_EEOF ? 0 : n;
@@ -334,20 +364,12 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user)
 			r->qhead = 0;
 			r->qlen = (size_t)n;
 		}
-		while (r->qlen) {
-			if (count > 0 && done >= count)
-				return 0;
-			if (r->brk) {
-				r->brk = 0;
-				return RC_EBREAK;
-			}
-			const rc_packet *pk = &r->queue[r->qhead++];
-			r->qlen--;
-			done++;
-			int v = cb(user, pk);
-			if (v)
-				return v;
-		}
+		const rc_packet *pk = &r->queue[r->qhead++];
+		r->qlen--;
+		done++;
+		int v = cb(user, pk);
+		if (v)
+			return v;
 	}
 }
 

@@ -61,12 +61,15 @@ struct rc_reader {
 	volatile sig_atomic_t brk; /* set by rc_reader_breakloop */
 	uint32_t max_caplen;
 	int own_fd;                /* close src.fd at close (not for stdin) */
+	char *name;                /* our copy of the caller's file name: src.name
+				    * points here, and messages are formatted long
+				    * after the open returned */
 
 	/* Facts for the accessors. */
 	int swapped;
 	int version_major, version_minor;
-	int fcs_bytes;             /* pcap link-type FCS length, -1 none */
-	enum rc_ts_precision precision;
+	int fcs_bytes;             /* pcap only: link-type FCS length, -1 none */
+	enum rc_ts_precision precision; /* pcap only: from the magic (pcapng: per IDB) */
 
 	/* Interfaces: all sections' IDBs stay allocated until close (their
 	 * strings are handed out); the current section's are
@@ -76,7 +79,6 @@ struct rc_reader {
 	size_t string_bytes;       /* bound on interface string storage */
 
 	/* pcap */
-	uint32_t pcap_snaplen;
 	uint16_t pcap_linktype;
 	unsigned pcap_hdr_len;     /* 16, or 24 for the modified format */
 	uint32_t pcap_frac_mul;    /* 1000 (usec) or 1 (nsec) */
@@ -90,6 +92,16 @@ struct rc_reader {
 	rc_packet queue[64];
 	size_t qhead, qlen;
 };
+
+/* A format's next_batch meeting damage after n packets: return those and
+ * keep status for the next call (packets first, see above). */
+static inline int rc__reader_stop(struct rc_reader *r, size_t n, int status)
+{
+	if (n == 0)
+		return status;
+	r->pending = status;
+	return (int)n;
+}
 
 /* Append a zeroed interface to the current section (*out points at it
  * until the next add).  Returns 0, or RC_ELIMIT / RC_ENOMEM with r->err set

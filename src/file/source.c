@@ -15,6 +15,7 @@
 #include "util/errmsg.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -36,7 +37,6 @@ static void mem_close(struct rc__source *src)
 }
 
 static const struct rc__source_ops rc__mem_ops = {
-	.name = "mem",
 	.fill = mem_fill,
 	.close = mem_close,
 	.stable = 1,
@@ -51,7 +51,6 @@ int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, cha
 	src->name = "memory";
 	src->base = src->cur = src->pf = buf;
 	src->end = src->cur + len;
-	src->size = len;
 	return 0;
 }
 
@@ -65,7 +64,6 @@ static void mmap_close(struct rc__source *src)
 }
 
 static const struct rc__source_ops rc__mmap_ops = {
-	.name = "mmap",
 	.fill = mem_fill, /* the window is the whole mapping from the start */
 	.close = mmap_close,
 	.stable = 1,
@@ -85,7 +83,7 @@ static uint64_t mono_ns(void)
  * a busy machine does not decide).  All four stretches are bytes the reader
  * needs anyway.  Returns 1 if the mapping was not slower.
  */
-static int mmap_probe_wins(struct rc__source *src)
+static int mmap_probe_wins(struct rc__source *src, uint64_t start)
 {
 	const size_t n = RC__CALIB_BYTES;
 	uint8_t *tmp = malloc(n);
@@ -94,12 +92,12 @@ static int mmap_probe_wins(struct rc__source *src)
 	uint64_t best_map = UINT64_MAX, best_read = UINT64_MAX;
 	unsigned sum = 0;
 	for (size_t round = 0; round < 2; round++) {
-		uint8_t *m = src->buf + 2 * round * n;
+		uint8_t *m = src->buf + start + 2 * round * n;
 		uint64_t t0 = mono_ns();
 		for (size_t i = 0; i < n; i += 4096)
 			sum += ((volatile const uint8_t *)m)[i];
 		uint64_t t1 = mono_ns();
-		ssize_t got = pread(src->fd, tmp, n, (off_t)((2 * round + 1) * n));
+		ssize_t got = pread(src->fd, tmp, n, (off_t)(start + (2 * round + 1) * n));
 		uint64_t t2 = mono_ns();
 		if (got != (ssize_t)n) {
 			free(tmp);
@@ -115,8 +113,8 @@ static int mmap_probe_wins(struct rc__source *src)
 	return best_map <= best_read;
 }
 
-int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const char *name,
-			 char *err, int probe)
+int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t start,
+			 const char *name, char *err, int probe)
 {
 	memset(src, 0, sizeof(*src));
 	src->ops = &rc__mmap_ops;
@@ -132,10 +130,12 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const ch
 	(void)madvise(m, (size_t)size, MADV_SEQUENTIAL);
 	src->buf = m;
 	src->buf_cap = (size_t)size;
-	src->size = size;
-	src->base = src->cur = src->pf = m;
+	/* The whole file is mapped (offsets stay file offsets) but reading
+	 * starts where the descriptor is, as read(2) would. */
+	src->base = m;
+	src->cur = src->pf = src->buf + start;
 	src->end = src->buf + size;
-	if (probe && size >= RC__CALIB_MIN_FILE && !mmap_probe_wins(src)) {
+	if (probe && size - start >= RC__CALIB_MIN_FILE && !mmap_probe_wins(src, start)) {
 		mmap_close(src);
 		return 1;
 	}
@@ -152,8 +152,20 @@ static long fd_read(struct rc__source *src, uint8_t *dst, size_t max)
 		ssize_t n = read(src->fd, dst, max);
 		if (n >= 0)
 			return (long)n;
-		if (errno != EINTR)
-			return -(long)errno;
+		int e = errno;
+		if (e == EAGAIN || e == EWOULDBLOCK) {
+			/* A non-blocking descriptor (an inherited stdin, say) that
+			 * has nothing yet: wait as a blocking read would, rather
+			 * than end the reader on a sticky RC_EAGAIN. */
+			struct pollfd p = { .fd = src->fd, .events = POLLIN };
+			if (poll(&p, 1, -1) >= 0)
+				continue;
+			e = errno;
+		}
+		if (e != EINTR)
+			return -(long)e;
+		if (src->brk && *src->brk)
+			return -(long)EINTR; /* the interrupting handler asked us to stop */
 	}
 }
 
@@ -212,6 +224,10 @@ static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd)
 			src->end = nb + have;
 		}
 		long n = rd(src, src->buf + have, src->buf_cap - have);
+		if (n == -(long)EINTR)
+			return rc__errf(src->err, RC_EBREAK,
+					"%s: read at offset %llu interrupted by rc_reader_breakloop",
+					src->name, (unsigned long long)(src->base_off + have));
 		if (n < 0)
 			return rc__errf(src->err, rc__from_errno((int)-n), "%s: read at offset %llu: %s",
 					src->name, (unsigned long long)(src->base_off + have),
@@ -243,14 +259,12 @@ static void stream_close(struct rc__source *src)
 }
 
 static const struct rc__source_ops rc__stream_ops = {
-	.name = "stream",
 	.fill = stream_fill,
 	.close = stream_close,
 	.stable = 0,
 };
 
 static const struct rc__source_ops rc__chunk_ops = {
-	.name = "stream",
 	.fill = chunk_fill,
 	.close = stream_close,
 	.stable = 0,
@@ -274,12 +288,13 @@ static int stream_init(struct rc__source *src, const struct rc__source_ops *ops,
 	return 0;
 }
 
-int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, const char *name,
-			   char *err)
+int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, uint64_t start,
+			   const char *name, char *err)
 {
 	memset(src, 0, sizeof(*src));
 	src->fd = fd;
 	src->name = name;
+	src->base_off = start;
 	return stream_init(src, &rc__stream_ops, buf_bytes, err);
 }
 

@@ -23,16 +23,18 @@
 #ifndef RC_FILE_SOURCE_H
 #define RC_FILE_SOURCE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct rc__source;
 
 struct rc__source_ops {
-	const char *name; /* "mmap", "stream", "mem" */
 	/* Make end - cur >= need.  Returns 1 when done, 0 at end of input
 	 * (the window then holds everything left), negative RC_E* on error
-	 * (message in src->err).  May move the window (stream kinds). */
+	 * (message in src->err), RC_EBREAK if breakloop interrupted a read
+	 * (the bytes read so far stay; the next call goes on).  May move the
+	 * window (stream kinds). */
 	int (*fill)(struct rc__source *src, size_t need);
 	void (*close)(struct rc__source *src);
 	int stable; /* 1: bytes stay at their address until close */
@@ -49,9 +51,12 @@ struct rc__source {
 	uint8_t *buf;        /* stream buffer, or mapping */
 	size_t buf_cap;      /* stream buffer size, or mapping length */
 	size_t buf_max;      /* stream: growth bound set by the parser */
-	uint64_t size;       /* mmap/mem: total bytes */
 	int fd;              /* -1 when none */
 	int eof;             /* stream: read(2) returned 0 */
+	/* stream: the reader's breakloop flag (NULL: none).  A read(2) that a
+	 * signal interrupts while it is set ends the fill with RC_EBREAK, so a
+	 * handler's rc_reader_breakloop can end a read blocked on a pipe. */
+	const volatile sig_atomic_t *brk;
 	/* chunked-memory test source (fuzzing the stream path) */
 	const uint8_t *chunk_data;
 	size_t chunk_len, chunk_pos;
@@ -110,15 +115,18 @@ static inline void rc__source_prefetch(struct rc__source *src)
 /* Open helpers; each initialises *src completely.  On failure the message is
  * in err and nothing needs closing (fd is closed by the caller). */
 int rc__source_open_mem(struct rc__source *src, const void *buf, size_t len, char *err);
-/* Map fd (a regular file of size bytes).  Returns RC_ENOTSUP if the file
+/* Map fd (a regular file of size bytes) and start the window at file offset
+ * start (the descriptor's position, <= size).  Returns RC_ENOTSUP if the file
  * cannot be mapped, so the caller may fall back to streaming.  With probe
- * set (RC_READ_AUTO) and a file of at least RC__CALIB_MIN_FILE bytes, first
+ * set (RC_READ_AUTO) and at least RC__CALIB_MIN_FILE bytes from start, first
  * times mapped access against read(2) on this machine and returns 1 (mapping
  * released) if read(2) was faster. */
-int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, const char *name,
-			 char *err, int probe);
-int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, const char *name,
-			   char *err);
+int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t start,
+			 const char *name, char *err, int probe);
+/* Stream fd from its position, which is file offset start (0 for a pipe):
+ * offsets in messages are file offsets on both kinds. */
+int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, uint64_t start,
+			   const char *name, char *err);
 /* Test/fuzz hook: stream data out of memory in pieces whose sizes are taken
  * in turn from sizes[] (each 1..256, 0 read as 1), exercising every refill
  * path of the stream source without a pipe. */

@@ -51,6 +51,25 @@ uint64_t rc__writer_now_nsec(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+ssize_t rc__writer_pread(int fd, void *buf, size_t n, uint64_t off)
+{
+	ssize_t got;
+	do
+		got = pread(fd, buf, n, (off_t)off);
+	while (got < 0 && errno == EINTR);
+	return got;
+}
+
+/* fcslen of opts or of an added interface, for both formats (field names
+ * it in the message); pcap's own limits are in pcap_check_opts. */
+static int check_fcslen(char *err, const char *name, const char *field, int fcslen)
+{
+	if (fcslen >= -1)
+		return 0;
+	return rc__errf(err, RC_EINVAL, "%s: %s %d is invalid (-1 or 0 = none, else FCS bytes)",
+			name, field, fcslen);
+}
+
 int rc__writer_check_data(rc_writer *w, const rc_packet *pkt, uint32_t caplen)
 {
 	if (caplen > RC__WRITER_MAX_CAPLEN)
@@ -265,10 +284,9 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 	if (o->buf_bytes > RC__WRITER_MAX_BUF)
 		return rc__errf(errbuf, RC_EINVAL, "%s: opts.buf_bytes %zu is larger than %zu",
 				label, o->buf_bytes, RC__WRITER_MAX_BUF);
-	if (o->fcslen < -1)
-		return rc__errf(errbuf, RC_EINVAL,
-				"%s: opts.fcslen %d is invalid (-1 or 0 = none, else FCS bytes)",
-				label, o->fcslen);
+	int r = check_fcslen(errbuf, label, "opts.fcslen", o->fcslen);
+	if (r < 0)
+		return r;
 
 	rc_writer *w = calloc(1, sizeof(*w));
 	if (!w)
@@ -284,7 +302,7 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 				label, o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF);
 	}
 	w->snaplen = o->snaplen ? o->snaplen : RC_PCAP_DEFAULT_SNAPLEN;
-	int r = w->fmt->check_opts(w, o);
+	r = w->fmt->check_opts(w, o);
 	if (r < 0) {
 		rc__errf(errbuf, r, "%s", w->err);
 		rc_writer_close(w);
@@ -356,11 +374,14 @@ static void writer_discard(rc_writer *w)
 	rc_writer_close(w);
 }
 
+/* What NULL opts mean (file.h): the format by extension, Ethernet.  Not
+ * all zeros: link type 0 is BSD loopback. */
+static const rc_writer_opts rc__writer_default_opts = { .linktype = RC_LINKTYPE_ETHERNET };
+
 int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts,
 		   char *errbuf)
 {
-	rc_writer_opts zero = { 0 };
-	const rc_writer_opts *o = opts ? opts : &zero;
+	const rc_writer_opts *o = opts ? opts : &rc__writer_default_opts;
 	rc_writer *w = NULL;
 	enum rc_file_format hint = 0;
 	int fd, r;
@@ -410,8 +431,7 @@ int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts
 int rc_writer_open_fd(rc_writer **out, int fd, int own_fd, const char *name,
 		      const rc_writer_opts *opts, char *errbuf)
 {
-	rc_writer_opts zero = { 0 };
-	const rc_writer_opts *o = opts ? opts : &zero;
+	const rc_writer_opts *o = opts ? opts : &rc__writer_default_opts;
 	rc_writer *w = NULL;
 	char label[32];
 
@@ -448,6 +468,9 @@ int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info)
 		return w->fatal;
 	if (!info)
 		return rc__errf(w->err, RC_EINVAL, "%s: rc_writer_add_iface: info is NULL", w->name);
+	int r = check_fcslen(w->err, w->name, "interface fcslen", info->fcslen);
+	if (r < 0)
+		return r;
 	return w->fmt->add_iface(w, info);
 }
 
@@ -512,9 +535,11 @@ static int first_record_ok(const rc_writer *w, const uint8_t *p, size_t len, siz
 	if (len / 32 < npkts)
 		return 0;
 	memcpy(h, p, sizeof(h)); /* type, length, interface, ts, ts, caplen, len */
+	/* caplen against the room in the block, not caplen padded: padding
+	 * 0xfffffffd in 32 bits wraps to 0.  The room is a multiple of 4, so
+	 * a caplen that fits also fits padded. */
 	return h[0] == RC_PCAPNG_BT_EPB && h[1] % 4 == 0 && h[1] >= 32 && h[1] <= len &&
-	       h[2] < w->n_ifaces && h[5] <= w->ifaces[h[2]].snaplen &&
-	       32u + (uint64_t)RC_PCAPNG_PAD4(h[5]) <= h[1];
+	       h[2] < w->n_ifaces && h[5] <= w->ifaces[h[2]].snaplen && h[5] <= h[1] - 32;
 }
 
 int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t npkts,

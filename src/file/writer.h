@@ -77,9 +77,10 @@ struct rc__wformat {
 	 * kind and fits in room, and return its length; 0 leaves it to
 	 * packet() + rc__writer_emit (which also report every error).  Writes
 	 * exactly the bytes packet() describes (tests/test_file_write_fast.c).
-	 * Why: building pieces and copying each costs pcap 20 and pcapng 35 of
-	 * the 65-85 ns/packet spent in user space (2,000,000 mixed packets to
-	 * /dev/null), where copying the bytes alone takes 38-47. */
+	 * Why: building pieces and copying each cost pcap 20 and pcapng 35
+	 * ns/packet more in user space when this path was added (commit
+	 * 003ddfe, 2,000,000 mixed packets to /dev/null; docs/files.md has
+	 * what bench_write measures now). */
 	size_t (*encode)(const rc_writer *w, const rc_packet *pkt, uint8_t *dst, size_t room);
 	/* Add an interface: validate, then put its record into the buffer. */
 	int (*add_iface)(rc_writer *w, const rc_iface_info *info);
@@ -169,6 +170,10 @@ int rc__writer_push_iface(rc_writer *w, const struct rc__wiface *ifc);
 /* Copy a whole record into the buffer (flushing first if needed) or write
  * it directly when it is larger than the buffer. */
 int rc__writer_emit(rc_writer *w, const struct rc__wrec *rec);
+
+/* pread(2) for the append checks, retried when a signal interrupts it.
+ * Returns what pread returned: n, fewer at the end of the file, or -1. */
+ssize_t rc__writer_pread(int fd, void *buf, size_t n, uint64_t off);
 
 /* Check the bytes of a packet about to be stored with caplen bytes: not
  * over RC__WRITER_MAX_CAPLEN, and present.  Message in w->err. */

@@ -27,7 +27,8 @@ int rc__errf(char *buf, int status, const char *fmt, ...)
  * Map an errno value to the closest RC_E* status (ENOMEM -> RC_ENOMEM,
  * EPERM/EACCES -> RC_EPERM, ENODEV/ENXIO -> RC_ENODEV, ENETDOWN -> RC_ENETDOWN,
  * ENOSPC/EDQUOT -> RC_ENOSPC, ENOENT -> RC_ENOENT, EAGAIN -> RC_EAGAIN,
- * anything else -> RC_EIO).  Convert once, where the syscall failed.
+ * EINVAL -> RC_EINVAL, anything else -> RC_EIO).  Convert once, where the
+ * syscall failed.
  */
 int rc__from_errno(int err);
 #if defined(__clang_analyzer__) && !defined(RC_ERRMSG_IMPL)

@@ -22,7 +22,7 @@ const char *rc_strerror(int status)
 {
 	if (status >= 0)
 		return rc__messages[0];
-	if (-status >= RC__IDX_END)
+	if (status <= -(int)RC__IDX_END) /* not -status: INT_MIN has no negation */
 		return "unknown error";
 	return rc__messages[-status];
 }
@@ -31,7 +31,7 @@ const char *rc_errname(int status)
 {
 	if (status >= 0)
 		return rc__names[0];
-	if (-status >= RC__IDX_END)
+	if (status <= -(int)RC__IDX_END)
 		return "EUNKNOWN";
 	return rc__names[-status];
 }
