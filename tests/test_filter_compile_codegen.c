@@ -164,6 +164,39 @@ TEST(filter_codegen_implicit_qualifiers_and_precedence)
 	rc_bpf_prog_free(&a);
 }
 
+/* "byte N op V" reads byte N of the link-layer header, as libpcap does
+ * (tcpdump -y EN10MB -d 'byte 9 = 6' loads [9]); after pppoes that header
+ * is PPP's, after vlan/mpls it stays Ethernet's. */
+TEST(filter_codegen_byte_reads_the_link_layer_header)
+{
+	static const struct { const char *expr; int lt; uint32_t off; } c[] = {
+		{"byte 9 = 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 < 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 > 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 & 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 | 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 = 6", RC_LINKTYPE_LINUX_SLL, 9},
+		{"byte 3 = 6", RC_LINKTYPE_NULL, 3},
+		{"vlan and byte 9 > 6", RC_LINKTYPE_ETHERNET, 9},
+		{"mpls and byte 9 > 6", RC_LINKTYPE_ETHERNET, 9},
+		{"pppoes and byte 9 = 6", RC_LINKTYPE_ETHERNET, 29},
+	};
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		rc_bpf_prog p = compile(c[i].expr, c[i].lt, NULL);
+		if (!has(&p, BPF_LD | BPF_B | BPF_ABS, c[i].off))
+			rc_test_fail(__FILE__, __LINE__, "\"%s\" on link type %d: no ldb [%u]",
+				     c[i].expr, c[i].lt, c[i].off);
+		rc_bpf_prog_free(&p);
+	}
+	uint8_t f[60] = {0};
+	f[9] = 7;
+	f[23] = 6;
+	rc_bpf_prog p = compile("byte 9 = 7 and byte 9 > 6 and byte 9 & 1", RC_LINKTYPE_ETHERNET,
+				NULL);
+	ASSERT_UINT_NE(run(&p, f, sizeof(f)), 0);
+	rc_bpf_prog_free(&p);
+}
+
 TEST(filter_codegen_arithmetic_with_variable_operands)
 {
 	/* ether[0] + ether[1] * 2 = ether[2] with bytes 3, 4, 11 */

@@ -409,16 +409,17 @@ F rc__gen_node(rc__cg *cg, const rc__node *n)
 	case RC_N_PPPOES: f = rc__gen_pppoe(cg, n); break;
 	case RC_N_LLC: f = rc__gen_llc(cg, n); break;
 	case RC_N_BYTE: {
-		/* byte N op V: on the network-layer byte N */
+		/* byte N op V: byte N of the link-layer header, as libpcap reads
+		 * it (gencode.c gen_byteop, OR_LINKHDR) */
 		switch (n->byteop) {
-		case '=': f = rc__gen_cmp(cg, RC_OR_LINKPL, n->num, 1, n->num2); break;
-		case '<': f = rc__gen_ncmp(cg, RC_OR_LINKPL, n->num, 1, 0xffffffffu, BPF_JGE, 1,
+		case '=': f = rc__gen_cmp(cg, RC_OR_LINKHDR, n->num, 1, n->num2); break;
+		case '<': f = rc__gen_ncmp(cg, RC_OR_LINKHDR, n->num, 1, 0xffffffffu, BPF_JGE, 1,
 					   n->num2); break;
-		case '>': f = rc__gen_ncmp(cg, RC_OR_LINKPL, n->num, 1, 0xffffffffu, BPF_JGT, 0,
+		case '>': f = rc__gen_ncmp(cg, RC_OR_LINKHDR, n->num, 1, 0xffffffffu, BPF_JGT, 0,
 					   n->num2); break;
 		default: {
 			rc__blk *b = rc__cfg_blk(&cg->g);
-			rc__gen_load(cg, b, RC_OR_LINKPL, n->num, 1);
+			rc__gen_load(cg, b, RC_OR_LINKHDR, n->num, 1);
 			rc__cfg_stmt(&cg->g, b, BPF_ALU | (n->byteop == '|' ? BPF_OR : BPF_AND) | BPF_K,
 				     n->num2);
 			f = rc__cfg_not(rc__cfg_jump(&cg->g, b, BPF_JMP | BPF_JEQ | BPF_K, 0));
