@@ -261,7 +261,7 @@ static uint32_t ethertype_to_ppp(uint32_t p)
 	}
 }
 
-/* AF_INET / AF_INET6 as the NULL (host order) or LOOP (network order) header holds them */
+/* An AF_ value as the NULL (host order) or LOOP (network order) header holds it */
 static F loopback_linktype(rc__cg *cg, uint32_t af)
 {
 	uint32_t k = af;
@@ -306,8 +306,16 @@ F rc__gen_linktype(rc__cg *cg, uint32_t p)
 	case RC_LINKTYPE_LOOP:
 		if (p == RC_ET_IP)
 			return loopback_linktype(cg, 2);   /* AF_INET */
-		if (p == RC_ET_IPV6)
-			return loopback_linktype(cg, 10);  /* AF_INET6 on Linux */
+		if (p == RC_ET_IPV6) {
+			/* AF_INET6 differs between the BSDs that write these
+			 * headers; like libpcap on a savefile (gencode.c
+			 * BSD_AFNUM_INET6_*): 24 (NetBSD, OpenBSD), 28 (FreeBSD),
+			 * 30 (Darwin).  Linux has no NULL/LOOP interfaces, so
+			 * its 10 never appears. */
+			F f = loopback_linktype(cg, 24);
+			f = rc__cfg_or(f, loopback_linktype(cg, 28));
+			return rc__cfg_or(f, loopback_linktype(cg, 30));
+		}
 		return rc__cfg_const(&cg->g, 0);
 	default:
 		return rc__gen_fail(cg, RC_ENOTSUP, cg->at ? cg->at->col : 0,
