@@ -48,6 +48,9 @@ TEST(filter_compile_error_semantic_errors)
 	expect_err("ip[0] / 0 = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "division by zero");
 	expect_err("ip[0] % (2 - 2) = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "modulus by zero");
 	expect_err("ip[0] << 32 = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "more than 31 bits");
+	expect_err("1 << 32 = 0", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "shift by more than 31 bits (column 3)");
+	expect_err("len = 1 >> (30 + 2)", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "more than 31 bits");
 	expect_err("vlan 4096", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
 	expect_err("mpls 1048576", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
 	expect_err("tcp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'tcp' modifier");
