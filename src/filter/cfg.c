@@ -29,7 +29,7 @@ static int charge(rc__cfg *g, uint32_t n)
 		return -1;
 	g->ninsns += n;
 	if (g->ninsns > g->max_insns) {
-		g->failed = -1;   /* RC_ELIMIT, mapped by the caller */
+		g->failed = RC__CFG_LIMIT;
 		return -1;
 	}
 	return 0;
@@ -41,7 +41,7 @@ rc__blk *rc__cfg_blk(rc__cfg *g)
 		return NULL;
 	rc__blk *b = rc__arena_alloc(g->arena, sizeof(*b));
 	if (!b)
-		g->failed = -2;
+		g->failed = RC__CFG_NOMEM;
 	return b;
 }
 
@@ -53,7 +53,7 @@ void rc__cfg_stmt(rc__cfg *g, rc__blk *b, uint16_t code, uint32_t k)
 		uint32_t cap = b->cap ? b->cap * 2 : 4;
 		rc_bpf_insn *s = rc__arena_calloc(g->arena, cap, sizeof(*s));
 		if (!s) {
-			g->failed = -2;
+			g->failed = RC__CFG_NOMEM;
 			return;
 		}
 		if (b->nstmts)
@@ -71,7 +71,7 @@ rc__elist rc__cfg_edge(rc__cfg *g, rc__blk *b, int sense)
 		return l;
 	rc__edge *e = rc__arena_alloc(g->arena, sizeof(*e));
 	if (!e) {
-		g->failed = -2;
+		g->failed = RC__CFG_NOMEM;
 		return l;
 	}
 	e->b = b;
@@ -547,7 +547,7 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 	*len = 0;
 	rc__blk *acc = rc__cfg_blk(g), *rej = rc__cfg_blk(g);
 	if (g->failed || !f.head)
-		return g->failed == -1 ? RC_ELIMIT : RC_ENOMEM;
+		return g->failed == RC__CFG_LIMIT ? RC_ELIMIT : RC_ENOMEM;
 	acc->jcode = BPF_RET | BPF_K;
 	acc->k = accept_k;
 	rej->jcode = BPF_RET | BPF_K;

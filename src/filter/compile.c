@@ -92,9 +92,9 @@ static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const cha
 	rc__frag f = rc__gen_node(cg, root);
 	if (rc__gen_failed(cg)) {
 		int st = cg->status;
-		if (st == RC_ELIMIT && cg->g.failed == -1)
+		if (st == RC_ELIMIT && cg->g.failed == RC__CFG_LIMIT)
 			limit_error(errbuf, o->max_insns);
-		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg->g.failed == -2))
+		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg->g.failed == RC__CFG_NOMEM))
 			rc__errf(errbuf, st, "out of memory compiling the filter");
 		return st;
 	}

@@ -39,7 +39,7 @@ F rc__gen_fail(rc__cg *cg, int status, uint32_t col, const char *fmt, ...)
 int rc__gen_failed(rc__cg *cg)
 {
 	if (!cg->status && cg->g.failed)
-		cg->status = cg->g.failed == -1 ? RC_ELIMIT : RC_ENOMEM;
+		cg->status = cg->g.failed == RC__CFG_LIMIT ? RC_ELIMIT : RC_ENOMEM;
 	return cg->status != 0;
 }
 
@@ -332,7 +332,7 @@ static const rc__node **flatten(rc__cg *cg, const rc__node *n, size_t *count)
 		k++;
 	const rc__node **v = rc__arena_calloc(cg->g.arena, k, sizeof(*v));
 	if (!v) {
-		cg->g.failed = -2;
+		cg->g.failed = RC__CFG_NOMEM;
 		return NULL;
 	}
 	size_t i = k;
