@@ -158,7 +158,7 @@ int rc__filter_compile_counted(rc_bpf_prog *out, const char *expr, int linktype,
 	int st = rc__lex(&arena, expr, len, &toks, errbuf);
 	if (st == 0) {
 		work->lex = toks.n;
-		st = rc__parse(&arena, &toks, expr, &root, errbuf);
+		st = rc__parse(&arena, &toks, &root, errbuf);
 	}
 	if (st < 0)
 		goto err;

@@ -30,7 +30,6 @@ typedef struct rc__parser {
 	const rc__token *t;   /* token array */
 	size_t pos;
 	size_t n;
-	const char *src;
 	char *errbuf;
 	int status;           /* first error */
 	unsigned depth;
@@ -572,8 +571,8 @@ static rc__node *head_id(rc__parser *p, rc__qual *qout)
 		adv(p);
 		break;
 	default:
-		if (q.dir == RC_DIR_DEFAULT)
-			return fail(p, RC_ESYNTAX, first, "syntax error");
+		/* a direction alone, "src 1.2.3.4" (callers enter only at a
+		 * direction or one of the keywords above) */
 		break;
 	}
 	rc__node *n = id(p, q);
@@ -752,10 +751,9 @@ static rc__node *expr(rc__parser *p, rc__qual q, rc__qual *qout)
 	return l;
 }
 
-int rc__parse(rc__arena *arena, const rc__toklist *toks, const char *src, rc__node **root,
-	      char *errbuf)
+int rc__parse(rc__arena *arena, const rc__toklist *toks, rc__node **root, char *errbuf)
 {
-	rc__parser p = {.arena = arena, .t = toks->v, .n = toks->n, .src = src, .errbuf = errbuf};
+	rc__parser p = {.arena = arena, .t = toks->v, .n = toks->n, .errbuf = errbuf};
 	if (at(&p, RC_T_EOF)) {
 		*root = node(&p, RC_N_TRUE, cur(&p));
 		return *root ? 0 : p.status;
