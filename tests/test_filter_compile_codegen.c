@@ -4,6 +4,7 @@
  */
 #include "harness.h"
 
+#include <arpa/inet.h>
 #include <linux/filter.h>
 
 #include "ringcap/filter.h"
@@ -85,13 +86,6 @@ TEST(filter_codegen_link_types_place_the_network_header)
 	p = compile("ip", RC_LINKTYPE_LOOP, NULL);               /* AF_INET, network order */
 	ASSERT_TRUE(has(&p, BPF_JMP | BPF_JEQ | BPF_K, 2));
 	rc_bpf_prog_free(&p);
-	p = compile("ip6", RC_LINKTYPE_NULL, NULL);              /* AF_INET6, host order */
-	uint32_t af6 = 10;
-	uint8_t b[4];
-	memcpy(b, &af6, 4);
-	ASSERT_TRUE(has(&p, BPF_JMP | BPF_JEQ | BPF_K,
-			(uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]));
-	rc_bpf_prog_free(&p);
 	p = compile("ip and tcp", RC_LINKTYPE_IPV4, NULL);       /* no link header at all */
 	ASSERT_TRUE(has(&p, BPF_LD | BPF_B | BPF_ABS, 9));
 	rc_bpf_prog_free(&p);
@@ -162,6 +156,62 @@ TEST(filter_codegen_implicit_qualifiers_and_precedence)
 	a = compile("2 * 3 + 1 = 7 and 10 - 2 - 3 = 5 and -1 = 0xffffffff", RC_LINKTYPE_ETHERNET, NULL);
 	ASSERT_UINT_NE(run(&a, f, sizeof(f)), 0);
 	rc_bpf_prog_free(&a);
+}
+
+/* "byte N op V" reads byte N of the link-layer header, as libpcap does
+ * (tcpdump -y EN10MB -d 'byte 9 = 6' loads [9]); after pppoes that header
+ * is PPP's, after vlan/mpls it stays Ethernet's. */
+TEST(filter_codegen_byte_reads_the_link_layer_header)
+{
+	static const struct { const char *expr; int lt; uint32_t off; } c[] = {
+		{"byte 9 = 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 < 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 > 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 & 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 | 6", RC_LINKTYPE_ETHERNET, 9},
+		{"byte 9 = 6", RC_LINKTYPE_LINUX_SLL, 9},
+		{"byte 3 = 6", RC_LINKTYPE_NULL, 3},
+		{"vlan and byte 9 > 6", RC_LINKTYPE_ETHERNET, 9},
+		{"mpls and byte 9 > 6", RC_LINKTYPE_ETHERNET, 9},
+		{"pppoes and byte 9 = 6", RC_LINKTYPE_ETHERNET, 29},
+	};
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		rc_bpf_prog p = compile(c[i].expr, c[i].lt, NULL);
+		if (!has(&p, BPF_LD | BPF_B | BPF_ABS, c[i].off))
+			rc_test_fail(__FILE__, __LINE__, "\"%s\" on link type %d: no ldb [%u]",
+				     c[i].expr, c[i].lt, c[i].off);
+		rc_bpf_prog_free(&p);
+	}
+	uint8_t f[60] = {0};
+	f[9] = 7;
+	f[23] = 6;
+	rc_bpf_prog p = compile("byte 9 = 7 and byte 9 > 6 and byte 9 & 1", RC_LINKTYPE_ETHERNET,
+				NULL);
+	ASSERT_UINT_NE(run(&p, f, sizeof(f)), 0);
+	rc_bpf_prog_free(&p);
+}
+
+/* NULL (host byte order) and LOOP (network order) headers hold a BSD's
+ * AF_INET6: 24, 28 or 30, the values libpcap tests in a savefile. */
+TEST(filter_codegen_ip6_on_loopback_headers_takes_each_bsd_af_inet6)
+{
+	static const uint32_t af[] = {24, 28, 30, 10};   /* 10: Linux's, never written */
+	uint8_t f[44] = {0};
+	f[4] = 0x60;
+	for (int loop = 0; loop < 2; loop++) {
+		rc_bpf_prog p = compile("ip6", loop ? RC_LINKTYPE_LOOP : RC_LINKTYPE_NULL, NULL);
+		for (size_t i = 0; i < 4; i++) {
+			uint32_t be = htonl(af[i]);
+			if (loop)
+				memcpy(f, &be, 4);
+			else
+				memcpy(f, &af[i], 4);
+			if ((run(&p, f, sizeof(f)) != 0) != (af[i] != 10))
+				rc_test_fail(__FILE__, __LINE__, "%s header with AF %u: want %d",
+					     loop ? "LOOP" : "NULL", af[i], af[i] != 10);
+		}
+		rc_bpf_prog_free(&p);
+	}
 }
 
 TEST(filter_codegen_arithmetic_with_variable_operands)

@@ -4,6 +4,8 @@
  */
 #include "harness.h"
 
+#include <stdlib.h>
+
 #include "ringcap/filter.h"
 
 static void expect_err(const char *expr, int linktype, int status, const char *msg)
@@ -46,6 +48,9 @@ TEST(filter_compile_error_semantic_errors)
 	expect_err("ip[0] / 0 = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "division by zero");
 	expect_err("ip[0] % (2 - 2) = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "modulus by zero");
 	expect_err("ip[0] << 32 = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "more than 31 bits");
+	expect_err("1 << 32 = 0", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "shift by more than 31 bits (column 3)");
+	expect_err("len = 1 >> (30 + 2)", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "more than 31 bits");
 	expect_err("vlan 4096", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
 	expect_err("mpls 1048576", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
 	expect_err("tcp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'tcp' modifier");
@@ -109,6 +114,60 @@ TEST(filter_compile_error_deep_nesting_is_refused_not_crashing)
 	memcpy(nots + n, "tcp", 4);
 	ASSERT_INT_EQ(rc_filter_compile(&p, nots, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
 		      RC_ELIMIT);
+}
+
+/* head, then rep n times, then tail, in a buffer the caller frees */
+static char *repeat(const char *head, const char *rep, int n, const char *tail)
+{
+	size_t hl = strlen(head), rl = strlen(rep), tl = strlen(tail);
+	char *e = malloc(hl + rl * (size_t)n + tl + 1), *q = e;
+	memcpy(q, head, hl);
+	q += hl;
+	for (int i = 0; i < n; i++, q += rl)
+		memcpy(q, rep, rl);
+	memcpy(q, tail, tl + 1);
+	return e;
+}
+
+static void expect_limit(char *expr)
+{
+	rc_bpf_prog p = {0};
+	char err[RC_ERRBUF_SIZE] = "";
+	int st = rc_filter_compile(&p, expr, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err);
+	if (st != RC_ELIMIT || !strstr(err, "nested more than 200 levels") || !strstr(err, "(column "))
+		rc_test_fail(__FILE__, __LINE__, "%.40s... (%zu bytes): got %d \"%s\"", expr,
+			     strlen(expr), st, err);
+	free(expr);
+}
+
+static void expect_ok(char *expr)
+{
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE] = "";
+	if (rc_filter_compile(&p, expr, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err) != 0)
+		rc_test_fail(__FILE__, __LINE__, "%.40s...: %s", expr, err);
+	rc_bpf_prog_free(&p);
+	free(expr);
+}
+
+/* and/or group to the left, so each switch between them nests a level
+ * (300 KB of "or tcp and tcp" used to overflow the stack) */
+TEST(filter_compile_error_long_and_or_chains_are_refused_not_crashing)
+{
+	expect_limit(repeat("tcp", " or tcp and tcp", 20000, ""));
+	expect_limit(repeat("host 1.1.1.1", " or 2.2.2.2 and 3.3.3.3", 20000, ""));
+	/* 100 switches, and a run of 300 of one operator, are fine */
+	expect_ok(repeat("tcp", " or udp and tcp", 50, ""));
+	expect_ok(repeat("len = 1", " or len = 2", 299, ""));
+}
+
+/* each operator of an arithmetic chain nests a level */
+TEST(filter_compile_error_long_arithmetic_chains_are_refused_not_crashing)
+{
+	expect_limit(repeat("len", " + 1", 100000, " = 0"));
+	expect_limit(repeat("len = 0", " * ip[0]", 100000, ""));
+	expect_limit(repeat("ip[1", " - 1", 100000, "] = 0"));
+	expect_ok(repeat("len", " + 1", 150, " = 0"));
 }
 
 TEST(filter_compile_error_null_arguments)

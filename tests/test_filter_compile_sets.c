@@ -277,6 +277,45 @@ TEST(filter_sets_shared_port_trees_test_ipv4_and_ipv6)
  * generated instructions, blocks visited by layout and by the optimizer's
  * passes), not time: a quadratic stage would show a ratio near 4.
  */
+/*
+ * A set loads its field once, in the first block of its tree; the blocks
+ * below test the A it left.  When an earlier test of the same field decides
+ * that first block, jumping past it must not land in the tree (which would
+ * test the protocol byte or whatever A held): TCP from 10.0.0.5 matches all
+ * of these, with the optimizer and without.
+ */
+TEST(filter_sets_decided_first_test_keeps_the_set_load)
+{
+	static const char *const exprs[] = {
+		"ip src 10.0.0.5 and tcp and (ip src 10.0.0.1 or ip src 10.0.0.5)",
+		"src host 10.0.0.5 and tcp and src host (10.0.0.1 or 10.0.0.3 or 10.0.0.5 or "
+		"10.0.0.7 or 10.0.0.9 or 10.0.0.11)",
+		"ip dst 10.0.0.9 and tcp and (ip dst 10.0.0.1 or ip dst 10.0.0.9)",
+		"ip src 10.0.0.5 and tcp and (host 10.0.0.1 or host 10.0.0.5)",
+		"ether[26:4] = 0x0a000005 and ip and (ip src 10.0.0.1 or ip src 10.0.0.5)",
+		"ip src 10.0.0.5 and (src net 10.0.0.0/30 or src net 10.0.0.4/30 or "
+		"src net 192.168.0.0/16)",
+		"ip[12:4] = 0x0a000005 and tcp and (ip src 10.0.0.1 or ip src 10.0.0.5)",
+	};
+	uint8_t f[60];
+	memset(f, 0, sizeof(f));
+	f[12] = 0x08; f[14] = 0x45; f[23] = 6;
+	put32(f + 26, 0x0a000005);
+	put32(f + 30, 0x0a000009);
+	for (int opt = 0; opt < 2; opt++)
+		for (size_t i = 0; i < sizeof(exprs) / sizeof(exprs[0]); i++) {
+			rc_filter_opts o = {.optimize = opt, .linux_live = 0, .resolve_names = 0};
+			rc_bpf_prog p;
+			char err[RC_ERRBUF_SIZE];
+			ASSERT_INT_EQ(rc_filter_compile(&p, exprs[i], RC_LINKTYPE_ETHERNET, 65535, 0,
+							&o, err), 0);
+			if (rc_bpf_run_simple(p.insns, p.len, f, 60, 60) == 0)
+				rc_test_fail(__FILE__, __LINE__, "optimize %d: \"%s\" rejects TCP "
+					     "10.0.0.5 -> 10.0.0.9", opt, exprs[i]);
+			rc_bpf_prog_free(&p);
+		}
+}
+
 TEST(filter_sets_compile_work_grows_linearly)
 {
 	static const struct { const char *prefix; int n; } lists[] = {

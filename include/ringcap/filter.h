@@ -77,8 +77,12 @@ typedef struct rc_filter_opts {
  * an error, as in libpcap).  An empty or all-blank expression accepts every
  * packet.  On success *out owns a validated program.  On failure returns
  * RC_ESYNTAX (or RC_ENOENT for an unknown name, RC_ELIMIT for a program over
- * RC_BPF_MAXINSNS, RC_ENOTSUP for a primitive not valid on this link type)
- * and errbuf holds a message with the 1-based column and offending token.
+ * opts->max_insns (default RC_BPF_MAXINSNS), nesting over 200 levels or an
+ * expression over 4 MiB, RC_ENOTSUP for a primitive not valid on this link
+ * type) and errbuf holds a message with the 1-based column and offending
+ * token; RC_EINVAL for a NULL out or expr, opts->max_insns over
+ * RC_BPF_USER_MAXINSNS, or `ip broadcast` with netmask 0; RC_ENOMEM when
+ * memory runs out.
  */
 int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 		      uint32_t snaplen_bytes, uint32_t netmask,

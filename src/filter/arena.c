@@ -62,7 +62,6 @@ void *rc__arena_alloc(rc__arena *a, size_t n)
 	}
 	void *p = c->data + c->used;
 	c->used += n;
-	a->used_bytes += n;
 	memset(p, 0, n);
 	return p;
 }
@@ -85,6 +84,5 @@ void rc__arena_free(rc__arena *a)
 		c = next;
 	}
 	a->head = NULL;
-	a->used_bytes = 0;
 	a->reserved_bytes = 0;
 }

@@ -17,7 +17,6 @@ typedef struct rc__arena_chunk rc__arena_chunk;
 
 typedef struct rc__arena {
 	rc__arena_chunk *head;   /* newest chunk first */
-	size_t used_bytes;       /* bytes handed out, including alignment */
 	size_t reserved_bytes;   /* bytes malloc'ed for chunks */
 	size_t limit_bytes;      /* reserved_bytes never exceeds this */
 	int over_limit;          /* 1 once an allocation failed on the limit */

@@ -94,7 +94,6 @@ struct rc__node {
  * empty expression).  0, or RC_ESYNTAX / RC_ENOTSUP / RC_ELIMIT / RC_ENOMEM
  * with "<context>: <reason> (column N)" in errbuf.
  */
-int rc__parse(rc__arena *arena, const rc__toklist *toks, const char *src, rc__node **root,
-	      char *errbuf);
+int rc__parse(rc__arena *arena, const rc__toklist *toks, rc__node **root, char *errbuf);
 
 #endif

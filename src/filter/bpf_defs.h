@@ -43,13 +43,6 @@ static inline int rc__bpf_is_anc(uint32_t k)
 	       (k - RC__BPF_AD_BASE) % 4 == 0;
 }
 
-/* Is code a BPF_LD|BPF_ABS load of any width? */
-static inline int rc__bpf_is_ld_abs(uint16_t code)
-{
-	return code == (BPF_LD | BPF_W | BPF_ABS) || code == (BPF_LD | BPF_H | BPF_ABS) ||
-	       code == (BPF_LD | BPF_B | BPF_ABS);
-}
-
 /* Is code a conditional jump (both jt and jf are used)? */
 static inline int rc__bpf_is_cond_jump(uint16_t code)
 {

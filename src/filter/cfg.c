@@ -29,7 +29,7 @@ static int charge(rc__cfg *g, uint32_t n)
 		return -1;
 	g->ninsns += n;
 	if (g->ninsns > g->max_insns) {
-		g->failed = -1;   /* RC_ELIMIT, mapped by the caller */
+		g->failed = RC__CFG_LIMIT;
 		return -1;
 	}
 	return 0;
@@ -41,7 +41,7 @@ rc__blk *rc__cfg_blk(rc__cfg *g)
 		return NULL;
 	rc__blk *b = rc__arena_alloc(g->arena, sizeof(*b));
 	if (!b)
-		g->failed = -2;
+		g->failed = RC__CFG_NOMEM;
 	return b;
 }
 
@@ -53,7 +53,7 @@ void rc__cfg_stmt(rc__cfg *g, rc__blk *b, uint16_t code, uint32_t k)
 		uint32_t cap = b->cap ? b->cap * 2 : 4;
 		rc_bpf_insn *s = rc__arena_calloc(g->arena, cap, sizeof(*s));
 		if (!s) {
-			g->failed = -2;
+			g->failed = RC__CFG_NOMEM;
 			return;
 		}
 		if (b->nstmts)
@@ -71,7 +71,7 @@ rc__elist rc__cfg_edge(rc__cfg *g, rc__blk *b, int sense)
 		return l;
 	rc__edge *e = rc__arena_alloc(g->arena, sizeof(*e));
 	if (!e) {
-		g->failed = -2;
+		g->failed = RC__CFG_NOMEM;
 		return l;
 	}
 	e->b = b;
@@ -181,8 +181,15 @@ static rc__blk *fwd(rc__blk *b)
  * an edge into a pure test whose outcome the edge's facts already decide is
  * redirected to the matching successor, e.g. the second "ethertype ==
  * 0x800" test behind a first one, or "ip[9] == 17" behind "ip[9] == 50".
- * Skipping the block also skips its load, which is safe: the same load ran
- * before on every path with that fact.
+ * Skipping the block also skips its load, so the new target must not read
+ * A before writing it: a set's search tree loads its field once, in its
+ * first block, and the blocks below test the A it left (cfg.h), so a hop
+ * from that first block into the tree would test whatever the edge's
+ * source had in A.  So an edge moves only to a target that does not read
+ * A on entry (reads_a), or to one that reads the skipped load when the
+ * edge's source is a pure test of the same field (A then holds that value
+ * already).  Hops go on through such tree blocks while the facts decide
+ * them, e.g. past a whole search tree whose first test is decided.
  */
 #define RC__NFACTS 16
 
@@ -217,6 +224,43 @@ static int pure_test(const rc__blk *b, rc__fact *f)
 	f->jop = BPF_OP(b->jcode);
 	f->k = b->k;
 	return 1;
+}
+
+/* 1 if b may use the A it was entered with (b is never a constant here:
+ * edges into constants were forwarded before threading). */
+static int reads_a(const rc__blk *b)
+{
+	for (uint32_t i = 0; i < b->nstmts; i++) {
+		uint16_t c = b->stmts[i].code;
+		switch (BPF_CLASS(c)) {
+		case BPF_LD:
+			return 0;
+		case BPF_LDX:
+		case BPF_STX:
+			continue;
+		case BPF_MISC:
+			if (BPF_MISCOP(c) == BPF_TXA)
+				return 0;
+			return 1;
+		default:             /* ALU, ST */
+			return 1;
+		}
+	}
+	/* the generators' only return is "ret #k" */
+	return b->jcode != (BPF_RET | BPF_K) && BPF_OP(b->jcode) != BPF_JA;
+}
+
+/* A jump on A against a constant, with no statements: a block inside a
+ * set's tree, testing the value its first block loaded. */
+static int bare_test(const rc__blk *b)
+{
+	return b->nstmts == 0 && b->jcode != (BPF_RET | BPF_K) &&
+	       BPF_SRC(b->jcode) == BPF_K && BPF_OP(b->jcode) != BPF_JA;
+}
+
+static int same_load(const rc__fact *a, const rc__fact *b)
+{
+	return a->lcode == b->lcode && a->lk == b->lk && a->mask == b->mask;
 }
 
 static int eval_op(uint16_t op, uint32_t v, uint32_t k)
@@ -350,15 +394,31 @@ static int thread_round(rc__blk **vec, size_t nb, rc__facts *fs, uint64_t *work)
 		for (int sense = 1; sense >= 0; sense--) {
 			rc__facts e;
 			edge_facts(b, &fs[i], sense, &e);
-			rc__blk *t = sense ? b->jt : b->jf;
-			rc__fact tf;
-			for (int hops = 0; hops < 64 && pure_test(t, &tf); hops++, (*work)++) {
+			rc__blk *t = sense ? b->jt : b->jf, *to = t;
+			rc__fact bf, ld;
+			int b_pure = pure_test(b, &bf), have_ld = 0;
+			for (int hops = 0; hops < 64; hops++, (*work)++) {
+				rc__fact tf;
+				if (pure_test(t, &tf)) {
+					ld = tf;
+					have_ld = 1;
+				} else if (have_ld && bare_test(t)) {
+					tf = ld;   /* tests the skipped load's value */
+					tf.jop = BPF_OP(t->jcode);
+					tf.k = t->k;
+				} else {
+					break;
+				}
 				int d = facts_decide(&e, &tf);
 				if (d < 0)
 					break;
 				t = d ? t->jt : t->jf;
-				changed = 1;
+				if (!reads_a(t) || (b_pure && same_load(&bf, &ld))) {
+					to = t;
+					changed = 1;
+				}
 			}
+			t = to;
 			if (sense)
 				b->jt = t;
 			else
@@ -487,7 +547,7 @@ int rc__cfg_emit(rc__cfg *g, rc__frag f, uint32_t accept_k, size_t max_len,
 	*len = 0;
 	rc__blk *acc = rc__cfg_blk(g), *rej = rc__cfg_blk(g);
 	if (g->failed || !f.head)
-		return g->failed == -1 ? RC_ELIMIT : RC_ENOMEM;
+		return g->failed == RC__CFG_LIMIT ? RC_ELIMIT : RC_ENOMEM;
 	acc->jcode = BPF_RET | BPF_K;
 	acc->k = accept_k;
 	rej->jcode = BPF_RET | BPF_K;

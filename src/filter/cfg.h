@@ -59,11 +59,19 @@ typedef struct rc__frag {
 	rc__elist t, f;
 } rc__frag;
 
+/* Why generation stopped (rc__cfg.failed); callers map it to a status. */
+enum {
+	RC__CFG_LIMIT = -1,   /* past max_insns: RC_ELIMIT, may retry with smaller sets */
+	RC__CFG_NOMEM = -2,   /* RC_ENOMEM */
+	RC__CFG_HOPELESS = -3 /* a value list cannot fit even as chains: RC_ELIMIT with
+	                       * gen_set's message, no retry */
+};
+
 typedef struct rc__cfg {
 	rc__arena *arena;
 	uint64_t ninsns;      /* statements + jumps created so far */
 	uint64_t max_insns;   /* generation stops (RC_ELIMIT) past this */
-	int failed;           /* 0, RC_ENOMEM or RC_ELIMIT */
+	int failed;           /* 0 or an RC__CFG_* reason */
 	uint64_t work;        /* steps of rc__cfg_emit (blocks visited by its passes),
 	                       * so tests can check that layout grows linearly */
 } rc__cfg;

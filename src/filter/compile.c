@@ -92,9 +92,9 @@ static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const cha
 	rc__frag f = rc__gen_node(cg, root);
 	if (rc__gen_failed(cg)) {
 		int st = cg->status;
-		if (st == RC_ELIMIT && cg->g.failed == -1)
+		if (st == RC_ELIMIT && cg->g.failed == RC__CFG_LIMIT)
 			limit_error(errbuf, o->max_insns);
-		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg->g.failed == -2))
+		else if (st == RC_ENOMEM || (st == RC_ELIMIT && cg->g.failed == RC__CFG_NOMEM))
 			rc__errf(errbuf, st, "out of memory compiling the filter");
 		return st;
 	}
@@ -158,7 +158,7 @@ int rc__filter_compile_counted(rc_bpf_prog *out, const char *expr, int linktype,
 	int st = rc__lex(&arena, expr, len, &toks, errbuf);
 	if (st == 0) {
 		work->lex = toks.n;
-		st = rc__parse(&arena, &toks, expr, &root, errbuf);
+		st = rc__parse(&arena, &toks, &root, errbuf);
 	}
 	if (st < 0)
 		goto err;

@@ -72,8 +72,16 @@ static int fold(rc__cg *cg, const rc__arith *a, uint32_t *k)
 		case BPF_AND: *k = x & y; return 1;
 		case BPF_OR: *k = x | y; return 1;
 		case BPF_XOR: *k = x ^ y; return 1;
-		case BPF_LSH: *k = y < 32 ? x << y : 0; return 1;
-		case BPF_RSH: *k = y < 32 ? x >> y : 0; return 1;
+		case BPF_LSH:
+		case BPF_RSH:
+			/* refused like a shift of a packet value (gen_value), as
+			 * libpcap does; C leaves shifts of 32 or more undefined */
+			if (y > 31) {
+				rc__gen_fail(cg, RC_ESYNTAX, a->col, "shift by more than 31 bits");
+				return 0;
+			}
+			*k = a->op == BPF_LSH ? x << y : x >> y;
+			return 1;
 		case BPF_DIV:
 		case BPF_MOD:
 			if (y == 0) {

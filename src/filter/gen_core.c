@@ -39,7 +39,7 @@ F rc__gen_fail(rc__cg *cg, int status, uint32_t col, const char *fmt, ...)
 int rc__gen_failed(rc__cg *cg)
 {
 	if (!cg->status && cg->g.failed)
-		cg->status = cg->g.failed == -1 ? RC_ELIMIT : RC_ENOMEM;
+		cg->status = cg->g.failed == RC__CFG_LIMIT ? RC_ELIMIT : RC_ENOMEM;
 	return cg->status != 0;
 }
 
@@ -261,7 +261,7 @@ static uint32_t ethertype_to_ppp(uint32_t p)
 	}
 }
 
-/* AF_INET / AF_INET6 as the NULL (host order) or LOOP (network order) header holds them */
+/* An AF_ value as the NULL (host order) or LOOP (network order) header holds it */
 static F loopback_linktype(rc__cg *cg, uint32_t af)
 {
 	uint32_t k = af;
@@ -306,8 +306,16 @@ F rc__gen_linktype(rc__cg *cg, uint32_t p)
 	case RC_LINKTYPE_LOOP:
 		if (p == RC_ET_IP)
 			return loopback_linktype(cg, 2);   /* AF_INET */
-		if (p == RC_ET_IPV6)
-			return loopback_linktype(cg, 10);  /* AF_INET6 on Linux */
+		if (p == RC_ET_IPV6) {
+			/* AF_INET6 differs between the BSDs that write these
+			 * headers; like libpcap on a savefile (gencode.c
+			 * BSD_AFNUM_INET6_*): 24 (NetBSD, OpenBSD), 28 (FreeBSD),
+			 * 30 (Darwin).  Linux has no NULL/LOOP interfaces, so
+			 * its 10 never appears. */
+			F f = loopback_linktype(cg, 24);
+			f = rc__cfg_or(f, loopback_linktype(cg, 28));
+			return rc__cfg_or(f, loopback_linktype(cg, 30));
+		}
 		return rc__cfg_const(&cg->g, 0);
 	default:
 		return rc__gen_fail(cg, RC_ENOTSUP, cg->at ? cg->at->col : 0,
@@ -324,7 +332,7 @@ static const rc__node **flatten(rc__cg *cg, const rc__node *n, size_t *count)
 		k++;
 	const rc__node **v = rc__arena_calloc(cg->g.arena, k, sizeof(*v));
 	if (!v) {
-		cg->g.failed = -2;
+		cg->g.failed = RC__CFG_NOMEM;
 		return NULL;
 	}
 	size_t i = k;
@@ -409,16 +417,17 @@ F rc__gen_node(rc__cg *cg, const rc__node *n)
 	case RC_N_PPPOES: f = rc__gen_pppoe(cg, n); break;
 	case RC_N_LLC: f = rc__gen_llc(cg, n); break;
 	case RC_N_BYTE: {
-		/* byte N op V: on the network-layer byte N */
+		/* byte N op V: byte N of the link-layer header, as libpcap reads
+		 * it (gencode.c gen_byteop, OR_LINKHDR) */
 		switch (n->byteop) {
-		case '=': f = rc__gen_cmp(cg, RC_OR_LINKPL, n->num, 1, n->num2); break;
-		case '<': f = rc__gen_ncmp(cg, RC_OR_LINKPL, n->num, 1, 0xffffffffu, BPF_JGE, 1,
+		case '=': f = rc__gen_cmp(cg, RC_OR_LINKHDR, n->num, 1, n->num2); break;
+		case '<': f = rc__gen_ncmp(cg, RC_OR_LINKHDR, n->num, 1, 0xffffffffu, BPF_JGE, 1,
 					   n->num2); break;
-		case '>': f = rc__gen_ncmp(cg, RC_OR_LINKPL, n->num, 1, 0xffffffffu, BPF_JGT, 0,
+		case '>': f = rc__gen_ncmp(cg, RC_OR_LINKHDR, n->num, 1, 0xffffffffu, BPF_JGT, 0,
 					   n->num2); break;
 		default: {
 			rc__blk *b = rc__cfg_blk(&cg->g);
-			rc__gen_load(cg, b, RC_OR_LINKPL, n->num, 1);
+			rc__gen_load(cg, b, RC_OR_LINKHDR, n->num, 1);
 			rc__cfg_stmt(&cg->g, b, BPF_ALU | (n->byteop == '|' ? BPF_OR : BPF_AND) | BPF_K,
 				     n->num2);
 			f = rc__cfg_not(rc__cfg_jump(&cg->g, b, BPF_JMP | BPF_JEQ | BPF_K, 0));

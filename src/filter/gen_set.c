@@ -257,7 +257,7 @@ F rc__gen_set(rc__cg *cg, const rc__node *const *nodes, size_t n, uint32_t key)
 	F none = {0};
 	rc__iv *v = rc__arena_calloc(cg->g.arena, n, sizeof(*v));
 	if (!v) {
-		cg->g.failed = -2;
+		cg->g.failed = RC__CFG_NOMEM;
 		return none;
 	}
 	uint32_t k;
@@ -280,7 +280,7 @@ F rc__gen_set(rc__cg *cg, const rc__node *const *nodes, size_t n, uint32_t key)
 	uint64_t fields = dir == RC_DIR_OR ? 2u : 1u; /* trees are shared across protocols */
 	if ((uint64_t)m * fields > cg->max_prog) {
 		cg->used_sets = 1;
-		cg->g.failed = -3;   /* no retry: chains cannot fit either */
+		cg->g.failed = RC__CFG_HOPELESS;
 		cg->at = nodes[0];   /* report at the list's first value */
 		return rc__gen_fail(cg, RC_ELIMIT, nodes[0]->col, "%zu values in one list need at "
 				    "least %llu instructions, over the %slimit of %u", m,

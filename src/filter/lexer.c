@@ -433,21 +433,6 @@ int rc__lex(rc__arena *arena, const char *expr, size_t len, rc__toklist *out, ch
 	return 0;
 }
 
-const char *rc__tok_name(int kind)
-{
-	switch (kind) {
-	case RC_T_EOF: return "end of expression";
-	case RC_T_NUM: return "number";
-	case RC_T_HID: return "IPv4 address";
-	case RC_T_HID6: return "IPv6 address";
-	case RC_T_EID: return "MAC address";
-	case RC_T_ID: return "name";
-	case RC_T_RPAREN: return "')'";
-	case RC_T_RBRACK: return "']'";
-	default: return "token";
-	}
-}
-
 const char *rc__pq_name(int pq)
 {
 	static const char *const names[] = {

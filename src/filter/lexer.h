@@ -72,9 +72,6 @@ typedef struct rc__toklist {
  */
 int rc__lex(rc__arena *arena, const char *expr, size_t len, rc__toklist *out, char *errbuf);
 
-/* Printable name of a token kind ("'('", "number", "'host'"). Static. */
-const char *rc__tok_name(int kind);
-
 /* The pcap-filter keyword for a protocol qualifier ("tcp"); static. */
 const char *rc__pq_name(int pq);
 

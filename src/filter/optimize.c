@@ -22,8 +22,12 @@
  *                 already succeeded) and nothing B writes is read at T
  *                 before being written again (or B writes what is there);
  *   3. cleanup  - jumps with equal targets become gotos, unreachable
- *                 blocks go;
- *   4. forward + dead code: a statement whose result is never read and that
+ *                 blocks go, a block absorbs a successor that has no other
+ *                 predecessor;
+ *   4. forward, then chains (optimize_chain.c): runs of tests that share an
+ *                 exit are reordered so that tests of the same value sit
+ *                 together and the reloads between them go; then dead
+ *                 code: a statement whose result is never read and that
  *                 cannot fail is removed; one that can fail stays, because
  *                 failing (rejecting a truncated packet) is behaviour;
  *   5. merge    - blocks with identical statements and terminals (e.g. the

@@ -30,7 +30,6 @@ typedef struct rc__parser {
 	const rc__token *t;   /* token array */
 	size_t pos;
 	size_t n;
-	const char *src;
 	char *errbuf;
 	int status;           /* first error */
 	unsigned depth;
@@ -101,6 +100,14 @@ static void span_end(rc__parser *p, rc__node *n)
 	}
 }
 
+/*
+ * Nesting costs C stack here and in the code generator.  A chain of binary
+ * operators nests too: it is a tree that leans left ((a op b) op c), and
+ * the generator recurses along that lean, for and/or once per switch
+ * between them (a run of one operator is flattened), for arithmetic once
+ * per operator.  So those count as levels as well; the message names the
+ * token where the count passes the limit.
+ */
 static int enter(rc__parser *p)
 {
 	if (++p->depth > RC__MAX_DEPTH) {
@@ -252,20 +259,22 @@ static int binop_level(int k, uint16_t *op)
 /* Precedence climbing for the left-associative levels 1..5. */
 static rc__arith *arith(rc__parser *p, int min_level)
 {
+	unsigned depth = p->depth;
 	rc__arith *a = operand(p);
 	for (;;) {
 		if (!a)
 			return NULL;
 		uint16_t op;
 		int lvl = binop_level(cur(p)->kind, &op);
-		if (lvl == 0 || lvl <= min_level)
+		if (lvl == 0 || lvl <= min_level) {
+			p->depth = depth;
 			return a;
+		}
 		const rc__token *t = cur(p);
-		adv(p);
 		if (enter(p) < 0)
 			return NULL;
+		adv(p);
 		rc__arith *b = arith(p, lvl), *x;
-		p->depth--;
 		if (!b || !(x = anode(p, RC_A_BIN, t)))
 			return NULL;
 		x->op = op;
@@ -351,9 +360,14 @@ static rc__node *id(rc__parser *p, rc__qual q);
 /* pid := id ((and|or) id)*  -- inside "host ( ... )" */
 static rc__node *pid(rc__parser *p, rc__qual q)
 {
+	unsigned depth = p->depth;
+	int prev = 0;
 	rc__node *l = id(p, q);
 	while (l && (at(p, RC_T_AND) || at(p, RC_T_OR))) {
 		const rc__token *op = cur(p);
+		if (prev && op->kind != prev && enter(p) < 0)
+			return NULL;
+		prev = op->kind;
 		adv(p);
 		rc__node *r = id(p, q), *n;
 		if (!r || !(n = node(p, op->kind == RC_T_AND ? RC_N_AND : RC_N_OR, op)))
@@ -362,6 +376,7 @@ static rc__node *pid(rc__parser *p, rc__qual q)
 		n->r = r;
 		l = n;
 	}
+	p->depth = depth;
 	return l;
 }
 
@@ -556,8 +571,8 @@ static rc__node *head_id(rc__parser *p, rc__qual *qout)
 		adv(p);
 		break;
 	default:
-		if (q.dir == RC_DIR_DEFAULT)
-			return fail(p, RC_ESYNTAX, first, "syntax error");
+		/* a direction alone, "src 1.2.3.4" (callers enter only at a
+		 * direction or one of the keywords above) */
 		break;
 	}
 	rc__node *n = id(p, q);
@@ -715,9 +730,14 @@ static rc__node *expr(rc__parser *p, rc__qual q, rc__qual *qout)
 {
 	if (enter(p) < 0)
 		return NULL;
+	unsigned depth = p->depth;
+	int prev = 0;
 	rc__node *l = term(p, q, &q);
 	while (l && (at(p, RC_T_AND) || at(p, RC_T_OR))) {
 		const rc__token *op = cur(p);
+		if (prev && op->kind != prev && enter(p) < 0)
+			return NULL;
+		prev = op->kind;
 		adv(p);
 		rc__node *r = looks_like_id(p) ? id(p, q) : term(p, q, &q), *n;
 		if (!r || !(n = node(p, op->kind == RC_T_AND ? RC_N_AND : RC_N_OR, op)))
@@ -727,14 +747,13 @@ static rc__node *expr(rc__parser *p, rc__qual q, rc__qual *qout)
 		l = n;
 	}
 	*qout = q;
-	p->depth--;
+	p->depth = depth - 1;
 	return l;
 }
 
-int rc__parse(rc__arena *arena, const rc__toklist *toks, const char *src, rc__node **root,
-	      char *errbuf)
+int rc__parse(rc__arena *arena, const rc__toklist *toks, rc__node **root, char *errbuf)
 {
-	rc__parser p = {.arena = arena, .t = toks->v, .n = toks->n, .src = src, .errbuf = errbuf};
+	rc__parser p = {.arena = arena, .t = toks->v, .n = toks->n, .errbuf = errbuf};
 	if (at(&p, RC_T_EOF)) {
 		*root = node(&p, RC_N_TRUE, cur(&p));
 		return *root ? 0 : p.status;

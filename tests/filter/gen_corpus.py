@@ -132,9 +132,11 @@ def main():
     write(d + "/raw.pcap", 12, ips)
     write(d + "/ipv4.pcap", 228, [p for p in ips if p[0] >> 4 == 4])
     write(d + "/ipv6.pcap", 229, [p for p in ips if p[0] >> 4 == 6])
-    af = lambda p: 2 if p[0] >> 4 == 4 else 10
-    write(d + "/null.pcap", 0, [struct.pack("<I", af(p)) + p for p in ips])
-    write(d + "/loop.pcap", 108, [struct.pack(">I", af(p)) + p for p in ips])
+    # IPv6 under each BSD's AF_INET6 (24, 28, 30) and Linux's (10), which
+    # libpcap does not take for IPv6 in a savefile
+    af = lambda i, p: 2 if p[0] >> 4 == 4 else (24, 28, 30, 10)[i % 4]
+    write(d + "/null.pcap", 0, [struct.pack("<I", af(i, p)) + p for i, p in enumerate(ips)])
+    write(d + "/loop.pcap", 108, [struct.pack(">I", af(i, p)) + p for i, p in enumerate(ips)])
 
 
 if __name__ == "__main__":
