@@ -1,0 +1,90 @@
+/*
+ * test_compat_files.c - savefiles, dumpers, filters and return codes of
+ * ringcap's libpcap.so.0.8 against the system libpcap.
+ * tests/compat/files_prog.c is built once against Debian's headers and
+ * library; each test runs one of its scenarios on both libraries, each in
+ * a directory of its own, and wants the same output, exit status and
+ * (where named) byte-identical files.
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "compat/compat_util.h"
+#include "harness.h"
+#include "testutil.h"
+
+/* Build files_prog into the test's directory; returns its path. */
+static const char *rc_files_prog(void)
+{
+	static char bin[600];
+	const char *dir = rc_test_tmpdir();
+	char *out = NULL;
+
+	rc_test_need_tool("cc");
+	if (access("/usr/include/pcap/pcap.h", R_OK) != 0)
+		SKIP("Debian's libpcap0.8-dev headers are not installed");
+	snprintf(bin, sizeof(bin), "%s/files_prog", dir);
+	if (rc_test_sh(&out, "cc -std=gnu11 -Wall -Wextra -Werror -o '%s' '%s/tests/compat/files_prog.c' "
+			     "-lpcap 2>&1", bin, rc_test_srcdir()) != 0)
+		rc_test_fail(__FILE__, __LINE__, "build against the system libpcap:\n%s", out);
+	free(out);
+	return bin;
+}
+
+/*
+ * Run scenario in <tmpdir>/sys on the system library and in <tmpdir>/rc
+ * on ringcap's (prefix: what to put before the program, e.g. "unshare -n
+ * sh -c ..."-free environment settings); outputs, exit statuses and the
+ * named files must be equal.
+ */
+static void rc_files_same(const char *scenario, const char *prefix, const char *const *files,
+			  size_t nfiles)
+{
+	const char *bin = rc_files_prog(), *dir = rc_test_tmpdir();
+	char *sys = NULL, *rc = NULL;
+	int sys_st, rc_st;
+
+	ASSERT_INT_EQ(rc_test_sh(NULL, "mkdir '%s/sys' '%s/rc'", dir, dir), 0);
+	sys_st = rc_test_sh(&sys, "%s '%s' '%s/sys' %s 2>&1", prefix, bin, dir, scenario);
+	rc_st = rc_test_sh(&rc, "%s %s '%s' '%s/rc' %s 2>&1", prefix, rc_compat_env(), bin, dir,
+			   scenario);
+	if (strcmp(sys, rc) != 0)
+		rc_test_fail(__FILE__, __LINE__, "%s: output differs, %s", scenario,
+			     rc_compat_first_diff(sys, rc));
+	ASSERT_INT_EQ(rc_st, sys_st);
+	ASSERT_INT_EQ(sys_st, 0);
+	for (size_t i = 0; i < nfiles; i++)
+		if (rc_test_sh(NULL, "cmp '%s/sys/%s' '%s/rc/%s' >&2", dir, files[i], dir, files[i]) != 0)
+			rc_test_fail(__FILE__, __LINE__, "%s differs from libpcap's (or is missing)",
+				     files[i]);
+	free(sys);
+	free(rc);
+}
+
+/*
+ * In libpcap the dumper is its FILE: after pcap_dump_file() a caller may
+ * fclose() the stream and exit without pcap_dump_close().  Every record
+ * must be in the file, and exit() must not write into the closed stream.
+ */
+TEST_TIMEOUT(compat_files_dump_file_then_fclose_keeps_every_record, 60)
+{
+	static const char *const files[] = { "fclose.pcap" };
+
+	rc_files_same("dump_file_fclose", "", files, 1);
+}
+
+/* fflush() on pcap_dump_file()'s stream writes the records dumped before. */
+TEST_TIMEOUT(compat_files_dump_file_then_fflush_writes_every_record, 60)
+{
+	static const char *const files[] = { "fflush.pcap" };
+
+	rc_files_same("dump_file_fflush", "", files, 1);
+}
+
+/* A link type savefiles cannot hold: no file is created or truncated. */
+TEST_TIMEOUT(compat_files_dump_open_checks_link_type_before_the_file, 60)
+{
+	static const char *const files[] = { "keep.pcap" };
+
+	rc_files_same("dump_bad_linktype", "", files, 1);
+}
