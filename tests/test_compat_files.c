@@ -88,3 +88,41 @@ TEST_TIMEOUT(compat_files_dump_open_checks_link_type_before_the_file, 60)
 
 	rc_files_same("dump_bad_linktype", "", files, 1);
 }
+
+/*
+ * pcapng: every interface must have the first one's link type and snap
+ * length, checked as each IDB is read (also one no packet uses, also after
+ * the last packet); records are never cut to another interface's length.
+ */
+TEST_TIMEOUT(compat_files_pcapng_interfaces_checked_like_libpcap, 60)
+{
+	rc_files_same("pcapng_interfaces", "", NULL, 0);
+}
+
+/* pcapng if_fcslen is not pcap_datalink_ext(), nor in a dumped header. */
+TEST_TIMEOUT(compat_files_pcapng_fcslen_is_not_datalink_ext, 60)
+{
+	static const char *const files[] = { "fcs_out.pcap" };
+
+	rc_files_same("pcapng_fcslen", "", files, 1);
+}
+
+/* Savefile snap lengths and record limits per link type (D-Bus 128 MiB,
+ * USBPcap 1 MiB, EBHSCR 8 MiB, else 262144), with libpcap's messages. */
+TEST_TIMEOUT(compat_files_snap_length_maximum_per_link_type, 60)
+{
+	rc_files_same("snaplen_max", "", NULL, 0);
+}
+
+/* pcap_fopen_offline() reads from the stream's position (after fseek, after
+ * fread) and reads streams without a descriptor (fmemopen). */
+TEST_TIMEOUT(compat_files_fopen_offline_starts_at_the_stream_position, 60)
+{
+	rc_files_same("fopen_position", "", NULL, 0);
+}
+
+/* pcap_close() of pcap_fopen_offline(stdin) leaves stdin open. */
+TEST_TIMEOUT(compat_files_fopen_offline_stdin_stays_open, 60)
+{
+	rc_files_same("fopen_stdin", "", NULL, 0);
+}

@@ -27,8 +27,11 @@
 
 struct rc_capture;
 
-/* libpcap's MAXIMUM_SNAPLEN: larger or non-positive snap lengths mean this. */
+/* libpcap's MAXIMUM_SNAPLEN: larger or non-positive snap lengths mean this
+ * (live captures, and savefiles of most link types, see rc__pcap_max_snaplen). */
 #define RC__PCAP_MAX_SNAPLEN 262144
+/* The largest per-link-type maximum (DLT_DBUS, 128 MiB). */
+#define RC__PCAP_MAX_SNAPLEN_ANY (128u * 1024u * 1024u)
 
 /* Packets asked of rc_capture_next_batch() per read. */
 #define RC__PCAP_BATCH 256
@@ -91,8 +94,13 @@ struct pcap {
 
 	/* offline */
 	rc_reader *reader;
-	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close */
-	int file_fd;                  /* what pcap_fileno() reports for a savefile */
+	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close
+				       * (not stdin) */
+	int file_fd;                  /* what pcap_get_selectable_fd() reports for a
+				       * savefile (pcap_fileno() reports -1) */
+	uint8_t *file_copy;           /* stream without a descriptor, read into memory */
+	uint32_t max_caplen;          /* records longer than this are an error */
+	size_t ifaces_checked;        /* pcapng interfaces checked against the first */
 	int swapped;
 	int version_major, version_minor;
 
@@ -135,6 +143,11 @@ void rc__pcap_fill_hdr(const pcap_t *p, const rc_packet *pkt, struct pcap_pkthdr
 /* Link-type mapping (linktypes.c). */
 int rc__dlt_to_linktype(int dlt);
 int rc__linktype_to_dlt(int linktype);
+/* libpcap's max_snaplen_for_dlt(): the largest record a savefile of dlt may
+ * hold (DBUS 128 MiB, EBHSCR 8 MiB, USBPCAP 1 MiB, else 262144). */
+int rc__pcap_max_snaplen(int dlt);
+/* libpcap's pcap_adjust_snapshot(): 0 or more than the maximum means it. */
+int rc__pcap_adjust_snaplen(int dlt, uint32_t snaplen);
 
 /* filter.c: does the user-space filter accept pkt?  1 yes, 0 no. */
 int rc__pcap_filter_accepts(const pcap_t *p, const rc_packet *pkt);
