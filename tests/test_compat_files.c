@@ -126,3 +126,23 @@ TEST_TIMEOUT(compat_files_fopen_offline_stdin_stays_open, 60)
 {
 	rc_files_same("fopen_stdin", "", NULL, 0);
 }
+
+/* pcap_compile's netmask 0 is a mask (tcpdump -r passes it); only
+ * PCAP_NETMASK_UNKNOWN makes `ip broadcast` an error. */
+TEST_TIMEOUT(compat_files_netmask_zero_is_a_mask, 60)
+{
+	rc_files_same("netmask", "", NULL, 0);
+}
+
+/* ringcap -r FILE 'ip broadcast' works, as tcpdump -r does. */
+TEST_TIMEOUT(compat_files_cli_reads_ip_broadcast_like_tcpdump, 60)
+{
+	const char *dir = rc_test_tmpdir();
+	char *out = NULL;
+
+	ASSERT_INT_EQ(rc_test_sh(NULL, "'%s' '%s' snaplen_max >/dev/null", rc_files_prog(), dir), 0);
+	if (rc_test_sh(&out, "'%s/ringcap' -r '%s/eth_snap.pcap' 'ip broadcast' 2>&1",
+		       rc_test_builddir(), dir) != 0)
+		rc_test_fail(__FILE__, __LINE__, "ringcap -r ... 'ip broadcast' failed:\n%s", out);
+	free(out);
+}

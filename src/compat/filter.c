@@ -19,12 +19,9 @@ _Static_assert(offsetof(struct bpf_insn, jf) == offsetof(rc_bpf_insn, jf), "bpf_
 /*
  * The netmask argument: libpcap uses the 32-bit value exactly as passed
  * (pcap_lookupnet() fills it from sin_addr.s_addr), so the same number
- * goes to ringcap's compiler; PCAP_NETMASK_UNKNOWN becomes its "unknown" 0.
+ * goes to ringcap's compiler, whose "unknown" is libpcap's; 0 is a mask.
  */
-static uint32_t rc__netmask(bpf_u_int32 netmask)
-{
-	return netmask == PCAP_NETMASK_UNKNOWN ? 0 : netmask;
-}
+_Static_assert(PCAP_NETMASK_UNKNOWN == RC_NETMASK_UNKNOWN, "netmask unknown");
 
 int pcap_compile(pcap_t *p, struct bpf_program *fp, const char *str, int optimize,
 		 bpf_u_int32 netmask)
@@ -43,7 +40,7 @@ int pcap_compile(pcap_t *p, struct bpf_program *fp, const char *str, int optimiz
 	if (linktype < 0)
 		linktype = p->linktype;
 	rc = rc_filter_compile(&prog, str ? str : "", linktype, (uint32_t)p->snapshot,
-			       rc__netmask(netmask), &opts, err);
+			       netmask, &opts, err);
 	if (rc < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", err);
 	if (prog.len > UINT32_MAX) {
