@@ -33,8 +33,8 @@ static const char *rc_files_prog(void)
 
 /*
  * Run scenario in <tmpdir>/sys on the system library and in <tmpdir>/rc
- * on ringcap's (prefix: what to put before the program, e.g. "unshare -n
- * sh -c ..."-free environment settings); outputs, exit statuses and the
+ * on ringcap's; prefix is a command that runs the program (its words
+ * follow, e.g. RC_FILES_NETNS) or "".  Outputs, exit statuses and the
  * named files must be equal.
  */
 static void rc_files_same(const char *scenario, const char *prefix, const char *const *files,
@@ -46,7 +46,7 @@ static void rc_files_same(const char *scenario, const char *prefix, const char *
 
 	ASSERT_INT_EQ(rc_test_sh(NULL, "mkdir '%s/sys' '%s/rc'", dir, dir), 0);
 	sys_st = rc_test_sh(&sys, "%s '%s' '%s/sys' %s 2>&1", prefix, bin, dir, scenario);
-	rc_st = rc_test_sh(&rc, "%s %s '%s' '%s/rc' %s 2>&1", prefix, rc_compat_env(), bin, dir,
+	rc_st = rc_test_sh(&rc, "%s %s '%s' '%s/rc' %s 2>&1", rc_compat_env(), prefix, bin, dir,
 			   scenario);
 	if (strcmp(sys, rc) != 0)
 		rc_test_fail(__FILE__, __LINE__, "%s: output differs, %s", scenario,
@@ -145,4 +145,27 @@ TEST_TIMEOUT(compat_files_cli_reads_ip_broadcast_like_tcpdump, 60)
 		       rc_test_builddir(), dir) != 0)
 		rc_test_fail(__FILE__, __LINE__, "ringcap -r ... 'ip broadcast' failed:\n%s", out);
 	free(out);
+}
+
+/* Live scenarios run on lo in a network namespace of their own. */
+#define RC_FILES_NETNS "unshare -n sh -c 'ip link set lo up && exec \"$0\" \"$@\"'"
+
+/*
+ * pcap_breakloop(3PCAP): after PCAP_ERROR_BREAK the flag is cleared and
+ * the next call reads again, also when the break came from the callback
+ * in the middle of a batch.
+ */
+TEST_TIMEOUT(compat_files_live_breakloop_is_used_up_by_one_break, 60)
+{
+	rc_test_need_root();
+	rc_test_need_tool("unshare");
+	rc_files_same("live_breakloop", RC_FILES_NETNS, NULL, 0);
+}
+
+/* The packet pcap_next_ex() returned survives two pcap_setfilter() calls. */
+TEST_TIMEOUT(compat_files_live_setfilter_keeps_the_last_packet, 60)
+{
+	rc_test_need_root();
+	rc_test_need_tool("unshare");
+	rc_files_same("live_setfilter", RC_FILES_NETNS, NULL, 0);
 }

@@ -109,7 +109,7 @@ struct pcap {
 	struct rc_capture *cap;
 	rc_packet *batch;             /* RC__PCAP_BATCH entries */
 	size_t batch_n, batch_i;
-	uint8_t *batch_copy;          /* owned copies of pending data, see live.c */
+	uint64_t pending_discarded;   /* pending packets a new filter dropped */
 
 	/* filter run in user space (offline, and live when the kernel has none) */
 	rc_bpf_insn *filter;

@@ -607,6 +607,43 @@ static void s_live_breakloop(void)
 	pcap_close(live);
 }
 
+/* The packet pcap_next_ex() returned stays valid across pcap_setfilter()
+ * calls (libpcap: until the next read call); in the ASan build a freed
+ * buffer fails the run, else the bytes are compared. */
+static void s_live_setfilter(void)
+{
+	char eb[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	struct bpf_program bp;
+	const u_char *d;
+	u_char copy[128];
+	int r, same = 1;
+
+	live = pcap_create("lo", eb);
+	pcap_set_timeout(live, 100);
+	pcap_set_immediate_mode(live, 1);
+	if (pcap_activate(live) < 0) {
+		printf("activate: %s\n", pcap_geterr(live));
+		return;
+	}
+	send_udp(4);
+	for (int round = 0; round < 3; round++) {
+		r = pcap_next_ex(live, &h, &d);
+		printf("next_ex %d\n", r);
+		if (r != 1)
+			break;
+		memcpy(copy, d, h->caplen < sizeof(copy) ? h->caplen : sizeof(copy));
+		for (int k = 0; k < 2; k++) {
+			pcap_compile(live, &bp, k ? "udp or icmp" : "ip", 1, PCAP_NETMASK_UNKNOWN);
+			printf("setfilter %d\n", pcap_setfilter(live, &bp));
+			pcap_freecode(&bp);
+		}
+		same &= memcmp(copy, d, h->caplen < sizeof(copy) ? h->caplen : sizeof(copy)) == 0;
+	}
+	printf("data unchanged across setfilter: %s\n", same ? "yes" : "no");
+	pcap_close(live);
+}
+
 static const struct {
 	const char *name;
 	void (*run)(void);
@@ -624,6 +661,7 @@ static const struct {
 	{ "bpf_filter_tail", s_bpf_filter_tail },
 	{ "return_codes", s_return_codes },
 	{ "live_breakloop", s_live_breakloop },
+	{ "live_setfilter", s_live_setfilter },
 };
 
 int main(int argc, char **argv)
