@@ -169,3 +169,21 @@ TEST_TIMEOUT(compat_files_live_setfilter_keeps_the_last_packet, 60)
 	rc_test_need_tool("unshare");
 	rc_files_same("live_setfilter", RC_FILES_NETNS, NULL, 0);
 }
+
+/* Programs over the kernel's 4096 instructions work wherever they run in
+ * user space: pcap_compile and pcap_setfilter on a savefile,
+ * pcap_offline_filter, bpf_validate. */
+TEST_TIMEOUT(compat_files_long_programs_in_user_space, 60)
+{
+	rc_files_same("long_programs", "", NULL, 0);
+}
+
+/*
+ * bpf_filter() has no length: it must read no instruction execution does
+ * not reach.  The program ends right before an unreadable page and has an
+ * untaken branch beyond it (a segmentation fault fails the test).
+ */
+TEST_TIMEOUT(compat_files_bpf_filter_reads_only_executed_instructions, 60)
+{
+	rc_files_same("bpf_filter_tail", "", NULL, 0);
+}

