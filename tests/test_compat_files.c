@@ -187,3 +187,12 @@ TEST_TIMEOUT(compat_files_bpf_filter_reads_only_executed_instructions, 60)
 {
 	rc_files_same("bpf_filter_tail", "", NULL, 0);
 }
+
+/* Return codes and messages: pcap_bufsize on a savefile, pcap_can_set_rfmon
+ * and pcap_setnonblock on dead handles and savefiles (errbuf and
+ * pcap_geterr), pcap_compile with snap length 0, pcap_nametoport of
+ * numbers, pcap_nametoportrange as libpcap parses it. */
+TEST_TIMEOUT(compat_files_return_codes_like_libpcap, 60)
+{
+	rc_files_same("return_codes", "", NULL, 0);
+}

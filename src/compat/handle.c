@@ -92,9 +92,11 @@ int pcap_set_promisc(pcap_t *p, int promisc)
 
 int pcap_can_set_rfmon(pcap_t *p)
 {
+	if (p->ops == &rc__pcap_dead_ops)
+		return rc__pcap_err(p, PCAP_ERROR,
+				    "Rfmon mode doesn't apply on a pcap_open_dead pcap_t");
 	/* Monitor mode needs mac80211 reconfiguration, which ringcap does
 	 * not do: no device "can" be put into it. */
-	(void)p;
 	return 0;
 }
 
@@ -380,9 +382,10 @@ int pcap_getnonblock(pcap_t *p, char *errbuf)
 {
 	if (!p->activated)
 		return rc__pcap_not_activated(p);
+	/* As libpcap, a failure's message goes to both errbuf and pcap_geterr(). */
 	if (p->ops == &rc__pcap_dead_ops) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE,
-			 "A pcap_open_dead pcap_t does not have a non-blocking mode setting");
+		rc__pcap_err(p, PCAP_ERROR, "A pcap_open_dead pcap_t does not have a non-blocking mode setting");
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", p->errbuf);
 		return PCAP_ERROR;
 	}
 	/* Savefiles never block; live handles report the setting. */
@@ -393,13 +396,12 @@ int pcap_setnonblock(pcap_t *p, int nonblock, char *errbuf)
 {
 	int rc;
 
-	if (p->ops == &rc__pcap_dead_ops) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE,
-			 "A pcap_open_dead pcap_t does not have a non-blocking mode setting");
-		return PCAP_ERROR;
-	}
-	if (p->ops == &rc__pcap_offline_ops) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "Savefiles cannot be put into non-blocking mode");
+	/* As libpcap, a failure's message goes to both errbuf and pcap_geterr(). */
+	if (p->ops == &rc__pcap_dead_ops || p->ops == &rc__pcap_offline_ops) {
+		rc__pcap_err(p, PCAP_ERROR, "%s", p->ops == &rc__pcap_dead_ops
+			     ? "A pcap_open_dead pcap_t does not have a non-blocking mode setting"
+			     : "Savefiles cannot be put into non-blocking mode");
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", p->errbuf);
 		return PCAP_ERROR;
 	}
 	if (!p->activated) {
@@ -485,7 +487,8 @@ int pcap_bufsize(pcap_t *p)
 		return PCAP_ERROR_NOT_ACTIVATED;
 	if (p->ops == &rc__pcap_live_ops)
 		return p->opt.buffer_bytes;
-	return p->ops == &rc__pcap_offline_ops ? p->snapshot : 0;
+	/* savefiles: libpcap's record buffer, see rc__offline_grow_bufsize */
+	return p->ops == &rc__pcap_offline_ops ? p->bufsize : 0;
 }
 
 FILE *pcap_file(pcap_t *p)

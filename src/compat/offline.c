@@ -71,6 +71,24 @@ static int rc__offline_check_ifaces(pcap_t *p)
 }
 
 /*
+ * pcap_bufsize() of a savefile is the size of libpcap's record buffer: at
+ * open the snap length, at most 2048 (sf-pcap.c; sf-pcapng.c starts at
+ * 2048), grown to the next power of 2 (at most the link type's maximum)
+ * when a record does not fit.  pcapng's grows with whole blocks in libpcap,
+ * here with the record's data: close, not exact.
+ */
+static void rc__offline_grow_bufsize(pcap_t *p, uint32_t caplen)
+{
+	uint64_t size = 1;
+
+	if (caplen <= (uint32_t)p->bufsize)
+		return;
+	while (size < caplen)
+		size <<= 1;
+	p->bufsize = size > p->max_caplen ? (int)p->max_caplen : (int)size;
+}
+
+/*
  * Next packet from the reader, whatever the filter says: 1, 0 at the end
  * of the file, PCAP_ERROR with the reader's message.  Every interface has
  * the handle's snap length (rc__offline_check_ifaces), so cutting to
@@ -97,6 +115,7 @@ static int rc__offline_get(pcap_t *p, rc_packet *pkt)
 	}
 	if (pkt->caplen > (uint32_t)p->snapshot)
 		pkt->caplen = (uint32_t)p->snapshot;
+	rc__offline_grow_bufsize(p, pkt->caplen);
 	return 1;
 }
 
@@ -213,6 +232,7 @@ static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *err, int fd, F
 		p->snapshot = (int32_t)snaplen > 0 ? (int)snaplen : (int)p->max_caplen;
 	else
 		p->snapshot = rc__pcap_adjust_snaplen(p->linktype, snaplen);
+	p->bufsize = rc_reader_format(r) == RC_FORMAT_PCAP && p->snapshot < 2048 ? p->snapshot : 2048;
 	p->swapped = rc_reader_is_swapped(r);
 	rc_reader_version(r, &major, &minor);
 	p->version_major = major;

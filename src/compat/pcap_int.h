@@ -101,6 +101,7 @@ struct pcap {
 	uint8_t *file_copy;           /* stream without a descriptor, read into memory */
 	uint32_t max_caplen;          /* records longer than this are an error */
 	size_t ifaces_checked;        /* pcapng interfaces checked against the first */
+	int bufsize;                  /* pcap_bufsize(): libpcap's record buffer size */
 	int swapped;
 	int version_major, version_minor;
 

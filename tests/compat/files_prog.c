@@ -502,6 +502,15 @@ static void s_bpf_filter_tail(void)
 /* Return codes and messages that differed. */
 static void s_return_codes(void)
 {
+	static const char *const ports[] = {
+		"80", "70000", "0", "-1", " 80", "80x", "0x50", "65536", "", "domain", "ssh",
+	};
+	/* not "1-70000" or "-5-10": ringcap refuses numbers outside 0..65535
+	 * that libpcap returns as ports (hostile_prog.c) */
+	static const char *const ranges[] = {
+		"80-90", "80-ssh", "ssh-80", "80-nonexistent", "nonexistent-80", "80-", "-80",
+		"80 - 90", "domain-ssh",
+	};
 	char eb[PCAP_ERRBUF_SIZE];
 	struct bpf_program bp;
 	pcap_t *p;
@@ -530,18 +539,17 @@ static void s_return_codes(void)
 		pcap_freecode(&bp);
 	pcap_close(p);
 
-	port = proto = -5;
-	r = pcap_nametoport("80", &port, &proto);
-	printf("nametoport 80: %d port %d proto %d\n", r, port, proto);
-	port = proto = -5;
-	r = pcap_nametoport("domain", &port, &proto);
-	printf("nametoport domain: %d port %d proto %d\n", r, port, proto);
-	p1 = p2 = proto = -5;
-	r = pcap_nametoportrange("1-70000", &p1, &p2, &proto);
-	printf("nametoportrange 1-70000: %d %d %d %d\n", r, p1, p2, proto);
-	p1 = p2 = proto = -5;
-	r = pcap_nametoportrange("80-90", &p1, &p2, &proto);
-	printf("nametoportrange 80-90: %d %d %d %d\n", r, p1, p2, proto);
+	/* numbers, as getaddrinfo() takes them, and names */
+	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++) {
+		port = proto = -5;
+		r = pcap_nametoport(ports[i], &port, &proto);
+		printf("nametoport [%s]: %d port %d proto %d\n", ports[i], r, port, proto);
+	}
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {
+		p1 = p2 = proto = -5;
+		r = pcap_nametoportrange(ranges[i], &p1, &p2, &proto);
+		printf("nametoportrange [%s]: %d %d %d %d\n", ranges[i], r, p1, p2, proto);
+	}
 }
 
 /*
