@@ -27,7 +27,6 @@ pcap_t *rc__pcap_alloc(const struct rc__pcap_ops *ops, char *errbuf)
 		return NULL;
 	}
 	p->ops = ops;
-	p->opt.tstamp_type = -1;
 	p->opt.tstamp_precision = PCAP_TSTAMP_PRECISION_MICRO;
 	p->tstamp_precision = PCAP_TSTAMP_PRECISION_MICRO;
 	p->direction = PCAP_D_INOUT;
@@ -127,8 +126,7 @@ int pcap_set_tstamp_type(pcap_t *p, int type)
 	 * pcap_list_tstamp_types); others are a warning, as in libpcap. */
 	if (type != PCAP_TSTAMP_HOST)
 		return PCAP_WARNING_TSTAMP_TYPE_NOTSUP;
-	p->opt.tstamp_type = type;
-	return 0;
+	return 0; /* host time stamps are what every handle gets */
 }
 
 int pcap_set_immediate_mode(pcap_t *p, int immediate)
@@ -176,7 +174,6 @@ int pcap_set_protocol_linux(pcap_t *p, int protocol)
 
 int pcap_list_tstamp_types(pcap_t *p, int **types)
 {
-	(void)p;
 	*types = malloc(sizeof(**types));
 	if (!*types)
 		return rc__pcap_err(p, PCAP_ERROR, "malloc: %s", strerror(ENOMEM));

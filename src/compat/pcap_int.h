@@ -70,7 +70,6 @@ struct rc__pcap_opts {
 	int promisc;
 	int rfmon;
 	int timeout_ms;
-	int tstamp_type;      /* PCAP_TSTAMP_*, -1 = default */
 	int immediate;
 	int buffer_bytes;     /* 0 = default */
 	int tstamp_precision; /* PCAP_TSTAMP_PRECISION_* */
@@ -112,7 +111,8 @@ struct pcap {
 	size_t batch_n, batch_i;
 	uint64_t pending_discarded;   /* pending packets a new filter dropped */
 
-	/* filter run in user space (offline, and live when the kernel has none) */
+	/* savefiles: the filter, run in user space (live handles hand theirs
+	 * to rc_capture, which runs it in the kernel or in user space) */
 	rc_bpf_insn *filter;
 	size_t filter_len;
 
