@@ -97,6 +97,8 @@ static const rc_bpf_prog *filter_for(struct offline *s, int linktype)
 	 * 4096-instruction limit does not apply: a list of 10,000 hosts works
 	 * as it does with tcpdump -r. */
 	rc_filter_opts fo = { .optimize = 1, .resolve_names = 1, .max_insns = RC_BPF_USER_MAXINSNS };
+	/* Netmask 0, as tcpdump -r passes: `ip broadcast` matches 0.0.0.0 and
+	 * 255.255.255.255. */
 	if (rc_filter_compile(&c->prog, s->expr, linktype, s->snaplen, 0, &fo, err) < 0) {
 		rc__filter_error(stderr, s->expr, err);
 		return NULL;

@@ -84,8 +84,8 @@ TEST(filter_compile_error_ip_broadcast_needs_netmask)
 {
 	rc_bpf_prog p;
 	char err[RC_ERRBUF_SIZE];
-	ASSERT_INT_EQ(rc_filter_compile(&p, "ip broadcast", RC_LINKTYPE_ETHERNET, 65535, 0, NULL,
-					err), RC_EINVAL);
+	ASSERT_INT_EQ(rc_filter_compile(&p, "ip broadcast", RC_LINKTYPE_ETHERNET, 65535,
+					RC_NETMASK_UNKNOWN, NULL, err), RC_EINVAL);
 	ASSERT_STR_CONTAINS(err, "netmask not known");
 }
 

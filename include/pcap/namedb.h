@@ -29,8 +29,9 @@ struct pcap_etherent {
  */
 struct pcap_etherent *pcap_next_etherent(FILE *fp);
 
-/* pcap_ether_hostton - MAC address of a name from /etc/ethers (then
- * ether_hostton(3)); malloc'ed 6 bytes the caller frees, or NULL. */
+/* pcap_ether_hostton - MAC address of a name, looked up with
+ * ether_hostton(3) (glibc: the NSS "ethers" database, /etc/ethers by
+ * default); malloc'ed 6 bytes the caller frees, or NULL. */
 u_char *pcap_ether_hostton(const char *name);
 
 /* pcap_ether_aton - parse "00:11:22:33:44:55" (also '.' or '-' separated,

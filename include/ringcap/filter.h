@@ -69,12 +69,18 @@ typedef struct rc_filter_opts {
 	                      * (SO_ATTACH_FILTER fails with EINVAL).  Larger: RC_EINVAL. */
 } rc_filter_opts;
 
+/* rc_filter_compile's netmask when none is known (libpcap's
+ * PCAP_NETMASK_UNKNOWN, the same value). */
+#define RC_NETMASK_UNKNOWN 0xffffffffu
+
 /*
  * rc_filter_compile - compile expr for linktype.
  * snaplen_bytes is the largest packet the program must return for an
  * accepted packet (libpcap's snaplen argument); netmask is the IPv4 netmask
- * in host byte order for `ip broadcast` (0 = unknown: `ip broadcast` is then
- * an error, as in libpcap).  An empty or all-blank expression accepts every
+ * in host byte order for `ip broadcast`, every value a mask as in libpcap
+ * (0 too: `ip broadcast` then matches 0.0.0.0 and 255.255.255.255, as
+ * `tcpdump -r`, which passes 0), except RC_NETMASK_UNKNOWN: `ip broadcast`
+ * is then an error, as in libpcap.  An empty or all-blank expression accepts every
  * packet.  On success *out owns a validated program.  On failure returns
  * RC_ESYNTAX (or RC_ENOENT for an unknown name, RC_ELIMIT for a program over
  * opts->max_insns (default RC_BPF_MAXINSNS), nesting over 200 levels or an

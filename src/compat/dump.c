@@ -16,7 +16,8 @@
  * entry point hands the pending bytes to stdio first (pcap_dump_file,
  * pcap_dump_flush, pcap_dump_close) or counts them in (pcap_dump_ftell),
  * so the stream is as libpcap's would be wherever a caller can look.
- * Only streams the dumper opened are buffered so, see rc__dumper_new.
+ * Only streams the dumper opened are buffered so, see rc__dumper_new, and
+ * only until pcap_dump_file() hands the stream out.
  *
  * The format is always classic pcap (never pcapng, whatever the file name
  * ends with), in host byte order, version 2.4, with the magic telling the
@@ -153,8 +154,8 @@ static void rc__dumper_size(pcap_dumper_t *d)
  * fclose() on it is a complete clean-up and callers may do just that.
  * Records pending here would then be lost, and the exit-time hand-over
  * would write into a freed FILE.  Streams the dumper opened (a file name,
- * or stdout for "-") are left only through pcap_dump_file(), which empties
- * the buffer first.
+ * or stdout for "-") are buffered until pcap_dump_file() hands them out;
+ * from then on they are written through as well.
  */
 static pcap_dumper_t *rc__dumper_new(pcap_t *p, FILE *fp, int buffered, const char *what)
 {
@@ -199,14 +200,12 @@ static int rc__dump_push(pcap_dumper_t *d)
 	return fwrite(d->buf, n, 1, d->fp) == 1 ? 0 : PCAP_ERROR;
 }
 
-/* Write the file header to fp and wrap it; fp is not closed on failure. */
-static pcap_dumper_t *rc__dump_start(pcap_t *p, FILE *fp, int buffered, const char *what)
+/* Write the file header fh (made by rc__dump_fill_header, before the
+ * stream was opened) to fp and wrap it; fp is not closed on failure. */
+static pcap_dumper_t *rc__dump_start(pcap_t *p, FILE *fp, const struct pcap_file_header *fh,
+				     int buffered, const char *what)
 {
-	struct pcap_file_header fh;
-
-	if (rc__dump_fill_header(p, &fh, what) < 0)
-		return NULL;
-	if (fwrite(&fh, sizeof(fh), 1, fp) != 1) {
+	if (fwrite(fh, sizeof(*fh), 1, fp) != 1) {
 		rc__pcap_err(p, PCAP_ERROR, "%s: can't write file header: %s", what, strerror(errno));
 		return NULL;
 	}
@@ -221,8 +220,11 @@ static int rc__dump_check_activated(pcap_t *p, const char *fname)
 			    fname);
 }
 
+/* Checks are made before the file is created or truncated: a handle whose
+ * link type cannot be saved leaves an existing file as it was. */
 pcap_dumper_t *pcap_dump_open(pcap_t *p, const char *fname)
 {
+	struct pcap_file_header fh;
 	pcap_dumper_t *d;
 	FILE *fp;
 
@@ -230,7 +232,7 @@ pcap_dumper_t *pcap_dump_open(pcap_t *p, const char *fname)
 		rc__pcap_err(p, PCAP_ERROR, "A null pointer was supplied as the file name");
 		return NULL;
 	}
-	if (rc__dump_check_activated(p, fname) < 0)
+	if (rc__dump_check_activated(p, fname) < 0 || rc__dump_fill_header(p, &fh, fname) < 0)
 		return NULL;
 	if (strcmp(fname, "-") == 0) {
 		fp = stdout;
@@ -241,7 +243,7 @@ pcap_dumper_t *pcap_dump_open(pcap_t *p, const char *fname)
 			return NULL;
 		}
 	}
-	d = rc__dump_start(p, fp, 1, fname);
+	d = rc__dump_start(p, fp, &fh, 1, fname);
 	if (!d && fp != stdout)
 		fclose(fp);
 	return d;
@@ -249,23 +251,24 @@ pcap_dumper_t *pcap_dump_open(pcap_t *p, const char *fname)
 
 pcap_dumper_t *pcap_dump_fopen(pcap_t *p, FILE *fp)
 {
-	if (rc__dump_check_activated(p, "stream") < 0)
+	struct pcap_file_header fh;
+
+	if (rc__dump_check_activated(p, "stream") < 0 || rc__dump_fill_header(p, &fh, "stream") < 0)
 		return NULL;
-	return rc__dump_start(p, fp, 0, "stream");
+	return rc__dump_start(p, fp, &fh, 0, "stream");
 }
 
 /*
- * Check an existing file's header against p before appending to it (same
- * byte order, precision, version 2.4, link type and snap length, as
- * libpcap's pcap_dump_open_append()).
+ * Check an existing file's header against want, p's header (same byte
+ * order, precision, version 2.4, link type and snap length, as libpcap's
+ * pcap_dump_open_append()).
  */
-static int rc__dump_check_append(pcap_t *p, FILE *fp, const char *fname)
+static int rc__dump_check_append(pcap_t *p, FILE *fp, const struct pcap_file_header *want_hdr,
+				 const char *fname)
 {
-	struct pcap_file_header want, got;
+	struct pcap_file_header want = *want_hdr, got;
 	size_t n;
 
-	if (rc__dump_fill_header(p, &want, fname) < 0)
-		return PCAP_ERROR;
 	n = fread(&got, 1, sizeof(got), fp);
 	if (n == 0 && !ferror(fp)) {
 		/* An empty file: start it like pcap_dump_open() would. */
@@ -303,6 +306,7 @@ static int rc__dump_check_append(pcap_t *p, FILE *fp, const char *fname)
 
 pcap_dumper_t *pcap_dump_open_append(pcap_t *p, const char *fname)
 {
+	struct pcap_file_header fh;
 	pcap_dumper_t *d;
 	FILE *fp;
 
@@ -312,8 +316,16 @@ pcap_dumper_t *pcap_dump_open_append(pcap_t *p, const char *fname)
 	}
 	if (rc__dump_check_activated(p, fname) < 0)
 		return NULL;
+	if (rc__dlt_to_linktype(p->linktype) < 0) {
+		/* libpcap 1.10 names the converted value here, i.e. -1 */
+		rc__pcap_err(p, PCAP_ERROR, "%s: link-layer type %d isn't supported in savefiles",
+			     fname, -1);
+		return NULL;
+	}
+	if (rc__dump_fill_header(p, &fh, fname) < 0)
+		return NULL;
 	if (strcmp(fname, "-") == 0)
-		return rc__dump_start(p, stdout, 1, fname);
+		return rc__dump_start(p, stdout, &fh, 1, fname);
 	fp = fopen(fname, "r+e");
 	if (!fp && errno == ENOENT)
 		return pcap_dump_open(p, fname);
@@ -321,7 +333,7 @@ pcap_dumper_t *pcap_dump_open_append(pcap_t *p, const char *fname)
 		rc__pcap_err(p, PCAP_ERROR, "%s: %s", fname, strerror(errno));
 		return NULL;
 	}
-	if (rc__dump_check_append(p, fp, fname) < 0) {
+	if (rc__dump_check_append(p, fp, &fh, fname) < 0) {
 		fclose(fp);
 		return NULL;
 	}
@@ -335,9 +347,8 @@ pcap_dumper_t *pcap_dump_open_append(pcap_t *p, const char *fname)
  * Library destructors run inside exit(3) before stdio's own flush (glibc:
  * _dl_fini is an exit handler, _IO_cleanup comes after all of them), so
  * what is handed over here reaches the file like libpcap's buffered
- * records.  A dumper without pending bytes is not touched: its stream may
- * have been fclose'd by a caller who took it with pcap_dump_file(), which
- * empties the buffer.
+ * records.  Only buffered dumpers are listed, and pcap_dump_file() takes a
+ * dumper off the list before its caller can fclose() the stream.
  */
 __attribute__((destructor)) static void rc__dump_at_exit(void)
 {
@@ -399,10 +410,24 @@ void pcap_dump(u_char *user, const struct pcap_pkthdr *h, const u_char *sp)
 	d->len += need;
 }
 
+/*
+ * In libpcap the dumper is the stream, so a caller holding it may write to
+ * it, fflush() it or fclose() it (then never calling pcap_dump_close()).
+ * From here on the dumper writes every record straight through, as
+ * libpcap's: the pending bytes go to stdio first, the buffer is freed and
+ * the dumper leaves rc__dumpers, so neither a record held back here nor
+ * the exit-time hand-over can meet a stream the caller closed.
+ */
 FILE *pcap_dump_file(pcap_dumper_t *d)
 {
-	/* The caller may write to the stream next: our bytes go first. */
-	(void)rc__dump_push(d);
+	if (d->cap > 0) {
+		rc__dump_list_remove(d);
+		(void)rc__dump_push(d);
+		free(d->buf);
+		d->buf = NULL;
+		d->cap = 0;
+		d->flush_each = 0; /* stdio's own buffering, as libpcap's */
+	}
 	return d->fp;
 }
 

@@ -19,11 +19,15 @@ _Static_assert(offsetof(struct bpf_insn, jf) == offsetof(rc_bpf_insn, jf), "bpf_
 /*
  * The netmask argument: libpcap uses the 32-bit value exactly as passed
  * (pcap_lookupnet() fills it from sin_addr.s_addr), so the same number
- * goes to ringcap's compiler; PCAP_NETMASK_UNKNOWN becomes its "unknown" 0.
+ * goes to ringcap's compiler, whose "unknown" is libpcap's; 0 is a mask.
  */
-static uint32_t rc__netmask(bpf_u_int32 netmask)
+_Static_assert(PCAP_NETMASK_UNKNOWN == RC_NETMASK_UNKNOWN, "netmask unknown");
+
+/* Longest program p accepts: the kernel's limit for live handles, ringcap's
+ * user-space limit for programs that only run in user space. */
+static size_t rc__pcap_max_insns(const pcap_t *p)
 {
-	return netmask == PCAP_NETMASK_UNKNOWN ? 0 : netmask;
+	return p->ops == &rc__pcap_live_ops ? RC_BPF_MAXINSNS : RC_BPF_USER_MAXINSNS;
 }
 
 int pcap_compile(pcap_t *p, struct bpf_program *fp, const char *str, int optimize,
@@ -36,14 +40,20 @@ int pcap_compile(pcap_t *p, struct bpf_program *fp, const char *str, int optimiz
 
 	if (!p->activated)
 		return rc__pcap_err(p, PCAP_ERROR, "not-yet-activated pcap_t passed to pcap_compile");
+	/* As libpcap's gencode.c, before looking at the expression. */
+	if (p->snapshot == 0)
+		return rc__pcap_err(p, PCAP_ERROR, "snaplen of 0 rejects all packets");
 	/* Live Linux captures see VLAN tags as metadata (linux/filter.h
 	 * SKF_AD_VLAN_TAG*), which changes the code for `vlan`. */
 	opts.linux_live = p->ops == &rc__pcap_live_ops;
+	/* Only a live handle's program goes to the kernel (4096 instructions);
+	 * savefiles and dead handles filter in user space. */
+	opts.max_insns = rc__pcap_max_insns(p);
 	linktype = rc__dlt_to_linktype(p->linktype);
 	if (linktype < 0)
 		linktype = p->linktype;
 	rc = rc_filter_compile(&prog, str ? str : "", linktype, (uint32_t)p->snapshot,
-			       rc__netmask(netmask), &opts, err);
+			       netmask, &opts, err);
 	if (rc < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", err);
 	if (prog.len > UINT32_MAX) {
@@ -119,61 +129,146 @@ int pcap_setfilter(pcap_t *p, struct bpf_program *fp)
 		return rc__pcap_err(p, PCAP_ERROR, "No filter specified");
 	/* Validate before anything changes: a rejected program leaves the old
 	 * filter in place. */
-	if (rc_bpf_validate((const rc_bpf_insn *)fp->bf_insns, fp->bf_len, err) < 0)
+	if (rc_bpf_validate_len((const rc_bpf_insn *)fp->bf_insns, fp->bf_len, rc__pcap_max_insns(p),
+				err) < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "BPF program is not valid: %s", err);
 	return p->ops->setfilter(p, (const rc_bpf_insn *)fp->bf_insns, fp->bf_len);
 }
 
 /*
- * Length of the program that bpf_filter() gets without one: the last
- * instruction reachable from 0.  Jumps only go forward, so one pass over
- * the reachable instructions finds it.  0 if a path runs past
- * RC_BPF_MAXINSNS or a jump offset leaves that range.
+ * bpf_filter() gets no length and libpcap's trusts the program.  Any
+ * pre-scan of "the program" would read instructions execution never reaches
+ * (an untaken branch past the caller's array), so this interpreter checks
+ * each instruction only when it executes it and so reads exactly what
+ * libpcap's would.  What it checks, rejecting the packet (0) instead of
+ * going on: an unknown opcode, a scratch index >= 16, an instruction index
+ * at or past RC_BPF_MAXINSNS (a wild `ja` is refused, never followed; a
+ * longer program goes through pcap_offline_filter, which has a length), a
+ * load outside buflen bytes, division or modulo by 0.  Shifts as libpcap's
+ * (see rc__alu).  Loads see no ancillary data (the kernel's
+ * SKF_AD_* offsets are outside the packet), as libpcap's bpf_filter.
+ *
+ * pc is the index of the instruction being run; every path moves it
+ * forward, so at most RC_BPF_MAXINSNS instructions run.  What cannot be
+ * checked without a length: a program that runs or jumps past the end of
+ * its own array (below the cap) is read out of bounds, as by libpcap.
  */
-static size_t rc__reachable_len(const struct bpf_insn *pc)
+static int rc__load(const u_char *p, u_int buflen, uint64_t off, u_int size, uint32_t *v)
 {
-	unsigned char seen[RC_BPF_MAXINSNS] = { 0 };
-	size_t last = 0;
-
-	seen[0] = 1;
-	for (size_t i = 0; i <= last; i++) {
-		uint64_t t1, t2;
-		if (!seen[i])
-			continue;
-		if (BPF_CLASS(pc[i].code) == BPF_RET)
-			continue;
-		if (BPF_CLASS(pc[i].code) != BPF_JMP) {
-			t1 = t2 = i + 1;
-		} else if (BPF_OP(pc[i].code) == BPF_JA) {
-			t1 = t2 = (uint64_t)i + 1 + pc[i].k;
-		} else {
-			t1 = i + 1u + pc[i].jt;
-			t2 = i + 1u + pc[i].jf;
-		}
-		if (t1 >= RC_BPF_MAXINSNS || t2 >= RC_BPF_MAXINSNS)
-			return 0;
-		seen[t1] = seen[t2] = 1;
-		if (t1 > last)
-			last = (size_t)t1;
-		if (t2 > last)
-			last = (size_t)t2;
-	}
-	return last + 1;
+	if (off > buflen || size > buflen - off)
+		return -1;
+	*v = 0;
+	for (u_int i = 0; i < size; i++)
+		*v = (*v << 8) | p[off + i];
+	return 0;
 }
 
-u_int bpf_filter(const struct bpf_insn *pc, const u_char *p, u_int wirelen, u_int buflen)
+static int rc__alu(uint32_t *a, u_int code, uint32_t v)
 {
-	size_t len;
+	/* libpcap checks a shift count in X (>= 32 gives 0) but shifts by a
+	 * constant as C does on x86-64 and arm64, modulo 32. */
+	if ((BPF_OP(code) == BPF_LSH || BPF_OP(code) == BPF_RSH) && BPF_SRC(code) == BPF_K)
+		v &= 31;
+	switch (BPF_OP(code)) {
+	case BPF_ADD: *a += v; return 0;
+	case BPF_SUB: *a -= v; return 0;
+	case BPF_MUL: *a *= v; return 0;
+	case BPF_DIV: if (v == 0) return -1; *a /= v; return 0;
+	case BPF_MOD: if (v == 0) return -1; *a %= v; return 0;
+	case BPF_AND: *a &= v; return 0;
+	case BPF_OR: *a |= v; return 0;
+	case BPF_XOR: *a ^= v; return 0;
+	case BPF_LSH: *a = v < 32 ? *a << v : 0; return 0;
+	case BPF_RSH: *a = v < 32 ? *a >> v : 0; return 0;
+	case BPF_NEG: *a = (uint32_t)-*a; return 0;
+	default: return -1;
+	}
+}
+
+u_int bpf_filter(const struct bpf_insn *prog, const u_char *p, u_int wirelen, u_int buflen)
+{
+	uint32_t a = 0, x = 0, mem[BPF_MEMWORDS] = { 0 }, v;
+	static const u_int size[] = { [BPF_W >> 3] = 4, [BPF_H >> 3] = 2, [BPF_B >> 3] = 1, [3] = 0 };
 
 	/* No program accepts everything (libpcap returns (u_int)-1). */
-	if (!pc)
+	if (!prog)
 		return (u_int)-1;
-	/* libpcap trusts the program; ringcap checks it (and rejects the
-	 * packet if it is not valid) rather than read out of bounds. */
-	len = rc__reachable_len(pc);
-	if (len == 0 || rc_bpf_validate((const rc_bpf_insn *)pc, len, NULL) < 0)
-		return 0;
-	return rc_bpf_run_simple((const rc_bpf_insn *)pc, len, p, buflen, wirelen);
+	for (uint64_t pc = 0; pc < RC_BPF_MAXINSNS; pc++) {
+		const struct bpf_insn *in = &prog[pc];
+		u_int code = in->code, sz = size[BPF_SIZE(code) >> 3];
+		uint32_t src = BPF_SRC(code) == BPF_X ? x : in->k;
+
+		switch (BPF_CLASS(code)) {
+		case BPF_RET:
+			if (code != (BPF_RET | BPF_K) && code != (BPF_RET | BPF_A))
+				return 0;
+			return BPF_RVAL(code) == BPF_A ? a : in->k;
+		case BPF_LD:
+		case BPF_LDX: {
+			uint32_t *r = BPF_CLASS(code) == BPF_LD ? &a : &x;
+			int ld = BPF_CLASS(code) == BPF_LD;
+
+			if (code == (BPF_LDX | BPF_MSH | BPF_B)) {
+				if (rc__load(p, buflen, in->k, 1, &v) < 0)
+					return 0;
+				x = (v & 0xf) << 2;
+			} else if (BPF_MODE(code) == BPF_IMM && sz == 4) {
+				*r = in->k;
+			} else if (BPF_MODE(code) == BPF_LEN && sz == 4) {
+				*r = wirelen;
+			} else if (BPF_MODE(code) == BPF_MEM && sz == 4) {
+				if (in->k >= BPF_MEMWORDS)
+					return 0;
+				*r = mem[in->k];
+			} else if (ld && BPF_MODE(code) == BPF_ABS && sz) {
+				if (rc__load(p, buflen, in->k, sz, r) < 0)
+					return 0;
+			} else if (ld && BPF_MODE(code) == BPF_IND && sz) {
+				if (rc__load(p, buflen, (uint64_t)x + in->k, sz, r) < 0)
+					return 0;
+			} else {
+				return 0;
+			}
+			break;
+		}
+		case BPF_ST:
+		case BPF_STX:
+			if (code != BPF_CLASS(code) || in->k >= BPF_MEMWORDS)
+				return 0;
+			mem[in->k] = BPF_CLASS(code) == BPF_ST ? a : x;
+			break;
+		case BPF_ALU:
+			if ((BPF_OP(code) == BPF_NEG && BPF_SRC(code) == BPF_X) ||
+			    rc__alu(&a, code, src) < 0)
+				return 0;
+			break;
+		case BPF_JMP:
+			if (BPF_OP(code) == BPF_JA) {
+				if (code != (BPF_JMP | BPF_JA))
+					return 0;
+				pc += in->k;
+				break;
+			}
+			switch (BPF_OP(code)) {
+			case BPF_JEQ: v = a == src; break;
+			case BPF_JGT: v = a > src; break;
+			case BPF_JGE: v = a >= src; break;
+			case BPF_JSET: v = (a & src) != 0; break;
+			default: return 0;
+			}
+			pc += v ? in->jt : in->jf;
+			break;
+		case BPF_MISC:
+			if (code == (BPF_MISC | BPF_TAX))
+				x = a;
+			else if (code == (BPF_MISC | BPF_TXA))
+				a = x;
+			else
+				return 0;
+			break;
+		}
+	}
+	return 0; /* ran past RC_BPF_MAXINSNS without a return */
 }
 
 int pcap_offline_filter(const struct bpf_program *fp, const struct pcap_pkthdr *h,
@@ -181,7 +276,8 @@ int pcap_offline_filter(const struct bpf_program *fp, const struct pcap_pkthdr *
 {
 	if (!fp->bf_insns || fp->bf_len == 0)
 		return 0;
-	if (rc_bpf_validate((const rc_bpf_insn *)fp->bf_insns, fp->bf_len, NULL) < 0)
+	if (rc_bpf_validate_len((const rc_bpf_insn *)fp->bf_insns, fp->bf_len, RC_BPF_USER_MAXINSNS,
+				NULL) < 0)
 		return 0;
 	return (int)rc_bpf_run_simple((const rc_bpf_insn *)fp->bf_insns, fp->bf_len, pkt,
 				      h->caplen, h->len);
@@ -191,7 +287,7 @@ int bpf_validate(const struct bpf_insn *f, int len)
 {
 	if (!f || len < 1)
 		return 0;
-	return rc_bpf_validate((const rc_bpf_insn *)f, (size_t)len, NULL) == 0;
+	return rc_bpf_validate_len((const rc_bpf_insn *)f, (size_t)len, RC_BPF_USER_MAXINSNS, NULL) == 0;
 }
 
 char *bpf_image(const struct bpf_insn *p, int n)

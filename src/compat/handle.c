@@ -27,7 +27,6 @@ pcap_t *rc__pcap_alloc(const struct rc__pcap_ops *ops, char *errbuf)
 		return NULL;
 	}
 	p->ops = ops;
-	p->opt.tstamp_type = -1;
 	p->opt.tstamp_precision = PCAP_TSTAMP_PRECISION_MICRO;
 	p->tstamp_precision = PCAP_TSTAMP_PRECISION_MICRO;
 	p->direction = PCAP_D_INOUT;
@@ -92,9 +91,11 @@ int pcap_set_promisc(pcap_t *p, int promisc)
 
 int pcap_can_set_rfmon(pcap_t *p)
 {
+	if (p->ops == &rc__pcap_dead_ops)
+		return rc__pcap_err(p, PCAP_ERROR,
+				    "Rfmon mode doesn't apply on a pcap_open_dead pcap_t");
 	/* Monitor mode needs mac80211 reconfiguration, which ringcap does
 	 * not do: no device "can" be put into it. */
-	(void)p;
 	return 0;
 }
 
@@ -125,8 +126,7 @@ int pcap_set_tstamp_type(pcap_t *p, int type)
 	 * pcap_list_tstamp_types); others are a warning, as in libpcap. */
 	if (type != PCAP_TSTAMP_HOST)
 		return PCAP_WARNING_TSTAMP_TYPE_NOTSUP;
-	p->opt.tstamp_type = type;
-	return 0;
+	return 0; /* host time stamps are what every handle gets */
 }
 
 int pcap_set_immediate_mode(pcap_t *p, int immediate)
@@ -174,7 +174,6 @@ int pcap_set_protocol_linux(pcap_t *p, int protocol)
 
 int pcap_list_tstamp_types(pcap_t *p, int **types)
 {
-	(void)p;
 	*types = malloc(sizeof(**types));
 	if (!*types)
 		return rc__pcap_err(p, PCAP_ERROR, "malloc: %s", strerror(ENOMEM));
@@ -380,9 +379,10 @@ int pcap_getnonblock(pcap_t *p, char *errbuf)
 {
 	if (!p->activated)
 		return rc__pcap_not_activated(p);
+	/* As libpcap, a failure's message goes to both errbuf and pcap_geterr(). */
 	if (p->ops == &rc__pcap_dead_ops) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE,
-			 "A pcap_open_dead pcap_t does not have a non-blocking mode setting");
+		rc__pcap_err(p, PCAP_ERROR, "A pcap_open_dead pcap_t does not have a non-blocking mode setting");
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", p->errbuf);
 		return PCAP_ERROR;
 	}
 	/* Savefiles never block; live handles report the setting. */
@@ -393,13 +393,12 @@ int pcap_setnonblock(pcap_t *p, int nonblock, char *errbuf)
 {
 	int rc;
 
-	if (p->ops == &rc__pcap_dead_ops) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE,
-			 "A pcap_open_dead pcap_t does not have a non-blocking mode setting");
-		return PCAP_ERROR;
-	}
-	if (p->ops == &rc__pcap_offline_ops) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "Savefiles cannot be put into non-blocking mode");
+	/* As libpcap, a failure's message goes to both errbuf and pcap_geterr(). */
+	if (p->ops == &rc__pcap_dead_ops || p->ops == &rc__pcap_offline_ops) {
+		rc__pcap_err(p, PCAP_ERROR, "%s", p->ops == &rc__pcap_dead_ops
+			     ? "A pcap_open_dead pcap_t does not have a non-blocking mode setting"
+			     : "Savefiles cannot be put into non-blocking mode");
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", p->errbuf);
 		return PCAP_ERROR;
 	}
 	if (!p->activated) {
@@ -485,7 +484,8 @@ int pcap_bufsize(pcap_t *p)
 		return PCAP_ERROR_NOT_ACTIVATED;
 	if (p->ops == &rc__pcap_live_ops)
 		return p->opt.buffer_bytes;
-	return p->ops == &rc__pcap_offline_ops ? p->snapshot : 0;
+	/* savefiles: libpcap's record buffer, see rc__offline_grow_bufsize */
+	return p->ops == &rc__pcap_offline_ops ? p->bufsize : 0;
 }
 
 FILE *pcap_file(pcap_t *p)

@@ -299,3 +299,24 @@ const char *pcap_tstamp_type_val_to_description(int type)
 			return rc__tstamp_names[i].description;
 	return NULL;
 }
+
+int rc__pcap_max_snaplen(int dlt)
+{
+	switch (dlt) {
+	case DLT_DBUS:
+		return 128 * 1024 * 1024; /* D-Bus messages are up to 128 MiB */
+	case DLT_EBHSCR:
+		return 8 * 1024 * 1024;
+	case DLT_USBPCAP:
+		return 1024 * 1024;
+	default:
+		return RC__PCAP_MAX_SNAPLEN;
+	}
+}
+
+int rc__pcap_adjust_snaplen(int dlt, uint32_t snaplen)
+{
+	int max = rc__pcap_max_snaplen(dlt);
+
+	return snaplen == 0 || snaplen > (uint32_t)max ? max : (int)snaplen;
+}

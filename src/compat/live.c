@@ -13,8 +13,10 @@
  *   promisc        rc_capture_set_promisc; ignored on "any", as libpcap 1.10 does
  *   rfmon          PCAP_ERROR_RFMON_NOTSUP (monitor mode is not offered)
  *   nonblock       read timeout 0
- *   direction      applied in user space from the packet's direction, like
- *                  libpcap's check of sll_pkttype == PACKET_OUTGOING, so that
+ *   direction      PCAP_D_IN also sets PACKET_IGNORE_OUTGOING, as libpcap;
+ *                  both directions are also applied in user space from the
+ *                  packet's direction (libpcap's check of sll_pkttype ==
+ *                  PACKET_OUTGOING), for older kernels and PCAP_D_OUT, so
  *                  pcap_setdirection() works after activation too
  *
  * Reading: rc_capture_next_batch() fills up to RC__PCAP_BATCH descriptors
@@ -22,8 +24,16 @@
  * If the caller stops early (count reached, pcap_breakloop() from the
  * callback) the rest stays in p->batch for the next read, so nothing is
  * lost, as libpcap keeps its place inside a ring block.  The data stays
- * valid meanwhile because no other rc_capture read call happens - except
- * rc_capture_set_filter(), before which the pending packets are copied.
+ * valid meanwhile because no other rc_capture read call happens, and
+ * rc_capture_set_filter() keeps the last batch valid.
+ *
+ * Breaking: p->break_loop is the one break flag, as in libpcap: set by
+ * pcap_breakloop(), cleared when a read returns PCAP_ERROR_BREAK for it.
+ * pcap_breakloop() also calls rc_capture_breakloop(), only to wake a read
+ * blocked in rc_capture; its RC_EBREAK is taken as that wake-up and
+ * p->break_loop decides.  A break consumed between packets of a batch
+ * leaves rc_capture's flag set: the next rc_capture read returns RC_EBREAK
+ * with p->break_loop clear and is simply made again (rc__live_fill).
  */
 #include <errno.h>
 #include <linux/if_packet.h>
@@ -135,6 +145,15 @@ static int rc__live_wanted(const pcap_t *p, const rc_packet *pkt)
 	}
 }
 
+/* A pending pcap_breakloop(): clear it and say so (1), else 0. */
+static int rc__live_take_break(pcap_t *p)
+{
+	if (!p->break_loop)
+		return 0;
+	p->break_loop = 0;
+	return 1;
+}
+
 /*
  * Make sure p->batch has a packet to hand out: 1, 0 (timeout or nothing
  * ready), PCAP_ERROR_BREAK, PCAP_ERROR.
@@ -145,14 +164,12 @@ static int rc__live_fill(pcap_t *p)
 
 	if (p->batch_i < p->batch_n)
 		return 1;
-	free(p->batch_copy);
-	p->batch_copy = NULL;
 	p->batch_n = p->batch_i = 0;
-	n = rc_capture_next_batch(p->cap, p->batch, RC__PCAP_BATCH);
-	if (n == RC_EBREAK) {
-		p->break_loop = 0;
-		return PCAP_ERROR_BREAK;
-	}
+	do {
+		if (rc__live_take_break(p))
+			return PCAP_ERROR_BREAK;
+		n = rc_capture_next_batch(p->cap, p->batch, RC__PCAP_BATCH);
+	} while (n == RC_EBREAK); /* a wake-up: p->break_loop decides */
 	if (n < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc_capture_error(p->cap));
 	p->batch_n = (size_t)n;
@@ -164,10 +181,8 @@ static int rc__live_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 	struct pcap_pkthdr h;
 	int n = 0, rc;
 
-	if (p->break_loop) {
-		p->break_loop = 0;
+	if (rc__live_take_break(p))
 		return PCAP_ERROR_BREAK;
-	}
 	rc = rc__live_fill(p);
 	if (rc <= 0)
 		return rc;
@@ -178,10 +193,9 @@ static int rc__live_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 		rc__pcap_fill_hdr(p, pkt, &h);
 		cb(user, &h, pkt->data);
 		n++;
-		if (p->break_loop) {
-			p->break_loop = 0;
+		/* As libpcap on Linux: -2 even after packets were delivered. */
+		if (rc__live_take_break(p))
 			return PCAP_ERROR_BREAK;
-		}
 		if (cnt > 0 && n >= cnt)
 			break;
 	}
@@ -194,10 +208,8 @@ static int rc__live_next(pcap_t *p, struct pcap_pkthdr *h, const u_char **data)
 		const rc_packet *pkt;
 		int rc;
 
-		if (p->break_loop) {
-			p->break_loop = 0;
+		if (rc__live_take_break(p))
 			return PCAP_ERROR_BREAK;
-		}
 		rc = rc__live_fill(p);
 		if (rc <= 0)
 			return rc;
@@ -210,29 +222,13 @@ static int rc__live_next(pcap_t *p, struct pcap_pkthdr *h, const u_char **data)
 	}
 }
 
-/* Copy the data of the pending packets into p->batch_copy. */
-static int rc__live_copy_pending(pcap_t *p)
-{
-	size_t total = 0, off = 0;
-	uint8_t *buf;
-
-	for (size_t i = p->batch_i; i < p->batch_n; i++)
-		total += p->batch[i].caplen;
-	buf = malloc(total ? total : 1);
-	if (!buf)
-		return rc__pcap_err(p, PCAP_ERROR, "malloc: %s", strerror(ENOMEM));
-	for (size_t i = p->batch_i; i < p->batch_n; i++) {
-		memcpy(buf + off, p->batch[i].data, p->batch[i].caplen);
-		p->batch[i].data = buf + off;
-		off += p->batch[i].caplen;
-	}
-	free(p->batch_copy);
-	p->batch_copy = buf;
-	return 0;
-}
-
-/* Drop pending packets the new program rejects (the kernel filtered them
- * with the old one). */
+/*
+ * Drop pending packets the new program rejects.  rc_capture re-filters what
+ * it has not handed out yet; the rest of the batch it returned last is ours
+ * (still valid after rc_capture_set_filter) and is re-run here.  Those
+ * packets were counted as received by rc_capture: they are counted as
+ * filtered out here, for pcap_stats().
+ */
 static void rc__live_refilter_pending(pcap_t *p, const rc_bpf_insn *insns, size_t len)
 {
 	size_t out = p->batch_i;
@@ -251,18 +247,16 @@ static void rc__live_refilter_pending(pcap_t *p, const rc_bpf_insn *insns, size_
 		};
 		if (len == 0 || rc_bpf_run(insns, len, &in) != 0)
 			p->batch[out++] = *pkt;
+		else
+			p->pending_discarded++;
 	}
 	p->batch_n = out;
 }
 
 static int rc__live_setfilter(pcap_t *p, const rc_bpf_insn *insns, size_t len)
 {
-	int rc;
+	int rc = rc_capture_set_filter(p->cap, insns, len);
 
-	/* rc_capture_set_filter() ends the lifetime of data already read. */
-	if (p->batch_i < p->batch_n && rc__live_copy_pending(p) < 0)
-		return PCAP_ERROR;
-	rc = rc_capture_set_filter(p->cap, insns, len);
 	if (rc < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc_capture_error(p->cap));
 	rc__live_refilter_pending(p, insns, len);
@@ -280,8 +274,9 @@ static int rc__live_stats(pcap_t *p, struct pcap_stat *ps)
 	 * exactly what libpcap reports on Linux; the fields are 32 bits and
 	 * wrap like libpcap's.  Where ringcap had to run the filter in user
 	 * space ("any", cooked), the kernel counted packets the filter then
-	 * rejected: those are not "received by filter". */
-	ps->ps_recv = (u_int)(st.received - st.filter_discarded);
+	 * rejected: those are not "received by filter", nor are pending
+	 * packets a new filter dropped (rc__live_refilter_pending). */
+	ps->ps_recv = (u_int)(st.received - st.filter_discarded - p->pending_discarded);
 	ps->ps_drop = (u_int)st.dropped;
 	ps->ps_ifdrop = 0;
 	return 0;
@@ -348,8 +343,6 @@ static void rc__live_cleanup(pcap_t *p)
 	p->cap = NULL;
 	free(p->batch);
 	p->batch = NULL;
-	free(p->batch_copy);
-	p->batch_copy = NULL;
 }
 
 const struct rc__pcap_ops rc__pcap_live_ops = {

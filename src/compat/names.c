@@ -77,20 +77,32 @@ int pcap_nametoproto(const char *name)
 }
 
 /* Port of a service name for one protocol, or -1. */
-static int rc__service_port(const char *name, const char *proto)
+/*
+ * A port by service name or number for one protocol, looked up as libpcap
+ * 1.10 does, with getaddrinfo(): numbers too ("80"; glibc also takes ""
+ * as 0 and keeps the low 16 bits of larger numbers).  -1 if none.
+ */
+static int rc__service_port(const char *name, int socktype, int protocol)
 {
-	struct servent se, *res = NULL;
-	char buf[1024];
+	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = socktype,
+				  .ai_protocol = protocol };
+	struct addrinfo *res;
+	int port = -1;
 
-	if (getservbyname_r(name, proto, &se, buf, sizeof(buf), &res) != 0 || !res)
+	if (getaddrinfo(NULL, name, &hints, &res) != 0)
 		return -1;
-	return ntohs((uint16_t)res->s_port);
+	if (res->ai_addr->sa_family == AF_INET)
+		port = ntohs(((const struct sockaddr_in *)res->ai_addr)->sin_port);
+	else if (res->ai_addr->sa_family == AF_INET6)
+		port = ntohs(((const struct sockaddr_in6 *)res->ai_addr)->sin6_port);
+	freeaddrinfo(res);
+	return port;
 }
 
 int pcap_nametoport(const char *name, int *port, int *proto)
 {
-	int tcp = rc__service_port(name, "tcp");
-	int udp = rc__service_port(name, "udp");
+	int tcp = rc__service_port(name, SOCK_STREAM, IPPROTO_TCP);
+	int udp = rc__service_port(name, SOCK_DGRAM, IPPROTO_UDP);
 
 	if (tcp >= 0) {
 		*port = tcp;
@@ -107,37 +119,40 @@ int pcap_nametoport(const char *name, int *port, int *proto)
 	return 0;
 }
 
-/* A decimal port number or a service name: 1 and the port and protocol, else 0. */
-static int rc__port_or_name(const char *s, int *port, int *proto)
+/*
+ * libpcap 1.10's algorithm: "N-M" as two decimal numbers (sscanf), else
+ * split at the first '-' and look both halves up with pcap_nametoport(); a
+ * failure of the second leaves what the first wrote.  Not like libpcap: a
+ * number outside 0..65535 (1-70000, -5-10) is refused (0, nothing
+ * written) where libpcap returns it as a port (tests/compat/hostile_prog.c).
+ */
+int pcap_nametoportrange(const char *range, int *port1, int *port2, int *proto)
 {
-	char *end;
-	long v;
+	const char *dash;
+	char first[256];
+	size_t n;
+	int p1, p2, proto1;
 
-	if (isdigit((unsigned char)*s)) {
-		v = strtol(s, &end, 10);
-		if (*end != '\0' || v > 65535)
+	if (sscanf(range, "%d-%d", &p1, &p2) == 2) {
+		if (p1 < 0 || p1 > 65535 || p2 < 0 || p2 > 65535)
 			return 0;
-		*port = (int)v;
+		*port1 = p1;
+		*port2 = p2;
 		*proto = PROTO_UNDEF;
 		return 1;
 	}
-	return pcap_nametoport(s, port, proto);
-}
-
-int pcap_nametoportrange(const char *range, int *port1, int *port2, int *proto)
-{
-	const char *dash = strchr(range, '-');
-	char first[256];
-	size_t n;
-	int proto1, proto2;
-
-	if (!dash || (n = (size_t)(dash - range)) == 0 || n >= sizeof(first))
+	dash = strchr(range, '-');
+	if (!dash || (n = (size_t)(dash - range)) >= sizeof(first))
 		return 0;
 	memcpy(first, range, n);
 	first[n] = '\0';
-	if (!rc__port_or_name(first, port1, &proto1) || !rc__port_or_name(dash + 1, port2, &proto2))
+	if (!pcap_nametoport(first, port1, proto))
 		return 0;
-	*proto = proto1 == proto2 ? proto1 : PROTO_UNDEF;
+	proto1 = *proto;
+	if (!pcap_nametoport(dash + 1, port2, proto))
+		return 0;
+	if (*proto != proto1)
+		*proto = PROTO_UNDEF;
 	return 1;
 }
 

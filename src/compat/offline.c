@@ -5,16 +5,23 @@
  *
  * Behaviour follows libpcap 1.10's sf-pcap.c / sf-pcapng.c where callers
  * can see it:
- *   - the snap length is the file's (pcapng: the first interface's); 0 or
- *     more than 262144 means 262144, and a record longer than the snap
- *     length is cut to it;
- *   - pcapng: the link type is the first interface's; a later interface
- *     with another link type ends reading with an error, since a pcap_t
- *     has one link type;
+ *   - the snap length is the pcap header's (0 or negative as an int: the
+ *     link type's maximum, rc__pcap_max_snaplen: 262144, more for D-Bus,
+ *     USBPcap, EBHSCR) or the first pcapng interface's (0 or more than the
+ *     maximum: the maximum); a record longer than the link type's maximum
+ *     is an error, one longer than the snap length is cut to it;
+ *   - pcapng: a pcap_t has one link type and one snap length, so every
+ *     interface must have the first one's link type and (adjusted) snap
+ *     length; each interface is checked as the reader parses it, also one
+ *     no packet uses, and a mismatch ends reading with libpcap's error
+ *     (packets before it are delivered);
+ *   - pcap_datalink_ext() is the pcap header's FCS bits; 0 for pcapng;
  *   - time stamps are converted to the precision asked for at open
  *     (microseconds truncate);
  *   - the filter set with pcap_setfilter() runs in user space;
- *   - pcap_next_ex() returns PCAP_ERROR_BREAK at the end of the file.
+ *   - pcap_next_ex() returns PCAP_ERROR_BREAK at the end of the file;
+ *   - pcap_fopen_offline() reads from the stream's current position and
+ *     leaves stdin open at pcap_close(), see there.
  * Packet data is handed out zero-copy from the reader: valid until the next
  * read call on the handle, as libpcap promises.
  */
@@ -26,30 +33,89 @@
 
 #include "compat/pcap_int.h"
 
-/* Descriptor a savefile handle reports through pcap_fileno(). */
+/* Descriptor pcap_get_selectable_fd() reports for a savefile (pcap_fileno()
+ * reports -1 for savefiles, as libpcap 1.10, see handle.c). */
 static int rc__offline_fd(pcap_t *p)
 {
-	return p->fp ? fileno(p->fp) : p->file_fd;
+	return p->file_fd;
+}
+
+/*
+ * Check the interfaces the reader parsed since the last call against the
+ * first one, as libpcap does for each IDB it reads.  A new section starts
+ * the reader's list again; one with fewer interfaces is noticed and
+ * checked from the start.
+ */
+static int rc__offline_check_ifaces(pcap_t *p)
+{
+	size_t n = rc_reader_iface_count(p->reader);
+	rc_iface_info info;
+
+	if (rc_reader_format(p->reader) != RC_FORMAT_PCAPNG)
+		return 0; /* one interface, the file header */
+	if (n < p->ifaces_checked)
+		p->ifaces_checked = 0;
+	for (; p->ifaces_checked < n; p->ifaces_checked++) {
+		if (rc_reader_iface(p->reader, p->ifaces_checked, &info) < 0)
+			break;
+		if (rc__linktype_to_dlt(info.linktype) != p->linktype)
+			return rc__pcap_err(p, PCAP_ERROR,
+					    "an interface has a type %u different from the type of the first interface",
+					    (unsigned)info.linktype);
+		if (rc__pcap_adjust_snaplen(p->linktype, info.snaplen) != p->snapshot)
+			return rc__pcap_err(p, PCAP_ERROR,
+					    "an interface has a snapshot length %u different from the snapshot length of the first interface",
+					    info.snaplen);
+	}
+	return 0;
+}
+
+/*
+ * pcap_bufsize() of a savefile is the size of libpcap's record buffer: at
+ * open the snap length, at most 2048 (sf-pcap.c; sf-pcapng.c starts at
+ * 2048), grown to the next power of 2 (at most the link type's maximum)
+ * when a record does not fit.  pcapng's grows with whole blocks in libpcap,
+ * here with the record's data: close, not exact.
+ */
+static void rc__offline_grow_bufsize(pcap_t *p, uint32_t caplen)
+{
+	uint64_t size = 1;
+
+	if (caplen <= (uint32_t)p->bufsize)
+		return;
+	while (size < caplen)
+		size <<= 1;
+	p->bufsize = size > p->max_caplen ? (int)p->max_caplen : (int)size;
 }
 
 /*
  * Next packet from the reader, whatever the filter says: 1, 0 at the end
- * of the file, PCAP_ERROR with the reader's message.
+ * of the file, PCAP_ERROR with the reader's message.  Every interface has
+ * the handle's snap length (rc__offline_check_ifaces), so cutting to
+ * p->snapshot cuts to the packet's own interface's.
  */
 static int rc__offline_get(pcap_t *p, rc_packet *pkt)
 {
 	int rc = rc_reader_next(p->reader, pkt);
 
+	if (rc__offline_check_ifaces(p) < 0)
+		return PCAP_ERROR;
 	if (rc == RC_EEOF)
 		return 0;
 	if (rc < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc_reader_error(p->reader));
-	if (rc__linktype_to_dlt(pkt->linktype) != p->linktype)
+	if (pkt->caplen > p->max_caplen) {
+		if (pkt->caplen > (uint32_t)p->snapshot)
+			return rc__pcap_err(p, PCAP_ERROR,
+					    "invalid packet capture length %u, bigger than snaplen of %d",
+					    pkt->caplen, p->snapshot);
 		return rc__pcap_err(p, PCAP_ERROR,
-				    "an interface has a type %u different from the type of the first interface",
-				    (unsigned)pkt->linktype);
+				    "invalid packet capture length %u, bigger than maximum of %u",
+				    pkt->caplen, p->max_caplen);
+	}
 	if (pkt->caplen > (uint32_t)p->snapshot)
 		pkt->caplen = (uint32_t)p->snapshot;
+	rc__offline_grow_bufsize(p, pkt->caplen);
 	return 1;
 }
 
@@ -114,7 +180,10 @@ static void rc__offline_cleanup(pcap_t *p)
 {
 	rc_reader_close(p->reader);
 	p->reader = NULL;
-	if (p->fp)
+	free(p->file_copy);
+	p->file_copy = NULL;
+	/* As libpcap: a handle on stdin leaves it open. */
+	if (p->fp && p->fp != stdin)
 		fclose(p->fp);
 	p->fp = NULL;
 }
@@ -128,45 +197,61 @@ const struct rc__pcap_ops rc__pcap_offline_ops = {
 };
 
 /*
- * Make a savefile handle reading fd (owned by the reader from here on);
- * name is used in messages, fileno_fd is what pcap_fileno() reports.
+ * Make a savefile handle on an open reader (NULL on failure: the reader is
+ * closed, errbuf says why).  fd is what pcap_get_selectable_fd() reports,
+ * fp the stream of pcap_fopen_offline() (fclose'd at pcap_close), NULL
+ * otherwise.
  */
-static pcap_t *rc__offline_open_fd(int fd, const char *name, int fileno_fd, FILE *fp,
-				   u_int precision, char *errbuf)
+static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *err, int fd, FILE *fp,
+				u_int precision, char *errbuf)
 {
-	char err[RC_ERRBUF_SIZE];
 	pcap_t *p;
-	int major, minor, fcs, lt;
+	int major, minor, fcs;
+	uint32_t snaplen;
 
+	if (rc < 0) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", err);
+		return NULL;
+	}
 	p = rc__pcap_alloc(&rc__pcap_offline_ops, errbuf);
 	if (!p) {
-		close(fd);
+		rc_reader_close(r);
 		return NULL;
 	}
-	if (rc_reader_open_fd(&p->reader, fd, name, NULL, err) < 0) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", err);
-		free(p);
-		return NULL;
-	}
-	lt = rc_reader_linktype(p->reader);
-	p->linktype = rc__linktype_to_dlt(lt);
-	fcs = rc_reader_fcs_bits(p->reader);
-	/* The pcap header's FCS field counts 16-bit words. */
+	p->reader = r;
+	p->linktype = rc__linktype_to_dlt(rc_reader_linktype(r));
+	p->max_caplen = (uint32_t)rc__pcap_max_snaplen(p->linktype);
+	/* The pcap header's FCS field counts 16-bit words; libpcap leaves
+	 * pcapng's if_fcslen out of pcap_datalink_ext(). */
+	fcs = rc_reader_format(r) == RC_FORMAT_PCAP ? rc_reader_fcs_bits(r) : 0;
 	p->linktype_ext = fcs > 0 ? (int)LT_FCS_DATALINK_EXT((unsigned)fcs / 2u) : 0;
-	p->snapshot = (int)rc_reader_snaplen(p->reader);
-	if (p->snapshot <= 0 || p->snapshot > RC__PCAP_MAX_SNAPLEN)
-		p->snapshot = RC__PCAP_MAX_SNAPLEN;
-	p->swapped = rc_reader_is_swapped(p->reader);
-	rc_reader_version(p->reader, &major, &minor);
+	/* sf-pcap.c keeps a pcap header's snap length unless it is not
+	 * positive as an int; sf-pcapng.c adjusts the IDB's like a live one. */
+	snaplen = rc_reader_snaplen(r);
+	if (rc_reader_format(r) == RC_FORMAT_PCAP)
+		p->snapshot = (int32_t)snaplen > 0 ? (int)snaplen : (int)p->max_caplen;
+	else
+		p->snapshot = rc__pcap_adjust_snaplen(p->linktype, snaplen);
+	p->bufsize = rc_reader_format(r) == RC_FORMAT_PCAP && p->snapshot < 2048 ? p->snapshot : 2048;
+	p->swapped = rc_reader_is_swapped(r);
+	rc_reader_version(r, &major, &minor);
 	p->version_major = major;
 	p->version_minor = minor;
 	p->tstamp_precision = (int)precision;
 	p->opt.tstamp_precision = (int)precision;
-	p->file_fd = fileno_fd;
+	p->file_fd = fd;
 	p->fp = fp;
 	p->activated = 1;
 	return p;
 }
+
+/*
+ * Reader options of every savefile: records up to the largest per-link-type
+ * maximum (128 MiB, D-Bus) get through the reader; rc__offline_get holds
+ * each record to its own link type's maximum, as libpcap does.  Until then
+ * a damaged record can make a streaming reader allocate up to that much.
+ */
+static const rc_reader_opts rc__offline_opts = { .max_caplen = RC__PCAP_MAX_SNAPLEN_ANY };
 
 static int rc__offline_check_precision(u_int precision, char *errbuf)
 {
@@ -179,7 +264,9 @@ static int rc__offline_check_precision(u_int precision, char *errbuf)
 pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precision,
 						char *errbuf)
 {
-	int fd, fileno_fd;
+	char err[RC_ERRBUF_SIZE];
+	int fd, fileno_fd, rc;
+	rc_reader *r;
 
 	if (!fname) {
 		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null pointer was supplied as the file name");
@@ -199,7 +286,8 @@ pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precisi
 		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s: %s", fname, strerror(errno));
 		return NULL;
 	}
-	return rc__offline_open_fd(fd, fname, fileno_fd, NULL, precision, errbuf);
+	rc = rc_reader_open_fd(&r, fd, fname, &rc__offline_opts, err);
+	return rc__offline_wrap(rc, r, err, fileno_fd, NULL, precision, errbuf);
 }
 
 pcap_t *pcap_open_offline(const char *fname, char *errbuf)
@@ -207,10 +295,69 @@ pcap_t *pcap_open_offline(const char *fname, char *errbuf)
 	return pcap_open_offline_with_tstamp_precision(fname, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
 }
 
+/* Bytes stdio has read ahead from fp's descriptor and not handed out. */
+static size_t rc__stdio_readahead(FILE *fp)
+{
+#ifdef __GLIBC__
+	return fp->_IO_read_end > fp->_IO_read_ptr ? (size_t)(fp->_IO_read_end - fp->_IO_read_ptr) : 0;
+#else
+	(void)fp;
+	return 0;
+#endif
+}
+
+/* The rest of a stream without a descriptor (fmemopen, fopencookie), read
+ * into memory with fread; the reader reads the copy. */
+static int rc__fopen_copy(FILE *fp, uint8_t **copy, rc_reader **r, char *err)
+{
+	size_t cap = 64 * 1024, len = 0, n;
+	uint8_t *buf = malloc(cap), *bigger;
+
+	while (buf && (n = fread(buf + len, 1, cap - len, fp)) > 0) {
+		len += n;
+		if (len == cap) {
+			bigger = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+			if (!bigger) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = bigger;
+			cap *= 2;
+		}
+	}
+	if (!buf) {
+		snprintf(err, RC_ERRBUF_SIZE, "stream without a file descriptor: %s", strerror(ENOMEM));
+		return RC_ENOMEM;
+	}
+	if (ferror(fp)) {
+		snprintf(err, RC_ERRBUF_SIZE, "error reading the stream: %s", strerror(errno));
+		free(buf);
+		return RC_EIO;
+	}
+	*copy = buf;
+	return rc_reader_open_mem(r, buf, len, &rc__offline_opts, err);
+}
+
+/*
+ * As libpcap, reading starts at the stream's position, including bytes
+ * stdio has buffered.  The reader reads a descriptor of its own (a dup of
+ * fileno(fp)), placed at ftello(fp): stdio's read-ahead is accounted for,
+ * and a file read from the middle is streamed rather than mapped (a mapping
+ * starts at 0).  A pipe cannot be repositioned: it is read as it is if
+ * stdio holds none of its bytes, else the open fails naming the problem.
+ * A stream without a descriptor is copied into memory.  fp itself is kept
+ * to be fclose'd at pcap_close(), unless it is stdin.
+ */
 pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char *errbuf)
 {
+	rc_reader_opts opts = rc__offline_opts;
+	char err[RC_ERRBUF_SIZE];
+	uint8_t *copy = NULL;
+	rc_reader *r = NULL;
+	int fd, rc;
+	off_t pos;
 	pcap_t *p;
-	int fd;
 
 	if (!fp) {
 		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null FILE pointer was supplied");
@@ -218,15 +365,38 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 	}
 	if (rc__offline_check_precision(precision, errbuf) < 0)
 		return NULL;
-	/* The reader gets its own descriptor for the same open file; fp
-	 * itself is only kept to be fclose'd at pcap_close(). */
+	if (fileno(fp) < 0) {
+		rc = rc__fopen_copy(fp, &copy, &r, err);
+		p = rc__offline_wrap(rc, r, err, -1, fp, precision, errbuf);
+		if (p)
+			p->file_copy = copy;
+		else
+			free(copy);
+		return p;
+	}
+	pos = ftello(fp);
+	if (pos < 0 && rc__stdio_readahead(fp) > 0) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE,
+			 "stream: %zu bytes were read ahead into the FILE's buffer and cannot be read again "
+			 "from its descriptor (not seekable)", rc__stdio_readahead(fp));
+		return NULL;
+	}
 	fd = fcntl(fileno(fp), F_DUPFD_CLOEXEC, 3);
 	if (fd < 0) {
 		snprintf(errbuf, PCAP_ERRBUF_SIZE, "dup: %s", strerror(errno));
 		return NULL;
 	}
-	p = rc__offline_open_fd(fd, "(FILE)", fileno(fp), fp, precision, errbuf);
-	return p;
+	if (pos > 0) {
+		if (lseek(fd, pos, SEEK_SET) < 0) {
+			snprintf(errbuf, PCAP_ERRBUF_SIZE, "stream: can't seek to offset %lld: %s",
+				 (long long)pos, strerror(errno));
+			close(fd);
+			return NULL;
+		}
+		opts.mode = RC_READ_STREAM;
+	}
+	rc = rc_reader_open_fd(&r, fd, "(FILE)", &opts, err);
+	return rc__offline_wrap(rc, r, err, fileno(fp), fp, precision, errbuf);
 }
 
 pcap_t *pcap_fopen_offline(FILE *fp, char *errbuf)

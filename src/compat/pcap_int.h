@@ -27,8 +27,11 @@
 
 struct rc_capture;
 
-/* libpcap's MAXIMUM_SNAPLEN: larger or non-positive snap lengths mean this. */
+/* libpcap's MAXIMUM_SNAPLEN: larger or non-positive snap lengths mean this
+ * (live captures, and savefiles of most link types, see rc__pcap_max_snaplen). */
 #define RC__PCAP_MAX_SNAPLEN 262144
+/* The largest per-link-type maximum (DLT_DBUS, 128 MiB). */
+#define RC__PCAP_MAX_SNAPLEN_ANY (128u * 1024u * 1024u)
 
 /* Packets asked of rc_capture_next_batch() per read. */
 #define RC__PCAP_BATCH 256
@@ -67,7 +70,6 @@ struct rc__pcap_opts {
 	int promisc;
 	int rfmon;
 	int timeout_ms;
-	int tstamp_type;      /* PCAP_TSTAMP_*, -1 = default */
 	int immediate;
 	int buffer_bytes;     /* 0 = default */
 	int tstamp_precision; /* PCAP_TSTAMP_PRECISION_* */
@@ -91,8 +93,14 @@ struct pcap {
 
 	/* offline */
 	rc_reader *reader;
-	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close */
-	int file_fd;                  /* what pcap_fileno() reports for a savefile */
+	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close
+				       * (not stdin) */
+	int file_fd;                  /* what pcap_get_selectable_fd() reports for a
+				       * savefile (pcap_fileno() reports -1) */
+	uint8_t *file_copy;           /* stream without a descriptor, read into memory */
+	uint32_t max_caplen;          /* records longer than this are an error */
+	size_t ifaces_checked;        /* pcapng interfaces checked against the first */
+	int bufsize;                  /* pcap_bufsize(): libpcap's record buffer size */
 	int swapped;
 	int version_major, version_minor;
 
@@ -101,9 +109,10 @@ struct pcap {
 	struct rc_capture *cap;
 	rc_packet *batch;             /* RC__PCAP_BATCH entries */
 	size_t batch_n, batch_i;
-	uint8_t *batch_copy;          /* owned copies of pending data, see live.c */
+	uint64_t pending_discarded;   /* pending packets a new filter dropped */
 
-	/* filter run in user space (offline, and live when the kernel has none) */
+	/* savefiles: the filter, run in user space (live handles hand theirs
+	 * to rc_capture, which runs it in the kernel or in user space) */
 	rc_bpf_insn *filter;
 	size_t filter_len;
 
@@ -135,6 +144,11 @@ void rc__pcap_fill_hdr(const pcap_t *p, const rc_packet *pkt, struct pcap_pkthdr
 /* Link-type mapping (linktypes.c). */
 int rc__dlt_to_linktype(int dlt);
 int rc__linktype_to_dlt(int linktype);
+/* libpcap's max_snaplen_for_dlt(): the largest record a savefile of dlt may
+ * hold (DBUS 128 MiB, EBHSCR 8 MiB, USBPCAP 1 MiB, else 262144). */
+int rc__pcap_max_snaplen(int dlt);
+/* libpcap's pcap_adjust_snapshot(): 0 or more than the maximum means it. */
+int rc__pcap_adjust_snaplen(int dlt, uint32_t snaplen);
 
 /* filter.c: does the user-space filter accept pkt?  1 yes, 0 no. */
 int rc__pcap_filter_accepts(const pcap_t *p, const rc_packet *pkt);

@@ -61,7 +61,7 @@ F rc__gen_bcast(rc__cg *cg, const rc__node *n)
 					    rc__gen_linkname(cg->link));
 		return rc__gen_ehostop(cg, bcast, RC_DIR_DST, n->col);
 	case RC_PQ_IP: {
-		if (cg->netmask == 0)
+		if (cg->netmask == RC_NETMASK_UNKNOWN)
 			return rc__gen_fail(cg, RC_EINVAL, n->col, "netmask not known, so 'ip "
 					    "broadcast' is not supported");
 		uint32_t hm = ~cg->netmask;
