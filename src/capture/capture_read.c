@@ -9,7 +9,12 @@
  *      nothing ready -> poll(2) on { packet socket, eventfd } with what is
  *      left of the timeout.
  * The eventfd makes rc_capture_breakloop wake a blocked poll: write(2) is
- * async-signal-safe, so a signal handler may call it.
+ * async-signal-safe, so a signal handler may call it.  The flag, not the
+ * eventfd, says whether the loop was broken: breakloop stores the flag and
+ * then writes, so a reader on another thread may take the flag (and drain)
+ * between the two and find the write later.  Whenever a wait wakes up on
+ * the eventfd we drain it and look at the flag again; a wake-up without
+ * the flag is stale and costs one more turn, never a spin.
  *
  * Interface gone: the kernel sets sk_err = ENETDOWN (packet_notifier on
  * NETDEV_DOWN / NETDEV_UNREGISTER), poll reports POLLERR; we fetch and
@@ -138,7 +143,9 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		if (busy && c->opts.immediate && c->opts.pause_us && timeout != 0 && !c->down_err) {
 			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
 			struct timespec pause = { 0, (long)c->opts.pause_us * 1000 };
-			(void)ppoll(&efd, 1, &pause, NULL); /* EINTR: just read again */
+			/* EINTR: just read again */
+			if (ppoll(&efd, 1, &pause, NULL) > 0 && (efd.revents & POLLIN))
+				drain_eventfd(c);
 			continue;
 		}
 
@@ -180,6 +187,8 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 				continue;
 			return rc__errf(c->err, RC_EIO, "%s: poll: %s", devname(c), strerror(errno));
 		}
+		if (pfd[1].revents & POLLIN)
+			drain_eventfd(c); /* the flag is checked at the top of the loop */
 		if (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
 			int st = socket_error(c);
 			if (st < 0)
