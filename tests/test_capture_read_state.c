@@ -6,6 +6,7 @@
  */
 #include "harness.h"
 
+#include <arpa/inet.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -123,4 +124,133 @@ TEST_TIMEOUT(capture_breakloop_during_wait_is_reported_once, 10)
 	ASSERT_INT_EQ(rc_capture_next_batch(c, p, 4), 0);
 	ASSERT_UINT_LE(empty_reads, 4);
 	fake_close(c, peer);
+}
+
+/* ---- rc_capture_set_filter on packets rc_capture_loop left in the stash */
+
+/* The frame the fake back-end delivers, as the kernel would have written
+ * it: bytes (VLAN tag stripped into the metadata) and sockaddr_ll. */
+static struct {
+	uint8_t bytes[64];
+	uint32_t len;
+	uint32_t status;
+	uint16_t vlan_tci;
+	struct sockaddr_ll sll;
+} kframe;
+
+/* Two slots, headroom in front, rewritten by every read as a ring would be. */
+static uint8_t slots[2][RC__HEADROOM + 64];
+
+static int frames_read(rc_capture *c, rc_packet *pkts, size_t max)
+{
+	struct rc__fill k;
+	rc__fill_init(&k, c);
+	size_t n = 0;
+	for (; n < max && n < 2; n++) {
+		uint8_t *mac = slots[n] + RC__HEADROOM;
+		memcpy(mac, kframe.bytes, kframe.len);
+		struct rc__frame f = {
+			.mac = mac,
+			.caplen = kframe.len,
+			.len = kframe.len,
+			.status = TP_STATUS_USER | kframe.status,
+			.ts_nsec = 1,
+			.vlan_tci = kframe.vlan_tci,
+			.vlan_tpid = kframe.status & TP_STATUS_VLAN_TPID_VALID ? 0x8100 : 0,
+			.sll = &kframe.sll,
+		};
+		ASSERT_INT_EQ(rc__deliver_fast(c, &k, &f, &pkts[n]), 1);
+	}
+	c->progress = 1;
+	return (int)n;
+}
+
+static const struct rc__backend frames_backend = {
+	.name = "frames",
+	.id = RC_BACKEND_TPACKET_V3,
+	.packet_version = TPACKET_V3,
+	.teardown = nothing,
+	.read = frames_read,
+	.release = nothing,
+};
+
+static void break_at_first(void *user, const rc_packet *p)
+{
+	(void)p;
+	rc_capture_breakloop(user);
+}
+
+/* IPv4 in Ethernet, 60 bytes; pkttype and VLAN as given. */
+static void set_kframe(uint8_t pkttype, int vlan_id)
+{
+	memset(&kframe, 0, sizeof(kframe));
+	memcpy(kframe.bytes, "\x02\0\0\0\0\x01\x02\0\0\0\0\x02\x08\x00\x45", 15);
+	kframe.len = 60;
+	kframe.sll.sll_family = AF_PACKET;
+	kframe.sll.sll_protocol = htons(0x0800);
+	kframe.sll.sll_ifindex = 1;
+	kframe.sll.sll_pkttype = pkttype;
+	kframe.sll.sll_hatype = 1;
+	if (vlan_id >= 0) {
+		kframe.status = TP_STATUS_VLAN_VALID | TP_STATUS_VLAN_TPID_VALID;
+		kframe.vlan_tci = (uint16_t)vlan_id;
+	}
+}
+
+/*
+ * rc_capture_loop reads two packets, the handler breaks after the first,
+ * the second stays in the stash; then expr becomes the filter (compiled
+ * for a live socket, as the CLI does).  The stashed packet must be judged
+ * as the kernel's filter would have judged it; if kept, it is delivered
+ * exactly as before.  Returns the number kept (0 or 1).
+ */
+static size_t stash_then_filter(const char *expr)
+{
+	int peer;
+	rc_capture *c = fake_active(&frames_backend, &peer);
+	c->block_nr = 16;
+	c->opts.timeout_ms = 0;
+	ASSERT_INT_EQ(rc_capture_loop(c, 0, break_at_first, c), RC_EBREAK);
+	ASSERT_UINT_EQ(c->stash_n - c->stash_pos, 1);
+	rc_packet before = c->stash[c->stash_pos];
+	uint8_t before_bytes[64 + RC__VLAN_LEN];
+	memcpy(before_bytes, before.data, before.caplen);
+
+	rc_bpf_prog prog;
+	rc_filter_opts o = { .optimize = 1, .linux_live = 1, .resolve_names = 0 };
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_OK(rc_filter_compile(&prog, expr, RC_LINKTYPE_ETHERNET, 65535, 0, &o, err));
+	ASSERT_OK(rc_capture_set_filter(c, prog.insns, prog.len));
+	rc_bpf_prog_free(&prog);
+
+	size_t kept = c->stash_n - c->stash_pos;
+	ASSERT_UINT_EQ(c->filter_discarded, 1 - kept);
+	ASSERT_UINT_EQ(c->delivered, 1 + kept);
+	if (kept) {
+		rc_packet p;
+		ASSERT_INT_EQ(rc_capture_next(c, &p), 1);
+		ASSERT_UINT_EQ(p.caplen, before.caplen);
+		ASSERT_UINT_EQ(p.len, before.len);
+		ASSERT_UINT_EQ(p.flags, before.flags);
+		ASSERT_UINT_EQ(p.pkttype, before.pkttype);
+		ASSERT_MEM_EQ(p.data, before_bytes, p.caplen);
+	}
+	fake_close(c, peer);
+	return kept;
+}
+
+TEST_TIMEOUT(capture_set_filter_rechecks_stash_with_packet_type, 10)
+{
+	set_kframe(PACKET_OUTGOING, -1);
+	ASSERT_UINT_EQ(stash_then_filter("outbound"), 1);
+	ASSERT_UINT_EQ(stash_then_filter("inbound"), 0);
+}
+
+TEST_TIMEOUT(capture_set_filter_rechecks_stash_on_untagged_bytes, 10)
+{
+	set_kframe(PACKET_HOST, 10);
+	ASSERT_UINT_EQ(stash_then_filter("ip"), 1);
+	ASSERT_UINT_EQ(stash_then_filter("vlan 10"), 1);
+	ASSERT_UINT_EQ(stash_then_filter("vlan 20"), 0);
+	ASSERT_UINT_EQ(stash_then_filter("arp"), 0);
 }

@@ -171,6 +171,11 @@ struct rc_capture {
 	 * yet (breakloop from a handler); the next read returns them first. */
 	rc_packet stash[RC__STASH];
 	size_t stash_pos, stash_n;
+	/* stash_frame[i]: what the kernel wrote for stash[i] (its slot is
+	 * still ours), so that rc_capture_set_filter can judge a stashed
+	 * packet as deliver.c judges a new one: same bytes, same metadata. */
+	struct rc__frame stash_frame[RC__STASH];
+	int reading_stash; /* this back-end read fills stash[] from index 0 */
 	atomic_int break_flag;
 	int progress;
 	uint64_t delivered_at_wait; /* delivered when we last waited for the ring */
@@ -204,15 +209,19 @@ struct rc__fill {
 	 * VLAN tag: every direction, no filter to re-run in user space, a
 	 * raw (not cooked) socket. */
 	uint8_t plain;
+	/* Non-NULL when the call reads into the stash: note each packet's
+	 * frame at its index (c->stash_frame). */
+	struct rc__frame *frames;
 };
 
-static inline void rc__fill_init(struct rc__fill *k, const rc_capture *c)
+static inline void rc__fill_init(struct rc__fill *k, rc_capture *c)
 {
 	k->snaplen = c->snaplen;
 	k->linktype = (uint16_t)c->linktype;
 	k->micro = c->opts.tstamp_precision == RC_TSTAMP_MICRO;
 	k->plain = c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
 		   !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
+	k->frames = c->reading_stash ? c->stash_frame : NULL;
 }
 
 /*
@@ -258,11 +267,14 @@ static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__fr
  * rc__deliver_fast - rc__capture_deliver with the plain path inline: when
  * k->plain and the kernel reported no VLAN tag, the packet is delivered as
  * the kernel wrote it; anything else takes the full path.  Same result
- * and counters as rc__capture_deliver.
+ * and counters as rc__capture_deliver.  Notes the frame when reading into
+ * the stash (struct rc__fill.frames).
  */
 static inline int rc__deliver_fast(rc_capture *c, const struct rc__fill *k,
 				   const struct rc__frame *f, rc_packet *p)
 {
+	if (k->frames)
+		k->frames[p - c->stash] = *f;
 	if (__builtin_expect(k->plain && !(f->status & TP_STATUS_VLAN_VALID), 1)) {
 		p->vlan_tci = 0;
 		p->vlan_tpid = 0;

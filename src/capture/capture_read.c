@@ -113,6 +113,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 					devname(c));
 		}
 		c->progress = 0;
+		c->reading_stash = pkts == c->stash;
 		int n = c->be->read(c, pkts, max);
 		if (n > 0)
 			c->delivered += (uint64_t)n;
@@ -328,16 +329,23 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 			   : c->be->id == RC_BACKEND_TPACKET_V2 ? (uint64_t)c->frame_nr + 1
 								: 0;
 	/* Stashed packets were delivered by rc_capture_loop's read already;
-	 * run them through the new filter too. */
+	 * deliver them again, now through the new filter.  deliver.c runs it
+	 * here as on a new packet (recheck_slots > 0, or filter_user_always
+	 * for the socket back-end and cooked sockets): on the bytes and with
+	 * the metadata the kernel gave, not on what deliver made of them. */
 	size_t keep = c->stash_pos;
 	for (size_t i = c->stash_pos; i < c->stash_n; i++) {
-		const rc_packet *p = &c->stash[i];
-		if (rc_bpf_run_simple(copy, len, p->data, p->caplen, p->len) == 0) {
-			c->filter_discarded++;
-			c->delivered--;
+		struct rc__frame f = c->stash_frame[i];
+		/* A raw socket's VLAN tag went in by moving the MAC addresses
+		 * 4 bytes forward; move them back.  Cooked headers were written
+		 * in front of f.mac, the bytes from f.mac on are unchanged. */
+		if (!c->sock_cooked && c->stash[i].data != f.mac)
+			memmove(f.mac, f.mac - RC__VLAN_LEN, 12);
+		if (rc__capture_deliver(c, &f, &c->stash[keep]) == 0) {
+			c->delivered--; /* filter_discarded counted by deliver */
 			continue;
 		}
-		c->stash[keep++] = *p;
+		c->stash_frame[keep++] = f;
 	}
 	c->stash_n = keep;
 	return 0;

@@ -179,6 +179,8 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 		if (f.len < f.caplen)
 			f.len = f.caplen;
 		c->progress = 1;
+		if (c->reading_stash)
+			c->stash_frame[n] = f; /* as rc__deliver_fast notes it */
 		n += (size_t)rc__capture_deliver(c, &f, &pkts[n]);
 	}
 	return (int)n;
