@@ -406,12 +406,14 @@ static int join_fanout(rc_capture *c)
 	};
 	if (c->opts.fanout_mode == RC_FANOUT_CBPF && !c->opts.fanout_prog)
 		return rc__errf(c->err, RC_EINVAL, "fanout mode cbpf needs a fanout program");
-	int val = modes[c->opts.fanout_mode];
+	/* Group id in the low 16 bits, mode and flags in the high 16: with
+	 * PACKET_FANOUT_FLAG_DEFRAG (0x8000) that is bit 31, so unsigned. */
+	uint32_t mode = (uint32_t)modes[c->opts.fanout_mode];
 	if (c->opts.fanout_flags & RC_FANOUT_FLAG_DEFRAG)
-		val |= PACKET_FANOUT_FLAG_DEFRAG;
+		mode |= PACKET_FANOUT_FLAG_DEFRAG;
 	if (c->opts.fanout_flags & RC_FANOUT_FLAG_ROLLOVER)
-		val |= PACKET_FANOUT_FLAG_ROLLOVER;
-	val = (int)c->opts.fanout_group | (val << 16);
+		mode |= PACKET_FANOUT_FLAG_ROLLOVER;
+	uint32_t val = c->opts.fanout_group | (mode << 16);
 	if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT, &val, sizeof(val)) != 0)
 		return rc__errf(c->err, rc__from_errno(errno),
 				"%s: joining fanout group %u: %s (members must share mode, flags, device, protocol)",
