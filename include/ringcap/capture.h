@@ -30,9 +30,11 @@
  * rc_capture_close; the ring slot is handed back
  * to the kernel at the start of that next call.  Copy what you keep.
  *
- * Threads: a handle is used by one thread at a time; the one exception is
- * rc_capture_breakloop (any thread, and async-signal-safe).  Different
- * handles are independent.
+ * Threads: a handle is used by one thread at a time, with two exceptions:
+ * rc_capture_breakloop (any thread, and async-signal-safe), and
+ * rc_capture_stats_get, which other threads may call while one thread
+ * reads (and at the same time as each other).  Different handles are
+ * independent.
  *
  * Privileges: packet sockets need CAP_NET_RAW in the network namespace of
  * the process; promiscuous mode needs nothing more.
@@ -282,7 +284,14 @@ typedef struct rc_capture_stats {
 	uint64_t filter_discarded; /* discarded by the filter run in user space */
 } rc_capture_stats;
 
-/* Fill *st (reads PACKET_STATISTICS).  RC_ESTATE if inactive, RC_EIO. */
+/*
+ * Fill *st (reads PACKET_STATISTICS).  May be called from any thread while
+ * another reads the handle, and from several threads at once: no count is
+ * lost or counted twice, but the six fields are not one snapshot (a packet
+ * may show in received before delivered).  RC_ESTATE if inactive (message
+ * set).  If PACKET_STATISTICS fails, its status (e.g. RC_EIO) is returned
+ * without a message, because the message belongs to the reading thread.
+ */
 int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st);
 
 /* The last error message / the last warning ("" if none); owned by the

@@ -112,7 +112,11 @@ struct rc__backend {
 	int (*read)(rc_capture *c, rc_packet *pkts, size_t max);
 	/* Hand back the slots of the previous batch (start of each read call). */
 	void (*release)(rc_capture *c);
-	/* Read PACKET_STATISTICS into the three counters (adds to them). */
+	/*
+	 * Read PACKET_STATISTICS - counts since the last read, which the
+	 * kernel resets - into the three deltas.  0 or a negative status;
+	 * writes no message (rc_capture_stats_get may run beside a reader).
+	 */
 	int (*kstats)(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze);
 };
 
@@ -182,10 +186,25 @@ struct rc_capture {
 	int down_err;        /* errno reported by the socket (ENETDOWN, ...) */
 	uint64_t down_deadline_ms; /* CLOCK_MONOTONIC: stop waiting for the last block */
 
-	/* ---- counters ---- */
-	uint64_t k_packets, k_drops, k_freeze;
-	uint64_t delivered, dir_discarded, filter_discarded;
+	/*
+	 * ---- counters ----
+	 * rc_capture_stats_get may run in another thread while one reads
+	 * (capture.h).  The reader is the only writer of the three below and
+	 * adds with rc__count_add: relaxed load + store, plain moves on the
+	 * hot path, no locked read-modify-write.  The kernel's counts are
+	 * added by stats_get itself, possibly in two threads at once, hence
+	 * atomic_fetch_add there.
+	 */
+	_Atomic uint64_t k_packets, k_drops, k_freeze;
+	_Atomic uint64_t delivered, dir_discarded, filter_discarded;
 };
+
+/* x += n by the handle's single writer (see the counters above). */
+static inline void rc__count_add(_Atomic uint64_t *x, uint64_t n)
+{
+	atomic_store_explicit(x, atomic_load_explicit(x, memory_order_relaxed) + n,
+			      memory_order_relaxed);
+}
 
 /*
  * rc__capture_deliver - turn f into *p (see deliver.c).  Returns 1 if the

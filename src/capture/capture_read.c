@@ -116,7 +116,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		c->reading_stash = pkts == c->stash;
 		int n = c->be->read(c, pkts, max);
 		if (n > 0)
-			c->delivered += (uint64_t)n;
+			rc__count_add(&c->delivered, (uint64_t)n);
 		if (n != 0)
 			return n;
 		c->be->release(c); /* slots whose every packet was discarded */
@@ -139,8 +139,9 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		 * may take; at low rates (one packet per wake-up) nothing
 		 * changes.
 		 */
-		int busy = c->delivered - c->delivered_at_wait > 1;
-		c->delivered_at_wait = c->delivered;
+		uint64_t delivered = atomic_load_explicit(&c->delivered, memory_order_relaxed);
+		int busy = delivered - c->delivered_at_wait > 1;
+		c->delivered_at_wait = delivered;
 		if (busy && c->opts.immediate && c->opts.pause_us && timeout != 0 && !c->down_err) {
 			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
 			struct timespec pause = { 0, (long)c->opts.pause_us * 1000 };
@@ -257,6 +258,12 @@ void rc_capture_breakloop(rc_capture *c)
 	errno = saved;
 }
 
+/*
+ * May run in another thread while one reads (capture.h), so it touches
+ * nothing the reader writes except the counters, which are atomic: not
+ * c->err either, when PACKET_STATISTICS fails.  An inactive handle has no
+ * reader, so RC_ESTATE may name itself.
+ */
 int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
 {
 	if (!c || !st)
@@ -264,15 +271,18 @@ int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: statistics of a handle that is not active",
 				devname(c));
-	int r = c->be->kstats(c, &c->k_packets, &c->k_drops, &c->k_freeze);
+	uint64_t packets = 0, drops = 0, freeze = 0;
+	int r = c->be->kstats(c, &packets, &drops, &freeze);
 	if (r < 0)
 		return r;
-	st->received = c->k_packets;
-	st->dropped = c->k_drops;
-	st->freeze_count = c->k_freeze;
-	st->delivered = c->delivered;
-	st->dir_discarded = c->dir_discarded;
-	st->filter_discarded = c->filter_discarded;
+	/* The kernel hands each count to one getsockopt only: two callers
+	 * at once each add their own share. */
+	st->received = atomic_fetch_add(&c->k_packets, packets) + packets;
+	st->dropped = atomic_fetch_add(&c->k_drops, drops) + drops;
+	st->freeze_count = atomic_fetch_add(&c->k_freeze, freeze) + freeze;
+	st->delivered = atomic_load_explicit(&c->delivered, memory_order_relaxed);
+	st->dir_discarded = atomic_load_explicit(&c->dir_discarded, memory_order_relaxed);
+	st->filter_discarded = atomic_load_explicit(&c->filter_discarded, memory_order_relaxed);
 	return 0;
 }
 
@@ -341,12 +351,16 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 		 * in front of f.mac, the bytes from f.mac on are unchanged. */
 		if (!c->sock_cooked && c->stash[i].data != f.mac)
 			memmove(f.mac, f.mac - RC__VLAN_LEN, 12);
-		if (rc__capture_deliver(c, &f, &c->stash[keep]) == 0) {
-			c->delivered--; /* filter_discarded counted by deliver */
-			continue;
-		}
+		if (rc__capture_deliver(c, &f, &c->stash[keep]) == 0)
+			continue; /* counted in filter_discarded by deliver */
 		c->stash_frame[keep++] = f;
 	}
+	/* No longer delivered; subtracted by the single writer, as
+	 * rc__count_add adds. */
+	atomic_store_explicit(&c->delivered,
+			      atomic_load_explicit(&c->delivered, memory_order_relaxed) -
+				      (c->stash_n - keep),
+			      memory_order_relaxed);
 	c->stash_n = keep;
 	return 0;
 }

@@ -73,7 +73,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 
 	if ((c->opts.direction == RC_CAPTURE_OUT && !outgoing) ||
 	    (c->opts.direction == RC_CAPTURE_IN && outgoing)) {
-		c->dir_discarded++;
+		rc__count_add(&c->dir_discarded, 1);
 		return 0;
 	}
 
@@ -87,7 +87,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 	if (recheck && !c->sock_cooked) {
 		uint32_t keep = run_filter(c, data, caplen, len, f, vlan_valid);
 		if (keep == 0) {
-			c->filter_discarded++;
+			rc__count_add(&c->filter_discarded, 1);
 			return 0;
 		}
 		if (keep < caplen)
@@ -143,7 +143,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 		if (recheck) {
 			uint32_t keep = run_filter(c, data, caplen, len, f, vlan_valid);
 			if (keep == 0) {
-				c->filter_discarded++;
+				rc__count_add(&c->filter_discarded, 1);
 				return 0;
 			}
 			if (keep < caplen)

@@ -206,16 +206,15 @@ void rc__ring_teardown(rc_capture *c)
 int rc__ring_kstats(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze)
 {
 	/* tpacket_stats_v3 for V3 sockets, tpacket_stats otherwise; the
-	 * kernel zeroes its counters on every read, so we accumulate. */
+	 * kernel zeroes its counters on every read, the caller accumulates.
+	 * No message on failure: see struct rc__backend.kstats. */
 	struct tpacket_stats_v3 st;
 	memset(&st, 0, sizeof(st));
 	socklen_t len = sizeof(st);
 	if (getsockopt(c->fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) != 0)
-		return rc__errf(c->err, rc__from_errno(errno), "%s: PACKET_STATISTICS: %s",
-				c->device[0] ? c->device : "any", strerror(errno));
-	*packets += st.tp_packets;
-	*drops += st.tp_drops;
-	if (len >= sizeof(struct tpacket_stats_v3))
-		*freeze += st.tp_freeze_q_cnt;
+		return rc__from_errno(errno);
+	*packets = st.tp_packets;
+	*drops = st.tp_drops;
+	*freeze = len >= sizeof(struct tpacket_stats_v3) ? st.tp_freeze_q_cnt : 0;
 	return 0;
 }

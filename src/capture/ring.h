@@ -15,7 +15,7 @@
  */
 int rc__ring_setup(rc_capture *c, int version);
 void rc__ring_teardown(rc_capture *c);
-/* PACKET_STATISTICS, added to the three counters (also used by sock.c). */
+/* PACKET_STATISTICS since the last read into the three deltas (also sock.c). */
 int rc__ring_kstats(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze);
 
 /* Acquire load / release store of a slot's status word. */
