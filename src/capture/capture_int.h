@@ -155,7 +155,7 @@ struct rc_capture {
 	uint32_t cur;       /* V3: current block; V2: next frame */
 	uint32_t pkt_left;  /* V3: packets left in the current block */
 	uint64_t pkt_off;   /* V3: offset of the next packet header in it */
-	uint64_t bad_blocks; /* V3: blocks whose walk stopped at a broken header */
+	uint64_t bad_slots; /* V3 blocks whose walk stopped, V2 frames skipped: broken header */
 	int blk_open;       /* V3: current block taken from the kernel */
 	int release_blk;    /* V3: current block done, hand back on next call */
 	uint32_t held_first, held_count; /* V2: frames of the last batch */
