@@ -302,3 +302,34 @@ TEST(capture_inject_on_any_is_not_supported)
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "any");
 	rc_capture_close(c);
 }
+
+/*
+ * Block size set by hand but too small for one packet of the device's MTU:
+ * an error of the options, so activate fails - it does not quietly fall
+ * back to the socket back-end, which has no geometry to honour.
+ */
+static void geometry_too_small(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_capture *c = rc_test_pair_capture(&pair, 9000, backend);
+	ASSERT_OK(rc_capture_set_ring_geometry(c, 4096, 0, 4));
+	ASSERT_INT_EQ(rc_capture_activate(c), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "exceeds block size 4096");
+	ASSERT_INT_EQ(rc_capture_backend(c), RC_ESTATE);
+	rc_capture_close(c);
+}
+
+TEST_TIMEOUT(capture_geometry_too_small_fails_activate_auto, 20)
+{
+	geometry_too_small(RC_BACKEND_AUTO);
+}
+
+TEST_TIMEOUT(capture_geometry_too_small_fails_activate_v3, 20)
+{
+	geometry_too_small(RC_BACKEND_TPACKET_V3);
+}
+
+TEST_TIMEOUT(capture_geometry_too_small_fails_activate_v2, 20)
+{
+	geometry_too_small(RC_BACKEND_TPACKET_V2);
+}

@@ -4,6 +4,7 @@
  * activate, in order (each step undone on failure, in reverse):
  *   1. look the device up (index, ARPHRD type, MTU) with a throw-away
  *      socket, pick the link type (arphrd.h) and raw or cooked socket;
+ *      check a hand-set ring geometry against snap length and MTU;
  *   2. eventfd for rc_capture_breakloop;
  *   3. for each candidate back-end (V3 -> V2 -> socket, or the forced one):
  *      socket(AF_PACKET, type, 0) - protocol 0, so nothing is queued
@@ -15,6 +16,7 @@
  * The options live in c->opts and are checked again as a whole here.
  */
 #include "capture/capture_int.h"
+#include "capture/ring.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -449,7 +451,6 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 		return rc__errf(c->err, e == EAFNOSUPPORT ? RC_ENOTSUP : rc__from_errno(e),
 				"%s: socket(AF_PACKET): %s", devname(c), strerror(e));
 	}
-	c->headroom = c->sock_cooked ? RC__HEADROOM : RC__HEADROOM_RAW;
 	if (be->packet_version >= 0) {
 		if ((st = setopt(c, SOL_PACKET, PACKET_VERSION, "PACKET_VERSION", be->packet_version)) < 0 ||
 		    (st = setopt(c, SOL_PACKET, PACKET_RESERVE, "PACKET_RESERVE", (int)c->headroom)) < 0)
@@ -548,6 +549,15 @@ int rc_capture_activate(rc_capture *c)
 	if (st < 0)
 		return st;
 	c->snaplen = c->opts.snaplen_bytes;
+	c->headroom = c->sock_cooked ? RC__HEADROOM : RC__HEADROOM_RAW;
+	/* The options as a whole: a ring geometry that cannot hold a packet
+	 * fails activate here, instead of failing one back-end after another
+	 * and ending on the socket, which has no geometry.  A TPACKET_V2
+	 * frame header is the smaller: what V2 cannot hold, V3 cannot. */
+	if (c->opts.backend != RC_BACKEND_SOCKET &&
+	    (st = rc__ring_check_geometry(c, c->opts.backend == RC_BACKEND_TPACKET_V3 ? TPACKET_V3
+										: TPACKET_V2)) < 0)
+		return st;
 	c->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (c->efd < 0)
 		return rc__errf(c->err, rc__from_errno(errno), "eventfd: %s", strerror(errno));

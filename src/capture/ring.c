@@ -81,25 +81,42 @@ static void unset_ring(rc_capture *c)
 	(void)setsockopt(c->fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req));
 }
 
-int rc__ring_setup(rc_capture *c, int version)
+/* Slot bytes one packet of rc__capture_max_data needs. */
+static uint32_t frame_need(const rc_capture *c, int version)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	uint32_t hdrlen = version == TPACKET_V3 ? RC__TPACKET3_HDRLEN : RC__TPACKET2_HDRLEN;
 	/* Worst case offset of the packet bytes in a slot (tpacket_rcv):
 	 * TPACKET_ALIGN(hdrlen + max(maclen, 16)) + reserve - maclen. */
-	uint32_t need =
-		(uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + c->headroom + rc__capture_max_data(c));
+	return (uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + c->headroom + rc__capture_max_data(c));
+}
+
+int rc__ring_check_geometry(rc_capture *c, int version)
+{
+	if (!c->opts.block_size_bytes)
+		return 0;
+	uint32_t frame_size =
+		c->opts.frame_size_bytes ? c->opts.frame_size_bytes : frame_need(c, version);
+	if (frame_size > c->opts.block_size_bytes)
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: frame size %u (needed for snap length %u) exceeds block size %u",
+				c->device[0] ? c->device : "any", frame_size, c->snaplen,
+				c->opts.block_size_bytes);
+	return 0;
+}
+
+int rc__ring_setup(rc_capture *c, int version)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uint32_t need = frame_need(c, version);
 	uint32_t block_size, frame_size;
 	uint64_t block_nr;
 
 	if (c->opts.block_size_bytes) {
+		int st = rc__ring_check_geometry(c, version);
+		if (st < 0)
+			return st;
 		block_size = c->opts.block_size_bytes;
 		frame_size = c->opts.frame_size_bytes ? c->opts.frame_size_bytes : need;
-		if (frame_size > block_size)
-			return rc__errf(c->err, RC_EINVAL,
-					"%s: frame size %u (needed for snap length %u) exceeds block size %u",
-					c->device[0] ? c->device : "any", frame_size, c->snaplen,
-					block_size);
 		block_nr = c->opts.block_count;
 	} else {
 		frame_size = need;
