@@ -333,3 +333,27 @@ TEST_TIMEOUT(capture_geometry_too_small_fails_activate_v2, 20)
 {
 	geometry_too_small(RC_BACKEND_TPACKET_V2);
 }
+
+/*
+ * TPACKET_V3's larger frame header does not fit this block, V2's does: AUTO
+ * falls back to V2, which warns that "any" has no promiscuous mode.  The
+ * warning keeps both: the fallback notice is appended, not dropped.
+ * Snap length: V2 needs TPACKET_ALIGN(52 + 32 + 24 + snap) = 4096 bytes
+ * for a cooked packet, V3 needs 16 more.
+ */
+TEST_TIMEOUT(capture_fallback_notice_is_kept_beside_other_warnings, 20)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new("any", RC_BACKEND_AUTO);
+	ASSERT_OK(rc_capture_set_snaplen(c, 4096 - 108));
+	ASSERT_OK(rc_capture_set_ring_geometry(c, 4096, 0, 4));
+	ASSERT_OK(rc_capture_set_promisc(c, 1));
+	rc_test_capture_activate(c);
+	ASSERT_INT_EQ(rc_capture_backend(c), RC_BACKEND_TPACKET_V2);
+	ASSERT_STR_CONTAINS(rc_capture_warning(c), "promiscuous mode is not supported");
+	ASSERT_STR_CONTAINS(rc_capture_warning(c), "TPACKET_V3 unavailable");
+	ASSERT_STR_CONTAINS(rc_capture_warning(c), "using TPACKET_V2");
+	rc_capture_close(c);
+}

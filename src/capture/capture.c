@@ -577,7 +577,12 @@ int rc_capture_activate(rc_capture *c)
 		break;
 	}
 	char first_err[RC_ERRBUF_SIZE] = "";
+	/* Warnings of the device look-up stay; a failed back-end attempt's
+	 * warnings (a ring it had to shrink) do not describe the handle. */
+	char lookup_warn[RC_ERRBUF_SIZE];
+	memcpy(lookup_warn, c->warn, sizeof(lookup_warn));
 	for (size_t i = 0; i < n; i++) {
+		memcpy(c->warn, lookup_warn, sizeof(c->warn));
 		st = try_backend(c, order[i]);
 		if (st == 0)
 			break;
@@ -591,9 +596,12 @@ int rc_capture_activate(rc_capture *c)
 		c->efd = -1;
 		return st;
 	}
-	if (first_err[0] && !c->warn[0])
-		rc__errf(c->warn, 0, "%s unavailable (%s); using %s", order[0]->name, first_err,
-			 c->be->name);
+	if (first_err[0]) {
+		char prev[RC_ERRBUF_SIZE];
+		memcpy(prev, c->warn, sizeof(prev));
+		rc__errf(c->warn, 0, "%s%s%s unavailable (%s); using %s", prev, prev[0] ? "; " : "",
+			 order[0]->name, first_err, c->be->name);
+	}
 	reset_read_state(c);
 	/* The socket back-end cannot tell old queued packets from new ones,
 	 * and a cooked socket's kernel filter would see the network header:
