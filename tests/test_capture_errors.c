@@ -357,3 +357,33 @@ TEST_TIMEOUT(capture_fallback_notice_is_kept_beside_other_warnings, 20)
 	ASSERT_STR_CONTAINS(rc_capture_warning(c), "using TPACKET_V2");
 	rc_capture_close(c);
 }
+
+/* A ring size below what the back-end sets up (two blocks: 2 x 128 KiB
+ * for V3, 2 x 64 KiB for V2 with this MTU) is raised, and says so. */
+static void small_ring(int backend, uint64_t ring_bytes, const char *warning)
+{
+	struct rc_netns_pair pair;
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
+	ASSERT_OK(rc_capture_set_ring_size(c, ring_bytes));
+	rc_test_capture_activate(c);
+	if (warning)
+		ASSERT_STR_CONTAINS(rc_capture_warning(c), warning);
+	else
+		ASSERT_STR_EQ(rc_capture_warning(c), "");
+	rc_capture_close(c);
+}
+
+TEST_TIMEOUT(capture_small_ring_raised_with_warning_v3, 20)
+{
+	small_ring(RC_BACKEND_TPACKET_V3, 64u << 10, "ring raised from 65536 to 262144 bytes");
+}
+
+TEST_TIMEOUT(capture_small_ring_raised_with_warning_v2, 20)
+{
+	small_ring(RC_BACKEND_TPACKET_V2, 64u << 10, "ring raised from 65536 to 131072 bytes");
+}
+
+TEST_TIMEOUT(capture_ring_of_whole_blocks_as_asked_v3, 20)
+{
+	small_ring(RC_BACKEND_TPACKET_V3, 1u << 20, NULL);
+}

@@ -123,7 +123,13 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf);
 
 /* Bytes kept of each packet, 1..RC_CAPTURE_DEFAULT_SNAPLEN (0 = default). */
 int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes);
-/* Total ring (or receive buffer) size, 64 KiB .. 64 GiB. */
+/*
+ * Total ring (or receive buffer) size, 64 KiB .. 64 GiB.  A ring is whole
+ * blocks, at least two: 256 KiB for TPACKET_V3 (128 KiB blocks); for
+ * TPACKET_V2 two blocks of 64 KiB, or of the frame size rounded up to a
+ * power of two if larger.  A smaller request is raised (with a warning,
+ * rc_capture_warning), others are rounded down to whole blocks.
+ */
 int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes);
 /*
  * Expert ring geometry (overrides the ring size): block_size_bytes a

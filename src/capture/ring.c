@@ -125,10 +125,12 @@ int rc__ring_setup(rc_capture *c, int version)
 		 * which show for small packets when blocks are small
 		 * (bench_capture, 64 B frames, before the walk prefetched:
 		 * 51-52 ns/packet with 128 KiB blocks, 38-39 with 1 MiB; since,
-		 * 256 KiB..8 MiB measure alike), so use big blocks - ring/16,
-		 * 128 KiB..1 MiB - while keeping >= 16 of them so the kernel
-		 * has room while we hold one (docs/capture.md).  V2 blocks
-		 * only group frames. */
+		 * 256 KiB..8 MiB measure alike), so use big blocks: ring/16
+		 * rounded to a power of two, within 128 KiB..1 MiB.  From a
+		 * 2 MiB ring up that leaves >= 16 blocks, room for the kernel
+		 * while we hold one (docs/capture.md); below, fewer, and never
+		 * under 2 (the ring is raised, with a warning).  V2 blocks only
+		 * group frames. */
 		uint32_t min_block = 64u << 10;
 		if (version == TPACKET_V3) {
 			uint64_t b = c->opts.ring_bytes / 16;
@@ -199,6 +201,14 @@ int rc__ring_setup(rc_capture *c, int version)
 		rc__errf(c->warn, 0, "%s: ring reduced from %llu to %llu bytes (not enough memory)",
 			 c->device[0] ? c->device : "any", (unsigned long long)want,
 			 (unsigned long long)(block_nr * block_size));
+	else if (c->opts.ring_bytes_set && !c->opts.block_size_bytes &&
+		 block_nr * block_size > c->opts.ring_bytes)
+		/* Rounding down to whole blocks is not worth a word; a ring
+		 * bigger than asked for is (memory the caller did not plan). */
+		rc__errf(c->warn, 0, "%s: ring raised from %llu to %llu bytes (%u blocks of %u)",
+			 c->device[0] ? c->device : "any", (unsigned long long)c->opts.ring_bytes,
+			 (unsigned long long)(block_nr * block_size), (unsigned)block_nr,
+			 block_size);
 	c->block_size = block_size;
 	c->block_nr = (uint32_t)block_nr;
 	c->frame_size = frame_size;
