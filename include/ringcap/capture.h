@@ -117,8 +117,9 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf);
 /*
  * Options.  Each setter validates its value at once and returns RC_EINVAL
  * with a message naming option and value (rc_capture_error); setters on an
- * active handle return RC_ESTATE.  rc_capture_activate checks them again
- * as a whole (e.g. geometry against snap length).
+ * active handle return RC_ESTATE, except rc_capture_set_timeout, which
+ * only changes how later reads wait.  rc_capture_activate checks them
+ * again as a whole (e.g. geometry against snap length).
  */
 
 /* Bytes kept of each packet, 1..RC_CAPTURE_DEFAULT_SNAPLEN (0 = default). */

@@ -12,7 +12,8 @@
  * passes it to rc__capture_deliver (deliver.c), which owns everything the
  * three have in common: direction, user-space filter, VLAN reinsertion,
  * the cooked SLL/SLL2 header, snap length, time stamp precision, counters.
- * Back-ends guarantee RC__HEADROOM writable bytes in front of frame.mac so
+ * Back-ends guarantee c->headroom writable bytes in front of frame.mac
+ * (RC__HEADROOM for cooked sockets, RC__HEADROOM_RAW for raw ones) so
  * deliver can grow the packet forwards in place (zero copy).
  */
 #ifndef RC_CAPTURE_CAPTURE_INT_H
@@ -145,8 +146,6 @@ struct rc_capture {
 	uint32_t headroom; /* PACKET_RESERVE: RC__HEADROOM cooked, RC__HEADROOM_RAW raw */
 	uint32_t snaplen;  /* in force */
 	uint32_t mtu;      /* device MTU, 65535 for any */
-	int promisc_joined;
-	int ignore_outgoing_kernel; /* PACKET_IGNORE_OUTGOING accepted */
 
 	/* ---- ring back-ends (ring.c) ---- */
 	uint8_t *map;
@@ -204,6 +203,12 @@ static inline void rc__count_add(_Atomic uint64_t *x, uint64_t n)
 {
 	atomic_store_explicit(x, atomic_load_explicit(x, memory_order_relaxed) + n,
 			      memory_order_relaxed);
+}
+
+/* The device for messages: its name, or "any". */
+static inline const char *rc__capture_devname(const rc_capture *c)
+{
+	return c->device[0] ? c->device : "any";
 }
 
 /*

@@ -38,11 +38,6 @@
 
 #define RC__MAX_BATCH 65536u
 
-static const char *devname(const rc_capture *c)
-{
-	return c->device[0] ? c->device : "any";
-}
-
 static uint64_t mono_ms(void)
 {
 	struct timespec ts;
@@ -60,7 +55,7 @@ static void drain_eventfd(rc_capture *c)
 static int down_status(rc_capture *c)
 {
 	return rc__errf(c->err, RC_ENETDOWN, "%s: interface went down or was removed (%s)",
-			devname(c), strerror(c->down_err));
+			rc__capture_devname(c), strerror(c->down_err));
 }
 
 /* POLLERR on the socket: fetch (and clear) the pending error. */
@@ -69,14 +64,15 @@ static int socket_error(rc_capture *c)
 	int soerr = 0;
 	socklen_t len = sizeof(soerr);
 	if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &soerr, &len) != 0)
-		return rc__errf(c->err, RC_EIO, "%s: SO_ERROR: %s", devname(c), strerror(errno));
+		return rc__errf(c->err, RC_EIO, "%s: SO_ERROR: %s", rc__capture_devname(c),
+				strerror(errno));
 	if (soerr == ENETDOWN || soerr == ENODEV || soerr == ENXIO) {
 		c->down_err = soerr;
 		return 0;
 	}
 	if (soerr)
-		return rc__errf(c->err, rc__from_errno(soerr), "%s: socket error: %s", devname(c),
-				strerror(soerr));
+		return rc__errf(c->err, rc__from_errno(soerr), "%s: socket error: %s",
+				rc__capture_devname(c), strerror(soerr));
 	return 0;
 }
 
@@ -86,7 +82,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: read on a handle that is not active",
-				devname(c));
+				rc__capture_devname(c));
 	if (max == 0)
 		return 0;
 	if (max > RC__MAX_BATCH)
@@ -110,7 +106,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		if (atomic_exchange(&c->break_flag, 0)) {
 			drain_eventfd(c);
 			return rc__errf(c->err, RC_EBREAK, "%s: loop broken by rc_capture_breakloop",
-					devname(c));
+					rc__capture_devname(c));
 		}
 		c->progress = 0;
 		c->reading_stash = pkts == c->stash;
@@ -187,7 +183,8 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			return rc__errf(c->err, RC_EIO, "%s: poll: %s", devname(c), strerror(errno));
+			return rc__errf(c->err, RC_EIO, "%s: poll: %s", rc__capture_devname(c),
+					strerror(errno));
 		}
 		if (pfd[1].revents & POLLIN)
 			drain_eventfd(c); /* the flag is checked at the top of the loop */
@@ -196,7 +193,8 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 			if (st < 0)
 				return st;
 			if (!c->down_err && (pfd[0].revents & (POLLHUP | POLLNVAL)))
-				return rc__errf(c->err, RC_EIO, "%s: socket hung up", devname(c));
+				return rc__errf(c->err, RC_EIO, "%s: socket hung up",
+						rc__capture_devname(c));
 		}
 	}
 }
@@ -240,7 +238,7 @@ int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void 
 			atomic_store(&c->break_flag, 0);
 			drain_eventfd(c);
 			return rc__errf(c->err, RC_EBREAK, "%s: loop broken by rc_capture_breakloop",
-					devname(c));
+					rc__capture_devname(c));
 		}
 	}
 	return handled > INT_MAX ? INT_MAX : (int)handled;
@@ -270,7 +268,7 @@ int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: statistics of a handle that is not active",
-				devname(c));
+				rc__capture_devname(c));
 	uint64_t packets = 0, drops = 0, freeze = 0;
 	int r = c->be->kstats(c, &packets, &drops, &freeze);
 	if (r < 0)
@@ -292,15 +290,15 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: set_filter needs an active handle",
-				devname(c));
+				rc__capture_devname(c));
 	if (len == 0) {
 		if (!c->sock_cooked && c->filter) {
 			int dummy = 0;
 			if (setsockopt(c->fd, SOL_SOCKET, SO_DETACH_FILTER, &dummy, sizeof(dummy)) != 0 &&
 			    errno != ENOENT)
 				return rc__errf(c->err, rc__from_errno(errno),
-						"%s: removing the filter: %s", devname(c),
-						strerror(errno));
+						"%s: removing the filter: %s",
+						rc__capture_devname(c), strerror(errno));
 		}
 		free(c->filter);
 		c->filter = NULL;
@@ -326,7 +324,7 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 			free(copy);
 			return rc__errf(c->err, e == ENOMEM ? RC_ENOMEM : RC_EINVAL,
 					"%s: kernel refused the filter, old filter kept: %s",
-					devname(c), strerror(e));
+					rc__capture_devname(c), strerror(e));
 		}
 	}
 	free(c->filter);
@@ -370,17 +368,18 @@ static int send_status(rc_capture *c, int e, size_t len)
 	switch (e) {
 	case EAGAIN:
 	case ENOBUFS:
-		return rc__errf(c->err, RC_EAGAIN, "%s: send buffer full", devname(c));
+		return rc__errf(c->err, RC_EAGAIN, "%s: send buffer full", rc__capture_devname(c));
 	case ENETDOWN:
 	case ENXIO:
 	case ENODEV:
 		return rc__errf(c->err, RC_ENETDOWN, "%s: cannot send, interface down or gone: %s",
-				devname(c), strerror(e));
+				rc__capture_devname(c), strerror(e));
 	case EMSGSIZE:
 		return rc__errf(c->err, RC_EINVAL, "%s: frame of %zu bytes larger than the MTU",
-				devname(c), len);
+				rc__capture_devname(c), len);
 	default:
-		return rc__errf(c->err, rc__from_errno(e), "%s: send: %s", devname(c), strerror(e));
+		return rc__errf(c->err, rc__from_errno(e), "%s: send: %s", rc__capture_devname(c),
+				strerror(e));
 	}
 }
 
@@ -389,10 +388,12 @@ static int inject_check(rc_capture *c)
 	if (!c)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
-		return rc__errf(c->err, RC_ESTATE, "%s: inject needs an active handle", devname(c));
+		return rc__errf(c->err, RC_ESTATE, "%s: inject needs an active handle",
+				rc__capture_devname(c));
 	if (!c->ifindex || c->sock_cooked)
 		return rc__errf(c->err, RC_ENOTSUP,
-				"%s: injection needs a raw (not cooked) handle on one device", devname(c));
+				"%s: injection needs a raw (not cooked) handle on one device",
+				rc__capture_devname(c));
 	return 0;
 }
 
@@ -403,7 +404,7 @@ int rc_capture_inject(rc_capture *c, const void *frame, size_t len)
 		return st;
 	if (!frame || len == 0 || len > 65535)
 		return rc__errf(c->err, RC_EINVAL, "%s: frame length %zu out of range 1..65535",
-				devname(c), len);
+				rc__capture_devname(c), len);
 	ssize_t r = send(c->fd, frame, len, c->opts.timeout_ms == 0 ? MSG_DONTWAIT : 0);
 	if (r < 0)
 		return send_status(c, errno, len);
@@ -420,13 +421,14 @@ int rc_capture_inject_batch(rc_capture *c, const uint8_t *const *frames, const u
 	if (st < 0)
 		return st;
 	if (n && (!frames || !lens))
-		return rc__errf(c->err, RC_EINVAL, "%s: inject_batch without frames", devname(c));
+		return rc__errf(c->err, RC_EINVAL, "%s: inject_batch without frames",
+				rc__capture_devname(c));
 	if (n > INT32_MAX)
 		n = INT32_MAX;
 	for (size_t i = 0; i < n; i++)
 		if (!frames[i] || lens[i] == 0 || lens[i] > 65535)
 			return rc__errf(c->err, RC_EINVAL, "%s: frame %zu length %u out of range 1..65535",
-					devname(c), i, lens[i]);
+					rc__capture_devname(c), i, lens[i]);
 	size_t sent = 0;
 	while (sent < n) {
 		unsigned k = n - sent < CHUNK ? (unsigned)(n - sent) : CHUNK;

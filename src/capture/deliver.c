@@ -2,8 +2,9 @@
  * deliver.c - from what the kernel wrote to the rc_packet the caller sees.
  *
  * Order matters:
- *   1. direction option (user space part: "out", and "in" where the kernel
- *      lacks PACKET_IGNORE_OUTGOING);
+ *   1. direction option: "out" is user space only; "in" is checked here
+ *      too, which discards nothing where the kernel took PACKET_IGNORE_OUTGOING
+ *      (Linux 4.20) and every outgoing packet where it did not;
  *   2. the user-space run of the filter, on the bytes the kernel's filter
  *      saw (untagged frame, VLAN in metadata) for raw sockets, so that it
  *      decides exactly as the kernel would have;

@@ -99,7 +99,7 @@ int rc__ring_check_geometry(rc_capture *c, int version)
 	if (frame_size > c->opts.block_size_bytes)
 		return rc__errf(c->err, RC_EINVAL,
 				"%s: frame size %u (needed for snap length %u) exceeds block size %u",
-				c->device[0] ? c->device : "any", frame_size, c->snaplen,
+				rc__capture_devname(c), frame_size, c->snaplen,
 				c->opts.block_size_bytes);
 	return 0;
 }
@@ -193,20 +193,20 @@ int rc__ring_setup(rc_capture *c, int version)
 		if (err != ENOMEM || block_nr <= 1)
 			return rc__errf(c->err, err == ENOMEM ? RC_ENOMEM : rc__from_errno(err),
 					"%s: ring of %u blocks x %u bytes refused: %s",
-					c->device[0] ? c->device : "any", (unsigned)block_nr,
+					rc__capture_devname(c), (unsigned)block_nr,
 					block_size, strerror(err));
 		block_nr /= 2;
 	}
 	if (block_nr * block_size < want)
 		rc__errf(c->warn, 0, "%s: ring reduced from %llu to %llu bytes (not enough memory)",
-			 c->device[0] ? c->device : "any", (unsigned long long)want,
+			 rc__capture_devname(c), (unsigned long long)want,
 			 (unsigned long long)(block_nr * block_size));
 	else if (c->opts.ring_bytes_set && !c->opts.block_size_bytes &&
 		 block_nr * block_size > c->opts.ring_bytes)
 		/* Rounding down to whole blocks is not worth a word; a ring
 		 * bigger than asked for is (memory the caller did not plan). */
 		rc__errf(c->warn, 0, "%s: ring raised from %llu to %llu bytes (%u blocks of %u)",
-			 c->device[0] ? c->device : "any", (unsigned long long)c->opts.ring_bytes,
+			 rc__capture_devname(c), (unsigned long long)c->opts.ring_bytes,
 			 (unsigned long long)(block_nr * block_size), (unsigned)block_nr,
 			 block_size);
 	c->block_size = block_size;

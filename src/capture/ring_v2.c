@@ -40,7 +40,7 @@ static void note_bad_frame(rc_capture *c, const struct tpacket2_hdr *h)
 	rc__errf(c->warn, 0,
 		 "%s: TPACKET_V2 frame %u: broken header (tp_mac %u, tp_snaplen %u, tp_len %u), "
 		 "frame skipped (%llu such frames)",
-		 c->device[0] ? c->device : "any", c->cur, h->tp_mac, h->tp_snaplen, h->tp_len,
+		 rc__capture_devname(c), c->cur, h->tp_mac, h->tp_snaplen, h->tp_len,
 		 (unsigned long long)c->bad_slots);
 }
 

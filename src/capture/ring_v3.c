@@ -48,7 +48,7 @@ static void note_bad_block(rc_capture *c)
 	rc__errf(c->warn, 0,
 		 "%s: TPACKET_V3 block %u: packet header outside the block, rest of the block "
 		 "skipped (%llu such blocks)",
-		 c->device[0] ? c->device : "any", c->cur, (unsigned long long)c->bad_slots);
+		 rc__capture_devname(c), c->cur, (unsigned long long)c->bad_slots);
 }
 
 static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
