@@ -1,7 +1,7 @@
 /*
  * test_capture_modes.c - immediate mode, epoll integration through
  * rc_capture_fd, cooked (SLL2) capture on a named device, the protocol
- * option, and a classic-BPF fanout program.
+ * option, a classic-BPF fanout program and the fanout defrag flag.
  */
 #include "harness.h"
 #include "netns.h"
@@ -258,3 +258,30 @@ TEST_TIMEOUT(capture_fanout_open_failure_leaves_nothing_open, 20)
 	for (int i = 0; i < 3; i++)
 		ASSERT_TRUE(h[i] == NULL);
 }
+
+/*
+ * RC_FANOUT_FLAG_DEFRAG is bit 15 of the mode, so the PACKET_FANOUT value
+ * has bit 31 set: built in an int it overflowed (UBSan stops the test).
+ * The kernel keeps a group's flags: a second member with DEFRAG joins, one
+ * without is refused - the flag arrived as given.
+ */
+static void fanout_defrag(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	uint16_t group = (uint16_t)(getpid() & 0xffff);
+	rc_capture *h[3];
+	for (int i = 0; i < 3; i++) {
+		h[i] = rc_test_capture_new(pair.if_b, backend);
+		ASSERT_OK(rc_capture_set_fanout(h[i], group, RC_FANOUT_HASH,
+						i < 2 ? RC_FANOUT_FLAG_DEFRAG : 0));
+	}
+	rc_test_capture_activate(h[0]);
+	rc_test_capture_activate(h[1]);
+	ASSERT_INT_LT(rc_capture_activate(h[2]), 0);
+	ASSERT_STR_CONTAINS(rc_capture_error(h[2]), "fanout group");
+	for (int i = 0; i < 3; i++)
+		rc_capture_close(h[i]);
+}
+RC_TEST_EACH_BACKEND(capture_fanout_defrag_flag_joins_its_group, 20, fanout_defrag)

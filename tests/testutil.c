@@ -148,6 +148,18 @@ unsigned rc_test_count_maps(void)
 	return n;
 }
 
+unsigned rc_test_count_socket_maps(void)
+{
+	char line[512];
+	unsigned n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+	ASSERT_TRUE(f != NULL);
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, " socket:[") != NULL;
+	fclose(f);
+	return n;
+}
+
 unsigned long rc_test_status_kib(const char *name)
 {
 	char line[256];

@@ -67,6 +67,8 @@ int rc_test_child_exit(pid_t kid);
  */
 unsigned rc_test_count_fds(void);
 unsigned rc_test_count_maps(void);
+/* Mappings of sockets ("socket:[inode]" in /proc/self/maps): packet rings. */
+unsigned rc_test_count_socket_maps(void);
 unsigned long rc_test_rss_kib(void);
 /* A "Name:  N kB" field of /proc/self/status (VmSize, VmRSS, ...) in KiB. */
 unsigned long rc_test_status_kib(const char *name);

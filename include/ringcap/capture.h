@@ -30,9 +30,11 @@
  * rc_capture_close; the ring slot is handed back
  * to the kernel at the start of that next call.  Copy what you keep.
  *
- * Threads: a handle is used by one thread at a time; the one exception is
- * rc_capture_breakloop (any thread, and async-signal-safe).  Different
- * handles are independent.
+ * Threads: a handle is used by one thread at a time, with two exceptions:
+ * rc_capture_breakloop (any thread, and async-signal-safe), and
+ * rc_capture_stats_get, which other threads may call while one thread
+ * reads (and at the same time as each other).  Different handles are
+ * independent.
  *
  * Privileges: packet sockets need CAP_NET_RAW in the network namespace of
  * the process; promiscuous mode needs nothing more.
@@ -115,13 +117,20 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf);
 /*
  * Options.  Each setter validates its value at once and returns RC_EINVAL
  * with a message naming option and value (rc_capture_error); setters on an
- * active handle return RC_ESTATE.  rc_capture_activate checks them again
- * as a whole (e.g. geometry against snap length).
+ * active handle return RC_ESTATE, except rc_capture_set_timeout, which
+ * only changes how later reads wait.  rc_capture_activate checks them
+ * again as a whole (e.g. geometry against snap length).
  */
 
 /* Bytes kept of each packet, 1..RC_CAPTURE_DEFAULT_SNAPLEN (0 = default). */
 int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes);
-/* Total ring (or receive buffer) size, 64 KiB .. 64 GiB. */
+/*
+ * Total ring (or receive buffer) size, 64 KiB .. 64 GiB.  A ring is whole
+ * blocks, at least two: 256 KiB for TPACKET_V3 (128 KiB blocks); for
+ * TPACKET_V2 two blocks of 64 KiB, or of the frame size rounded up to a
+ * power of two if larger.  A smaller request is raised (with a warning,
+ * rc_capture_warning), others are rounded down to whole blocks.
+ */
 int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes);
 /*
  * Expert ring geometry (overrides the ring size): block_size_bytes a
@@ -282,7 +291,14 @@ typedef struct rc_capture_stats {
 	uint64_t filter_discarded; /* discarded by the filter run in user space */
 } rc_capture_stats;
 
-/* Fill *st (reads PACKET_STATISTICS).  RC_ESTATE if inactive, RC_EIO. */
+/*
+ * Fill *st (reads PACKET_STATISTICS).  May be called from any thread while
+ * another reads the handle, and from several threads at once: no count is
+ * lost or counted twice, but the six fields are not one snapshot (a packet
+ * may show in received before delivered).  RC_ESTATE if inactive (message
+ * set).  If PACKET_STATISTICS fails, its status (e.g. RC_EIO) is returned
+ * without a message, because the message belongs to the reading thread.
+ */
 int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st);
 
 /* The last error message / the last warning ("" if none); owned by the

@@ -4,17 +4,21 @@
  * activate, in order (each step undone on failure, in reverse):
  *   1. look the device up (index, ARPHRD type, MTU) with a throw-away
  *      socket, pick the link type (arphrd.h) and raw or cooked socket;
+ *      check a hand-set ring geometry against snap length and MTU;
  *   2. eventfd for rc_capture_breakloop;
  *   3. for each candidate back-end (V3 -> V2 -> socket, or the forced one):
  *      socket(AF_PACKET, type, 0) - protocol 0, so nothing is queued
  *      before the ring exists - PACKET_VERSION, PACKET_RESERVE, time
  *      stamps, PACKET_IGNORE_OUTGOING, PACKET_QDISC_BYPASS, the ring,
  *      bind(protocol, ifindex), SO_ERROR (interface down?), promiscuous
- *      membership, fanout.  A failure other than privilege or device
- *      closes that socket and tries the next back-end.
+ *      membership, fanout.  A failure closes that socket and tries the
+ *      next back-end, unless no back-end could do better: no privilege
+ *      (RC_EPERM), no device or device down (RC_ENODEV, RC_ENETDOWN), a
+ *      feature the device or kernel lacks (RC_ENOTSUP).
  * The options live in c->opts and are checked again as a whole here.
  */
 #include "capture/capture_int.h"
+#include "capture/ring.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -33,11 +37,6 @@
 
 #include "capture/arphrd.h"
 #include "util/errmsg.h"
-
-static const char *devname(const rc_capture *c)
-{
-	return c->device[0] ? c->device : "any";
-}
 
 int rc_capture_create(rc_capture **out, const char *device, char *errbuf)
 {
@@ -361,8 +360,8 @@ out:
 static int setopt(rc_capture *c, int level, int name, const char *what, int val)
 {
 	if (setsockopt(c->fd, level, name, &val, sizeof(val)) != 0)
-		return rc__errf(c->err, rc__from_errno(errno), "%s: %s: %s", devname(c), what,
-				strerror(errno));
+		return rc__errf(c->err, rc__from_errno(errno), "%s: %s: %s",
+				rc__capture_devname(c), what, strerror(errno));
 	return 0;
 }
 
@@ -404,18 +403,18 @@ static int join_fanout(rc_capture *c)
 		[RC_FANOUT_RND] = PACKET_FANOUT_RND,   [RC_FANOUT_QM] = PACKET_FANOUT_QM,
 		[RC_FANOUT_CBPF] = PACKET_FANOUT_CBPF,
 	};
-	if (c->opts.fanout_mode == RC_FANOUT_CBPF && !c->opts.fanout_prog)
-		return rc__errf(c->err, RC_EINVAL, "fanout mode cbpf needs a fanout program");
-	int val = modes[c->opts.fanout_mode];
+	/* Group id in the low 16 bits, mode and flags in the high 16: with
+	 * PACKET_FANOUT_FLAG_DEFRAG (0x8000) that is bit 31, so unsigned. */
+	uint32_t mode = (uint32_t)modes[c->opts.fanout_mode];
 	if (c->opts.fanout_flags & RC_FANOUT_FLAG_DEFRAG)
-		val |= PACKET_FANOUT_FLAG_DEFRAG;
+		mode |= PACKET_FANOUT_FLAG_DEFRAG;
 	if (c->opts.fanout_flags & RC_FANOUT_FLAG_ROLLOVER)
-		val |= PACKET_FANOUT_FLAG_ROLLOVER;
-	val = (int)c->opts.fanout_group | (val << 16);
+		mode |= PACKET_FANOUT_FLAG_ROLLOVER;
+	uint32_t val = c->opts.fanout_group | (mode << 16);
 	if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT, &val, sizeof(val)) != 0)
 		return rc__errf(c->err, rc__from_errno(errno),
 				"%s: joining fanout group %u: %s (members must share mode, flags, device, protocol)",
-				devname(c), c->opts.fanout_group, strerror(errno));
+				rc__capture_devname(c), c->opts.fanout_group, strerror(errno));
 	if (c->opts.fanout_mode == RC_FANOUT_CBPF) {
 		/* memset: the padding after .len is passed to the kernel too
 		 * (valgrind: uninitialised bytes in setsockopt). */
@@ -425,7 +424,7 @@ static int join_fanout(rc_capture *c)
 		prog.filter = (struct sock_filter *)(void *)c->opts.fanout_prog;
 		if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT_DATA, &prog, sizeof(prog)) != 0)
 			return rc__errf(c->err, rc__from_errno(errno), "%s: fanout program: %s",
-					devname(c), strerror(errno));
+					rc__capture_devname(c), strerror(errno));
 	}
 	return 0;
 }
@@ -443,11 +442,10 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 		if (e == EPERM || e == EACCES)
 			return rc__errf(c->err, RC_EPERM,
 					"%s: opening a packet socket needs CAP_NET_RAW (run as root or grant the capability)",
-					devname(c));
+					rc__capture_devname(c));
 		return rc__errf(c->err, e == EAFNOSUPPORT ? RC_ENOTSUP : rc__from_errno(e),
-				"%s: socket(AF_PACKET): %s", devname(c), strerror(e));
+				"%s: socket(AF_PACKET): %s", rc__capture_devname(c), strerror(e));
 	}
-	c->headroom = c->sock_cooked ? RC__HEADROOM : RC__HEADROOM_RAW;
 	if (be->packet_version >= 0) {
 		if ((st = setopt(c, SOL_PACKET, PACKET_VERSION, "PACKET_VERSION", be->packet_version)) < 0 ||
 		    (st = setopt(c, SOL_PACKET, PACKET_RESERVE, "PACKET_RESERVE", (int)c->headroom)) < 0)
@@ -456,10 +454,10 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 	if (c->opts.tstamp_source == RC_TSTAMP_HARDWARE && (st = hw_tstamps(c)) < 0)
 		goto err;
 	if (c->opts.direction == RC_CAPTURE_IN) {
-		/* Since Linux 4.20; without it deliver.c discards outgoing. */
+		/* Since Linux 4.20: outgoing packets then take no ring space.
+		 * Refused or not, deliver.c discards any that come. */
 		int one = 1;
-		c->ignore_outgoing_kernel =
-			setsockopt(c->fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one)) == 0;
+		(void)setsockopt(c->fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
 	}
 	if (c->opts.qdisc_bypass &&
 	    (st = setopt(c, SOL_PACKET, PACKET_QDISC_BYPASS, "PACKET_QDISC_BYPASS", 1)) < 0)
@@ -475,17 +473,19 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 	sll.sll_ifindex = c->ifindex;
 	if (bind(c->fd, (struct sockaddr *)&sll, sizeof(sll)) != 0) {
 		int e = errno;
-		st = e == ENODEV ? rc__errf(c->err, RC_ENODEV, "no such device: %s", devname(c))
-				 : rc__errf(c->err, rc__from_errno(e), "%s: bind: %s", devname(c),
+		const char *dev = rc__capture_devname(c);
+		st = e == ENODEV ? rc__errf(c->err, RC_ENODEV, "no such device: %s", dev)
+				 : rc__errf(c->err, rc__from_errno(e), "%s: bind: %s", dev,
 					    strerror(e));
 		goto err_setup;
 	}
 	int soerr = 0;
 	socklen_t slen = sizeof(soerr);
 	if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &soerr, &slen) == 0 && soerr) {
+		const char *dev = rc__capture_devname(c);
 		st = soerr == ENETDOWN
-			     ? rc__errf(c->err, RC_ENETDOWN, "%s: interface is down", devname(c))
-			     : rc__errf(c->err, rc__from_errno(soerr), "%s: bind: %s", devname(c),
+			     ? rc__errf(c->err, RC_ENETDOWN, "%s: interface is down", dev)
+			     : rc__errf(c->err, rc__from_errno(soerr), "%s: bind: %s", dev,
 					strerror(soerr));
 		goto err_setup;
 	}
@@ -500,7 +500,7 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 			if (setsockopt(c->fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr)) != 0) {
 				st = rc__errf(c->err, rc__from_errno(errno),
 					      "%s: promiscuous mode (PACKET_ADD_MEMBERSHIP): %s",
-					      devname(c), strerror(errno));
+					      rc__capture_devname(c), strerror(errno));
 				goto err_setup;
 			}
 		}
@@ -535,17 +535,28 @@ int rc_capture_activate(rc_capture *c)
 	if (!c)
 		return RC_EINVAL;
 	if (c->state != RC__CREATED)
-		return rc__errf(c->err, RC_ESTATE, "%s: already active", devname(c));
+		return rc__errf(c->err, RC_ESTATE, "%s: already active", rc__capture_devname(c));
 	c->warn[0] = '\0';
+	/* Mode and program of a cbpf fanout are set by two calls in either
+	 * order, so only here can they be checked together.  (Hardware time
+	 * stamps on "any" never get this far: rc_capture_set_tstamp_source
+	 * refuses them, and the device is fixed at create.) */
 	if (c->opts.fanout_on && c->opts.fanout_mode == RC_FANOUT_CBPF && !c->opts.fanout_prog)
 		return rc__errf(c->err, RC_EINVAL, "fanout mode cbpf needs a fanout program");
-	if (c->opts.tstamp_source == RC_TSTAMP_HARDWARE && !c->device[0])
-		return rc__errf(c->err, RC_ENOTSUP, "hardware time stamps not supported by any");
 
 	int st = lookup_device(c);
 	if (st < 0)
 		return st;
 	c->snaplen = c->opts.snaplen_bytes;
+	c->headroom = c->sock_cooked ? RC__HEADROOM : RC__HEADROOM_RAW;
+	/* The options as a whole: a ring geometry that cannot hold a packet
+	 * fails activate here, instead of failing one back-end after another
+	 * and ending on the socket, which has no geometry.  A TPACKET_V2
+	 * frame header is the smaller: what V2 cannot hold, V3 cannot. */
+	if (c->opts.backend != RC_BACKEND_SOCKET &&
+	    (st = rc__ring_check_geometry(c, c->opts.backend == RC_BACKEND_TPACKET_V3 ? TPACKET_V3
+										: TPACKET_V2)) < 0)
+		return st;
 	c->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (c->efd < 0)
 		return rc__errf(c->err, rc__from_errno(errno), "eventfd: %s", strerror(errno));
@@ -565,7 +576,12 @@ int rc_capture_activate(rc_capture *c)
 		break;
 	}
 	char first_err[RC_ERRBUF_SIZE] = "";
+	/* Warnings of the device look-up stay; a failed back-end attempt's
+	 * warnings (a ring it had to shrink) do not describe the handle. */
+	char lookup_warn[RC_ERRBUF_SIZE];
+	memcpy(lookup_warn, c->warn, sizeof(lookup_warn));
 	for (size_t i = 0; i < n; i++) {
+		memcpy(c->warn, lookup_warn, sizeof(c->warn));
 		st = try_backend(c, order[i]);
 		if (st == 0)
 			break;
@@ -579,9 +595,12 @@ int rc_capture_activate(rc_capture *c)
 		c->efd = -1;
 		return st;
 	}
-	if (first_err[0] && !c->warn[0])
-		rc__errf(c->warn, 0, "%s unavailable (%s); using %s", order[0]->name, first_err,
-			 c->be->name);
+	if (first_err[0]) {
+		char prev[RC_ERRBUF_SIZE];
+		memcpy(prev, c->warn, sizeof(prev));
+		rc__errf(c->warn, 0, "%s%s%s unavailable (%s); using %s", prev, prev[0] ? "; " : "",
+			 order[0]->name, first_err, c->be->name);
+	}
 	reset_read_state(c);
 	/* The socket back-end cannot tell old queued packets from new ones,
 	 * and a cooked socket's kernel filter would see the network header:

@@ -12,7 +12,8 @@
  * passes it to rc__capture_deliver (deliver.c), which owns everything the
  * three have in common: direction, user-space filter, VLAN reinsertion,
  * the cooked SLL/SLL2 header, snap length, time stamp precision, counters.
- * Back-ends guarantee RC__HEADROOM writable bytes in front of frame.mac so
+ * Back-ends guarantee c->headroom writable bytes in front of frame.mac
+ * (RC__HEADROOM for cooked sockets, RC__HEADROOM_RAW for raw ones) so
  * deliver can grow the packet forwards in place (zero copy).
  */
 #ifndef RC_CAPTURE_CAPTURE_INT_H
@@ -112,7 +113,11 @@ struct rc__backend {
 	int (*read)(rc_capture *c, rc_packet *pkts, size_t max);
 	/* Hand back the slots of the previous batch (start of each read call). */
 	void (*release)(rc_capture *c);
-	/* Read PACKET_STATISTICS into the three counters (adds to them). */
+	/*
+	 * Read PACKET_STATISTICS - counts since the last read, which the
+	 * kernel resets - into the three deltas.  0 or a negative status;
+	 * writes no message (rc_capture_stats_get may run beside a reader).
+	 */
 	int (*kstats)(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze);
 };
 
@@ -141,8 +146,6 @@ struct rc_capture {
 	uint32_t headroom; /* PACKET_RESERVE: RC__HEADROOM cooked, RC__HEADROOM_RAW raw */
 	uint32_t snaplen;  /* in force */
 	uint32_t mtu;      /* device MTU, 65535 for any */
-	int promisc_joined;
-	int ignore_outgoing_kernel; /* PACKET_IGNORE_OUTGOING accepted */
 
 	/* ---- ring back-ends (ring.c) ---- */
 	uint8_t *map;
@@ -151,7 +154,7 @@ struct rc_capture {
 	uint32_t cur;       /* V3: current block; V2: next frame */
 	uint32_t pkt_left;  /* V3: packets left in the current block */
 	uint64_t pkt_off;   /* V3: offset of the next packet header in it */
-	uint64_t bad_blocks; /* V3: blocks whose walk stopped at a broken header */
+	uint64_t bad_slots; /* V3 blocks whose walk stopped, V2 frames skipped: broken header */
 	int blk_open;       /* V3: current block taken from the kernel */
 	int release_blk;    /* V3: current block done, hand back on next call */
 	uint32_t held_first, held_count; /* V2: frames of the last batch */
@@ -171,16 +174,42 @@ struct rc_capture {
 	 * yet (breakloop from a handler); the next read returns them first. */
 	rc_packet stash[RC__STASH];
 	size_t stash_pos, stash_n;
+	/* stash_frame[i]: what the kernel wrote for stash[i] (its slot is
+	 * still ours), so that rc_capture_set_filter can judge a stashed
+	 * packet as deliver.c judges a new one: same bytes, same metadata. */
+	struct rc__frame stash_frame[RC__STASH];
+	int reading_stash; /* this back-end read fills stash[] from index 0 */
 	atomic_int break_flag;
 	int progress;
 	uint64_t delivered_at_wait; /* delivered when we last waited for the ring */
 	int down_err;        /* errno reported by the socket (ENETDOWN, ...) */
 	uint64_t down_deadline_ms; /* CLOCK_MONOTONIC: stop waiting for the last block */
 
-	/* ---- counters ---- */
-	uint64_t k_packets, k_drops, k_freeze;
-	uint64_t delivered, dir_discarded, filter_discarded;
+	/*
+	 * ---- counters ----
+	 * rc_capture_stats_get may run in another thread while one reads
+	 * (capture.h).  The reader is the only writer of the three below and
+	 * adds with rc__count_add: relaxed load + store, plain moves on the
+	 * hot path, no locked read-modify-write.  The kernel's counts are
+	 * added by stats_get itself, possibly in two threads at once, hence
+	 * atomic_fetch_add there.
+	 */
+	_Atomic uint64_t k_packets, k_drops, k_freeze;
+	_Atomic uint64_t delivered, dir_discarded, filter_discarded;
 };
+
+/* x += n by the handle's single writer (see the counters above). */
+static inline void rc__count_add(_Atomic uint64_t *x, uint64_t n)
+{
+	atomic_store_explicit(x, atomic_load_explicit(x, memory_order_relaxed) + n,
+			      memory_order_relaxed);
+}
+
+/* The device for messages: its name, or "any". */
+static inline const char *rc__capture_devname(const rc_capture *c)
+{
+	return c->device[0] ? c->device : "any";
+}
 
 /*
  * rc__capture_deliver - turn f into *p (see deliver.c).  Returns 1 if the
@@ -204,15 +233,19 @@ struct rc__fill {
 	 * VLAN tag: every direction, no filter to re-run in user space, a
 	 * raw (not cooked) socket. */
 	uint8_t plain;
+	/* Non-NULL when the call reads into the stash: note each packet's
+	 * frame at its index (c->stash_frame). */
+	struct rc__frame *frames;
 };
 
-static inline void rc__fill_init(struct rc__fill *k, const rc_capture *c)
+static inline void rc__fill_init(struct rc__fill *k, rc_capture *c)
 {
 	k->snaplen = c->snaplen;
 	k->linktype = (uint16_t)c->linktype;
 	k->micro = c->opts.tstamp_precision == RC_TSTAMP_MICRO;
 	k->plain = c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
 		   !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
+	k->frames = c->reading_stash ? c->stash_frame : NULL;
 }
 
 /*
@@ -258,11 +291,14 @@ static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__fr
  * rc__deliver_fast - rc__capture_deliver with the plain path inline: when
  * k->plain and the kernel reported no VLAN tag, the packet is delivered as
  * the kernel wrote it; anything else takes the full path.  Same result
- * and counters as rc__capture_deliver.
+ * and counters as rc__capture_deliver.  Notes the frame when reading into
+ * the stash (struct rc__fill.frames).
  */
 static inline int rc__deliver_fast(rc_capture *c, const struct rc__fill *k,
 				   const struct rc__frame *f, rc_packet *p)
 {
+	if (k->frames)
+		k->frames[p - c->stash] = *f;
 	if (__builtin_expect(k->plain && !(f->status & TP_STATUS_VLAN_VALID), 1)) {
 		p->vlan_tci = 0;
 		p->vlan_tpid = 0;

@@ -9,7 +9,12 @@
  *      nothing ready -> poll(2) on { packet socket, eventfd } with what is
  *      left of the timeout.
  * The eventfd makes rc_capture_breakloop wake a blocked poll: write(2) is
- * async-signal-safe, so a signal handler may call it.
+ * async-signal-safe, so a signal handler may call it.  The flag, not the
+ * eventfd, says whether the loop was broken: breakloop stores the flag and
+ * then writes, so a reader on another thread may take the flag (and drain)
+ * between the two and find the write later.  Whenever a wait wakes up on
+ * the eventfd we drain it and look at the flag again; a wake-up without
+ * the flag is stale and costs one more turn, never a spin.
  *
  * Interface gone: the kernel sets sk_err = ENETDOWN (packet_notifier on
  * NETDEV_DOWN / NETDEV_UNREGISTER), poll reports POLLERR; we fetch and
@@ -33,11 +38,6 @@
 
 #define RC__MAX_BATCH 65536u
 
-static const char *devname(const rc_capture *c)
-{
-	return c->device[0] ? c->device : "any";
-}
-
 static uint64_t mono_ms(void)
 {
 	struct timespec ts;
@@ -55,7 +55,7 @@ static void drain_eventfd(rc_capture *c)
 static int down_status(rc_capture *c)
 {
 	return rc__errf(c->err, RC_ENETDOWN, "%s: interface went down or was removed (%s)",
-			devname(c), strerror(c->down_err));
+			rc__capture_devname(c), strerror(c->down_err));
 }
 
 /* POLLERR on the socket: fetch (and clear) the pending error. */
@@ -64,14 +64,15 @@ static int socket_error(rc_capture *c)
 	int soerr = 0;
 	socklen_t len = sizeof(soerr);
 	if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &soerr, &len) != 0)
-		return rc__errf(c->err, RC_EIO, "%s: SO_ERROR: %s", devname(c), strerror(errno));
+		return rc__errf(c->err, RC_EIO, "%s: SO_ERROR: %s", rc__capture_devname(c),
+				strerror(errno));
 	if (soerr == ENETDOWN || soerr == ENODEV || soerr == ENXIO) {
 		c->down_err = soerr;
 		return 0;
 	}
 	if (soerr)
-		return rc__errf(c->err, rc__from_errno(soerr), "%s: socket error: %s", devname(c),
-				strerror(soerr));
+		return rc__errf(c->err, rc__from_errno(soerr), "%s: socket error: %s",
+				rc__capture_devname(c), strerror(soerr));
 	return 0;
 }
 
@@ -81,7 +82,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: read on a handle that is not active",
-				devname(c));
+				rc__capture_devname(c));
 	if (max == 0)
 		return 0;
 	if (max > RC__MAX_BATCH)
@@ -105,12 +106,13 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		if (atomic_exchange(&c->break_flag, 0)) {
 			drain_eventfd(c);
 			return rc__errf(c->err, RC_EBREAK, "%s: loop broken by rc_capture_breakloop",
-					devname(c));
+					rc__capture_devname(c));
 		}
 		c->progress = 0;
+		c->reading_stash = pkts == c->stash;
 		int n = c->be->read(c, pkts, max);
 		if (n > 0)
-			c->delivered += (uint64_t)n;
+			rc__count_add(&c->delivered, (uint64_t)n);
 		if (n != 0)
 			return n;
 		c->be->release(c); /* slots whose every packet was discarded */
@@ -133,12 +135,15 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		 * may take; at low rates (one packet per wake-up) nothing
 		 * changes.
 		 */
-		int busy = c->delivered - c->delivered_at_wait > 1;
-		c->delivered_at_wait = c->delivered;
+		uint64_t delivered = atomic_load_explicit(&c->delivered, memory_order_relaxed);
+		int busy = delivered - c->delivered_at_wait > 1;
+		c->delivered_at_wait = delivered;
 		if (busy && c->opts.immediate && c->opts.pause_us && timeout != 0 && !c->down_err) {
 			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
 			struct timespec pause = { 0, (long)c->opts.pause_us * 1000 };
-			(void)ppoll(&efd, 1, &pause, NULL); /* EINTR: just read again */
+			/* EINTR: just read again */
+			if (ppoll(&efd, 1, &pause, NULL) > 0 && (efd.revents & POLLIN))
+				drain_eventfd(c);
 			continue;
 		}
 
@@ -178,14 +183,18 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			return rc__errf(c->err, RC_EIO, "%s: poll: %s", devname(c), strerror(errno));
+			return rc__errf(c->err, RC_EIO, "%s: poll: %s", rc__capture_devname(c),
+					strerror(errno));
 		}
+		if (pfd[1].revents & POLLIN)
+			drain_eventfd(c); /* the flag is checked at the top of the loop */
 		if (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
 			int st = socket_error(c);
 			if (st < 0)
 				return st;
 			if (!c->down_err && (pfd[0].revents & (POLLHUP | POLLNVAL)))
-				return rc__errf(c->err, RC_EIO, "%s: socket hung up", devname(c));
+				return rc__errf(c->err, RC_EIO, "%s: socket hung up",
+						rc__capture_devname(c));
 		}
 	}
 }
@@ -229,7 +238,7 @@ int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void 
 			atomic_store(&c->break_flag, 0);
 			drain_eventfd(c);
 			return rc__errf(c->err, RC_EBREAK, "%s: loop broken by rc_capture_breakloop",
-					devname(c));
+					rc__capture_devname(c));
 		}
 	}
 	return handled > INT_MAX ? INT_MAX : (int)handled;
@@ -247,22 +256,31 @@ void rc_capture_breakloop(rc_capture *c)
 	errno = saved;
 }
 
+/*
+ * May run in another thread while one reads (capture.h), so it touches
+ * nothing the reader writes except the counters, which are atomic: not
+ * c->err either, when PACKET_STATISTICS fails.  An inactive handle has no
+ * reader, so RC_ESTATE may name itself.
+ */
 int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
 {
 	if (!c || !st)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: statistics of a handle that is not active",
-				devname(c));
-	int r = c->be->kstats(c, &c->k_packets, &c->k_drops, &c->k_freeze);
+				rc__capture_devname(c));
+	uint64_t packets = 0, drops = 0, freeze = 0;
+	int r = c->be->kstats(c, &packets, &drops, &freeze);
 	if (r < 0)
 		return r;
-	st->received = c->k_packets;
-	st->dropped = c->k_drops;
-	st->freeze_count = c->k_freeze;
-	st->delivered = c->delivered;
-	st->dir_discarded = c->dir_discarded;
-	st->filter_discarded = c->filter_discarded;
+	/* The kernel hands each count to one getsockopt only: two callers
+	 * at once each add their own share. */
+	st->received = atomic_fetch_add(&c->k_packets, packets) + packets;
+	st->dropped = atomic_fetch_add(&c->k_drops, drops) + drops;
+	st->freeze_count = atomic_fetch_add(&c->k_freeze, freeze) + freeze;
+	st->delivered = atomic_load_explicit(&c->delivered, memory_order_relaxed);
+	st->dir_discarded = atomic_load_explicit(&c->dir_discarded, memory_order_relaxed);
+	st->filter_discarded = atomic_load_explicit(&c->filter_discarded, memory_order_relaxed);
 	return 0;
 }
 
@@ -272,15 +290,15 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: set_filter needs an active handle",
-				devname(c));
+				rc__capture_devname(c));
 	if (len == 0) {
 		if (!c->sock_cooked && c->filter) {
 			int dummy = 0;
 			if (setsockopt(c->fd, SOL_SOCKET, SO_DETACH_FILTER, &dummy, sizeof(dummy)) != 0 &&
 			    errno != ENOENT)
 				return rc__errf(c->err, rc__from_errno(errno),
-						"%s: removing the filter: %s", devname(c),
-						strerror(errno));
+						"%s: removing the filter: %s",
+						rc__capture_devname(c), strerror(errno));
 		}
 		free(c->filter);
 		c->filter = NULL;
@@ -306,7 +324,7 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 			free(copy);
 			return rc__errf(c->err, e == ENOMEM ? RC_ENOMEM : RC_EINVAL,
 					"%s: kernel refused the filter, old filter kept: %s",
-					devname(c), strerror(e));
+					rc__capture_devname(c), strerror(e));
 		}
 	}
 	free(c->filter);
@@ -319,17 +337,28 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 			   : c->be->id == RC_BACKEND_TPACKET_V2 ? (uint64_t)c->frame_nr + 1
 								: 0;
 	/* Stashed packets were delivered by rc_capture_loop's read already;
-	 * run them through the new filter too. */
+	 * deliver them again, now through the new filter.  deliver.c runs it
+	 * here as on a new packet (recheck_slots > 0, or filter_user_always
+	 * for the socket back-end and cooked sockets): on the bytes and with
+	 * the metadata the kernel gave, not on what deliver made of them. */
 	size_t keep = c->stash_pos;
 	for (size_t i = c->stash_pos; i < c->stash_n; i++) {
-		const rc_packet *p = &c->stash[i];
-		if (rc_bpf_run_simple(copy, len, p->data, p->caplen, p->len) == 0) {
-			c->filter_discarded++;
-			c->delivered--;
-			continue;
-		}
-		c->stash[keep++] = *p;
+		struct rc__frame f = c->stash_frame[i];
+		/* A raw socket's VLAN tag went in by moving the MAC addresses
+		 * 4 bytes forward; move them back.  Cooked headers were written
+		 * in front of f.mac, the bytes from f.mac on are unchanged. */
+		if (!c->sock_cooked && c->stash[i].data != f.mac)
+			memmove(f.mac, f.mac - RC__VLAN_LEN, 12);
+		if (rc__capture_deliver(c, &f, &c->stash[keep]) == 0)
+			continue; /* counted in filter_discarded by deliver */
+		c->stash_frame[keep++] = f;
 	}
+	/* No longer delivered; subtracted by the single writer, as
+	 * rc__count_add adds. */
+	atomic_store_explicit(&c->delivered,
+			      atomic_load_explicit(&c->delivered, memory_order_relaxed) -
+				      (c->stash_n - keep),
+			      memory_order_relaxed);
 	c->stash_n = keep;
 	return 0;
 }
@@ -339,17 +368,18 @@ static int send_status(rc_capture *c, int e, size_t len)
 	switch (e) {
 	case EAGAIN:
 	case ENOBUFS:
-		return rc__errf(c->err, RC_EAGAIN, "%s: send buffer full", devname(c));
+		return rc__errf(c->err, RC_EAGAIN, "%s: send buffer full", rc__capture_devname(c));
 	case ENETDOWN:
 	case ENXIO:
 	case ENODEV:
 		return rc__errf(c->err, RC_ENETDOWN, "%s: cannot send, interface down or gone: %s",
-				devname(c), strerror(e));
+				rc__capture_devname(c), strerror(e));
 	case EMSGSIZE:
 		return rc__errf(c->err, RC_EINVAL, "%s: frame of %zu bytes larger than the MTU",
-				devname(c), len);
+				rc__capture_devname(c), len);
 	default:
-		return rc__errf(c->err, rc__from_errno(e), "%s: send: %s", devname(c), strerror(e));
+		return rc__errf(c->err, rc__from_errno(e), "%s: send: %s", rc__capture_devname(c),
+				strerror(e));
 	}
 }
 
@@ -358,10 +388,12 @@ static int inject_check(rc_capture *c)
 	if (!c)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
-		return rc__errf(c->err, RC_ESTATE, "%s: inject needs an active handle", devname(c));
+		return rc__errf(c->err, RC_ESTATE, "%s: inject needs an active handle",
+				rc__capture_devname(c));
 	if (!c->ifindex || c->sock_cooked)
 		return rc__errf(c->err, RC_ENOTSUP,
-				"%s: injection needs a raw (not cooked) handle on one device", devname(c));
+				"%s: injection needs a raw (not cooked) handle on one device",
+				rc__capture_devname(c));
 	return 0;
 }
 
@@ -372,7 +404,7 @@ int rc_capture_inject(rc_capture *c, const void *frame, size_t len)
 		return st;
 	if (!frame || len == 0 || len > 65535)
 		return rc__errf(c->err, RC_EINVAL, "%s: frame length %zu out of range 1..65535",
-				devname(c), len);
+				rc__capture_devname(c), len);
 	ssize_t r = send(c->fd, frame, len, c->opts.timeout_ms == 0 ? MSG_DONTWAIT : 0);
 	if (r < 0)
 		return send_status(c, errno, len);
@@ -389,13 +421,14 @@ int rc_capture_inject_batch(rc_capture *c, const uint8_t *const *frames, const u
 	if (st < 0)
 		return st;
 	if (n && (!frames || !lens))
-		return rc__errf(c->err, RC_EINVAL, "%s: inject_batch without frames", devname(c));
+		return rc__errf(c->err, RC_EINVAL, "%s: inject_batch without frames",
+				rc__capture_devname(c));
 	if (n > INT32_MAX)
 		n = INT32_MAX;
 	for (size_t i = 0; i < n; i++)
 		if (!frames[i] || lens[i] == 0 || lens[i] > 65535)
 			return rc__errf(c->err, RC_EINVAL, "%s: frame %zu length %u out of range 1..65535",
-					devname(c), i, lens[i]);
+					rc__capture_devname(c), i, lens[i]);
 	size_t sent = 0;
 	while (sent < n) {
 		unsigned k = n - sent < CHUNK ? (unsigned)(n - sent) : CHUNK;

@@ -2,8 +2,9 @@
  * deliver.c - from what the kernel wrote to the rc_packet the caller sees.
  *
  * Order matters:
- *   1. direction option (user space part: "out", and "in" where the kernel
- *      lacks PACKET_IGNORE_OUTGOING);
+ *   1. direction option: "out" is user space only; "in" is checked here
+ *      too, which discards nothing where the kernel took PACKET_IGNORE_OUTGOING
+ *      (Linux 4.20) and every outgoing packet where it did not;
  *   2. the user-space run of the filter, on the bytes the kernel's filter
  *      saw (untagged frame, VLAN in metadata) for raw sockets, so that it
  *      decides exactly as the kernel would have;
@@ -73,7 +74,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 
 	if ((c->opts.direction == RC_CAPTURE_OUT && !outgoing) ||
 	    (c->opts.direction == RC_CAPTURE_IN && outgoing)) {
-		c->dir_discarded++;
+		rc__count_add(&c->dir_discarded, 1);
 		return 0;
 	}
 
@@ -87,7 +88,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 	if (recheck && !c->sock_cooked) {
 		uint32_t keep = run_filter(c, data, caplen, len, f, vlan_valid);
 		if (keep == 0) {
-			c->filter_discarded++;
+			rc__count_add(&c->filter_discarded, 1);
 			return 0;
 		}
 		if (keep < caplen)
@@ -143,7 +144,7 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 		if (recheck) {
 			uint32_t keep = run_filter(c, data, caplen, len, f, vlan_valid);
 			if (keep == 0) {
-				c->filter_discarded++;
+				rc__count_add(&c->filter_discarded, 1);
 				return 0;
 			}
 			if (keep < caplen)

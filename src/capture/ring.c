@@ -81,25 +81,42 @@ static void unset_ring(rc_capture *c)
 	(void)setsockopt(c->fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req));
 }
 
-int rc__ring_setup(rc_capture *c, int version)
+/* Slot bytes one packet of rc__capture_max_data needs. */
+static uint32_t frame_need(const rc_capture *c, int version)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	uint32_t hdrlen = version == TPACKET_V3 ? RC__TPACKET3_HDRLEN : RC__TPACKET2_HDRLEN;
 	/* Worst case offset of the packet bytes in a slot (tpacket_rcv):
 	 * TPACKET_ALIGN(hdrlen + max(maclen, 16)) + reserve - maclen. */
-	uint32_t need =
-		(uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + c->headroom + rc__capture_max_data(c));
+	return (uint32_t)RC__TPACKET_ALIGN(hdrlen + 32 + c->headroom + rc__capture_max_data(c));
+}
+
+int rc__ring_check_geometry(rc_capture *c, int version)
+{
+	if (!c->opts.block_size_bytes)
+		return 0;
+	uint32_t frame_size =
+		c->opts.frame_size_bytes ? c->opts.frame_size_bytes : frame_need(c, version);
+	if (frame_size > c->opts.block_size_bytes)
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: frame size %u (needed for snap length %u) exceeds block size %u",
+				rc__capture_devname(c), frame_size, c->snaplen,
+				c->opts.block_size_bytes);
+	return 0;
+}
+
+int rc__ring_setup(rc_capture *c, int version)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uint32_t need = frame_need(c, version);
 	uint32_t block_size, frame_size;
 	uint64_t block_nr;
 
 	if (c->opts.block_size_bytes) {
+		int st = rc__ring_check_geometry(c, version);
+		if (st < 0)
+			return st;
 		block_size = c->opts.block_size_bytes;
 		frame_size = c->opts.frame_size_bytes ? c->opts.frame_size_bytes : need;
-		if (frame_size > block_size)
-			return rc__errf(c->err, RC_EINVAL,
-					"%s: frame size %u (needed for snap length %u) exceeds block size %u",
-					c->device[0] ? c->device : "any", frame_size, c->snaplen,
-					block_size);
 		block_nr = c->opts.block_count;
 	} else {
 		frame_size = need;
@@ -108,10 +125,12 @@ int rc__ring_setup(rc_capture *c, int version)
 		 * which show for small packets when blocks are small
 		 * (bench_capture, 64 B frames, before the walk prefetched:
 		 * 51-52 ns/packet with 128 KiB blocks, 38-39 with 1 MiB; since,
-		 * 256 KiB..8 MiB measure alike), so use big blocks - ring/16,
-		 * 128 KiB..1 MiB - while keeping >= 16 of them so the kernel
-		 * has room while we hold one (docs/capture.md).  V2 blocks
-		 * only group frames. */
+		 * 256 KiB..8 MiB measure alike), so use big blocks: ring/16
+		 * rounded to a power of two, within 128 KiB..1 MiB.  From a
+		 * 2 MiB ring up that leaves >= 16 blocks, room for the kernel
+		 * while we hold one (docs/capture.md); below, fewer, and never
+		 * under 2 (the ring is raised, with a warning).  V2 blocks only
+		 * group frames. */
 		uint32_t min_block = 64u << 10;
 		if (version == TPACKET_V3) {
 			uint64_t b = c->opts.ring_bytes / 16;
@@ -174,14 +193,22 @@ int rc__ring_setup(rc_capture *c, int version)
 		if (err != ENOMEM || block_nr <= 1)
 			return rc__errf(c->err, err == ENOMEM ? RC_ENOMEM : rc__from_errno(err),
 					"%s: ring of %u blocks x %u bytes refused: %s",
-					c->device[0] ? c->device : "any", (unsigned)block_nr,
+					rc__capture_devname(c), (unsigned)block_nr,
 					block_size, strerror(err));
 		block_nr /= 2;
 	}
 	if (block_nr * block_size < want)
 		rc__errf(c->warn, 0, "%s: ring reduced from %llu to %llu bytes (not enough memory)",
-			 c->device[0] ? c->device : "any", (unsigned long long)want,
+			 rc__capture_devname(c), (unsigned long long)want,
 			 (unsigned long long)(block_nr * block_size));
+	else if (c->opts.ring_bytes_set && !c->opts.block_size_bytes &&
+		 block_nr * block_size > c->opts.ring_bytes)
+		/* Rounding down to whole blocks is not worth a word; a ring
+		 * bigger than asked for is (memory the caller did not plan). */
+		rc__errf(c->warn, 0, "%s: ring raised from %llu to %llu bytes (%u blocks of %u)",
+			 rc__capture_devname(c), (unsigned long long)c->opts.ring_bytes,
+			 (unsigned long long)(block_nr * block_size), (unsigned)block_nr,
+			 block_size);
 	c->block_size = block_size;
 	c->block_nr = (uint32_t)block_nr;
 	c->frame_size = frame_size;
@@ -206,16 +233,15 @@ void rc__ring_teardown(rc_capture *c)
 int rc__ring_kstats(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze)
 {
 	/* tpacket_stats_v3 for V3 sockets, tpacket_stats otherwise; the
-	 * kernel zeroes its counters on every read, so we accumulate. */
+	 * kernel zeroes its counters on every read, the caller accumulates.
+	 * No message on failure: see struct rc__backend.kstats. */
 	struct tpacket_stats_v3 st;
 	memset(&st, 0, sizeof(st));
 	socklen_t len = sizeof(st);
 	if (getsockopt(c->fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) != 0)
-		return rc__errf(c->err, rc__from_errno(errno), "%s: PACKET_STATISTICS: %s",
-				c->device[0] ? c->device : "any", strerror(errno));
-	*packets += st.tp_packets;
-	*drops += st.tp_drops;
-	if (len >= sizeof(struct tpacket_stats_v3))
-		*freeze += st.tp_freeze_q_cnt;
+		return rc__from_errno(errno);
+	*packets = st.tp_packets;
+	*drops = st.tp_drops;
+	*freeze = len >= sizeof(struct tpacket_stats_v3) ? st.tp_freeze_q_cnt : 0;
 	return 0;
 }

@@ -14,8 +14,15 @@
  * fails with RC_ENOMEM when even one block is refused.
  */
 int rc__ring_setup(rc_capture *c, int version);
+/*
+ * rc__ring_check_geometry - RC_EINVAL (message set) when the geometry set
+ * by rc_capture_set_ring_geometry cannot hold one packet of c's snap
+ * length and MTU on a ring of this version; 0 otherwise or when the
+ * geometry is automatic.  Needs c->snaplen, c->mtu and c->headroom.
+ */
+int rc__ring_check_geometry(rc_capture *c, int version);
 void rc__ring_teardown(rc_capture *c);
-/* PACKET_STATISTICS, added to the three counters (also used by sock.c). */
+/* PACKET_STATISTICS since the last read into the three deltas (also sock.c). */
 int rc__ring_kstats(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze);
 
 /* Acquire load / release store of a slot's status word. */

@@ -5,6 +5,12 @@
  * [held_first, held_first + held_count) modulo frame_nr, stay ours until
  * the next read call gives them back in order.  A batch is capped so that
  * held frames never wrap onto themselves.
+ *
+ * A frame whose header breaks the ABI rules (packet bytes overlapping the
+ * header or running past the frame, tp_snaplen > tp_len - the checks of
+ * ring_v3_walk.h) is held and given back like a delivered one but not
+ * delivered; it is counted in c->bad_slots and a warning names it, as
+ * ring_v3.c does for a bad block.  The packets around it are delivered.
  */
 #include "capture/ring.h"
 
@@ -28,6 +34,16 @@ static void v2_release(rc_capture *c)
 	c->held_count = 0;
 }
 
+static void note_bad_frame(rc_capture *c, const struct tpacket2_hdr *h)
+{
+	c->bad_slots++;
+	rc__errf(c->warn, 0,
+		 "%s: TPACKET_V2 frame %u: broken header (tp_mac %u, tp_snaplen %u, tp_len %u), "
+		 "frame skipped (%llu such frames)",
+		 rc__capture_devname(c), c->cur, h->tp_mac, h->tp_snaplen, h->tp_len,
+		 (unsigned long long)c->bad_slots);
+}
+
 static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	size_t n = 0;
@@ -41,13 +57,16 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 		uint32_t st = rc__slot_status(&h->tp_status);
 		if (!(st & TP_STATUS_USER))
 			break;
-		if (h->tp_mac < RC__TPACKET2_HDRLEN + c->headroom ||
-		    (size_t)h->tp_mac + h->tp_snaplen > c->frame_size)
-			return rc__errf(c->err, RC_EIO, "%s: TPACKET_V2 frame %u: packet outside frame",
-					c->device[0] ? c->device : "any", c->cur);
+		int bad = h->tp_mac < RC__TPACKET2_HDRLEN + c->headroom ||
+			  (size_t)h->tp_mac + h->tp_snaplen > c->frame_size ||
+			  h->tp_snaplen > h->tp_len;
+		if (bad)
+			note_bad_frame(c, h);
 		c->held_count++;
 		c->cur = (c->cur + 1) % c->frame_nr;
 		c->progress = 1;
+		if (bad)
+			continue;
 		struct rc__frame f = {
 			.mac = (uint8_t *)h + h->tp_mac,
 			.caplen = h->tp_snaplen,
@@ -66,6 +85,7 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 
 static int v2_setup(rc_capture *c)
 {
+	c->bad_slots = 0;
 	return rc__ring_setup(c, TPACKET_V2);
 }
 

@@ -16,7 +16,7 @@
  *
  * A header that breaks the ABI rules (ring_v3_walk.h) ends the walk of
  * its block: the packets before it are delivered, the block is counted in
- * c->bad_blocks, a warning names it, and the capture goes on with the next
+ * c->bad_slots, a warning names it, and the capture goes on with the next
  * block - a wild offset never turns into a wild read.
  */
 #include "capture/ring.h"
@@ -44,11 +44,11 @@ static void v3_release(rc_capture *c)
 
 static void note_bad_block(rc_capture *c)
 {
-	c->bad_blocks++;
+	c->bad_slots++;
 	rc__errf(c->warn, 0,
 		 "%s: TPACKET_V3 block %u: packet header outside the block, rest of the block "
 		 "skipped (%llu such blocks)",
-		 c->device[0] ? c->device : "any", c->cur, (unsigned long long)c->bad_blocks);
+		 rc__capture_devname(c), c->cur, (unsigned long long)c->bad_slots);
 }
 
 static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
@@ -92,7 +92,7 @@ static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 
 static int v3_setup(rc_capture *c)
 {
-	c->bad_blocks = 0;
+	c->bad_slots = 0;
 	return rc__ring_setup(c, TPACKET_V3);
 }
 

@@ -16,7 +16,7 @@
  *
  * The kernel reports a pending socket error (ENETDOWN) before the packets
  * still queued; we note it, keep reading the queue, and report it once
- * the queue is empty (capture.c).
+ * the queue is empty (capture_read.c).
  */
 #include "capture/ring.h"
 
@@ -138,7 +138,7 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 			return 0;
 		}
 		return rc__errf(c->err, rc__from_errno(e), "%s: recvmmsg: %s",
-				c->device[0] ? c->device : "any", strerror(e));
+				rc__capture_devname(c), strerror(e));
 	}
 	size_t n = 0;
 	for (int i = 0; i < got; i++) {
@@ -179,6 +179,8 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 		if (f.len < f.caplen)
 			f.len = f.caplen;
 		c->progress = 1;
+		if (c->reading_stash)
+			c->stash_frame[n] = f; /* as rc__deliver_fast notes it */
 		n += (size_t)rc__capture_deliver(c, &f, &pkts[n]);
 	}
 	return (int)n;
