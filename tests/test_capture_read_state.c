@@ -142,28 +142,42 @@ static struct {
 /* Two slots, headroom in front, rewritten by every read as a ring would be. */
 static uint8_t slots[2][RC__HEADROOM + 64];
 
+/* The kernel's description of slot i (what a ring keeps in its header). */
+static void slot_frame(size_t i, struct rc__frame *f)
+{
+	*f = (struct rc__frame){
+		.mac = slots[i] + RC__HEADROOM,
+		.caplen = kframe.len,
+		.len = kframe.len,
+		.status = TP_STATUS_USER | kframe.status,
+		.ts_nsec = 1,
+		.vlan_tci = kframe.vlan_tci,
+		.vlan_tpid = kframe.status & TP_STATUS_VLAN_TPID_VALID ? 0x8100 : 0,
+		.sll = &kframe.sll,
+	};
+}
+
 static int frames_read(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	struct rc__fill k;
 	rc__fill_init(&k, c);
 	size_t n = 0;
 	for (; n < max && n < 2; n++) {
-		uint8_t *mac = slots[n] + RC__HEADROOM;
-		memcpy(mac, kframe.bytes, kframe.len);
-		struct rc__frame f = {
-			.mac = mac,
-			.caplen = kframe.len,
-			.len = kframe.len,
-			.status = TP_STATUS_USER | kframe.status,
-			.ts_nsec = 1,
-			.vlan_tci = kframe.vlan_tci,
-			.vlan_tpid = kframe.status & TP_STATUS_VLAN_TPID_VALID ? 0x8100 : 0,
-			.sll = &kframe.sll,
-		};
+		memcpy(slots[n] + RC__HEADROOM, kframe.bytes, kframe.len);
+		struct rc__frame f;
+		slot_frame(n, &f);
 		ASSERT_INT_EQ(rc__deliver_fast(c, &k, &f, &pkts[n]), 1);
 	}
 	c->progress = 1;
 	return (int)n;
+}
+
+/* Stashed packet i sits in slot i: a read fills the stash from index 0,
+ * and these tests call set_filter once, before any packet is dropped. */
+static void frames_again(const rc_capture *c, size_t i, struct rc__frame *f)
+{
+	ASSERT_PTR_EQ(c->stash_sll[i], &kframe.sll);
+	slot_frame(i, f);
 }
 
 static const struct rc__backend frames_backend = {
@@ -173,6 +187,7 @@ static const struct rc__backend frames_backend = {
 	.teardown = nothing,
 	.read = frames_read,
 	.release = nothing,
+	.frame_again = frames_again,
 };
 
 static void break_at_first(void *user, const rc_packet *p)

@@ -53,6 +53,9 @@
 	(RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr)) + sizeof(struct sockaddr_ll))
 #define RC__TPACKET3_HDRLEN \
 	(RC__TPACKET_ALIGN(sizeof(struct tpacket3_hdr)) + sizeof(struct sockaddr_ll))
+/* Where a slot's sockaddr_ll starts, after the packet header. */
+#define RC__V2_SLL_OFF RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr))
+#define RC__V3_SLL_OFF RC__TPACKET_ALIGN(sizeof(struct tpacket3_hdr))
 
 /* Packets rc_capture_loop fetches per read call. */
 #define RC__STASH 64u
@@ -114,6 +117,13 @@ struct rc__backend {
 	/* Hand back the slots of the previous batch (start of each read call). */
 	void (*release)(rc_capture *c);
 	/*
+	 * The frame of stash[i] again, as the read that stashed it saw it
+	 * (rc_capture_set_filter re-judges stashed packets): rings rebuild it
+	 * from the kernel's header in front of c->stash_sll[i] (the slot is
+	 * still ours), the socket back-end copies c->stash_frame[i].
+	 */
+	void (*frame_again)(const rc_capture *c, size_t i, struct rc__frame *f);
+	/*
 	 * Read PACKET_STATISTICS - counts since the last read, which the
 	 * kernel resets - into the three deltas.  0 or a negative status;
 	 * writes no message (rc_capture_stats_get may run beside a reader).
@@ -174,9 +184,13 @@ struct rc_capture {
 	 * yet (breakloop from a handler); the next read returns them first. */
 	rc_packet stash[RC__STASH];
 	size_t stash_pos, stash_n;
-	/* stash_frame[i]: what the kernel wrote for stash[i] (its slot is
-	 * still ours), so that rc_capture_set_filter can judge a stashed
-	 * packet as deliver.c judges a new one: same bytes, same metadata. */
+	/* What rc_capture_set_filter needs to judge a stashed packet as
+	 * deliver.c judges a new one - same bytes, same metadata (backend
+	 * frame_again): the rings note only the slot's sockaddr_ll, one
+	 * pointer a packet (a whole frame copied per packet cost capture
+	 * loops ~3 ns of ~25, bench_capture 64 B); the socket back-end, whose
+	 * buffers keep no kernel header, the frame itself. */
+	const struct sockaddr_ll *stash_sll[RC__STASH];
 	struct rc__frame stash_frame[RC__STASH];
 	int reading_stash; /* this back-end read fills stash[] from index 0 */
 	atomic_int break_flag;
@@ -234,8 +248,8 @@ struct rc__fill {
 	 * raw (not cooked) socket. */
 	uint8_t plain;
 	/* Non-NULL when the call reads into the stash: note each packet's
-	 * frame at its index (c->stash_frame). */
-	struct rc__frame *frames;
+	 * sockaddr_ll at its index (c->stash_sll). */
+	const struct sockaddr_ll **slls;
 };
 
 static inline void rc__fill_init(struct rc__fill *k, rc_capture *c)
@@ -245,7 +259,7 @@ static inline void rc__fill_init(struct rc__fill *k, rc_capture *c)
 	k->micro = c->opts.tstamp_precision == RC_TSTAMP_MICRO;
 	k->plain = c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
 		   !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
-	k->frames = c->reading_stash ? c->stash_frame : NULL;
+	k->slls = c->reading_stash ? c->stash_sll : NULL;
 }
 
 /*
@@ -291,14 +305,14 @@ static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__fr
  * rc__deliver_fast - rc__capture_deliver with the plain path inline: when
  * k->plain and the kernel reported no VLAN tag, the packet is delivered as
  * the kernel wrote it; anything else takes the full path.  Same result
- * and counters as rc__capture_deliver.  Notes the frame when reading into
- * the stash (struct rc__fill.frames).
+ * and counters as rc__capture_deliver.  Notes the slot when reading into
+ * the stash (struct rc__fill.slls).
  */
 static inline int rc__deliver_fast(rc_capture *c, const struct rc__fill *k,
 				   const struct rc__frame *f, rc_packet *p)
 {
-	if (k->frames)
-		k->frames[p - c->stash] = *f;
+	if (k->slls)
+		k->slls[p - c->stash] = f->sll;
 	if (__builtin_expect(k->plain && !(f->status & TP_STATUS_VLAN_VALID), 1)) {
 		p->vlan_tci = 0;
 		p->vlan_tpid = 0;

@@ -343,7 +343,8 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 	 * the metadata the kernel gave, not on what deliver made of them. */
 	size_t keep = c->stash_pos;
 	for (size_t i = c->stash_pos; i < c->stash_n; i++) {
-		struct rc__frame f = c->stash_frame[i];
+		struct rc__frame f;
+		c->be->frame_again(c, i, &f);
 		/* A raw socket's VLAN tag went in by moving the MAC addresses
 		 * 4 bytes forward; move them back.  Cooked headers were written
 		 * in front of f.mac, the bytes from f.mac on are unchanged. */
@@ -351,7 +352,9 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 			memmove(f.mac, f.mac - RC__VLAN_LEN, 12);
 		if (rc__capture_deliver(c, &f, &c->stash[keep]) == 0)
 			continue; /* counted in filter_discarded by deliver */
-		c->stash_frame[keep++] = f;
+		c->stash_sll[keep] = c->stash_sll[i];
+		c->stash_frame[keep] = c->stash_frame[i];
+		keep++;
 	}
 	/* No longer delivered; subtracted by the single writer, as
 	 * rc__count_add adds. */

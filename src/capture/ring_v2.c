@@ -44,6 +44,19 @@ static void note_bad_frame(rc_capture *c, const struct tpacket2_hdr *h)
 		 (unsigned long long)c->bad_slots);
 }
 
+/* The frame a checked header h with status st describes. */
+static inline void v2_frame(struct tpacket2_hdr *h, uint32_t st, struct rc__frame *f)
+{
+	f->mac = (uint8_t *)h + h->tp_mac;
+	f->caplen = h->tp_snaplen;
+	f->len = h->tp_len;
+	f->status = st;
+	f->ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec;
+	f->vlan_tci = h->tp_vlan_tci;
+	f->vlan_tpid = h->tp_vlan_tpid;
+	f->sll = (const struct sockaddr_ll *)(const void *)((uint8_t *)h + RC__V2_SLL_OFF);
+}
+
 static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	size_t n = 0;
@@ -67,17 +80,8 @@ static int v2_read(rc_capture *c, rc_packet *pkts, size_t max)
 		c->progress = 1;
 		if (bad)
 			continue;
-		struct rc__frame f = {
-			.mac = (uint8_t *)h + h->tp_mac,
-			.caplen = h->tp_snaplen,
-			.len = h->tp_len,
-			.status = st,
-			.ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec,
-			.vlan_tci = h->tp_vlan_tci,
-			.vlan_tpid = h->tp_vlan_tpid,
-			.sll = (const struct sockaddr_ll *)(const void *)((uint8_t *)h +
-				RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr))),
-		};
+		struct rc__frame f;
+		v2_frame(h, st, &f);
 		n += (size_t)rc__deliver_fast(c, &k, &f, &pkts[n]);
 	}
 	return (int)n;
@@ -89,6 +93,13 @@ static int v2_setup(rc_capture *c)
 	return rc__ring_setup(c, TPACKET_V2);
 }
 
+static void v2_frame_again(const rc_capture *c, size_t i, struct rc__frame *f)
+{
+	struct tpacket2_hdr *h =
+		(struct tpacket2_hdr *)(void *)((uint8_t *)(uintptr_t)c->stash_sll[i] - RC__V2_SLL_OFF);
+	v2_frame(h, h->tp_status, f);
+}
+
 const struct rc__backend rc__backend_v2 = {
 	.name = "TPACKET_V2",
 	.id = RC_BACKEND_TPACKET_V2,
@@ -97,5 +108,6 @@ const struct rc__backend rc__backend_v2 = {
 	.teardown = rc__ring_teardown,
 	.read = v2_read,
 	.release = v2_release,
+	.frame_again = v2_frame_again,
 	.kstats = rc__ring_kstats,
 };

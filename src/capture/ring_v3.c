@@ -96,6 +96,11 @@ static int v3_setup(rc_capture *c)
 	return rc__ring_setup(c, TPACKET_V3);
 }
 
+static void v3_frame_again(const rc_capture *c, size_t i, struct rc__frame *f)
+{
+	rc__v3_frame((uint8_t *)(uintptr_t)c->stash_sll[i] - RC__V3_SLL_OFF, f);
+}
+
 const struct rc__backend rc__backend_v3 = {
 	.name = "TPACKET_V3",
 	.id = RC_BACKEND_TPACKET_V3,
@@ -104,5 +109,6 @@ const struct rc__backend rc__backend_v3 = {
 	.teardown = rc__ring_teardown,
 	.read = v3_read,
 	.release = v3_release,
+	.frame_again = v3_frame_again,
 	.kstats = rc__ring_kstats,
 };

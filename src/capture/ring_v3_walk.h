@@ -93,6 +93,20 @@ static inline int rc__v3_walk_open(struct rc__v3_walk *w, uint8_t *blk, uint64_t
 	return 0;
 }
 
+/* The frame described by the (checked) packet header at hp. */
+static inline void rc__v3_frame(uint8_t *hp, struct rc__frame *f)
+{
+	const struct tpacket3_hdr *h = (const struct tpacket3_hdr *)(const void *)hp;
+	f->mac = hp + h->tp_mac;
+	f->caplen = h->tp_snaplen;
+	f->len = h->tp_len;
+	f->status = h->tp_status;
+	f->ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec;
+	f->vlan_tci = (uint16_t)h->hv1.tp_vlan_tci; /* a u32 field holding a 16-bit TCI */
+	f->vlan_tpid = h->hv1.tp_vlan_tpid;
+	f->sll = (const struct sockaddr_ll *)(const void *)(hp + RC__V3_SLL_OFF);
+}
+
 /*
  * rc__v3_walk_next - the next packet of the block into *f.  Returns 1 (f
  * filled), 0 (no packet left) or RC_EIO (the header at w->off breaks a
@@ -138,15 +152,7 @@ static inline int rc__v3_walk_next(struct rc__v3_walk *w, struct rc__frame *f)
 			__builtin_prefetch(w->blk + ahead + mac);
 		}
 	}
-	f->mac = hp + mac;
-	f->caplen = (uint32_t)snap;
-	f->len = h->tp_len;
-	f->status = h->tp_status;
-	f->ts_nsec = (uint64_t)h->tp_sec * 1000000000u + h->tp_nsec;
-	f->vlan_tci = (uint16_t)h->hv1.tp_vlan_tci; /* a u32 field holding a 16-bit TCI */
-	f->vlan_tpid = h->hv1.tp_vlan_tpid;
-	f->sll = (const struct sockaddr_ll *)(const void *)(hp +
-		RC__TPACKET_ALIGN(sizeof(struct tpacket3_hdr)));
+	rc__v3_frame(hp, f);
 	return 1;
 bad:
 	w->left = 0;

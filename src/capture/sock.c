@@ -180,10 +180,15 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 			f.len = f.caplen;
 		c->progress = 1;
 		if (c->reading_stash)
-			c->stash_frame[n] = f; /* as rc__deliver_fast notes it */
+			c->stash_frame[n] = f; /* see frame_again */
 		n += (size_t)rc__capture_deliver(c, &f, &pkts[n]);
 	}
 	return (int)n;
+}
+
+static void sock_frame_again(const rc_capture *c, size_t i, struct rc__frame *f)
+{
+	*f = c->stash_frame[i];
 }
 
 const struct rc__backend rc__backend_socket = {
@@ -194,5 +199,6 @@ const struct rc__backend rc__backend_socket = {
 	.teardown = sock_teardown,
 	.read = sock_read,
 	.release = sock_release,
+	.frame_again = sock_frame_again,
 	.kstats = rc__ring_kstats,
 };
