@@ -4,7 +4,7 @@
  * "N passed, N failed, N skipped" line.  Exit status 1 if any test failed.
  *
  *   rc_tests              run everything
- *   rc_tests SUBSTR...    run tests whose name or file contains a SUBSTR
+ *   rc_tests SUBSTR...    run tests whose name or file name contains a SUBSTR
  *   rc_tests -l           list tests
  *
  * Each test gets a private directory /tmp/rc_test.XXXXXX (rc_test_tmpdir()
@@ -77,12 +77,17 @@ void rc_test_skip(const char *file, int line, const char *reason)
 	_exit(RC_TEST_EXIT_SKIP);
 }
 
+/* A test is selected by a substring of its name or of its file's name -
+ * not of the file's whole path, which names the checkout's directories
+ * too (`rc_tests filter` in /tmp/wt_filter would select everything). */
 static int rc_test_selected(const struct rc_test *t, int argc, char **argv)
 {
 	if (argc <= 1)
 		return 1;
+	const char *slash = strrchr(t->file, '/');
+	const char *base = slash ? slash + 1 : t->file;
 	for (int i = 1; i < argc; i++)
-		if (strstr(t->name, argv[i]) || strstr(t->file, argv[i]))
+		if (strstr(t->name, argv[i]) || strstr(base, argv[i]))
 			return 1;
 	return 0;
 }
