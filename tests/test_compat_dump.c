@@ -17,24 +17,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-/* Build dump_prog into the test's directory; returns its path. */
-static const char *rc_dump_prog(void)
-{
-	static char bin[600];
-	const char *dir = rc_test_tmpdir();
-	char *out = NULL;
-
-	rc_test_need_tool("cc");
-	if (access("/usr/include/pcap/pcap.h", R_OK) != 0)
-		SKIP("Debian's libpcap0.8-dev headers are not installed");
-	snprintf(bin, sizeof(bin), "%s/dump_prog", dir);
-	if (rc_test_sh(&out, "cc -std=gnu11 -Wall -Wextra -Werror -o '%s' '%s/tests/compat/dump_prog.c' "
-			     "-lpcap 2>&1", bin, rc_test_srcdir()) != 0)
-		rc_test_fail(__FILE__, __LINE__, "build against the system libpcap:\n%s", out);
-	free(out);
-	return bin;
-}
-
 /* Every file both runs write, each under <tmpdir>/sys and <tmpdir>/rc. */
 static void rc_expect_same_files(const char *const *names, size_t n)
 {
@@ -52,7 +34,7 @@ TEST_TIMEOUT(compat_dump_writes_the_same_bytes_as_libpcap, 60)
 		"open_us.pcap", "open_ns.pcap", "append_new.pcap", "append_empty.pcap",
 		"fopen_us.pcap", "fopen_ns.pcap", "file_us.pcap", "fclose.pcap", "pipe.pcap",
 	};
-	const char *bin = rc_dump_prog(), *dir = rc_test_tmpdir();
+	const char *bin = rc_compat_build_prog("dump_prog"), *dir = rc_test_tmpdir();
 	char *sys = NULL, *rc = NULL;
 
 	ASSERT_INT_EQ(rc_test_sh(NULL, "mkdir '%s/sys' '%s/rc'", dir, dir), 0);
@@ -76,7 +58,7 @@ TEST_TIMEOUT(compat_dump_writes_the_same_bytes_as_libpcap, 60)
 TEST_TIMEOUT(compat_dump_tcpdump_rotates_like_libpcap, 60)
 {
 	static const char *const files[] = { "rot", "rot1", "rot2" };
-	const char *bin = rc_dump_prog(), *dir = rc_test_tmpdir();
+	const char *bin = rc_compat_build_prog("dump_prog"), *dir = rc_test_tmpdir();
 	char *ls = NULL;
 
 	rc_test_need_tool("tcpdump");

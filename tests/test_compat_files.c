@@ -13,24 +13,6 @@
 #include "harness.h"
 #include "testutil.h"
 
-/* Build files_prog into the test's directory; returns its path. */
-static const char *rc_files_prog(void)
-{
-	static char bin[600];
-	const char *dir = rc_test_tmpdir();
-	char *out = NULL;
-
-	rc_test_need_tool("cc");
-	if (access("/usr/include/pcap/pcap.h", R_OK) != 0)
-		SKIP("Debian's libpcap0.8-dev headers are not installed");
-	snprintf(bin, sizeof(bin), "%s/files_prog", dir);
-	if (rc_test_sh(&out, "cc -std=gnu11 -Wall -Wextra -Werror -o '%s' '%s/tests/compat/files_prog.c' "
-			     "-lpcap 2>&1", bin, rc_test_srcdir()) != 0)
-		rc_test_fail(__FILE__, __LINE__, "build against the system libpcap:\n%s", out);
-	free(out);
-	return bin;
-}
-
 /*
  * Run scenario in <tmpdir>/sys on the system library and in <tmpdir>/rc
  * on ringcap's; prefix is a command that runs the program (its words
@@ -40,7 +22,7 @@ static const char *rc_files_prog(void)
 static void rc_files_same(const char *scenario, const char *prefix, const char *const *files,
 			  size_t nfiles)
 {
-	const char *bin = rc_files_prog(), *dir = rc_test_tmpdir();
+	const char *bin = rc_compat_build_prog("files_prog"), *dir = rc_test_tmpdir();
 	char *sys = NULL, *rc = NULL;
 	int sys_st, rc_st;
 
@@ -140,7 +122,7 @@ TEST_TIMEOUT(compat_files_cli_reads_ip_broadcast_like_tcpdump, 60)
 	const char *dir = rc_test_tmpdir();
 	char *out = NULL;
 
-	ASSERT_INT_EQ(rc_test_sh(NULL, "'%s' '%s' snaplen_max >/dev/null", rc_files_prog(), dir), 0);
+	ASSERT_INT_EQ(rc_test_sh(NULL, "'%s' '%s' snaplen_max >/dev/null", rc_compat_build_prog("files_prog"), dir), 0);
 	if (rc_test_sh(&out, "'%s/ringcap' -r '%s/eth_snap.pcap' 'ip broadcast' 2>&1",
 		       rc_test_builddir(), dir) != 0)
 		rc_test_fail(__FILE__, __LINE__, "ringcap -r ... 'ip broadcast' failed:\n%s", out);

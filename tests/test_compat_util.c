@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "testutil.h"
@@ -143,4 +144,20 @@ const char *rc_compat_first_diff(const char *a, const char *b)
 	snprintf(msg, sizeof(msg), "line %d:\n    libpcap: %.*s\n    ringcap: %.*s", line,
 		 (int)strcspn(la, "\n"), la, (int)strcspn(lb, "\n"), lb);
 	return msg;
+}
+
+const char *rc_compat_build_prog(const char *name)
+{
+	static char bin[600];
+	char *out = NULL;
+
+	rc_test_need_tool("cc");
+	if (access("/usr/include/pcap/pcap.h", R_OK) != 0)
+		SKIP("Debian's libpcap0.8-dev headers are not installed");
+	snprintf(bin, sizeof(bin), "%s/%s", rc_test_tmpdir(), name);
+	if (rc_test_sh(&out, "cc -std=gnu11 -Wall -Wextra -Werror -o '%s' '%s/tests/compat/%s.c' "
+			     "-lpcap 2>&1", bin, rc_test_srcdir(), name) != 0)
+		rc_test_fail(__FILE__, __LINE__, "build %s against the system libpcap:\n%s", name, out);
+	free(out);
+	return bin;
 }

@@ -30,6 +30,14 @@ const char *rc_compat_corpus(void);
 int rc_compat_run_both(const char *cmd, char **sys_out, char **rc_out, int *sys_status,
 		       int *rc_status);
 
+/*
+ * Build tests/compat/NAME.c against Debian's pcap.h and libpcap into the
+ * test's directory (-Werror); returns the program's path (static buffer).
+ * SKIPs without a C compiler or the headers; fails the test if the build
+ * fails.  Run it on ringcap's library with rc_compat_env().
+ */
+const char *rc_compat_build_prog(const char *name);
+
 /* First line where a and b differ, for failure messages (static buffer). */
 const char *rc_compat_first_diff(const char *a, const char *b);
 
