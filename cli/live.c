@@ -110,10 +110,6 @@ struct live {
 	pthread_mutex_t mu;            /* guards capture_running */
 	pthread_cond_t cv;             /* signalled when a capture thread ends */
 	int capture_running;           /* capture threads still in their loop */
-	/* rc_capture_stats_get adds the kernel's counts (read and reset by
-	 * the call) to the handle's totals: the main thread (--stats, the
-	 * closing counts) and the writer thread (pcapng ISBs) take turns. */
-	pthread_mutex_t stats_mu;
 	struct rot_counts {
 		struct live *L;
 		int src;               /* the file's only source, -1: every source */
@@ -518,17 +514,11 @@ static void thread_file_name(char *buf, size_t len, const char *path, unsigned i
 		snprintf(buf, len, "%.*s_%u%s", (int)(dot - path), path, i, dot);
 }
 
-static int handle_stats(struct live *L, unsigned i, rc_capture_stats *st)
-{
-	pthread_mutex_lock(&L->stats_mu);
-	int r = rc_capture_stats_get(L->src[i].c, st);
-	pthread_mutex_unlock(&L->stats_mu);
-	return r;
-}
-
 /* rc__rot_cfg.iface_counts: the summed counts of the handles capturing on
  * kernel interface k alone (fanout members add up).  A handle on "any"
- * counts every interface together, so its interfaces get no ISB. */
+ * counts every interface together, so its interfaces get no ISB.  Runs in
+ * the writer thread beside the capture threads and the main thread's
+ * --stats: rc_capture_stats_get allows that (capture.h). */
 static int iface_counts(void *user, uint32_t k, uint64_t *recv, uint64_t *drop)
 {
 	const struct rot_counts *rc = user;
@@ -539,7 +529,7 @@ static int iface_counts(void *user, uint32_t k, uint64_t *recv, uint64_t *drop)
 		rc_capture_stats st;
 		int ifindex = rc_capture_ifindex(L->src[i].c); /* 0: "any" */
 		if ((rc->src >= 0 && (unsigned)rc->src != i) || ifindex <= 0 ||
-		    (uint32_t)ifindex != k || handle_stats(L, i, &st) < 0)
+		    (uint32_t)ifindex != k || rc_capture_stats_get(L->src[i].c, &st) < 0)
 			continue;
 		*recv += st.received;
 		*drop += st.dropped;
@@ -644,7 +634,7 @@ static void sample(struct live *L, struct rc__stats_sample *s)
 	s->file_bytes = atomic_load(&L->file_bytes);
 	for (unsigned i = 0; i < L->nsrc; i++) {
 		rc_capture_stats st;
-		if (handle_stats(L, i, &st) == 0) {
+		if (rc_capture_stats_get(L->src[i].c, &st) == 0) {
 			s->received += st.received;
 			s->kernel_dropped += st.dropped;
 		}
@@ -735,7 +725,6 @@ int rc__run_live(const struct rc__cli_opts *o)
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* --stats deadlines */
 	pthread_mutex_init(&L->mu, NULL);
-	pthread_mutex_init(&L->stats_mu, NULL);
 	pthread_cond_init(&L->cv, &ca);
 	pthread_condattr_destroy(&ca);
 	L->o = o;
@@ -871,7 +860,6 @@ out:
 	free(names);
 	pthread_cond_destroy(&L->cv);
 	pthread_mutex_destroy(&L->mu);
-	pthread_mutex_destroy(&L->stats_mu);
 	free(L);
 	return code;
 }
