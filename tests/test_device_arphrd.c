@@ -5,6 +5,7 @@
 #include <linux/if_arp.h>
 
 #include "capture/arphrd.h"
+#include "capture/sysfs.h"
 #include "harness.h"
 #include "ringcap/linktype.h"
 
@@ -122,23 +123,38 @@ TEST(arphrd_device_name_quirks_apply_to_ethernet_only)
 	int ck = -1;
 
 	/* Android's mobile-data device: Ethernet type, bare IP packets. */
-	ASSERT_INT_EQ(rc__device_linktype("cdma_rmnet0", ARPHRD_ETHER, &ck, NULL),
+	ASSERT_INT_EQ(rc__device_linktype("cdma_rmnet0", 0, ARPHRD_ETHER, &ck, NULL),
 		      RC_LINKTYPE_RAW);
 	ASSERT_INT_EQ(ck, RC__ARPHRD_RAW);
 	/* ISDN: cooked. */
-	ASSERT_INT_EQ(rc__device_linktype("isdn0", ARPHRD_ETHER, &ck, NULL),
+	ASSERT_INT_EQ(rc__device_linktype("isdn0", 0, ARPHRD_ETHER, &ck, NULL),
 		      RC_LINKTYPE_LINUX_SLL);
 	ASSERT_INT_EQ(ck, RC__ARPHRD_COOKED);
-	ASSERT_INT_EQ(rc__device_linktype("isdY1", ARPHRD_ETHER, &ck, NULL),
+	ASSERT_INT_EQ(rc__device_linktype("isdY1", 0, ARPHRD_ETHER, &ck, NULL),
 		      RC_LINKTYPE_LINUX_SLL);
 	/* The quirks key on Ethernet: a PPP device named isdn stays PPP. */
-	ASSERT_INT_EQ(rc__device_linktype("isdn0", ARPHRD_PPP, &ck, NULL), RC_LINKTYPE_LINUX_SLL);
+	ASSERT_INT_EQ(rc__device_linktype("isdn0", 0, ARPHRD_PPP, &ck, NULL), RC_LINKTYPE_LINUX_SLL);
 	ASSERT_INT_EQ(ck, RC__ARPHRD_COOKED);
-	ASSERT_INT_EQ(rc__device_linktype("cdma_rmnet0", ARPHRD_NONE, &ck, NULL), RC_LINKTYPE_RAW);
+	ASSERT_INT_EQ(rc__device_linktype("cdma_rmnet0", 0, ARPHRD_NONE, &ck, NULL), RC_LINKTYPE_RAW);
 	/* No name: table only. */
-	ASSERT_INT_EQ(rc__device_linktype(NULL, ARPHRD_ETHER, &ck, NULL), RC_LINKTYPE_ETHERNET);
+	ASSERT_INT_EQ(rc__device_linktype(NULL, 0, ARPHRD_ETHER, &ck, NULL), RC_LINKTYPE_ETHERNET);
 	ASSERT_INT_EQ(ck, RC__ARPHRD_RAW);
 	/* An ordinary device without a DSA tagging file stays Ethernet. */
-	ASSERT_INT_EQ(rc__device_linktype("rc-no-such-dev", ARPHRD_ETHER, &ck, NULL),
+	ASSERT_INT_EQ(rc__device_linktype("rc-no-such-dev", 0, ARPHRD_ETHER, &ck, NULL),
 		      RC_LINKTYPE_ETHERNET);
+}
+
+/* sysfs answers for the interface with the index the kernel gave us only:
+ * a same-named device of the namespace that mounted /sys is not ours. */
+TEST(arphrd_sysfs_entries_checked_against_the_ifindex)
+{
+	char buf[32];
+	ASSERT_INT_EQ(rc__sysfs_has("lo", 1, "ifindex"), 1);
+	ASSERT_INT_EQ(rc__sysfs_has("lo", 2, "ifindex"), 0);
+	ASSERT_INT_EQ(rc__sysfs_has("lo", 1, "rc-no-such-entry"), 0);
+	ASSERT_INT_EQ(rc__sysfs_has("rc-no-such-dev", 1, "ifindex"), 0);
+	ASSERT_INT_EQ((int)rc__sysfs_read("lo", 1, "ifindex", buf, sizeof(buf)), 1);
+	ASSERT_STR_EQ(buf, "1");
+	ASSERT_INT_EQ((int)rc__sysfs_read("lo", 3, "ifindex", buf, sizeof(buf)), -1);
+	ASSERT_INT_EQ((int)rc__sysfs_read("lo", 1, "address", buf, 2), 1); /* cut to fit */
 }

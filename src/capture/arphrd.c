@@ -28,12 +28,10 @@
  *   ARPHRD_CAN       SOCK_RAW gives struct can_frame: CAN_SOCKETCAN.
  */
 #include "capture/arphrd.h"
+#include "capture/sysfs.h"
 
-#include <fcntl.h>
 #include <linux/if_arp.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ringcap/linktype.h"
 #include "util/errmsg.h"
@@ -227,32 +225,20 @@ static const struct {
 };
 
 /* 0: no DSA tagging file (not a DSA conduit); > 0 link type; < 0 error. */
-static int rc__dsa_linktype(const char *name, char *errbuf)
+static int rc__dsa_linktype(const char *name, int ifindex, char *errbuf)
 {
-	char path[128], tag[64];
-	ssize_t n;
-	int fd;
+	char tag[64];
 
-	if (snprintf(path, sizeof(path), "/sys/class/net/%s/dsa/tagging", name) >=
-	    (int)sizeof(path))
+	if (rc__sysfs_read(name, ifindex, "dsa/tagging", tag, sizeof(tag)) < 0)
 		return 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, tag, sizeof(tag) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	if (tag[n - 1] == '\n')
-		n--;
-	tag[n] = '\0';
 	for (size_t i = 0; i < sizeof(rc__dsa_tags) / sizeof(rc__dsa_tags[0]); i++)
 		if (strcmp(tag, rc__dsa_tags[i].tag) == 0)
 			return rc__dsa_tags[i].linktype;
 	return rc__errf(errbuf, RC_ENOTSUP, "%s: unsupported DSA switch tag \"%s\"", name, tag);
 }
 
-int rc__device_linktype(const char *name, int arphrd_type, int *cooked, char *errbuf)
+int rc__device_linktype(const char *name, int ifindex, int arphrd_type, int *cooked,
+			char *errbuf)
 {
 	int lt = rc__arphrd_to_linktype(arphrd_type, cooked);
 
@@ -267,6 +253,6 @@ int rc__device_linktype(const char *name, int arphrd_type, int *cooked, char *er
 			*cooked = RC__ARPHRD_COOKED;
 		return RC__LT_LINUX_SLL;
 	}
-	int dsa = rc__dsa_linktype(name, errbuf);
+	int dsa = rc__dsa_linktype(name, ifindex, errbuf);
 	return dsa != 0 ? dsa : lt;
 }

@@ -56,7 +56,8 @@ int rc__arphrd_to_linktype(int arphrd_type, int *cooked);
  *     -> RAW, raw socket;
  *   - ISDN "isdn*" / "isdY*" devices: the header depends on the line's
  *     encapsulation -> cooked LINUX_SLL;
- *   - DSA switch conduits (/sys/class/net/<name>/dsa/tagging exists):
+ *   - DSA switch conduits (/sys/class/net/<name>/dsa/tagging exists for
+ *     the interface ifindex, see sysfs.h):
  *     "brcm" -> DSA_TAG_BRCM (281), "brcm-prepend" -> 282, "dsa" -> 284,
  *     "edsa" -> 285, "none"/"rtl4a"/"rtl8_4"/"rtl8_4t" -> ETHERNET.
  * Returns the link type (>= 0), or RC_ENOTSUP for a DSA tag libpcap does
@@ -64,7 +65,8 @@ int rc__arphrd_to_linktype(int arphrd_type, int *cooked);
  * (RC_ERRBUF_SIZE bytes, may be NULL).  Use this one when opening a
  * capture on a named device.  Reads sysfs; thread-safe.
  */
-int rc__device_linktype(const char *name, int arphrd_type, int *cooked, char *errbuf);
+int rc__device_linktype(const char *name, int ifindex, int arphrd_type, int *cooked,
+			char *errbuf);
 
 /*
  * rc__arphrd_name - "ETHER", "LOOPBACK", "IPGRE", ... (the ARPHRD_ suffix)

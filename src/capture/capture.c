@@ -334,7 +334,7 @@ static int lookup_device(rc_capture *c)
 	c->mtu = ioctl(s, SIOCGIFMTU, &ifr) == 0 && ifr.ifr_mtu > 0 ? (uint32_t)ifr.ifr_mtu : 65535;
 
 	int cooked = RC__ARPHRD_RAW;
-	int lt = rc__device_linktype(c->device, c->arphrd, &cooked, c->err);
+	int lt = rc__device_linktype(c->device, c->ifindex, c->arphrd, &cooked, c->err);
 	if (lt < 0) {
 		st = lt;
 		goto out;
@@ -379,6 +379,8 @@ static int hw_tstamps(rc_capture *c)
 	    !(info.rx_filters & (1u << HWTSTAMP_FILTER_ALL)))
 		return rc__errf(c->err, RC_ENOTSUP, "hardware time stamps not supported by %s",
 				c->device);
+	/* Device-wide and left on at close, as libpcap does: putting back a
+	 * saved copy could undo what a PTP daemon set meanwhile (docs/capture.md). */
 	struct hwtstamp_config cfg;
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.tx_type = HWTSTAMP_TX_OFF;

@@ -46,6 +46,7 @@
 
 #include "capture/arphrd.h"
 #include "capture/device_netlink.h"
+#include "capture/sysfs.h"
 #include "ringcap/linktype.h"
 #include "util/errmsg.h"
 
@@ -198,35 +199,6 @@ static int rc__add_addr(void *ctx, const struct rc__nl_addr *r)
 
 /* ---- step 3: link type, wireless, connection status ---- */
 
-/*
- * Does /sys/class/net/<name>/<entry> exist for *this* interface?  sysfs
- * shows the network namespace of whoever mounted it, which after
- * unshare(CLONE_NEWNET) without a remount is another namespace; comparing
- * the ifindex file against the netlink index avoids answering for a
- * same-named interface there.
- */
-static int rc__sysfs_has(const rc_device *d, const char *entry)
-{
-	char path[128], buf[32];
-	struct stat st;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/class/net/%s/ifindex", d->name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	if (strtol(buf, NULL, 10) != d->ifindex)
-		return 0;
-	snprintf(path, sizeof(path), "/sys/class/net/%s/%s", d->name, entry);
-	return stat(path, &st) == 0;
-}
-
 static int rc__is_wireless_type(int arphrd_type)
 {
 	switch (arphrd_type) {
@@ -284,7 +256,7 @@ static int rc__connection(const rc_device *d, int ioctl_fd)
 static void rc__classify(rc_device *d, int ioctl_fd)
 {
 	int cooked = 0;
-	int lt = rc__device_linktype(d->name, d->arphrd_type, &cooked, NULL);
+	int lt = rc__device_linktype(d->name, d->ifindex, d->arphrd_type, &cooked, NULL);
 
 	/* A DSA tag libpcap cannot open either: no link type to promise. */
 	d->linktype = lt >= 0 ? lt : -1;
@@ -295,7 +267,8 @@ static void rc__classify(rc_device *d, int ioctl_fd)
 		d->flags |= RC_DEVICE_RUNNING;
 	if (d->if_flags & IFF_LOOPBACK)
 		d->flags |= RC_DEVICE_LOOPBACK;
-	else if (rc__sysfs_has(d, "wireless") || rc__sysfs_has(d, "phy80211") ||
+	else if (rc__sysfs_has(d->name, d->ifindex, "wireless") ||
+		 rc__sysfs_has(d->name, d->ifindex, "phy80211") ||
 		 rc__is_wireless_type(d->arphrd_type))
 		d->flags |= RC_DEVICE_WIRELESS;
 	d->connection = rc__connection(d, ioctl_fd);
