@@ -246,17 +246,36 @@ TEST_TIMEOUT(capture_fanout_cbpf_program_chooses_the_member, 20)
 	rc_capture_close(h[1]);
 }
 
+static int fail_third(rc_capture *c, unsigned index, void *user)
+{
+	(void)user;
+	return index == 2 ? rc_capture_set_snaplen(c, -1) : rc_capture_set_ring_size(c, 1 << 20);
+}
+
 TEST_TIMEOUT(capture_fanout_open_failure_leaves_nothing_open, 20)
 {
 	rc_test_need_root();
 	rc_capture *h[3] = { (void *)1, (void *)1, (void *)1 };
 	char err[RC_ERRBUF_SIZE];
+	unsigned fds = rc_test_count_fds(), maps = rc_test_count_socket_maps();
 	ASSERT_INT_EQ(rc_fanout_open(h, 3, "rcnosuch0", 5, RC_FANOUT_HASH, 0, NULL, NULL, err),
 		      RC_ENODEV);
+	ASSERT_UINT_EQ(rc_test_count_fds(), fds);
+	ASSERT_UINT_EQ(rc_test_count_socket_maps(), maps);
 	ASSERT_STR_CONTAINS(err, "fanout member 0");
 	ASSERT_STR_CONTAINS(err, "rcnosuch0");
 	for (int i = 0; i < 3; i++)
 		ASSERT_TRUE(h[i] == NULL);
+	/* Members 0 and 1 are active with rings when member 2's configure
+	 * fails: both must be closed again. */
+	ASSERT_INT_EQ(rc_fanout_open(h, 3, "lo", (uint16_t)(getpid() & 0xffff), RC_FANOUT_HASH, 0,
+				     fail_third, NULL, err),
+		      RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "fanout member 2");
+	for (int i = 0; i < 3; i++)
+		ASSERT_TRUE(h[i] == NULL);
+	ASSERT_UINT_EQ(rc_test_count_fds(), fds);
+	ASSERT_UINT_EQ(rc_test_count_socket_maps(), maps);
 }
 
 /*
