@@ -26,7 +26,7 @@
  *
  * Cases: 64 B and 1514 B frames in default and immediate mode with a
  * 32 MiB buffer, and an overload case (64 B, 256 KiB buffer) that reports
- * loss.  BENCH_RUNS runs per row (default 5; the table shows the median and
+ * loss.  BENCH_RUNS runs per row (default 5, interleaved across the tools; the table shows the median and
  * the min-max of CPU ns/packet).  BENCH_LIVE_N64 (default 500,000) and
  * BENCH_LIVE_N1514 (default 200,000) frames; BENCH_QUICK=1 divides them by
  * 50 and makes one run.  BENCH_COMPAT_DIR = build/compat, BENCH_RINGCAP =
@@ -481,15 +481,24 @@ int main(void)
 			 : cases[c].immediate ? "immediate" : "default");
 		double base = 0;
 		unsigned long base_drop = 0;
+		/* Run i of every tool before run i + 1 of any: drift over the
+		 * case (the page cache and tmpfs filling and emptying, other
+		 * load) then hits all tools alike instead of the last ones. */
+		struct run rs[NT][MAX_RUNS];
+		for (int i = 0; i < nruns; i++)
+			for (int t = 0; t < NT; t++) {
+				if (!tools[t].available ||
+				    (cases[c].immediate && !tools[t].immediate_arg))
+					continue;
+				fprintf(stderr, "rcb_live_tools: %s: %s, run %d\n", what,
+					tools[t].name, i + 1);
+				rs[t][i] = run_tool(&tools[t], n, cases[c].size, cases[c].immediate,
+						    cases[c].small);
+			}
 		for (int t = 0; t < NT; t++) {
 			if (!tools[t].available || (cases[c].immediate && !tools[t].immediate_arg))
 				continue;
-			fprintf(stderr, "rcb_live_tools: %s: %s\n", what, tools[t].name);
-			struct run rs[MAX_RUNS];
-			for (int i = 0; i < nruns; i++)
-				rs[i] = run_tool(&tools[t], n, cases[c].size, cases[c].immediate,
-						 cases[c].small);
-			struct summary s = summarize(rs, nruns);
+			struct summary s = summarize(rs[t], nruns);
 			if (t == 1 && !cases[c].small && (!s.ok || base <= 0)) {
 				/* a case that could not be measured fails its target */
 				int m = cases[c].immediate;
