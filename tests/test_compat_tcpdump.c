@@ -471,9 +471,6 @@ TEST_TIMEOUT(compat_tcpdump_dumps_programs_equivalent_to_libpcaps_and_no_longer,
 		{ "eth.pcap", "arp or ether broadcast" }, { "raw.pcap", "net 10.0.0.0/8 and not udp" },
 		{ "sll2.pcap", "ip6 and udp" }, { "null.pcap", "tcp port 80" },
 	};
-	/* null.pcap's headers hold the address family little-endian under
-	 * link type LOOP, which is big-endian: its own packets match nothing
-	 * here, only the copies with the family written as a 4-byte constant. */
 	static const char *const flags[] = { "-d", "-dd", "-ddd" };
 	const char *dir = rc_compat_corpus();
 	size_t accepted = 0, rejected = 0;

@@ -90,7 +90,9 @@ write("sll2.pcap", stamp([CookedLinuxV2(proto=0x0800 if p.version == 4 else 0x86
                                         pkttype=i % 5, lladdrtype=1, lladdrlen=6,
                                         src=b"\x00\x11\x22\x33\x44\x55\0\0") / p
                           for i, p in enumerate(l3())]))
-write("null.pcap", stamp([Loopback(type=2 if p.version == 4 else 30) / p for p in l3()]))
+# DLT_NULL: the address family in the writing host's byte order (scapy's Loopback
+# packs it little-endian, as an x86 host does); 30 is AF_INET6 on FreeBSD/macOS.
+write("null.pcap", stamp([Loopback(type=2 if p.version == 4 else 30) / p for p in l3()]), linktype=0)
 
 # caplen < len: cut every frame to 54 bytes by hand (scapy writes whole frames).
 with open(os.path.join(out, "eth.pcap"), "rb") as f:
