@@ -329,7 +329,7 @@ TEST_TIMEOUT(compat_live_tcpreplay_sends_every_frame_of_a_file, 60)
 				"%s timeout --foreground 30 tcpdump -i %s -c %u -w %s/got.pcap 'ether proto 0x88b5' "
 				"</dev/null >/dev/null 2>%s/got.err & echo $! > %s/got.pid",
 				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
-	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/got.err", dir);
+	snprintf(cond, sizeof(cond), "grep -qs 'listening on' %s/got.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	/* tcpreplay reads the pcapng file through ringcap's pcap_open_offline. */
 	char *out = NULL;

@@ -5,9 +5,9 @@ tests (tests/test_compat_tcpdump.c) into DIR, with scapy.
 Every file is deterministic (fixed time stamps, no randomness) and small.
 The mix is what tcpdump's printers and the filter compiler must get right:
 Ethernet with ARP, IPv4/IPv6, TCP with options and flags, UDP/DNS, ICMP,
-ICMPv6, 802.1Q and QinQ tags, IPv4 fragments, truncated frames (caplen <
-len); and the other link types ringcap reads: raw IP, Linux cooked v1/v2,
-BSD loopback.  The pcap written by hand in big-endian byte order checks
+ICMPv6, 802.1Q and QinQ tags (IPv4 and IPv6 inside), IPv4 and IPv6
+fragments, truncated frames (caplen < len); and the other link types ringcap
+reads: raw IP, Linux cooked v1/v2, BSD loopback (DLT_NULL).  The pcap written by hand in big-endian byte order checks
 swapped files.
 """
 import os
@@ -15,8 +15,8 @@ import struct
 import sys
 
 from scapy.all import (ARP, DNS, DNSQR, DNSRR, ICMP, IP, TCP, UDP, Dot1AD, Dot1Q, Ether,
-                       ICMPv6EchoRequest, IPv6, Loopback, Raw, CookedLinux, CookedLinuxV2,
-                       fragment, wrpcap)
+                       ICMPv6EchoRequest, IPv6, IPv6ExtHdrFragment, Loopback, Raw, CookedLinux,
+                       CookedLinuxV2, fragment, fragment6, wrpcap)
 
 out = sys.argv[1]
 T0 = 1700000000
@@ -54,6 +54,8 @@ def l3():
         IP(src=a, dst=b, tos=0x10, flags="DF", id=4242) / UDP(sport=9, dport=9) / Raw(b"discard"),
     ]
     pkts += fragment(IP(src=a, dst=b, id=99) / UDP(sport=7, dport=7) / Raw(b"F" * 2000), fragsize=800)
+    pkts += fragment6(IPv6(src="2001:db8::1", dst="2001:db8::2") / IPv6ExtHdrFragment(id=77)
+                      / UDP(sport=7, dport=7) / Raw(b"G" * 2000), 1280)
     return pkts
 
 
@@ -67,6 +69,8 @@ def ether(pkts):
               pdst="10.1.2.3"),
         Ether(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb") / Dot1Q(vlan=100, prio=3)
         / IP(src="10.9.9.1", dst="10.9.9.2") / UDP(sport=1000, dport=2000) / Raw(b"vlan"),
+        Ether(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb") / Dot1Q(vlan=100)
+        / IPv6(src="2001:db8::9", dst="2001:db8::a") / UDP(sport=1000, dport=2000) / Raw(b"vlan6"),
         Ether(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb") / Dot1AD(vlan=20) / Dot1Q(vlan=30)
         / IP(src="10.9.9.1", dst="10.9.9.2") / TCP(sport=22, dport=60000, flags="A"),
         Ether(src="00:11:22:33:44:55", dst="01:80:c2:00:00:00", type=0x88b5) / Raw(b"local experimental"),
