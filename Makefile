@@ -9,7 +9,8 @@
 #   make bench      benchmarks vs libpcap, tcpdump, netsniff-ng -> bench/results/
 #                   (BENCH=offline|write|filter|live|cli, BENCH_QUICK=1; bench/README.md)
 #   make install    PREFIX=/usr/local by default
-# TESTS=substring runs only matching tests.
+# TESTS=substring runs only matching tests; JOBS=N sets the build's parallel
+# jobs (default: the number of CPUs; `make -jN` does not reach CMake's build).
 
 MAKEFLAGS += --no-print-directory
 PREFIX ?= /usr/local

@@ -99,10 +99,15 @@ static void print_details(const rc_device *d)
 
 int main(int argc, char **argv)
 {
-	int verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+	int verbose = argc == 2 && strcmp(argv[1], "-v") == 0;
 	char err[RC_ERRBUF_SIZE];
 	rc_device *list;
 	int n = 1;
+
+	if (argc > 2 || (argc == 2 && !verbose)) {
+		fprintf(stderr, "usage: list_devices [-v]\n");
+		return 2;
+	}
 
 	if (rc_device_list(&list, err) < 0) {
 		fprintf(stderr, "list_devices: %s\n", err);

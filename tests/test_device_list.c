@@ -437,6 +437,8 @@ TEST(device_list_prints_like_tcpdump_D)
 	ASSERT_STR_EQ(ours, theirs);
 	free(ours);
 	free(theirs);
+	/* An argument it does not know is a usage error, not the list. */
+	ASSERT_INT_EQ(rc_test_sh(NULL, "'%s' lo >/dev/null 2>&1", ex), 2);
 }
 
 #ifdef RC_HAVE_LIBPCAP_ORACLE
