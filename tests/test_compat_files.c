@@ -103,6 +103,27 @@ TEST_TIMEOUT(compat_files_fopen_offline_starts_at_the_stream_position, 60)
 	rc_files_same("fopen_position", "", NULL, 0);
 }
 
+/* pcap_fopen_offline() on an endless fopencookie stream: 100000 packets,
+ * then pcap_close() closes the stream (reading it whole first never ends). */
+TEST_TIMEOUT(compat_files_fopen_offline_cookie_endless_stream, 60)
+{
+	rc_files_same("fopen_cookie_endless", "", NULL, 0);
+}
+
+/* pcap_fopen_offline() on a cookie over a pipe delivers the first packet
+ * before its writer sends the rest. */
+TEST_TIMEOUT(compat_files_fopen_offline_cookie_packets_as_they_come, 60)
+{
+	rc_files_same("fopen_cookie_live", "", NULL, 0);
+}
+
+/* A cookie that fails inside a record: the packets before it, then
+ * PCAP_ERROR with the errno's text, also on the next call. */
+TEST_TIMEOUT(compat_files_fopen_offline_cookie_read_error_after_packets, 60)
+{
+	rc_files_same("fopen_cookie_error", "", NULL, 0);
+}
+
 /* pcap_close() of pcap_fopen_offline(stdin) leaves stdin open. */
 TEST_TIMEOUT(compat_files_fopen_offline_stdin_stays_open, 60)
 {

@@ -199,6 +199,28 @@ static inline size_t fb_epb(struct fb *b, uint32_t ifid, uint64_t ticks, uint32_
 	return at;
 }
 
+/* An rc_read_fn over the bytes d[0..len), returned in pieces of sizes[0],
+ * sizes[1], ... bytes in turn (each cut to what is left and to len). */
+struct fb_pieces {
+	const uint8_t *d;
+	size_t len, pos;
+	const size_t *sizes;
+	size_t nsizes, calls;
+};
+
+static inline ssize_t fb_pieces_read(void *ctx, void *buf, size_t len)
+{
+	struct fb_pieces *p = ctx;
+	size_t n = p->sizes[p->calls++ % p->nsizes];
+	if (n > p->len - p->pos)
+		n = p->len - p->pos;
+	if (n > len)
+		n = len;
+	memcpy(buf, p->d + p->pos, n);
+	p->pos += n;
+	return (ssize_t)n;
+}
+
 /* Read everything from r; returns the count and the final status. */
 static inline size_t read_all(rc_reader *r, rc_packet *out, size_t max, int *status)
 {

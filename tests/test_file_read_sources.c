@@ -1,7 +1,8 @@
 /*
  * test_file_read_sources.c - the same file read through every source
  * (memory, mmap, read(2) streaming with tiny and default buffers, chunked
- * stream, a pipe on stdin) gives identical packets and identical errors.
+ * stream, a caller's read function, a pipe on stdin) gives identical
+ * packets and identical errors.
  */
 #include "harness.h"
 #include "test_file_read_build.h"
@@ -148,6 +149,26 @@ static void all_sources_agree(int ng, size_t cut)
 	digest_reader(r, &d);
 	rc_reader_close(r);
 	same(&mem, &d);
+
+	/* a read function returning 1 byte at a time, then odd pieces (with a
+	 * buffer that grows for the jumbo) */
+	static const size_t ones[] = { 1 }, odd[] = { 1, 7, 13, 4099, 65537, 7 };
+	static const struct {
+		const size_t *sizes;
+		size_t n;
+		rc_reader_opts o;
+	} fns[] = {
+		{ ones, 1, { .mode = RC_READ_AUTO } },
+		{ odd, 6, { .mode = RC_READ_STREAM, .stream_buf_bytes = 4096 } },
+	};
+	for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		struct fb_pieces fp = { .d = b.d, .len = b.len, .sizes = fns[i].sizes, .nsizes = fns[i].n };
+		ASSERT_INT_EQ(rc_reader_open_stream(&r, fb_pieces_read, &fp, "fn", &fns[i].o, err), 0);
+		ASSERT_INT_EQ(rc_reader_stable_data(r), 0);
+		digest_reader(r, &d);
+		rc_reader_close(r);
+		same(&mem, &d);
+	}
 
 	/* stdin through a pipe, written by a child in small pieces */
 	int fds[2];

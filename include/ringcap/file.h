@@ -19,12 +19,14 @@
  * and packets are handed out zero-copy; pipes and files that cannot be
  * mapped are read with large read(2) calls into an internal buffer.  Both
  * paths start at the descriptor's position and give identical results
- * (packets, errors and the file offsets they name).
+ * (packets, errors and the file offsets they name).  A capture that is no
+ * file at all (a decompressor, a network stream) is read through the same
+ * buffer from a function the caller supplies (rc_reader_open_stream).
  *
  * Packet memory lifetime (rc_packet.data and .comment):
- *   - mapped files: valid until rc_reader_close();
- *   - streaming: valid until the next read call (next/next_batch/loop) on
- *     the same reader.
+ *   - mapped files and rc_reader_open_mem: valid until rc_reader_close();
+ *   - streaming (also rc_reader_open_stream): valid until the next read
+ *     call (next/next_batch/loop) on the same reader.
  *   rc_reader_stable_data() tells which applies; code that must work for
  *   both copies what it keeps across calls.
  *
@@ -53,6 +55,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "ringcap/error.h"
 #include "ringcap/linktype.h"
@@ -140,6 +143,52 @@ int rc_reader_open_mem(rc_reader **out, const void *buf, size_t len,
 		       const rc_reader_opts *opts, char *errbuf);
 
 /*
+ * rc_read_fn - where rc_reader_open_stream gets its bytes, with read(2)'s
+ * contract: copy at most len bytes (len > 0) to buf and return how many
+ * (> 0; fewer than len does not mean the end), 0 at the end of the input,
+ * or -1 with errno set on an error.  ctx is the pointer given at open.
+ * The reader asks for as much as its buffer holds but waits only for the
+ * record it is parsing, so a function that returns what it has at once
+ * (as read(2) on a pipe does) rather than waiting for len bytes lets
+ * packets be delivered as they arrive.
+ */
+typedef ssize_t (*rc_read_fn)(void *ctx, void *buf, size_t len);
+
+/*
+ * rc_reader_open_stream - read a capture from the bytes fn returns, in
+ * order: sniffed and parsed as from a file, through the streaming buffer
+ * (rc_reader_stable_data() is 0: packet data is valid until the next read
+ * call), so memory stays bounded by the buffer and the largest record
+ * however long the input runs.  Offsets in messages count from the first
+ * byte fn returned.
+ *
+ * fn is called only inside this call and the read calls (next/next_batch/
+ * loop), on the calling thread, and never again after it returned 0 or
+ * failed.  -1 with errno EINTR is no error: fn is called again, unless
+ * rc_reader_breakloop() was called, and then the read call returns
+ * RC_EBREAK (the bytes read so far are kept; the next call calls fn
+ * again).  ringcap cannot interrupt fn itself: a fn that blocks should
+ * return EINTR when a signal arrives (read(2) does, under a handler
+ * installed without SA_RESTART) for a handler's breakloop to end the read.
+ * Any other -1 (errno 0 is taken as EIO), or a count above len, ends
+ * reading with RC_EIO, whatever the errno, and a message naming name, the
+ * offset and the errno's text (or the count), e.g.
+ * "cap.pcap.gz: read at offset 4096: Input/output error"; packets before
+ * it are delivered first, and later calls repeat the error.
+ *
+ * The reader never closes or frees ctx (rc_reader_close does not call fn):
+ * ctx must stay valid until rc_reader_close().  name (NULL: "stream") is
+ * copied.  opts may be NULL; opts->mode RC_READ_AUTO and RC_READ_STREAM
+ * both stream, RC_READ_MMAP is refused with RC_EINVAL.  On failure returns
+ * a negative RC_E* status, sets *out = NULL and writes a message into
+ * errbuf: RC_EINVAL (NULL out or fn, bad opts), RC_EFORMAT / RC_ETRUNC
+ * (not a capture: 0 bytes give "NAME: empty input, not a capture file"),
+ * RC_EIO (fn failed), RC_ENOMEM.
+ */
+int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char *name,
+			  const rc_reader_opts *opts, char *errbuf);
+
+/*
  * rc_reader_next_batch - fill up to max descriptors.
  * Returns the number filled (> 0), RC_EEOF at the clean end of the input,
  * or a negative error (rc_reader_error() says what and at which offset).
@@ -164,7 +213,8 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user);
 /* rc_reader_breakloop - make the running rc_reader_loop return RC_EBREAK
  * after the current packet.  Async-signal-safe.  Called from a handler
  * installed without SA_RESTART, it also ends a read(2) the handler's signal
- * interrupted (a pipe or socket waiting for input). */
+ * interrupted (a pipe or socket waiting for input), and likewise a read
+ * function that returns EINTR (rc_reader_open_stream). */
 void rc_reader_breakloop(rc_reader *r);
 
 /* Facts about the open file. */

@@ -27,7 +27,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -180,8 +179,6 @@ static void rc__offline_cleanup(pcap_t *p)
 {
 	rc_reader_close(p->reader);
 	p->reader = NULL;
-	free(p->file_copy);
-	p->file_copy = NULL;
 	/* As libpcap: a handle on stdin leaves it open. */
 	if (p->fp && p->fp != stdin)
 		fclose(p->fp);
@@ -306,37 +303,31 @@ static size_t rc__stdio_readahead(FILE *fp)
 #endif
 }
 
-/* The rest of a stream without a descriptor (fmemopen, fopencookie), read
- * into memory with fread; the reader reads the copy. */
-static int rc__fopen_copy(FILE *fp, uint8_t **copy, rc_reader **r, char *err)
+/*
+ * The rc_read_fn of a stream without a descriptor (fmemopen, fopencookie):
+ * like read(2) it returns what one read of the stream brings - a byte that
+ * may make stdio call the cookie once, then what stdio holds buffered -
+ * rather than fread()ing all len bytes, which would hold packets back
+ * until the cookie delivered 256 KiB.  (Without glibc's buffer pointers,
+ * rc__stdio_readahead, that is a byte a call: slow, but never stuck.)
+ */
+static ssize_t rc__fopen_read(void *ctx, void *buf, size_t len)
 {
-	size_t cap = 64 * 1024, len = 0, n;
-	uint8_t *buf = malloc(cap), *bigger;
+	FILE *fp = ctx;
+	size_t more;
 
-	while (buf && (n = fread(buf + len, 1, cap - len, fp)) > 0) {
-		len += n;
-		if (len == cap) {
-			bigger = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (!bigger) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = bigger;
-			cap *= 2;
-		}
+	if (fread(buf, 1, 1, fp) == 0) {
+		if (!ferror(fp))
+			return 0;
+		/* errno is the cookie's (ferror and clearerr keep it); clear
+		 * the flag so an EINTR the reader retries leaves no trace */
+		clearerr(fp);
+		return -1;
 	}
-	if (!buf) {
-		snprintf(err, RC_ERRBUF_SIZE, "stream without a file descriptor: %s", strerror(ENOMEM));
-		return RC_ENOMEM;
-	}
-	if (ferror(fp)) {
-		snprintf(err, RC_ERRBUF_SIZE, "error reading the stream: %s", strerror(errno));
-		free(buf);
-		return RC_EIO;
-	}
-	*copy = buf;
-	return rc_reader_open_mem(r, buf, len, &rc__offline_opts, err);
+	more = rc__stdio_readahead(fp);
+	if (more > len - 1)
+		more = len - 1;
+	return (ssize_t)(1 + fread((uint8_t *)buf + 1, 1, more, fp));
 }
 
 /*
@@ -346,18 +337,17 @@ static int rc__fopen_copy(FILE *fp, uint8_t **copy, rc_reader **r, char *err)
  * and a file read from the middle is streamed rather than mapped (a mapping
  * starts at 0).  A pipe cannot be repositioned: it is read as it is if
  * stdio holds none of its bytes, else the open fails naming the problem.
- * A stream without a descriptor is copied into memory.  fp itself is kept
- * to be fclose'd at pcap_close(), unless it is stdin.
+ * A stream without a descriptor is read through stdio as the packets are
+ * asked for (rc__fopen_read), an endless one as well as a short one.  fp
+ * itself is kept to be fclose'd at pcap_close(), unless it is stdin.
  */
 pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char *errbuf)
 {
 	rc_reader_opts opts = rc__offline_opts;
 	char err[RC_ERRBUF_SIZE];
-	uint8_t *copy = NULL;
 	rc_reader *r = NULL;
 	int fd, rc;
 	off_t pos;
-	pcap_t *p;
 
 	if (!fp) {
 		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null FILE pointer was supplied");
@@ -366,13 +356,8 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 	if (rc__offline_check_precision(precision, errbuf) < 0)
 		return NULL;
 	if (fileno(fp) < 0) {
-		rc = rc__fopen_copy(fp, &copy, &r, err);
-		p = rc__offline_wrap(rc, r, err, -1, fp, precision, errbuf);
-		if (p)
-			p->file_copy = copy;
-		else
-			free(copy);
-		return p;
+		rc = rc_reader_open_stream(&r, rc__fopen_read, fp, "(FILE)", &opts, err);
+		return rc__offline_wrap(rc, r, err, -1, fp, precision, errbuf);
 	}
 	pos = ftello(fp);
 	if (pos < 0 && rc__stdio_readahead(fp) > 0) {

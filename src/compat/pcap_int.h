@@ -97,7 +97,6 @@ struct pcap {
 				       * (not stdin) */
 	int file_fd;                  /* what pcap_get_selectable_fd() reports for a
 				       * savefile (pcap_fileno() reports -1) */
-	uint8_t *file_copy;           /* stream without a descriptor, read into memory */
 	uint32_t max_caplen;          /* records longer than this are an error */
 	size_t ifaces_checked;        /* pcapng interfaces checked against the first */
 	int bufsize;                  /* pcap_bufsize(): libpcap's record buffer size */

@@ -144,13 +144,22 @@ static int reader_start(rc_reader *r, const char *name)
 	return r->fmt->open(r);
 }
 
-static rc_reader *reader_alloc(const rc_reader_opts *o)
+/* A zeroed reader for options o, with its own copy of name (src.name
+ * points there: messages are formatted long after the open returned).
+ * NULL when out of memory, with the message in errbuf. */
+static rc_reader *reader_alloc(const rc_reader_opts *o, const char *name, char *errbuf)
 {
 	rc_reader *r = calloc(1, sizeof(*r));
-	if (r) {
-		r->max_caplen = o->max_caplen;
-		r->src.fd = -1;
+	if (r && !(r->name = strdup(name))) {
+		free(r);
+		r = NULL;
 	}
+	if (!r) {
+		rc__errf(errbuf, RC_ENOMEM, "%s: out of memory", name);
+		return NULL;
+	}
+	r->max_caplen = o->max_caplen;
+	r->src.fd = -1;
 	return r;
 }
 
@@ -187,18 +196,13 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 			      "%s: not a regular file, cannot be mapped (use RC_READ_STREAM)", name);
 		goto err_fd;
 	}
-	rc_reader *r = reader_alloc(&o);
+	rc_reader *r = reader_alloc(&o, name, errbuf);
 	if (!r) {
-		rc = rc__errf(errbuf, RC_ENOMEM, "%s: out of memory", name);
+		rc = RC_ENOMEM;
 		goto err_fd;
 	}
 	r->own_fd = own_fd;
 	r->src.fd = fd; /* so that a failure below closes it */
-	r->name = strdup(name);
-	if (!r->name) {
-		rc = rc__errf(r->err, RC_ENOMEM, "%s: out of memory", name);
-		return reader_finish(out, r, rc, errbuf, own_fd);
-	}
 	name = r->name;
 	/* Both kinds read from the descriptor's position (stdin redirected from
 	 * a file the shell or a previous reader has read into, a caller's
@@ -272,13 +276,40 @@ int rc_reader_open_mem(rc_reader **out, const void *buf, size_t len, const rc_re
 		*out = NULL;
 		return rc;
 	}
-	rc_reader *r = reader_alloc(&o);
+	rc_reader *r = reader_alloc(&o, "memory", errbuf);
 	if (!r) {
 		*out = NULL;
-		return rc__errf(errbuf, RC_ENOMEM, "memory: out of memory");
+		return RC_ENOMEM;
 	}
 	rc__source_open_mem(&r->src, buf ? buf : "", len, r->err);
 	return reader_finish(out, r, reader_start(r, "memory"), errbuf, 0);
+}
+
+int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char *name,
+			  const rc_reader_opts *opts, char *errbuf)
+{
+	rc_reader_opts o;
+	if (!out || !fn) {
+		if (out)
+			*out = NULL;
+		return rc__errf(errbuf, RC_EINVAL, "rc_reader_open_stream: %s is NULL", out ? "fn" : "out");
+	}
+	*out = NULL;
+	int rc = check_opts(opts, errbuf, &o);
+	if (rc < 0)
+		return rc;
+	if (o.mode == RC_READ_MMAP)
+		return rc__errf(errbuf, RC_EINVAL,
+				"rc_reader_opts.mode RC_READ_MMAP: bytes from a read function cannot be "
+				"mapped (use RC_READ_AUTO or RC_READ_STREAM)");
+	rc_reader *r = reader_alloc(&o, name ? name : "stream", errbuf);
+	if (!r)
+		return RC_ENOMEM;
+	rc = rc__source_open_fn(&r->src, fn, ctx, o.stream_buf_bytes, r->name, r->err);
+	r->src.brk = &r->brk;
+	if (rc == 0)
+		rc = reader_start(r, r->name);
+	return reader_finish(out, r, rc, errbuf, 0);
 }
 
 int rc__reader_open_chunked(rc_reader **out, const void *buf, size_t len, const uint8_t *sizes,
@@ -291,10 +322,10 @@ int rc__reader_open_chunked(rc_reader **out, const void *buf, size_t len, const 
 		*out = NULL;
 		return rc;
 	}
-	rc_reader *r = reader_alloc(&o);
+	rc_reader *r = reader_alloc(&o, "memory stream", errbuf);
 	if (!r) {
 		*out = NULL;
-		return rc__errf(errbuf, RC_ENOMEM, "memory stream: out of memory");
+		return RC_ENOMEM;
 	}
 	rc = rc__source_open_chunked(&r->src, buf, len, sizes, nsizes, buf_bytes, r->err);
 	if (rc == 0)

@@ -1,6 +1,7 @@
 /*
- * source.c - byte sources for the capture-file reader: memory, mmap and
- * read(2) streaming behind one const ops table (see source.h).
+ * source.c - byte sources for the capture-file reader: memory, mmap, and
+ * streaming through read(2) or a read function, behind one const ops table
+ * (see source.h).
  *
  * The mmap source maps the whole file once and lets the parsers' software
  * read-ahead (rc__source_prefetch) pull the bytes in.  It does not prefault:
@@ -142,8 +143,11 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t
 	return 0;
 }
 
-/* ---- streaming (read(2), or the chunked-memory test hook) ---- */
+/* ---- streaming: read(2), or a read function ---- */
 
+/* A stream kind's read: bytes read (0 at the end of the input) or -errno.
+ * EINTR goes back to stream_fill_with, which retries or stops for
+ * rc_reader_breakloop. */
 typedef long (*rc__read_fn)(struct rc__source *src, uint8_t *dst, size_t max);
 
 static long fd_read(struct rc__source *src, uint8_t *dst, size_t max)
@@ -152,39 +156,37 @@ static long fd_read(struct rc__source *src, uint8_t *dst, size_t max)
 		ssize_t n = read(src->fd, dst, max);
 		if (n >= 0)
 			return (long)n;
-		int e = errno;
-		if (e == EAGAIN || e == EWOULDBLOCK) {
-			/* A non-blocking descriptor (an inherited stdin, say) that
-			 * has nothing yet: wait as a blocking read would, rather
-			 * than end the reader on a sticky RC_EAGAIN. */
-			struct pollfd p = { .fd = src->fd, .events = POLLIN };
-			if (poll(&p, 1, -1) >= 0)
-				continue;
-			e = errno;
-		}
-		if (e != EINTR)
-			return -(long)e;
-		if (src->brk && *src->brk)
-			return -(long)EINTR; /* the interrupting handler asked us to stop */
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			return -(long)errno;
+		/* A non-blocking descriptor (an inherited stdin, say) that has
+		 * nothing yet: wait as a blocking read would, rather than end
+		 * the reader on a sticky RC_EAGAIN. */
+		struct pollfd p = { .fd = src->fd, .events = POLLIN };
+		if (poll(&p, 1, -1) < 0)
+			return -(long)errno;
 	}
 }
 
-static long chunk_read(struct rc__source *src, uint8_t *dst, size_t max)
+static long fn_read(struct rc__source *src, uint8_t *dst, size_t max)
 {
-	size_t want = 1;
-	if (src->chunk_nsizes) {
-		want = src->chunk_sizes[src->chunk_idx++ % src->chunk_nsizes];
-		if (want == 0)
-			want = 1;
-	}
-	size_t left = src->chunk_len - src->chunk_pos;
-	if (want > left)
-		want = left;
-	if (want > max)
-		want = max;
-	memcpy(dst, src->chunk_data + src->chunk_pos, want);
-	src->chunk_pos += want;
-	return (long)want;
+	errno = 0;
+	ssize_t n = src->read_fn(src->read_ctx, dst, max);
+	if (n >= 0)
+		return (long)n;
+	return errno ? -(long)errno : -(long)EIO; /* a function that set no errno */
+}
+
+/* How a failed read's errno becomes a status.  read(2)'s errno describes
+ * the file; a read function's describes whatever it reads, where RC_EAGAIN
+ * ("no packet now", but the error sticks) or RC_EINVAL (a bad argument to
+ * ringcap) would mislead, so its failures are all RC_EIO, with the errno's
+ * text in the message. */
+typedef int (*rc__read_status_fn)(int e);
+
+static int fn_status(int e)
+{
+	(void)e;
+	return RC_EIO;
 }
 
 /*
@@ -194,7 +196,8 @@ static long chunk_read(struct rc__source *src, uint8_t *dst, size_t max)
  * space but we stop as soon as need is met, so a live pipe never blocks us
  * waiting for data we do not need yet.
  */
-static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd)
+static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd,
+			    rc__read_status_fn status)
 {
 	size_t have = (size_t)(src->end - src->cur);
 	if (need > src->buf_max)
@@ -223,15 +226,23 @@ static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd)
 			src->base = src->cur = nb;
 			src->end = nb + have;
 		}
-		long n = rd(src, src->buf + have, src->buf_cap - have);
-		if (n == -(long)EINTR)
-			return rc__errf(src->err, RC_EBREAK,
-					"%s: read at offset %llu interrupted by rc_reader_breakloop",
-					src->name, (unsigned long long)(src->base_off + have));
+		size_t room = src->buf_cap - have;
+		unsigned long long off = (unsigned long long)(src->base_off + have);
+		long n = rd(src, src->buf + have, room);
+		if (n == -(long)EINTR) {
+			if (src->brk && *src->brk) /* the interrupting handler asked us to stop */
+				return rc__errf(src->err, RC_EBREAK,
+						"%s: read at offset %llu interrupted by rc_reader_breakloop",
+						src->name, off);
+			continue;
+		}
 		if (n < 0)
-			return rc__errf(src->err, rc__from_errno((int)-n), "%s: read at offset %llu: %s",
-					src->name, (unsigned long long)(src->base_off + have),
-					strerror((int)-n));
+			return rc__errf(src->err, status((int)-n), "%s: read at offset %llu: %s",
+					src->name, off, strerror((int)-n));
+		if ((size_t)n > room) /* a read function that broke its contract */
+			return rc__errf(src->err, RC_EIO,
+					"%s: read at offset %llu: %ld bytes returned, more than the %zu asked for",
+					src->name, off, n, room);
 		if (n == 0) {
 			src->eof = 1;
 			break;
@@ -244,12 +255,12 @@ static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd)
 
 static int stream_fill(struct rc__source *src, size_t need)
 {
-	return stream_fill_with(src, need, fd_read);
+	return stream_fill_with(src, need, fd_read, rc__from_errno);
 }
 
-static int chunk_fill(struct rc__source *src, size_t need)
+static int fn_fill(struct rc__source *src, size_t need)
 {
-	return stream_fill_with(src, need, chunk_read);
+	return stream_fill_with(src, need, fn_read, fn_status);
 }
 
 static void stream_close(struct rc__source *src)
@@ -264,9 +275,9 @@ static const struct rc__source_ops rc__stream_ops = {
 	.stable = 0,
 };
 
-static const struct rc__source_ops rc__chunk_ops = {
-	.fill = chunk_fill,
-	.close = stream_close,
+static const struct rc__source_ops rc__fn_ops = {
+	.fill = fn_fill,
+	.close = stream_close, /* the function's argument is the caller's */
 	.stable = 0,
 };
 
@@ -298,17 +309,46 @@ int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, uin
 	return stream_init(src, &rc__stream_ops, buf_bytes, err);
 }
 
-int rc__source_open_chunked(struct rc__source *src, const void *data, size_t len,
-			    const uint8_t *sizes, size_t nsizes, size_t buf_bytes, char *err)
+int rc__source_open_fn(struct rc__source *src, rc_read_fn fn, void *ctx, size_t buf_bytes,
+		       const char *name, char *err)
 {
 	memset(src, 0, sizeof(*src));
 	src->fd = -1;
-	src->name = "memory stream";
+	src->name = name;
+	src->read_fn = fn;
+	src->read_ctx = ctx;
+	return stream_init(src, &rc__fn_ops, buf_bytes, err);
+}
+
+/* The chunked hook's read function; ctx is the source itself. */
+static ssize_t chunk_read(void *ctx, void *dst, size_t max)
+{
+	struct rc__source *src = ctx;
+	size_t want = 1;
+	if (src->chunk_nsizes) {
+		want = src->chunk_sizes[src->chunk_idx++ % src->chunk_nsizes];
+		if (want == 0)
+			want = 1;
+	}
+	size_t left = src->chunk_len - src->chunk_pos;
+	if (want > left)
+		want = left;
+	if (want > max)
+		want = max;
+	memcpy(dst, src->chunk_data + src->chunk_pos, want);
+	src->chunk_pos += want;
+	return (ssize_t)want;
+}
+
+int rc__source_open_chunked(struct rc__source *src, const void *data, size_t len,
+			    const uint8_t *sizes, size_t nsizes, size_t buf_bytes, char *err)
+{
+	int rc = rc__source_open_fn(src, chunk_read, src, buf_bytes, "memory stream", err);
 	src->chunk_data = data;
 	src->chunk_len = len;
 	src->chunk_sizes = sizes;
 	src->chunk_nsizes = nsizes;
-	return stream_init(src, &rc__chunk_ops, buf_bytes, err);
+	return rc;
 }
 
 void rc__source_close(struct rc__source *src)

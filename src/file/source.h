@@ -13,7 +13,9 @@
  *   - mmap:   the whole file is mapped once, so pointers stay valid until
  *             close; the window is the whole file (source.c says why it
  *             is not prefaulted).
- *   - stream: read(2) into one buffer (default 256 KiB).  fill() moves the
+ *   - stream: read(2), or a read function (the caller's, given to
+ *             rc_reader_open_stream, or the chunked test hook's), into one
+ *             buffer (default 256 KiB).  fill() moves the
  *             unconsumed tail to the front and reads more, which invalidates
  *             every pointer into the old window; parsers therefore call
  *             fill() only before they hand out the first packet of a batch.
@@ -26,6 +28,8 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "ringcap/file.h"
 
 struct rc__source;
 
@@ -52,11 +56,15 @@ struct rc__source {
 	size_t buf_cap;      /* stream buffer size, or mapping length */
 	size_t buf_max;      /* stream: growth bound set by the parser */
 	int fd;              /* -1 when none */
-	int eof;             /* stream: read(2) returned 0 */
-	/* stream: the reader's breakloop flag (NULL: none).  A read(2) that a
-	 * signal interrupts while it is set ends the fill with RC_EBREAK, so a
-	 * handler's rc_reader_breakloop can end a read blocked on a pipe. */
+	int eof;             /* stream: the input ended (a read returned 0) */
+	/* stream: the reader's breakloop flag (NULL: none).  A read that a
+	 * signal interrupts (EINTR) while it is set ends the fill with
+	 * RC_EBREAK, so a handler's rc_reader_breakloop can end a read blocked
+	 * on a pipe; without it the read is retried. */
 	const volatile sig_atomic_t *brk;
+	/* stream through a read function: it and its argument */
+	rc_read_fn read_fn;
+	void *read_ctx;
 	/* chunked-memory test source (fuzzing the stream path) */
 	const uint8_t *chunk_data;
 	size_t chunk_len, chunk_pos;
@@ -127,9 +135,14 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t
  * offsets in messages are file offsets on both kinds. */
 int rc__source_open_stream(struct rc__source *src, int fd, size_t buf_bytes, uint64_t start,
 			   const char *name, char *err);
+/* Stream the bytes fn returns (rc_read_fn's contract): offsets count from
+ * the first of them, and every failure of fn is RC_EIO (source.c says why). */
+int rc__source_open_fn(struct rc__source *src, rc_read_fn fn, void *ctx, size_t buf_bytes,
+		       const char *name, char *err);
 /* Test/fuzz hook: stream data out of memory in pieces whose sizes are taken
  * in turn from sizes[] (each 1..256, 0 read as 1), exercising every refill
- * path of the stream source without a pipe. */
+ * path of the stream source without a pipe.  The pieces come through a read
+ * function, so fuzzing this reaches the path of rc_reader_open_stream. */
 int rc__source_open_chunked(struct rc__source *src, const void *data, size_t len,
 			    const uint8_t *sizes, size_t nsizes, size_t buf_bytes, char *err);
 void rc__source_close(struct rc__source *src);

@@ -23,6 +23,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <unistd.h>
@@ -401,6 +402,191 @@ static void s_fopen_stdin(void)
 	printf("stdin usable: %s\n", fileno(stdin) == 0 && !ferror(stdin) ? "yes" : "no");
 }
 
+/* The bytes of a pcap header and one record of caplen zero bytes. */
+static size_t pcap_bytes(char **buf, uint32_t caplen)
+{
+	size_t len = 0;
+	FILE *f = open_memstream(buf, &len);
+
+	pcap_hdr(f, 65535, 1);
+	pcap_rec(f, 0, caplen, caplen);
+	fclose(f);
+	return len;
+}
+
+/* An endless pcap for fopencookie: the header, then 60-byte records
+ * stamped with their index, made as they are read, 777 bytes at most a
+ * call. */
+struct endless {
+	char *bytes; /* header and record 0 */
+	uint64_t pos;
+	int closed;
+};
+
+static ssize_t endless_read(void *cookie, char *buf, size_t size)
+{
+	struct endless *e = cookie;
+	size_t n = 0, at, k;
+	uint32_t sec;
+
+	if (size > 777)
+		size = 777;
+	for (; n < size; n += k, e->pos += k) {
+		at = e->pos < 24 ? (size_t)e->pos : 24 + (size_t)((e->pos - 24) % 76);
+		if (at == 24) {
+			sec = (uint32_t)((e->pos - 24) / 76);
+			memcpy(e->bytes + 24, &sec, 4);
+		}
+		k = (at < 24 ? 24 : 100) - at;
+		if (k > size - n)
+			k = size - n;
+		memcpy(buf + n, e->bytes + at, k);
+	}
+	return (ssize_t)n;
+}
+
+static int endless_close(void *cookie)
+{
+	((struct endless *)cookie)->closed = 1;
+	return 0;
+}
+
+/* pcap_fopen_offline() on an endless fopencookie stream: packets come as
+ * they are read, not after the end of the stream. */
+static void s_fopen_cookie_endless(void)
+{
+	cookie_io_functions_t io = { .read = endless_read, .close = endless_close };
+	struct endless e = { 0 };
+	char eb[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h = NULL;
+	const u_char *d;
+	pcap_t *p;
+	int n = 0, r = 0;
+
+	pcap_bytes(&e.bytes, 60);
+	p = pcap_fopen_offline(fopencookie(&e, "r", io), eb);
+	if (!p) {
+		printf("NULL %s\n", eb);
+		return;
+	}
+	while (n < 100000 && (r = pcap_next_ex(p, &h, &d)) == 1)
+		n++;
+	printf("%d packets (last %d), last stamped %ld caplen %u\n", n, r, n ? (long)h->ts.tv_sec : -1L,
+	       n ? h->caplen : 0);
+	pcap_close(p);
+	printf("cookie closed: %d\n", e.closed);
+	free(e.bytes);
+}
+
+static ssize_t fd_cookie_read(void *cookie, char *buf, size_t size)
+{
+	return read(*(int *)cookie, buf, size);
+}
+
+/* pcap_fopen_offline() on a cookie over a pipe whose writer sends the
+ * second record only after the first packet was read. */
+static void s_fopen_cookie_live(void)
+{
+	cookie_io_functions_t io = { .read = fd_cookie_read };
+	int data[2], go[2], st;
+	char eb[PCAP_ERRBUF_SIZE], c = 'g';
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	pid_t kid;
+	pcap_t *p;
+	FILE *w;
+	int r;
+
+	if (pipe(data) != 0 || pipe(go) != 0 || (kid = fork()) < 0) {
+		perror("pipe/fork");
+		exit(2);
+	}
+	if (kid == 0) {
+		close(data[0]);
+		close(go[1]);
+		w = fdopen(data[1], "wb");
+		pcap_hdr(w, 65535, 1);
+		pcap_rec(w, 1, 60, 60);
+		fflush(w);
+		if (read(go[0], &c, 1) != 1)
+			_exit(1);
+		pcap_rec(w, 2, 60, 60);
+		pcap_rec(w, 3, 60, 60);
+		_exit(fclose(w) == 0 ? 0 : 1);
+	}
+	close(data[1]);
+	close(go[0]);
+	alarm(10); /* a reader that waits for more than the first packet dies here */
+	p = pcap_fopen_offline(fopencookie(&data[0], "r", io), eb);
+	if (!p) {
+		printf("NULL %s\n", eb);
+		exit(1);
+	}
+	r = pcap_next_ex(p, &h, &d);
+	printf("first: %d stamped %ld\n", r, (long)h->ts.tv_sec);
+	if (write(go[1], &c, 1) != 1)
+		exit(2);
+	while ((r = pcap_next_ex(p, &h, &d)) == 1)
+		printf("then: stamped %ld\n", (long)h->ts.tv_sec);
+	printf("end: %d\n", r);
+	pcap_close(p);
+	alarm(0);
+	waitpid(kid, &st, 0);
+	printf("writer: %d\n", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+}
+
+/* A cookie that returns the first cut bytes of its buffer, then fails
+ * with EIO. */
+struct failing {
+	char *bytes;
+	size_t pos, cut;
+};
+
+static ssize_t failing_read(void *cookie, char *buf, size_t size)
+{
+	struct failing *f = cookie;
+
+	if (f->pos == f->cut) {
+		errno = EIO;
+		return -1;
+	}
+	if (size > f->cut - f->pos)
+		size = f->cut - f->pos;
+	memcpy(buf, f->bytes + f->pos, size);
+	f->pos += size;
+	return (ssize_t)size;
+}
+
+/* pcap_fopen_offline() on a cookie that fails inside the 4th record. */
+static void s_fopen_cookie_error(void)
+{
+	cookie_io_functions_t io = { .read = failing_read };
+	struct failing f = { NULL, 0, 24 + 3 * 76 + 30 };
+	char eb[PCAP_ERRBUF_SIZE], *one;
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	size_t n = pcap_bytes(&one, 60);
+	pcap_t *p;
+	int r;
+
+	f.bytes = malloc(24 + 4 * 76);
+	memcpy(f.bytes, one, n);
+	for (int i = 1; i < 4; i++)
+		memcpy(f.bytes + 24 + i * 76, one + 24, 76);
+	p = pcap_fopen_offline(fopencookie(&f, "r", io), eb);
+	if (!p) {
+		printf("NULL %s\n", eb);
+		return;
+	}
+	while ((r = pcap_next_ex(p, &h, &d)) == 1)
+		printf("packet caplen %u\n", h->caplen);
+	printf("then %d, names EIO: %s\n", r, strstr(pcap_geterr(p), strerror(EIO)) ? "yes" : pcap_geterr(p));
+	printf("again %d\n", pcap_next_ex(p, &h, &d));
+	pcap_close(p);
+	free(f.bytes);
+	free(one);
+}
+
 /* Netmask 0 is a netmask; only PCAP_NETMASK_UNKNOWN is unknown.  The code
  * differs from libpcap's in block order, so what it matches is compared. */
 static void s_netmask(void)
@@ -668,6 +854,9 @@ static const struct {
 	{ "snaplen_max", s_snaplen_max },
 	{ "fopen_position", s_fopen_position },
 	{ "fopen_stdin", s_fopen_stdin },
+	{ "fopen_cookie_endless", s_fopen_cookie_endless },
+	{ "fopen_cookie_live", s_fopen_cookie_live },
+	{ "fopen_cookie_error", s_fopen_cookie_error },
 	{ "netmask", s_netmask },
 	{ "long_programs", s_long_programs },
 	{ "bpf_filter_tail", s_bpf_filter_tail },
