@@ -175,7 +175,7 @@ TEST_TIMEOUT(compat_live_tcpdump_captures_every_frame, 60)
 				"</dev/null >/dev/null 2>%s/live.err & echo $! > %s/live.pid",
 				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
 	char cond[700];
-	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/live.err", dir);
+	snprintf(cond, sizeof(cond), "grep -qs 'listening on' %s/live.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	rc_send(&p, RC_NFRAMES, 0);
 	/* tcpdump exits by itself after RC_NFRAMES packets (and only then has
@@ -205,7 +205,7 @@ static char *rc_sigint_run(const struct rc_netns_pair *p, const char *env, const
 				"%s timeout --foreground -s INT 30 tcpdump -i %s -U -w %s/%s.pcap 'ether proto 0x88b5' "
 				"</dev/null >/dev/null 2>%s/%s.err & echo $! > %s/%s.pid",
 				env, p->if_a, dir, tag, dir, tag, dir, tag), 0);
-	snprintf(cond, sizeof(cond), "grep -q 'listening on' %s/%s.err", dir, tag);
+	snprintf(cond, sizeof(cond), "grep -qs 'listening on' %s/%s.err", dir, tag);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	rc_send(p, 100, first);
 	/* With -U every packet is written when handled: wait for all 100. */
@@ -284,7 +284,7 @@ TEST_TIMEOUT(compat_live_dumpcap_writes_pcapng, 60)
 				"%s timeout --foreground 30 dumpcap -i %s -c %u -f 'ether proto 0x88b5' -w %s/d.pcapng "
 				"</dev/null >%s/d.err 2>&1 & echo $! > %s/d.pid",
 				rc_compat_env(), p.if_a, RC_NFRAMES, dir, dir, dir), 0);
-	snprintf(cond, sizeof(cond), "grep -q 'Capturing on' %s/d.err", dir);
+	snprintf(cond, sizeof(cond), "grep -qs 'Capturing on' %s/d.err", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	/* dumpcap prints that line before it opens the device: wait for its
 	 * socket to be bound (ringcap's last step of activation). */
@@ -366,7 +366,7 @@ TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
 				"echo $! > %s/n.pid",
 				rc_compat_env(), p.if_a, dir, dir, dir), 0);
 	char cond[700];
-	snprintf(cond, sizeof(cond), "grep -q 'Running' %s/n.out", dir);
+	snprintf(cond, sizeof(cond), "grep -qs 'Running' %s/n.out", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	ASSERT_INT_EQ(rc_wait_bound(p.ns_a, p.ifindex_a), 0);
 	/* The frames the filter must drop go first: had it let them through,
@@ -376,7 +376,7 @@ TEST_TIMEOUT(compat_live_netsniff_ng_filter_compiled_by_ringcap, 60)
 	/* netsniff-ng writes its file when it exits, and with -n it still
 	 * waits for a signal: once it has printed frame #50, SIGINT it and
 	 * wait for the exit. */
-	snprintf(cond, sizeof(cond), "grep -q '#50 *$' %s/n.out", dir);
+	snprintf(cond, sizeof(cond), "grep -qs '#50 *$' %s/n.out", dir);
 	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
 	ASSERT_INT_EQ(rc_test_sh(NULL, "kill -INT $(cat %s/n.pid)", dir), 0);
 	snprintf(cond, sizeof(cond), "! kill -0 $(cat %s/n.pid) 2>/dev/null", dir);

@@ -141,7 +141,17 @@ static int reader_start(rc_reader *r, const char *name)
 	else
 		return rc__errf(r->err, RC_EFORMAT,
 				"%s: not a pcap or pcapng file (first 4 bytes 0x%08x)", name, sm);
-	return r->fmt->open(r);
+	rc = r->fmt->open(r);
+	/* Open errors name the file, as the ones above do: the parsers say
+	 * what and where ("pcap file header at offset 0: ..."), and only the
+	 * source's own messages (read errors) start with the name already. */
+	size_t len = strlen(name);
+	if (rc < 0 && (strncmp(r->err, name, len) != 0 || r->err[len] != ':')) {
+		char what[RC_ERRBUF_SIZE];
+		memcpy(what, r->err, sizeof(what));
+		rc__errf(r->err, rc, "%s: %s", name, what);
+	}
+	return rc;
 }
 
 /* A zeroed reader for options o, with its own copy of name (src.name
