@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat/long_progs.h"
 #include "compat/pcap_int.h"
 
 _Static_assert(sizeof(struct bpf_insn) == sizeof(rc_bpf_insn), "bpf_insn layout");
@@ -68,6 +69,12 @@ int pcap_compile(pcap_t *p, struct bpf_program *fp, const char *str, int optimiz
 		rc_bpf_prog_free(&prog);
 		return rc__pcap_err(p, PCAP_ERROR, "expression rejects all packets");
 	}
+	if (prog.len > RC_BPF_MAXINSNS &&
+	    rc__long_prog_add((const struct bpf_insn *)prog.insns, prog.len) < 0) {
+		rc_bpf_prog_free(&prog);
+		return rc__pcap_err(p, PCAP_ERROR, "out of memory for a %zu-instruction program",
+				    prog.len);
+	}
 	/* rc_bpf_prog's array is malloc'ed: pcap_freecode() frees it. */
 	fp->bf_len = (u_int)prog.len;
 	fp->bf_insns = (struct bpf_insn *)prog.insns;
@@ -91,6 +98,7 @@ void pcap_freecode(struct bpf_program *fp)
 {
 	if (!fp)
 		return;
+	rc__long_prog_remove(fp->bf_insns);
 	free(fp->bf_insns);
 	fp->bf_insns = NULL;
 	fp->bf_len = 0;
@@ -142,14 +150,15 @@ int pcap_setfilter(pcap_t *p, struct bpf_program *fp)
  * each instruction only when it executes it and so reads exactly what
  * libpcap's would.  What it checks, rejecting the packet (0) instead of
  * going on: an unknown opcode, a scratch index >= 16, an instruction index
- * at or past RC_BPF_MAXINSNS (a wild `ja` is refused, never followed; a
- * longer program goes through pcap_offline_filter, which has a length), a
- * load outside buflen bytes, division or modulo by 0.  Shifts as libpcap's
+ * at or past RC_BPF_MAXINSNS (a wild `ja` is refused, never followed),
+ * unless pcap_compile() made the program and recorded its greater length
+ * (long_progs.h), a load outside buflen bytes, division or modulo by 0.  Shifts as libpcap's
  * (see rc__alu).  Loads see no ancillary data (the kernel's
  * SKF_AD_* offsets are outside the packet), as libpcap's bpf_filter.
  *
  * pc is the index of the instruction being run; every path moves it
- * forward, so at most RC_BPF_MAXINSNS instructions run.  What cannot be
+ * forward, so at most RC_BPF_MAXINSNS instructions run (a recorded
+ * program's length for a long one).  What cannot be
  * checked without a length: a program that runs or jumps past the end of
  * its own array (below the cap) is read out of bounds, as by libpcap.
  */
@@ -193,7 +202,14 @@ u_int bpf_filter(const struct bpf_insn *prog, const u_char *p, u_int wirelen, u_
 	/* No program accepts everything (libpcap returns (u_int)-1). */
 	if (!prog)
 		return (u_int)-1;
-	for (uint64_t pc = 0; pc < RC_BPF_MAXINSNS; pc++) {
+	uint64_t limit = RC_BPF_MAXINSNS;
+	for (uint64_t pc = 0;; pc++) {
+		if (pc >= limit) {
+			size_t len;
+			if (limit != RC_BPF_MAXINSNS || (len = rc__long_prog_len(prog)) <= pc)
+				return 0; /* past the end, or an unknown program past 4096 */
+			limit = len;
+		}
 		const struct bpf_insn *in = &prog[pc];
 		u_int code = in->code, sz = size[BPF_SIZE(code) >> 3];
 		uint32_t src = BPF_SRC(code) == BPF_X ? x : in->k;
@@ -268,7 +284,6 @@ u_int bpf_filter(const struct bpf_insn *prog, const u_char *p, u_int wirelen, u_
 			break;
 		}
 	}
-	return 0; /* ran past RC_BPF_MAXINSNS without a return */
 }
 
 int pcap_offline_filter(const struct bpf_program *fp, const struct pcap_pkthdr *h,

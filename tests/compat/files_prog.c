@@ -636,8 +636,9 @@ static void s_long_programs(void)
 	}
 	ins[N - 1].code = BPF_RET | BPF_K;
 	ins[N - 1].k = 65535;
-	/* not bpf_filter(): without a length ringcap's stops at 4096 (see
-	 * src/compat/filter.c), where libpcap's follows any jump */
+	/* not bpf_filter() on this hand-made array: without a length ringcap's
+	 * stops an unknown program at 4096 (src/compat/long_progs.h), where
+	 * libpcap's follows any jump */
 	printf("bpf_validate %d offline_filter %d\n", bpf_validate(ins, N),
 	       pcap_offline_filter(&bp, &h, zeros));
 	make_pcap("eth3.pcap", 65535, 1, 3, 60);
@@ -662,6 +663,20 @@ static void s_long_programs(void)
 		r = pcap_setfilter(p, &bp);
 		printf("setfilter %d %s\n", r, r ? pcap_geterr(p) : "");
 		printf("bpf_validate %d\n", bpf_validate(bp.bf_insns, (int)bp.bf_len));
+		/* bpf_filter() runs pcap_compile's long program to its end: the
+		 * last alternative (10.1.143.1, port 400) lies past 4096, the
+		 * first does not; a third packet matches none. */
+		for (int i = 0; i < 3; i++) {
+			int alt = i == 0 ? 399 : i == 1 ? 0 : 400;
+			u_char pkt[54] = { [12] = 0x08, [14] = 0x45, [23] = 6, [26] = 10 };
+			pkt[27] = (u_char)(alt / 256);
+			pkt[28] = (u_char)(alt % 256);
+			pkt[29] = 1;
+			pkt[36] = (u_char)((alt + 1) >> 8);
+			pkt[37] = (u_char)(alt + 1);
+			printf("bpf_filter alternative %d: %u\n", alt,
+			       bpf_filter(bp.bf_insns, pkt, sizeof(pkt), sizeof(pkt)));
+		}
 		pcap_freecode(&bp);
 	}
 	pcap_close(p);
