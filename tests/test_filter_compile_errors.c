@@ -36,6 +36,12 @@ TEST(filter_compile_error_syntax_errors_have_columns)
 	expect_err("host", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 5");
 	expect_err("tcp tcp", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "(column 5)");
 	expect_err("ether[1:3] = 1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "data size");
+	/* A mistyped address is named whole, not a syntax error at a colon. */
+	expect_err("ether host 01:02:03", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "'01:02:03': not an Ethernet (xx:xx:xx:xx:xx:xx) or IPv6 address (column 12)");
+	expect_err("ether src 1:2:3:4:5:6:7", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "'1:2:3:4:5:6:7': not an Ethernet");
+	expect_err("ip6 host 1::2::3", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'1::2::3': not an");
 	expect_err("src or udp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 8");
 	expect_err("len >", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 6");
 }

@@ -226,6 +226,22 @@ static size_t match_mac(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Length of a run of hex digits, ':' and '.' with two colons or more that
+ * starts at s, else 0.  When no MAC or IPv6 address covers all of it, it
+ * can only be a mistyped address ("01:02:03", "1::2::3"), which would
+ * otherwise lex as pieces and fail as a syntax error at a colon.  One colon
+ * stays a number pair, as in ip[0:1].
+ */
+static size_t bogus_address(const char *s, size_t n)
+{
+	size_t run = 0;
+	int colons = 0;
+	while (run < n && (is_hex(s[run]) || s[run] == ':' || s[run] == '.'))
+		colons += s[run++] == ':';
+	return colons >= 2 && (is_hex(s[0]) || s[0] == ':') ? run : 0;
+}
+
 /* Parse a NUM token value like libpcap's stoulen: 0x hex, 0 octal, decimal. */
 static int num_value(const char *s, size_t n, uint32_t *out, const char **why)
 {
@@ -349,6 +365,12 @@ int rc__lex(rc__arena *arena, const char *expr, size_t len, rc__toklist *out, ch
 		size_t lid = match_id(s, rest), lnum = match_num(s, rest), lhid = match_hid(s, rest);
 		size_t lv6 = (is_hex(*s) || *s == ':') ? match_v6(s, rest) : 0;
 		size_t lmac = is_hex(*s) ? match_mac(s, rest) : 0;
+		size_t lbad = bogus_address(s, rest);
+		if (lbad > lv6 && lbad > lmac)
+			return rc__errf(errbuf, RC_ESYNTAX,
+					"'%.*s': not an Ethernet (xx:xx:xx:xx:xx:xx) or IPv6 address "
+					"(column %u)",
+					(int)(lbad > 40 ? 40 : lbad), s, t->col);
 		if (lid == 0 && lv6 == 0 && lmac == 0 && lnum == 0) {
 			if (lop == 0) {
 				if (*s == '\0' || !isprint((unsigned char)*s))
