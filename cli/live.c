@@ -824,13 +824,23 @@ int rc__run_live(const struct rc__cli_opts *o)
 				rc_capture_error(L->src[i].c));
 			code = RC_EXIT_ERROR;
 		}
+	struct rc__rot_counts files = { 0, 0 };
 	for (unsigned i = 0; i < L->nrot; i++) {
 		char err[512];
-		if (rc__rot_close(L->rot[i], err, sizeof(err)) < 0 && wst == 0) {
+		struct rc__rot_counts c;
+		if (rc__rot_close(L->rot[i], &c, err, sizeof(err)) < 0 && wst == 0) {
 			fprintf(stderr, "ringcap: %s\n", err);
 			code = RC_EXIT_ERROR;
 		}
 		L->rot[i] = NULL;
+		files.given += c.given;
+		files.written += c.written;
+	}
+	/* With -w, "captured" is what reached the files: packets the writer had
+	 * taken that a full disk cut off are dropped by ringcap. */
+	if (L->nrot) {
+		fin.captured = files.written;
+		fin.ringcap_dropped += files.given - files.written;
 	}
 	if ((L->printing || L->json) && rc__ob_flush(&L->out) < 0 && code == RC_EXIT_OK) {
 		fprintf(stderr, "ringcap: error writing to standard output\n");
@@ -841,7 +851,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	 * second Ctrl-C) can no longer kill ringcap before the counts below
 	 * or turn its exit status into 128 + signal. */
 	g_live = NULL;
-	/* "captured": every packet the writer handed to the file or stdout. */
+	/* "captured": every packet in the files, or printed. */
 	rc__stats_final(stderr, fin.captured, fin.received, fin.kernel_dropped, fin.ringcap_dropped);
 out:
 	if (L->wt) {
@@ -850,7 +860,7 @@ out:
 		rc__wt_finish(L->wt, NULL, NULL);
 	}
 	for (unsigned i = 0; i < L->nrot; i++)
-		rc__rot_close(L->rot[i], names[0], 4096);
+		rc__rot_close(L->rot[i], NULL, names[0], 4096);
 	close_sources(L);
 	if (L->printing || L->json) {
 		rc__printer_free(&L->pr);
