@@ -185,7 +185,7 @@ static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
 	else
 		rc__ob_maybe_flush(&L->out);
 	if (L->out.err) {
-		fprintf(stderr, "ringcap: error writing to standard output: %s\n", strerror(L->out.err));
+		rc__ob_write_error(L->out.err);
 		return RC_EIO;
 	}
 	return 0;
@@ -843,7 +843,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 		fin.ringcap_dropped += files.given - files.written;
 	}
 	if ((L->printing || L->json) && rc__ob_flush(&L->out) < 0 && code == RC_EXIT_OK) {
-		fprintf(stderr, "ringcap: error writing to standard output\n");
+		rc__ob_write_error(L->out.err);
 		code = RC_EXIT_ERROR;
 	}
 	/* The handlers stay installed: with g_live NULL they only record the

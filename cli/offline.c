@@ -56,6 +56,7 @@ struct offline {
 	size_t run_len, run_n;
 	int32_t *ifmap;         /* pcapng: input interface -> output interface */
 	size_t ifmap_len;
+	int reading;            /* packets of some input are being read */
 	long matched;
 };
 
@@ -284,6 +285,7 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		*pcapng_out = fmt == RC_FORMAT_PCAPNG;
 	}
 	s->ifmap_len = 0; /* interface numbers restart with each input file */
+	s->reading = 1;
 
 	int n;
 	while ((n = rc_reader_next_batch(r, pkts, RC_BATCH)) > 0) {
@@ -353,13 +355,10 @@ static int dump_filter(const struct rc__cli_opts *o, const char *expr)
 		rc__filter_error(stderr, expr ? expr : "", err);
 		return RC_EXIT_ERROR;
 	}
+	/* RC_EIO is a write error, which rc__ob_stdio_done names at exit. */
 	int r = rc_bpf_dump(stdout, prog.insns, prog.len, o->dump_style > 3 ? 3 : o->dump_style);
 	rc_bpf_prog_free(&prog);
-	if (r < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "ringcap: cannot write the dump\n");
-		return RC_EXIT_ERROR;
-	}
-	return RC_EXIT_OK;
+	return r < 0 ? RC_EXIT_ERROR : RC_EXIT_OK;
 }
 
 /* The first live-capture option on the command line that file mode
@@ -442,7 +441,7 @@ int rc__run_offline(const struct rc__cli_opts *o)
 	}
 	if (s.printing) {
 		if (rc__ob_flush(&s.out) < 0 && code == RC_EXIT_OK) {
-			fprintf(stderr, "ringcap: error writing to standard output\n");
+			rc__ob_write_error(s.out.err);
 			code = RC_EXIT_ERROR;
 		}
 		rc__printer_free(&s.pr);
@@ -452,11 +451,11 @@ int rc__run_offline(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: error closing %s\n", o->write_path);
 		code = RC_EXIT_ERROR;
 	}
-	if (o->count_only) {
+	/* As tcpdump: no count when no input could be read (a missing file,
+	 * a bad filter); damage further on keeps the packets counted so far.
+	 * Write errors show at exit (rc__ob_stdio_done). */
+	if (o->count_only && s.reading)
 		printf("%ld packet%s\n", s.matched, s.matched == 1 ? "" : "s");
-		if (fflush(stdout) != 0 && code == RC_EXIT_OK)
-			code = RC_EXIT_ERROR;
-	}
 	rc_encoder_free(s.enc);
 	for (size_t i = 0; i < s.nfilters; i++)
 		rc_bpf_prog_free(&s.filters[i].prog);
