@@ -131,7 +131,13 @@ static int open_writer(struct offline *s, rc_reader *r, int fmt)
 	wo.no_default_iface = fmt == RC_FORMAT_PCAPNG;
 	wo.linktype = (uint16_t)rc_reader_linktype(r);
 	wo.snaplen = rc_reader_snaplen(r);
-	wo.ts_precision = rc_reader_ts_precision(r);
+	/* pcap: --time-stamp-precision, as tcpdump (which opens its input at
+	 * that precision and writes the dump so); without it the input's, so
+	 * that nanoseconds survive.  pcapng is written in ns anyway. */
+	if (s->o->ts_precision_set)
+		wo.ts_precision = s->o->print.ts_nano ? RC_TS_NANO : RC_TS_MICRO;
+	else
+		wo.ts_precision = rc_reader_ts_precision(r);
 	wo.fcslen = -1;
 	if (rc_writer_open(&s->w, s->o->write_path, &wo, err) < 0) {
 		fprintf(stderr, "ringcap: %s\n", err);
