@@ -119,6 +119,10 @@ static void print_reading(rc_reader *r, const char *path)
 	else
 		fprintf(stderr, "reading from file %s, link-type %d, snapshot length %u\n", path, lt,
 			rc_reader_snaplen(r));
+	/* tcpdump's warning: the printer names the stored ifindex after an
+	 * interface of this machine, not of the one that captured. */
+	if (lt == RC_LINKTYPE_LINUX_SLL2)
+		fprintf(stderr, "Warning: interface names might be incorrect\n");
 }
 
 static int open_writer(struct offline *s, rc_reader *r, int fmt)
