@@ -377,9 +377,18 @@ static int configure(rc_capture *c, unsigned index, void *user)
 	return st;
 }
 
+/* msg without the "<dev>: " most library messages start with, for a line
+ * that names the device itself ("ringcap: <dev>: <msg>"). */
+static const char *undev(const char *dev, const char *msg)
+{
+	size_t n = strlen(dev);
+	return strncmp(msg, dev, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ' ? msg + n + 2 : msg;
+}
+
 /* One clear line for an open/activate failure. */
 static void open_error(const char *dev, int st, const char *msg)
 {
+	msg = undev(dev, msg);
 	if (st == RC_ENODEV)
 		rc__live_no_such_device(dev);
 	else if (st == RC_EPERM)
@@ -454,7 +463,8 @@ static int open_sources(struct live *L)
 			s->cpu = ncpu > 0 ? cpus[t % (unsigned)ncpu] : -1;
 			L->nsrc++;
 			if (*rc_capture_warning(hs[t]))
-				fprintf(stderr, "ringcap: warning: %s: %s\n", dev, rc_capture_warning(hs[t]));
+				fprintf(stderr, "ringcap: warning: %s: %s\n", dev,
+					undev(dev, rc_capture_warning(hs[t])));
 		}
 		/* -y: the device's own link type, or LINUX_SLL2 (cooked, see
 		 * configure); tcpdump refuses a type the device does not offer. */
@@ -496,7 +506,7 @@ static int attach_filters(struct live *L)
 		rc_bpf_prog_free(&prog);
 		if (st < 0) {
 			fprintf(stderr, "ringcap: %s: cannot attach the filter: %s\n", s->ifname,
-				rc_capture_error(s->c));
+				undev(s->ifname, rc_capture_error(s->c)));
 			return -1;
 		}
 	}
@@ -821,7 +831,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	for (unsigned i = 0; i < L->nsrc; i++)
 		if (L->src[i].status < 0) {
 			fprintf(stderr, "ringcap: %s: %s\n", L->src[i].ifname,
-				rc_capture_error(L->src[i].c));
+				undev(L->src[i].ifname, rc_capture_error(L->src[i].c)));
 			code = RC_EXIT_ERROR;
 		}
 	struct rc__rot_counts files = { 0, 0 };
