@@ -392,10 +392,13 @@ static void open_error(const char *dev, int st, const char *msg)
 	if (st == RC_ENODEV)
 		rc__live_no_such_device(dev);
 	else if (st == RC_EPERM)
+		/* Promiscuous mode (PACKET_MR_PROMISC) needs no more than the
+		 * socket does; the NIC's time stamps are configured with
+		 * SIOCSHWTSTAMP, which needs CAP_NET_ADMIN (docs/SECURITY.md). */
 		fprintf(stderr,
-			"ringcap: %s: permission denied: capturing needs CAP_NET_RAW (and "
-			"CAP_NET_ADMIN for promiscuous mode); run as root or "
-			"`setcap cap_net_raw,cap_net_admin=eip ringcap`\n",
+			"ringcap: %s: permission denied: capturing needs CAP_NET_RAW; run as root "
+			"or `setcap cap_net_raw=eip ringcap` (-j adapter_unsynced also needs "
+			"cap_net_admin)\n",
 			dev);
 	else if (st == RC_ENOTSUP && strstr(msg, "stamp"))
 		fprintf(stderr, "ringcap: %s: %s (try -j host)\n", dev, msg);

@@ -671,8 +671,33 @@ TEST_TIMEOUT(cli_live_without_cap_net_raw_names_the_capability, 30)
 			    "'%s/ringcap' -i %s -c 1 2>&1",
 			    rc_test_builddir(), p.if_a);
 	ASSERT_INT_EQ(st, 1);
-	ASSERT_STR_CONTAINS(out, "permission denied: capturing needs CAP_NET_RAW");
+	ASSERT_STR_CONTAINS(out, "permission denied: capturing needs CAP_NET_RAW;");
+	ASSERT_FALSE(strstr(out, "promiscuous") != NULL);
 	free(out);
+}
+
+/* CAP_NET_RAW alone captures in promiscuous mode: the PACKET_MR_PROMISC
+ * membership needs nothing the socket did not (docs/SECURITY.md). */
+TEST_TIMEOUT(cli_live_cap_net_raw_alone_captures_promiscuously, 30)
+{
+	rc_test_need_tool("setpriv");
+	struct rc_netns_pair p;
+	struct rc_spawn r;
+	pair_and_enter(&p);
+	rc_spawn_sh(&r, "ringcap",
+		    "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all,+net_raw "
+		    "--ambient-caps=+net_raw '%s/ringcap' -i %s -c 5",
+		    rc_test_builddir(), p.if_a);
+	rc_spawn_need_ready(&r, "listening on");
+	char *link = NULL;
+	ASSERT_INT_EQ(rc_test_sh(&link, "ip -d link show %s", p.if_a), 0);
+	ASSERT_STR_CONTAINS(link, "promiscuity 1 ");
+	free(link);
+	struct rc_send_spec s;
+	spec_init(&s, &p, 5, 0);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 5);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	assert_counts(r.err, 5);
 }
 
 /* Context switches of every thread of pid so far (voluntary: it slept;
