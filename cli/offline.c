@@ -69,7 +69,14 @@ void rc__filter_error(FILE *out, const char *expr, const char *msg)
 	long n = strtol(col + 7, NULL, 10);
 	if (n < 1 || (size_t)n > strlen(expr) + 1)
 		return;
-	fprintf(out, "  %s\n  %*s^\n", expr, (int)(n - 1), "");
+	/* The caret line copies the expression's tabs, so that it lines up
+	 * wherever the terminal's tab stops are, and takes one column per
+	 * UTF-8 character (continuation bytes add none). */
+	fprintf(out, "  %s\n  ", expr);
+	for (long i = 0; i < n - 1; i++)
+		if (((unsigned char)expr[i] & 0xc0) != 0x80)
+			fputc(expr[i] == '\t' ? '\t' : ' ', out);
+	fputs("^\n", out);
 }
 
 static int expr_is_empty(const char *e)
