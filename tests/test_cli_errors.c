@@ -166,40 +166,42 @@ TEST(cli_bad_filter_shows_the_expression_and_a_caret)
 	free(err);
 }
 
+/* What rc__filter_error prints for expr and the compiler's msg (static). */
+static const char *filter_error_text(const char *expr, const char *msg)
+{
+	static char buf[512];
+	FILE *f = fmemopen(buf, sizeof(buf), "w");
+	ASSERT_TRUE(f != NULL);
+	rc__filter_error(f, expr, msg);
+	fclose(f);
+	return buf;
+}
+
 TEST(cli_filter_error_caret_is_placed_under_the_column)
 {
-	char buf[512];
-	FILE *f = fmemopen(buf, sizeof(buf), "w");
-	rc__filter_error(f, "host 1.2.3.4 and bogus", "unknown name 'bogus' (column 18)");
-	fclose(f);
-	ASSERT_STR_EQ(buf, "ringcap: bad filter expression: unknown name 'bogus' (column 18)\n"
-			   "  host 1.2.3.4 and bogus\n"
-			   "                   ^\n");
+	ASSERT_STR_EQ(filter_error_text("host 1.2.3.4 and bogus", "unknown name 'bogus' (column 18)"),
+		      "ringcap: bad filter expression: unknown name 'bogus' (column 18)\n"
+		      "  host 1.2.3.4 and bogus\n"
+		      "                   ^\n");
 }
 
 /* The expression is echoed as given: the caret line has a tab where it
  * has one, so both reach the same tab stop, and one column per UTF-8
- * character. */
+ * character ("\xc3\xa9", e-acute, is two bytes). */
 TEST(cli_filter_error_caret_lines_up_after_tabs_and_utf8)
 {
-	char buf[512];
-	FILE *f = fmemopen(buf, sizeof(buf), "w");
-	rc__filter_error(f, "tcp\tand\t\tand", "'and': syntax error (column 10)");
-	fclose(f);
-	ASSERT_STR_EQ(buf, "ringcap: bad filter expression: 'and': syntax error (column 10)\n"
-			   "  tcp\tand\t\tand\n"
-			   "     \t   \t\t^\n");
-	f = fmemopen(buf, sizeof(buf), "w");
-	/* "\xc3\xa9" is one character (e-acute) in two bytes. */
-	rc__filter_error(f, "host caf\xc3\xa9 and", "unknown host (column 6)");
-	rc__filter_error(f, "port \xc3\xa9x", "unknown port (column 8)");
-	fclose(f);
-	ASSERT_STR_EQ(buf, "ringcap: bad filter expression: unknown host (column 6)\n"
-			   "  host caf\xc3\xa9 and\n"
-			   "       ^\n"
-			   "ringcap: bad filter expression: unknown port (column 8)\n"
-			   "  port \xc3\xa9x\n"
-			   "        ^\n");
+	ASSERT_STR_EQ(filter_error_text("tcp\tand\t\tand", "'and': syntax error (column 10)"),
+		      "ringcap: bad filter expression: 'and': syntax error (column 10)\n"
+		      "  tcp\tand\t\tand\n"
+		      "     \t   \t\t^\n");
+	ASSERT_STR_EQ(filter_error_text("host caf\xc3\xa9 and", "unknown host (column 6)"),
+		      "ringcap: bad filter expression: unknown host (column 6)\n"
+		      "  host caf\xc3\xa9 and\n"
+		      "       ^\n");
+	ASSERT_STR_EQ(filter_error_text("port \xc3\xa9x", "unknown port (column 8)"),
+		      "ringcap: bad filter expression: unknown port (column 8)\n"
+		      "  port \xc3\xa9x\n"
+		      "        ^\n");
 }
 
 TEST(cli_unknown_option_prints_usage)

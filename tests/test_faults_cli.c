@@ -36,6 +36,22 @@ static unsigned long number_before(const char *text, const char *tail)
 	return strtoul(t, NULL, 10);
 }
 
+/* s: count frames of sizes[0] bytes from p's b end to its a end, gap_us
+ * apart (sizes must outlive s). */
+static void frames_b_to_a(struct rc_send_spec *s, const struct rc_netns_pair *p, unsigned count,
+			  const uint32_t *sizes, unsigned gap_us)
+{
+	memset(s, 0, sizeof(*s));
+	s->ns = p->ns_b;
+	s->ifname = p->if_b;
+	s->count = count;
+	s->sizes = sizes;
+	s->nsizes = 1;
+	s->gap_us = gap_us;
+	memcpy(s->dst, p->mac_a, 6);
+	memcpy(s->src, p->mac_b, 6);
+}
+
 /* ------------------------------------------------------- signal storm */
 
 #define STORM_FRAMES 12000u
@@ -55,10 +71,8 @@ TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
 	rc_spawn_need_ready(&r, "listening on");
 
 	static const uint32_t sz[] = { 1000 };
-	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = STORM_FRAMES,
-				  .sizes = sz, .nsizes = 1, .gap_us = 20 };
-	memcpy(s.dst, pair.mac_a, 6);
-	memcpy(s.src, pair.mac_b, 6);
+	struct rc_send_spec s;
+	frames_b_to_a(&s, &pair, STORM_FRAMES, sz, 20);
 	int fd;
 	pid_t snd = rc_send_start(&s, &fd);
 	/* Storm once the last file of the ring exists: rotation is under way. */
@@ -148,10 +162,8 @@ static void disk_full_counts(const char *leaf, const char *extra)
 		    dir, rc_test_builddir(), pair.if_a, FULL_LIMIT, extra, dir, leaf, dir, leaf, copy);
 	rc_spawn_need_ready(&r, "listening on");
 	static const uint32_t sz[] = { 600 };
-	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = FULL_FRAMES,
-				  .sizes = sz, .nsizes = 1, .gap_us = 100 };
-	memcpy(s.dst, pair.mac_a, 6);
-	memcpy(s.src, pair.mac_b, 6);
+	struct rc_send_spec s;
+	frames_b_to_a(&s, &pair, FULL_FRAMES, sz, 100);
 	ASSERT_TRUE(rc_send_frames(&s) > FULL_LIMIT);
 	int code = rc_spawn_wait(&r, 15);
 	char *e = rc_test_read_text(r.err);
@@ -248,10 +260,8 @@ TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
 	ASSERT_STR_EQ(status_of(r.pid, "CapAmb"), "0000000000000000");
 
 	static const uint32_t sz[] = { 200 };
-	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = 25,
-				  .sizes = sz, .nsizes = 1 };
-	memcpy(s.dst, pair.mac_a, 6);
-	memcpy(s.src, pair.mac_b, 6);
+	struct rc_send_spec s;
+	frames_b_to_a(&s, &pair, 25, sz, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 25);
 	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 25, SIGINT, 10), 0);
 	unsigned char seen[25] = { 0 };
