@@ -185,7 +185,7 @@ static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
 	else
 		rc__ob_maybe_flush(&L->out);
 	if (L->out.err) {
-		fprintf(stderr, "ringcap: error writing to standard output: %s\n", strerror(L->out.err));
+		rc__ob_write_error(L->out.err);
 		return RC_EIO;
 	}
 	return 0;
@@ -377,16 +377,28 @@ static int configure(rc_capture *c, unsigned index, void *user)
 	return st;
 }
 
+/* msg without the "<dev>: " most library messages start with, for a line
+ * that names the device itself ("ringcap: <dev>: <msg>"). */
+static const char *undev(const char *dev, const char *msg)
+{
+	size_t n = strlen(dev);
+	return strncmp(msg, dev, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ' ? msg + n + 2 : msg;
+}
+
 /* One clear line for an open/activate failure. */
 static void open_error(const char *dev, int st, const char *msg)
 {
+	msg = undev(dev, msg);
 	if (st == RC_ENODEV)
 		rc__live_no_such_device(dev);
 	else if (st == RC_EPERM)
+		/* Promiscuous mode (PACKET_MR_PROMISC) needs no more than the
+		 * socket does; the NIC's time stamps are configured with
+		 * SIOCSHWTSTAMP, which needs CAP_NET_ADMIN (docs/SECURITY.md). */
 		fprintf(stderr,
-			"ringcap: %s: permission denied: capturing needs CAP_NET_RAW (and "
-			"CAP_NET_ADMIN for promiscuous mode); run as root or "
-			"`setcap cap_net_raw,cap_net_admin=eip ringcap`\n",
+			"ringcap: %s: permission denied: capturing needs CAP_NET_RAW; run as root "
+			"or `setcap cap_net_raw=eip ringcap` (-j adapter_unsynced also needs "
+			"cap_net_admin)\n",
 			dev);
 	else if (st == RC_ENOTSUP && strstr(msg, "stamp"))
 		fprintf(stderr, "ringcap: %s: %s (try -j host)\n", dev, msg);
@@ -454,7 +466,8 @@ static int open_sources(struct live *L)
 			s->cpu = ncpu > 0 ? cpus[t % (unsigned)ncpu] : -1;
 			L->nsrc++;
 			if (*rc_capture_warning(hs[t]))
-				fprintf(stderr, "ringcap: warning: %s: %s\n", dev, rc_capture_warning(hs[t]));
+				fprintf(stderr, "ringcap: warning: %s: %s\n", dev,
+					undev(dev, rc_capture_warning(hs[t])));
 		}
 		/* -y: the device's own link type, or LINUX_SLL2 (cooked, see
 		 * configure); tcpdump refuses a type the device does not offer. */
@@ -496,7 +509,7 @@ static int attach_filters(struct live *L)
 		rc_bpf_prog_free(&prog);
 		if (st < 0) {
 			fprintf(stderr, "ringcap: %s: cannot attach the filter: %s\n", s->ifname,
-				rc_capture_error(s->c));
+				undev(s->ifname, rc_capture_error(s->c)));
 			return -1;
 		}
 	}
@@ -821,19 +834,29 @@ int rc__run_live(const struct rc__cli_opts *o)
 	for (unsigned i = 0; i < L->nsrc; i++)
 		if (L->src[i].status < 0) {
 			fprintf(stderr, "ringcap: %s: %s\n", L->src[i].ifname,
-				rc_capture_error(L->src[i].c));
+				undev(L->src[i].ifname, rc_capture_error(L->src[i].c)));
 			code = RC_EXIT_ERROR;
 		}
+	struct rc__rot_counts files = { 0, 0 };
 	for (unsigned i = 0; i < L->nrot; i++) {
 		char err[512];
-		if (rc__rot_close(L->rot[i], err, sizeof(err)) < 0 && wst == 0) {
+		struct rc__rot_counts c;
+		if (rc__rot_close(L->rot[i], &c, err, sizeof(err)) < 0 && wst == 0) {
 			fprintf(stderr, "ringcap: %s\n", err);
 			code = RC_EXIT_ERROR;
 		}
 		L->rot[i] = NULL;
+		files.given += c.given;
+		files.written += c.written;
+	}
+	/* With -w, "captured" is what reached the files: packets the writer had
+	 * taken that a full disk cut off are dropped by ringcap. */
+	if (L->nrot) {
+		fin.captured = files.written;
+		fin.ringcap_dropped += files.given - files.written;
 	}
 	if ((L->printing || L->json) && rc__ob_flush(&L->out) < 0 && code == RC_EXIT_OK) {
-		fprintf(stderr, "ringcap: error writing to standard output\n");
+		rc__ob_write_error(L->out.err);
 		code = RC_EXIT_ERROR;
 	}
 	/* The handlers stay installed: with g_live NULL they only record the
@@ -841,7 +864,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 	 * second Ctrl-C) can no longer kill ringcap before the counts below
 	 * or turn its exit status into 128 + signal. */
 	g_live = NULL;
-	/* "captured": every packet the writer handed to the file or stdout. */
+	/* "captured": every packet in the files, or printed. */
 	rc__stats_final(stderr, fin.captured, fin.received, fin.kernel_dropped, fin.ringcap_dropped);
 out:
 	if (L->wt) {
@@ -850,7 +873,7 @@ out:
 		rc__wt_finish(L->wt, NULL, NULL);
 	}
 	for (unsigned i = 0; i < L->nrot; i++)
-		rc__rot_close(L->rot[i], names[0], 4096);
+		rc__rot_close(L->rot[i], NULL, names[0], 4096);
 	close_sources(L);
 	if (L->printing || L->json) {
 		rc__printer_free(&L->pr);

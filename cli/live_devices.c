@@ -80,7 +80,7 @@ int rc__live_list_devices(const struct rc__cli_opts *o)
 			print_addresses(d);
 	}
 	rc_device_list_free(list);
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_ERROR;
+	return RC_EXIT_OK; /* write errors show at exit (rc__ob_stdio_done) */
 }
 
 void rc__live_no_such_device(const char *name)
@@ -139,5 +139,5 @@ int rc__live_list_linktypes(const struct rc__cli_opts *o)
 		}
 		rc_device_list_free(d);
 	}
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_ERROR;
+	return RC_EXIT_OK; /* write errors show at exit (rc__ob_stdio_done) */
 }

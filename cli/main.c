@@ -9,8 +9,9 @@
 #include "live.h"
 #include "offline.h"
 #include "options.h"
+#include "outbuf.h"
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	struct rc__cli_opts o;
 	char err[256];
@@ -45,4 +46,9 @@ int main(int argc, char **argv)
 	int code = rc__run_offline(&o);
 	rc__cli_opts_free(&o);
 	return code;
+}
+
+int main(int argc, char **argv)
+{
+	return rc__ob_stdio_done(run(argc, argv));
 }

@@ -56,6 +56,7 @@ struct offline {
 	size_t run_len, run_n;
 	int32_t *ifmap;         /* pcapng: input interface -> output interface */
 	size_t ifmap_len;
+	int reading;            /* packets of some input are being read */
 	long matched;
 };
 
@@ -68,7 +69,14 @@ void rc__filter_error(FILE *out, const char *expr, const char *msg)
 	long n = strtol(col + 7, NULL, 10);
 	if (n < 1 || (size_t)n > strlen(expr) + 1)
 		return;
-	fprintf(out, "  %s\n  %*s^\n", expr, (int)(n - 1), "");
+	/* The caret line copies the expression's tabs, so that it lines up
+	 * wherever the terminal's tab stops are, and takes one column per
+	 * UTF-8 character (continuation bytes add none). */
+	fprintf(out, "  %s\n  ", expr);
+	for (long i = 0; i < n - 1; i++)
+		if (((unsigned char)expr[i] & 0xc0) != 0x80)
+			fputc(expr[i] == '\t' ? '\t' : ' ', out);
+	fputs("^\n", out);
 }
 
 static int expr_is_empty(const char *e)
@@ -118,6 +126,10 @@ static void print_reading(rc_reader *r, const char *path)
 	else
 		fprintf(stderr, "reading from file %s, link-type %d, snapshot length %u\n", path, lt,
 			rc_reader_snaplen(r));
+	/* tcpdump's warning: the printer names the stored ifindex after an
+	 * interface of this machine, not of the one that captured. */
+	if (lt == RC_LINKTYPE_LINUX_SLL2)
+		fprintf(stderr, "Warning: interface names might be incorrect\n");
 }
 
 static int open_writer(struct offline *s, rc_reader *r, int fmt)
@@ -130,7 +142,13 @@ static int open_writer(struct offline *s, rc_reader *r, int fmt)
 	wo.no_default_iface = fmt == RC_FORMAT_PCAPNG;
 	wo.linktype = (uint16_t)rc_reader_linktype(r);
 	wo.snaplen = rc_reader_snaplen(r);
-	wo.ts_precision = rc_reader_ts_precision(r);
+	/* pcap: --time-stamp-precision, as tcpdump (which opens its input at
+	 * that precision and writes the dump so); without it the input's, so
+	 * that nanoseconds survive.  pcapng is written in ns anyway. */
+	if (s->o->ts_precision_set)
+		wo.ts_precision = s->o->print.ts_nano ? RC_TS_NANO : RC_TS_MICRO;
+	else
+		wo.ts_precision = rc_reader_ts_precision(r);
 	wo.fcslen = -1;
 	if (rc_writer_open(&s->w, s->o->write_path, &wo, err) < 0) {
 		fprintf(stderr, "ringcap: %s\n", err);
@@ -284,6 +302,7 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		*pcapng_out = fmt == RC_FORMAT_PCAPNG;
 	}
 	s->ifmap_len = 0; /* interface numbers restart with each input file */
+	s->reading = 1;
 
 	int n;
 	while ((n = rc_reader_next_batch(r, pkts, RC_BATCH)) > 0) {
@@ -353,13 +372,10 @@ static int dump_filter(const struct rc__cli_opts *o, const char *expr)
 		rc__filter_error(stderr, expr ? expr : "", err);
 		return RC_EXIT_ERROR;
 	}
+	/* RC_EIO is a write error, which rc__ob_stdio_done names at exit. */
 	int r = rc_bpf_dump(stdout, prog.insns, prog.len, o->dump_style > 3 ? 3 : o->dump_style);
 	rc_bpf_prog_free(&prog);
-	if (r < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "ringcap: cannot write the dump\n");
-		return RC_EXIT_ERROR;
-	}
-	return RC_EXIT_OK;
+	return r < 0 ? RC_EXIT_ERROR : RC_EXIT_OK;
 }
 
 /* The first live-capture option on the command line that file mode
@@ -442,7 +458,7 @@ int rc__run_offline(const struct rc__cli_opts *o)
 	}
 	if (s.printing) {
 		if (rc__ob_flush(&s.out) < 0 && code == RC_EXIT_OK) {
-			fprintf(stderr, "ringcap: error writing to standard output\n");
+			rc__ob_write_error(s.out.err);
 			code = RC_EXIT_ERROR;
 		}
 		rc__printer_free(&s.pr);
@@ -452,11 +468,11 @@ int rc__run_offline(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: error closing %s\n", o->write_path);
 		code = RC_EXIT_ERROR;
 	}
-	if (o->count_only) {
+	/* As tcpdump: no count when no input could be read (a missing file,
+	 * a bad filter); damage further on keeps the packets counted so far.
+	 * Write errors show at exit (rc__ob_stdio_done). */
+	if (o->count_only && s.reading)
 		printf("%ld packet%s\n", s.matched, s.matched == 1 ? "" : "s");
-		if (fflush(stdout) != 0 && code == RC_EXIT_OK)
-			code = RC_EXIT_ERROR;
-	}
 	rc_encoder_free(s.enc);
 	for (size_t i = 0; i < s.nfilters; i++)
 		rc_bpf_prog_free(&s.filters[i].prog);

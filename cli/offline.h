@@ -24,7 +24,9 @@ int rc__run_offline(const struct rc__cli_opts *o);
  *     ringcap: bad filter expression: <message>
  *       tcp port 99999
  *                ^
- * with the caret under the column named by "column N" in msg, if any.
+ * with the caret under the column named by "column N" in msg, if any (a
+ * byte column: the caret line repeats the expression's tabs and counts a
+ * UTF-8 character once, so the caret lines up on a terminal).
  */
 void rc__filter_error(FILE *out, const char *expr, const char *msg);
 

@@ -118,6 +118,7 @@ static int opt_precision(struct rc__cli_opts *o, const char *arg, char *err, siz
 		snprintf(err, errlen, "unknown --time-stamp-precision '%s' (micro or nano)", arg);
 		return -1;
 	}
+	o->ts_precision_set = 1;
 	return 0;
 }
 

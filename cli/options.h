@@ -60,6 +60,7 @@ struct rc__cli_opts {
 	int dump_linktype;       /* -y; -1 = the file's */
 	const char *filter_file; /* -F */
 	char *filter_expr;       /* trailing arguments joined by spaces (malloc'ed) */
+	int ts_precision_set;    /* --time-stamp-precision given (print.ts_nano says which) */
 	int show_version;
 	int show_help;
 	struct rc__print_opts print;

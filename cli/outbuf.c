@@ -60,6 +60,25 @@ int rc__ob_flush(rc__ob *ob)
 	return ob->err ? rc__from_errno(ob->err) : 0;
 }
 
+void rc__ob_write_error(int errnum)
+{
+	fprintf(stderr, "ringcap: error writing to standard output%s%s\n", errnum ? ": " : "",
+		errnum ? strerror(errnum) : "");
+}
+
+int rc__ob_stdio_done(int code)
+{
+	/* A write that failed inside printf leaves its bytes buffered (glibc),
+	 * so this flush fails again with the reason; ferror catches the rest. */
+	errno = 0;
+	int failed = fflush(stdout) != 0;
+	int errnum = failed ? errno : 0;
+	if (!failed && !ferror(stdout))
+		return code;
+	rc__ob_write_error(errnum);
+	return code ? code : 1;
+}
+
 const char *rc__ob_str(rc__ob *ob)
 {
 	if (!ob->buf)

@@ -9,6 +9,10 @@
  * position taken inside one packet's text stays valid while it is printed.
  *
  * Not thread-safe; one buffer per printing thread.
+ *
+ * What is not a packet (usage, --version, -D, -L, --count, -d) goes
+ * through stdio's stdout; rc__ob_stdio_done checks it once, at exit, so
+ * no path can end with its output lost and a zero exit status.
  */
 #ifndef RC_CLI_OUTBUF_H
 #define RC_CLI_OUTBUF_H
@@ -48,5 +52,12 @@ void rc__ob_u(rc__ob *ob, uint64_t v);          /* decimal */
 void rc__ob_u0(rc__ob *ob, uint64_t v, int width); /* decimal, zero-padded */
 void rc__ob_x(rc__ob *ob, uint64_t v, int width);  /* lower hex, zero-padded to width */
 void rc__ob_printf(rc__ob *ob, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* "ringcap: error writing to standard output: <strerror(errnum)>" on
+ * stderr (without the reason when errnum is 0). */
+void rc__ob_write_error(int errnum);
+/* At exit: flush stdio's stdout.  Returns code, or 1 (RC_EXIT_ERROR) when
+ * anything written to it failed, after rc__ob_write_error. */
+int rc__ob_stdio_done(int code);
 
 #endif

@@ -35,6 +35,8 @@ struct rc__rot {
 	struct rot_ifmap map[RC_ROT_MAX_IFACES];
 	size_t nmap;
 	size_t last;          /* map index of the latest lookup */
+	struct rc__rot_counts counts; /* given: by every call; written: by the
+				       * files closed so far */
 };
 
 /* tcpdump's getWflagChars: digits needed for the numbers 0..W-1. */
@@ -149,7 +151,7 @@ int rc__rot_open(struct rc__rot **out, const struct rc__rot_cfg *cfg, char *err,
 	char e[RC_ERRBUF_SIZE];
 	if ((st = rc_encoder_new(&r->enc, r->w, e)) < 0) {
 		snprintf(err, errlen, "%s", e);
-		rc__rot_close(r, e, sizeof(e));
+		rc__rot_close(r, NULL, e, sizeof(e));
 		return st;
 	}
 	*out = r;
@@ -170,6 +172,7 @@ static int close_file(struct rc__rot *r, char *err, size_t errlen)
 	int st = rc_writer_flush(r->w);
 	if (st < 0)
 		snprintf(err, errlen, "%s", rc_writer_error(r->w));
+	r->counts.written += rc_writer_packets(r->w);
 	int st2 = rc_writer_close(r->w);
 	r->w = NULL;
 	if (st == 0 && st2 < 0) {
@@ -264,7 +267,16 @@ static int open_and_rotated(struct rc__rot *r, char *err, size_t errlen)
 	return maybe_rotate(r, err, errlen);
 }
 
-int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errlen)
+/* The end of a write call of n packets with status st, done of them
+ * written: all n count as given (in a file, or lost to the error), but
+ * those a file limit stopped. */
+static int given(struct rc__rot *r, int st, size_t n, size_t done)
+{
+	r->counts.given += st == RC_EBREAK ? done : n;
+	return st;
+}
+
+static int write_packet(struct rc__rot *r, const rc_packet *p, char *err, size_t errlen)
 {
 	int st = open_and_rotated(r, err, errlen);
 	if (st < 0)
@@ -291,6 +303,11 @@ int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errle
 	return 0;
 }
 
+int rc__rot_write(struct rc__rot *r, const rc_packet *p, char *err, size_t errlen)
+{
+	return given(r, write_packet(r, p, err, errlen), 1, 0);
+}
+
 /*
  * End of the run of pkts[start..n) that can be written without another
  * rotation check: tcpdump rotates before a packet once the file is larger
@@ -311,14 +328,13 @@ static size_t run_end(const struct rc__rot *r, const rc_packet *pkts, size_t sta
 	return i;
 }
 
-int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size_t *done,
-			char *err, size_t errlen)
+static int write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size_t *done,
+		       char *err, size_t errlen)
 {
-	*done = 0;
 	if (r->cfg.format != RC_FORMAT_PCAP || r->cfg.packet_buffered) {
 		/* pcapng maps each packet's ifindex; -U flushes each one. */
 		for (; *done < n; (*done)++) {
-			int st = rc__rot_write(r, &pkts[*done], err, errlen);
+			int st = write_packet(r, &pkts[*done], err, errlen);
 			if (st < 0)
 				return st;
 		}
@@ -338,6 +354,13 @@ int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size
 		}
 	}
 	return 0;
+}
+
+int rc__rot_write_batch(struct rc__rot *r, const rc_packet *pkts, size_t n, size_t *done,
+			char *err, size_t errlen)
+{
+	*done = 0;
+	return given(r, write_batch(r, pkts, n, done, err, errlen), n, *done);
 }
 
 const rc_encoder *rc__rot_encoder(const struct rc__rot *r)
@@ -417,11 +440,10 @@ static int write_run(struct rc__rot *r, const uint8_t *recs, size_t len, size_t 
 	return 0;
 }
 
-int rc__rot_write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint16_t lt,
-			  size_t *done, char *err, size_t errlen)
+static int write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint16_t lt,
+			 size_t *done, char *err, size_t errlen)
 {
 	size_t off = 0;
-	*done = 0;
 	while (*done < n) {
 		size_t seg_len = len - off, seg_n = n - *done;
 		int st;
@@ -435,6 +457,13 @@ int rc__rot_write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n
 		off += seg_len;
 	}
 	return 0;
+}
+
+int rc__rot_write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n, uint16_t lt,
+			  size_t *done, char *err, size_t errlen)
+{
+	*done = 0;
+	return given(r, write_encoded(r, recs, len, n, lt, done, err, errlen), n, *done);
 }
 
 uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs, size_t len,
@@ -455,11 +484,15 @@ uint64_t rc__rot_file_bytes(const struct rc__rot *r)
 	return r && r->w ? rc_writer_offset(r->w) : 0;
 }
 
-int rc__rot_close(struct rc__rot *r, char *err, size_t errlen)
+int rc__rot_close(struct rc__rot *r, struct rc__rot_counts *counts, char *err, size_t errlen)
 {
+	if (counts)
+		memset(counts, 0, sizeof(*counts));
 	if (!r)
 		return 0;
 	int st = close_file(r, err, errlen);
+	if (counts)
+		*counts = r->counts;
 	rc_encoder_free(r->enc);
 	free(r);
 	return st;

@@ -101,9 +101,20 @@ uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs
 /* Bytes in the current file (buffered ones included). */
 uint64_t rc__rot_file_bytes(const struct rc__rot *r);
 
-/* Flush and close the current file; 0 or a negative status (message in
- * err).  Accepts NULL. */
-int rc__rot_close(struct rc__rot *r, char *err, size_t errlen);
+/* What the files of a run got: every packet given is in a file or was
+ * lost to the error that stopped writing. */
+struct rc__rot_counts {
+	uint64_t given;   /* packets passed to the write calls: all of each call,
+			   * but those a -G/-W file limit refused (RC_EBREAK) */
+	uint64_t written; /* packets that reached the files: rc_writer_packets
+			   * of each after its last flush, so what a full disk
+			   * cut off is not in (a -W ring may overwrite some) */
+};
+
+/* Flush and close the current file, then free r; 0 or a negative status
+ * (message in err).  *counts (if counts is not NULL) gets the run's
+ * counts.  Accepts NULL (counts 0). */
+int rc__rot_close(struct rc__rot *r, struct rc__rot_counts *counts, char *err, size_t errlen);
 
 /* The name of file number cnt (tcpdump's MakeFilename) for start time t;
  * exposed for tests.  0, or -1 if it does not fit in len. */

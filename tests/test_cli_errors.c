@@ -59,6 +59,80 @@ TEST(cli_damaged_file_prints_good_packets_then_the_offset)
 	free(err);
 }
 
+/* --count, as tcpdump --count: no count when no input could be read; the
+ * packets counted before damage further on are printed. */
+TEST(cli_count_is_printed_only_once_reading_started)
+{
+	char args[1200], *out, *err;
+	snprintf(args, sizeof(args), "-r '%s/tests/cli/corpus/tcp.pcap' --count 'tcp and and'",
+		 rc_test_srcdir());
+	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "bad filter expression");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(run(&out, &err, "-r /nonexistent/x.pcap --count"), 1);
+	ASSERT_STR_EQ(out, "");
+	free(out);
+	free(err);
+	/* lt_ipv4.pcap cut inside its second record: one packet, then the error. */
+	char src[512];
+	size_t len;
+	snprintf(src, sizeof(src), "%s/tests/cli/corpus/lt_ipv4.pcap", rc_test_srcdir());
+	unsigned char *buf = rc_test_read_file(src, &len);
+	const char *cut = rc_test_tmpfile("cut.pcap");
+	rc_test_write_file(cut, buf, len - 20);
+	free(buf);
+	snprintf(args, sizeof(args), "-r '%s' --count", cut);
+	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_STR_EQ(out, "1 packet\n");
+	ASSERT_STR_CONTAINS(err, "offset 72");
+	free(out);
+	free(err);
+	/* A later input that cannot be opened: the count of the earlier ones. */
+	snprintf(args, sizeof(args), "-r '%s' -r /nonexistent/x.pcap --count", src);
+	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_STR_EQ(out, "2 packets\n");
+	free(out);
+	free(err);
+}
+
+/* Everything printed on stdout - help, version, lists, counts, dumps,
+ * packets, a file to "-w -" - ends in a message naming stdout and the
+ * reason, and exit status 1, when stdout is full. */
+TEST(cli_full_stdout_is_an_error_on_every_path)
+{
+	if (rc_test_sh(NULL, "test -w /dev/full") != 0)
+		SKIP("no /dev/full");
+	char tcp[600];
+	snprintf(tcp, sizeof(tcp), "-r '%s/tests/cli/corpus/tcp.pcap'", rc_test_srcdir());
+	const struct {
+		const char *args, *file;
+	} cases[] = {
+		{ "-h", "" },
+		{ "--version", "" },
+		{ "-D", "" },
+		{ "-L -i lo", "" },
+		{ "-d tcp", "" },
+		{ "-dd", tcp },
+		{ "--count", tcp },
+		{ "-n", tcp },
+		{ "-w -", tcp },
+	};
+	const char *ef = rc_test_tmpfile("stderr.txt");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int st = rc_test_sh(NULL, "'%s/ringcap' %s %s >/dev/full 2>'%s'", rc_test_builddir(),
+				    cases[i].args, cases[i].file, ef);
+		char *err = rc_test_read_text(ef);
+		int named = strstr(err, "error writing to standard output: No space left on device\n") ||
+			    strstr(err, "stdout: write at offset 0 failed: No space left on device");
+		if (st != 1 || !named)
+			rc_test_fail(__FILE__, __LINE__, "ringcap %s >/dev/full: exit %d, stderr: %s",
+				     cases[i].args, st, err);
+		free(err);
+	}
+}
+
 TEST(cli_not_a_capture_file_is_an_error)
 {
 	const char *junk = rc_test_tmpfile("junk.pcap");
@@ -92,15 +166,42 @@ TEST(cli_bad_filter_shows_the_expression_and_a_caret)
 	free(err);
 }
 
+/* What rc__filter_error prints for expr and the compiler's msg (static). */
+static const char *filter_error_text(const char *expr, const char *msg)
+{
+	static char buf[512];
+	FILE *f = fmemopen(buf, sizeof(buf), "w");
+	ASSERT_TRUE(f != NULL);
+	rc__filter_error(f, expr, msg);
+	fclose(f);
+	return buf;
+}
+
 TEST(cli_filter_error_caret_is_placed_under_the_column)
 {
-	char buf[512];
-	FILE *f = fmemopen(buf, sizeof(buf), "w");
-	rc__filter_error(f, "host 1.2.3.4 and bogus", "unknown name 'bogus' (column 18)");
-	fclose(f);
-	ASSERT_STR_EQ(buf, "ringcap: bad filter expression: unknown name 'bogus' (column 18)\n"
-			   "  host 1.2.3.4 and bogus\n"
-			   "                   ^\n");
+	ASSERT_STR_EQ(filter_error_text("host 1.2.3.4 and bogus", "unknown name 'bogus' (column 18)"),
+		      "ringcap: bad filter expression: unknown name 'bogus' (column 18)\n"
+		      "  host 1.2.3.4 and bogus\n"
+		      "                   ^\n");
+}
+
+/* The expression is echoed as given: the caret line has a tab where it
+ * has one, so both reach the same tab stop, and one column per UTF-8
+ * character ("\xc3\xa9", e-acute, is two bytes). */
+TEST(cli_filter_error_caret_lines_up_after_tabs_and_utf8)
+{
+	ASSERT_STR_EQ(filter_error_text("tcp\tand\t\tand", "'and': syntax error (column 10)"),
+		      "ringcap: bad filter expression: 'and': syntax error (column 10)\n"
+		      "  tcp\tand\t\tand\n"
+		      "     \t   \t\t^\n");
+	ASSERT_STR_EQ(filter_error_text("host caf\xc3\xa9 and", "unknown host (column 6)"),
+		      "ringcap: bad filter expression: unknown host (column 6)\n"
+		      "  host caf\xc3\xa9 and\n"
+		      "       ^\n");
+	ASSERT_STR_EQ(filter_error_text("port \xc3\xa9x", "unknown port (column 8)"),
+		      "ringcap: bad filter expression: unknown port (column 8)\n"
+		      "  port \xc3\xa9x\n"
+		      "        ^\n");
 }
 
 TEST(cli_unknown_option_prints_usage)

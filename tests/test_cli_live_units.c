@@ -165,7 +165,7 @@ static unsigned rotate_frames(const char *base, enum rot_mode mode, int format)
 			rc_test_fail(__FILE__, __LINE__, "write at packet %u: %s", i, err);
 		i += (unsigned)n;
 	}
-	if (rc__rot_close(r, err, sizeof(err)) < 0)
+	if (rc__rot_close(r, NULL, err, sizeof(err)) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc__rot_close: %s", err);
 	unsigned files = 0;
 	char name[600];

@@ -242,3 +242,45 @@ TEST(cli_stdout_holds_only_packet_lines)
 	ASSERT_STR_CONTAINS(got, "lt_ipv6.pcap, link-type IPV6 (Raw IPv6), snapshot length 65535");
 	free(got);
 }
+
+/* stderr of ringcap -r (or tcpdump -r) on a corpus file with args;
+ * stdout is discarded. */
+static char *stderr_of(const char *tool, const char *file, const char *args)
+{
+	char *got = NULL;
+	rc_test_sh(&got, "%s -r '%s/tests/cli/corpus/%s' %s 2>&1 >/dev/null", tool, rc_test_srcdir(),
+		   file, args);
+	return got;
+}
+
+/* A LINUX_SLL2 file names interfaces by the ifindex it stores, which the
+ * printer maps to this machine's interfaces: as tcpdump, a warning follows
+ * the "reading from file" line, whatever is done with the packets. */
+TEST(cli_sll2_file_warns_that_interface_names_might_be_incorrect)
+{
+	char tool[600], want[800];
+	snprintf(tool, sizeof(tool), "'%s/ringcap'", rc_test_builddir());
+	snprintf(want, sizeof(want),
+		 "reading from file %s/tests/cli/corpus/lt_sll2.pcap, link-type LINUX_SLL2 (Linux "
+		 "cooked v2), snapshot length 65535\nWarning: interface names might be incorrect\n",
+		 rc_test_srcdir());
+	static const char *const args[] = { "-n -e", "--count", "-w /dev/null" };
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++) {
+		char *got = stderr_of(tool, "lt_sll2.pcap", args[i]);
+		ASSERT_STR_EQ(got, want);
+		free(got);
+	}
+	char *got = stderr_of(tool, "lt_sll.pcap", "-n");
+	ASSERT_FALSE(strstr(got, "Warning") != NULL);
+	free(got);
+	if (rc_test_sh(NULL, "command -v tcpdump >/dev/null") != 0)
+		return;
+	static const char *const files[] = { "lt_sll2.pcap", "lt_sll.pcap", "tcp.pcap" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *td = stderr_of("tcpdump", files[i], "-n");
+		got = stderr_of(tool, files[i], "-n");
+		ASSERT_STR_EQ(got, td);
+		free(got);
+		free(td);
+	}
+}

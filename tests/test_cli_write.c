@@ -293,3 +293,44 @@ TEST(cli_write_swapped_pcap_is_written_in_host_order)
 {
 	quirky_case(1);
 }
+
+/*
+ * --time-stamp-precision picks the precision of a pcap -w file, as tcpdump
+ * (it opens the input at that precision and writes the dump so): the same
+ * bytes as tcpdump's file both ways.  Without it, the input's precision is
+ * kept, nanoseconds included.
+ */
+TEST(cli_write_pcap_precision_follows_the_option_like_tcpdump)
+{
+	static const struct {
+		const char *file, *option;
+		uint32_t magic;
+	} cases[] = {
+		{ "tcp.pcap", "--time-stamp-precision nano", 0xa1b23c4du },
+		{ "nano.pcap", "--time-stamp-precision micro", 0xa1b2c3d4u },
+		{ "nano.pcap", "", 0xa1b23c4du },
+		{ "tcp.pcap", "", 0xa1b2c3d4u },
+	};
+	const char *out = rc_test_tmpfile("prec.pcap"), *want = rc_test_tmpfile("td.pcap");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char in[512], args[1200];
+		snprintf(in, sizeof(in), "%s/tests/cli/corpus/%s", rc_test_srcdir(), cases[i].file);
+		snprintf(args, sizeof(args), "-r '%s' %s -w '%s'", in, cases[i].option, out);
+		ringcap_ok(args);
+		size_t len;
+		unsigned char *f = rc_test_read_file(out, &len);
+		uint32_t magic;
+		ASSERT_UINT_GE(len, 24);
+		memcpy(&magic, f, 4);
+		free(f);
+		if (magic != cases[i].magic)
+			rc_test_fail(__FILE__, __LINE__, "%s %s: magic 0x%08x, expected 0x%08x",
+				     cases[i].file, cases[i].option, magic, cases[i].magic);
+		if (!*cases[i].option || rc_test_sh(NULL, "command -v tcpdump >/dev/null") != 0)
+			continue;
+		ASSERT_INT_EQ(rc_test_sh(NULL, "tcpdump -r '%s' %s -w '%s' 2>/dev/null", in,
+					 cases[i].option, want),
+			      0);
+		same_files(out, want);
+	}
+}

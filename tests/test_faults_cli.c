@@ -36,6 +36,22 @@ static unsigned long number_before(const char *text, const char *tail)
 	return strtoul(t, NULL, 10);
 }
 
+/* s: count frames of sizes[0] bytes from p's b end to its a end, gap_us
+ * apart (sizes must outlive s). */
+static void frames_b_to_a(struct rc_send_spec *s, const struct rc_netns_pair *p, unsigned count,
+			  const uint32_t *sizes, unsigned gap_us)
+{
+	memset(s, 0, sizeof(*s));
+	s->ns = p->ns_b;
+	s->ifname = p->if_b;
+	s->count = count;
+	s->sizes = sizes;
+	s->nsizes = 1;
+	s->gap_us = gap_us;
+	memcpy(s->dst, p->mac_a, 6);
+	memcpy(s->src, p->mac_b, 6);
+}
+
 /* ------------------------------------------------------- signal storm */
 
 #define STORM_FRAMES 12000u
@@ -55,10 +71,8 @@ TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
 	rc_spawn_need_ready(&r, "listening on");
 
 	static const uint32_t sz[] = { 1000 };
-	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = STORM_FRAMES,
-				  .sizes = sz, .nsizes = 1, .gap_us = 20 };
-	memcpy(s.dst, pair.mac_a, 6);
-	memcpy(s.src, pair.mac_b, 6);
+	struct rc_send_spec s;
+	frames_b_to_a(&s, &pair, STORM_FRAMES, sz, 20);
 	int fd;
 	pid_t snd = rc_send_start(&s, &fd);
 	/* Storm once the last file of the ring exists: rotation is under way. */
@@ -115,6 +129,84 @@ TEST_TIMEOUT(faults_cli_signal_storm_while_rotating_closes_every_file, 60)
 		total);
 }
 
+/* ----------------------------------------------------------- disk full */
+
+#define FULL_FRAMES 600u
+#define FULL_LIMIT 400u
+
+/*
+ * -w into a 64 KiB tmpfs, far too small for the -c 400 frames of 600 B
+ * sent: the library cuts the failed write back to its last whole record,
+ * and "N packets captured" must be the packets the file holds; what the
+ * writer took and the disk lost is "dropped by ringcap".  The tmpfs lives
+ * in a private mount namespace (gone with its last process, pass or fail);
+ * the shell copies the file out before it ends.  extra: "" (capture
+ * threads encode file records, written in runs), "--threads 2" (two
+ * sources merged: packets written one by one), "-U" (flushed per run).
+ */
+static void disk_full_counts(const char *leaf, const char *extra)
+{
+	rc_test_need_tool("unshare");
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_a);
+	char dir[256], copy[256];
+	snprintf(dir, sizeof(dir), "%s", rc_test_tmpfile("small"));
+	snprintf(copy, sizeof(copy), "%s", rc_test_tmpfile(leaf));
+	ASSERT_INT_EQ(mkdir(dir, 0700), 0);
+	struct rc_spawn r;
+	rc_spawn_sh(&r, "full",
+		    "unshare -m --propagation private sh -c \"mount -t tmpfs -o size=64k none '%s' "
+		    "&& { '%s/ringcap' -i %s -c %u %s -w '%s/%s'; st=\\$?; cp '%s/%s' '%s'; "
+		    "exit \\$st; }\"",
+		    dir, rc_test_builddir(), pair.if_a, FULL_LIMIT, extra, dir, leaf, dir, leaf, copy);
+	rc_spawn_need_ready(&r, "listening on");
+	static const uint32_t sz[] = { 600 };
+	struct rc_send_spec s;
+	frames_b_to_a(&s, &pair, FULL_FRAMES, sz, 100);
+	ASSERT_TRUE(rc_send_frames(&s) > FULL_LIMIT);
+	int code = rc_spawn_wait(&r, 15);
+	char *e = rc_test_read_text(r.err);
+	if (code != 1 || !strstr(e, "No space left on device"))
+		rc_test_fail(__FILE__, __LINE__, "exit status %d, expected 1 for a full disk; stderr: %s",
+			     code, e);
+	unsigned char seen[FULL_FRAMES] = { 0 };
+	unsigned in_file = rc_test_check_frames_file(copy, &s, seen);
+	ASSERT_TRUE(in_file > 0);
+	unsigned long captured = number_before(e, " packets captured\n");
+	ASSERT_UINT_EQ(captured, in_file);
+	/* The record the disk had no room for, at least, was lost. */
+	unsigned long dropped = number_before(e, " dropped by ringcap\n");
+	ASSERT_UINT_GE(dropped, 1);
+	ASSERT_UINT_LE(captured + dropped, FULL_LIMIT);
+	free(e);
+}
+
+TEST_TIMEOUT(faults_cli_disk_full_captured_is_what_the_file_holds_pcap, 30)
+{
+	disk_full_counts("full.pcap", "");
+}
+
+TEST_TIMEOUT(faults_cli_disk_full_captured_is_what_the_file_holds_pcapng, 30)
+{
+	disk_full_counts("full.pcapng", "");
+}
+
+TEST_TIMEOUT(faults_cli_disk_full_captured_is_what_the_file_holds_pcap_threads, 30)
+{
+	disk_full_counts("full.pcap", "--threads 2");
+}
+
+TEST_TIMEOUT(faults_cli_disk_full_captured_is_what_the_file_holds_pcapng_threads, 30)
+{
+	disk_full_counts("full.pcapng", "--threads 2");
+}
+
+TEST_TIMEOUT(faults_cli_disk_full_captured_is_what_the_file_holds_packet_buffered, 30)
+{
+	disk_full_counts("full.pcap", "-U");
+}
+
 /* ---------------------------------------------------------- privileges */
 
 /* "Key:\tvalue" of /proc/PID/status, value only (static buffer). */
@@ -168,10 +260,8 @@ TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
 	ASSERT_STR_EQ(status_of(r.pid, "CapAmb"), "0000000000000000");
 
 	static const uint32_t sz[] = { 200 };
-	struct rc_send_spec s = { .ns = pair.ns_b, .ifname = pair.if_b, .count = 25,
-				  .sizes = sz, .nsizes = 1 };
-	memcpy(s.dst, pair.mac_a, 6);
-	memcpy(s.src, pair.mac_b, 6);
+	struct rc_send_spec s;
+	frames_b_to_a(&s, &pair, 25, sz, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 25);
 	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 25, SIGINT, 10), 0);
 	unsigned char seen[25] = { 0 };

@@ -248,10 +248,11 @@ static void fill_tiny_tmpfs(const char *dir, enum rc_file_format fmt, size_t buf
 	ASSERT_STR_CONTAINS(msg, path);
 	ASSERT_STR_CONTAINS(msg, "No space left on device");
 	ASSERT_STR_CONTAINS(msg, "cut back to the last whole record");
-	uint64_t off = rc_writer_offset(w);
+	uint64_t off = rc_writer_offset(w), packets = rc_writer_packets(w);
 	/* Sticky: nothing more is accepted, the file does not change. */
 	ASSERT_INT_EQ(rc_writer_write(w, &s.pkts[0]), RC_ENOSPC);
 	ASSERT_UINT_EQ(rc_writer_offset(w), off);
+	ASSERT_UINT_EQ(rc_writer_packets(w), packets);
 	ASSERT_INT_EQ(rc_writer_close(w), RC_ENOSPC);
 	struct stat st;
 	ASSERT_INT_EQ(stat(path, &st), 0);
@@ -259,6 +260,8 @@ static void fill_tiny_tmpfs(const char *dir, enum rc_file_format fmt, size_t buf
 	size_t n = whole_records(path, fmt, prefix);
 	ASSERT_UINT_GE(n, 10);
 	ASSERT_UINT_LE(n, i);
+	/* The count left after the failure is what the file holds. */
+	ASSERT_UINT_EQ(packets, n);
 	wt_free(&s);
 	_exit(0);
 }

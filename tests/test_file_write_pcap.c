@@ -273,6 +273,64 @@ TEST(write_offset_counts_buffered_bytes_exactly)
 	wt_free(&s);
 }
 
+/*
+ * rc_writer_packets counts every packet as it is accepted - buffered,
+ * written directly (larger than the 5000-byte buffer), from a comment's
+ * slow path, pre-encoded - and no header, IDB or ISB.
+ */
+static void packets_counted(const char *name, enum rc_file_format fmt)
+{
+	wt_stream s = wt_make(40); /* packets 4, 14, ... (9 KB) go out directly */
+	rc_writer *w;
+	rc_encoder *e;
+	char err[RC_ERRBUF_SIZE];
+	rc_writer_opts o = { .format = fmt, .linktype = RC_LINKTYPE_ETHERNET, .buf_bytes = 5000 };
+	ASSERT_OK(rc_writer_open(&w, rc_test_tmpfile(name), &o, err));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 0);
+	rc_iface_info idb = { .linktype = RC_LINKTYPE_ETHERNET, .fcslen = -1 };
+	ASSERT_OK(rc_writer_add_iface(w, &idb));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 0);
+	for (size_t i = 0; i < 10; i++)
+		ASSERT_OK(rc_writer_write(w, &s.pkts[i]));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 10);
+	ASSERT_OK(rc_writer_write_batch(w, s.pkts + 10, 10));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 20);
+	rc_packet c = s.pkts[20];
+	c.flags |= RC_PKT_HAS_COMMENT;
+	c.comment = "note";
+	c.comment_len = 4;
+	ASSERT_OK(rc_writer_write(w, &c));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 21);
+	ASSERT_OK(rc_encoder_new(&e, w, err));
+	static uint8_t recs[4 * (32 + 1600)];
+	/* Packets 21..23 (no 9 KB one) fit the buffer; then 30..39 go out
+	 * straight from recs. */
+	size_t used = rc_test_encode(e, s.pkts + 21, 3, recs, sizeof(recs));
+	ASSERT_OK(rc_writer_write_encoded(w, recs, used, 3, UINT64_MAX, NULL, NULL));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 24);
+	static uint8_t big[10 * (32 + 10000)];
+	used = rc_test_encode(e, s.pkts + 30, 10, big, sizeof(big));
+	ASSERT_OK(rc_writer_write_encoded(w, big, used, 10, UINT64_MAX, NULL, NULL));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 34);
+	ASSERT_OK(rc_writer_set_iface_stats(w, 0, 34, 0));
+	ASSERT_OK(rc_writer_flush(w));
+	ASSERT_UINT_EQ(rc_writer_packets(w), 34);
+	rc_encoder_free(e);
+	ASSERT_OK(rc_writer_close(w));
+	ASSERT_UINT_EQ(rc_writer_packets(NULL), 0);
+	wt_free(&s);
+}
+
+TEST(write_packets_counts_packets_on_every_path_pcap)
+{
+	packets_counted("count.pcap", RC_FORMAT_PCAP);
+}
+
+TEST(write_packets_counts_packets_on_every_path_pcapng)
+{
+	packets_counted("count.pcapng", RC_FORMAT_PCAPNG);
+}
+
 TEST(write_pcap_to_stdout_with_dash)
 {
 #ifdef RC_HAVE_LIBPCAP_ORACLE

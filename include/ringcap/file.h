@@ -352,6 +352,14 @@ int rc_writer_flush(rc_writer *w);
  * (exact size the file will have after flush; used for rotation). */
 uint64_t rc_writer_offset(const rc_writer *w);
 
+/* rc_writer_packets - packet records w has written, buffered ones included
+ * (the packets the file will hold after flush; not the header, IDBs or
+ * ISBs, nor what an append found in the file).  A failed write takes the
+ * packets it cut off back out: after an error the count is exactly the
+ * packets w put in the file, for a caller that reports what reached the
+ * disk.  0 for NULL. */
+uint64_t rc_writer_packets(const rc_writer *w);
+
 /* Message for the last error on w (never NULL; "" before any error);
  * valid until the next call on w. */
 const char *rc_writer_error(const rc_writer *w);

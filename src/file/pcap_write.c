@@ -242,6 +242,11 @@ static size_t pcap_record_span(const rc_writer *w, const uint8_t *p, size_t avai
 	return RC_PCAP_REC_HDR_LEN + (size_t)caplen;
 }
 
+static int pcap_record_is_packet(const rc_writer *w, const uint8_t *p)
+{
+	return !(w->hdr_pending && p == w->buf);
+}
+
 const struct rc__wformat rc__pcap_wformat = {
 	.format = RC_FORMAT_PCAP,
 	.name = "pcap",
@@ -253,4 +258,5 @@ const struct rc__wformat rc__pcap_wformat = {
 	.add_iface = pcap_add_iface,
 	.finish = NULL,
 	.record_span = pcap_record_span,
+	.record_is_packet = pcap_record_is_packet,
 };

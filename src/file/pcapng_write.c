@@ -397,6 +397,14 @@ static size_t pcapng_record_span(const rc_writer *w, const uint8_t *p, size_t av
 	return len;
 }
 
+static int pcapng_record_is_packet(const rc_writer *w, const uint8_t *p)
+{
+	uint32_t type;
+	(void)w;
+	memcpy(&type, p, 4);
+	return type == RC_PCAPNG_BT_EPB; /* the only packet block written */
+}
+
 const struct rc__wformat rc__pcapng_wformat = {
 	.format = RC_FORMAT_PCAPNG,
 	.name = "pcapng",
@@ -408,4 +416,5 @@ const struct rc__wformat rc__pcapng_wformat = {
 	.add_iface = pcapng_add_iface,
 	.finish = pcapng_finish,
 	.record_span = pcapng_record_span,
+	.record_is_packet = pcapng_record_is_packet,
 };

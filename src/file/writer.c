@@ -10,7 +10,8 @@
  *   record larger than the buffer goes out alone with writev(2).
  * - A write that fails part-way (ENOSPC, EIO, EDQUOT) leaves part of a record
  *   in the file.  For a regular file we ftruncate() back to the last whole
- *   record boundary, found by walking the buffer record by record.  The error
+ *   record boundary, found by walking the buffer record by record; the
+ *   packets after it leave the count rc_writer_packets() reports.  The error
  *   is then sticky: every later call returns the same status and message, so
  *   no record can ever be written after a hole.
  * - EINTR is retried; EAGAIN (a non-blocking pipe or stdout) waits in poll().
@@ -173,9 +174,10 @@ static int fail_write(rc_writer *w, int err, size_t written, size_t whole)
 /*
  * Walk the whole records at the start of p[0..len), stopping before one
  * that would start more than last_start bytes in; returns their length and
- * (if n) their number.  Used for the last record boundary inside what a
- * failed write did write (last_start = SIZE_MAX), and for where a -C style
- * limit cuts a run of pre-encoded records.
+ * (if n) the number of packets among them.  Used for the last record
+ * boundary inside what a failed write did write (last_start = SIZE_MAX),
+ * for the packets of the buffer it lost, and for where a -C style limit
+ * cuts a run of pre-encoded records.
  */
 static size_t whole_records(const rc_writer *w, const uint8_t *p, size_t len, size_t last_start,
 			    size_t *n)
@@ -185,15 +187,16 @@ static size_t whole_records(const rc_writer *w, const uint8_t *p, size_t len, si
 		size_t s = w->fmt->record_span(w, p + whole, len - whole);
 		if (s == 0 || s > len - whole)
 			break;
+		count += n && w->fmt->record_is_packet(w, p + whole);
 		whole += s;
-		count++;
 	}
 	if (n)
 		*n = count;
 	return whole;
 }
 
-/* Hand the whole buffer to the kernel. */
+/* Hand the whole buffer to the kernel.  After a failure the packets of
+ * the records not (wholly) written no longer count. */
 static int flush_buf(rc_writer *w)
 {
 	if (w->used == 0)
@@ -201,8 +204,12 @@ static int flush_buf(rc_writer *w)
 	struct iovec iov = { .iov_base = w->buf, .iov_len = w->used };
 	size_t done;
 	int err = put_all(w->fd, &iov, 1, &done);
-	if (err < 0)
-		return fail_write(w, -err, done, whole_records(w, w->buf, done, SIZE_MAX, NULL));
+	if (err < 0) {
+		size_t lost, whole = whole_records(w, w->buf, done, SIZE_MAX, NULL);
+		(void)whole_records(w, w->buf + whole, w->used - whole, SIZE_MAX, &lost);
+		w->packets -= lost;
+		return fail_write(w, -err, done, whole);
+	}
 	w->file_off += w->used;
 	w->used = 0;
 	return 0;
@@ -481,11 +488,15 @@ static inline int write_one(rc_writer *w, const rc_packet *pkt)
 	size_t n = w->fmt->encode(w, pkt, w->buf + w->used, w->cap - w->used);
 	if (n) {
 		w->used += n;
+		w->packets++;
 		return 0;
 	}
 	struct rc__wrec rec;
 	int r = w->fmt->packet(w, pkt, &rec);
-	return r < 0 ? r : rc__writer_emit(w, &rec);
+	if (r == 0)
+		r = rc__writer_emit(w, &rec);
+	w->packets += r == 0;
+	return r;
 }
 
 int rc_writer_write(rc_writer *w, const rc_packet *pkt)
@@ -573,6 +584,7 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 		/* A short run (slow traffic, a tail): keep it with the rest. */
 		memcpy(w->buf + w->used, recs, end);
 		w->used += end;
+		w->packets += n;
 	} else {
 		/* Whole records only go to the kernel: the buffer first, then
 		 * the run straight from the caller's memory. */
@@ -582,9 +594,13 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 		struct iovec iov = { .iov_base = (void *)recs, .iov_len = end };
 		size_t done;
 		int err = put_all(w->fd, &iov, 1, &done);
-		if (err < 0)
-			return fail_write(w, -err, done, whole_records(w, recs, done, SIZE_MAX, NULL));
+		if (err < 0) {
+			size_t whole_n, whole = whole_records(w, recs, done, SIZE_MAX, &whole_n);
+			w->packets += whole_n;
+			return fail_write(w, -err, done, whole);
+		}
 		w->file_off += end;
+		w->packets += n;
 	}
 	if (done_bytes)
 		*done_bytes = end;
@@ -623,6 +639,11 @@ int rc_writer_flush(rc_writer *w)
 uint64_t rc_writer_offset(const rc_writer *w)
 {
 	return w ? w->file_off + w->used : 0;
+}
+
+uint64_t rc_writer_packets(const rc_writer *w)
+{
+	return w ? w->packets : 0;
 }
 
 const char *rc_writer_error(const rc_writer *w)

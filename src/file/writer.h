@@ -89,6 +89,9 @@ struct rc__wformat {
 	/* Length of the record at p given avail (> 0) buffered bytes; 0 if
 	 * it cannot be told (only called on the writer's own buffer). */
 	size_t (*record_span)(const rc_writer *w, const uint8_t *p, size_t avail);
+	/* 1 if the whole record at p is a packet (not a file header, IDB or
+	 * ISB): what rc_writer_packets counts. */
+	int (*record_is_packet)(const rc_writer *w, const uint8_t *p);
 };
 
 extern const struct rc__wformat rc__pcap_wformat;
@@ -103,6 +106,7 @@ struct rc_writer {
 	uint8_t *buf;
 	size_t cap, used;
 	uint64_t file_off;     /* file offset after the bytes handed to the kernel */
+	uint64_t packets;      /* packet records written, buffered ones included */
 	int hdr_pending;       /* the buffer starts with the pcap file header */
 	uint32_t snaplen;      /* opts.snaplen (0 -> the default): pcap's, IDB 0's, rc_encoder's */
 	uint64_t open_ts_nsec; /* CLOCK_REALTIME at open (isb_starttime) */
