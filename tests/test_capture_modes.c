@@ -278,6 +278,22 @@ TEST_TIMEOUT(capture_fanout_open_failure_leaves_nothing_open, 20)
 	ASSERT_UINT_EQ(rc_test_count_socket_maps(), maps);
 }
 
+/* A member that fails to activate names the device once, first. */
+TEST_TIMEOUT(capture_fanout_open_error_names_the_device_once, 20)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	ASSERT_INT_EQ(rc_netns_sh(pair.ns_b, "ip link set %s down", pair.if_b), 0);
+	rc_capture *h[2];
+	char err[RC_ERRBUF_SIZE], want[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_fanout_open(h, 2, pair.if_b, (uint16_t)(getpid() & 0xffff), RC_FANOUT_HASH,
+				     0, NULL, NULL, err),
+		      RC_ENETDOWN);
+	snprintf(want, sizeof(want), "%s: fanout member 0: interface is down", pair.if_b);
+	ASSERT_STR_EQ(err, want);
+}
+
 /*
  * RC_FANOUT_FLAG_DEFRAG is bit 15 of the mode, so the PACKET_FANOUT value
  * has bit 31 set: built in an int it overflowed (UBSan stops the test).

@@ -16,6 +16,18 @@
 
 #include "util/errmsg.h"
 
+/* "eth0: fanout member 2: interface is down": the member's message names
+ * the device first, and so does this one, once. */
+static void fanout_error(char *errbuf, int st, unsigned i, const rc_capture *c)
+{
+	const char *dev = rc__capture_devname(c), *msg = c->err[0] ? c->err : rc_strerror(st);
+	size_t n = strlen(dev);
+	if (strncmp(msg, dev, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		rc__errf(errbuf, st, "%s: fanout member %u: %s", dev, i, msg + n + 2);
+	else
+		rc__errf(errbuf, st, "fanout member %u: %s", i, msg);
+}
+
 int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_t group_id,
 		   int mode, unsigned flags, rc_fanout_configure configure, void *user,
 		   char *errbuf)
@@ -33,8 +45,7 @@ int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_
 		if ((st = rc_capture_set_fanout(c, group_id, mode, flags)) < 0 ||
 		    (configure && (st = configure(c, i, user)) < 0) ||
 		    (st = rc_capture_activate(c)) < 0) {
-			rc__errf(errbuf, st, "fanout member %u: %s", i,
-				 c->err[0] ? c->err : rc_strerror(st));
+			fanout_error(errbuf, st, i, c);
 			goto err;
 		}
 	}
