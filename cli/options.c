@@ -176,7 +176,8 @@ void rc__cli_usage(FILE *out)
 {
 	fprintf(out, "usage: ringcap -i IFACE [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
 		     "       ringcap -r FILE [-r FILE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
-		     "       ringcap -D | -L -i IFACE | -d [-y TYPE] [EXPRESSION] | --version | -h\n");
+		     "       ringcap -D | -L -i IFACE | -d [-y TYPE] [EXPRESSION] | --version | -h\n"
+		     "Options may also follow the expression (\"--\" ends them).\n");
 	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
 			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
@@ -196,22 +197,70 @@ void rc__cli_usage(FILE *out)
 		}
 }
 
-static int join_words(struct rc__cli_opts *o, int argc, char **argv, int first, char *err,
+/* Append word to the filter expression, which has room for every word of
+ * argv (rc__cli_parse). */
+static void add_word(struct rc__cli_opts *o, const char *word)
+{
+	if (o->filter_expr[0])
+		strcat(o->filter_expr, " ");
+	strcat(o->filter_expr, word);
+}
+
+/* argv[*i] is "--NAME" or "--NAME=ARG"; an argument may also be the next
+ * word, which *i then passes. */
+static int parse_long(struct rc__cli_opts *o, int argc, char **argv, int *i, char *err,
 		      size_t errlen)
 {
-	size_t total = 1;
-	for (int i = first; i < argc; i++)
-		total += strlen(argv[i]) + 1;
-	o->filter_expr = malloc(total);
-	if (!o->filter_expr) {
-		snprintf(err, errlen, "out of memory");
+	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+	const struct rc__optdef *d = find_long(name, nlen);
+	if (!d) {
+		snprintf(err, errlen, "unrecognized option '%s'", argv[*i]);
 		return -1;
 	}
-	o->filter_expr[0] = '\0';
-	for (int i = first; i < argc; i++) {
-		if (i > first)
-			strcat(o->filter_expr, " ");
-		strcat(o->filter_expr, argv[i]);
+	const char *arg = NULL;
+	if (d->takes_arg) {
+		if (eq)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			snprintf(err, errlen, "option '--%s' requires an argument", d->long_name);
+			return -1;
+		}
+	} else if (eq) {
+		snprintf(err, errlen, "option '--%s' doesn't allow an argument", d->long_name);
+		return -1;
+	}
+	return d->handler(o, arg, err, errlen);
+}
+
+/* argv[*i] is "-abc": letters, the last one that takes an argument
+ * taking the rest of the word or the next word. */
+static int parse_short(struct rc__cli_opts *o, int argc, char **argv, int *i, char *err,
+		       size_t errlen)
+{
+	for (const char *p = argv[*i] + 1; *p; p++) {
+		const struct rc__optdef *d = find_short(*p);
+		if (!d) {
+			snprintf(err, errlen, "invalid option -- '%c'", *p);
+			return -1;
+		}
+		if (!d->takes_arg) {
+			if (d->handler(o, NULL, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		const char *arg;
+		if (p[1])
+			arg = p + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			snprintf(err, errlen, "option requires an argument -- '%c'", *p);
+			return -1;
+		}
+		return d->handler(o, arg, err, errlen);
 	}
 	return 0;
 }
@@ -220,72 +269,42 @@ int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size
 {
 	memset(o, 0, sizeof(*o));
 	o->dump_linktype = -1;
-	int i = 1;
+	size_t room = 1;
+	for (int i = 1; i < argc; i++)
+		room += strlen(argv[i]) + 1;
+	o->filter_expr = calloc(1, room);
+	if (!o->filter_expr) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	/* glibc's getopt moves options found after words to the front unless
+	 * POSIXLY_CORRECT is set; tcpdump inherits both behaviours. */
+	int permute = getenv("POSIXLY_CORRECT") == NULL, nwords = 0, i = 1;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
 			i++;
 			break;
 		}
-		if (a[0] != '-' || a[1] == '\0')
-			break; /* start of the filter expression */
-		if (a[1] == '-') {
-			const char *name = a + 2, *eq = strchr(name, '=');
-			size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
-			const struct rc__optdef *d = find_long(name, nlen);
-			if (!d) {
-				snprintf(err, errlen, "unrecognized option '%s'", a);
-				return -1;
-			}
-			const char *arg = NULL;
-			if (d->takes_arg) {
-				if (eq)
-					arg = eq + 1;
-				else if (i + 1 < argc)
-					arg = argv[++i];
-				else {
-					snprintf(err, errlen, "option '--%s' requires an argument", d->long_name);
-					return -1;
-				}
-			} else if (eq) {
-				snprintf(err, errlen, "option '--%s' doesn't allow an argument", d->long_name);
-				return -1;
-			}
-			if (d->handler(o, arg, err, errlen) < 0)
-				return -1;
+		if (a[0] != '-' || a[1] == '\0') {
+			if (!permute)
+				break;
+			add_word(o, a);
+			nwords++;
 			continue;
 		}
-		for (const char *p = a + 1; *p; p++) {
-			const struct rc__optdef *d = find_short(*p);
-			if (!d) {
-				snprintf(err, errlen, "invalid option -- '%c'", *p);
-				return -1;
-			}
-			if (!d->takes_arg) {
-				if (d->handler(o, NULL, err, errlen) < 0)
-					return -1;
-				continue;
-			}
-			const char *arg;
-			if (p[1])
-				arg = p + 1;
-			else if (i + 1 < argc)
-				arg = argv[++i];
-			else {
-				snprintf(err, errlen, "option requires an argument -- '%c'", *p);
-				return -1;
-			}
-			if (d->handler(o, arg, err, errlen) < 0)
-				return -1;
-			break;
-		}
-	}
-	if (i < argc) {
-		if (o->filter_file) {
-			snprintf(err, errlen, "both -F and a filter expression given");
+		if ((a[1] == '-' ? parse_long(o, argc, argv, &i, err, errlen)
+				 : parse_short(o, argc, argv, &i, err, errlen)) < 0)
 			return -1;
-		}
-		return join_words(o, argc, argv, i, err, errlen);
+	}
+	for (; i < argc; i++, nwords++)
+		add_word(o, argv[i]);
+	if (nwords == 0) {
+		free(o->filter_expr);
+		o->filter_expr = NULL;
+	} else if (o->filter_file) {
+		snprintf(err, errlen, "both -F and a filter expression given");
+		return -1;
 	}
 	return 0;
 }

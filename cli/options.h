@@ -59,7 +59,8 @@ struct rc__cli_opts {
 	int dump_style;          /* -d count: 1..3 */
 	int dump_linktype;       /* -y; -1 = the file's */
 	const char *filter_file; /* -F */
-	char *filter_expr;       /* trailing arguments joined by spaces (malloc'ed) */
+	char *filter_expr;       /* the words that are not options, joined by spaces
+	                          * (malloc'ed); NULL if none */
 	int show_version;
 	int show_help;
 	struct rc__print_opts print;
@@ -82,9 +83,12 @@ struct rc__optdef {
 extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
 
 /*
- * rc__cli_parse - parse argv into o (initialised here).  Short options may
- * be combined ("-nnvv", "-c5", "-rFILE"); long options take "--opt=ARG" or
- * "--opt ARG"; "--" ends the options; remaining words form the filter.
+ * rc__cli_parse - parse argv into o (initialised here) as tcpdump's
+ * getopt_long does.  Short options may be combined ("-nnvv", "-c5",
+ * "-rFILE"); long options take "--opt=ARG" or "--opt ARG".  Options may
+ * come anywhere: the other words, in order, form the filter expression
+ * ("-" is a word); after "--" every word is.  With POSIXLY_CORRECT in the
+ * environment the first word ends the options, as it does for tcpdump.
  * Returns 0, or -1 with a message in err (usage error).
  */
 int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen);
