@@ -152,23 +152,56 @@ static const struct {
 	{ rc__live_optdefs, RC_CLI_LIVE_OPTDEFS_COUNT },
 };
 
+#define NTABLES (sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]))
+
 static const struct rc__optdef *find_short(char ch)
 {
-	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+	for (size_t t = 0; t < NTABLES; t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++)
 			if (rc__opt_tables[t].defs[i].short_name == ch)
 				return &rc__opt_tables[t].defs[i];
 	return NULL;
 }
 
-static const struct rc__optdef *find_long(const char *name, size_t len)
+/* "option '--NAME' is ambiguous; possibilities: '--a' '--b'", glibc's words. */
+static void ambiguous(const char *name, size_t len, char *err, size_t errlen)
 {
-	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
-		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
+	size_t used = (size_t)snprintf(err, errlen, "option '--%.*s' is ambiguous; possibilities:",
+				       (int)len, name);
+	for (size_t t = 0; t < NTABLES; t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n && used < errlen; i++) {
 			const char *ln = rc__opt_tables[t].defs[i].long_name;
-			if (ln && strlen(ln) == len && strncmp(ln, name, len) == 0)
-				return &rc__opt_tables[t].defs[i];
+			if (ln && strncmp(ln, name, len) == 0)
+				used += (size_t)snprintf(err + used, errlen - used, " '--%s'", ln);
 		}
+}
+
+/*
+ * The option a long name (up to '=' or the end of word) names, as
+ * getopt_long finds it: the option spelled so, else the only one whose
+ * name starts so.  NULL with a message if none or several do.
+ */
+static const struct rc__optdef *find_long(const char *word, char *err, size_t errlen)
+{
+	size_t len = strcspn(word, "=");
+	const struct rc__optdef *prefix_of = NULL;
+	int nprefix = 0;
+	for (size_t t = 0; t < NTABLES && len; t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
+			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
+			if (!d->long_name || strncmp(d->long_name, word, len) != 0)
+				continue;
+			if (d->long_name[len] == '\0')
+				return d;
+			prefix_of = d;
+			nprefix++;
+		}
+	if (nprefix == 1)
+		return prefix_of;
+	if (nprefix == 0)
+		snprintf(err, errlen, "unrecognized option '--%s'", word);
+	else
+		ambiguous(word, len, err, errlen);
 	return NULL;
 }
 
@@ -177,8 +210,9 @@ void rc__cli_usage(FILE *out)
 	fprintf(out, "usage: ringcap -i IFACE [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
 		     "       ringcap -r FILE [-r FILE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
 		     "       ringcap -D | -L -i IFACE | -d [-y TYPE] [EXPRESSION] | --version | -h\n"
-		     "Options may also follow the expression (\"--\" ends them).\n");
-	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+		     "Options may also follow the expression (\"--\" ends them); a long option\n"
+		     "may be shortened to a prefix that names only it (--coun = --count).\n");
+	for (size_t t = 0; t < NTABLES; t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
 			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
 			char name[48];
@@ -211,13 +245,10 @@ static void add_word(struct rc__cli_opts *o, const char *word)
 static int parse_long(struct rc__cli_opts *o, int argc, char **argv, int *i, char *err,
 		      size_t errlen)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
-	size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
-	const struct rc__optdef *d = find_long(name, nlen);
-	if (!d) {
-		snprintf(err, errlen, "unrecognized option '%s'", argv[*i]);
+	const char *word = argv[*i] + 2, *eq = strchr(word, '=');
+	const struct rc__optdef *d = find_long(word, err, errlen);
+	if (!d)
 		return -1;
-	}
 	const char *arg = NULL;
 	if (d->takes_arg) {
 		if (eq)

@@ -85,11 +85,13 @@ extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
 /*
  * rc__cli_parse - parse argv into o (initialised here) as tcpdump's
  * getopt_long does.  Short options may be combined ("-nnvv", "-c5",
- * "-rFILE"); long options take "--opt=ARG" or "--opt ARG".  Options may
- * come anywhere: the other words, in order, form the filter expression
- * ("-" is a word); after "--" every word is.  With POSIXLY_CORRECT in the
- * environment the first word ends the options, as it does for tcpdump.
- * Returns 0, or -1 with a message in err (usage error).
+ * "-rFILE"); long options take "--opt=ARG" or "--opt ARG" and may be
+ * shortened to any prefix that names one option ("--coun"; an exact name
+ * wins).  Options may come anywhere: the other words, in order, form the
+ * filter expression ("-" is a word); after "--" every word is.  With
+ * POSIXLY_CORRECT in the environment the first word ends the options, as
+ * it does for tcpdump.  Returns 0, or -1 with a message in err (usage
+ * error).
  */
 int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen);
 void rc__cli_opts_free(struct rc__cli_opts *o);

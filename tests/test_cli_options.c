@@ -1,7 +1,8 @@
 /*
  * test_cli_options.c - the command line is parsed as tcpdump's
  * getopt_long parses it: options anywhere, the other words forming the
- * filter expression, "--" and POSIXLY_CORRECT ending the options.
+ * filter expression, "--" and POSIXLY_CORRECT ending the options, and
+ * long options shortened to any prefix that names one option.
  */
 #include "harness.h"
 #include "testutil.h"
@@ -104,6 +105,39 @@ TEST(cli_options_a_negative_number_is_an_option_as_in_tcpdump)
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' 'ip[2:2]' '>' -1", corpus("apps.pcap")), 2);
 	ASSERT_STR_EQ(out, "");
 	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- '1'\n");
+	free(out);
+	free(err);
+}
+
+TEST(cli_long_options_may_be_shortened_to_a_unique_prefix)
+{
+	char args[1024];
+	snprintf(args, sizeof(args), "-r '%s' --coun tcp", corpus("apps.pcap"));
+	char *out = ringcap_ok(args);
+	ASSERT_STR_EQ(out, "7 packets\n");
+	free(out);
+	/* "=ARG" and a separate word both reach the shortened option */
+	snprintf(args, sizeof(args), "-tt -c 1 -r '%s' --time-stamp-p=nano", corpus("apps.pcap"));
+	out = ringcap_ok(args);
+	ASSERT_STR_CONTAINS(out, "1700000600.000000000 ");
+	free(out);
+	snprintf(args, sizeof(args), "-tt -c 1 -r '%s' --time-stamp-pr nano", corpus("apps.pcap"));
+	out = ringcap_ok(args);
+	ASSERT_STR_CONTAINS(out, "1700000600.000000000 ");
+	free(out);
+}
+
+TEST(cli_ambiguous_long_option_names_the_candidates)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' --t", corpus("apps.pcap")), 2);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: option '--t' is ambiguous; possibilities: "
+				 "'--time-stamp-precision' '--time-stamp-type' '--threads'\n");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' --bogus=1", corpus("apps.pcap")), 2);
+	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus=1'\n");
 	free(out);
 	free(err);
 }
