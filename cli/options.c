@@ -357,13 +357,14 @@ char *rc__cli_read_filter_file(const char *path)
 	}
 	char *buf = malloc(RC_MAX_FILTER_FILE_BYTES + 1);
 	size_t n = buf ? fread(buf, 1, RC_MAX_FILTER_FILE_BYTES + 1, f) : 0;
-	int bad = !buf || ferror(f) || n > RC_MAX_FILTER_FILE_BYTES;
+	/* A directory opens; reading it fails with EISDIR. */
+	const char *why = !buf ? "out of memory"
+			  : ferror(f) ? strerror(errno)
+			  : n > RC_MAX_FILTER_FILE_BYTES ? "larger than 1 MiB"
+							 : NULL;
 	fclose(f);
-	if (bad) {
-		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
-			!buf ? "out of memory"
-			: n > RC_MAX_FILTER_FILE_BYTES ? "larger than 1 MiB"
-						       : "read error");
+	if (why) {
+		fprintf(stderr, "ringcap: filter file %s: %s\n", path, why);
 		free(buf);
 		return NULL;
 	}
