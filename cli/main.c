@@ -10,39 +10,45 @@
 #include "offline.h"
 #include "options.h"
 
+/* Run what the parsed command line asks for; returns the exit code. */
+static int run(const struct rc__cli_opts *o)
+{
+	char err[256];
+	if (o->show_help) {
+		rc__cli_usage(stdout);
+		return RC_EXIT_OK;
+	}
+	if (o->show_version) {
+		printf("ringcap version %s\n", RC_VERSION);
+		return RC_EXIT_OK;
+	}
+	if (rc__cli_check(o, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		return RC_EXIT_USAGE;
+	}
+	if (o->live.nifaces || o->live.list_devices || o->live.list_linktypes)
+		return rc__run_live(o);
+	if (o->ninputs == 0 && !o->dump_style) {
+		fprintf(stderr, "ringcap: no input: give -r FILE or -i IFACE\n");
+		rc__cli_usage(stderr);
+		return RC_EXIT_USAGE;
+	}
+	return rc__run_offline(o);
+}
+
 int main(int argc, char **argv)
 {
 	struct rc__cli_opts o;
 	char err[256];
+	int code;
 
 	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0) {
 		fprintf(stderr, "ringcap: %s\n", err);
 		rc__cli_usage(stderr);
-		rc__cli_opts_free(&o);
-		return RC_EXIT_USAGE;
+		code = RC_EXIT_USAGE;
+	} else {
+		code = run(&o);
 	}
-	if (o.show_help) {
-		rc__cli_usage(stdout);
-		rc__cli_opts_free(&o);
-		return RC_EXIT_OK;
-	}
-	if (o.show_version) {
-		printf("ringcap version %s\n", RC_VERSION);
-		rc__cli_opts_free(&o);
-		return RC_EXIT_OK;
-	}
-	if (o.live.nifaces || o.live.list_devices || o.live.list_linktypes) {
-		int live_code = rc__run_live(&o);
-		rc__cli_opts_free(&o);
-		return live_code;
-	}
-	if (o.ninputs == 0 && !o.dump_style) {
-		fprintf(stderr, "ringcap: no input: give -r FILE or -i IFACE\n");
-		rc__cli_usage(stderr);
-		rc__cli_opts_free(&o);
-		return RC_EXIT_USAGE;
-	}
-	int code = rc__run_offline(&o);
 	rc__cli_opts_free(&o);
 	return code;
 }

@@ -362,46 +362,12 @@ static int dump_filter(const struct rc__cli_opts *o, const char *expr)
 	return RC_EXIT_OK;
 }
 
-/* The first live-capture option on the command line that file mode
- * cannot honour, or NULL.  -s is accepted and ignored, as tcpdump does
- * with -r (a file's records are already cut); -l, -U and --json apply. */
-static const char *live_only_option(const struct rc__cli_opts *o)
-{
-	const struct rc__live_opts *lo = &o->live;
-	if (lo->no_promisc)
-		return "-p";
-	if (lo->direction)
-		return "-Q";
-	if (lo->ring_kib)
-		return "-B";
-	if (lo->immediate)
-		return "--immediate-mode";
-	if (lo->tstamp_type)
-		return "-j";
-	if (lo->rotate_mb || lo->rotate_secs || lo->file_count)
-		return "-C, -G and -W";
-	if (lo->drop_user || lo->keep_net_raw)
-		return "-Z";
-	if (lo->threads || lo->fanout_mode || lo->per_thread_files)
-		return "--threads, --fanout-mode and --per-thread-files";
-	if (lo->stats_secs)
-		return "--stats";
-	if (lo->print_too)
-		return "--print";
-	return NULL;
-}
-
 int rc__run_offline(const struct rc__cli_opts *o)
 {
 	struct offline s;
 	char *file_expr = NULL;
 	int code = RC_EXIT_OK, pcapng_out = 0;
 
-	const char *live = live_only_option(o);
-	if (live) {
-		fprintf(stderr, "ringcap: %s: for live capture (-i), not for files (-r)\n", live);
-		return RC_EXIT_USAGE;
-	}
 	memset(&s, 0, sizeof(s));
 	s.o = o;
 	s.expr = o->filter_expr;

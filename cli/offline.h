@@ -16,7 +16,8 @@ enum rc__exit_code {
 	RC_EXIT_USAGE = 2, /* bad command line */
 };
 
-/* Run -r mode (or -d) as o says; messages go to stderr.  Returns an exit code. */
+/* Run -r mode (or -d) as o says (rc__cli_check has passed); messages go
+ * to stderr.  Returns an exit code. */
 int rc__run_offline(const struct rc__cli_opts *o);
 
 /*

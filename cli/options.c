@@ -122,25 +122,25 @@ static int opt_precision(struct rc__cli_opts *o, const char *arg, char *err, siz
 }
 
 static const struct rc__optdef rc__offline_opts[] = {
-	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE" },
-	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE" },
-	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT" },
-	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N" },
-	{ 0, "count", 0, opt_count_only, "print only the number of matching packets", NULL },
-	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL },
-	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL },
-	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL },
-	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL },
-	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL },
-	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P" },
-	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL },
-	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL },
-	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL },
-	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE" },
-	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE" },
-	{ 'd', NULL, 0, opt_d, "dump the compiled filter (-dd C array, -ddd decimal) and exit", NULL },
-	{ 0, "version", 0, opt_version, "print the version and exit", NULL },
-	{ 'h', "help", 0, opt_help, "this help", NULL },
+	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE", 0 },
+	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE", 0 },
+	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT", 0 },
+	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N", 0 },
+	{ 0, "count", 0, opt_count_only, "print only the number of matching packets", NULL, 0 },
+	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL, 0 },
+	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL, 0 },
+	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL, 0 },
+	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL, 0 },
+	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL, 0 },
+	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P", 0 },
+	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL, 0 },
+	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL, 0 },
+	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL, 0 },
+	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE", 0 },
+	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE", 0 },
+	{ 'd', NULL, 0, opt_d, "dump the compiled filter (-dd C array, -ddd decimal) and exit", NULL, 0 },
+	{ 0, "version", 0, opt_version, "print the version and exit", NULL, 0 },
+	{ 'h', "help", 0, opt_help, "this help", NULL, 0 },
 };
 
 /* Every option table; live-capture options add theirs here. */
@@ -240,6 +240,20 @@ static void add_word(struct rc__cli_opts *o, const char *word)
 	strcat(o->filter_expr, word);
 }
 
+/* Run d's handler; the first live-only option is remembered by the name
+ * it was given (as_long: its long name, else its letter). */
+static int apply(struct rc__cli_opts *o, const struct rc__optdef *d, int as_long, const char *arg,
+		 char *err, size_t errlen)
+{
+	if (d->live_only && !o->live_only_opt[0]) {
+		if (as_long)
+			snprintf(o->live_only_opt, sizeof(o->live_only_opt), "--%s", d->long_name);
+		else
+			snprintf(o->live_only_opt, sizeof(o->live_only_opt), "-%c", d->short_name);
+	}
+	return d->handler(o, arg, err, errlen);
+}
+
 /* argv[*i] is "--NAME" or "--NAME=ARG"; an argument may also be the next
  * word, which *i then passes. */
 static int parse_long(struct rc__cli_opts *o, int argc, char **argv, int *i, char *err,
@@ -263,7 +277,7 @@ static int parse_long(struct rc__cli_opts *o, int argc, char **argv, int *i, cha
 		snprintf(err, errlen, "option '--%s' doesn't allow an argument", d->long_name);
 		return -1;
 	}
-	return d->handler(o, arg, err, errlen);
+	return apply(o, d, 1, arg, err, errlen);
 }
 
 /* argv[*i] is "-abc": letters, the last one that takes an argument
@@ -278,7 +292,7 @@ static int parse_short(struct rc__cli_opts *o, int argc, char **argv, int *i, ch
 			return -1;
 		}
 		if (!d->takes_arg) {
-			if (d->handler(o, NULL, err, errlen) < 0)
+			if (apply(o, d, 0, NULL, err, errlen) < 0)
 				return -1;
 			continue;
 		}
@@ -291,7 +305,7 @@ static int parse_short(struct rc__cli_opts *o, int argc, char **argv, int *i, ch
 			snprintf(err, errlen, "option requires an argument -- '%c'", *p);
 			return -1;
 		}
-		return d->handler(o, arg, err, errlen);
+		return apply(o, d, 0, arg, err, errlen);
 	}
 	return 0;
 }
@@ -338,6 +352,15 @@ int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size
 		return -1;
 	}
 	return 0;
+}
+
+int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen)
+{
+	int capturing = o->live.nifaces || o->live.list_devices || o->live.list_linktypes;
+	if (capturing || !o->live_only_opt[0])
+		return 0;
+	snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)", o->live_only_opt);
+	return -1;
 }
 
 void rc__cli_opts_free(struct rc__cli_opts *o)

@@ -8,7 +8,7 @@
  * --threads, --stats, -G/-C/-W, -Z, --json, ...) in options_live.c with
  * their own table, listed in rc__opt_tables[] in options.c, and their own
  * fields below.  File mode refuses the ones a file cannot honour
- * (offline.c).
+ * (rc__optdef.live_only, rc__cli_check).
  */
 #ifndef RC_CLI_OPTIONS_H
 #define RC_CLI_OPTIONS_H
@@ -63,6 +63,10 @@ struct rc__cli_opts {
 	                          * (malloc'ed); NULL if none */
 	int show_version;
 	int show_help;
+	/* The first live-only option given (rc__optdef.live_only), named as on
+	 * the command line: "-B", "--buffer-size" (also for "--buff"); "" if
+	 * none. */
+	char live_only_opt[32];
 	struct rc__print_opts print;
 	struct rc__live_opts live; /* options_live.c */
 };
@@ -76,6 +80,7 @@ struct rc__optdef {
 	rc__opt_handler handler;
 	const char *help;       /* one line for -h; NULL hides the option */
 	const char *arg_name;
+	int live_only;          /* refused where nothing is captured: -r, -d without -i */
 };
 
 /* The live-capture option table (options_live.c). */
@@ -94,6 +99,12 @@ extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
  * error).
  */
 int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen);
+/*
+ * rc__cli_check - refuse what the parsed command line asks for but no mode
+ * would do: a live-only option where nothing is captured (-r, or -d
+ * without -i).  Returns 0, or -1 with a one-line message in err (exit 2).
+ */
+int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen);
 void rc__cli_opts_free(struct rc__cli_opts *o);
 
 /* -F FILE's expression (malloc'ed; the caller frees it): at most 1 MiB;
