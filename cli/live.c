@@ -601,8 +601,8 @@ static int check_options(const struct rc__cli_opts *o)
 		bad = "--keep-cap-net-raw is for use with -Z USER";
 	else if (o->ninputs)
 		bad = "-r and -i cannot be combined";
-	else if (o->count_only || o->dump_style)
-		bad = "--count and -d are for files (-r)";
+	else if (o->count_only)
+		bad = "--count is for files (-r)";
 	else if (o->write_path && strcmp(o->write_path, "-") == 0 && lo->print_too)
 		bad = "--print cannot share standard output with -w -";
 	if (bad) {

@@ -1,11 +1,12 @@
 /*
- * main.c - the ringcap program: parse the command line, then run live
- * capture or the device listings (live.c: -i, -D, -L) or the file mode
- * (offline.c: -r, -d).
+ * main.c - the ringcap program: parse the command line, then run the
+ * device listings or live capture (live.c: -D, -L, -i), print a filter
+ * program (dump.c: -d) or run the file mode (offline.c: -r).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "dump.h"
 #include "live.h"
 #include "offline.h"
 #include "options.h"
@@ -26,9 +27,14 @@ static int run(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: %s\n", err);
 		return RC_EXIT_USAGE;
 	}
-	if (o->live.nifaces || o->live.list_devices || o->live.list_linktypes)
+	/* tcpdump's order: the listings, then -d (even with -i), then capture. */
+	if (o->live.list_devices || o->live.list_linktypes)
 		return rc__run_live(o);
-	if (o->ninputs == 0 && !o->dump_style) {
+	if (o->dump_style)
+		return rc__run_dump(o);
+	if (o->live.nifaces)
+		return rc__run_live(o);
+	if (o->ninputs == 0) {
 		fprintf(stderr, "ringcap: no input: give -r FILE or -i IFACE\n");
 		rc__cli_usage(stderr);
 		return RC_EXIT_USAGE;

@@ -329,39 +329,6 @@ out:
 	return ret;
 }
 
-static int dump_filter(const struct rc__cli_opts *o, const char *expr)
-{
-	int lt = o->dump_linktype;
-	uint32_t snaplen = 262144;
-	if (lt < 0 && o->ninputs > 0) {
-		rc_reader *r;
-		char err[RC_ERRBUF_SIZE];
-		if (rc_reader_open(&r, o->inputs[0], NULL, err) < 0) {
-			fprintf(stderr, "ringcap: %s\n", err);
-			return RC_EXIT_ERROR;
-		}
-		lt = rc_reader_linktype(r);
-		if (rc_reader_snaplen(r))
-			snaplen = rc_reader_snaplen(r);
-		rc_reader_close(r);
-	}
-	if (lt < 0)
-		lt = RC_LINKTYPE_ETHERNET;
-	rc_bpf_prog prog;
-	char err[RC_ERRBUF_SIZE];
-	if (rc_filter_compile(&prog, expr ? expr : "", lt, snaplen, 0, NULL, err) < 0) {
-		rc__filter_error(stderr, expr ? expr : "", err);
-		return RC_EXIT_ERROR;
-	}
-	int r = rc_bpf_dump(stdout, prog.insns, prog.len, o->dump_style > 3 ? 3 : o->dump_style);
-	rc_bpf_prog_free(&prog);
-	if (r < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "ringcap: cannot write the dump\n");
-		return RC_EXIT_ERROR;
-	}
-	return RC_EXIT_OK;
-}
-
 int rc__run_offline(const struct rc__cli_opts *o)
 {
 	struct offline s;
@@ -376,11 +343,6 @@ int rc__run_offline(const struct rc__cli_opts *o)
 		if (!file_expr)
 			return RC_EXIT_ERROR;
 		s.expr = file_expr;
-	}
-	if (o->dump_style) {
-		code = dump_filter(o, s.expr);
-		free(file_expr);
-		return code;
 	}
 	if (expr_is_empty(s.expr))
 		s.expr = NULL;

@@ -138,7 +138,7 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL, 0 },
 	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE", 0 },
 	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE", 0 },
-	{ 'd', NULL, 0, opt_d, "dump the compiled filter (-dd C array, -ddd decimal) and exit", NULL, 0 },
+	{ 'd', NULL, 0, opt_d, "dump the filter compiled for -r, -i or -y (-dd C array, -ddd decimal)", NULL, 0 },
 	{ 0, "version", 0, opt_version, "print the version and exit", NULL, 0 },
 	{ 'h', "help", 0, opt_help, "this help", NULL, 0 },
 };
@@ -209,7 +209,8 @@ void rc__cli_usage(FILE *out)
 {
 	fprintf(out, "usage: ringcap -i IFACE [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
 		     "       ringcap -r FILE [-r FILE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
-		     "       ringcap -D | -L -i IFACE | -d [-y TYPE] [EXPRESSION] | --version | -h\n"
+		     "       ringcap -D | -L -i IFACE | -d [-r FILE | -i IFACE | -y TYPE] [EXPRESSION]\n"
+		     "       ringcap --version | -h\n"
 		     "Options may also follow the expression (\"--\" ends them); a long option\n"
 		     "may be shortened to a prefix that names only it (--coun = --count).\n");
 	for (size_t t = 0; t < NTABLES; t++)
