@@ -126,7 +126,7 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE", 0 },
 	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT", 0 },
 	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N", 0 },
-	{ 0, "count", 0, opt_count_only, "print only the number of matching packets", NULL, 0 },
+	{ 0, "count", 0, opt_count_only, "print only the number of matching packets (with -i: print none)", NULL, 0 },
 	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL, 0 },
 	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL, 0 },
 	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL, 0 },
@@ -355,12 +355,36 @@ int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size
 	return 0;
 }
 
+/* --json or --print where no packet is printed: the reason, or NULL.  -d
+ * prints only the program and ignores every output option, as tcpdump does. */
+static const char *unprinted(const struct rc__cli_opts *o)
+{
+	if (o->dump_style)
+		return NULL;
+	if (o->count_only && o->live.json)
+		return "--json: --count prints no packets";
+	if (o->count_only && o->live.print_too)
+		return "--print: --count prints no packets";
+	if (o->live.json && o->write_path && !o->live.print_too)
+		return o->live.nifaces ? "--json: -w writes the packets instead of printing them; "
+					 "add --print to print them too"
+				       : "--json: -w writes the packets instead of printing them";
+	return NULL;
+}
+
 int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen)
 {
 	int capturing = o->live.nifaces || o->live.list_devices || o->live.list_linktypes;
-	if (capturing || !o->live_only_opt[0])
+	const char *why = unprinted(o);
+	if (why)
+		snprintf(err, errlen, "%s", why);
+	else if (!capturing && o->live_only_opt[0])
+		snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)", o->live_only_opt);
+	else if (!capturing && o->dump_linktype >= 0 && !o->dump_style)
+		/* tcpdump -r ignores -y; a file's packets keep the file's link type. */
+		snprintf(err, errlen, "-y: for live capture (-i) and -d, not for files (-r)");
+	else
 		return 0;
-	snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)", o->live_only_opt);
 	return -1;
 }
 

@@ -1,8 +1,9 @@
 /*
  * test_cli_file_modes.c - the live-capture options in file mode (-r): the
  * ones a file cannot honour are refused with exit 2 before anything is
- * read or written, named as the command line gives them; -s is accepted
- * and ignored as tcpdump does; --json, -l and -U work on files too.
+ * read or written, named as the command line gives them, and so are -y
+ * without -d and --json where nothing is printed; -s is accepted and
+ * ignored as tcpdump does; --json, -l and -U work on files too.
  */
 #include "harness.h"
 #include "testutil.h"
@@ -98,6 +99,46 @@ TEST(cli_file_mode_refusal_names_the_option_as_given)
 	};
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		assert_refused(opts[i][0], opts[i][1]);
+}
+
+/* tcpdump -r ignores -y; ringcap refuses it, as it refuses the other
+ * options a file cannot honour.  -y stays for -d. */
+TEST(cli_file_mode_refuses_link_type_without_d)
+{
+	char args[1024], *out;
+	const char *ep;
+	snprintf(args, sizeof(args), "-y LINUX_SLL2 -r '%s'", corpus("tcp.pcap"));
+	ASSERT_INT_EQ(run(&out, &ep, args), 2);
+	ASSERT_STR_EQ(out, "");
+	char *err = file_text(ep);
+	ASSERT_STR_EQ(err, "ringcap: -y: for live capture (-i) and -d, not for files (-r)\n");
+	free(err);
+	free(out);
+	snprintf(args, sizeof(args), "-y LINUX_SLL2 -r '%s' -d tcp", corpus("tcp.pcap"));
+	ASSERT_INT_EQ(run(&out, &ep, args), 0);
+	ASSERT_STR_CONTAINS(out, "(000) ldh      [0]\n");
+	free(out);
+}
+
+/* --json where no packet is printed: -w writes them, --count counts them. */
+TEST(cli_file_mode_refuses_json_where_nothing_is_printed)
+{
+	static const char *const cases[][2] = {
+		{ "--json -w '%s'", "ringcap: --json: -w writes the packets instead of printing them\n" },
+		{ "--json --count", "ringcap: --json: --count prints no packets\n" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char opt[600], args[1200], *out;
+		const char *ep;
+		snprintf(opt, sizeof(opt), cases[i][0], rc_test_tmpfile("never.pcap"));
+		snprintf(args, sizeof(args), "%s -r '%s'", opt, corpus("tcp.pcap"));
+		ASSERT_INT_EQ(run(&out, &ep, args), 2);
+		ASSERT_STR_EQ(out, "");
+		char *err = file_text(ep);
+		ASSERT_STR_EQ(err, cases[i][1]);
+		free(err);
+		free(out);
+	}
 }
 
 /* -s, -l: the same lines as without them (tcpdump ignores -s with -r). */
