@@ -3,8 +3,11 @@
  * and meanings; see options.h for the table format and docs/ringcap.1).
  *
  * Handlers only check the shape of each value; whether the combination
- * makes sense (-C without -w, --threads with -i any, ...) is checked by
- * rc__live_check() in live.c once the whole command line is known.
+ * makes sense is checked once the whole command line is known: options
+ * that file mode cannot honour (live_only in the table below) by
+ * rc__cli_check() in options.c, the ones that need each other (-C without
+ * -w, --per-thread-files without --threads, ...) by check_options() in
+ * live.c.
  */
 #include "options.h"
 
@@ -193,7 +196,7 @@ const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT] = {
 	{ 'j', "time-stamp-type", 1, opt_tstamp, "host or adapter_unsynced (NIC clock)", "TYPE", 1 },
 	{ 'D', "list-interfaces", 0, opt_list_devices, "list the capture interfaces and exit", NULL, 0 },
 	{ 'L', "list-data-link-types", 0, opt_list_linktypes, "list the link types of -i IFACE and exit", NULL, 0 },
-	{ 'C', NULL, 1, opt_rotate_size, "new output file after SIZE million bytes (-w FILE1, FILE2...)", "SIZE", 1 },
+	{ 'C', NULL, 1, opt_rotate_size, "new output file after SIZE million bytes (-w FILE, FILE1, FILE2...)", "SIZE", 1 },
 	{ 'G', NULL, 1, opt_rotate_secs, "new output file every SECS seconds (strftime in -w name)", "SECS", 1 },
 	{ 'W', NULL, 1, opt_file_count, "with -C: ring of COUNT files; with -G: stop after COUNT", "COUNT", 1 },
 	{ 'Z', "relinquish-privileges", 1, opt_user, "drop root to USER after opening the capture", "USER", 1 },
