@@ -200,7 +200,9 @@ static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t 
 	struct rc__rot *r = L->nrot ? L->rot[L->nrot > 1 ? s : 0] : NULL;
 	int st = 0;
 	size_t i = 0;
-	if (!L->json && !L->printing) {
+	if (!r && !L->printing) {
+		i = n; /* --count without -w: only counted */
+	} else if (!L->json && !L->printing) {
 		char err[512];
 		st = rc__rot_write_batch(r, pkts, n, &i, err, sizeof(err));
 		if (st < 0)
@@ -614,8 +616,6 @@ static int check_options(const struct rc__cli_opts *o)
 		bad = "--keep-cap-net-raw is for use with -Z USER";
 	else if (o->ninputs)
 		bad = "-r and -i cannot be combined";
-	else if (o->count_only || o->dump_style)
-		bad = "--count and -d are for files (-r)";
 	else if (o->write_path && strcmp(o->write_path, "-") == 0 && lo->print_too)
 		bad = "--print cannot share standard output with -w -";
 	if (bad) {
@@ -750,8 +750,9 @@ int rc__run_live(const struct rc__cli_opts *o)
 	}
 	if (L->expr && !L->expr[strspn(L->expr, " \t\r\n")])
 		L->expr = NULL;
-	L->json = o->live.json && (!o->write_path || o->live.print_too);
-	L->printing = !o->write_path || o->live.print_too;
+	/* --count prints no packet, as tcpdump's: the closing lines count them. */
+	L->printing = (!o->write_path || o->live.print_too) && !o->count_only;
+	L->json = o->live.json && L->printing;
 	if (L->printing || L->json) {
 		if (rc__ob_init(&L->out, STDOUT_FILENO) < 0 ||
 		    rc__printer_init(&L->pr, &o->print, &L->out) < 0) {

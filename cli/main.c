@@ -1,54 +1,61 @@
 /*
- * main.c - the ringcap program: parse the command line, then run live
- * capture or the device listings (live.c: -i, -D, -L) or the file mode
- * (offline.c: -r, -d).
+ * main.c - the ringcap program: parse the command line, then run the
+ * device listings or live capture (live.c: -D, -L, -i), print a filter
+ * program (dump.c: -d) or run the file mode (offline.c: -r).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "dump.h"
 #include "live.h"
 #include "offline.h"
 #include "options.h"
 #include "outbuf.h"
 
-static int run(int argc, char **argv)
+/* Run what the parsed command line asks for; returns the exit code. */
+static int run(const struct rc__cli_opts *o)
 {
-	struct rc__cli_opts o;
 	char err[256];
-
-	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0) {
+	if (o->show_help) {
+		rc__cli_usage(stdout);
+		return RC_EXIT_OK;
+	}
+	if (o->show_version) {
+		printf("ringcap version %s\n", RC_VERSION);
+		return RC_EXIT_OK;
+	}
+	if (rc__cli_check(o, err, sizeof(err)) < 0) {
 		fprintf(stderr, "ringcap: %s\n", err);
-		rc__cli_usage(stderr);
-		rc__cli_opts_free(&o);
 		return RC_EXIT_USAGE;
 	}
-	if (o.show_help) {
-		rc__cli_usage(stdout);
-		rc__cli_opts_free(&o);
-		return RC_EXIT_OK;
-	}
-	if (o.show_version) {
-		printf("ringcap version %s\n", RC_VERSION);
-		rc__cli_opts_free(&o);
-		return RC_EXIT_OK;
-	}
-	if (o.live.nifaces || o.live.list_devices || o.live.list_linktypes) {
-		int live_code = rc__run_live(&o);
-		rc__cli_opts_free(&o);
-		return live_code;
-	}
-	if (o.ninputs == 0 && !o.dump_style) {
+	/* tcpdump's order: the listings, then -d (even with -i), then capture. */
+	if (o->live.list_devices || o->live.list_linktypes)
+		return rc__run_live(o);
+	if (o->dump_style)
+		return rc__run_dump(o);
+	if (o->live.nifaces)
+		return rc__run_live(o);
+	if (o->ninputs == 0) {
 		fprintf(stderr, "ringcap: no input: give -r FILE or -i IFACE\n");
 		rc__cli_usage(stderr);
-		rc__cli_opts_free(&o);
 		return RC_EXIT_USAGE;
 	}
-	int code = rc__run_offline(&o);
-	rc__cli_opts_free(&o);
-	return code;
+	return rc__run_offline(o);
 }
 
 int main(int argc, char **argv)
 {
-	return rc__ob_stdio_done(run(argc, argv));
+	struct rc__cli_opts o;
+	char err[256];
+	int code;
+
+	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		rc__cli_usage(stderr);
+		code = RC_EXIT_USAGE;
+	} else {
+		code = run(&o);
+	}
+	rc__cli_opts_free(&o);
+	return rc__ob_stdio_done(code);
 }

@@ -348,76 +348,12 @@ out:
 	return ret;
 }
 
-static int dump_filter(const struct rc__cli_opts *o, const char *expr)
-{
-	int lt = o->dump_linktype;
-	uint32_t snaplen = 262144;
-	if (lt < 0 && o->ninputs > 0) {
-		rc_reader *r;
-		char err[RC_ERRBUF_SIZE];
-		if (rc_reader_open(&r, o->inputs[0], NULL, err) < 0) {
-			fprintf(stderr, "ringcap: %s\n", err);
-			return RC_EXIT_ERROR;
-		}
-		lt = rc_reader_linktype(r);
-		if (rc_reader_snaplen(r))
-			snaplen = rc_reader_snaplen(r);
-		rc_reader_close(r);
-	}
-	if (lt < 0)
-		lt = RC_LINKTYPE_ETHERNET;
-	rc_bpf_prog prog;
-	char err[RC_ERRBUF_SIZE];
-	if (rc_filter_compile(&prog, expr ? expr : "", lt, snaplen, 0, NULL, err) < 0) {
-		rc__filter_error(stderr, expr ? expr : "", err);
-		return RC_EXIT_ERROR;
-	}
-	/* RC_EIO is a write error, which rc__ob_stdio_done names at exit. */
-	int r = rc_bpf_dump(stdout, prog.insns, prog.len, o->dump_style > 3 ? 3 : o->dump_style);
-	rc_bpf_prog_free(&prog);
-	return r < 0 ? RC_EXIT_ERROR : RC_EXIT_OK;
-}
-
-/* The first live-capture option on the command line that file mode
- * cannot honour, or NULL.  -s is accepted and ignored, as tcpdump does
- * with -r (a file's records are already cut); -l, -U and --json apply. */
-static const char *live_only_option(const struct rc__cli_opts *o)
-{
-	const struct rc__live_opts *lo = &o->live;
-	if (lo->no_promisc)
-		return "-p";
-	if (lo->direction)
-		return "-Q";
-	if (lo->ring_kib)
-		return "-B";
-	if (lo->immediate)
-		return "--immediate-mode";
-	if (lo->tstamp_type)
-		return "-j";
-	if (lo->rotate_mb || lo->rotate_secs || lo->file_count)
-		return "-C, -G and -W";
-	if (lo->drop_user || lo->keep_net_raw)
-		return "-Z";
-	if (lo->threads || lo->fanout_mode || lo->per_thread_files)
-		return "--threads, --fanout-mode and --per-thread-files";
-	if (lo->stats_secs)
-		return "--stats";
-	if (lo->print_too)
-		return "--print";
-	return NULL;
-}
-
 int rc__run_offline(const struct rc__cli_opts *o)
 {
 	struct offline s;
 	char *file_expr = NULL;
 	int code = RC_EXIT_OK, pcapng_out = 0;
 
-	const char *live = live_only_option(o);
-	if (live) {
-		fprintf(stderr, "ringcap: %s: for live capture (-i), not for files (-r)\n", live);
-		return RC_EXIT_USAGE;
-	}
 	memset(&s, 0, sizeof(s));
 	s.o = o;
 	s.expr = o->filter_expr;
@@ -426,11 +362,6 @@ int rc__run_offline(const struct rc__cli_opts *o)
 		if (!file_expr)
 			return RC_EXIT_ERROR;
 		s.expr = file_expr;
-	}
-	if (o->dump_style) {
-		code = dump_filter(o, s.expr);
-		free(file_expr);
-		return code;
 	}
 	if (expr_is_empty(s.expr))
 		s.expr = NULL;

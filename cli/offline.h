@@ -1,6 +1,6 @@
 /*
  * offline.h - the CLI's file mode: read captures, filter, then print,
- * count or write the matching packets; and -d style filter dumps.
+ * count or write the matching packets.
  */
 #ifndef RC_CLI_OFFLINE_H
 #define RC_CLI_OFFLINE_H
@@ -16,7 +16,8 @@ enum rc__exit_code {
 	RC_EXIT_USAGE = 2, /* bad command line */
 };
 
-/* Run -r mode (or -d) as o says; messages go to stderr.  Returns an exit code. */
+/* Run -r mode as o says (rc__cli_check has passed); messages go to
+ * stderr.  Returns an exit code. */
 int rc__run_offline(const struct rc__cli_opts *o);
 
 /*

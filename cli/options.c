@@ -123,25 +123,25 @@ static int opt_precision(struct rc__cli_opts *o, const char *arg, char *err, siz
 }
 
 static const struct rc__optdef rc__offline_opts[] = {
-	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE" },
-	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE" },
-	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT" },
-	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N" },
-	{ 0, "count", 0, opt_count_only, "print only the number of matching packets", NULL },
-	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL },
-	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL },
-	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL },
-	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL },
-	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL },
-	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P" },
-	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL },
-	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL },
-	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL },
-	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE" },
-	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE" },
-	{ 'd', NULL, 0, opt_d, "dump the compiled filter (-dd C array, -ddd decimal) and exit", NULL },
-	{ 0, "version", 0, opt_version, "print the version and exit", NULL },
-	{ 'h', "help", 0, opt_help, "this help", NULL },
+	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE", 0 },
+	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE", 0 },
+	{ 0, "format", 1, opt_format, "format for -w: pcap or pcapng (default: by extension)", "FMT", 0 },
+	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N", 0 },
+	{ 0, "count", 0, opt_count_only, "print only the number of matching packets (with -i: print none)", NULL, 0 },
+	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL, 0 },
+	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL, 0 },
+	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL, 0 },
+	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL, 0 },
+	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL, 0 },
+	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P", 0 },
+	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL, 0 },
+	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL, 0 },
+	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL, 0 },
+	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE", 0 },
+	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE", 0 },
+	{ 'd', NULL, 0, opt_d, "dump the filter compiled for -r, -i or -y (-dd C array, -ddd decimal)", NULL, 0 },
+	{ 0, "version", 0, opt_version, "print the version and exit", NULL, 0 },
+	{ 'h', "help", 0, opt_help, "this help", NULL, 0 },
 };
 
 /* Every option table; live-capture options add theirs here. */
@@ -153,23 +153,56 @@ static const struct {
 	{ rc__live_optdefs, RC_CLI_LIVE_OPTDEFS_COUNT },
 };
 
+#define NTABLES (sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]))
+
 static const struct rc__optdef *find_short(char ch)
 {
-	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+	for (size_t t = 0; t < NTABLES; t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++)
 			if (rc__opt_tables[t].defs[i].short_name == ch)
 				return &rc__opt_tables[t].defs[i];
 	return NULL;
 }
 
-static const struct rc__optdef *find_long(const char *name, size_t len)
+/* "option '--NAME' is ambiguous; possibilities: '--a' '--b'", glibc's words. */
+static void ambiguous(const char *name, size_t len, char *err, size_t errlen)
 {
-	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
-		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
+	size_t used = (size_t)snprintf(err, errlen, "option '--%.*s' is ambiguous; possibilities:",
+				       (int)len, name);
+	for (size_t t = 0; t < NTABLES; t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n && used < errlen; i++) {
 			const char *ln = rc__opt_tables[t].defs[i].long_name;
-			if (ln && strlen(ln) == len && strncmp(ln, name, len) == 0)
-				return &rc__opt_tables[t].defs[i];
+			if (ln && strncmp(ln, name, len) == 0)
+				used += (size_t)snprintf(err + used, errlen - used, " '--%s'", ln);
 		}
+}
+
+/*
+ * The option a long name (up to '=' or the end of word) names, as
+ * getopt_long finds it: the option spelled so, else the only one whose
+ * name starts so.  NULL with a message if none or several do.
+ */
+static const struct rc__optdef *find_long(const char *word, char *err, size_t errlen)
+{
+	size_t len = strcspn(word, "=");
+	const struct rc__optdef *prefix_of = NULL;
+	int nprefix = 0;
+	for (size_t t = 0; t < NTABLES && len; t++)
+		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
+			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
+			if (!d->long_name || strncmp(d->long_name, word, len) != 0)
+				continue;
+			if (d->long_name[len] == '\0')
+				return d;
+			prefix_of = d;
+			nprefix++;
+		}
+	if (nprefix == 1)
+		return prefix_of;
+	if (nprefix == 0)
+		snprintf(err, errlen, "unrecognized option '--%s'", word);
+	else
+		ambiguous(word, len, err, errlen);
 	return NULL;
 }
 
@@ -177,8 +210,11 @@ void rc__cli_usage(FILE *out)
 {
 	fprintf(out, "usage: ringcap -i IFACE [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
 		     "       ringcap -r FILE [-r FILE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
-		     "       ringcap -D | -L -i IFACE | -d [-y TYPE] [EXPRESSION] | --version | -h\n");
-	for (size_t t = 0; t < sizeof(rc__opt_tables) / sizeof(rc__opt_tables[0]); t++)
+		     "       ringcap -D | -L -i IFACE | -d [-r FILE | -i IFACE | -y TYPE] [EXPRESSION]\n"
+		     "       ringcap --version | -h\n"
+		     "Options may also follow the expression (\"--\" ends them); a long option\n"
+		     "may be shortened to a prefix that names only it (--coun = --count).\n");
+	for (size_t t = 0; t < NTABLES; t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
 			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
 			char name[48];
@@ -197,22 +233,81 @@ void rc__cli_usage(FILE *out)
 		}
 }
 
-static int join_words(struct rc__cli_opts *o, int argc, char **argv, int first, char *err,
+/* Append word to the filter expression, which has room for every word of
+ * argv (rc__cli_parse). */
+static void add_word(struct rc__cli_opts *o, const char *word)
+{
+	if (o->filter_expr[0])
+		strcat(o->filter_expr, " ");
+	strcat(o->filter_expr, word);
+}
+
+/* Run d's handler; the first live-only option is remembered by the name
+ * it was given (as_long: its long name, else its letter). */
+static int apply(struct rc__cli_opts *o, const struct rc__optdef *d, int as_long, const char *arg,
+		 char *err, size_t errlen)
+{
+	if (d->live_only && !o->live_only_opt[0]) {
+		if (as_long)
+			snprintf(o->live_only_opt, sizeof(o->live_only_opt), "--%s", d->long_name);
+		else
+			snprintf(o->live_only_opt, sizeof(o->live_only_opt), "-%c", d->short_name);
+	}
+	return d->handler(o, arg, err, errlen);
+}
+
+/* argv[*i] is "--NAME" or "--NAME=ARG"; an argument may also be the next
+ * word, which *i then passes. */
+static int parse_long(struct rc__cli_opts *o, int argc, char **argv, int *i, char *err,
 		      size_t errlen)
 {
-	size_t total = 1;
-	for (int i = first; i < argc; i++)
-		total += strlen(argv[i]) + 1;
-	o->filter_expr = malloc(total);
-	if (!o->filter_expr) {
-		snprintf(err, errlen, "out of memory");
+	const char *word = argv[*i] + 2, *eq = strchr(word, '=');
+	const struct rc__optdef *d = find_long(word, err, errlen);
+	if (!d)
+		return -1;
+	const char *arg = NULL;
+	if (d->takes_arg) {
+		if (eq)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			snprintf(err, errlen, "option '--%s' requires an argument", d->long_name);
+			return -1;
+		}
+	} else if (eq) {
+		snprintf(err, errlen, "option '--%s' doesn't allow an argument", d->long_name);
 		return -1;
 	}
-	o->filter_expr[0] = '\0';
-	for (int i = first; i < argc; i++) {
-		if (i > first)
-			strcat(o->filter_expr, " ");
-		strcat(o->filter_expr, argv[i]);
+	return apply(o, d, 1, arg, err, errlen);
+}
+
+/* argv[*i] is "-abc": letters, the last one that takes an argument
+ * taking the rest of the word or the next word. */
+static int parse_short(struct rc__cli_opts *o, int argc, char **argv, int *i, char *err,
+		       size_t errlen)
+{
+	for (const char *p = argv[*i] + 1; *p; p++) {
+		const struct rc__optdef *d = find_short(*p);
+		if (!d) {
+			snprintf(err, errlen, "invalid option -- '%c'", *p);
+			return -1;
+		}
+		if (!d->takes_arg) {
+			if (apply(o, d, 0, NULL, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		const char *arg;
+		if (p[1])
+			arg = p + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			snprintf(err, errlen, "option requires an argument -- '%c'", *p);
+			return -1;
+		}
+		return apply(o, d, 0, arg, err, errlen);
 	}
 	return 0;
 }
@@ -221,74 +316,77 @@ int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size
 {
 	memset(o, 0, sizeof(*o));
 	o->dump_linktype = -1;
-	int i = 1;
+	size_t room = 1;
+	for (int i = 1; i < argc; i++)
+		room += strlen(argv[i]) + 1;
+	o->filter_expr = calloc(1, room);
+	if (!o->filter_expr) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	/* glibc's getopt moves options found after words to the front unless
+	 * POSIXLY_CORRECT is set; tcpdump inherits both behaviours. */
+	int permute = getenv("POSIXLY_CORRECT") == NULL, nwords = 0, i = 1;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
 			i++;
 			break;
 		}
-		if (a[0] != '-' || a[1] == '\0')
-			break; /* start of the filter expression */
-		if (a[1] == '-') {
-			const char *name = a + 2, *eq = strchr(name, '=');
-			size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
-			const struct rc__optdef *d = find_long(name, nlen);
-			if (!d) {
-				snprintf(err, errlen, "unrecognized option '%s'", a);
-				return -1;
-			}
-			const char *arg = NULL;
-			if (d->takes_arg) {
-				if (eq)
-					arg = eq + 1;
-				else if (i + 1 < argc)
-					arg = argv[++i];
-				else {
-					snprintf(err, errlen, "option '--%s' requires an argument", d->long_name);
-					return -1;
-				}
-			} else if (eq) {
-				snprintf(err, errlen, "option '--%s' doesn't allow an argument", d->long_name);
-				return -1;
-			}
-			if (d->handler(o, arg, err, errlen) < 0)
-				return -1;
+		if (a[0] != '-' || a[1] == '\0') {
+			if (!permute)
+				break;
+			add_word(o, a);
+			nwords++;
 			continue;
 		}
-		for (const char *p = a + 1; *p; p++) {
-			const struct rc__optdef *d = find_short(*p);
-			if (!d) {
-				snprintf(err, errlen, "invalid option -- '%c'", *p);
-				return -1;
-			}
-			if (!d->takes_arg) {
-				if (d->handler(o, NULL, err, errlen) < 0)
-					return -1;
-				continue;
-			}
-			const char *arg;
-			if (p[1])
-				arg = p + 1;
-			else if (i + 1 < argc)
-				arg = argv[++i];
-			else {
-				snprintf(err, errlen, "option requires an argument -- '%c'", *p);
-				return -1;
-			}
-			if (d->handler(o, arg, err, errlen) < 0)
-				return -1;
-			break;
-		}
-	}
-	if (i < argc) {
-		if (o->filter_file) {
-			snprintf(err, errlen, "both -F and a filter expression given");
+		if ((a[1] == '-' ? parse_long(o, argc, argv, &i, err, errlen)
+				 : parse_short(o, argc, argv, &i, err, errlen)) < 0)
 			return -1;
-		}
-		return join_words(o, argc, argv, i, err, errlen);
+	}
+	for (; i < argc; i++, nwords++)
+		add_word(o, argv[i]);
+	if (nwords == 0) {
+		free(o->filter_expr);
+		o->filter_expr = NULL;
+	} else if (o->filter_file) {
+		snprintf(err, errlen, "both -F and a filter expression given");
+		return -1;
 	}
 	return 0;
+}
+
+/* --json or --print where no packet is printed: the reason, or NULL.  -d
+ * prints only the program and ignores every output option, as tcpdump does. */
+static const char *unprinted(const struct rc__cli_opts *o)
+{
+	if (o->dump_style)
+		return NULL;
+	if (o->count_only && o->live.json)
+		return "--json: --count prints no packets";
+	if (o->count_only && o->live.print_too)
+		return "--print: --count prints no packets";
+	if (o->live.json && o->write_path && !o->live.print_too)
+		return o->live.nifaces ? "--json: -w writes the packets instead of printing them; "
+					 "add --print to print them too"
+				       : "--json: -w writes the packets instead of printing them";
+	return NULL;
+}
+
+int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen)
+{
+	int capturing = o->live.nifaces || o->live.list_devices || o->live.list_linktypes;
+	const char *why = unprinted(o);
+	if (why)
+		snprintf(err, errlen, "%s", why);
+	else if (!capturing && o->live_only_opt[0])
+		snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)", o->live_only_opt);
+	else if (!capturing && o->dump_linktype >= 0 && !o->dump_style)
+		/* tcpdump -r ignores -y; a file's packets keep the file's link type. */
+		snprintf(err, errlen, "-y: for live capture (-i) and -d, not for files (-r)");
+	else
+		return 0;
+	return -1;
 }
 
 void rc__cli_opts_free(struct rc__cli_opts *o)
@@ -308,13 +406,14 @@ char *rc__cli_read_filter_file(const char *path)
 	}
 	char *buf = malloc(RC_MAX_FILTER_FILE_BYTES + 1);
 	size_t n = buf ? fread(buf, 1, RC_MAX_FILTER_FILE_BYTES + 1, f) : 0;
-	int bad = !buf || ferror(f) || n > RC_MAX_FILTER_FILE_BYTES;
+	/* A directory opens; reading it fails with EISDIR. */
+	const char *why = !buf ? "out of memory"
+			  : ferror(f) ? strerror(errno)
+			  : n > RC_MAX_FILTER_FILE_BYTES ? "larger than 1 MiB"
+							 : NULL;
 	fclose(f);
-	if (bad) {
-		fprintf(stderr, "ringcap: filter file %s: %s\n", path,
-			!buf ? "out of memory"
-			: n > RC_MAX_FILTER_FILE_BYTES ? "larger than 1 MiB"
-						       : "read error");
+	if (why) {
+		fprintf(stderr, "ringcap: filter file %s: %s\n", path, why);
 		free(buf);
 		return NULL;
 	}

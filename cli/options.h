@@ -8,7 +8,7 @@
  * --threads, --stats, -G/-C/-W, -Z, --json, ...) in options_live.c with
  * their own table, listed in rc__opt_tables[] in options.c, and their own
  * fields below.  File mode refuses the ones a file cannot honour
- * (offline.c).
+ * (rc__optdef.live_only, rc__cli_check).
  */
 #ifndef RC_CLI_OPTIONS_H
 #define RC_CLI_OPTIONS_H
@@ -59,10 +59,15 @@ struct rc__cli_opts {
 	int dump_style;          /* -d count: 1..3 */
 	int dump_linktype;       /* -y; -1 = the file's */
 	const char *filter_file; /* -F */
-	char *filter_expr;       /* trailing arguments joined by spaces (malloc'ed) */
+	char *filter_expr;       /* the words that are not options, joined by spaces
+	                          * (malloc'ed); NULL if none */
 	int ts_precision_set;    /* --time-stamp-precision given (print.ts_nano says which) */
 	int show_version;
 	int show_help;
+	/* The first live-only option given (rc__optdef.live_only), named as on
+	 * the command line: "-B", "--buffer-size" (also for "--buff"); "" if
+	 * none. */
+	char live_only_opt[32];
 	struct rc__print_opts print;
 	struct rc__live_opts live; /* options_live.c */
 };
@@ -76,6 +81,7 @@ struct rc__optdef {
 	rc__opt_handler handler;
 	const char *help;       /* one line for -h; NULL hides the option */
 	const char *arg_name;
+	int live_only;          /* refused where nothing is captured: -r, -d without -i */
 };
 
 /* The live-capture option table (options_live.c). */
@@ -83,12 +89,24 @@ struct rc__optdef {
 extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
 
 /*
- * rc__cli_parse - parse argv into o (initialised here).  Short options may
- * be combined ("-nnvv", "-c5", "-rFILE"); long options take "--opt=ARG" or
- * "--opt ARG"; "--" ends the options; remaining words form the filter.
- * Returns 0, or -1 with a message in err (usage error).
+ * rc__cli_parse - parse argv into o (initialised here) as tcpdump's
+ * getopt_long does.  Short options may be combined ("-nnvv", "-c5",
+ * "-rFILE"); long options take "--opt=ARG" or "--opt ARG" and may be
+ * shortened to any prefix that names one option ("--coun"; an exact name
+ * wins).  Options may come anywhere: the other words, in order, form the
+ * filter expression ("-" is a word); after "--" every word is.  With
+ * POSIXLY_CORRECT in the environment the first word ends the options, as
+ * it does for tcpdump.  Returns 0, or -1 with a message in err (usage
+ * error).
  */
 int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size_t errlen);
+/*
+ * rc__cli_check - refuse what the parsed command line asks for but no mode
+ * would do: a live-only option where nothing is captured (-r, or -d
+ * without -i), -y when reading files without -d, --json where no packet
+ * is printed.  Returns 0, or -1 with a one-line message in err (exit 2).
+ */
+int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen);
 void rc__cli_opts_free(struct rc__cli_opts *o);
 
 /* -F FILE's expression (malloc'ed; the caller frees it): at most 1 MiB;

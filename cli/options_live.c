@@ -3,8 +3,11 @@
  * and meanings; see options.h for the table format and docs/ringcap.1).
  *
  * Handlers only check the shape of each value; whether the combination
- * makes sense (-C without -w, --threads with -i any, ...) is checked by
- * rc__live_check() in live.c once the whole command line is known.
+ * makes sense is checked once the whole command line is known: options
+ * that file mode cannot honour (live_only in the table below) by
+ * rc__cli_check() in options.c, the ones that need each other (-C without
+ * -w, --per-thread-files without --threads, ...) by check_options() in
+ * live.c.
  */
 #include "options.h"
 
@@ -184,27 +187,27 @@ LIVE_FLAG(opt_no_stats, o->live.stats_secs = -1)
 LIVE_FLAG(opt_keep_net_raw, o->live.keep_net_raw = 1)
 
 const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT] = {
-	{ 'i', "interface", 1, opt_iface, "capture on IFACE (\"any\" = all); repeatable", "IFACE" },
-	{ 's', "snapshot-length", 1, opt_snaplen, "bytes kept of each packet (0 = 262144)", "N" },
-	{ 'p', "no-promiscuous-mode", 0, opt_no_promisc, "do not put the interface in promiscuous mode", NULL },
-	{ 'Q', "direction", 1, opt_direction, "capture direction: in, out or inout", "DIR" },
-	{ 'B', "buffer-size", 1, opt_ring, "kernel ring size in KiB (default 16384)", "KiB" },
-	{ 0, "immediate-mode", 0, opt_immediate, "deliver each packet at once (lowest latency)", NULL },
-	{ 'j', "time-stamp-type", 1, opt_tstamp, "host or adapter_unsynced (NIC clock)", "TYPE" },
-	{ 'D', "list-interfaces", 0, opt_list_devices, "list the capture interfaces and exit", NULL },
-	{ 'L', "list-data-link-types", 0, opt_list_linktypes, "list the link types of -i IFACE and exit", NULL },
-	{ 'C', NULL, 1, opt_rotate_size, "new output file after SIZE million bytes (-w FILE1, FILE2...)", "SIZE" },
-	{ 'G', NULL, 1, opt_rotate_secs, "new output file every SECS seconds (strftime in -w name)", "SECS" },
-	{ 'W', NULL, 1, opt_file_count, "with -C: ring of COUNT files; with -G: stop after COUNT", "COUNT" },
-	{ 'Z', "relinquish-privileges", 1, opt_user, "drop root to USER after opening the capture", "USER" },
-	{ 0, "keep-cap-net-raw", 0, opt_keep_net_raw, "with -Z: keep CAP_NET_RAW (only it) as USER", NULL },
-	{ 'l', NULL, 0, opt_line_buffered, "line-buffered standard output", NULL },
-	{ 'U', "packet-buffered", 0, opt_packet_buffered, "flush the output file after each packet", NULL },
-	{ 0, "threads", 1, opt_threads, "capture with N fanout threads, one per CPU", "N" },
-	{ 0, "fanout-mode", 1, opt_fanout_mode, "hash (default), lb, cpu, rollover, random, qm", "MODE" },
-	{ 0, "per-thread-files", 0, opt_per_thread_files, "with --threads and -w: one file per thread", NULL },
-	{ 0, "stats", 1, opt_stats, "live statistics on stderr every SECS seconds (0 = off)", "SECS" },
-	{ 0, "no-stats", 0, opt_no_stats, "no live statistics line", NULL },
-	{ 0, "json", 0, opt_json, "print one JSON object per packet", NULL },
-	{ 0, "print", 0, opt_print, "with -w: also print the packets", NULL },
+	{ 'i', "interface", 1, opt_iface, "capture on IFACE (\"any\" = all); repeatable", "IFACE", 0 },
+	{ 's', "snapshot-length", 1, opt_snaplen, "bytes kept of each packet (0 = 262144)", "N", 0 },
+	{ 'p', "no-promiscuous-mode", 0, opt_no_promisc, "do not put the interface in promiscuous mode", NULL, 1 },
+	{ 'Q', "direction", 1, opt_direction, "capture direction: in, out or inout", "DIR", 1 },
+	{ 'B', "buffer-size", 1, opt_ring, "kernel ring size in KiB (default 16384)", "KiB", 1 },
+	{ 0, "immediate-mode", 0, opt_immediate, "deliver each packet at once (lowest latency)", NULL, 1 },
+	{ 'j', "time-stamp-type", 1, opt_tstamp, "host or adapter_unsynced (NIC clock)", "TYPE", 1 },
+	{ 'D', "list-interfaces", 0, opt_list_devices, "list the capture interfaces and exit", NULL, 0 },
+	{ 'L', "list-data-link-types", 0, opt_list_linktypes, "list the link types of -i IFACE and exit", NULL, 0 },
+	{ 'C', NULL, 1, opt_rotate_size, "new output file after SIZE million bytes (-w FILE, FILE1, FILE2...)", "SIZE", 1 },
+	{ 'G', NULL, 1, opt_rotate_secs, "new output file every SECS seconds (strftime in -w name)", "SECS", 1 },
+	{ 'W', NULL, 1, opt_file_count, "with -C: ring of COUNT files; with -G: stop after COUNT", "COUNT", 1 },
+	{ 'Z', "relinquish-privileges", 1, opt_user, "drop root to USER after opening the capture", "USER", 1 },
+	{ 0, "keep-cap-net-raw", 0, opt_keep_net_raw, "with -Z: keep CAP_NET_RAW (only it) as USER", NULL, 1 },
+	{ 'l', NULL, 0, opt_line_buffered, "line-buffered standard output", NULL, 0 },
+	{ 'U', "packet-buffered", 0, opt_packet_buffered, "flush the output file after each packet", NULL, 0 },
+	{ 0, "threads", 1, opt_threads, "capture with N fanout threads, one per CPU", "N", 1 },
+	{ 0, "fanout-mode", 1, opt_fanout_mode, "hash (default), lb, cpu, rollover, random, qm", "MODE", 1 },
+	{ 0, "per-thread-files", 0, opt_per_thread_files, "with --threads and -w: one file per thread", NULL, 1 },
+	{ 0, "stats", 1, opt_stats, "live statistics on stderr every SECS seconds (0 = off)", "SECS", 1 },
+	{ 0, "no-stats", 0, opt_no_stats, "no live statistics line", NULL, 1 },
+	{ 0, "json", 0, opt_json, "print one JSON object per packet", NULL, 0 },
+	{ 0, "print", 0, opt_print, "with -w: also print the packets", NULL, 1 },
 };

@@ -2,7 +2,8 @@
  * test_cli_errors.c - every error path of the CLI gives one clear line on
  * stderr and a non-zero exit: missing file, damaged file (packets before the
  * damage still printed, then the offset), bad filter (expression and caret),
- * unknown option (usage), bad option values.
+ * unknown option (usage), bad option values, a filter file that cannot be
+ * used.
  */
 #include "harness.h"
 #include "testutil.h"
@@ -12,24 +13,10 @@
 
 #include "offline.h"
 
-/* Run ringcap with args; *out gets stdout, *err stderr; returns the exit code. */
-static int run(char **out, char **err, const char *args)
-{
-	const char *ef = rc_test_tmpfile("stderr.txt");
-	int st = rc_test_sh(out, "'%s/ringcap' %s 2>'%s'", rc_test_builddir(), args, ef);
-	size_t len;
-	unsigned char *e = rc_test_read_file(ef, &len);
-	*err = malloc(len + 1);
-	memcpy(*err, e, len);
-	(*err)[len] = '\0';
-	free(e);
-	return st;
-}
-
 TEST(cli_missing_file_is_an_error)
 {
 	char *out, *err;
-	ASSERT_INT_EQ(run(&out, &err, "-r /nonexistent/x.pcap"), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r /nonexistent/x.pcap"), 1);
 	ASSERT_STR_EQ(out, "");
 	ASSERT_STR_CONTAINS(err, "ringcap: ");
 	ASSERT_STR_CONTAINS(err, "/nonexistent/x.pcap");
@@ -40,7 +27,7 @@ TEST(cli_missing_file_is_an_error)
 
 TEST(cli_damaged_file_prints_good_packets_then_the_offset)
 {
-	char src[512], args[1200];
+	char src[512];
 	size_t len;
 	snprintf(src, sizeof(src), "%s/tests/cli/corpus/lt_ipv4.pcap", rc_test_srcdir());
 	unsigned char *buf = rc_test_read_file(src, &len);
@@ -50,8 +37,7 @@ TEST(cli_damaged_file_prints_good_packets_then_the_offset)
 	rc_test_write_file(cut, buf, len - 20);
 	free(buf);
 	char *out, *err;
-	snprintf(args, sizeof(args), "-n -tt -r '%s'", cut);
-	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-n -tt -r '%s'", cut), 1);
 	ASSERT_STR_EQ(out, "1700000000.500000 IP 10.0.0.1.1111 > 10.0.0.2.2222: UDP, length 4\n");
 	ASSERT_STR_CONTAINS(err, "cut.pcap: ");
 	ASSERT_STR_CONTAINS(err, "offset 72");
@@ -66,12 +52,12 @@ TEST(cli_count_is_printed_only_once_reading_started)
 	char args[1200], *out, *err;
 	snprintf(args, sizeof(args), "-r '%s/tests/cli/corpus/tcp.pcap' --count 'tcp and and'",
 		 rc_test_srcdir());
-	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 1);
 	ASSERT_STR_EQ(out, "");
 	ASSERT_STR_CONTAINS(err, "bad filter expression");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-r /nonexistent/x.pcap --count"), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r /nonexistent/x.pcap --count"), 1);
 	ASSERT_STR_EQ(out, "");
 	free(out);
 	free(err);
@@ -84,14 +70,14 @@ TEST(cli_count_is_printed_only_once_reading_started)
 	rc_test_write_file(cut, buf, len - 20);
 	free(buf);
 	snprintf(args, sizeof(args), "-r '%s' --count", cut);
-	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 1);
 	ASSERT_STR_EQ(out, "1 packet\n");
 	ASSERT_STR_CONTAINS(err, "offset 72");
 	free(out);
 	free(err);
 	/* A later input that cannot be opened: the count of the earlier ones. */
 	snprintf(args, sizeof(args), "-r '%s' -r /nonexistent/x.pcap --count", src);
-	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 1);
 	ASSERT_STR_EQ(out, "2 packets\n");
 	free(out);
 	free(err);
@@ -137,9 +123,8 @@ TEST(cli_not_a_capture_file_is_an_error)
 {
 	const char *junk = rc_test_tmpfile("junk.pcap");
 	rc_test_write_file(junk, "this is not a capture file at all", 33);
-	char args[600], *out, *err;
-	snprintf(args, sizeof(args), "-r '%s'", junk);
-	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s'", junk), 1);
 	ASSERT_STR_EQ(out, "");
 	ASSERT_STR_CONTAINS(err, "ringcap: ");
 	ASSERT_STR_CONTAINS(err, "junk.pcap");
@@ -149,9 +134,10 @@ TEST(cli_not_a_capture_file_is_an_error)
 
 TEST(cli_bad_filter_shows_the_expression_and_a_caret)
 {
-	char args[600], *out, *err;
-	snprintf(args, sizeof(args), "-r '%s/tests/cli/corpus/tcp.pcap' tcp port 99999", rc_test_srcdir());
-	ASSERT_INT_EQ(run(&out, &err, args), 1);
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s/tests/cli/corpus/tcp.pcap' tcp port 99999",
+				      rc_test_srcdir()),
+		      1);
 	ASSERT_STR_EQ(out, "");
 	ASSERT_STR_CONTAINS(err, "ringcap: bad filter expression: ");
 	/* The caret line sits under the column the compiler names. */
@@ -207,12 +193,12 @@ TEST(cli_filter_error_caret_lines_up_after_tabs_and_utf8)
 TEST(cli_unknown_option_prints_usage)
 {
 	char *out, *err;
-	ASSERT_INT_EQ(run(&out, &err, "--bogus"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "--bogus"), 2);
 	ASSERT_STR_EQ(out, "");
 	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -i IFACE");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-r x -K"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x -K"), 2);
 	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- 'K'\nusage:");
 	free(out);
 	free(err);
@@ -221,23 +207,23 @@ TEST(cli_unknown_option_prints_usage)
 TEST(cli_bad_option_values_are_usage_errors)
 {
 	char *out, *err;
-	ASSERT_INT_EQ(run(&out, &err, "-r x -c 0"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x -c 0"), 2);
 	ASSERT_STR_CONTAINS(err, "invalid packet count '0'");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-r x --format pcapx"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x --format pcapx"), 2);
 	ASSERT_STR_CONTAINS(err, "unknown --format 'pcapx' (expected pcap or pcapng)");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-d -y NOSUCHTYPE ip"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-d -y NOSUCHTYPE ip"), 2);
 	ASSERT_STR_CONTAINS(err, "unknown link type 'NOSUCHTYPE'");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-r"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r"), 2);
 	ASSERT_STR_CONTAINS(err, "option requires an argument -- 'r'");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-n"), 2);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-n"), 2);
 	ASSERT_STR_CONTAINS(err, "no input");
 	free(out);
 	free(err);
@@ -249,7 +235,7 @@ TEST(cli_live_link_type_the_device_lacks_is_refused)
 {
 	rc_test_need_root();
 	char *out, *err;
-	ASSERT_INT_EQ(run(&out, &err, "-i lo -y NULL -c 1"), 1);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-i lo -y NULL -c 1"), 1);
 	ASSERT_STR_CONTAINS(err, "lo: -y NULL: the device captures as EN10MB or LINUX_SLL2");
 	ASSERT_STR_EQ(out, "");
 	free(out);
@@ -259,11 +245,11 @@ TEST(cli_live_link_type_the_device_lacks_is_refused)
 TEST(cli_version_and_help_exit_zero)
 {
 	char *out, *err;
-	ASSERT_INT_EQ(run(&out, &err, "--version"), 0);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "--version"), 0);
 	ASSERT_STR_CONTAINS(out, "ringcap version ");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(run(&out, &err, "-h"), 0);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-h"), 0);
 	ASSERT_STR_CONTAINS(out, "--count");
 	ASSERT_STR_EQ(err, "");
 	free(out);
@@ -273,16 +259,49 @@ TEST(cli_version_and_help_exit_zero)
 TEST(cli_d_dumps_the_program_for_the_link_type)
 {
 	char *out, *err;
-	ASSERT_INT_EQ(run(&out, &err, "-d -y EN10MB ip"), 0);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-d -y EN10MB ip"), 0);
 	ASSERT_STR_CONTAINS(out, "(000) ldh      [12]\n");
 	free(out);
 	free(err);
 	/* Raw IPv4 has no link header: the program does not load the ethertype. */
-	char args[600];
-	snprintf(args, sizeof(args), "-dd -r '%s/tests/cli/corpus/lt_ipv4.pcap' ip", rc_test_srcdir());
-	ASSERT_INT_EQ(run(&out, &err, args), 0);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-dd -r '%s/tests/cli/corpus/lt_ipv4.pcap' ip",
+				      rc_test_srcdir()),
+		      0);
 	ASSERT_STR_CONTAINS(out, "{ 0x");
 	ASSERT_FALSE(strstr(out, "0x0000000c"));
 	free(out);
 	free(err);
+}
+
+/* A directory opens but cannot be read: the message says why. */
+TEST(cli_filter_file_that_is_a_directory_says_so)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s/tests/cli/corpus/tcp.pcap' -F '%s'",
+				      rc_test_srcdir(), rc_test_tmpdir()),
+		      1);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: filter file ");
+	ASSERT_STR_CONTAINS(err, ": Is a directory\n");
+	free(out);
+	free(err);
+}
+
+/* tcpdump 4.99 ignores the words when -F is given; ringcap refuses the
+ * pair, wherever the words stand (docs/cli.md). */
+TEST(cli_filter_file_and_an_expression_are_refused)
+{
+	const char *f = rc_test_tmpfile("filter.txt");
+	rc_test_write_file(f, "tcp\n", 4);
+	static const char *const orders[] = { "-F '%s' -r '%s/tests/cli/corpus/tcp.pcap' udp",
+					      "udp -F '%s' -r '%s/tests/cli/corpus/tcp.pcap'" };
+	for (size_t i = 0; i < 2; i++) {
+		char args[1200], *out, *err;
+		snprintf(args, sizeof(args), orders[i], f, rc_test_srcdir());
+		ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 2);
+		ASSERT_STR_EQ(out, "");
+		ASSERT_STR_CONTAINS(err, "ringcap: both -F and a filter expression given\n");
+		free(out);
+		free(err);
+	}
 }

@@ -1,8 +1,9 @@
 /*
  * test_cli_file_modes.c - the live-capture options in file mode (-r): the
  * ones a file cannot honour are refused with exit 2 before anything is
- * read or written; -s is accepted and ignored as tcpdump does; --json,
- * -l and -U work on files too.
+ * read or written, named as the command line gives them, and so are -y
+ * without -d and --json where nothing is printed; -s is accepted and
+ * ignored as tcpdump does; --json, -l and -U work on files too.
  */
 #include "harness.h"
 #include "testutil.h"
@@ -41,6 +42,25 @@ static char *file_text(const char *path)
 	return s;
 }
 
+/* Refused with exit 2 and the option named as given, before the output
+ * is created. */
+static void assert_refused(const char *opt, const char *named)
+{
+	char outfile[512]; /* rc_test_tmpfile's buffers are reused */
+	snprintf(outfile, sizeof(outfile), "%s", rc_test_tmpfile("never.pcap"));
+	char args[2048], *out, want[128];
+	const char *ep;
+	snprintf(args, sizeof(args), "%s -r '%s' -w '%s'", opt, corpus("tcp.pcap"), outfile);
+	ASSERT_INT_EQ(run(&out, &ep, args), 2);
+	ASSERT_STR_EQ(out, "");
+	char *err = file_text(ep);
+	snprintf(want, sizeof(want), "ringcap: %s: for live capture (-i), not for files (-r)\n", named);
+	ASSERT_STR_EQ(err, want);
+	free(err);
+	free(out);
+	ASSERT_INT_NE(access(outfile, F_OK), 0);
+}
+
 TEST(cli_file_mode_refuses_live_only_options)
 {
 	static const char *const opts[][2] = {
@@ -49,29 +69,75 @@ TEST(cli_file_mode_refuses_live_only_options)
 		{ "-B 1024", "-B" },
 		{ "--immediate-mode", "--immediate-mode" },
 		{ "-j host", "-j" },
-		{ "-C 1", "-C, -G and -W" },
-		{ "-G 60", "-C, -G and -W" },
+		{ "-C 1", "-C" },
+		{ "-G 60", "-G" },
+		{ "-W 3", "-W" },
 		{ "-Z nobody", "-Z" },
 		{ "--threads 2", "--threads" },
+		{ "--fanout-mode lb", "--fanout-mode" },
+		{ "--per-thread-files", "--per-thread-files" },
 		{ "--stats 1", "--stats" },
 		{ "--print", "--print" },
 	};
-	char outfile[512]; /* rc_test_tmpfile's buffers are reused */
-	snprintf(outfile, sizeof(outfile), "%s", rc_test_tmpfile("never.pcap"));
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
-		char args[2048], *out;
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		assert_refused(opts[i][0], opts[i][1]);
+}
+
+/* The name the user gave: the long one when given long (a shortened one
+ * in full), and the first of several. */
+TEST(cli_file_mode_refusal_names_the_option_as_given)
+{
+	static const char *const opts[][2] = {
+		{ "--no-stats", "--no-stats" },
+		{ "--stats 0", "--stats" },
+		{ "--keep-cap-net-raw", "--keep-cap-net-raw" },
+		{ "--relinquish-privileges nobody", "--relinquish-privileges" },
+		{ "--buffer-size 1024", "--buffer-size" },
+		{ "--buff 1024", "--buffer-size" },
+		{ "--no-stats -p", "--no-stats" },
+		{ "-pQ in", "-p" },
+	};
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		assert_refused(opts[i][0], opts[i][1]);
+}
+
+/* tcpdump -r ignores -y; ringcap refuses it, as it refuses the other
+ * options a file cannot honour.  -y stays for -d. */
+TEST(cli_file_mode_refuses_link_type_without_d)
+{
+	char args[1024], *out;
+	const char *ep;
+	snprintf(args, sizeof(args), "-y LINUX_SLL2 -r '%s'", corpus("tcp.pcap"));
+	ASSERT_INT_EQ(run(&out, &ep, args), 2);
+	ASSERT_STR_EQ(out, "");
+	char *err = file_text(ep);
+	ASSERT_STR_EQ(err, "ringcap: -y: for live capture (-i) and -d, not for files (-r)\n");
+	free(err);
+	free(out);
+	snprintf(args, sizeof(args), "-y LINUX_SLL2 -r '%s' -d tcp", corpus("tcp.pcap"));
+	ASSERT_INT_EQ(run(&out, &ep, args), 0);
+	ASSERT_STR_CONTAINS(out, "(000) ldh      [0]\n");
+	free(out);
+}
+
+/* --json where no packet is printed: -w writes them, --count counts them. */
+TEST(cli_file_mode_refuses_json_where_nothing_is_printed)
+{
+	static const char *const cases[][2] = {
+		{ "--json -w '%s'", "ringcap: --json: -w writes the packets instead of printing them\n" },
+		{ "--json --count", "ringcap: --json: --count prints no packets\n" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char opt[600], args[1200], *out;
 		const char *ep;
-		snprintf(args, sizeof(args), "%s -r '%s' -w '%s'", opts[i][0], corpus("tcp.pcap"),
-			 outfile);
+		snprintf(opt, sizeof(opt), cases[i][0], rc_test_tmpfile("never.pcap"));
+		snprintf(args, sizeof(args), "%s -r '%s'", opt, corpus("tcp.pcap"));
 		ASSERT_INT_EQ(run(&out, &ep, args), 2);
 		ASSERT_STR_EQ(out, "");
 		char *err = file_text(ep);
-		ASSERT_STR_CONTAINS(err, opts[i][1]);
-		ASSERT_STR_CONTAINS(err, "for live capture (-i), not for files (-r)");
+		ASSERT_STR_EQ(err, cases[i][1]);
 		free(err);
 		free(out);
-		/* refused before the output was created */
-		ASSERT_INT_NE(access(outfile, F_OK), 0);
 	}
 }
 

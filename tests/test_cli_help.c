@@ -1,6 +1,7 @@
 /*
  * test_cli_help.c - `ringcap -h` and docs/ringcap.1 cover every option of
- * the command (issue 7's list), and the man page renders without warnings.
+ * the command (issue 7's list), name the same long options, and the man
+ * page renders without warnings.
  */
 #include "harness.h"
 #include "testutil.h"
@@ -80,6 +81,8 @@ TEST(cli_help_lists_every_option)
 		snprintf(line, sizeof(line), "\n  %s", options[i].help);
 		ASSERT_STR_CONTAINS(out, line);
 	}
+	/* -C names its files as tcpdump does: FILE, FILE1, FILE2, ... */
+	ASSERT_STR_CONTAINS(out, "(-w FILE, FILE1, FILE2...)");
 	/* Both standard streams are named as targets of "-". */
 	ASSERT_STR_CONTAINS(out, "(\"-\" = stdin)");
 	ASSERT_STR_CONTAINS(out, "(\"-\" = stdout)");
@@ -113,6 +116,92 @@ TEST(cli_man_page_documents_every_option)
 			fprintf(stderr, "docs/ringcap.1 does not document %s\n", options[i].man);
 		ASSERT_INT_EQ(documents(man, options[i].man), 1);
 	}
+	free(man);
+}
+
+/* Add name[0..len) to set, a list ",a,b," sized cap. */
+static void add_name(char *set, size_t cap, const char *name, size_t len)
+{
+	char item[80];
+	snprintf(item, sizeof(item), ",%.*s,", (int)len, name);
+	if (!strstr(set, item) && strlen(set) + len + 2 < cap)
+		snprintf(set + strlen(set), cap - strlen(set), "%.*s,", (int)len, name);
+}
+
+/* The long options `ringcap -h` names in its option column (the first 35
+ * characters of a line "  -x, --name ARG   help"), as ",name,...,". */
+static void help_long_names(const char *help, char *set, size_t cap)
+{
+	snprintf(set, cap, ",");
+	for (const char *line = help; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		if (strncmp(line, "  -", 3) != 0)
+			continue;
+		const char *end = strchr(line, '\n');
+		size_t col = end && end - line < 35 ? (size_t)(end - line) : 35;
+		for (const char *p = line; (p = strstr(p, "--")) && p < line + col; p += 2) {
+			size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
+			add_name(set, cap, p + 2, n);
+		}
+	}
+}
+
+/* The long options the man page names in roff ("\-\-time\-stamp\-type"). */
+static void man_long_names(const char *man, char *set, size_t cap)
+{
+	snprintf(set, cap, ",");
+	for (const char *p = man; (p = strstr(p, "\\-\\-")) != NULL;) {
+		char name[80];
+		size_t n = 0;
+		for (p += 4; n + 1 < sizeof(name);) {
+			if (*p >= 'a' && *p <= 'z')
+				name[n++] = *p++;
+			else if (n && strncmp(p, "\\-", 2) == 0 && p[2] >= 'a' && p[2] <= 'z') {
+				name[n++] = '-';
+				p += 2;
+			} else
+				break;
+		}
+		if (n)
+			add_name(set, cap, name, n);
+	}
+}
+
+/* How many names of set start with name[0..len). */
+static int names_starting(const char *set, const char *name, size_t len)
+{
+	int k = 0;
+	for (const char *p = set + 1; *p; p = strchr(p, ',') + 1)
+		k += strncmp(p, name, len) == 0;
+	return k;
+}
+
+/* Each name of set is in other, or with abbrev, shortens exactly one of
+ * other's names (an example of a shortened option); "in what" names other. */
+static void assert_names_in(const char *set, const char *other, int abbrev, const char *in_what)
+{
+	for (const char *p = set + 1; *p; p = strchr(p, ',') + 1) {
+		char item[80];
+		size_t n = strcspn(p, ",");
+		snprintf(item, sizeof(item), ",%.*s,", (int)n, p);
+		if (!strstr(other, item) && !(abbrev && names_starting(other, p, n) == 1))
+			rc_test_fail(__FILE__, __LINE__, "--%.*s is missing from %s", (int)n, p, in_what);
+	}
+}
+
+/* The man page names every long option of `ringcap -h`, aliases of
+ * letters included, and no other (except shortened ones, as examples). */
+TEST(cli_man_page_and_help_name_the_same_long_options)
+{
+	char *help = NULL, path[4096], h[2048], m[2048];
+	ASSERT_INT_EQ(rc_test_sh(&help, "'%s/ringcap' -h", rc_test_builddir()), 0);
+	snprintf(path, sizeof(path), "%s/docs/ringcap.1", rc_test_srcdir());
+	char *man = rc_test_read_text(path);
+	help_long_names(help, h, sizeof(h));
+	man_long_names(man, m, sizeof(m));
+	ASSERT_STR_CONTAINS(h, ",snapshot-length,"); /* the extraction works */
+	assert_names_in(h, m, 0, "docs/ringcap.1");
+	assert_names_in(m, h, 1, "ringcap -h");
+	free(help);
 	free(man);
 }
 

@@ -2,7 +2,8 @@
  * test_cli_live_capture.c - the real `ringcap -i` program, run as root in
  * the test's own network namespaces (tests/netns.h): frames sent from the
  * peer namespace arrive exactly once, byte for byte, in the files it
- * writes, under -c, signals, rotation, fanout threads, -Z and errors.
+ * writes, under -c, signals, rotation, fanout threads, -Z and errors;
+ * --count counts them without printing.
  *
  * The link is silent (no addresses, IPv6 off), so every frame on it is
  * one of ours; each carries a sequence number (netns.h).
@@ -134,6 +135,27 @@ TEST_TIMEOUT(cli_live_one_packet_is_singular, 30)
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "\n1 packet captured\n");
 	free(e);
+}
+
+/* --count, as tcpdump's in live capture: no packet is printed; the closing
+ * lines count them, -c included. */
+TEST_TIMEOUT(cli_live_count_prints_no_packets_and_counts_them, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	char args[512];
+	pair_and_enter(&p);
+	snprintf(args, sizeof(args), "-i %s --count -c 5", p.if_a);
+	start(&r, args);
+	spec_init(&s, &p, 10, 0);
+	s.gap_us = 200;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	char *o = rc_test_read_text(r.out);
+	ASSERT_STR_EQ(o, "");
+	free(o);
+	assert_counts(r.err, 5);
 }
 
 /*

@@ -90,6 +90,32 @@ TEST(cli_live_usage_errors_exit_2_before_capturing)
 	free(out);
 }
 
+/* --json where no packet is printed is refused before a capture is
+ * opened (so without root), and before -w's file is created; with -w,
+ * --print prints them too. */
+TEST(cli_live_json_where_nothing_is_printed_is_refused)
+{
+	static const char *const cases[][2] = {
+		{ "-i lo -w '%s' --json",
+		  "ringcap: --json: -w writes the packets instead of printing them; add --print to print "
+		  "them too\n" },
+		{ "-i lo --count --json", "ringcap: --json: --count prints no packets\n" },
+		{ "-i lo --count -w '%s' --print", "ringcap: --print: --count prints no packets\n" },
+	};
+	char never[512]; /* rc_test_tmpfile's buffers are reused */
+	snprintf(never, sizeof(never), "%s", rc_test_tmpfile("never.pcap"));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char args[1024], *out, *err;
+		snprintf(args, sizeof(args), cases[i][0], never);
+		ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 2);
+		ASSERT_STR_EQ(out, "");
+		ASSERT_STR_EQ(err, cases[i][1]);
+		free(out);
+		free(err);
+		ASSERT_INT_NE(access(never, F_OK), 0);
+	}
+}
+
 TEST(cli_live_rotation_names_follow_tcpdump)
 {
 	char b[256];

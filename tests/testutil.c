@@ -42,13 +42,20 @@ const char *rc_test_tmpfile(const char *name)
 	return b;
 }
 
+/* fmt and ap as a malloc'ed string; fails the test when out of memory. */
+static char *vformat(const char *fmt, va_list ap)
+{
+	char *s;
+	if (vasprintf(&s, fmt, ap) < 0)
+		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
+	return s;
+}
+
 int rc_test_sh(char **out, const char *fmt, ...)
 {
-	char *cmd;
 	va_list ap;
 	va_start(ap, fmt);
-	if (vasprintf(&cmd, fmt, ap) < 0)
-		rc_test_fail(__FILE__, __LINE__, "vasprintf failed");
+	char *cmd = vformat(fmt, ap);
 	va_end(ap);
 	fflush(NULL);
 	FILE *p = popen(cmd, "r");
@@ -78,6 +85,20 @@ int rc_test_sh(char **out, const char *fmt, ...)
 	if (st == -1)
 		return -1;
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+int rc_test_ringcap(char **out, char **err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *args = vformat(fmt, ap);
+	va_end(ap);
+	char errpath[4096];
+	snprintf(errpath, sizeof(errpath), "%s", rc_test_tmpfile("ringcap.stderr"));
+	int st = rc_test_sh(out, "'%s/ringcap' %s 2>'%s'", rc_test_builddir(), args, errpath);
+	free(args);
+	*err = rc_test_read_text(errpath);
+	return st;
 }
 
 void rc_test_need_tool(const char *cmd)

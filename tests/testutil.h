@@ -32,6 +32,14 @@ const char *rc_test_tmpfile(const char *name);
  */
 int rc_test_sh(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * rc_test_ringcap - run the ringcap program of the build tree with args
+ * (shell words, from fmt); *out gets its stdout and *err its stderr as
+ * malloc'ed NUL-terminated strings (caller frees).  Returns its exit
+ * status, as rc_test_sh.
+ */
+int rc_test_ringcap(char **out, char **err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* rc_test_need_tool - SKIP the test if `cmd` is not on PATH. */
 void rc_test_need_tool(const char *cmd);
 

@@ -1,0 +1,143 @@
+/*
+ * test_cli_options.c - the command line is parsed as tcpdump's
+ * getopt_long parses it: options anywhere, the other words forming the
+ * filter expression, "--" and POSIXLY_CORRECT ending the options, and
+ * long options shortened to any prefix that names one option.
+ */
+#include "harness.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *corpus(const char *name)
+{
+	static char path[512];
+	snprintf(path, sizeof(path), "%s/tests/cli/corpus/%s", rc_test_srcdir(), name);
+	return path;
+}
+
+/* stdout of ringcap with args, which must exit with 0. */
+static char *ringcap_ok(const char *args)
+{
+	char *out, *err;
+	int st = rc_test_ringcap(&out, &err, "%s", args);
+	if (st != 0)
+		rc_test_fail(__FILE__, __LINE__, "ringcap %s exited with %d:\n%s", args, st, err);
+	free(err);
+	return out;
+}
+
+/* tcpdump, when installed, prints the same for the same words. */
+static void tcpdump_agrees(const char *args, const char *want)
+{
+	char *out = NULL;
+	if (rc_test_sh(NULL, "command -v tcpdump >/dev/null") != 0)
+		return;
+	ASSERT_INT_EQ(rc_test_sh(&out, "tcpdump %s 2>/dev/null", args), 0);
+	ASSERT_STR_EQ(out, want);
+	free(out);
+}
+
+/* apps.pcap holds 30 packets, 7 of them TCP, 4 of those on port 3333. */
+TEST(cli_options_after_the_expression_still_apply)
+{
+	static const char *const cases[][2] = {
+		{ "-r '%s' tcp --count", "7 packets\n" },
+		{ "-r '%s' tcp -c 3 --count", "3 packets\n" },
+		/* the words around an option form one expression */
+		{ "-r '%s' tcp -c 9 and port 3333 --count", "4 packets\n" },
+		{ "tcp --count -r '%s'", "7 packets\n" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char args[1024];
+		snprintf(args, sizeof(args), cases[i][0], corpus("apps.pcap"));
+		char *out = ringcap_ok(args);
+		ASSERT_STR_EQ(out, cases[i][1]);
+		free(out);
+		tcpdump_agrees(args, cases[i][1]);
+	}
+}
+
+/* A lone "-" is a word of the expression (here pcap-filter's minus), not
+ * an option: the same count as the expression given as one word. */
+TEST(cli_options_a_lone_dash_is_a_word)
+{
+	char args[1024];
+	snprintf(args, sizeof(args), "-r '%s' --count 'ip[2:2]' - 100 '>' 0", corpus("apps.pcap"));
+	char *words = ringcap_ok(args);
+	snprintf(args, sizeof(args), "-r '%s' --count 'ip[2:2] - 100 > 0'", corpus("apps.pcap"));
+	char *one = ringcap_ok(args);
+	ASSERT_STR_EQ(words, one);
+	free(words);
+	free(one);
+}
+
+TEST(cli_options_end_at_double_dash)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' -- tcp -c 3", corpus("apps.pcap")), 1);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: bad filter expression: ");
+	ASSERT_STR_CONTAINS(err, "  tcp -c 3\n");
+	free(out);
+	free(err);
+}
+
+/* As glibc's getopt does for tcpdump: the first word ends the options
+ * (without POSIXLY_CORRECT the same words count 3 packets, above). */
+TEST(cli_options_posixly_correct_ends_them_at_the_first_word)
+{
+	char *out;
+	ASSERT_INT_EQ(rc_test_sh(&out, "POSIXLY_CORRECT=1 '%s/ringcap' -r '%s' --count tcp -c 3 2>&1",
+				 rc_test_builddir(), corpus("apps.pcap")),
+		      1);
+	ASSERT_STR_CONTAINS(out, "ringcap: bad filter expression: ");
+	ASSERT_STR_CONTAINS(out, "  tcp -c 3\n");
+	free(out);
+}
+
+/* tcpdump reads "-1" after an expression as the option 1, not as a
+ * number of the expression; so does ringcap. */
+TEST(cli_options_a_negative_number_is_an_option_as_in_tcpdump)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' 'ip[2:2]' '>' -1", corpus("apps.pcap")), 2);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- '1'\n");
+	free(out);
+	free(err);
+}
+
+TEST(cli_long_options_may_be_shortened_to_a_unique_prefix)
+{
+	char args[1024];
+	snprintf(args, sizeof(args), "-r '%s' --coun tcp", corpus("apps.pcap"));
+	char *out = ringcap_ok(args);
+	ASSERT_STR_EQ(out, "7 packets\n");
+	free(out);
+	/* "=ARG" and a separate word both reach the shortened option */
+	snprintf(args, sizeof(args), "-tt -c 1 -r '%s' --time-stamp-p=nano", corpus("apps.pcap"));
+	out = ringcap_ok(args);
+	ASSERT_STR_CONTAINS(out, "1700000600.000000000 ");
+	free(out);
+	snprintf(args, sizeof(args), "-tt -c 1 -r '%s' --time-stamp-pr nano", corpus("apps.pcap"));
+	out = ringcap_ok(args);
+	ASSERT_STR_CONTAINS(out, "1700000600.000000000 ");
+	free(out);
+}
+
+TEST(cli_ambiguous_long_option_names_the_candidates)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' --t", corpus("apps.pcap")), 2);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_CONTAINS(err, "ringcap: option '--t' is ambiguous; possibilities: "
+				 "'--time-stamp-precision' '--time-stamp-type' '--threads'\n");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' --bogus=1", corpus("apps.pcap")), 2);
+	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus=1'\n");
+	free(out);
+	free(err);
+}
