@@ -37,6 +37,7 @@ static int file_target(const struct rc__cli_opts *o, struct target *t)
 		fprintf(stderr, "ringcap: %s\n", err);
 		return -1;
 	}
+	rc__print_reading(r, o->inputs[0]);
 	t->linktype = o->dump_linktype >= 0 ? o->dump_linktype : rc_reader_linktype(r);
 	if (rc_reader_snaplen(r))
 		t->snaplen_bytes = rc_reader_snaplen(r);

@@ -116,7 +116,7 @@ static const rc_bpf_prog *filter_for(struct offline *s, int linktype)
 	return &c->prog;
 }
 
-static void print_reading(rc_reader *r, const char *path)
+void rc__print_reading(rc_reader *r, const char *path)
 {
 	int lt = rc_reader_linktype(r);
 	const char *name = rc_linktype_name(lt), *desc = rc_linktype_description(lt);
@@ -275,7 +275,7 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		fprintf(stderr, "ringcap: %s\n", err);
 		return -1;
 	}
-	print_reading(r, path);
+	rc__print_reading(r, path);
 	/* A pcapng file may describe its first interface only later, or never
 	 * (a live capture that saw no packet writes no IDB): filters for such
 	 * interfaces are compiled per packet link type below. */

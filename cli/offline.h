@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "options.h"
+#include "ringcap/file.h"
 
 /* Exit codes of the ringcap program. */
 enum rc__exit_code {
@@ -30,5 +31,9 @@ int rc__run_offline(const struct rc__cli_opts *o);
  * UTF-8 character once, so the caret lines up on a terminal).
  */
 void rc__filter_error(FILE *out, const char *expr, const char *msg);
+
+/* tcpdump's "reading from file PATH, link-type ..., snapshot length N" on
+ * stderr, and its warning for LINUX_SLL2 files; -r and -d -r print it. */
+void rc__print_reading(rc_reader *r, const char *path);
 
 #endif

@@ -114,3 +114,16 @@ TEST(cli_dump_without_input_uses_the_snap_length)
 	free(out);
 	free(err);
 }
+
+/* With -r, stderr names the file first, as tcpdump's does. */
+TEST(cli_dump_with_file_says_which_file_it_reads)
+{
+	char args[1024], *err;
+	snprintf(args, sizeof(args), "-r '%s/examples/demo.pcapng' -d tcp", rc_test_srcdir());
+	char *out = dump_ok(&err, args);
+	ASSERT_STR_CONTAINS(err, "reading from file ");
+	ASSERT_STR_CONTAINS(err, "demo.pcapng, link-type EN10MB (Ethernet), snapshot length 262144\n");
+	ASSERT_STR_CONTAINS(out, "ret      #0\n");
+	free(out);
+	free(err);
+}
