@@ -336,6 +336,41 @@ TEST_TIMEOUT(capture_geometry_too_small_fails_activate_v2, 20)
 }
 
 /*
+ * A TPACKET_V2 frame size set by hand that cannot hold a packet of the
+ * snap length (capped by the MTU) fails activate and names both and the
+ * minimum: the kernel would accept it and cut every packet to the frame,
+ * flagged truncated, while rc_capture_snaplen claimed the whole snap
+ * length.  AUTO refuses it too, though V3 ignores the frame size.  A frame
+ * that holds an MTU-sized packet is fine.
+ */
+static void frame_too_small(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
+	ASSERT_OK(rc_capture_set_ring_geometry(c, 4096, 1024, 2));
+	ASSERT_INT_EQ(rc_capture_activate(c), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), ": frame size 1024 too small for snap length 262144: needs at least ");
+	ASSERT_INT_EQ(rc_capture_backend(c), RC_ESTATE);
+	rc_capture_close(c);
+
+	c = rc_test_capture_new(pair.if_b, backend);
+	ASSERT_OK(rc_capture_set_ring_geometry(c, 4096, 2048, 2));
+	rc_test_capture_activate(c);
+	ASSERT_UINT_EQ(rc_capture_snaplen(c), 262144);
+	rc_capture_close(c);
+}
+
+TEST_TIMEOUT(capture_v2_frame_too_small_for_snaplen_fails_activate, 20)
+{
+	frame_too_small(RC_BACKEND_TPACKET_V2);
+}
+
+TEST_TIMEOUT(capture_v2_frame_too_small_for_snaplen_fails_activate_auto, 20)
+{
+	frame_too_small(RC_BACKEND_AUTO);
+}
+
+/*
  * TPACKET_V3's larger frame header does not fit this block, V2's does: AUTO
  * falls back to V2, which warns that "any" has no promiscuous mode.  The
  * warning keeps both: the fallback notice is appended, not dropped.

@@ -126,7 +126,8 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf);
 int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes);
 /*
  * Total ring (or receive buffer) size, 64 KiB .. 64 GiB.  A ring is whole
- * blocks, at least two: 256 KiB for TPACKET_V3 (128 KiB blocks); for
+ * blocks, at least two (one only when memory is short, see
+ * docs/capture.md): 256 KiB for TPACKET_V3 (128 KiB blocks); for
  * TPACKET_V2 two blocks of 64 KiB, or of the frame size rounded up to a
  * power of two if larger.  A smaller request is raised (with a warning,
  * rc_capture_warning), others are rounded down to whole blocks.
@@ -136,7 +137,13 @@ int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes);
  * Expert ring geometry (overrides the ring size): block_size_bytes a
  * multiple of the page size, frame_size_bytes a multiple of 16 and at most
  * block_size_bytes (TPACKET_V2 frame; TPACKET_V3 ignores it and packs
- * packets densely), block_count >= 1.  All zero = automatic.
+ * packets densely), block_count >= 1 (the kernel's minimum; a single
+ * TPACKET_V3 block drops what arrives while the caller holds it).  All
+ * zero = automatic.  rc_capture_activate fails with RC_EINVAL, naming the
+ * sizes and the minimum, when a packet of the snap length (capped by the
+ * device MTU) plus its tpacket header does not fit a TPACKET_V2 frame
+ * (also under RC_BACKEND_AUTO when frame_size_bytes is set) or a
+ * TPACKET_V3 block: the kernel would silently truncate every packet.
  */
 int rc_capture_set_ring_geometry(rc_capture *c, uint32_t block_size_bytes,
 				 uint32_t frame_size_bytes, uint32_t block_count);

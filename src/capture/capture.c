@@ -554,7 +554,9 @@ int rc_capture_activate(rc_capture *c)
 	/* The options as a whole: a ring geometry that cannot hold a packet
 	 * fails activate here, instead of failing one back-end after another
 	 * and ending on the socket, which has no geometry.  A TPACKET_V2
-	 * frame header is the smaller: what V2 cannot hold, V3 cannot. */
+	 * frame header is the smaller: what V2 cannot hold, V3 cannot.  A
+	 * frame size set by hand too small for a packet fails even when V3,
+	 * which ignores it, might have been used: the options are wrong. */
 	if (c->opts.backend != RC_BACKEND_SOCKET &&
 	    (st = rc__ring_check_geometry(c, c->opts.backend == RC_BACKEND_TPACKET_V3 ? TPACKET_V3
 										: TPACKET_V2)) < 0)

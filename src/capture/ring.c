@@ -94,13 +94,26 @@ int rc__ring_check_geometry(rc_capture *c, int version)
 {
 	if (!c->opts.block_size_bytes)
 		return 0;
-	uint32_t frame_size =
-		c->opts.frame_size_bytes ? c->opts.frame_size_bytes : frame_need(c, version);
-	if (frame_size > c->opts.block_size_bytes)
+	uint32_t need = frame_need(c, version);
+	/* A V2 frame set by hand must hold a whole packet: the kernel would
+	 * accept a smaller one and silently truncate every packet to it,
+	 * under a snap length that then would not be the one in force.  V3
+	 * ignores the frame size; its packets must fit a block after the
+	 * block descriptor (max_frame_len in af_packet.c). */
+	if (version == TPACKET_V2 && c->opts.frame_size_bytes) {
+		if (c->opts.frame_size_bytes < need)
+			return rc__errf(c->err, RC_EINVAL,
+					"%s: frame size %u too small for snap length %u: needs at least %u",
+					rc__capture_devname(c), c->opts.frame_size_bytes, c->snaplen,
+					need);
+		return 0;
+	}
+	if (version == TPACKET_V3)
+		need += (uint32_t)RC__TPACKET_ALIGN(sizeof(struct tpacket_block_desc));
+	if (need > c->opts.block_size_bytes)
 		return rc__errf(c->err, RC_EINVAL,
 				"%s: frame size %u (needed for snap length %u) exceeds block size %u",
-				rc__capture_devname(c), frame_size, c->snaplen,
-				c->opts.block_size_bytes);
+				rc__capture_devname(c), need, c->snaplen, c->opts.block_size_bytes);
 	return 0;
 }
 
