@@ -304,6 +304,23 @@ TEST(capture_inject_on_any_is_not_supported)
 	rc_capture_close(c);
 }
 
+/* A NULL frame is named as such, not as a length out of range. */
+TEST_TIMEOUT(capture_inject_null_frame_says_null, 20)
+{
+	struct rc_netns_pair pair;
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, RC_BACKEND_AUTO);
+	rc_test_capture_activate(c);
+	ASSERT_INT_EQ(rc_capture_inject(c, NULL, 60), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), ": inject: frame is NULL");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), pair.if_b);
+	uint8_t f[60] = { 0 };
+	const uint8_t *frames[2] = { f, NULL };
+	const uint32_t lens[2] = { 60, 60 };
+	ASSERT_INT_EQ(rc_capture_inject_batch(c, frames, lens, 2), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), ": inject_batch: frame 1 is NULL");
+	rc_capture_close(c);
+}
+
 /*
  * Block size set by hand but too small for one packet of the device's MTU:
  * an error of the options, so activate fails - it does not quietly fall

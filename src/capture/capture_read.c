@@ -405,7 +405,10 @@ int rc_capture_inject(rc_capture *c, const void *frame, size_t len)
 	int st = inject_check(c);
 	if (st < 0)
 		return st;
-	if (!frame || len == 0 || len > 65535)
+	if (!frame)
+		return rc__errf(c->err, RC_EINVAL, "%s: inject: frame is NULL",
+				rc__capture_devname(c));
+	if (len == 0 || len > 65535)
 		return rc__errf(c->err, RC_EINVAL, "%s: frame length %zu out of range 1..65535",
 				rc__capture_devname(c), len);
 	ssize_t r = send(c->fd, frame, len, c->opts.timeout_ms == 0 ? MSG_DONTWAIT : 0);
@@ -428,10 +431,14 @@ int rc_capture_inject_batch(rc_capture *c, const uint8_t *const *frames, const u
 				rc__capture_devname(c));
 	if (n > INT32_MAX)
 		n = INT32_MAX;
-	for (size_t i = 0; i < n; i++)
-		if (!frames[i] || lens[i] == 0 || lens[i] > 65535)
+	for (size_t i = 0; i < n; i++) {
+		if (!frames[i])
+			return rc__errf(c->err, RC_EINVAL, "%s: inject_batch: frame %zu is NULL",
+					rc__capture_devname(c), i);
+		if (lens[i] == 0 || lens[i] > 65535)
 			return rc__errf(c->err, RC_EINVAL, "%s: frame %zu length %u out of range 1..65535",
 					rc__capture_devname(c), i, lens[i]);
+	}
 	size_t sent = 0;
 	while (sent < n) {
 		unsigned k = n - sent < CHUNK ? (unsigned)(n - sent) : CHUNK;
