@@ -252,6 +252,13 @@ static int fail_third(rc_capture *c, unsigned index, void *user)
 	return index == 2 ? rc_capture_set_snaplen(c, -1) : rc_capture_set_ring_size(c, 1 << 20);
 }
 
+static int fail_second_silently(rc_capture *c, unsigned index, void *user)
+{
+	(void)c;
+	(void)user;
+	return index == 1 ? RC_EINVAL : 0;
+}
+
 TEST_TIMEOUT(capture_fanout_open_failure_leaves_nothing_open, 20)
 {
 	rc_test_need_root();
@@ -271,11 +278,28 @@ TEST_TIMEOUT(capture_fanout_open_failure_leaves_nothing_open, 20)
 	ASSERT_INT_EQ(rc_fanout_open(h, 3, "lo", (uint16_t)(getpid() & 0xffff), RC_FANOUT_HASH, 0,
 				     fail_third, NULL, err),
 		      RC_EINVAL);
-	ASSERT_STR_CONTAINS(err, "fanout member 2");
+	ASSERT_STR_CONTAINS(err, "lo: fanout member 2: snaplen ");
 	for (int i = 0; i < 3; i++)
 		ASSERT_TRUE(h[i] == NULL);
 	ASSERT_UINT_EQ(rc_test_count_fds(), fds);
 	ASSERT_UINT_EQ(rc_test_count_socket_maps(), maps);
+	/* A callback that fails without a message of its own is named. */
+	ASSERT_INT_EQ(rc_fanout_open(h, 3, "lo", (uint16_t)(getpid() & 0xffff), RC_FANOUT_HASH, 0,
+				     fail_second_silently, NULL, err),
+		      RC_EINVAL);
+	ASSERT_STR_EQ(err, "lo: fanout member 1: configure callback failed: invalid argument");
+	for (int i = 0; i < 3; i++)
+		ASSERT_TRUE(h[i] == NULL);
+	ASSERT_UINT_EQ(rc_test_count_fds(), fds);
+	ASSERT_UINT_EQ(rc_test_count_socket_maps(), maps);
+}
+
+TEST(capture_fanout_open_null_handles_says_null)
+{
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_fanout_open(NULL, 2, "lo", 1, RC_FANOUT_HASH, 0, NULL, NULL, err),
+		      RC_EINVAL);
+	ASSERT_STR_EQ(err, "rc_fanout_open: handles is NULL");
 }
 
 /* A member that fails to activate names the device once, first. */

@@ -17,7 +17,8 @@
 #include "util/errmsg.h"
 
 /* "eth0: fanout member 2: interface is down": the member's message names
- * the device first, and so does this one, once. */
+ * the device first, and so does this one, once; a message that does not
+ * (a setter's) gets it in front. */
 static void fanout_error(char *errbuf, int st, unsigned i, const rc_capture *c)
 {
 	const char *dev = rc__capture_devname(c), *msg = c->err[0] ? c->err : rc_strerror(st);
@@ -25,14 +26,16 @@ static void fanout_error(char *errbuf, int st, unsigned i, const rc_capture *c)
 	if (strncmp(msg, dev, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
 		rc__errf(errbuf, st, "%s: fanout member %u: %s", dev, i, msg + n + 2);
 	else
-		rc__errf(errbuf, st, "fanout member %u: %s", i, msg);
+		rc__errf(errbuf, st, "%s: fanout member %u: %s", dev, i, msg);
 }
 
 int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_t group_id,
 		   int mode, unsigned flags, rc_fanout_configure configure, void *user,
 		   char *errbuf)
 {
-	if (!handles || n == 0 || n > 1024)
+	if (!handles)
+		return rc__errf(errbuf, RC_EINVAL, "rc_fanout_open: handles is NULL");
+	if (n == 0 || n > 1024)
 		return rc__errf(errbuf, RC_EINVAL, "fanout: %u handles requested (1..1024)", n);
 	unsigned i;
 	int st = 0;
@@ -42,14 +45,22 @@ int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_
 		if ((st = rc_capture_create(&handles[i], device, errbuf)) < 0)
 			goto err;
 		rc_capture *c = handles[i];
-		if ((st = rc_capture_set_fanout(c, group_id, mode, flags)) < 0 ||
-		    (configure && (st = configure(c, i, user)) < 0) ||
-		    (st = rc_capture_activate(c)) < 0) {
-			fanout_error(errbuf, st, i, c);
-			goto err;
+		if ((st = rc_capture_set_fanout(c, group_id, mode, flags)) < 0)
+			goto member_err;
+		/* The callback's own message, if it left one (a setter's),
+		 * says more than its bare status. */
+		if (configure && (st = configure(c, i, user)) < 0) {
+			if (!c->err[0])
+				rc__errf(c->err, st, "configure callback failed: %s",
+					 rc_strerror(st));
+			goto member_err;
 		}
+		if ((st = rc_capture_activate(c)) < 0)
+			goto member_err;
 	}
 	return 0;
+member_err:
+	fanout_error(errbuf, st, i, handles[i]);
 err:
 	for (unsigned k = 0; k < n; k++) {
 		rc_capture_close(handles[k]);
