@@ -304,6 +304,28 @@ TEST(capture_inject_on_any_is_not_supported)
 	rc_capture_close(c);
 }
 
+/* A NULL pointer argument on a live handle names the function and argument. */
+TEST_TIMEOUT(capture_null_arguments_name_function_and_argument, 20)
+{
+	struct rc_netns_pair pair;
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, RC_BACKEND_AUTO);
+	rc_test_capture_activate(c);
+	char want[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_capture_next_batch(c, NULL, 4), RC_EINVAL);
+	snprintf(want, sizeof(want), "%s: rc_capture_next_batch: pkts is NULL", pair.if_b);
+	ASSERT_STR_EQ(rc_capture_error(c), want);
+	ASSERT_INT_EQ(rc_capture_next(c, NULL), RC_EINVAL);
+	snprintf(want, sizeof(want), "%s: rc_capture_next: pkt is NULL", pair.if_b);
+	ASSERT_STR_EQ(rc_capture_error(c), want);
+	ASSERT_INT_EQ(rc_capture_loop(c, 1, NULL, NULL), RC_EINVAL);
+	snprintf(want, sizeof(want), "%s: rc_capture_loop: handler is NULL", pair.if_b);
+	ASSERT_STR_EQ(rc_capture_error(c), want);
+	ASSERT_INT_EQ(rc_capture_stats_get(c, NULL), RC_EINVAL);
+	snprintf(want, sizeof(want), "%s: rc_capture_stats_get: st is NULL", pair.if_b);
+	ASSERT_STR_EQ(rc_capture_error(c), want);
+	rc_capture_close(c);
+}
+
 /* A NULL frame is named as such, not as a length out of range. */
 TEST_TIMEOUT(capture_inject_null_frame_says_null, 20)
 {

@@ -78,8 +78,11 @@ static int socket_error(rc_capture *c)
 
 int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 {
-	if (!c || (!pkts && max))
+	if (!c)
 		return RC_EINVAL;
+	if (!pkts && max)
+		return rc__errf(c->err, RC_EINVAL, "%s: rc_capture_next_batch: pkts is NULL",
+				rc__capture_devname(c));
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: read on a handle that is not active",
 				rc__capture_devname(c));
@@ -201,13 +204,19 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 
 int rc_capture_next(rc_capture *c, rc_packet *pkt)
 {
+	if (c && !pkt)
+		return rc__errf(c->err, RC_EINVAL, "%s: rc_capture_next: pkt is NULL",
+				rc__capture_devname(c));
 	return rc_capture_next_batch(c, pkt, 1);
 }
 
 int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void *user)
 {
-	if (!c || !handler)
+	if (!c)
 		return RC_EINVAL;
+	if (!handler)
+		return rc__errf(c->err, RC_EINVAL, "%s: rc_capture_loop: handler is NULL",
+				rc__capture_devname(c));
 	long handled = 0;
 	while (count <= 0 || handled < count) {
 		size_t want = RC__STASH;
@@ -264,8 +273,11 @@ void rc_capture_breakloop(rc_capture *c)
  */
 int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
 {
-	if (!c || !st)
+	if (!c)
 		return RC_EINVAL;
+	if (!st)
+		return rc__errf(c->err, RC_EINVAL, "%s: rc_capture_stats_get: st is NULL",
+				rc__capture_devname(c));
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: statistics of a handle that is not active",
 				rc__capture_devname(c));
