@@ -75,7 +75,8 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf)
 			return RC_EINVAL;                                                 \
 		if ((c)->state != RC__CREATED)                                            \
 			return rc__errf((c)->err, RC_ESTATE,                              \
-					"%s: options cannot change after activate", __func__); \
+					"%s: %s: options cannot change after activate",   \
+					rc__capture_devname(c), __func__);                \
 	} while (0)
 
 int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes)
