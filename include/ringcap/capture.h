@@ -109,8 +109,9 @@ enum rc_fanout_flag {
  * rc_capture_create - a new, inactive handle for device ("eth0"; "any" or
  * NULL for every interface, cooked LINUX_SLL2 headers).  Nothing touches
  * the kernel before rc_capture_activate.  *out is owned by the caller and
- * released with rc_capture_close.  Errors: RC_EINVAL (name longer than
- * IFNAMSIZ-1 or empty), RC_ENOMEM; message in errbuf (may be NULL).
+ * released with rc_capture_close; on failure *out is NULL.  Errors:
+ * RC_EINVAL (out NULL, name longer than IFNAMSIZ-1 or empty), RC_ENOMEM;
+ * message in errbuf (may be NULL).
  */
 int rc_capture_create(rc_capture **out, const char *device, char *errbuf);
 
@@ -193,9 +194,12 @@ int rc_capture_set_qdisc_bypass(rc_capture *c, int on);
  * rc_capture_activate - open the socket, set up the ring, bind.  On
  * failure every resource acquired so far is released and the handle stays
  * inactive (options may be changed and activate called again).  Errors:
- * RC_EPERM (no CAP_NET_RAW), RC_ENODEV (no such device), RC_ENOTSUP
- * (hardware time stamps not offered by the device, back-end unavailable),
- * RC_ENOMEM (even the smallest ring was refused), RC_EINVAL, RC_EIO.
+ * RC_EPERM (no CAP_NET_RAW), RC_ENODEV (no such device), RC_ENETDOWN (the
+ * interface is down), RC_ENOTSUP (hardware time stamps not offered by the
+ * device, back-end unavailable), RC_ENOMEM (even the smallest ring was
+ * refused), RC_EINVAL (options that do not fit together, such as the ring
+ * geometry and the snap length; c NULL), RC_ESTATE (already active),
+ * RC_EIO.
  * A smaller ring than asked for is not an error: see rc_capture_warning.
  */
 int rc_capture_activate(rc_capture *c);
@@ -224,7 +228,9 @@ typedef void (*rc_capture_handler)(void *user, const rc_packet *pkt);
  * handled (count <= 0: no limit), an error, or rc_capture_breakloop.
  * Returns the number handled, or RC_EBREAK / another negative status if
  * the loop ended for that reason (packets handled before still count in
- * the statistics).  A timeout does not end the loop.  Calling
+ * the statistics).  A timeout does not end the loop, except a timeout of
+ * 0 (non-blocking): then the loop returns the number handled as soon as
+ * nothing is ready (0 if nothing was).  Calling
  * rc_capture_breakloop from the handler ends the loop after it returns.
  */
 int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void *user);
@@ -245,8 +251,13 @@ void rc_capture_breakloop(rc_capture *c);
  */
 int rc_capture_fd(const rc_capture *c);
 
-/* After activate: RC_LINKTYPE_* of delivered packets, the back-end in use,
- * the snap length in force, the ifindex (0 for "any"). */
+/*
+ * After activate: RC_LINKTYPE_* of delivered packets, the back-end in use,
+ * the snap length in force, the ifindex (0 for "any").  Before activate
+ * (or after it failed) linktype, backend and ifindex return RC_ESTATE and
+ * snaplen the configured snap length; for a NULL handle the same, and
+ * snaplen 0.
+ */
 int rc_capture_linktype(const rc_capture *c);
 int rc_capture_backend(const rc_capture *c);
 uint32_t rc_capture_snaplen(const rc_capture *c);
