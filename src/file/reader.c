@@ -266,6 +266,8 @@ int rc_reader_open_fd(rc_reader **out, int fd, const char *name, const rc_reader
 	if (!out || fd < 0) {
 		if (out)
 			*out = NULL;
+		if (fd >= 0)
+			close(fd); /* ours even on failure (file.h) */
 		return rc__errf(errbuf, RC_EINVAL, "rc_reader_open_fd: %s",
 				out ? "invalid descriptor" : "out is NULL");
 	}
