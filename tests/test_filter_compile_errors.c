@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ringcap/filter.h"
 
@@ -180,8 +181,14 @@ TEST(filter_compile_error_null_arguments)
 {
 	rc_bpf_prog p;
 	char err[RC_ERRBUF_SIZE];
+	/* *out is {NULL, 0} after this failure too, not what was there */
+	memset(&p, 0xa5, sizeof(p));
 	ASSERT_INT_EQ(rc_filter_compile(&p, NULL, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
 		      RC_EINVAL);
+	ASSERT_PTR_EQ(p.insns, NULL);
+	ASSERT_UINT_EQ(p.len, 0);
+	ASSERT_STR_CONTAINS(err, "NULL expression");
+	rc_bpf_prog_free(&p);
 	ASSERT_INT_EQ(rc_filter_compile(NULL, "tcp", RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
 		      RC_EINVAL);
 	/* errbuf may be NULL */
