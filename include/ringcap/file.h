@@ -191,7 +191,10 @@ int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char 
 /*
  * rc_reader_next_batch - fill up to max descriptors.
  * Returns the number filled (> 0), RC_EEOF at the clean end of the input,
- * or a negative error (rc_reader_error() says what and at which offset).
+ * or a negative error (rc_reader_error() says what and at which offset);
+ * never 0.  RC_EINVAL for NULL r or pkts or a max of 0 (unlike
+ * rc_capture_next_batch, whose 0 means "nothing yet": a reader's input
+ * either has a packet or ends).
  * Packets preceding damage are returned by earlier calls first.  RC_EBREAK:
  * a signal handler's rc_reader_breakloop() ended a read blocked on a pipe;
  * unlike the errors it is not repeated, the next call reads on.

@@ -351,8 +351,12 @@ int rc_reader_next_batch(rc_reader *r, rc_packet *pkts, size_t max)
 {
 	if (!r || !pkts)
 		return RC_EINVAL;
+	/* 0 is no return of this function (file.h: > 0, RC_EEOF or an error),
+	 * and a loop `while (next_batch() > 0)` would take it for the end.
+	 * rc_capture_next_batch returns 0 here because 0 is its "nothing
+	 * yet" answer; a reader has no such answer. */
 	if (max == 0)
-		return 0;
+		return rc__errf(r->err, RC_EINVAL, "rc_reader_next_batch: max is 0");
 	if (r->qlen) {
 		size_t n = r->qlen < max ? r->qlen : max;
 		memcpy(pkts, &r->queue[r->qhead], n * sizeof(*pkts));
