@@ -220,7 +220,10 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user);
  * function that returns EINTR (rc_reader_open_stream). */
 void rc_reader_breakloop(rc_reader *r);
 
-/* Facts about the open file. */
+/* Facts about the open file.  Each accepts a NULL r and then answers as
+ * for a reader that knows nothing: format 0 (no RC_FORMAT_*), link type
+ * -1, snap length 0, FCS -1, RC_TS_MICRO, not swapped, version 0.0, data
+ * not stable, offset 0, no interfaces. */
 enum rc_file_format rc_reader_format(const rc_reader *r);
 int rc_reader_linktype(const rc_reader *r);      /* of interface 0 (pcap: the file's); -1 none yet */
 uint32_t rc_reader_snaplen(const rc_reader *r);  /* of interface 0 */
@@ -238,7 +241,8 @@ uint64_t rc_reader_offset(const rc_reader *r);   /* file offset of the next reco
  * returned: a batch never spans two sections, and rc_packet.ifindex indexes
  * this list.  Strings in *info
  * are owned by the reader and valid until close. Returns RC_EINVAL for a
- * bad index. */
+ * NULL r, a NULL info/st or a bad index (the message, in rc_reader_error,
+ * names the index and the count). */
 size_t rc_reader_iface_count(const rc_reader *r);
 int rc_reader_iface(const rc_reader *r, size_t idx, rc_iface_info *info);
 int rc_reader_iface_stats(const rc_reader *r, size_t idx, rc_iface_stats *st);
@@ -419,8 +423,9 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf);
  * bytes of data, as rc_writer_write would) at dst.  Returns its length, 0
  * if it does not fit in cap bytes (nothing written), RC_EINVAL for a
  * packet rc_writer_write would refuse (data NULL with caplen > 0, caplen
- * over 1 GiB, a pcap time stamp after 2106), or RC_ENOTSUP (pcapng: a
- * comment or a drop count, see above).
+ * over 1 GiB, a pcap time stamp after 2106) or for a NULL e or pkt (or a
+ * NULL dst with cap > 0), or RC_ENOTSUP (pcapng: a comment or a drop
+ * count, see above).  No message: an encoder has nowhere to keep one.
  */
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap);
 
@@ -429,7 +434,8 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
  * record exactly as e would encode it (classic pcap in host byte order,
  * the same time stamp precision, caplen within e's snap length, no field
  * to normalise), point *rec at that record in r's memory (valid as long as
- * pkt->data) and return its length; else 0 (*rec = NULL).  With it, `-r
+ * pkt->data) and return its length; else 0 (*rec = NULL), also when e, r
+ * or pkt is NULL (rec NULL: 0, nothing written).  With it, `-r
  * in.pcap -w out.pcap` hands runs of the input's own bytes (adjacent
  * records) to rc_writer_write_encoded instead of copying every packet.
  */

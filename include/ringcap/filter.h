@@ -130,7 +130,8 @@ typedef struct rc_bpf_input {
 /*
  * rc_bpf_run - run a *validated* program; returns the accepted length
  * (0 = reject).  Out-of-packet loads reject, as in the kernel.  Never reads
- * outside in->pkt[0..caplen).  Thread-safe (no shared state).
+ * outside in->pkt[0..caplen).  Thread-safe (no shared state).  A NULL in
+ * rejects (0).
  */
 uint32_t rc_bpf_run(const rc_bpf_insn *insns, size_t len, const rc_bpf_input *in);
 
