@@ -217,7 +217,15 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user);
  * after the current packet.  Async-signal-safe.  Called from a handler
  * installed without SA_RESTART, it also ends a read(2) the handler's signal
  * interrupted (a pipe or socket waiting for input), and likewise a read
- * function that returns EINTR (rc_reader_open_stream). */
+ * function that returns EINTR (rc_reader_open_stream).
+ *
+ * It sets a flag that stays set until something acts on it, as libpcap's
+ * pcap_breakloop does: called while no loop runs, it makes the NEXT
+ * rc_reader_loop return RC_EBREAK before its first packet (the callback is
+ * not called; the packets stay for the call after).  rc_reader_next and
+ * rc_reader_next_batch neither check nor clear it, except that a read(2)
+ * of theirs interrupted while it is set returns RC_EBREAK, however old the
+ * flag.  Every RC_EBREAK clears it. */
 void rc_reader_breakloop(rc_reader *r);
 
 /* Facts about the open file.  Each accepts a NULL r and then answers as
