@@ -168,6 +168,25 @@ TEST(filter_compile_error_long_and_or_chains_are_refused_not_crashing)
 	expect_ok(repeat("len = 1", " or len = 2", 299, ""));
 }
 
+/* A parenthesis is two levels, so the message says how many parentheses
+ * fit (it said "more than 200 levels" at the 100th). */
+TEST(filter_compile_error_nesting_message_counts_parentheses)
+{
+	char *close = repeat("tcp", ")", 99, "");
+	expect_ok(repeat("", "(", 99, close));
+	free(close);
+	close = repeat("tcp", ")", 100, "");
+	char *e = repeat("", "(", 100, close);
+	free(close);
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE] = "";
+	ASSERT_INT_EQ(rc_filter_compile(&p, e, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
+		      RC_ELIMIT);
+	ASSERT_STR_EQ(err, "'tcp': expression nested more than 200 levels deep (a parenthesis counts "
+				   "as 2: at most 99 nested) (column 101)");
+	free(e);
+}
+
 /* each operator of an arithmetic chain nests a level */
 TEST(filter_compile_error_long_arithmetic_chains_are_refused_not_crashing)
 {

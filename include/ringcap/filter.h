@@ -83,7 +83,8 @@ typedef struct rc_filter_opts {
  * is then an error, as in libpcap.  An empty or all-blank expression accepts every
  * packet.  On success *out owns a validated program.  On failure returns
  * RC_ESYNTAX (or RC_ENOENT for an unknown name, RC_ELIMIT for a program over
- * opts->max_insns (default RC_BPF_MAXINSNS), nesting over 200 levels or an
+ * opts->max_insns (default RC_BPF_MAXINSNS), nesting over 200 levels (a
+ * parenthesis counts 2: at most 99 nested; docs/filters.md) or an
  * expression over 4 MiB, RC_ENOTSUP for a primitive not valid on this link
  * type) and errbuf holds a message with the 1-based column and offending
  * token; RC_EINVAL for a NULL out or expr, opts->max_insns over
