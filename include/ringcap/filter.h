@@ -107,9 +107,10 @@ int rc_bpf_validate(const rc_bpf_insn *insns, size_t len, char *errbuf);
 
 /*
  * rc_bpf_validate_len - the same checks with 1..max_len instructions
- * allowed (max_len <= RC_BPF_USER_MAXINSNS), for programs that only run in
- * userspace (rc_filter_opts.max_insns).  rc_bpf_validate is max_len =
- * RC_BPF_MAXINSNS.
+ * allowed, for programs that only run in userspace
+ * (rc_filter_opts.max_insns).  rc_bpf_validate is max_len =
+ * RC_BPF_MAXINSNS.  A max_len of 0 or over RC_BPF_USER_MAXINSNS is
+ * refused (RC_EINVAL, the message names the limit), whatever the program.
  */
 int rc_bpf_validate_len(const rc_bpf_insn *insns, size_t len, size_t max_len, char *errbuf);
 
