@@ -214,3 +214,23 @@ TEST(filter_compile_error_null_arguments)
 	ASSERT_INT_EQ(rc_filter_compile(&p, "tcp port", RC_LINKTYPE_ETHERNET, 65535, 0, NULL, NULL),
 		      RC_ESYNTAX);
 }
+
+/* filter.h: zeroed options are not NULL options; they turn name lookup and
+ * the optimizer off. */
+TEST(filter_compile_error_zeroed_opts_are_not_the_defaults)
+{
+	rc_filter_opts zero;
+	memset(&zero, 0, sizeof(zero));
+	rc_bpf_prog a, b;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_filter_compile(&a, "tcp port 80 or udp port 53", RC_LINKTYPE_ETHERNET,
+					65535, 0, NULL, err), 0);
+	ASSERT_INT_EQ(rc_filter_compile(&b, "tcp port 80 or udp port 53", RC_LINKTYPE_ETHERNET,
+					65535, 0, &zero, err), 0);
+	ASSERT_TRUE(b.len > a.len);
+	rc_bpf_prog_free(&a);
+	rc_bpf_prog_free(&b);
+	ASSERT_INT_EQ(rc_filter_compile(&b, "port domain", RC_LINKTYPE_ETHERNET, 65535, 0, &zero,
+					err), RC_ENOENT);
+	ASSERT_PTR_EQ(b.insns, NULL);
+}

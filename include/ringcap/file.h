@@ -235,7 +235,11 @@ void rc_reader_breakloop(rc_reader *r);
 enum rc_file_format rc_reader_format(const rc_reader *r);
 int rc_reader_linktype(const rc_reader *r);      /* of interface 0 (pcap: the file's); -1 none yet */
 uint32_t rc_reader_snaplen(const rc_reader *r);  /* of interface 0 */
-int rc_reader_fcs_bits(const rc_reader *r);      /* pcap link-type field FCS length in bytes, -1 none */
+int rc_reader_fcs_bits(const rc_reader *r);      /* BYTES, despite the name: the FCS length at
+						  * the end of each frame (pcap: the link-type
+						  * field's FCS bits, which count 16-bit words,
+						  * times 2; pcapng: interface 0's if_fcslen);
+						  * -1 none recorded */
 enum rc_ts_precision rc_reader_ts_precision(const rc_reader *r); /* resolution in the file */
 int rc_reader_is_swapped(const rc_reader *r);    /* file byte order differs from host */
 void rc_reader_version(const rc_reader *r, int *major, int *minor);
@@ -255,7 +259,10 @@ size_t rc_reader_iface_count(const rc_reader *r);
 int rc_reader_iface(const rc_reader *r, size_t idx, rc_iface_info *info);
 int rc_reader_iface_stats(const rc_reader *r, size_t idx, rc_iface_stats *st);
 
-/* Message for the last error on r (never NULL). */
+/* Message for the last error on r (never NULL; "" before any error;
+ * "no reader" for NULL).  It lives in r: valid until the next call on r
+ * (a failing call overwrites it) and gone with rc_reader_close; copy it to
+ * keep it. */
 const char *rc_reader_error(const rc_reader *r);
 
 /* rc_reader_close - release everything; accepts NULL. */
@@ -333,7 +340,14 @@ int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info);
 
 /*
  * rc_writer_write - append one packet.  pkt->ifindex selects the interface
- * (pcapng; ignored for pcap); direction (RC_DIR_IN/OUT -> epb_flags),
+ * (pcapng; ignored for pcap): it is read as the interface's NUMBER in the
+ * file (0 for opts' interface, then what rc_writer_add_iface returned), not
+ * a kernel ifindex.  A packet from rc_capture carries the kernel's
+ * ifindex there, so a program that writes captured packets to pcapng
+ * must put the number of the matching IDB in the field first
+ * (docs/files.md, "Writing").  pkt->linktype is not looked at: the
+ * interface's link type is what the file says, so a packet of another link
+ * type needs an interface of its own.  direction (RC_DIR_IN/OUT -> epb_flags),
  * comment (with RC_PKT_HAS_COMMENT, <= 65535 bytes) and dropcount (with
  * RC_PKT_HAS_DROPCOUNT) become EPB options; pcap drops them.  caplen larger
  * than the interface's snaplen is truncated to it (len keeps the wire
