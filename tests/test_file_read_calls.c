@@ -1,8 +1,8 @@
 /*
  * test_file_read_calls.c - the reader's calls outside the happy path: bad
  * arguments are refused with a message that names the call and the
- * argument, getters on a NULL reader answer as file.h says, and
- * rc_reader_breakloop behaves as documented when no loop runs.
+ * argument, and getters on a NULL reader answer as file.h says
+ * (rc_reader_breakloop outside a loop: test_file_read_pcap.c).
  */
 #include "harness.h"
 #include "test_file_read_build.h"
@@ -87,24 +87,4 @@ TEST(file_read_calls_getters_accept_a_null_reader)
 	int n = 0;
 	ASSERT_INT_EQ(rc_reader_loop(NULL, 0, count_cb, &n), RC_EINVAL);
 	ASSERT_STR_EQ(rc_reader_error(NULL), "no reader");
-}
-
-/* file.h: the flag waits for a loop, as pcap_breakloop's does. */
-TEST(file_read_calls_breakloop_outside_a_loop_stops_the_next_loop)
-{
-	struct fb b;
-	rc_reader *r = open3(&b);
-	rc_packet p;
-	int n = 0;
-	rc_reader_breakloop(r);
-	/* next and next_batch do not look at it (a mapped input never blocks) */
-	ASSERT_INT_EQ(rc_reader_next(r, &p), 1);
-	/* the next loop does, before handing out anything */
-	ASSERT_INT_EQ(rc_reader_loop(r, 0, count_cb, &n), RC_EBREAK);
-	ASSERT_INT_EQ(n, 0);
-	/* and that cleared it: the loop after reads the two packets left */
-	ASSERT_INT_EQ(rc_reader_loop(r, 0, count_cb, &n), 0);
-	ASSERT_INT_EQ(n, 2);
-	rc_reader_close(r);
-	fb_free(&b);
 }

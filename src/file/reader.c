@@ -522,32 +522,35 @@ size_t rc_reader_iface_count(const rc_reader *r)
 	return r ? r->nifaces - r->sec_first : 0;
 }
 
-int rc_reader_iface(const rc_reader *r, size_t idx, rc_iface_info *info)
+/* The arguments of rc_reader_iface and _iface_stats (fn): r, interface
+ * idx of the current section, out (named out_name) not NULL.  0 if good. */
+static int iface_args(const rc_reader *r, size_t idx, const void *out, const char *fn,
+		      const char *out_name)
 {
 	if (!r)
 		return RC_EINVAL;
-	if (!info)
-		return rc__errf(errbuf_of(r), RC_EINVAL, "rc_reader_iface: info is NULL");
+	if (!out)
+		return rc__errf(errbuf_of(r), RC_EINVAL, "%s: %s is NULL", fn, out_name);
 	if (idx >= r->nifaces - r->sec_first)
-		return rc__errf(errbuf_of(r), RC_EINVAL,
-				"rc_reader_iface: no interface %zu (the section has %zu)", idx,
-				r->nifaces - r->sec_first);
-	*info = r->ifaces[r->sec_first + idx].info;
+		return rc__errf(errbuf_of(r), RC_EINVAL, "%s: no interface %zu (the section has %zu)",
+				fn, idx, r->nifaces - r->sec_first);
 	return 0;
+}
+
+int rc_reader_iface(const rc_reader *r, size_t idx, rc_iface_info *info)
+{
+	int st = iface_args(r, idx, info, "rc_reader_iface", "info");
+	if (st == 0)
+		*info = r->ifaces[r->sec_first + idx].info;
+	return st;
 }
 
 int rc_reader_iface_stats(const rc_reader *r, size_t idx, rc_iface_stats *st)
 {
-	if (!r)
-		return RC_EINVAL;
-	if (!st)
-		return rc__errf(errbuf_of(r), RC_EINVAL, "rc_reader_iface_stats: st is NULL");
-	if (idx >= r->nifaces - r->sec_first)
-		return rc__errf(errbuf_of(r), RC_EINVAL,
-				"rc_reader_iface_stats: no interface %zu (the section has %zu)", idx,
-				r->nifaces - r->sec_first);
-	*st = r->ifaces[r->sec_first + idx].stats;
-	return 0;
+	int status = iface_args(r, idx, st, "rc_reader_iface_stats", "st");
+	if (status == 0)
+		*st = r->ifaces[r->sec_first + idx].stats;
+	return status;
 }
 
 const char *rc_reader_error(const rc_reader *r)
