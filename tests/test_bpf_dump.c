@@ -70,6 +70,36 @@ TEST(bpf_dump_rejects_bad_arguments)
 	ASSERT_INT_EQ(rc_bpf_dump(stdout, NULL, 3, 1), RC_EINVAL);
 }
 
+/* filter.h: RC_EIO once fprintf fails (a full disk), not 0. */
+TEST(bpf_dump_reports_a_write_error)
+{
+	FILE *full = fopen("/dev/full", "w");
+	if (!full)
+		SKIP("no /dev/full");
+	setvbuf(full, NULL, _IONBF, 0); /* every fprintf reaches write(2) */
+	ASSERT_INT_EQ(rc_bpf_dump(full, tcp80, 20, 1), RC_EIO);
+	fclose(full);
+}
+
+/* filter.h: RC_BPF_IMAGE_SIZE holds every opcode with the widest k, jt,
+ * jf and pc (the image is cut, silently, in a smaller buffer). */
+TEST(bpf_image_fits_rc_bpf_image_size)
+{
+	static const uint32_t ks[] = {0, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffff038};
+	static const size_t pcs[] = {0, 999, 0x7ffffeff, 0x80000000u, SIZE_MAX};
+	char big[256];
+	size_t longest = 0;
+	for (unsigned code = 0; code < 0x10000; code++)
+		for (size_t ki = 0; ki < sizeof ks / sizeof ks[0]; ki++)
+			for (size_t pi = 0; pi < sizeof pcs / sizeof pcs[0]; pi++) {
+				rc_bpf_insn in = I(code, 255, 255, ks[ki]);
+				size_t n = strlen(rc_bpf_image(&in, pcs[pi], big, sizeof big));
+				if (n > longest)
+					longest = n;
+			}
+	ASSERT_TRUE(longest + 1 <= RC_BPF_IMAGE_SIZE);
+}
+
 TEST(bpf_image_names_ancillary_loads_like_libpcap)
 {
 	char buf[128];

@@ -60,11 +60,18 @@ TEST(bpf_validate_len_takes_the_callers_limit_up_to_the_user_maximum)
 	ASSERT_INT_EQ(rc_bpf_validate_len(p, RC_BPF_MAXINSNS + 1, RC_BPF_MAXINSNS, err), RC_EINVAL);
 	ASSERT_STR_CONTAINS(err, "4097 instructions");
 	ASSERT_INT_EQ(rc_bpf_validate_len(p, n - 1, n - 1, NULL), 0);
-	ASSERT_INT_EQ(rc_bpf_validate_len(p, n, n, err), RC_EINVAL);
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, n, n - 1, err), RC_EINVAL);
 	ASSERT_STR_CONTAINS(err, "must be 1..1048576");
+	/* a limit over the maximum is refused, not quietly lowered */
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, 1, n, err), RC_EINVAL);
+	ASSERT_STR_EQ(err, "rc_bpf_validate_len: max_len 1048577 is not 1..1048576 "
+			   "(RC_BPF_USER_MAXINSNS)");
+	/* and so is 0 (its message read "must be 1..0") */
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, 1, 0, err), RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "max_len 0 is not 1..1048576");
 	/* a jump past the end is still refused */
 	p[5000] = (rc_bpf_insn)I(BPF_JMP | BPF_JA, 0, 0, 100000);
-	ASSERT_INT_EQ(rc_bpf_validate_len(p, 10000, n, err), RC_EINVAL);
+	ASSERT_INT_EQ(rc_bpf_validate_len(p, 10000, n - 1, err), RC_EINVAL);
 	free(p);
 }
 

@@ -32,6 +32,12 @@ TEST(bpf_vm_loads_are_big_endian_at_any_alignment)
 	ASSERT_UINT_EQ(rc_bpf_run_simple(msh, 3, pkt16, 16, 16), 4u * 4);
 }
 
+TEST(bpf_vm_null_input_rejects)
+{
+	rc_bpf_insn accept[] = {I(BPF_RET | BPF_K, 0, 0, 0xffff)};
+	ASSERT_UINT_EQ(rc_bpf_run(accept, 1, NULL), 0);
+}
+
 TEST(bpf_vm_rejects_loads_past_caplen)
 {
 	static const struct {

@@ -11,6 +11,7 @@
 #include "file/reader.h"
 #include "ringcap/file.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -252,6 +253,21 @@ TEST(file_read_sources_open_errors_name_the_file)
 	ASSERT_INT_EQ(rc_reader_open_fd(&r, fds[0], "a-pipe", &o, err), RC_ENOTSUP);
 	ASSERT_STR_CONTAINS(err, "a-pipe: not a regular file, cannot be mapped");
 	ASSERT_INT_EQ(fcntl(fds[0], F_GETFD), -1); /* closed on failure too */
+}
+
+/* file.h: the reader owns fd "also when the open fails", and a NULL out
+ * is such a failure. */
+TEST(file_read_sources_open_fd_with_null_out_still_closes_fd)
+{
+	char err[RC_ERRBUF_SIZE];
+	int fds[2];
+	ASSERT_INT_EQ(pipe(fds), 0);
+	close(fds[1]);
+	ASSERT_INT_EQ(rc_reader_open_fd(NULL, fds[0], "a-pipe", NULL, err), RC_EINVAL);
+	ASSERT_STR_CONTAINS(err, "out is NULL");
+	errno = 0;
+	ASSERT_INT_EQ(fcntl(fds[0], F_GETFD), -1);
+	ASSERT_INT_EQ(errno, EBADF);
 }
 
 TEST(file_read_sources_stream_buffer_is_bounded)

@@ -217,6 +217,34 @@ TEST(write_encoded_refuses_bad_calls_before_writing)
 	enc_case_end(&c);
 }
 
+/* file.h: npkts is trusted once the cheap checks pass (counting the
+ * records would cost the -r -w fast path a walk over all of them), so the
+ * packet count follows the caller, not the file. */
+TEST(write_encoded_trusts_npkts_that_passes_the_cheap_checks)
+{
+	uint8_t recs[3 * (16 + 100)];
+	struct enc_case c = enc_case("trust.pcap", 3, 100, recs, sizeof(recs));
+	size_t b, k;
+	ASSERT_OK(rc_writer_write_encoded(c.w, recs, c.used, 4, UINT64_MAX, &b, &k));
+	ASSERT_UINT_EQ(b, c.used);
+	ASSERT_UINT_EQ(k, 4);
+	ASSERT_UINT_EQ(rc_writer_packets(c.w), 4);
+	enc_case_end(&c);
+}
+
+TEST(write_encoded_encoder_null_arguments)
+{
+	uint8_t recs[3 * (16 + 100)];
+	struct enc_case c = enc_case("null.pcap", 3, 100, recs, sizeof(recs));
+	uint8_t dst[256];
+	ASSERT_INT_EQ(rc_encoder_encode(c.e, NULL, dst, sizeof(dst)), RC_EINVAL);
+	ASSERT_INT_EQ(rc_encoder_encode(NULL, &c.s.pkts[0], dst, sizeof(dst)), RC_EINVAL);
+	const void *rec = dst;
+	ASSERT_INT_EQ(rc_encoder_reuse(c.e, NULL, &c.s.pkts[0], &rec), 0);
+	ASSERT_PTR_EQ(rec, NULL);
+	enc_case_end(&c);
+}
+
 TEST(write_encoded_refuses_a_pcapng_caplen_that_wraps_when_padded)
 {
 	/* caplen 2^32 - 3 padded to 4 in 32 bits is 0, which "fits" a 32-byte

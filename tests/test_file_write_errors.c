@@ -97,6 +97,16 @@ TEST(write_open_failure_names_the_path)
 	ASSERT_STR_CONTAINS(err, "No such file or directory");
 }
 
+TEST(write_open_null_or_empty_path_says_which)
+{
+	rc_writer *w;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_writer_open(&w, NULL, NULL, err), RC_EINVAL);
+	ASSERT_STR_EQ(err, "rc_writer_open: NULL path");
+	ASSERT_INT_EQ(rc_writer_open(&w, "", NULL, err), RC_EINVAL);
+	ASSERT_STR_EQ(err, "rc_writer_open: empty path");
+}
+
 TEST(write_to_dev_full_reports_no_space_with_the_path)
 {
 	rc_writer *w = (rc_writer *)1;

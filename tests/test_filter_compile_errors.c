@@ -5,6 +5,7 @@
 #include "harness.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ringcap/filter.h"
 
@@ -167,6 +168,25 @@ TEST(filter_compile_error_long_and_or_chains_are_refused_not_crashing)
 	expect_ok(repeat("len = 1", " or len = 2", 299, ""));
 }
 
+/* A parenthesis is two levels, so the message says how many parentheses
+ * fit (it said "more than 200 levels" at the 100th). */
+TEST(filter_compile_error_nesting_message_counts_parentheses)
+{
+	char *close = repeat("tcp", ")", 99, "");
+	expect_ok(repeat("", "(", 99, close));
+	free(close);
+	close = repeat("tcp", ")", 100, "");
+	char *e = repeat("", "(", 100, close);
+	free(close);
+	rc_bpf_prog p;
+	char err[RC_ERRBUF_SIZE] = "";
+	ASSERT_INT_EQ(rc_filter_compile(&p, e, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
+		      RC_ELIMIT);
+	ASSERT_STR_EQ(err, "'tcp': expression nested more than 200 levels deep (a parenthesis counts "
+				   "as 2: at most 99 nested) (column 101)");
+	free(e);
+}
+
 /* each operator of an arithmetic chain nests a level */
 TEST(filter_compile_error_long_arithmetic_chains_are_refused_not_crashing)
 {
@@ -180,11 +200,37 @@ TEST(filter_compile_error_null_arguments)
 {
 	rc_bpf_prog p;
 	char err[RC_ERRBUF_SIZE];
+	/* *out is {NULL, 0} after this failure too, not what was there */
+	memset(&p, 0xa5, sizeof(p));
 	ASSERT_INT_EQ(rc_filter_compile(&p, NULL, RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
 		      RC_EINVAL);
+	ASSERT_PTR_EQ(p.insns, NULL);
+	ASSERT_UINT_EQ(p.len, 0);
+	ASSERT_STR_CONTAINS(err, "NULL expression");
+	rc_bpf_prog_free(&p);
 	ASSERT_INT_EQ(rc_filter_compile(NULL, "tcp", RC_LINKTYPE_ETHERNET, 65535, 0, NULL, err),
 		      RC_EINVAL);
 	/* errbuf may be NULL */
 	ASSERT_INT_EQ(rc_filter_compile(&p, "tcp port", RC_LINKTYPE_ETHERNET, 65535, 0, NULL, NULL),
 		      RC_ESYNTAX);
+}
+
+/* filter.h: zeroed options are not NULL options; they turn name lookup and
+ * the optimizer off. */
+TEST(filter_compile_error_zeroed_opts_are_not_the_defaults)
+{
+	rc_filter_opts zero;
+	memset(&zero, 0, sizeof(zero));
+	rc_bpf_prog a, b;
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_filter_compile(&a, "tcp port 80 or udp port 53", RC_LINKTYPE_ETHERNET,
+					65535, 0, NULL, err), 0);
+	ASSERT_INT_EQ(rc_filter_compile(&b, "tcp port 80 or udp port 53", RC_LINKTYPE_ETHERNET,
+					65535, 0, &zero, err), 0);
+	ASSERT_TRUE(b.len > a.len);
+	rc_bpf_prog_free(&a);
+	rc_bpf_prog_free(&b);
+	ASSERT_INT_EQ(rc_filter_compile(&b, "port domain", RC_LINKTYPE_ETHERNET, 65535, 0, &zero,
+					err), RC_ENOENT);
+	ASSERT_PTR_EQ(b.insns, NULL);
 }

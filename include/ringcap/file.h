@@ -191,7 +191,10 @@ int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char 
 /*
  * rc_reader_next_batch - fill up to max descriptors.
  * Returns the number filled (> 0), RC_EEOF at the clean end of the input,
- * or a negative error (rc_reader_error() says what and at which offset).
+ * or a negative error (rc_reader_error() says what and at which offset);
+ * never 0.  RC_EINVAL for NULL r or pkts or a max of 0 (unlike
+ * rc_capture_next_batch, whose 0 means "nothing yet": a reader's input
+ * either has a packet or ends).
  * Packets preceding damage are returned by earlier calls first.  RC_EBREAK:
  * a signal handler's rc_reader_breakloop() ended a read blocked on a pipe;
  * unlike the errors it is not repeated, the next call reads on.
@@ -214,14 +217,29 @@ int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user);
  * after the current packet.  Async-signal-safe.  Called from a handler
  * installed without SA_RESTART, it also ends a read(2) the handler's signal
  * interrupted (a pipe or socket waiting for input), and likewise a read
- * function that returns EINTR (rc_reader_open_stream). */
+ * function that returns EINTR (rc_reader_open_stream).
+ *
+ * It sets a flag that stays set until something acts on it, as libpcap's
+ * pcap_breakloop does: called while no loop runs, it makes the NEXT
+ * rc_reader_loop return RC_EBREAK before its first packet (the callback is
+ * not called; the packets stay for the call after).  rc_reader_next and
+ * rc_reader_next_batch neither check nor clear it, except that a read(2)
+ * of theirs interrupted while it is set returns RC_EBREAK, however old the
+ * flag.  Every RC_EBREAK clears it. */
 void rc_reader_breakloop(rc_reader *r);
 
-/* Facts about the open file. */
+/* Facts about the open file.  Each accepts a NULL r and then answers as
+ * for a reader that knows nothing: format 0 (no RC_FORMAT_*), link type
+ * -1, snap length 0, FCS -1, RC_TS_MICRO, not swapped, version 0.0, data
+ * not stable, offset 0, no interfaces. */
 enum rc_file_format rc_reader_format(const rc_reader *r);
 int rc_reader_linktype(const rc_reader *r);      /* of interface 0 (pcap: the file's); -1 none yet */
 uint32_t rc_reader_snaplen(const rc_reader *r);  /* of interface 0 */
-int rc_reader_fcs_bits(const rc_reader *r);      /* pcap link-type field FCS length in bytes, -1 none */
+int rc_reader_fcs_bits(const rc_reader *r);      /* BYTES, despite the name: the FCS length at
+						  * the end of each frame (pcap: the link-type
+						  * field's FCS bits, which count 16-bit words,
+						  * times 2; pcapng: interface 0's if_fcslen);
+						  * -1 none recorded */
 enum rc_ts_precision rc_reader_ts_precision(const rc_reader *r); /* resolution in the file */
 int rc_reader_is_swapped(const rc_reader *r);    /* file byte order differs from host */
 void rc_reader_version(const rc_reader *r, int *major, int *minor);
@@ -235,12 +253,16 @@ uint64_t rc_reader_offset(const rc_reader *r);   /* file offset of the next reco
  * returned: a batch never spans two sections, and rc_packet.ifindex indexes
  * this list.  Strings in *info
  * are owned by the reader and valid until close. Returns RC_EINVAL for a
- * bad index. */
+ * NULL r, a NULL info/st or a bad index (the message, in rc_reader_error,
+ * names the index and the count). */
 size_t rc_reader_iface_count(const rc_reader *r);
 int rc_reader_iface(const rc_reader *r, size_t idx, rc_iface_info *info);
 int rc_reader_iface_stats(const rc_reader *r, size_t idx, rc_iface_stats *st);
 
-/* Message for the last error on r (never NULL). */
+/* Message for the last error on r (never NULL; "" before any error;
+ * "no reader" for NULL).  It lives in r: valid until the next call on r
+ * (a failing call overwrites it) and gone with rc_reader_close; copy it to
+ * keep it. */
 const char *rc_reader_error(const rc_reader *r);
 
 /* rc_reader_close - release everything; accepts NULL. */
@@ -318,7 +340,14 @@ int rc_writer_add_iface(rc_writer *w, const rc_iface_info *info);
 
 /*
  * rc_writer_write - append one packet.  pkt->ifindex selects the interface
- * (pcapng; ignored for pcap); direction (RC_DIR_IN/OUT -> epb_flags),
+ * (pcapng; ignored for pcap): it is read as the interface's NUMBER in the
+ * file (0 for opts' interface, then what rc_writer_add_iface returned), not
+ * a kernel ifindex.  A packet from rc_capture carries the kernel's
+ * ifindex there, so a program that writes captured packets to pcapng
+ * must put the number of the matching IDB in the field first
+ * (docs/files.md, "Writing").  pkt->linktype is not looked at: the
+ * interface's link type is what the file says, so a packet of another link
+ * type needs an interface of its own.  direction (RC_DIR_IN/OUT -> epb_flags),
  * comment (with RC_PKT_HAS_COMMENT, <= 65535 bytes) and dropcount (with
  * RC_PKT_HAS_DROPCOUNT) become EPB options; pcap drops them.  caplen larger
  * than the interface's snaplen is truncated to it (len keeps the wire
@@ -357,7 +386,8 @@ uint64_t rc_writer_offset(const rc_writer *w);
  * ISBs, nor what an append found in the file).  A failed write takes the
  * packets it cut off back out: after an error the count is exactly the
  * packets w put in the file, for a caller that reports what reached the
- * disk.  0 for NULL. */
+ * disk (rc_writer_write_encoded adds the npkts its caller states: see
+ * there).  0 for NULL. */
 uint64_t rc_writer_packets(const rc_writer *w);
 
 /* Message for the last error on w (never NULL; "" before any error);
@@ -415,8 +445,9 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf);
  * bytes of data, as rc_writer_write would) at dst.  Returns its length, 0
  * if it does not fit in cap bytes (nothing written), RC_EINVAL for a
  * packet rc_writer_write would refuse (data NULL with caplen > 0, caplen
- * over 1 GiB, a pcap time stamp after 2106), or RC_ENOTSUP (pcapng: a
- * comment or a drop count, see above).
+ * over 1 GiB, a pcap time stamp after 2106) or for a NULL e or pkt (or a
+ * NULL dst with cap > 0), or RC_ENOTSUP (pcapng: a comment or a drop
+ * count, see above).  No message: an encoder has nowhere to keep one.
  */
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap);
 
@@ -425,7 +456,8 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
  * record exactly as e would encode it (classic pcap in host byte order,
  * the same time stamp precision, caplen within e's snap length, no field
  * to normalise), point *rec at that record in r's memory (valid as long as
- * pkt->data) and return its length; else 0 (*rec = NULL).  With it, `-r
+ * pkt->data) and return its length; else 0 (*rec = NULL), also when e, r
+ * or pkt is NULL (rec NULL: 0, nothing written).  With it, `-r
  * in.pcap -w out.pcap` hands runs of the input's own bytes (adjacent
  * records) to rc_writer_write_encoded instead of copying every packet.
  */
@@ -463,10 +495,16 @@ void rc_encoder_free(rc_encoder *e);
  * the file as they are: the writer does not read every record again (that
  * would cost as much as writing it), so recs must be exactly those records,
  * unmodified but for a pcapng block's interface number; it checks only
- * that len and npkts agree and that the first record fits, and for pcapng
- * that it is an Enhanced Packet Block of a described interface (RC_EINVAL,
- * nothing written).  Writing stops
- * before the first record when the file already holds more than limit
+ * that len could hold npkts records (at least npkts times the smallest
+ * record) and that the first record fits, and for pcapng that it is an
+ * Enhanced Packet Block of a described interface (RC_EINVAL, nothing
+ * written).  npkts itself is trusted: counting the records would mean a
+ * walk over every one (in `ringcap -r in.pcap -w out.pcap`, whose fast
+ * path this is, it measured some 5-15% more CPU, within noise of about
+ * that size, never the ~2% it would be worth), so a wrong npkts that
+ * passes these checks goes unnoticed, and rc_writer_packets() and
+ * *done_pkts then count what the caller said, not what the file holds.
+ * Writing stops before the first record when the file already holds more than limit
  * bytes (rc_writer_offset(); UINT64_MAX = no limit; tcpdump's -C rule), so
  * a caller rotates and passes the rest to the next file.  *done_bytes and
  * *done_pkts (either may be NULL) get what was written.  Short runs are

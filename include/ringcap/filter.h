@@ -52,7 +52,15 @@ typedef struct rc_bpf_prog {
 
 void rc_bpf_prog_free(rc_bpf_prog *prog);
 
-/* Compile-time options; NULL means all defaults. */
+/*
+ * Compile-time options; NULL means all defaults.
+ *
+ * CAUTION: a zero-initialised rc_filter_opts is NOT the same as NULL opts.
+ * Zero turns the optimizer OFF (optimize = 0) and name lookup OFF
+ * (resolve_names = 0: `port http` or `host gw` fail with RC_ENOENT), and
+ * the program comes out longer than tcpdump's.  For the defaults with one
+ * change, start from { .optimize = 1, .resolve_names = 1 }.
+ */
 typedef struct rc_filter_opts {
 	int optimize;        /* 1 (default when opts is NULL): run the optimizer */
 	int linux_live;      /* 1: the program will be attached to a live Linux packet
@@ -83,12 +91,21 @@ typedef struct rc_filter_opts {
  * is then an error, as in libpcap.  An empty or all-blank expression accepts every
  * packet.  On success *out owns a validated program.  On failure returns
  * RC_ESYNTAX (or RC_ENOENT for an unknown name, RC_ELIMIT for a program over
- * opts->max_insns (default RC_BPF_MAXINSNS), nesting over 200 levels or an
+ * opts->max_insns (default RC_BPF_MAXINSNS), nesting over 200 levels (a
+ * parenthesis counts 2: at most 99 nested; docs/filters.md) or an
  * expression over 4 MiB, RC_ENOTSUP for a primitive not valid on this link
  * type) and errbuf holds a message with the 1-based column and offending
  * token; RC_EINVAL for a NULL out or expr, opts->max_insns over
  * RC_BPF_USER_MAXINSNS, or `ip broadcast` with netmask 0; RC_ENOMEM when
- * memory runs out.
+ * memory runs out.  After any failure *out is { NULL, 0 } (a NULL out
+ * aside), so rc_bpf_prog_free(out) is safe whatever the result.  errbuf
+ * (RC_ERRBUF_SIZE bytes) may be NULL: no message, the status alone.
+ *
+ * Thread-safe: the compiler keeps no global state (each call has its own
+ * arena), and name lookups go through reentrant libc calls (getaddrinfo,
+ * getprotobyname_r, ether_hostton), so any number of threads may compile
+ * at once.  Those lookups read /etc files and may ask DNS (getaddrinfo for
+ * a host name), which can block; resolve_names = 0 avoids them.
  */
 int rc_filter_compile(rc_bpf_prog *out, const char *expr, int linktype,
 		      uint32_t snaplen_bytes, uint32_t netmask,
@@ -106,9 +123,10 @@ int rc_bpf_validate(const rc_bpf_insn *insns, size_t len, char *errbuf);
 
 /*
  * rc_bpf_validate_len - the same checks with 1..max_len instructions
- * allowed (max_len <= RC_BPF_USER_MAXINSNS), for programs that only run in
- * userspace (rc_filter_opts.max_insns).  rc_bpf_validate is max_len =
- * RC_BPF_MAXINSNS.
+ * allowed, for programs that only run in userspace
+ * (rc_filter_opts.max_insns).  rc_bpf_validate is max_len =
+ * RC_BPF_MAXINSNS.  A max_len of 0 or over RC_BPF_USER_MAXINSNS is
+ * refused (RC_EINVAL, the message names the limit), whatever the program.
  */
 int rc_bpf_validate_len(const rc_bpf_insn *insns, size_t len, size_t max_len, char *errbuf);
 
@@ -130,7 +148,8 @@ typedef struct rc_bpf_input {
 /*
  * rc_bpf_run - run a *validated* program; returns the accepted length
  * (0 = reject).  Out-of-packet loads reject, as in the kernel.  Never reads
- * outside in->pkt[0..caplen).  Thread-safe (no shared state).
+ * outside in->pkt[0..caplen).  Thread-safe (no shared state).  A NULL in
+ * rejects (0).
  */
 uint32_t rc_bpf_run(const rc_bpf_insn *insns, size_t len, const rc_bpf_input *in);
 
@@ -145,10 +164,24 @@ uint32_t rc_bpf_run_simple(const rc_bpf_insn *insns, size_t len, const uint8_t *
  */
 int rc_bpf_optimize(rc_bpf_prog *prog);
 
-/* Dump styles, as tcpdump -d (1), -dd (2), -ddd (3). */
+/*
+ * rc_bpf_dump - print the program to out as tcpdump -d (style 1), -dd (2)
+ * or -ddd (3) does.  Returns 0, RC_EINVAL (NULL out, NULL insns with len
+ * > 0, another style; nothing printed) or RC_EIO when fprintf fails (out
+ * holds the lines before it).  stdio buffers: a write error may show only
+ * at the caller's fflush or fclose, so check those too.  No message.
+ */
 int rc_bpf_dump(FILE *out, const rc_bpf_insn *insns, size_t len, int style);
+
+/* Room rc_bpf_image needs for any instruction at any pc, the NUL included
+ * (the longest image is 55 characters: a conditional jump at a pc near
+ * INT_MAX, tests/test_bpf_dump.c). */
+#define RC_BPF_IMAGE_SIZE 64
+
 /* rc_bpf_image - one instruction as tcpdump -d prints it, without the
- * "(NNN) " prefix, into buf; returns buf. */
+ * "(NNN) " prefix, into buf; returns buf.  A buflen under
+ * RC_BPF_IMAGE_SIZE may cut the text short (snprintf rules: always
+ * NUL-terminated when buflen > 0; buflen 0 writes nothing). */
 char *rc_bpf_image(const rc_bpf_insn *insn, size_t pc, char *buf, size_t buflen);
 
 #ifdef __cplusplus

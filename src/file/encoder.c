@@ -38,6 +38,8 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf)
 
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap)
 {
+	if (!e || !pkt || (!dst && cap))
+		return RC_EINVAL;
 	if (e->format == RC_FORMAT_PCAP)
 		return rc__pcap_encode(e->snaplen, e->ts_div, pkt, dst, cap);
 	return rc__pcapng_epb_encode(e->snaplen, pkt, dst, cap);
@@ -46,7 +48,11 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
 long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,
 		      const void **rec)
 {
+	if (!rec)
+		return 0;
 	*rec = NULL;
+	if (!e || !r || !pkt)
+		return 0;
 	/* Only classic pcap in host byte order stores records as we write them
 	 * (pcapng blocks and the modified variant's 24-byte headers do not). */
 	if (e->format != RC_FORMAT_PCAP || r->fmt->format != RC_FORMAT_PCAP || r->swapped ||

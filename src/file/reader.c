@@ -266,6 +266,8 @@ int rc_reader_open_fd(rc_reader **out, int fd, const char *name, const rc_reader
 	if (!out || fd < 0) {
 		if (out)
 			*out = NULL;
+		if (fd >= 0)
+			close(fd); /* ours even on failure (file.h) */
 		return rc__errf(errbuf, RC_EINVAL, "rc_reader_open_fd: %s",
 				out ? "invalid descriptor" : "out is NULL");
 	}
@@ -347,10 +349,16 @@ int rc__reader_open_chunked(rc_reader **out, const void *buf, size_t len, const 
 
 int rc_reader_next_batch(rc_reader *r, rc_packet *pkts, size_t max)
 {
-	if (!r || !pkts)
+	if (!r)
 		return RC_EINVAL;
+	if (!pkts)
+		return rc__errf(r->err, RC_EINVAL, "rc_reader_next_batch: pkts is NULL");
+	/* 0 is no return of this function (file.h: > 0, RC_EEOF or an error),
+	 * and a loop `while (next_batch() > 0)` would take it for the end.
+	 * rc_capture_next_batch returns 0 here because 0 is its "nothing
+	 * yet" answer; a reader has no such answer. */
 	if (max == 0)
-		return 0;
+		return rc__errf(r->err, RC_EINVAL, "rc_reader_next_batch: max is 0");
 	if (r->qlen) {
 		size_t n = r->qlen < max ? r->qlen : max;
 		memcpy(pkts, &r->queue[r->qhead], n * sizeof(*pkts));
@@ -377,8 +385,10 @@ int rc_reader_next(rc_reader *r, rc_packet *pkt)
 
 int rc_reader_loop(rc_reader *r, long count, rc_packet_cb cb, void *user)
 {
-	if (!r || !cb)
+	if (!r)
 		return RC_EINVAL;
+	if (!cb)
+		return rc__errf(r->err, RC_EINVAL, "rc_reader_loop: cb is NULL");
 	long done = 0;
 	for (;;) {
 		/* Both checks come before a refill: a loop that is done must not
@@ -420,16 +430,29 @@ void rc_reader_breakloop(rc_reader *r)
 		r->brk = 1;
 }
 
-/* ---- facts ---- */
+/* ---- facts ----
+ * Every getter answers a NULL reader with the value file.h gives for it
+ * (as the rc_writer_* getters do) instead of crashing a caller that
+ * reports on a failed open. */
+
+/* The getters take a const reader, but a refused call still leaves its
+ * message: the buffer is the handle's scratch space, not part of what
+ * const promises, and every reader is allocated writable (reader_alloc). */
+static char *errbuf_of(const rc_reader *r)
+{
+	return ((rc_reader *)r)->err;
+}
 
 static const struct rc__iface *iface0(const rc_reader *r)
 {
+	if (!r)
+		return NULL;
 	return r->nifaces > r->sec_first ? &r->ifaces[r->sec_first] : NULL;
 }
 
 enum rc_file_format rc_reader_format(const rc_reader *r)
 {
-	return r->fmt->format;
+	return r ? r->fmt->format : (enum rc_file_format)0;
 }
 
 int rc_reader_linktype(const rc_reader *r)
@@ -446,6 +469,8 @@ uint32_t rc_reader_snaplen(const rc_reader *r)
 
 int rc_reader_fcs_bits(const rc_reader *r)
 {
+	if (!r)
+		return -1;
 	if (r->fmt->format == RC_FORMAT_PCAP)
 		return r->fcs_bytes;
 	const struct rc__iface *i = iface0(r);
@@ -454,6 +479,8 @@ int rc_reader_fcs_bits(const rc_reader *r)
 
 enum rc_ts_precision rc_reader_ts_precision(const rc_reader *r)
 {
+	if (!r)
+		return RC_TS_MICRO;
 	if (r->fmt->format == RC_FORMAT_PCAP)
 		return r->precision;
 	/* pcapng: finer than microseconds on interface 0 -> nano. */
@@ -469,46 +496,61 @@ enum rc_ts_precision rc_reader_ts_precision(const rc_reader *r)
 
 int rc_reader_is_swapped(const rc_reader *r)
 {
-	return r->swapped;
+	return r ? r->swapped : 0;
 }
 
 void rc_reader_version(const rc_reader *r, int *major, int *minor)
 {
 	if (major)
-		*major = r->version_major;
+		*major = r ? r->version_major : 0;
 	if (minor)
-		*minor = r->version_minor;
+		*minor = r ? r->version_minor : 0;
 }
 
 int rc_reader_stable_data(const rc_reader *r)
 {
-	return r->src.ops->stable;
+	return r ? r->src.ops->stable : 0;
 }
 
 uint64_t rc_reader_offset(const rc_reader *r)
 {
-	return rc__source_off(&r->src, r->src.cur);
+	return r ? rc__source_off(&r->src, r->src.cur) : 0;
 }
 
 size_t rc_reader_iface_count(const rc_reader *r)
 {
-	return r->nifaces - r->sec_first;
+	return r ? r->nifaces - r->sec_first : 0;
+}
+
+/* The arguments of rc_reader_iface and _iface_stats (fn): r, interface
+ * idx of the current section, out (named out_name) not NULL.  0 if good. */
+static int iface_args(const rc_reader *r, size_t idx, const void *out, const char *fn,
+		      const char *out_name)
+{
+	if (!r)
+		return RC_EINVAL;
+	if (!out)
+		return rc__errf(errbuf_of(r), RC_EINVAL, "%s: %s is NULL", fn, out_name);
+	if (idx >= r->nifaces - r->sec_first)
+		return rc__errf(errbuf_of(r), RC_EINVAL, "%s: no interface %zu (the section has %zu)",
+				fn, idx, r->nifaces - r->sec_first);
+	return 0;
 }
 
 int rc_reader_iface(const rc_reader *r, size_t idx, rc_iface_info *info)
 {
-	if (!info || idx >= r->nifaces - r->sec_first)
-		return RC_EINVAL;
-	*info = r->ifaces[r->sec_first + idx].info;
-	return 0;
+	int st = iface_args(r, idx, info, "rc_reader_iface", "info");
+	if (st == 0)
+		*info = r->ifaces[r->sec_first + idx].info;
+	return st;
 }
 
 int rc_reader_iface_stats(const rc_reader *r, size_t idx, rc_iface_stats *st)
 {
-	if (!st || idx >= r->nifaces - r->sec_first)
-		return RC_EINVAL;
-	*st = r->ifaces[r->sec_first + idx].stats;
-	return 0;
+	int status = iface_args(r, idx, st, "rc_reader_iface_stats", "st");
+	if (status == 0)
+		*st = r->ifaces[r->sec_first + idx].stats;
+	return status;
 }
 
 const char *rc_reader_error(const rc_reader *r)

@@ -397,7 +397,8 @@ int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts
 		return rc__errf(errbuf, RC_EINVAL, "rc_writer_open: out is NULL");
 	*out = NULL;
 	if (!path || !*path)
-		return rc__errf(errbuf, RC_EINVAL, "rc_writer_open: empty path");
+		return rc__errf(errbuf, RC_EINVAL, "rc_writer_open: %s path",
+				path ? "empty" : "NULL");
 	int to_stdout = strcmp(path, "-") == 0;
 	if (to_stdout && o->append)
 		return rc__errf(errbuf, RC_EINVAL, "stdout: opts.append needs a file, not \"-\"");

@@ -125,11 +125,15 @@ int rc__filter_compile_counted(rc_bpf_prog *out, const char *expr, int linktype,
 	if (!work)
 		work = &w;
 	*work = w;
+	/* Cleared before any check, so that *out is {NULL, 0} after every
+	 * failure and a caller may rc_bpf_free it whatever happened. */
+	if (out) {
+		out->insns = NULL;
+		out->len = 0;
+	}
 	if (!out || !expr)
 		return rc__errf(errbuf, RC_EINVAL, "rc_filter_compile: NULL %s",
 				out ? "expression" : "output program");
-	out->insns = NULL;
-	out->len = 0;
 	rc_filter_opts o = {.optimize = 1, .linux_live = 0, .resolve_names = 1};
 	if (opts)
 		o = *opts;

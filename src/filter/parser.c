@@ -106,13 +106,17 @@ static void span_end(rc__parser *p, rc__node *n)
  * the generator recurses along that lean, for and/or once per switch
  * between them (a run of one operator is flattened), for arithmetic once
  * per operator.  So those count as levels as well; the message names the
- * token where the count passes the limit.
+ * token where the count passes the limit.  A parenthesis costs two levels
+ * (expr and term, two frames) and the whole expression two more, so 99
+ * nested parentheses fit and the 100th fails; the message says so, since
+ * "200 levels" alone reads as 200 parentheses.
  */
 static int enter(rc__parser *p)
 {
 	if (++p->depth > RC__MAX_DEPTH) {
-		fail(p, RC_ELIMIT, cur(p), "expression nested more than %d levels deep",
-		     RC__MAX_DEPTH);
+		fail(p, RC_ELIMIT, cur(p), "expression nested more than %d levels deep "
+		     "(a parenthesis counts as 2: at most %d nested)",
+		     RC__MAX_DEPTH, RC__MAX_DEPTH / 2 - 1);
 		return -1;
 	}
 	return 0;

@@ -172,8 +172,13 @@ int rc_bpf_validate(const rc_bpf_insn *insns, size_t len, char *errbuf)
 
 int rc_bpf_validate_len(const rc_bpf_insn *insns, size_t len, size_t max_len, char *errbuf)
 {
-	if (max_len > RC_BPF_USER_MAXINSNS)
-		max_len = RC_BPF_USER_MAXINSNS;
+	/* A limit outside 1..RC_BPF_USER_MAXINSNS is the caller's mistake:
+	 * capping it silently would refuse programs the caller meant to allow
+	 * with a message about their length. */
+	if (max_len == 0 || max_len > RC_BPF_USER_MAXINSNS)
+		return rc__errf(errbuf, RC_EINVAL,
+				"rc_bpf_validate_len: max_len %zu is not 1..%u (RC_BPF_USER_MAXINSNS)",
+				max_len, RC_BPF_USER_MAXINSNS);
 	if (len == 0 || len > max_len)
 		return rc__errf(errbuf, RC_EINVAL,
 				"BPF program has %zu instructions (must be 1..%zu)", len, max_len);

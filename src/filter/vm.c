@@ -467,6 +467,8 @@ abs_slow:
 
 uint32_t rc_bpf_run(const rc_bpf_insn *insns, size_t len, const rc_bpf_input *in)
 {
+	if (!in)
+		return 0; /* nothing to accept */
 	return run(insns, len, in->pkt, in->caplen, in->wirelen, in);
 }
 
