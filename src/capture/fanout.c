@@ -24,9 +24,8 @@ static void fanout_error(char *errbuf, int st, unsigned i, const rc_capture *c)
 	const char *dev = rc__capture_devname(c), *msg = c->err[0] ? c->err : rc_strerror(st);
 	size_t n = strlen(dev);
 	if (strncmp(msg, dev, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
-		rc__errf(errbuf, st, "%s: fanout member %u: %s", dev, i, msg + n + 2);
-	else
-		rc__errf(errbuf, st, "%s: fanout member %u: %s", dev, i, msg);
+		msg += n + 2;
+	rc__errf(errbuf, st, "%s: fanout member %u: %s", dev, i, msg);
 }
 
 int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_t group_id,
