@@ -170,20 +170,24 @@ static size_t match_id(const char *s, size_t n)
 	return last_ok;
 }
 
-/* Longest prefix of s that is an IPv6 literal inet_pton accepts. */
-static size_t match_v6(const char *s, size_t n)
+/* Length of the run of hex digits, ':' and '.' at s, and in *colons how
+ * many ':' it holds: what an IPv6 literal (or a mistyped address) spans. */
+static size_t addr_run(const char *s, size_t n, int *colons)
 {
 	size_t run = 0;
-	int colon = 0;
-	while (run < n && run < 64 && (is_hex(s[run]) || s[run] == ':' || s[run] == '.')) {
-		colon |= s[run] == ':';
-		run++;
-	}
-	if (!colon)
-		return 0;
+	*colons = 0;
+	while (run < n && (is_hex(s[run]) || s[run] == ':' || s[run] == '.'))
+		*colons += s[run++] == ':';
+	return run;
+}
+
+/* Longest prefix of the address run s[0..run) that is an IPv6 literal
+ * inet_pton accepts (none is longer than 64 characters). */
+static size_t match_v6(const char *s, size_t run)
+{
 	char buf[65];
 	struct in6_addr a;
-	for (size_t l = run; l >= 2; l--) {
+	for (size_t l = run < 64 ? run : 64; l >= 2; l--) {
 		memcpy(buf, s, l);
 		buf[l] = '\0';
 		if (inet_pton(AF_INET6, buf, &a) == 1)
@@ -224,22 +228,6 @@ static size_t match_mac(const char *s, size_t n)
 			return 14;
 	}
 	return 0;
-}
-
-/*
- * Length of a run of hex digits, ':' and '.' with two colons or more that
- * starts at s, else 0.  When no MAC or IPv6 address covers all of it, it
- * can only be a mistyped address ("01:02:03", "1::2::3"), which would
- * otherwise lex as pieces and fail as a syntax error at a colon.  One colon
- * stays a number pair, as in ip[0:1].
- */
-static size_t bogus_address(const char *s, size_t n)
-{
-	size_t run = 0;
-	int colons = 0;
-	while (run < n && (is_hex(s[run]) || s[run] == ':' || s[run] == '.'))
-		colons += s[run++] == ':';
-	return colons >= 2 && (is_hex(s[0]) || s[0] == ':') ? run : 0;
 }
 
 /* Parse a NUM token value like libpcap's stoulen: 0x hex, 0 octal, decimal. */
@@ -363,14 +351,19 @@ int rc__lex(rc__arena *arena, const char *expr, size_t len, rc__toklist *out, ch
 		uint8_t opk;
 		size_t lop = match_op(s, rest, &opk);
 		size_t lid = match_id(s, rest), lnum = match_num(s, rest), lhid = match_hid(s, rest);
-		size_t lv6 = (is_hex(*s) || *s == ':') ? match_v6(s, rest) : 0;
+		int colons = 0;
+		size_t run = (is_hex(*s) || *s == ':') ? addr_run(s, rest, &colons) : 0;
+		size_t lv6 = colons ? match_v6(s, run) : 0;
 		size_t lmac = is_hex(*s) ? match_mac(s, rest) : 0;
-		size_t lbad = bogus_address(s, rest);
-		if (lbad > lv6 && lbad > lmac)
+		/* Two colons or more that no MAC or IPv6 address covers can only
+		 * be a mistyped address ("01:02:03", "1::2::3"), which would
+		 * otherwise lex as pieces and fail as a syntax error at a colon.
+		 * One colon stays a number pair, as in ip[0:1]. */
+		if (colons >= 2 && run > lv6 && run > lmac)
 			return rc__errf(errbuf, RC_ESYNTAX,
 					"'%.*s': not an Ethernet (xx:xx:xx:xx:xx:xx) or IPv6 address "
 					"(column %u)",
-					(int)(lbad > 40 ? 40 : lbad), s, t->col);
+					(int)(run > 40 ? 40 : run), s, t->col);
 		if (lid == 0 && lv6 == 0 && lmac == 0 && lnum == 0) {
 			if (lop == 0) {
 				if (*s == '\0' || !isprint((unsigned char)*s))
