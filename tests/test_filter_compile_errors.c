@@ -45,6 +45,15 @@ TEST(filter_compile_error_syntax_errors_have_columns)
 	expect_err("ip6 host 1::2::3", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'1::2::3': not an");
 	expect_err("src or udp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 8");
 	expect_err("len >", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "column 6");
+	/* A relation leaves no qualifier for a bare value after it to inherit
+	 * (libpcap's grammar.y gives it qerr), whatever came before the group:
+	 * this is not "host 1.2.3.4 and (ip[0] = 1 or host 1.2.3.5)". */
+	expect_err("host 1.2.3.4 and (ip[0] = 1 or 1.2.3.5)", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "'1.2.3.5': syntax error: a value here needs a qualifier");
+	expect_err("host 1.2.3.4 and ((ip[0] & 3) = 1 or 1.2.3.5)", RC_LINKTYPE_ETHERNET,
+		   RC_ESYNTAX, "(column 38)");
+	expect_err("port 80 or (ip[0] = 20 or 81)", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "'81': syntax error");
 }
 
 TEST(filter_compile_error_semantic_errors)

@@ -7,7 +7,11 @@
  * rc_bpf_run_simple) must equal libpcap's (pcap_compile on the corpus file
  * opened with pcap_open_offline + bpf_filter), and both must reject the
  * same expressions.  Known, deliberate differences are listed in
- * docs/filters.md and skipped here.
+ * docs/filters.md and skipped here.  RC_TEST_SEED=N draws other random
+ * expressions (for exploring; the default seed is the one make test runs,
+ * and the code-size comparison is asserted for that one only: on other
+ * mixes ringcap's total was up to 0.5% larger, from the loads it keeps
+ * where libpcap's optimizer deletes them - docs/filters.md "Dead loads").
  */
 #include "harness.h"
 #include "testutil.h"
@@ -82,6 +86,15 @@ static const char *const atoms[] = {
 	"ip6[6] = 6", "tcp[ip[0] & 3] > 1", "ether[0] & 1 = 1", "arp[7] = 1", "vlan",
 	"vlan 10", "vlan 20", "mpls", "mpls 5", "mpls 7", "pppoed", "pppoes", "pppoes 3",
 	"inbound", "outbound", "ifindex 3",
+	"tcp[tcpflags] & (tcp-syn|tcp-ack) != 0", "ip[2:2] - 20 > 40",
+	"len - 14 > 100", "(ip[0] & 0xf) << 2 = 20", "ip[6:2] & 0x1fff = 0", "ip6[40] = 58",
+	"udp[8:4] != 0", "ether[0:4] = 0x00112233", "ip proto \\udp", "ether proto \\arp",
+	"net 10.0.0.0 mask 255.0.0.0", "src or dst net 192.168.0.0/16", "ip6 src net fe80::/10",
+	"icmp6[icmp6type] = icmp6-echoreply", "decnet", "isis", "ip6 proto 58",
+	"tcp[2:2] % 7 = 1", "udp[4:2] / 2 > 10", "ip[8] ^ 0xff < 200", "ip[1] | 3 = 3",
+	"ip6 and (tcp or udp)", "src port 53 and udp", "dst portrange 1000-3000", "gre",
+	"ip[ip[0] & 0xf] = 0", "ether[12:2] & 0xff00 = 0x8100", "ether src not 00:11:22:33:44:55",
+	"ip dst 224.0.0.5", "ip src 127.0.0.1", "ip6 dst ff02::1", "ip6 multicast and udp",
 };
 #define NATOMS (sizeof(atoms) / sizeof(atoms[0]))
 
@@ -128,6 +141,7 @@ typedef struct stats {
 	size_t exprs, compared, pkts, mismatch_pkts, mismatch_exprs, reject_diff;
 	size_t dead_load;     /* libpcap accepts, ringcap stops at a load past caplen */
 	size_t set_trunc;     /* ringcap accepts, libpcap stops at a load past caplen */
+	size_t pcap_opt_wrong; /* packets where libpcap -O differs from libpcap -O0 and ringcap */
 	size_t rc_insns, pcap_insns;
 	size_t rc_insns_np, pcap_insns_np;   /* without protochain (unrolled, see docs) */
 } stats;
@@ -152,6 +166,25 @@ static int stops_at_load(const struct bpf_insn *insns, size_t len, const pkt *p,
 			: bpf_filter(c, p->data, p->len, p->caplen);
 	free(c);
 	return r == 0;
+}
+
+/*
+ * libpcap's verdict on p with its optimizer off, compiled on first use into
+ * *bp0 (*have: 0 not yet, 1 compiled, -1 failed).  libpcap's optimizer has
+ * bugs of its own: for "((len >= 60) or (ip broadcast) and ip proto \udp)
+ * and not (less 60)" libpcap 1.10.3 -O threads the broadcast branch's jump
+ * past the length test and accepts a 44-byte UDP broadcast that the
+ * unoptimized program (and ringcap) reject.  Such a packet is ringcap
+ * agreeing with what the expression means, not a difference.
+ */
+static int pcap_plain_verdict(pcap_t *pc, const char *e, struct bpf_program *bp0, int *have,
+			      const pkt *p)
+{
+	if (*have == 0)
+		*have = pcap_compile(pc, bp0, e, 0, 0xffffff00u) == 0 ? 1 : -1;
+	if (*have < 0)
+		return -1;
+	return bpf_filter(bp0->bf_insns, p->data, p->len, p->caplen) != 0;
 }
 
 static void check_one(const char *e, size_t li, const corpus *c, stats *st, int verbose)
@@ -195,6 +228,8 @@ static void check_one(const char *e, size_t li, const corpus *c, stats *st, int 
 	}
 	st->compared++;
 	size_t bad = 0;
+	struct bpf_program bp0;
+	int have_bp0 = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		const pkt *p = &c->p[i];
 		int want = rejects_all ? 0
@@ -221,6 +256,14 @@ static void check_one(const char *e, size_t li, const corpus *c, stats *st, int 
 					i, p->caplen, p->len, want, got, e);
 			continue;
 		}
+		if (want != got && pcap_plain_verdict(pc, e, &bp0, &have_bp0, p) == got) {
+			if (verbose && st->pcap_opt_wrong < 3)
+				fprintf(stderr, "  [%s] packet %zu: libpcap -O %d, libpcap -O0 and "
+					"ringcap %d (libpcap optimizer bug): %s\n",
+					links[li].file, i, want, got, e);
+			st->pcap_opt_wrong++;
+			continue;
+		}
 		if (want != got) {
 			if (verbose && bad < 3)
 				fprintf(stderr, "  [%s] packet %zu: libpcap %d ringcap %d: %s\n",
@@ -232,6 +275,8 @@ static void check_one(const char *e, size_t li, const corpus *c, stats *st, int 
 		st->mismatch_exprs++;
 		st->mismatch_pkts += bad;
 	}
+	if (have_bp0 > 0)
+		pcap_freecode(&bp0);
 	st->rc_insns += prog.len;
 	st->pcap_insns += rejects_all ? 1 : bp.bf_len;
 	if (!strstr(e, "protochain")) {
@@ -273,6 +318,7 @@ static void assert_few_exceptions(const stats *st)
 {
 	ASSERT_UINT_GE(st->pkts, 5000);
 	ASSERT_UINT_LE((st->dead_load + st->set_trunc) * 1000, st->pkts);
+	ASSERT_UINT_LE(st->pcap_opt_wrong * 1000, st->pkts);
 }
 
 static void report(const char *what, const stats *st)
@@ -280,10 +326,11 @@ static void report(const char *what, const stats *st)
 	fprintf(stderr, "%s: %zu expression x link type pairs, %zu compared, %zu differ in "
 		"packets (%zu packets), %zu differ in acceptance; instructions ringcap %zu vs "
 		"libpcap %zu (without protochain: %zu vs %zu); of %zu packets, %zu where only "
-		"ringcap stops at a load past caplen, %zu where only libpcap does\n", what,
+		"ringcap stops at a load past caplen, %zu where only libpcap does, %zu where "
+		"libpcap's optimizer changed the verdict\n", what,
 		st->exprs, st->compared, st->mismatch_exprs, st->mismatch_pkts, st->reject_diff,
 		st->rc_insns, st->pcap_insns, st->rc_insns_np, st->pcap_insns_np, st->pkts,
-		st->dead_load, st->set_trunc);
+		st->dead_load, st->set_trunc, st->pcap_opt_wrong);
 }
 
 TEST_TIMEOUT(filter_diff_handwritten_expressions_match_libpcap, 120)
@@ -320,6 +367,9 @@ TEST_TIMEOUT(filter_diff_random_expressions_match_libpcap, 120)
 	load_all(c);
 	stats st = {0};
 	char e[2048];
+	const char *seed = getenv("RC_TEST_SEED");
+	if (seed && *seed)
+		rng = (uint32_t)strtoul(seed, NULL, 0);
 	for (int i = 0; i < 2500; i++) {
 		gen_expr(e, sizeof(e), 3);
 		for (size_t li = 0; li < NLINKS; li++)
@@ -331,7 +381,8 @@ TEST_TIMEOUT(filter_diff_random_expressions_match_libpcap, 120)
 	ASSERT_INT_EQ(st.mismatch_exprs, 0);
 	ASSERT_INT_EQ(st.reject_diff, 0);
 	assert_few_exceptions(&st);
-	ASSERT_UINT_LE(st.rc_insns_np, st.pcap_insns_np);
+	if (!(seed && *seed))
+		ASSERT_UINT_LE(st.rc_insns_np, st.pcap_insns_np);
 }
 
 /*

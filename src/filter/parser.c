@@ -9,7 +9,9 @@
  *   - "not" binds tighter than both;
  *   - a bare value after and/or/not inherits the qualifiers of the
  *     primitive before it: "host a or b" = "host a or host b",
- *     "port 1 or (2 or 3)" = "port 1 or port 2 or port 3";
+ *     "port 1 or (2 or 3)" = "port 1 or port 2 or port 3"; a relation or a
+ *     primitive without a value ("ip[0] = 1", "tcp") leaves none, so a
+ *     bare value after one is a syntax error;
  *   - arithmetic: | < & < << >> < + - < * / %, and '^' (which has no yacc
  *     precedence, so it always shifts: "a + b ^ c + d" = "a + (b ^ (c + d))").
  */
@@ -594,8 +596,10 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 	switch (t->kind) {
 	case RC_T_LPAREN: {
 		const rc__token *after = &p->t[t->match + 1];
-		if (is_arith_op(after->kind) || is_relop(after->kind))
+		if (is_arith_op(after->kind) || is_relop(after->kind)) {
+			*qout = qerr; /* a value after a relation has nothing to inherit */
 			return relation(p);
+		}
 		adv(p);
 		rc__qual dummy;
 		n = expr(p, q, &dummy);
@@ -610,8 +614,10 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 	}
 	case RC_T_PNAME: {
 		int nk = peek(p, 1)->kind;
-		if (nk == RC_T_LBRACK)
+		if (nk == RC_T_LBRACK) {
+			*qout = qerr;
 			return relation(p);
+		}
 		if (nk == RC_T_BROADCAST || nk == RC_T_MULTICAST) {
 			n = node(p, nk == RC_T_BROADCAST ? RC_N_BCAST : RC_N_MCAST, t);
 			if (!n)
