@@ -337,7 +337,7 @@ static int run_file(struct offline *s, const char *path, int *pcapng_out)
 		/* Damage after good packets: they were printed; now say where. */
 		if (s->printing)
 			rc__ob_flush(&s->out);
-		fprintf(stderr, "ringcap: %s: %s\n", path, rc_reader_error(r));
+		fprintf(stderr, "ringcap: %s\n", rc_reader_error(r));
 		ret = -1;
 	}
 out:

@@ -152,6 +152,26 @@ TEST(compat_tcpdump_rejects_mixed_linktype_pcapng_like_libpcap)
 	free(rc);
 }
 
+TEST(compat_tcpdump_damage_message_names_no_file_like_libpcap)
+{
+	/* A pcap header, then a record claiming 2^31 - 1 captured bytes. */
+	static const unsigned char bad[] = {
+		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x7f, 0x40, 0, 0, 0, 'a', 'b', 'c',
+	};
+	const char *f = rc_test_tmpfile("bad.pcap");
+	char *out = NULL;
+
+	rc_test_need_tool("tcpdump");
+	rc_test_write_file(f, bad, sizeof(bad));
+	/* libpcap's messages after the open do not name the file (tcpdump
+	 * prints "pcap_loop: " before them), and the compat library strips
+	 * the name the reader's message starts with. */
+	ASSERT_INT_NE(rc_test_sh(&out, "%s tcpdump -nr '%s' 2>&1", rc_compat_env(), f), 0);
+	ASSERT_STR_CONTAINS(out, "\ntcpdump: pcap_loop: pcap record at offset 24: caplen 2147483647 exceeds");
+	free(out);
+}
+
 TEST(compat_tcpdump_writes_the_same_file_as_libpcap)
 {
 	const char *in = rc_compat_corpus(), *dir = rc_test_tmpdir();

@@ -1,19 +1,32 @@
 /*
  * test_file_read_errors.c - damaged input: every check gives its error code
- * and a message naming the file offset; packets before the damage come
- * first; nothing is over-read (run under ASan) and errors are sticky.
+ * and a message naming the input and the file offset; packets before the
+ * damage come first; nothing is over-read (run under ASan) and errors are
+ * sticky.
  */
 #include "harness.h"
 #include "test_file_read_build.h"
+#include "testutil.h"
 
 #include "ringcap/file.h"
 
 #include <stdio.h>
 
+/* msg starts with "NAME: what" (what may be only the start of the rest). */
+static void expect_named(const char *msg, const char *name, const char *what)
+{
+	char want[RC_ERRBUF_SIZE], got[RC_ERRBUF_SIZE];
+	int n = snprintf(want, sizeof(want), "%s: %s", name, what);
+	snprintf(got, sizeof(got), "%.*s", n, msg);
+	ASSERT_STR_EQ(got, want);
+}
+
 /*
  * Open b from memory (as an exact-size heap copy, so ASan sees any
  * over-read), expect `good` packets, then status `want` whose message
- * contains `msg`.  Returns nothing; fails the test on mismatch.
+ * is "memory: " and then starts with `msg`: every message about the input
+ * names it, also one found long after the open.  Fails the test on
+ * mismatch.
  */
 static void expect_damage(const struct fb *b, unsigned good, int want, const char *msg)
 {
@@ -29,7 +42,7 @@ static void expect_damage(const struct fb *b, unsigned good, int want, const cha
 		n += (unsigned)rc;
 	ASSERT_UINT_EQ(n, good);
 	ASSERT_INT_EQ(rc, want);
-	ASSERT_STR_CONTAINS(rc_reader_error(r), msg);
+	expect_named(rc_reader_error(r), "memory", msg);
 	ASSERT_INT_EQ(rc_reader_next(r, p), want); /* sticky */
 	rc_reader_close(r);
 	free(copy);
@@ -44,9 +57,7 @@ static void expect_open_error(const struct fb *b, int want, const char *msg)
 	ASSERT_INT_EQ(rc_reader_open_mem(&r, copy, b->len, NULL, err), want);
 	ASSERT_TRUE(r == NULL);
 	/* Open errors name the input first, as "memory" for a buffer. */
-	char named[RC_ERRBUF_SIZE];
-	snprintf(named, sizeof(named), "memory: %s", msg);
-	ASSERT_STR_CONTAINS(err, named);
+	expect_named(err, "memory", msg);
 	free(copy);
 }
 
@@ -83,7 +94,7 @@ TEST(file_read_err_pcap_max_caplen_option_lowers_the_limit)
 	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, &o, err), 0);
 	rc_packet p;
 	ASSERT_INT_EQ(rc_reader_next(r, &p), RC_EFORMAT);
-	ASSERT_STR_CONTAINS(rc_reader_error(r), "pcap record at offset 24: caplen 100 exceeds the maximum 99");
+	ASSERT_STR_EQ(rc_reader_error(r), "memory: pcap record at offset 24: caplen 100 exceeds the maximum 99");
 	rc_reader_close(r);
 	fb_free(&b);
 }
@@ -373,4 +384,52 @@ TEST(file_read_err_pcapng_bad_idb_options)
 	fb_blk_end(&b, at);
 	expect_open_error(&b, RC_EFORMAT, "pcapng block at offset 28: if_tsoffset");
 	fb_free(&b);
+}
+
+/* ---- the input's name ---- */
+
+/* Read path to its end; the status, with the message in msg. */
+static int read_to_the_end(const char *path, char *msg)
+{
+	char err[RC_ERRBUF_SIZE];
+	rc_reader *r;
+	rc_packet p;
+	int rc;
+	ASSERT_INT_EQ(rc_reader_open(&r, path, NULL, err), 0);
+	while ((rc = rc_reader_next(r, &p)) > 0)
+		;
+	snprintf(msg, RC_ERRBUF_SIZE, "%s", rc_reader_error(r));
+	rc_reader_close(r);
+	return rc;
+}
+
+TEST(file_read_err_record_damage_names_the_file_as_header_damage_does)
+{
+	char msg[RC_ERRBUF_SIZE], want[RC_ERRBUF_SIZE];
+	struct fb b = { 0 };
+	/* pcap: the first record claims a caplen of 2^31 - 1 */
+	const char *f = rc_test_tmpfile("bad.pcap");
+	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+	fb_u32(&b, 0);
+	fb_u32(&b, 0);
+	fb_u32(&b, 0x7fffffff);
+	fb_u32(&b, 64);
+	fb_bytes(&b, "abc", 3);
+	rc_test_write_file(f, b.d, b.len);
+	fb_free(&b);
+	ASSERT_INT_EQ(read_to_the_end(f, msg), RC_EFORMAT);
+	snprintf(want, sizeof(want), "%s: pcap record at offset 24: caplen 2147483647 exceeds the maximum 262144", f);
+	ASSERT_STR_EQ(msg, want);
+	/* pcapng: a block after the first packet has a length of 13 */
+	f = rc_test_tmpfile("bad.pcapng");
+	ng_prefix(&b);
+	fb_u32(&b, 4);
+	fb_u32(&b, 13);
+	fb_u32(&b, 0);
+	fb_u32(&b, 13);
+	rc_test_write_file(f, b.d, b.len);
+	fb_free(&b);
+	ASSERT_INT_EQ(read_to_the_end(f, msg), RC_EFORMAT);
+	snprintf(want, sizeof(want), "%s: pcapng block at offset 88: block length 13 is not a multiple of 4", f);
+	ASSERT_STR_EQ(msg, want);
 }

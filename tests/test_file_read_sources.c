@@ -31,8 +31,10 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* Consume every packet right away (stream data dies at the next call). */
-static void digest_reader(rc_reader *r, struct digest *d)
+/* Consume every packet right away (stream data dies at the next call).
+ * An error message must start with the input's name ("NAME: "): d->err
+ * keeps the rest, which is the same whatever the source. */
+static void digest_reader(rc_reader *r, const char *name, struct digest *d)
 {
 	rc_packet p[7]; /* odd batch size on purpose */
 	int rc;
@@ -51,7 +53,14 @@ static void digest_reader(rc_reader *r, struct digest *d)
 		}
 	}
 	d->status = rc;
-	snprintf(d->err, sizeof(d->err), "%s", rc_reader_error(r));
+	const char *msg = rc_reader_error(r);
+	size_t len = strlen(name);
+	if (rc != RC_EEOF) {
+		if (strncmp(msg, name, len) != 0 || strncmp(msg + len, ": ", 2) != 0)
+			rc_test_fail(__FILE__, __LINE__, "\"%s\" does not start with \"%s: \"", msg, name);
+		msg += len + 2;
+	}
+	snprintf(d->err, sizeof(d->err), "%s", msg);
 }
 
 static void digest_path(const char *path, enum rc_read_mode mode, size_t buf, struct digest *d,
@@ -63,7 +72,7 @@ static void digest_path(const char *path, enum rc_read_mode mode, size_t buf, st
 	if (rc_reader_open(&r, path, &o, err) < 0)
 		rc_test_fail(__FILE__, __LINE__, "open %s: %s", path, err);
 	ASSERT_INT_EQ(rc_reader_stable_data(r), want_stable);
-	digest_reader(r, d);
+	digest_reader(r, path, d);
 	rc_reader_close(r);
 }
 
@@ -128,7 +137,7 @@ static void all_sources_agree(int ng, size_t cut)
 	rc_reader *r;
 	struct digest mem, d;
 	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
-	digest_reader(r, &mem);
+	digest_reader(r, "memory", &mem);
 	rc_reader_close(r);
 	ASSERT_UINT_EQ(mem.n, cut ? 2999 : 3000);
 	ASSERT_INT_EQ(mem.status, cut ? RC_ETRUNC : RC_EEOF);
@@ -147,7 +156,7 @@ static void all_sources_agree(int ng, size_t cut)
 	for (unsigned i = 0; i < sizeof(sizes); i++)
 		sizes[i] = (uint8_t)(1 + (i * 53) % 255);
 	ASSERT_INT_EQ(rc__reader_open_chunked(&r, b.d, b.len, sizes, sizeof(sizes), 4096, NULL, err), 0);
-	digest_reader(r, &d);
+	digest_reader(r, "memory stream", &d);
 	rc_reader_close(r);
 	same(&mem, &d);
 
@@ -166,7 +175,7 @@ static void all_sources_agree(int ng, size_t cut)
 		struct fb_pieces fp = { .d = b.d, .len = b.len, .sizes = fns[i].sizes, .nsizes = fns[i].n };
 		ASSERT_INT_EQ(rc_reader_open_stream(&r, fb_pieces_read, &fp, "fn", &fns[i].o, err), 0);
 		ASSERT_INT_EQ(rc_reader_stable_data(r), 0);
-		digest_reader(r, &d);
+		digest_reader(r, "fn", &d);
 		rc_reader_close(r);
 		same(&mem, &d);
 	}
@@ -192,20 +201,19 @@ static void all_sources_agree(int ng, size_t cut)
 	close(fds[0]);
 	ASSERT_INT_EQ(rc_reader_open(&r, "-", NULL, err), 0);
 	ASSERT_INT_EQ(rc_reader_stable_data(r), 0);
-	digest_reader(r, &d);
+	digest_reader(r, "stdin", &d);
 	rc_reader_close(r);
 	dup2(saved, 0);
 	close(saved);
 	ASSERT_INT_EQ(rc_test_child_exit(pid), 0);
-	/* the message names "stdin" instead of the path only where the
-	 * source is named; truncation messages name offsets alone */
+	/* the message names "stdin" where the others name their inputs */
 	same(&mem, &d);
 
 	/* open_fd takes ownership of the descriptor */
 	int fd = open(path, O_RDONLY);
 	ASSERT_INT_GE(fd, 0);
 	ASSERT_INT_EQ(rc_reader_open_fd(&r, fd, "by-fd", NULL, err), 0);
-	digest_reader(r, &d);
+	digest_reader(r, "by-fd", &d);
 	rc_reader_close(r);
 	same(&mem, &d);
 	ASSERT_INT_EQ(fcntl(fd, F_GETFD), -1);
@@ -306,11 +314,11 @@ TEST(file_read_sources_auto_probe_on_a_large_file_agrees)
 	rc_reader *r;
 	struct digest mem, d;
 	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
-	digest_reader(r, &mem);
+	digest_reader(r, "memory", &mem);
 	rc_reader_close(r);
 	ASSERT_INT_EQ(mem.status, RC_EEOF);
 	ASSERT_INT_EQ(rc_reader_open(&r, path, NULL, err), 0);
-	digest_reader(r, &d);
+	digest_reader(r, path, &d);
 	rc_reader_close(r);
 	same(&mem, &d);
 	fb_free(&b);
@@ -332,7 +340,7 @@ TEST(file_read_sources_fuzz_seed_corpus_reads_cleanly)
 		if (rc_reader_open(&r, path, NULL, err) < 0)
 			rc_test_fail(__FILE__, __LINE__, "%s: %s", path, err);
 		struct digest d;
-		digest_reader(r, &d);
+		digest_reader(r, path, &d);
 		rc_reader_close(r);
 		ASSERT_INT_GT(d.n, 0);
 		if (strstr(path, "trunc"))
@@ -421,7 +429,7 @@ TEST(file_read_sources_start_at_the_descriptors_position)
 		if (rc_reader_open_fd(&r, fd, "prefixed", &o, err) < 0)
 			rc_test_fail(__FILE__, __LINE__, "mode %d: %s", (int)modes[m], err);
 		ASSERT_INT_EQ(rc_reader_stable_data(r), modes[m] != RC_READ_STREAM);
-		digest_reader(r, &d[m]);
+		digest_reader(r, "prefixed", &d[m]);
 		rc_reader_close(r);
 		ASSERT_INT_EQ(d[m].n, 2);
 		ASSERT_INT_EQ(d[m].status, RC_ETRUNC);
@@ -457,7 +465,7 @@ TEST_TIMEOUT(file_read_sources_nonblocking_pipe_waits_for_input, 10)
 	rc_reader *r;
 	ASSERT_INT_EQ(rc_reader_open_fd(&r, pfd[0], "pipe", NULL, err), 0);
 	struct digest d;
-	digest_reader(r, &d);
+	digest_reader(r, "pipe", &d);
 	ASSERT_INT_EQ(d.status, RC_EEOF);
 	ASSERT_INT_EQ(d.n, 2);
 	rc_reader_close(r);

@@ -32,9 +32,13 @@
  *
  * Damaged input never crashes, hangs, over-reads or allocates without
  * bound.  Packets before the damage are delivered first; the next read call
- * then returns RC_EFORMAT or RC_ETRUNC and rc_reader_error() names the file
- * offset and the problem, e.g.
- *   "pcapng block at offset 88: block length 24 is smaller than the minimum 32"
+ * then returns RC_EFORMAT or RC_ETRUNC and rc_reader_error() names the
+ * input, the file offset and the problem, e.g.
+ *   "cap.pcapng: pcapng block at offset 88: block length 24 is smaller than the minimum 32"
+ * Every message about the input, at the open or at any read call, starts
+ * with its name: the path, "stdin" for "-", the name given to
+ * rc_reader_open_fd ("descriptor" for NULL) or rc_reader_open_stream
+ * ("stream"), "memory" for rc_reader_open_mem.  Print it as it is.
  *
  * Writing
  * -------
@@ -191,7 +195,8 @@ int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char 
 /*
  * rc_reader_next_batch - fill up to max descriptors.
  * Returns the number filled (> 0), RC_EEOF at the clean end of the input,
- * or a negative error (rc_reader_error() says what and at which offset);
+ * or a negative error (rc_reader_error() names the input, then says what
+ * and at which offset);
  * never 0.  RC_EINVAL for NULL r or pkts or a max of 0 (unlike
  * rc_capture_next_batch, whose 0 means "nothing yet": a reader's input
  * either has a packet or ends).

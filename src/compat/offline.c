@@ -88,6 +88,21 @@ static void rc__offline_grow_bufsize(pcap_t *p, uint32_t caplen)
 }
 
 /*
+ * The reader's message without the "NAME: " it starts with: libpcap's
+ * messages about damage or read errors after the open do not name the
+ * file (tcpdump prints them after "pcap_loop: "), its open errors do.
+ */
+static const char *rc__offline_unnamed(const pcap_t *p)
+{
+	const char *m = rc_reader_error(p->reader);
+	size_t n = p->reader_name_len;
+
+	if (strnlen(m, n + 2) == n + 2 && m[n] == ':' && m[n + 1] == ' ')
+		return m + n + 2;
+	return m;
+}
+
+/*
  * Next packet from the reader, whatever the filter says: 1, 0 at the end
  * of the file, PCAP_ERROR with the reader's message.  Every interface has
  * the handle's snap length (rc__offline_check_ifaces), so cutting to
@@ -102,7 +117,7 @@ static int rc__offline_get(pcap_t *p, rc_packet *pkt)
 	if (rc == RC_EEOF)
 		return 0;
 	if (rc < 0)
-		return rc__pcap_err(p, PCAP_ERROR, "%s", rc_reader_error(p->reader));
+		return rc__pcap_err(p, PCAP_ERROR, "%s", rc__offline_unnamed(p));
 	if (pkt->caplen > p->max_caplen) {
 		if (pkt->caplen > (uint32_t)p->snapshot)
 			return rc__pcap_err(p, PCAP_ERROR,
@@ -194,13 +209,13 @@ const struct rc__pcap_ops rc__pcap_offline_ops = {
 };
 
 /*
- * Make a savefile handle on an open reader (NULL on failure: the reader is
- * closed, errbuf says why).  fd is what pcap_get_selectable_fd() reports,
- * fp the stream of pcap_fopen_offline() (fclose'd at pcap_close), NULL
- * otherwise.
+ * Make a savefile handle on an open reader, opened with name (NULL on
+ * failure: the reader is closed, errbuf says why).  fd is what
+ * pcap_get_selectable_fd() reports, fp the stream of pcap_fopen_offline()
+ * (fclose'd at pcap_close), NULL otherwise.
  */
-static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *err, int fd, FILE *fp,
-				u_int precision, char *errbuf)
+static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *name, const char *err, int fd,
+				FILE *fp, u_int precision, char *errbuf)
 {
 	pcap_t *p;
 	int major, minor, fcs;
@@ -216,6 +231,7 @@ static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *err, int fd, F
 		return NULL;
 	}
 	p->reader = r;
+	p->reader_name_len = strlen(name);
 	p->linktype = rc__linktype_to_dlt(rc_reader_linktype(r));
 	p->max_caplen = (uint32_t)rc__pcap_max_snaplen(p->linktype);
 	/* The pcap header's FCS field counts 16-bit words; libpcap leaves
@@ -284,7 +300,7 @@ pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precisi
 		return NULL;
 	}
 	rc = rc_reader_open_fd(&r, fd, fname, &rc__offline_opts, err);
-	return rc__offline_wrap(rc, r, err, fileno_fd, NULL, precision, errbuf);
+	return rc__offline_wrap(rc, r, fname, err, fileno_fd, NULL, precision, errbuf);
 }
 
 pcap_t *pcap_open_offline(const char *fname, char *errbuf)
@@ -343,6 +359,7 @@ static ssize_t rc__fopen_read(void *ctx, void *buf, size_t len)
  */
 pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char *errbuf)
 {
+	static const char name[] = "(FILE)"; /* the reader's, for its messages */
 	rc_reader_opts opts = rc__offline_opts;
 	char err[RC_ERRBUF_SIZE];
 	rc_reader *r = NULL;
@@ -356,8 +373,8 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 	if (rc__offline_check_precision(precision, errbuf) < 0)
 		return NULL;
 	if (fileno(fp) < 0) {
-		rc = rc_reader_open_stream(&r, rc__fopen_read, fp, "(FILE)", &opts, err);
-		return rc__offline_wrap(rc, r, err, -1, fp, precision, errbuf);
+		rc = rc_reader_open_stream(&r, rc__fopen_read, fp, name, &opts, err);
+		return rc__offline_wrap(rc, r, name, err, -1, fp, precision, errbuf);
 	}
 	pos = ftello(fp);
 	if (pos < 0 && rc__stdio_readahead(fp) > 0) {
@@ -380,8 +397,8 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 		}
 		opts.mode = RC_READ_STREAM;
 	}
-	rc = rc_reader_open_fd(&r, fd, "(FILE)", &opts, err);
-	return rc__offline_wrap(rc, r, err, fileno(fp), fp, precision, errbuf);
+	rc = rc_reader_open_fd(&r, fd, name, &opts, err);
+	return rc__offline_wrap(rc, r, name, err, fileno(fp), fp, precision, errbuf);
 }
 
 pcap_t *pcap_fopen_offline(FILE *fp, char *errbuf)

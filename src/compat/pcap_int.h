@@ -93,6 +93,8 @@ struct pcap {
 
 	/* offline */
 	rc_reader *reader;
+	size_t reader_name_len;       /* strlen of the name the reader was opened
+				       * with: its messages start "NAME: " */
 	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close
 				       * (not stdin) */
 	int file_fd;                  /* what pcap_get_selectable_fd() reports for a

@@ -23,7 +23,7 @@ static int pcap_open(struct rc_reader *r)
 	if (f < 0)
 		return f;
 	if (f == 0)
-		return rc__errf(r->err, RC_ETRUNC,
+		return rc__reader_errf(r, RC_ETRUNC,
 				"pcap file header at offset 0: truncated: %zu of %u bytes",
 				(size_t)(s->end - s->cur), RC_PCAP_FILE_HDR_LEN);
 	const uint8_t *h = s->cur;
@@ -47,7 +47,7 @@ static int pcap_open(struct rc_reader *r)
 	else if (r->version_major == 543 && r->version_minor == 0)
 		r->pcap_len_swap = 1;
 	else
-		return rc__errf(r->err, RC_ENOTSUP,
+		return rc__reader_errf(r, RC_ENOTSUP,
 				"pcap file header at offset 4: version %d.%d is not supported (2.0 to 2.4)",
 				r->version_major, r->version_minor);
 	uint32_t snaplen = rc__ld32(h + 16, swap);
@@ -101,7 +101,7 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 			if (f == 0) {
 				if (s->end == s->cur)
 					return RC_EEOF;
-				return rc__errf(r->err, RC_ETRUNC,
+				return rc__reader_errf(r, RC_ETRUNC,
 						"pcap record at offset %llu: truncated header: %zu of %u bytes",
 						(unsigned long long)rc__source_off(s, s->cur),
 						(size_t)(s->end - s->cur), hl);
@@ -118,7 +118,7 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 		}
 		if (__builtin_expect(caplen > max_caplen, 0))
 			return rc__reader_stop(r, n,
-				    rc__errf(r->err, RC_EFORMAT,
+				    rc__reader_errf(r, RC_EFORMAT,
 					     "pcap record at offset %llu: caplen %u exceeds the maximum %u",
 					     (unsigned long long)rc__source_off(s, p), caplen, max_caplen));
 		if (__builtin_expect(avail - hl < caplen, 0)) {
@@ -128,7 +128,7 @@ pcap_batch(struct rc_reader *r, rc_packet *pkts, size_t max, const int swap, con
 			if (f < 0)
 				return f;
 			if (f == 0)
-				return rc__errf(r->err, RC_ETRUNC,
+				return rc__reader_errf(r, RC_ETRUNC,
 						"pcap record at offset %llu: truncated: caplen %u but only %zu bytes follow the header",
 						(unsigned long long)rc__source_off(s, s->cur), caplen,
 						(size_t)(s->end - s->cur) - hl);

@@ -38,7 +38,7 @@ static int ng_opt_next(struct rc_reader *r, const uint8_t **pp, const uint8_t *e
 	if (o->code == RC_PCAPNG_OPT_ENDOFOPT)
 		return 0;
 	if (RC_PCAPNG_PAD4((uint32_t)o->len) > (size_t)(end - p) - 4)
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: option %u at offset %llu: length %u overruns the block",
 				OFF(blk), o->code, OFF(p), o->len);
 	o->val = p + 4;
@@ -51,7 +51,7 @@ static int ng_opt_size(struct rc_reader *r, const uint8_t *blk, const struct ng_
 {
 	if (o->len == want)
 		return 0;
-	return rc__errf(r->err, RC_EFORMAT,
+	return rc__reader_errf(r, RC_EFORMAT,
 			"pcapng block at offset %llu: option %s has length %u, expected %u", OFF(blk),
 			name, o->len, want);
 }
@@ -95,7 +95,7 @@ static inline int ng_ts(const struct rc__iface *ifc, uint64_t ticks, uint64_t *n
 
 static int ng_ts_error(struct rc_reader *r, const uint8_t *blk, uint64_t ticks)
 {
-	return rc__errf(r->err, RC_EFORMAT,
+	return rc__reader_errf(r, RC_EFORMAT,
 			"pcapng block at offset %llu: time stamp %llu ticks is out of range after conversion to nanoseconds",
 			OFF(blk), (unsigned long long)ticks);
 }
@@ -168,7 +168,7 @@ static int ng_idb(struct rc_reader *r, const uint8_t *p, uint32_t blen)
 				int64_t sec = (int64_t)rc__ld64(opt.val, sw);
 				/* Bound it so sec * 10^9 fits in int64 (+-292 years). */
 				if (sec > INT64_MAX / 1000000000 || sec < -(INT64_MAX / 1000000000))
-					return rc__errf(r->err, RC_EFORMAT,
+					return rc__reader_errf(r, RC_EFORMAT,
 							"pcapng block at offset %llu: if_tsoffset %lld s is out of range",
 							OFF(p), (long long)sec);
 				ifc->info.ts_offset_sec = sec;
@@ -190,7 +190,7 @@ static int ng_isb(struct rc_reader *r, const uint8_t *p, uint32_t blen)
 	uint32_t id = rc__ld32(p + 8, sw);
 	size_t count = r->nifaces - r->sec_first;
 	if (id >= count)
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: ISB interface id %u is not defined (section has %zu interfaces)",
 				OFF(p), id, count);
 	struct rc__iface *ifc = &r->ifaces[r->sec_first + id];
@@ -280,18 +280,18 @@ static int ng_packet(struct rc_reader *r, const uint8_t *p, uint32_t blen, uint3
 	uint32_t id = type == RC_PCAPNG_BT_EPB ? rc__ld32(p + 8, sw) : rc__ld16(p + 8, sw);
 	size_t count = r->nifaces - r->sec_first;
 	if (__builtin_expect(id >= count, 0))
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: %s interface id %u is not defined (section has %zu interfaces)",
 				OFF(p), what, id, count);
 	const struct rc__iface *ifc = &r->ifaces[r->sec_first + id];
 	uint32_t caplen = rc__ld32(p + 20, sw), len = rc__ld32(p + 24, sw);
 	uint32_t body = blen - RC_PCAPNG_EPB_MIN_LEN;
 	if (__builtin_expect(caplen > body, 0))
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: %s caplen %u exceeds the block body (%u bytes)",
 				OFF(p), what, caplen, body);
 	if (__builtin_expect(caplen > r->max_caplen, 0))
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: %s caplen %u exceeds the maximum %u", OFF(p),
 				what, caplen, r->max_caplen);
 	uint64_t ticks = (uint64_t)rc__ld32(p + 12, sw) << 32 | rc__ld32(p + 16, sw);
@@ -321,7 +321,7 @@ static int ng_packet(struct rc_reader *r, const uint8_t *p, uint32_t blen, uint3
 static int ng_spb(struct rc_reader *r, const uint8_t *p, uint32_t blen, rc_packet *pk)
 {
 	if (r->nifaces == r->sec_first)
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: SPB before any interface description",
 				OFF(p));
 	const struct rc__iface *ifc = &r->ifaces[r->sec_first];
@@ -332,7 +332,7 @@ static int ng_spb(struct rc_reader *r, const uint8_t *p, uint32_t blen, rc_packe
 	if (ifc->info.snaplen && ifc->info.snaplen < caplen)
 		caplen = ifc->info.snaplen;
 	if (caplen > r->max_caplen)
-		return rc__errf(r->err, RC_EFORMAT,
+		return rc__reader_errf(r, RC_EFORMAT,
 				"pcapng block at offset %llu: SPB caplen %u exceeds the maximum %u",
 				OFF(p), caplen, r->max_caplen);
 	*pk = (rc_packet){
@@ -349,7 +349,7 @@ static int ng_shb(struct rc_reader *r, const uint8_t *p, int sw)
 {
 	int major = rc__ld16(p + 12, sw), minor = rc__ld16(p + 14, sw);
 	if (major != RC_PCAPNG_VERSION_MAJOR)
-		return rc__errf(r->err, RC_ENOTSUP,
+		return rc__reader_errf(r, RC_ENOTSUP,
 				"pcapng block at offset %llu: section version %d.%d is not supported (1.x)",
 				OFF(p), major, minor);
 	r->ng_swapped = r->swapped = sw;
@@ -395,7 +395,7 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			if (rc == 0) {
 				if (s->end == s->cur)
 					return opening ? 0 : RC_EEOF;
-				return rc__errf(r->err, RC_ETRUNC,
+				return rc__reader_errf(r, RC_ETRUNC,
 						"pcapng block at offset %llu: truncated header: %zu of 12 bytes",
 						OFF(s->cur), (size_t)(s->end - s->cur));
 			}
@@ -412,22 +412,22 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			else if (bom == __builtin_bswap32(RC_PCAPNG_BYTE_ORDER_MAGIC))
 				sw = 1;
 			else
-				return rc__errf(r->err, RC_EFORMAT,
+				return rc__reader_errf(r, RC_EFORMAT,
 						"pcapng block at offset %llu: SHB byte-order magic 0x%08x is invalid",
 						OFF(p), bom);
 		}
 		uint32_t blen = rc__ld32(p + 4, sw);
 		uint32_t minlen = ng_min_len(type);
 		if (__builtin_expect(blen < minlen, 0))
-			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__reader_errf(r, RC_EFORMAT,
 					"pcapng block at offset %llu: block length %u is smaller than the minimum %u",
 					OFF(p), blen, minlen));
 		if (__builtin_expect(blen & 3u, 0))
-			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__reader_errf(r, RC_EFORMAT,
 					"pcapng block at offset %llu: block length %u is not a multiple of 4",
 					OFF(p), blen));
 		if (__builtin_expect(blen > r->ng_max_block, 0))
-			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__reader_errf(r, RC_EFORMAT,
 					"pcapng block at offset %llu: block length %u exceeds the maximum %u",
 					OFF(p), blen, r->ng_max_block));
 		if (avail < blen) {
@@ -437,14 +437,14 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 			if (rc < 0)
 				return rc;
 			if (rc == 0)
-				return rc__errf(r->err, RC_ETRUNC,
+				return rc__reader_errf(r, RC_ETRUNC,
 						"pcapng block at offset %llu: truncated: block length %u but only %zu bytes left",
 						OFF(s->cur), blen, (size_t)(s->end - s->cur));
 			continue;
 		}
 		uint32_t trail = rc__ld32(p + blen - 4, sw);
 		if (__builtin_expect(trail != blen, 0))
-			return rc__reader_stop(r, n, rc__errf(r->err, RC_EFORMAT,
+			return rc__reader_stop(r, n, rc__reader_errf(r, RC_EFORMAT,
 					"pcapng block at offset %llu: trailing block length %u does not match the leading %u",
 					OFF(p), trail, blen));
 		switch (type) {

@@ -36,13 +36,13 @@ int rc__reader_add_iface(struct rc_reader *r, uint64_t off, struct rc__iface **o
 {
 	if (r->nifaces == r->ifaces_cap) {
 		if (r->ifaces_cap >= RC__MAX_IFACES)
-			return rc__errf(r->err, RC_ELIMIT,
+			return rc__reader_errf(r, RC_ELIMIT,
 					"pcapng block at offset %llu: more than %u interfaces in the file",
 					(unsigned long long)off, RC__MAX_IFACES);
 		size_t cap = r->ifaces_cap ? r->ifaces_cap * 2 : 4;
 		struct rc__iface *n = realloc(r->ifaces, cap * sizeof(*n));
 		if (!n)
-			return rc__errf(r->err, RC_ENOMEM,
+			return rc__reader_errf(r, RC_ENOMEM,
 					"pcapng block at offset %llu: out of memory for %zu interfaces",
 					(unsigned long long)off, cap);
 		r->ifaces = n;
@@ -62,12 +62,12 @@ int rc__reader_dup_string(struct rc_reader *r, const char **dst, const uint8_t *
 	if (z)
 		len = (size_t)(z - p);
 	if (r->string_bytes + len + 1 > RC__MAX_IFACE_STRING_BYTES)
-		return rc__errf(r->err, RC_ELIMIT,
+		return rc__reader_errf(r, RC_ELIMIT,
 				"pcapng block at offset %llu: interface strings exceed %u bytes in total",
 				(unsigned long long)off, RC__MAX_IFACE_STRING_BYTES);
 	char *s = malloc(len + 1);
 	if (!s)
-		return rc__errf(r->err, RC_ENOMEM, "pcapng block at offset %llu: out of memory",
+		return rc__reader_errf(r, RC_ENOMEM, "pcapng block at offset %llu: out of memory",
 				(unsigned long long)off);
 	memcpy(s, p, len);
 	s[len] = '\0';
@@ -120,7 +120,7 @@ static int check_opts(const rc_reader_opts *opts, char *errbuf, rc_reader_opts *
 }
 
 /* Sniff the format and parse the file header; the source is open. */
-static int reader_start(rc_reader *r, const char *name)
+static int reader_start(rc_reader *r)
 {
 	struct rc__source *s = &r->src;
 	int rc = rc__source_need(s, 4);
@@ -128,9 +128,9 @@ static int reader_start(rc_reader *r, const char *name)
 		return rc;
 	if (rc == 0) {
 		if (s->end == s->cur)
-			return rc__errf(r->err, RC_EFORMAT, "%s: empty input, not a capture file", name);
-		return rc__errf(r->err, RC_ETRUNC, "%s: only %zu bytes, too short for a capture file",
-				name, (size_t)(s->end - s->cur));
+			return rc__reader_errf(r, RC_EFORMAT, "empty input, not a capture file");
+		return rc__reader_errf(r, RC_ETRUNC, "only %zu bytes, too short for a capture file",
+				       (size_t)(s->end - s->cur));
 	}
 	uint32_t m = rc__ld32(s->cur, 0), sm = __builtin_bswap32(m);
 	if (m == RC_PCAPNG_BT_SHB)
@@ -139,19 +139,9 @@ static int reader_start(rc_reader *r, const char *name)
 		 sm == RC_PCAP_MAGIC_USEC || sm == RC_PCAP_MAGIC_NSEC || sm == RC_PCAP_MAGIC_MODIFIED)
 		r->fmt = &rc__pcap_format;
 	else
-		return rc__errf(r->err, RC_EFORMAT,
-				"%s: not a pcap or pcapng file (first 4 bytes 0x%08x)", name, sm);
-	rc = r->fmt->open(r);
-	/* Open errors name the file, as the ones above do: the parsers say
-	 * what and where ("pcap file header at offset 0: ..."), and only the
-	 * source's own messages (read errors) start with the name already. */
-	size_t len = strlen(name);
-	if (rc < 0 && (strncmp(r->err, name, len) != 0 || r->err[len] != ':')) {
-		char what[RC_ERRBUF_SIZE];
-		memcpy(what, r->err, sizeof(what));
-		rc__errf(r->err, rc, "%s: %s", name, what);
-	}
-	return rc;
+		return rc__reader_errf(r, RC_EFORMAT,
+				       "not a pcap or pcapng file (first 4 bytes 0x%08x)", sm);
+	return r->fmt->open(r);
 }
 
 /* A zeroed reader for options o, with its own copy of name (src.name
@@ -234,7 +224,7 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 	r->src.fd = fd;
 	r->src.brk = &r->brk;
 	if (rc == 0)
-		rc = reader_start(r, name);
+		rc = reader_start(r);
 	return reader_finish(out, r, rc, errbuf, own_fd);
 err_fd:
 	if (own_fd)
@@ -294,7 +284,7 @@ int rc_reader_open_mem(rc_reader **out, const void *buf, size_t len, const rc_re
 		return RC_ENOMEM;
 	}
 	rc__source_open_mem(&r->src, buf ? buf : "", len, r->err);
-	return reader_finish(out, r, reader_start(r, "memory"), errbuf, 0);
+	return reader_finish(out, r, reader_start(r), errbuf, 0);
 }
 
 int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char *name,
@@ -320,7 +310,7 @@ int rc_reader_open_stream(rc_reader **out, rc_read_fn fn, void *ctx, const char 
 	rc = rc__source_open_fn(&r->src, fn, ctx, o.stream_buf_bytes, r->name, r->err);
 	r->src.brk = &r->brk;
 	if (rc == 0)
-		rc = reader_start(r, r->name);
+		rc = reader_start(r);
 	return reader_finish(out, r, rc, errbuf, 0);
 }
 
@@ -341,7 +331,7 @@ int rc__reader_open_chunked(rc_reader **out, const void *buf, size_t len, const 
 	}
 	rc = rc__source_open_chunked(&r->src, buf, len, sizes, nsizes, buf_bytes, r->err);
 	if (rc == 0)
-		rc = reader_start(r, "memory stream");
+		rc = reader_start(r);
 	return reader_finish(out, r, rc, errbuf, 0);
 }
 

@@ -6,7 +6,7 @@
  * first four bytes, picks a format table and then only calls through it.
  * A format's next_batch parses whole records from r->src into descriptors:
  *   - it returns the number of packets filled (> 0), or RC_EEOF, or a
- *     negative error with r->err set;
+ *     negative error with r->err set (rc__reader_errf, which names the input);
  *   - if it meets damage after filling some packets, it returns those and
  *     leaves the error in r->pending for the next call (packets first);
  *   - it calls the source's fill() only while it has filled no packet in
@@ -17,10 +17,13 @@
 
 #include "file/source.h"
 #include "ringcap/file.h"
+#include "util/errmsg.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct rc_reader;
 
@@ -92,6 +95,23 @@ struct rc_reader {
 	rc_packet queue[64];
 	size_t qhead, qlen;
 };
+
+/* Format the reader's message "NAME: what" (rc__errf's format and result),
+ * NAME being the input's name (a path, "stdin", rc_reader_open_stream's name,
+ * "memory").  Every message about the input, of the header or of a record
+ * long after the open, goes through here, so that all of them name it the
+ * same way; the source's own (read errors, source.c) start with src.name,
+ * which points at the same string. */
+static inline __attribute__((format(printf, 3, 4))) int
+rc__reader_errf(struct rc_reader *r, int status, const char *fmt, ...)
+{
+	char what[RC_ERRBUF_SIZE];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return rc__errf(r->err, status, "%s: %s", r->name, what);
+}
 
 /* A format's next_batch meeting damage after n packets: return those and
  * keep status for the next call (packets first, see above). */

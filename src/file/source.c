@@ -292,7 +292,8 @@ static int stream_init(struct rc__source *src, const struct rc__source_ops *ops,
 	src->err = err;
 	src->buf = malloc(buf_bytes);
 	if (!src->buf)
-		return rc__errf(err, RC_ENOMEM, "cannot allocate a %zu-byte read buffer", buf_bytes);
+		return rc__errf(err, RC_ENOMEM, "%s: cannot allocate a %zu-byte read buffer", src->name,
+				buf_bytes);
 	src->buf_cap = buf_bytes;
 	src->buf_max = buf_bytes; /* the parser raises it to its record bound */
 	src->base = src->cur = src->end = src->buf;
