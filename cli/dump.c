@@ -113,7 +113,7 @@ static void default_target(const struct rc__cli_opts *o, struct target *t)
 /* Compile expr for t and print it; an exit code. */
 static int dump(const struct rc__cli_opts *o, const char *expr, const struct target *t)
 {
-	rc_filter_opts fo = { .optimize = 1, .linux_live = t->linux_live, .resolve_names = 1 };
+	rc_filter_opts fo = { .optimize = !o->no_optimize, .linux_live = t->linux_live, .resolve_names = 1 };
 	rc_bpf_prog prog;
 	char err[RC_ERRBUF_SIZE];
 	if (rc_filter_compile(&prog, expr, t->linktype, t->snaplen_bytes, t->netmask, &fo, err) < 0) {

@@ -492,7 +492,7 @@ static int attach_filters(struct live *L)
 		return 0;
 	rc_filter_opts fo;
 	memset(&fo, 0, sizeof(fo));
-	fo.optimize = 1;
+	fo.optimize = !L->o->no_optimize;
 	fo.linux_live = 1;
 	fo.resolve_names = 1;
 	for (unsigned i = 0; i < L->nsrc; i++) {

@@ -104,7 +104,7 @@ static const rc_bpf_prog *filter_for(struct offline *s, int linktype)
 	/* Files are filtered here, never in the kernel, so the kernel's
 	 * 4096-instruction limit does not apply: a list of 10,000 hosts works
 	 * as it does with tcpdump -r. */
-	rc_filter_opts fo = { .optimize = 1, .resolve_names = 1, .max_insns = RC_BPF_USER_MAXINSNS };
+	rc_filter_opts fo = { .optimize = !s->o->no_optimize, .resolve_names = 1, .max_insns = RC_BPF_USER_MAXINSNS };
 	/* Netmask 0, as tcpdump -r passes: `ip broadcast` matches 0.0.0.0 and
 	 * 255.255.255.255. */
 	if (rc_filter_compile(&c->prog, s->expr, linktype, s->snaplen, 0, &fo, err) < 0) {

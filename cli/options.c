@@ -57,9 +57,12 @@ FLAG_HANDLER(opt_n, o->nflag++)
 FLAG_HANDLER(opt_e, o->print.eflag = 1)
 FLAG_HANDLER(opt_q, o->print.qflag++)
 FLAG_HANDLER(opt_S, o->print.Sflag = 1)
+FLAG_HANDLER(opt_number, o->print.number = 1)
+FLAG_HANDLER(opt_no_optimize, o->no_optimize = 1)
 FLAG_HANDLER(opt_v, o->print.vflag++)
 FLAG_HANDLER(opt_x, o->print.xflag++)
 FLAG_HANDLER(opt_X, o->print.Xflag++)
+FLAG_HANDLER(opt_A, o->print.Aflag++)
 FLAG_HANDLER(opt_d, o->dump_style++)
 FLAG_HANDLER(opt_version, o->show_version = 1)
 FLAG_HANDLER(opt_help, o->show_help = 1)
@@ -122,6 +125,19 @@ static int opt_precision(struct rc__cli_opts *o, const char *arg, char *err, siz
 	return 0;
 }
 
+/* --micro and --nano: tcpdump's shorthands for --time-stamp-precision. */
+static int opt_micro(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	(void)arg;
+	return opt_precision(o, "micro", err, errlen);
+}
+
+static int opt_nano(struct rc__cli_opts *o, const char *arg, char *err, size_t errlen)
+{
+	(void)arg;
+	return opt_precision(o, "nano", err, errlen);
+}
+
 static const struct rc__optdef rc__offline_opts[] = {
 	{ 'r', NULL, 1, opt_read, "read packets from FILE (\"-\" = stdin); repeatable", "FILE", 0 },
 	{ 'w', NULL, 1, opt_write, "write packets to FILE (\"-\" = stdout) instead of printing", "FILE", 0 },
@@ -131,15 +147,20 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL, 0 },
 	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL, 0 },
 	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL, 0 },
-	{ 'S', NULL, 0, opt_S, "absolute TCP sequence numbers", NULL, 0 },
+	{ 'S', "absolute-tcp-sequence-numbers", 0, opt_S, "absolute TCP sequence numbers", NULL, 0 },
+	{ '#', "number", 0, opt_number, "print a packet number at the start of each line", NULL, 0 },
 	{ 't', NULL, 0, opt_t, "-t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first", NULL, 0 },
 	{ 0, "time-stamp-precision", 1, opt_precision, "micro (default) or nano", "P", 0 },
+	{ 0, "micro", 0, opt_micro, "= --time-stamp-precision micro", NULL, 0 },
+	{ 0, "nano", 0, opt_nano, "= --time-stamp-precision nano", NULL, 0 },
 	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL, 0 },
 	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL, 0 },
 	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL, 0 },
+	{ 'A', NULL, 0, opt_A, "the packet as ASCII text after the link header (-AA: whole frame)", NULL, 0 },
 	{ 'F', NULL, 1, opt_filter_file, "read the filter expression from FILE", "FILE", 0 },
-	{ 'y', NULL, 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE", 0 },
+	{ 'y', "linktype", 1, opt_linktype, "link type: for -d, or with -i the capture's (LINUX_SLL2: cooked; see -L)", "TYPE", 0 },
 	{ 'd', NULL, 0, opt_d, "dump the filter compiled for -r, -i or -y (-dd C array, -ddd decimal)", NULL, 0 },
+	{ 'O', "no-optimize", 0, opt_no_optimize, "do not run the filter optimizer", NULL, 0 },
 	{ 0, "version", 0, opt_version, "print the version and exit", NULL, 0 },
 	{ 'h', "help", 0, opt_help, "this help", NULL, 0 },
 };
@@ -217,7 +238,7 @@ void rc__cli_usage(FILE *out)
 	for (size_t t = 0; t < NTABLES; t++)
 		for (size_t i = 0; i < rc__opt_tables[t].n; i++) {
 			const struct rc__optdef *d = &rc__opt_tables[t].defs[i];
-			char name[48];
+			char name[64];
 			if (!d->help)
 				continue;
 			if (d->short_name && d->long_name)
@@ -229,7 +250,7 @@ void rc__cli_usage(FILE *out)
 			else
 				snprintf(name, sizeof(name), "--%s%s%s", d->long_name, d->takes_arg ? " " : "",
 					 d->takes_arg ? d->arg_name : "");
-			fprintf(out, "  %-32s %s\n", name, d->help);
+			fprintf(out, "  %-35s %s\n", name, d->help);
 		}
 }
 

@@ -58,6 +58,7 @@ struct rc__cli_opts {
 	int nflag;               /* -n count (names are never resolved anyway) */
 	int dump_style;          /* -d count: 1..3 */
 	int dump_linktype;       /* -y; -1 = the file's */
+	int no_optimize;         /* -O: compile filters without the optimizer */
 	const char *filter_file; /* -F */
 	char *filter_expr;       /* the words that are not options, joined by spaces
 	                          * (malloc'ed); NULL if none */

@@ -39,9 +39,11 @@ struct rc__print_opts {
 	int qflag;      /* -q: quieter protocol summaries */
 	int xflag;      /* -x = 1, -xx = 2: hex dump */
 	int Xflag;      /* -X = 1, -XX = 2: hex + ASCII dump (wins over -x) */
+	int Aflag;      /* -A = 1, -AA = 2: ASCII dump (-x and -X win over it) */
 	int ts_style;   /* enum rc__ts_style */
 	int ts_nano;    /* 1: 9 fraction digits (--time-stamp-precision nano) */
 	int Sflag;      /* -S: absolute TCP sequence numbers */
+	int number;     /* -#: number each line, from 1 */
 };
 
 struct rc__tcp_seq;
@@ -51,6 +53,7 @@ typedef struct rc__printer {
 	rc__ob *ob;
 	uint64_t first_ts_nsec, prev_ts_nsec;
 	int have_prev;
+	unsigned numbered;         /* -#: lines printed so far */
 	struct rc__tcp_seq *tcp;   /* relative sequence number state */
 	int64_t cached_sec;        /* local-time formatting cache */
 	char cached_hms[32];
@@ -147,6 +150,8 @@ int rc__default_print(rc__pctx *c, const uint8_t *p, size_t len);
 void rc__hex_ascii_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len,
 			size_t offset);
 void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, size_t offset);
+/* tcpdump's ascii_print for -A: a newline, then the bytes as text. */
+void rc__ascii_dump(rc__ob *ob, const uint8_t *p, size_t len);
 /* Internet checksum of iov-like pieces; returns the folded one's-complement sum. */
 uint32_t rc__cksum_add(uint32_t sum, const uint8_t *p, size_t len);
 uint16_t rc__cksum_fold(uint32_t sum);

@@ -5,7 +5,7 @@
  *
  * Line layout, as tcpdump 4.99 prints it (print.c pretty_print_packet):
  *
- *   <time stamp><space><link summary ...>[<hex dump>]\n
+ *   [<number, -#>]<time stamp><space><link summary ...>[<hex dump>]\n
  *
  * The hex dump of -x/-X starts after the link-layer header (-xx/-XX: from
  * the first byte) and each of its lines begins with "\n\t0xOOOO:  ".
@@ -206,6 +206,11 @@ void rc__print_summary(rc__printer *p, int linktype, const uint8_t *data, uint32
 
 void rc__print_packet(rc__printer *p, const rc_packet *pkt)
 {
+	if (p->o.number) {
+		/* tcpdump's "%5u  ": the number before the time stamp, wrapping
+		 * as its unsigned counter does. */
+		rc__ob_printf(p->ob, "%5u  ", ++p->numbered);
+	}
 	put_ts(p, pkt->ts_nsec);
 	uint32_t hdrlen = run_if_printer(p, pkt->linktype, pkt->data, pkt->caplen, pkt->len);
 	if (hdrlen > pkt->caplen)
@@ -220,6 +225,11 @@ void rc__print_packet(rc__printer *p, const rc_packet *pkt)
 			rc__hex_dump(p->ob, "\n\t", pkt->data, pkt->caplen, 0);
 		else if (pkt->caplen > hdrlen)
 			rc__hex_dump(p->ob, "\n\t", pkt->data + hdrlen, pkt->caplen - hdrlen, 0);
+	} else if (p->o.Aflag) {
+		if (p->o.Aflag > 1)
+			rc__ascii_dump(p->ob, pkt->data, pkt->caplen);
+		else if (pkt->caplen > hdrlen)
+			rc__ascii_dump(p->ob, pkt->data + hdrlen, pkt->caplen - hdrlen);
 	}
 	rc__ob_putc(p->ob, '\n');
 }
@@ -304,6 +314,21 @@ void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, 
 		rc__ob_x(ob, p[i], 2);
 		if (i + 1 < len)
 			rc__ob_x(ob, p[i + 1], 2);
+	}
+}
+
+void rc__ascii_dump(rc__ob *ob, const uint8_t *p, size_t len)
+{
+	rc__ob_putc(ob, '\n');
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] != '\r')
+			rc__ob_putc(ob, p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ? (char)p[i]
+										: graph_or_dot(p[i]));
+		/* A CR is left out before a LF (text lines), as tcpdump does, and
+		 * also when it is one of the last two bytes: tcpdump's test is
+		 * "more than one byte follows and the next is not a LF". */
+		else if (len - i - 1 > 1 && p[i + 1] != '\n')
+			rc__ob_putc(ob, '.');
 	}
 }
 

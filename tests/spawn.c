@@ -13,7 +13,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define RC_SPAWN_READY_MS 5000
+/* A bound for a start that fails, not a wait: a ready program is seen
+ * within 20 ms.  Generous, as a loaded machine may take seconds to start
+ * a capture (rings to allocate, threads to schedule). */
+#define RC_SPAWN_READY_MS 15000
 
 void rc_spawn_sh(struct rc_spawn *r, const char *name, const char *fmt, ...)
 {

@@ -25,9 +25,9 @@ void rc_spawn_sh(struct rc_spawn *r, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /*
- * Wait up to 5 s until its stderr contains text: returns 1 then, or 0 when
+ * Wait up to 15 s until its stderr contains text: returns 1 then, or 0 when
  * the program exited first (its status is left for rc_spawn_wait).  After
- * 5 s it is killed and the test fails.
+ * 15 s it is killed and the test fails.
  */
 int rc_spawn_ready(struct rc_spawn *r, const char *text);
 /* rc_spawn_ready for a program that must get there: an early exit fails

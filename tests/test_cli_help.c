@@ -35,19 +35,25 @@ static const struct {
 	{ NULL, "\\-xx" },
 	{ "-X ", "\\-X" },
 	{ NULL, "\\-XX" },
+	{ "-A ", "\\-A" },
+	{ NULL, "\\-AA" },
 	{ "-v ", "\\-v" },
 	{ NULL, "\\-vvv" },
 	{ "-q ", "\\-q" },
-	{ "-S ", "\\-S" },
+	{ "-S, --absolute-tcp-sequence-numbers", "\\-S" },
+	{ "-#, --number", "\\-#" },
 	{ "-t ", "\\-t" },
 	{ NULL, "\\-ttttt" },
 	{ "--time-stamp-precision P", "\\-\\-time\\-stamp\\-precision" },
+	{ "--micro", "\\-\\-micro" },
+	{ "--nano", "\\-\\-nano" },
 	{ "-j, --time-stamp-type TYPE", "\\-j" },
-	{ "-y TYPE", "\\-y" },
+	{ "-y, --linktype TYPE", "\\-y" },
 	{ "-D, --list-interfaces", "\\-D" },
 	{ "-L, --list-data-link-types", "\\-L" },
 	{ "-d ", "\\-d" },
 	{ NULL, "\\-ddd" },
+	{ "-O, --no-optimize", "\\-O" },
 	{ "-F FILE", "\\-F" },
 	{ "-C SIZE", "\\-C" },
 	{ "-G SECS", "\\-G" },
@@ -128,7 +134,7 @@ static void add_name(char *set, size_t cap, const char *name, size_t len)
 		snprintf(set + strlen(set), cap - strlen(set), "%.*s,", (int)len, name);
 }
 
-/* The long options `ringcap -h` names in its option column (the first 35
+/* The long options `ringcap -h` names in its option column (the first 38
  * characters of a line "  -x, --name ARG   help"), as ",name,...,". */
 static void help_long_names(const char *help, char *set, size_t cap)
 {
@@ -137,7 +143,7 @@ static void help_long_names(const char *help, char *set, size_t cap)
 		if (strncmp(line, "  -", 3) != 0)
 			continue;
 		const char *end = strchr(line, '\n');
-		size_t col = end && end - line < 35 ? (size_t)(end - line) : 35;
+		size_t col = end && end - line < 38 ? (size_t)(end - line) : 38;
 		for (const char *p = line; (p = strstr(p, "--")) && p < line + col; p += 2) {
 			size_t n = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
 			add_name(set, cap, p + 2, n);
@@ -215,4 +221,41 @@ TEST(cli_man_page_renders_without_warnings)
 		      0);
 	ASSERT_STR_EQ(out, "");
 	free(out);
+}
+
+/* tcpdump 4.99.3's long options (its longopts[] as built on Linux). */
+static const char tcpdump_long_names[] =
+	",absolute-tcp-sequence-numbers,buffer-size,count,direction,dont-verify-checksums,"
+	"fp-type,help,immediate-mode,interface,linktype,list-data-link-types,list-interfaces,"
+	"list-time-stamp-types,micro,monitor-mode,nano,no-optimize,no-promiscuous-mode,number,"
+	"packet-buffered,print,relinquish-privileges,snapshot-length,time-stamp-precision,"
+	"time-stamp-type,version,";
+
+/* A prefix that names one of tcpdump's long options never names another
+ * option in ringcap: it names the same one, or none - ringcap lacks it, or
+ * the prefix also starts one of ringcap's own (--s: --snapshot-length,
+ * --stats), an "ambiguous" error rather than another meaning.  A prefix
+ * ambiguous for tcpdump may name one option here, where some of its
+ * candidates are missing. */
+TEST(cli_long_option_prefixes_never_change_meaning_from_tcpdump)
+{
+	char *help = NULL, h[2048];
+	ASSERT_INT_EQ(rc_test_sh(&help, "'%s/ringcap' -h", rc_test_builddir()), 0);
+	help_long_names(help, h, sizeof(h));
+	for (const char *p = tcpdump_long_names + 1; *p; p = strchr(p, ',') + 1) {
+		size_t n = strcspn(p, ",");
+		char item[80];
+		snprintf(item, sizeof(item), ",%.*s,", (int)n, p);
+		int ours = strstr(h, item) != NULL;
+		for (size_t len = 1; len <= n; len++) {
+			if (names_starting(tcpdump_long_names, p, len) != 1)
+				continue;
+			snprintf(item, sizeof(item), ",%.*s,", (int)len, p);
+			int exact = strstr(h, item) != NULL;
+			if (exact ? len != n : !ours && names_starting(h, p, len) == 1)
+				rc_test_fail(__FILE__, __LINE__, "--%.*s names --%.*s in tcpdump, not in ringcap",
+					     (int)len, p, (int)n, p);
+		}
+	}
+	free(help);
 }

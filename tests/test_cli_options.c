@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *corpus(const char *name)
 {
@@ -138,6 +139,89 @@ TEST(cli_ambiguous_long_option_names_the_candidates)
 	free(err);
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' --bogus=1", corpus("apps.pcap")), 2);
 	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus=1'\n");
+	free(out);
+	free(err);
+}
+
+/* The first line of text (malloc'ed). */
+static char *first_line(const char *text)
+{
+	return strndup(text, strcspn(text, "\n"));
+}
+
+/* --linktype is -y: the same program, starting with the load tcpdump's
+ * starts with for that link type (the cooked header puts the protocol at
+ * offset 0, Ethernet at 12).  The rest may differ in order from tcpdump's
+ * (docs/compat.md). */
+TEST(cli_linktype_long_option_is_y)
+{
+	static const char *const types[] = { "LINUX_SLL2", "EN10MB" };
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		char args[256];
+		snprintf(args, sizeof(args), "--linktype=%s -d tcp", types[i]);
+		char *lng = ringcap_ok(args);
+		snprintf(args, sizeof(args), "-y %s -d tcp", types[i]);
+		char *shrt = ringcap_ok(args);
+		ASSERT_STR_EQ(lng, shrt);
+		if (rc_test_sh(NULL, "command -v tcpdump >/dev/null") == 0) {
+			char *want = NULL;
+			ASSERT_INT_EQ(rc_test_sh(&want, "tcpdump --linktype=%s -d tcp 2>/dev/null", types[i]), 0);
+			char *w = first_line(want), *g = first_line(lng);
+			ASSERT_STR_EQ(g, w);
+			free(w);
+			free(g);
+			free(want);
+		}
+		free(lng);
+		free(shrt);
+	}
+}
+
+/* -O compiles without the optimizer: a longer program that selects the
+ * packets tcpdump -O selects. */
+TEST(cli_no_optimize_selects_what_tcpdump_selects)
+{
+	char args[1024];
+	char *opt = ringcap_ok("-y EN10MB -d 'tcp or udp'");
+	char *noopt = ringcap_ok("-y EN10MB --no-optimize -d 'tcp or udp'");
+	size_t lines_opt = 0, lines_noopt = 0;
+	for (const char *p = opt; (p = strchr(p, '\n')); p++)
+		lines_opt++;
+	for (const char *p = noopt; (p = strchr(p, '\n')); p++)
+		lines_noopt++;
+	ASSERT_UINT_GE(lines_noopt, lines_opt + 1);
+	free(opt);
+	free(noopt);
+	snprintf(args, sizeof(args), "-O -n -tt -r '%s' 'tcp or udp port 53'", corpus("apps.pcap"));
+	char *out = ringcap_ok(args);
+	ASSERT_STR_CONTAINS(out, " IP 10.0.0.1.");
+	tcpdump_agrees(args, out);
+	free(out);
+}
+
+/* Prefixes of the long options tcpdump 4.99 added to ringcap's set: the
+ * shortest unique one works (as in tcpdump), and "--n" is ambiguous in
+ * both (tcpdump names its four; ringcap adds its --no-stats). */
+TEST(cli_tcpdump_long_option_prefixes)
+{
+	static const char *const cases[][2] = {
+		{ "--nu -n -t -c 1", "    1  IP 10.0.0.1." },
+		{ "--na -n -tt -c 1", "1700000600.000000000 " },
+		{ "--mi -n -tt -c 1", "1700000600.000000 " },
+		{ "--ab -n -t -c 1", "IP 10.0.0.1." },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char args[1024];
+		snprintf(args, sizeof(args), "-r '%s' %s", corpus("apps.pcap"), cases[i][0]);
+		char *out = ringcap_ok(args);
+		ASSERT_STR_CONTAINS(out, cases[i][1]);
+		tcpdump_agrees(args, out);
+		free(out);
+	}
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r '%s' --n", corpus("apps.pcap")), 2);
+	ASSERT_STR_CONTAINS(err, "ringcap: option '--n' is ambiguous; possibilities: '--number' "
+				 "'--nano' '--no-optimize' '--no-promiscuous-mode' '--no-stats'\n");
 	free(out);
 	free(err);
 }
