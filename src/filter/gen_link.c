@@ -18,6 +18,7 @@
  * and does not shift offsets.
  */
 #include <linux/filter.h>
+#include <strings.h>
 
 #include "filter/gen.h"
 #include "ringcap/linktype.h"
@@ -103,18 +104,49 @@ F rc__gen_mcast(rc__cg *cg, const rc__node *n)
 	}
 }
 
-/* gen_llc: an 802.2 frame (length field, not raw Novell 802.3) */
+/*
+ * LLC frame formats and commands (libpcap llc.h, ISO/IEC 8802-2 5.4): the
+ * low bits of the control byte (third LLC byte) tell I (x0), S (01) and
+ * U (11) frames; S commands are the low 4 bits, U commands the byte
+ * without the poll/final bit 0x10.
+ */
+static const struct {
+	const char *name;
+	uint8_t value, mask;
+} llc_types[] = {
+	{"rr", 0x01, 0x0f}, {"rnr", 0x05, 0x0f}, {"rej", 0x09, 0x0f},
+	{"ui", 0x03, 0xef}, {"ua", 0x63, 0xef}, {"disc", 0x43, 0xef}, {"dm", 0x0f, 0xef},
+	{"sabme", 0x6f, 0xef}, {"test", 0xe3, 0xef}, {"xid", 0xaf, 0xef}, {"frmr", 0x87, 0xef},
+	{"s", 0x01, 0x03}, {"u", 0x03, 0x03},
+};
+
+/* gen_llc, gen_llc_i/s/u, gen_llc_s/u_subtype: an 802.2 frame (length
+ * field, not raw Novell 802.3), maybe of one format or command; names are
+ * matched ignoring case (grammar.y: pcap_strcasecmp, str2tok) */
 F rc__gen_llc(rc__cg *cg, const rc__node *n)
 {
-	if (n->text)
-		return rc__gen_fail(cg, RC_ENOTSUP, n->col, "'llc %s' is not supported by ringcap",
-				    n->text);
+	size_t t = 0;
+	if (n->text && strcasecmp(n->text, "i") != 0) {
+		while (t < sizeof(llc_types) / sizeof(llc_types[0]) &&
+		       strcasecmp(n->text, llc_types[t].name) != 0)
+			t++;
+		if (t == sizeof(llc_types) / sizeof(llc_types[0]))
+			return rc__gen_fail(cg, RC_ESYNTAX, n->col, "unknown LLC type name \"%s\"",
+					    n->text);
+	}
 	if (!is_ether(cg))
 		return rc__gen_fail(cg, RC_ENOTSUP, n->col, "'llc' is not supported on %s",
 				    rc__gen_linkname(cg->link));
 	F b0 = rc__gen_ncmp(cg, RC_OR_LINKTYPE, 0, 2, 0xffffffffu, BPF_JGT, 1, RC_ETHERMTU);
 	F b1 = rc__cfg_not(rc__gen_cmp(cg, RC_OR_LLC, 0, 2, 0xffff));
-	return rc__cfg_and(b0, b1);
+	b1 = rc__cfg_and(b0, b1);
+	if (!n->text)
+		return b1;
+	if (strcasecmp(n->text, "i") == 0)   /* I frames: low bit clear */
+		return rc__cfg_and(b1, rc__gen_ncmp(cg, RC_OR_LLC, 2, 1, 0xffffffffu, BPF_JSET, 1,
+						    0x01));
+	return rc__cfg_and(b1, rc__gen_mcmp(cg, RC_OR_LLC, 2, 1, llc_types[t].value,
+					    llc_types[t].mask));
 }
 
 static F anc_cmp(rc__cg *cg, uint32_t ad, int size, uint32_t mask, uint32_t v)

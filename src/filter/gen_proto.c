@@ -36,10 +36,45 @@ F rc__gen_proto(rc__cg *cg, uint32_t v, int pq, uint32_t col)
 	case RC_PQ_ISO:
 		b0 = rc__gen_linktype(cg, RC_SAP_ISONS);
 		return rc__cfg_and(b0, rc__gen_cmp(cg, RC_OR_NOSNAP, 0, 1, v));
+	case RC_PQ_ISIS:
+		/* the PDU type is byte 4 of the IS-IS header (ISO 10589 9.5) */
+		b0 = rc__gen_proto(cg, 0x83, RC_PQ_ISO, col);
+		return rc__cfg_and(b0, rc__gen_cmp(cg, RC_OR_NOSNAP, 4, 1, v));
 	default:
 		return rc__gen_fail(cg, RC_ESYNTAX, col, "'%s proto' is not supported; use 'ip "
-				    "proto', 'ip6 proto', 'ether proto' or 'iso proto'",
+				    "proto', 'ip6 proto', 'ether proto', 'iso proto' or 'isis proto'",
 				    rc__pq_name(pq));
+	}
+}
+
+/*
+ * IS-IS PDU types (libpcap isis.h, ISO 10589 9.5-9.13): LAN hellos 15/16,
+ * point-to-point hello 17, LSPs 18/20, CSNPs 24/25, PSNPs 26/27.  A name
+ * means any of its types, tested in libpcap's order (gen_proto_abbrev
+ * Q_ISIS_L1 ...); "l1"/"l2" count the point-to-point hello as both levels.
+ */
+static F isis_types(rc__cg *cg, const uint8_t *t, size_t n, uint32_t col)
+{
+	F b = rc__gen_proto(cg, t[0], RC_PQ_ISIS, col);
+	b = rc__cfg_or(b, rc__gen_proto(cg, t[1], RC_PQ_ISIS, col));
+	for (size_t i = 2; i < n; i++)
+		b = rc__cfg_or(rc__gen_proto(cg, t[i], RC_PQ_ISIS, col), b);
+	return b;
+}
+
+static F isis_abbrev(rc__cg *cg, int pq, uint32_t col)
+{
+	static const uint8_t l1[] = {15, 17, 18, 24, 26}, l2[] = {16, 17, 20, 25, 27};
+	static const uint8_t iih[] = {15, 16, 17}, lsp[] = {18, 20};
+	static const uint8_t snp[] = {24, 25, 26, 27}, csnp[] = {24, 25}, psnp[] = {26, 27};
+	switch (pq) {
+	case RC_PQ_ISIS_L1: return isis_types(cg, l1, sizeof(l1), col);
+	case RC_PQ_ISIS_L2: return isis_types(cg, l2, sizeof(l2), col);
+	case RC_PQ_ISIS_IIH: return isis_types(cg, iih, sizeof(iih), col);
+	case RC_PQ_ISIS_LSP: return isis_types(cg, lsp, sizeof(lsp), col);
+	case RC_PQ_ISIS_SNP: return isis_types(cg, snp, sizeof(snp), col);
+	case RC_PQ_ISIS_CSNP: return isis_types(cg, csnp, sizeof(csnp), col);
+	default: return isis_types(cg, psnp, sizeof(psnp), col);
 	}
 }
 
@@ -47,6 +82,13 @@ F rc__gen_proto(rc__cg *cg, uint32_t v, int pq, uint32_t col)
 F rc__gen_proto_abbrev(rc__cg *cg, int pq, uint32_t col)
 {
 	switch (pq) {
+	case RC_PQ_ISIS_L1:
+	case RC_PQ_ISIS_L2:
+	case RC_PQ_ISIS_IIH:
+	case RC_PQ_ISIS_LSP:
+	case RC_PQ_ISIS_SNP:
+	case RC_PQ_ISIS_CSNP:
+	case RC_PQ_ISIS_PSNP: return isis_abbrev(cg, pq, col);
 	case RC_PQ_SCTP: return rc__gen_proto(cg, 132, RC_PQ_DEFAULT, col);
 	case RC_PQ_TCP: return rc__gen_proto(cg, 6, RC_PQ_DEFAULT, col);
 	case RC_PQ_UDP: return rc__gen_proto(cg, 17, RC_PQ_DEFAULT, col);

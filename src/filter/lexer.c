@@ -60,10 +60,12 @@ static const struct rc__kw rc__kws[] = {
 	{"isis", RC_T_PNAME, RC_PQ_ISIS}, {"is-is", RC_T_PNAME, RC_PQ_ISIS},
 	{"clnp", RC_T_PNAME, RC_PQ_CLNP}, {"stp", RC_T_PNAME, RC_PQ_STP},
 	{"ipx", RC_T_PNAME, RC_PQ_IPX}, {"netbeui", RC_T_PNAME, RC_PQ_NETBEUI},
+	{"l1", RC_T_PNAME, RC_PQ_ISIS_L1}, {"l2", RC_T_PNAME, RC_PQ_ISIS_L2},
+	{"iih", RC_T_PNAME, RC_PQ_ISIS_IIH}, {"lsp", RC_T_PNAME, RC_PQ_ISIS_LSP},
+	{"snp", RC_T_PNAME, RC_PQ_ISIS_SNP}, {"csnp", RC_T_PNAME, RC_PQ_ISIS_CSNP},
+	{"psnp", RC_T_PNAME, RC_PQ_ISIS_PSNP},
 	/* libpcap keywords for link types or features ringcap does not handle */
-	{"l1", RC_T_UNSUP, 0}, {"l2", RC_T_UNSUP, 0}, {"iih", RC_T_UNSUP, 0},
-	{"lsp", RC_T_UNSUP, 0}, {"snp", RC_T_UNSUP, 0}, {"csnp", RC_T_UNSUP, 0},
-	{"psnp", RC_T_UNSUP, 0}, {"radio", RC_T_UNSUP, 0}, {"geneve", RC_T_UNSUP, 0},
+	{"radio", RC_T_UNSUP, 0},
 	{"addr1", RC_T_UNSUP, 0}, {"address1", RC_T_UNSUP, 0}, {"addr2", RC_T_UNSUP, 0},
 	{"address2", RC_T_UNSUP, 0}, {"addr3", RC_T_UNSUP, 0}, {"address3", RC_T_UNSUP, 0},
 	{"addr4", RC_T_UNSUP, 0}, {"address4", RC_T_UNSUP, 0}, {"ra", RC_T_UNSUP, 0},
@@ -73,8 +75,8 @@ static const struct rc__kw rc__kws[] = {
 	{"oamf4sc", RC_T_UNSUP, 0}, {"oam", RC_T_UNSUP, 0}, {"metac", RC_T_UNSUP, 0},
 	{"bcc", RC_T_UNSUP, 0}, {"sc", RC_T_UNSUP, 0}, {"ilmic", RC_T_UNSUP, 0},
 	{"connectmsg", RC_T_UNSUP, 0}, {"metaconnect", RC_T_UNSUP, 0},
-	{"on", RC_T_UNSUP, 0}, {"ifname", RC_T_UNSUP, 0}, {"rnr", RC_T_UNSUP, 0},
-	{"rulenum", RC_T_UNSUP, 0}, {"reason", RC_T_UNSUP, 0}, {"rset", RC_T_UNSUP, 0},
+	{"on", RC_T_UNSUP, 0}, {"ifname", RC_T_UNSUP, 0}, {"rnr", RC_T_UNSUP, 1},
+	{"rulenum", RC_T_UNSUP, 1}, {"reason", RC_T_UNSUP, 0}, {"rset", RC_T_UNSUP, 0},
 	{"ruleset", RC_T_UNSUP, 0}, {"srnr", RC_T_UNSUP, 0}, {"subrulenum", RC_T_UNSUP, 0},
 	{"action", RC_T_UNSUP, 0}, {"fisu", RC_T_UNSUP, 0}, {"lssu", RC_T_UNSUP, 0},
 	{"msu", RC_T_UNSUP, 0}, {"hfisu", RC_T_UNSUP, 0}, {"hlssu", RC_T_UNSUP, 0},
@@ -454,6 +456,7 @@ const char *rc__pq_name(int pq)
 		"", "ether", "ip", "arp", "rarp", "sctp", "tcp", "udp", "icmp", "igmp", "igrp",
 		"atalk", "aarp", "decnet", "lat", "sca", "mopdl", "moprc", "ip6", "icmp6", "ah",
 		"esp", "pim", "vrrp", "carp", "iso", "esis", "isis", "clnp", "stp", "ipx", "netbeui",
+		"l1", "l2", "iih", "lsp", "snp", "csnp", "psnp",
 	};
 	if (pq < 0 || (size_t)pq >= sizeof(names) / sizeof(names[0]))
 		return "?";

@@ -36,7 +36,8 @@ enum rc__tok {
 	RC_T_INBOUND, RC_T_OUTBOUND, RC_T_IFINDEX, RC_T_VLAN, RC_T_MPLS, RC_T_PPPOED,
 	RC_T_PPPOES, RC_T_LLC,
 	RC_T_PNAME,   /* protocol name; num = enum rc__pq */
-	RC_T_UNSUP,   /* a libpcap keyword ringcap does not implement (geneve, radio, ...) */
+	RC_T_UNSUP,   /* a libpcap keyword ringcap does not implement (radio, ...);
+	               * num = 1 for PF's "rnr"/"rulenum", which "llc rnr" accepts */
 };
 
 /* Protocol qualifiers (libpcap's Q_* protocol values). */
@@ -47,6 +48,9 @@ enum rc__pq {
 	RC_PQ_IPV6, RC_PQ_ICMPV6, RC_PQ_AH, RC_PQ_ESP, RC_PQ_PIM, RC_PQ_VRRP,
 	RC_PQ_CARP, RC_PQ_ISO, RC_PQ_ESIS, RC_PQ_ISIS, RC_PQ_CLNP, RC_PQ_STP,
 	RC_PQ_IPX, RC_PQ_NETBEUI,
+	/* IS-IS PDU types (libpcap Q_ISIS_L1 ...): protocol names, not qualifiers */
+	RC_PQ_ISIS_L1, RC_PQ_ISIS_L2, RC_PQ_ISIS_IIH, RC_PQ_ISIS_LSP, RC_PQ_ISIS_SNP,
+	RC_PQ_ISIS_CSNP, RC_PQ_ISIS_PSNP,
 	RC_PQ_UNDEF
 };
 

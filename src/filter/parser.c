@@ -681,9 +681,11 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 		return n;
 	case RC_T_LLC:
 		n = simple(p, RC_N_LLC, qout);
-		if (n && at(p, RC_T_ID)) {
-			n->text = cur(p)->text;
+		/* "rnr" is a PF keyword, so libpcap's grammar has "llc PF_RNR" too */
+		if (n && (at(p, RC_T_ID) || (at(p, RC_T_UNSUP) && cur(p)->num == 1))) {
+			n->text = at(p, RC_T_ID) ? cur(p)->text : "rnr";
 			adv(p);
+			span_end(p, n);
 		}
 		return n;
 	case RC_T_BYTE: {
