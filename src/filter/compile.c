@@ -36,15 +36,16 @@ static int link_offsets(rc__cg *cg, int linktype)
 		cg->off_linkpl = 14;
 		cg->off_nl_nosnap = 3;
 		return 0;
+	/* SLL/SLL2: libpcap's init_linktype leaves off_nl_nosnap 0 ("XXX -
+	 * what does it do with 802.3 packets?"), so "isis" there reads the
+	 * DSAP as the NLPID; ringcap means what libpcap means */
 	case RC_LINKTYPE_LINUX_SLL:
 		cg->off_linktype = 14;
 		cg->off_linkpl = 16;
-		cg->off_nl_nosnap = 3;
 		return 0;
 	case RC_LINKTYPE_LINUX_SLL2:
 		cg->off_linktype = 0;
 		cg->off_linkpl = 20;
-		cg->off_nl_nosnap = 3;
 		return 0;
 	case RC_LINKTYPE_RAW:
 	case RC_LINKTYPE_IPV4:
