@@ -79,7 +79,23 @@ TEST(filter_compile_error_link_type_limits)
 	expect_err("llc", RC_LINKTYPE_NULL, RC_ENOTSUP, "'llc'");
 	expect_err("inbound", RC_LINKTYPE_ETHERNET, RC_ENOTSUP, "inbound/outbound");
 	expect_err("tcp", 147, RC_ENOTSUP, "link type 147");
-	expect_err("geneve", RC_LINKTYPE_ETHERNET, RC_ENOTSUP, "not supported by ringcap");
+	expect_err("radio", RC_LINKTYPE_ETHERNET, RC_ENOTSUP, "not supported by ringcap");
+	expect_err("llc rej", RC_LINKTYPE_RAW, RC_ENOTSUP, "'llc'");
+}
+
+/* Geneve, LLC and IS-IS limits, with libpcap's wording where it has one */
+TEST(filter_compile_error_geneve_llc_isis)
+{
+	expect_err("geneve 16777216", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "Geneve VNI 16777216 greater than maximum 16777215");
+	expect_err("geneve and protochain 6", RC_LINKTYPE_ETHERNET, RC_ENOTSUP,
+		   "not supported with variable length headers");
+	/* three scratch words per "geneve": the sixth finds none left */
+	expect_err("geneve and geneve and geneve and geneve and geneve and geneve",
+		   RC_LINKTYPE_ETHERNET, RC_ELIMIT, "scratch registers");
+	expect_err("llc foo", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "unknown LLC type name \"foo\"");
+	expect_err("lsp proto 3", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'lsp proto'");
+	expect_err("l1 host 10.0.0.1", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'l1' modifier");
 }
 
 TEST(filter_compile_error_names_need_lookup)

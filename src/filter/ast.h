@@ -38,7 +38,7 @@ enum rc__node_kind {
 	RC_N_PNAME,     /* protocol name alone: "tcp" */
 	RC_N_BCAST, RC_N_MCAST,   /* [pqual] broadcast|multicast; q.proto */
 	RC_N_LESS, RC_N_GREATER, RC_N_INBOUND, RC_N_OUTBOUND, RC_N_IFINDEX,
-	RC_N_VLAN, RC_N_MPLS, RC_N_PPPOED, RC_N_PPPOES, RC_N_LLC,
+	RC_N_VLAN, RC_N_MPLS, RC_N_PPPOED, RC_N_PPPOES, RC_N_LLC, RC_N_GENEVE,
 	RC_N_BYTE,      /* byte NUM op NUM */
 	RC_N_REL,       /* arith relop arith */
 };
@@ -72,7 +72,7 @@ typedef struct rc__node rc__node;
 struct rc__node {
 	uint8_t kind;     /* enum rc__node_kind */
 	uint8_t vkind;    /* RC_N_ID: enum rc__val */
-	uint8_t has_num;  /* vlan/mpls/pppoes with a number */
+	uint8_t has_num;  /* vlan/mpls/pppoes/geneve with a number */
 	rc__qual q;
 	uint32_t col;     /* column to report (the value / keyword) */
 	uint32_t start;   /* source span [start, end) for error context */

@@ -90,6 +90,7 @@ static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const cha
 	cg->linux_live = o->linux_live;
 	cg->resolve_names = o->resolve_names;
 	cg->set_leaf = leaf;
+	cg->reg_linkhdr = cg->reg_linktype = cg->reg_linkpl = -1;
 	rc__frag f = rc__gen_node(cg, root);
 	if (rc__gen_failed(cg)) {
 		int st = cg->status;
@@ -99,6 +100,7 @@ static int generate(rc__cg *cg, rc__arena *code, const rc__node *root, const cha
 			rc__errf(errbuf, st, "out of memory compiling the filter");
 		return st;
 	}
+	f = rc__gen_geneve_prologue(cg, f);
 	/* the optimizer (like the kernel) takes at most the limit */
 	int st = rc__cfg_emit(&cg->g, f, accept_k, o->max_insns, &prog->insns, &prog->len);
 	if (st == RC_ELIMIT)

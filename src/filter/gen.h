@@ -19,6 +19,12 @@
  *   LLC      off_linkpl + k           PREVMPLS  off_linkpl + off_nl - 4 + k
  *   TRAN4    X = IPv4 header length; [x + off_linkpl + off_nl + k]
  *   TRAN6    off_linkpl + off_nl + 40 + k
+ *
+ * After "geneve" the encapsulated frame's offsets depend on the outer IPv4
+ * header and the Geneve options, so they are computed at run time into
+ * scratch words (libpcap's bpf_abs_offset with is_variable):
+ * reg_linkhdr / reg_linktype / reg_linkpl >= 0 means that the word
+ * M[reg] is added to the constant offset, by "ldx M[reg]; ld [x + k]".
  */
 #ifndef RC_FILTER_GEN_H
 #define RC_FILTER_GEN_H
@@ -63,6 +69,9 @@ typedef struct rc__cg {
 	int resolve_names;
 	uint32_t off_linkhdr, off_linktype, off_linkpl, off_nl, off_nl_nosnap;
 	unsigned vlan_depth, mpls_depth;
+	int reg_linkhdr, reg_linktype, reg_linkpl;  /* -1, or the word of a variable part */
+	int in_geneve;        /* link is the frame inside Geneve (libpcap is_geneve) */
+	uint32_t zero_regs;   /* words the program clears first (see rc__gen_geneve) */
 	uint32_t regs;        /* bitmask of scratch words in use */
 	uint32_t set_leaf;    /* values per leaf of a set's search tree */
 	uint32_t max_prog;    /* program length limit (opts->max_insns or the kernel's) */
@@ -79,6 +88,15 @@ int rc__gen_failed(rc__cg *cg);
 
 /* Append the load of size bytes (1/2/4) at offrel+off to b. */
 void rc__gen_load(rc__cg *cg, rc__blk *b, int offrel, uint32_t off, int size);
+/* Append the load of size bytes at offrel + A + off (A holds an index; X is lost). */
+void rc__gen_load_idx(rc__cg *cg, rc__blk *b, int offrel, uint32_t off, int size);
+/* Append X = IPv4 header length (+ the variable part of off_linkpl). */
+void rc__gen_loadx_iphdrlen(rc__cg *cg, rc__blk *b);
+/* Are the link-layer offsets computed at run time (after "geneve")? */
+static inline int rc__gen_offsets_vary(const rc__cg *cg)
+{
+	return cg->reg_linkpl >= 0;
+}
 /* [offrel+off] & mask  <jop>  v, negated when reverse */
 F rc__gen_ncmp(rc__cg *cg, int offrel, uint32_t off, int size, uint32_t mask, uint16_t jop,
 	       int reverse, uint32_t v);
@@ -103,6 +121,11 @@ F rc__gen_ifindex(rc__cg *cg, const rc__node *n);
 F rc__gen_bcast(rc__cg *cg, const rc__node *n);
 F rc__gen_mcast(rc__cg *cg, const rc__node *n);
 F rc__gen_ehostop(rc__cg *cg, const uint8_t mac[6], int dir, uint32_t col);
+/* gen_geneve.c */
+F rc__gen_geneve(rc__cg *cg, const rc__node *n);
+F rc__gen_geneve_ll_check(rc__cg *cg);
+/* f behind the clearing of the words "geneve" uses, if any */
+F rc__gen_geneve_prologue(rc__cg *cg, F f);
 /* gen_proto.c: protocols, protochain, arithmetic */
 F rc__gen_proto_abbrev(rc__cg *cg, int pq, uint32_t col);
 F rc__gen_proto(rc__cg *cg, uint32_t v, int pq, uint32_t col);
@@ -114,6 +137,8 @@ F rc__gen_id(rc__cg *cg, const rc__node *n);
 F rc__gen_host(rc__cg *cg, uint32_t addr, uint32_t mask, int pq, int dir, int is_net,
 	       uint32_t col);
 F rc__gen_port(rc__cg *cg, uint32_t lo, uint32_t hi, int ipproto, int dir, int range);
+/* the same over IPv4 (gen_port) or IPv6 (gen_port6) alone */
+F rc__gen_port1(rc__cg *cg, int v6, uint32_t lo, uint32_t hi, int ipproto, int dir, int range);
 /* (addr, mask) of an IPv4 RC_N_ID if it is one; 0 if so, 1 if not IPv4, <0 error */
 int rc__gen_ipv4_of(rc__cg *cg, const rc__node *n, uint32_t *addr, uint32_t *mask);
 /* gen_set.c: a run of "or"-ed primitives on the same field as one sorted test */

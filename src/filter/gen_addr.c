@@ -128,7 +128,7 @@ static F portop(rc__cg *cg, int v6, uint32_t ipproto, int dir, uint32_t lo, uint
 	return rc__cfg_and(t, portdir(cg, v6, dir, lo, hi, range));
 }
 
-static F port1(rc__cg *cg, int v6, uint32_t lo, uint32_t hi, int ipproto, int dir, int range)
+F rc__gen_port1(rc__cg *cg, int v6, uint32_t lo, uint32_t hi, int ipproto, int dir, int range)
 {
 	F b0 = rc__gen_linktype(cg, v6 ? RC_ET_IPV6 : RC_ET_IP);
 	F b1;
@@ -152,8 +152,8 @@ F rc__gen_port(rc__cg *cg, uint32_t lo, uint32_t hi, int ipproto, int dir, int r
 		lo = hi;
 		hi = t;
 	}
-	F b = port1(cg, 0, lo, hi, ipproto, dir, range);
-	F b6 = port1(cg, 1, lo, hi, ipproto, dir, range);
+	F b = rc__gen_port1(cg, 0, lo, hi, ipproto, dir, range);
+	F b6 = rc__gen_port1(cg, 1, lo, hi, ipproto, dir, range);
 	return rc__cfg_or(b6, b);
 }
 

@@ -110,7 +110,8 @@ static int x_safe(rc__cg *cg, const rc__arith *a)
 	case RC_A_NEG:
 		return x_safe(cg, a->a);
 	case RC_A_LOAD:
-		return !is_transport(a->pq) && fold(cg, a->a, &k);
+		/* variable offsets (after "geneve") are loaded through X */
+		return !is_transport(a->pq) && !rc__gen_offsets_vary(cg) && fold(cg, a->a, &k);
 	case RC_A_BIN:
 		return fold(cg, a->b, &k) && x_safe(cg, a->a);
 	default:
@@ -123,8 +124,6 @@ static int gen_value(rc__cg *cg, rc__blk *b, const rc__arith *a, rc__acc *acc, u
 static int gen_load(rc__cg *cg, rc__blk *b, const rc__arith *a, rc__acc *acc, unsigned depth)
 {
 	int pq = a->pq;
-	uint16_t sz = a->size == 4 ? BPF_W : a->size == 2 ? BPF_H : BPF_B;
-	uint32_t nl = cg->off_linkpl + cg->off_nl;
 	uint32_t idx;
 	int konst = fold(cg, a->a, &idx);
 	if (rc__gen_failed(cg))
@@ -136,49 +135,27 @@ static int gen_load(rc__cg *cg, rc__blk *b, const rc__arith *a, rc__acc *acc, un
 	}
 	if (!konst && gen_value(cg, b, a->a, acc, depth + 1) < 0)
 		return -1;
+	int rel;
 	if (pq == RC_PQ_LINK) {
-		if (konst) {
-			rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_ABS | sz, cg->off_linkhdr + idx);
-		} else {
-			rc__cfg_stmt(&cg->g, b, BPF_MISC | BPF_TAX, 0);
-			rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, cg->off_linkhdr);
-		}
-		return 0;
-	}
-	if (is_network(pq)) {
-		if (konst) {
-			rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_ABS | sz, nl + idx);
-		} else {
-			rc__cfg_stmt(&cg->g, b, BPF_MISC | BPF_TAX, 0);
-			rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, nl);
-		}
+		rel = RC_OR_LINKHDR;
+	} else if (is_network(pq)) {
+		rel = RC_OR_LINKPL;
 		add_check(acc, rc__gen_proto_abbrev(cg, pq, a->col));
-		return rc__gen_failed(cg) ? -1 : 0;
-	}
-	if (pq == RC_PQ_ICMPV6) {
+	} else if (pq == RC_PQ_ICMPV6) {
+		rel = RC_OR_TRAN6;
 		add_check(acc, rc__gen_linktype(cg, RC_ET_IPV6));
 		add_check(acc, rc__gen_cmp(cg, RC_OR_LINKPL, 6, 1, 58));
-		if (konst) {
-			rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_ABS | sz, nl + 40 + idx);
-		} else {
-			rc__cfg_stmt(&cg->g, b, BPF_MISC | BPF_TAX, 0);
-			rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, nl + 40);
-		}
-		return rc__gen_failed(cg) ? -1 : 0;
-	}
-	/* transport: IPv4 only, first fragment only */
-	add_check(acc, rc__gen_linktype(cg, RC_ET_IP));
-	add_check(acc, rc__gen_proto_abbrev(cg, pq, a->col));
-	add_check(acc, rc__gen_ipfrag_ok(cg));
-	if (konst) {
-		rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MSH | BPF_B, nl);
-		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, nl + idx);
 	} else {
-		rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MSH | BPF_B, nl);
-		rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_ADD | BPF_X, 0);
-		rc__cfg_stmt(&cg->g, b, BPF_MISC | BPF_TAX, 0);
-		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, nl);
+		/* transport: IPv4 only, first fragment only */
+		rel = RC_OR_TRAN4;
+		add_check(acc, rc__gen_linktype(cg, RC_ET_IP));
+		add_check(acc, rc__gen_proto_abbrev(cg, pq, a->col));
+		add_check(acc, rc__gen_ipfrag_ok(cg));
 	}
+	if (konst)
+		rc__gen_load(cg, b, rel, idx, a->size);
+	else
+		rc__gen_load_idx(cg, b, rel, 0, a->size);
 	return rc__gen_failed(cg) ? -1 : 0;
 }
 

@@ -74,26 +74,82 @@ static uint16_t size_code(int size)
 	return size == 4 ? BPF_W : size == 2 ? BPF_H : BPF_B;
 }
 
+/* gen_loadx_iphdrlen */
+void rc__gen_loadx_iphdrlen(rc__cg *cg, rc__blk *b)
+{
+	uint32_t nl = cg->off_linkpl + cg->off_nl;
+	if (cg->reg_linkpl < 0) {
+		/* X = 4 * (ip[0] & 0xf): the IPv4 header length */
+		rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MSH | BPF_B, nl);
+		return;
+	}
+	/* the 4*([k]&0xf) form has no indexed variant: compute it in A and
+	 * add the variable part of the offset */
+	rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MEM, (uint32_t)cg->reg_linkpl);
+	rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | BPF_B, nl);
+	rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_AND | BPF_K, 0xf);
+	rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_LSH | BPF_K, 2);
+	rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_ADD | BPF_X, 0);
+	rc__cfg_stmt(&cg->g, b, BPF_MISC | BPF_TAX, 0);
+}
+
+/* Constant part and variable-part word (-1: none) of an offrel's base;
+ * TRAN4 has its own sequence (X = header length). */
+static uint32_t base_of(rc__cg *cg, int offrel, int *reg)
+{
+	*reg = cg->reg_linkpl;
+	switch (offrel) {
+	case RC_OR_LINKHDR: *reg = cg->reg_linkhdr; return cg->off_linkhdr;
+	case RC_OR_LINKTYPE: *reg = cg->reg_linktype; return cg->off_linktype;
+	case RC_OR_LINKPL: return cg->off_linkpl + cg->off_nl;
+	case RC_OR_NOSNAP: return cg->off_linkpl + cg->off_nl_nosnap;
+	case RC_OR_LLC: return cg->off_linkpl;
+	case RC_OR_PREVMPLS: return cg->off_linkpl + cg->off_nl - 4;
+	case RC_OR_TRAN6: return cg->off_linkpl + cg->off_nl + 40;
+	default: return cg->off_linkpl + cg->off_nl;   /* TRAN4: behind X */
+	}
+}
+
 void rc__gen_load(rc__cg *cg, rc__blk *b, int offrel, uint32_t off, int size)
 {
 	uint16_t sz = size_code(size);
-	uint32_t base;
-	switch (offrel) {
-	case RC_OR_LINKHDR: base = cg->off_linkhdr; break;
-	case RC_OR_LINKTYPE: base = cg->off_linktype; break;
-	case RC_OR_LINKPL: base = cg->off_linkpl + cg->off_nl; break;
-	case RC_OR_NOSNAP: base = cg->off_linkpl + cg->off_nl_nosnap; break;
-	case RC_OR_LLC: base = cg->off_linkpl; break;
-	case RC_OR_PREVMPLS: base = cg->off_linkpl + cg->off_nl - 4; break;
-	case RC_OR_TRAN6: base = cg->off_linkpl + cg->off_nl + 40; break;
-	case RC_OR_TRAN4:
-		/* X = 4 * (ip[0] & 0xf): the IPv4 header length */
-		rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MSH | BPF_B, cg->off_linkpl + cg->off_nl);
-		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, cg->off_linkpl + cg->off_nl + off);
-		return;
-	default: base = 0; break;
+	int reg;
+	uint32_t base = base_of(cg, offrel, &reg);
+	if (offrel == RC_OR_TRAN4) {
+		rc__gen_loadx_iphdrlen(cg, b);
+		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, base + off);
+	} else if (reg >= 0) {
+		rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MEM, (uint32_t)reg);
+		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, base + off);
+	} else {
+		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_ABS | sz, base + off);
 	}
-	rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_ABS | sz, base + off);
+}
+
+void rc__gen_load_idx(rc__cg *cg, rc__blk *b, int offrel, uint32_t off, int size)
+{
+	uint16_t sz = size_code(size);
+	int reg;
+	uint32_t base = base_of(cg, offrel, &reg);
+	if (offrel == RC_OR_TRAN4 && reg >= 0) {
+		/* the header length needs A: keep the index in a word meanwhile */
+		int t = rc__gen_reg_alloc(cg, cg->at ? cg->at->col : 0);
+		if (t < 0)
+			return;
+		rc__cfg_stmt(&cg->g, b, BPF_ST, (uint32_t)t);
+		rc__gen_loadx_iphdrlen(cg, b);
+		rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_MEM, (uint32_t)t);
+		rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_ADD | BPF_X, 0);
+		rc__gen_reg_free(cg, t);
+	} else if (offrel == RC_OR_TRAN4) {
+		rc__gen_loadx_iphdrlen(cg, b);
+		rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_ADD | BPF_X, 0);
+	} else if (reg >= 0) {
+		rc__cfg_stmt(&cg->g, b, BPF_LDX | BPF_MEM, (uint32_t)reg);
+		rc__cfg_stmt(&cg->g, b, BPF_ALU | BPF_ADD | BPF_X, 0);
+	}
+	rc__cfg_stmt(&cg->g, b, BPF_MISC | BPF_TAX, 0);
+	rc__cfg_stmt(&cg->g, b, BPF_LD | BPF_IND | sz, base + off);
 }
 
 /* gen_ncmp */
@@ -416,6 +472,7 @@ F rc__gen_node(rc__cg *cg, const rc__node *n)
 	case RC_N_PPPOED:
 	case RC_N_PPPOES: f = rc__gen_pppoe(cg, n); break;
 	case RC_N_LLC: f = rc__gen_llc(cg, n); break;
+	case RC_N_GENEVE: f = rc__gen_geneve(cg, n); break;
 	case RC_N_BYTE: {
 		/* byte N op V: byte N of the link-layer header, as libpcap reads
 		 * it (gencode.c gen_byteop, OR_LINKHDR) */

@@ -1,6 +1,7 @@
 /*
  * gen_link.c - link-layer primitives: ether host/broadcast/multicast, llc,
- * vlan, mpls, pppoed/pppoes, inbound/outbound, ifindex.
+ * vlan, mpls, pppoed/pppoes, inbound/outbound, ifindex ("geneve" is in
+ * gen_geneve.c).
  *
  * vlan / mpls / pppoes shift the offsets of everything generated after them
  * (libpcap gen_vlan, gen_mpls, gen_pppoes):
@@ -29,25 +30,35 @@ static int is_ether(rc__cg *cg)
 }
 
 /* gen_ehostop */
-F rc__gen_ehostop(rc__cg *cg, const uint8_t mac[6], int dir, uint32_t col)
+static F ehostop(rc__cg *cg, const uint8_t mac[6], int dir)
 {
-	if (!is_ether(cg))
-		return rc__gen_fail(cg, RC_ENOTSUP, col, "Ethernet addresses are only supported "
-				    "on Ethernet, not on %s", rc__gen_linkname(cg->link));
 	switch (dir) {
 	case RC_DIR_SRC:
 		return rc__gen_bcmp(cg, RC_OR_LINKHDR, 6, 6, mac);
 	case RC_DIR_DST:
 		return rc__gen_bcmp(cg, RC_OR_LINKHDR, 0, 6, mac);
 	case RC_DIR_AND: {
-		F a = rc__gen_ehostop(cg, mac, RC_DIR_SRC, col);
-		return rc__cfg_and(a, rc__gen_ehostop(cg, mac, RC_DIR_DST, col));
+		F a = ehostop(cg, mac, RC_DIR_SRC);
+		return rc__cfg_and(a, ehostop(cg, mac, RC_DIR_DST));
 	}
 	default: {
-		F a = rc__gen_ehostop(cg, mac, RC_DIR_SRC, col);
-		return rc__cfg_or(a, rc__gen_ehostop(cg, mac, RC_DIR_DST, col));
+		F a = ehostop(cg, mac, RC_DIR_SRC);
+		return rc__cfg_or(a, ehostop(cg, mac, RC_DIR_DST));
 	}
 	}
+}
+
+/* Inside Geneve, an Ethernet address needs an inner Ethernet header
+ * (libpcap gen_prevlinkhdr_check before each gen_ehostop). */
+F rc__gen_ehostop(rc__cg *cg, const uint8_t mac[6], int dir, uint32_t col)
+{
+	if (!is_ether(cg))
+		return rc__gen_fail(cg, RC_ENOTSUP, col, "Ethernet addresses are only supported "
+				    "on Ethernet, not on %s", rc__gen_linkname(cg->link));
+	if (!cg->in_geneve)
+		return ehostop(cg, mac, dir);
+	F b = rc__gen_geneve_ll_check(cg);
+	return rc__cfg_and(b, ehostop(cg, mac, dir));
 }
 
 /* gen_broadcast */
@@ -88,6 +99,11 @@ F rc__gen_mcast(rc__cg *cg, const rc__node *n)
 					    "supported on Ethernet, not on %s",
 					    rc__gen_linkname(cg->link));
 		/* group bit: lowest bit of the first destination byte */
+		if (cg->in_geneve) {
+			F b = rc__gen_geneve_ll_check(cg);
+			return rc__cfg_and(b, rc__gen_ncmp(cg, RC_OR_LINKHDR, 0, 1, 0xffffffffu,
+							   BPF_JSET, 0, 1));
+		}
 		return rc__gen_ncmp(cg, RC_OR_LINKHDR, 0, 1, 0xffffffffu, BPF_JSET, 0, 1);
 	case RC_PQ_IP: {
 		F b0 = rc__gen_linktype(cg, RC_ET_IP);
@@ -203,7 +219,9 @@ F rc__gen_vlan(rc__cg *cg, const rc__node *n)
 		return rc__gen_fail(cg, RC_ESYNTAX, n->col, "VLAN id %u out of range (0-4095)",
 				    n->num);
 	F b;
-	if (cg->linux_live && cg->vlan_depth == 0) {
+	/* the kernel's tag metadata is the outer frame's (libpcap: only with
+	 * a constant link header offset) */
+	if (cg->linux_live && cg->vlan_depth == 0 && !rc__gen_offsets_vary(cg)) {
 		b = anc_cmp(cg, SKF_AD_VLAN_TAG_PRESENT, 4, 0xffffffffu, 1);
 		if (n->has_num)
 			b = rc__cfg_and(b, anc_cmp(cg, SKF_AD_VLAN_TAG, 4, 0x0fff, n->num));
@@ -261,5 +279,8 @@ F rc__gen_pppoe(rc__cg *cg, const rc__node *n)
 	cg->off_nl = 0;
 	cg->off_nl_nosnap = 0;
 	cg->link = RC__LINK_PPP;
+	/* inside Geneve all three keep the payload's variable part (PUSH_LINKHDR) */
+	cg->reg_linkhdr = cg->reg_linktype = cg->reg_linkpl;
+	cg->in_geneve = 0;
 	return b0;
 }

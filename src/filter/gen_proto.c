@@ -169,6 +169,9 @@ static rc__blk *test_blk(rc__cg *cg, uint32_t k)
 static F protochain1(rc__cg *cg, uint32_t v, int v6, uint32_t col)
 {
 	F none = {0};
+	if (rc__gen_offsets_vary(cg))   /* as libpcap: the walk uses absolute loads */
+		return rc__gen_fail(cg, RC_ENOTSUP, col, "'protochain' not supported with "
+				    "variable length headers");
 	F b0 = rc__gen_linktype(cg, v6 ? RC_ET_IPV6 : RC_ET_IP);
 	int r = rc__gen_reg_alloc(cg, col);
 	if (r < 0 || !b0.head)

@@ -41,7 +41,9 @@ static uint32_t mkkey(int kind, int proto, int dir)
 
 int rc__set_key(rc__cg *cg, const rc__node *n, uint32_t *key, rc__iv *iv)
 {
-	if (n->kind != RC_N_ID || n->q.dir == RC_DIR_AND || n->q.dir == RC_DIR_UNDEF)
+	/* the trees load through X, which variable offsets (after "geneve") need too */
+	if (n->kind != RC_N_ID || n->q.dir == RC_DIR_AND || n->q.dir == RC_DIR_UNDEF ||
+	    rc__gen_offsets_vary(cg))
 		return 0;
 	const rc__qual q = n->q;
 	if (q.addr == RC_AQ_PORT || q.addr == RC_AQ_PORTRANGE) {

@@ -40,6 +40,7 @@ static const struct rc__kw rc__kws[] = {
 	{"inbound", RC_T_INBOUND, 0}, {"outbound", RC_T_OUTBOUND, 0},
 	{"ifindex", RC_T_IFINDEX, 0}, {"vlan", RC_T_VLAN, 0}, {"mpls", RC_T_MPLS, 0},
 	{"pppoed", RC_T_PPPOED, 0}, {"pppoes", RC_T_PPPOES, 0}, {"llc", RC_T_LLC, 0},
+	{"geneve", RC_T_GENEVE, 0},
 	{"link", RC_T_PNAME, RC_PQ_LINK}, {"ether", RC_T_PNAME, RC_PQ_LINK},
 	{"ppp", RC_T_PNAME, RC_PQ_LINK}, {"slip", RC_T_PNAME, RC_PQ_LINK},
 	{"fddi", RC_T_PNAME, RC_PQ_LINK}, {"tr", RC_T_PNAME, RC_PQ_LINK},

@@ -34,7 +34,7 @@ enum rc__tok {
 	RC_T_PROTO, RC_T_PROTOCHAIN, RC_T_GATEWAY,
 	RC_T_LESS, RC_T_GREATER, RC_T_BYTE, RC_T_BROADCAST, RC_T_MULTICAST, RC_T_LEN,
 	RC_T_INBOUND, RC_T_OUTBOUND, RC_T_IFINDEX, RC_T_VLAN, RC_T_MPLS, RC_T_PPPOED,
-	RC_T_PPPOES, RC_T_LLC,
+	RC_T_PPPOES, RC_T_LLC, RC_T_GENEVE,
 	RC_T_PNAME,   /* protocol name; num = enum rc__pq */
 	RC_T_UNSUP,   /* a libpcap keyword ringcap does not implement (radio, ...);
 	               * num = 1 for PF's "rnr"/"rulenum", which "llc rnr" accepts */

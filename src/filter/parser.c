@@ -674,8 +674,10 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 	case RC_T_VLAN:
 	case RC_T_MPLS:
 	case RC_T_PPPOES:
+	case RC_T_GENEVE:
 		n = simple(p, t->kind == RC_T_VLAN ? RC_N_VLAN
-			      : t->kind == RC_T_MPLS ? RC_N_MPLS : RC_N_PPPOES, qout);
+			      : t->kind == RC_T_MPLS ? RC_N_MPLS
+			      : t->kind == RC_T_PPPOES ? RC_N_PPPOES : RC_N_GENEVE, qout);
 		if (n)
 			opt_pnum(p, n);
 		return n;
