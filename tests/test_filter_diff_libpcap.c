@@ -95,6 +95,9 @@ static const char *const atoms[] = {
 	"ip6 and (tcp or udp)", "src port 53 and udp", "dst portrange 1000-3000", "gre",
 	"ip[ip[0] & 0xf] = 0", "ether[12:2] & 0xff00 = 0x8100", "ether src not 00:11:22:33:44:55",
 	"ip dst 224.0.0.5", "ip src 127.0.0.1", "ip6 dst ff02::1", "ip6 multicast and udp",
+	"geneve", "geneve 7", "geneve 100", "geneve and ip", "geneve and tcp port 80",
+	"geneve and ether host 66:77:88:99:aa:bb", "llc i", "llc s", "llc u", "llc rr",
+	"llc ua", "llc xid", "llc dm", "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp",
 };
 #define NATOMS (sizeof(atoms) / sizeof(atoms[0]))
 
@@ -142,9 +145,29 @@ typedef struct stats {
 	size_t dead_load;     /* libpcap accepts, ringcap stops at a load past caplen */
 	size_t set_trunc;     /* ringcap accepts, libpcap stops at a load past caplen */
 	size_t pcap_opt_wrong; /* packets where libpcap -O differs from libpcap -O0 and ringcap */
+	size_t geneve_undef;  /* packets where libpcap reads Geneve offsets it did not compute */
 	size_t rc_insns, pcap_insns;
 	size_t rc_insns_np, pcap_insns_np;   /* without protochain (unrolled, see docs) */
 } stats;
+
+/*
+ * libpcap's bpf_filter keeps the scratch memory in an uninitialized stack
+ * array.  After "geneve", where Geneve did not match ("geneve or udp"),
+ * libpcap's programs read words they never wrote; ringcap's programs clear
+ * them first (src/filter/gen_geneve.c).  Running bpf_filter on a cleared
+ * stack gives those reads the same 0.
+ */
+static __attribute__((noinline)) void clear_stack(void)
+{
+	uint8_t pad[16384];
+	explicit_bzero(pad, sizeof(pad));
+}
+
+static __attribute__((noinline)) u_int pcap_run(const struct bpf_insn *insns, const pkt *p)
+{
+	clear_stack();
+	return bpf_filter(insns, p->data, p->len, p->caplen);
+}
 
 /*
  * Did the program reject the packet by running a load past caplen, rather
@@ -163,9 +186,53 @@ static int stops_at_load(const struct bpf_insn *insns, size_t len, const pkt *p,
 			c[i].k = 0xdead;
 	uint32_t r = rc ? rc_bpf_run_simple((const rc_bpf_insn *)c, len, p->data, p->caplen,
 					    p->len)
-			: bpf_filter(c, p->data, p->len, p->caplen);
+			: pcap_run(c, p);
 	free(c);
 	return r == 0;
+}
+
+/*
+ * After "geneve", a primitive that runs where Geneve did not match reads
+ * offsets that libpcap's program never computed: scratch words holding
+ * whatever was there (uninitialized stack, or a value its arithmetic kept
+ * in the same word earlier).  libpcap has no defined verdict there; ringcap
+ * clears the words first (src/filter/gen_geneve.c, docs/filters.md).  Such
+ * a packet is found with ringcap's unoptimized program, whose first block
+ * is that clearing ("ld #0; st M[a]; st M[b] ..."): run with distinct huge
+ * values in the words instead, an indexed load through one of them fails,
+ * and the verdict (ret #0 marked apart from a failed load) changes.
+ */
+static int geneve_undefined(const char *e, int rc_lt, const pkt *p)
+{
+	if (!strstr(e, "geneve"))
+		return 0;
+	rc_bpf_prog prog;
+	char err[RC_ERRBUF_SIZE];
+	rc_filter_opts o = {.optimize = 0, .linux_live = 0, .resolve_names = 1};
+	if (rc_filter_compile(&prog, e, rc_lt, 262144, 0xffffff00u, &o, err) < 0)
+		return 0;
+	size_t n = 0;
+	if (prog.len > 1 && prog.insns[0].code == (BPF_LD | BPF_IMM) && prog.insns[0].k == 0)
+		while (1 + n < prog.len && prog.insns[1 + n].code == BPF_ST)
+			n++;
+	rc_bpf_insn *c = malloc((prog.len + n) * sizeof(*c));
+	for (size_t i = 0; i < n; i++) {
+		c[2 * i] = (rc_bpf_insn){.code = BPF_LD | BPF_IMM, .k = 0x80000000u + (uint32_t)i};
+		c[2 * i + 1] = prog.insns[1 + i];
+	}
+	memcpy(c + 2 * n, prog.insns + 1 + n, (prog.len - 1 - n) * sizeof(*c));
+	for (size_t i = 0; i < prog.len + n - 1; i++)
+		if (c[i].code == (BPF_RET | BPF_K) && c[i].k == 0)
+			c[i].k = 0xdead;
+	uint32_t poisoned = rc_bpf_run_simple(c, prog.len + n - 1, p->data, p->caplen, p->len);
+	memcpy(c, prog.insns, prog.len * sizeof(*c));
+	for (size_t i = 0; i < prog.len; i++)
+		if (c[i].code == (BPF_RET | BPF_K) && c[i].k == 0)
+			c[i].k = 0xdead;
+	uint32_t zeroed = rc_bpf_run_simple(c, prog.len, p->data, p->caplen, p->len);
+	free(c);
+	rc_bpf_prog_free(&prog);
+	return n > 0 && poisoned != zeroed;
 }
 
 /*
@@ -184,7 +251,7 @@ static int pcap_plain_verdict(pcap_t *pc, const char *e, struct bpf_program *bp0
 		*have = pcap_compile(pc, bp0, e, 0, 0xffffff00u) == 0 ? 1 : -1;
 	if (*have < 0)
 		return -1;
-	return bpf_filter(bp0->bf_insns, p->data, p->len, p->caplen) != 0;
+	return pcap_run(bp0->bf_insns, p) != 0;
 }
 
 static void check_one(const char *e, size_t li, const corpus *c, stats *st, int verbose)
@@ -233,9 +300,17 @@ static void check_one(const char *e, size_t li, const corpus *c, stats *st, int 
 	for (size_t i = 0; i < c->n; i++) {
 		const pkt *p = &c->p[i];
 		int want = rejects_all ? 0
-				       : bpf_filter(bp.bf_insns, p->data, p->len, p->caplen) != 0;
+				       : pcap_run(bp.bf_insns, p) != 0;
 		int got = rc_bpf_run_simple(prog.insns, prog.len, p->data, p->caplen, p->len) != 0;
 		st->pkts++;
+		if (want != got && geneve_undefined(e, links[li].rc_lt, p)) {
+			if (verbose && st->geneve_undef < 3)
+				fprintf(stderr, "  [%s] packet %zu: libpcap %d ringcap %d, where libpcap "
+					"reads Geneve offsets it did not compute: %s\n",
+					links[li].file, i, want, got, e);
+			st->geneve_undef++;
+			continue;
+		}
 		/* The two documented differences (docs/filters.md): the side that
 		 * rejects stopped at a load past the captured bytes (a truncated
 		 * capture, or a short packet read at offsets shifted by
@@ -327,10 +402,11 @@ static void report(const char *what, const stats *st)
 		"packets (%zu packets), %zu differ in acceptance; instructions ringcap %zu vs "
 		"libpcap %zu (without protochain: %zu vs %zu); of %zu packets, %zu where only "
 		"ringcap stops at a load past caplen, %zu where only libpcap does, %zu where "
-		"libpcap's optimizer changed the verdict\n", what,
+		"libpcap's optimizer changed the verdict, %zu where libpcap reads Geneve offsets "
+		"it did not compute\n", what,
 		st->exprs, st->compared, st->mismatch_exprs, st->mismatch_pkts, st->reject_diff,
 		st->rc_insns, st->pcap_insns, st->rc_insns_np, st->pcap_insns_np, st->pkts,
-		st->dead_load, st->set_trunc, st->pcap_opt_wrong);
+		st->dead_load, st->set_trunc, st->pcap_opt_wrong, st->geneve_undef);
 }
 
 TEST_TIMEOUT(filter_diff_handwritten_expressions_match_libpcap, 120)

@@ -12,9 +12,10 @@ import struct
 import sys
 
 from scapy.all import (AH, ARP, GRE, ICMP, IP, LLC, SNAP, STP, TCP, UDP, Dot1AD,
-                       Dot1Q, Ether, ICMPv6EchoRequest, IPv6, IPv6ExtHdrDestOpt,
+                       Dot1Q, Dot3, Ether, ICMPv6EchoRequest, IPv6, IPv6ExtHdrDestOpt,
                        IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting,
                        PPPoE, PPPoED, PPP, Raw, raw)
+from scapy.contrib.geneve import GENEVE
 from scapy.contrib.igmp import IGMP
 from scapy.contrib.mpls import MPLS
 from scapy.layers.sctp import SCTP
@@ -74,20 +75,58 @@ def frames():
     out.append(e() / PPPoED())
     out.append(e() / PPPoE(sessionid=3) / PPP(proto=0x21) / IP(src=A[0], dst=A[1]) / TCP(sport=80, dport=1))
     out.append(e() / PPPoE(sessionid=4) / PPP(proto=0x57) / IPv6(src=A6[0], dst=A6[1]) / UDP(dport=80))
-    # 802.3 / LLC / SNAP / STP / IPX / raw Novell
-    out.append(Ether(src=M1, dst="01:80:c2:00:00:00") / LLC() / STP())
-    out.append(Ether(src=M1, dst=M2) / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / SNAP(OUI=0, code=0x0800) /
+    # 802.3 / LLC / SNAP / STP / IPX / raw Novell (Dot3: a length field;
+    # scapy's Ether / LLC writes the type 0x8870 instead)
+    out.append(Dot3(src=M1, dst="01:80:c2:00:00:00") / LLC() / STP())
+    out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / SNAP(OUI=0, code=0x0800) /
                IP(src=A[0], dst=A[1]) / TCP())
-    out.append(Ether(src=M1, dst=M2) / LLC(dsap=0xe0, ssap=0xe0, ctrl=3) / b"ipx-payload-here")
+    out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0xe0, ssap=0xe0, ctrl=3) / b"ipx-payload-here")
     out.append(Ether(src=M1, dst=M2, type=60) / (b"\xff\xff" + b"\x00" * 40))
-    out.append(Ether(src=M1, dst=M2) / LLC(dsap=0xfe, ssap=0xfe, ctrl=3) / b"\x81\x01\x02\x03")
-    out.append(Ether(src=M1, dst=M2) / LLC(dsap=0xfe, ssap=0xfe, ctrl=3) / b"\x83\x01\x02\x03")
-    out.append(Ether(src=M1, dst=M2) / LLC(dsap=0xf0, ssap=0xf0, ctrl=3) / b"netbeui")
-    out.append(Ether(src=M1, dst=M2) / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / SNAP(OUI=0x080007, code=0x809b) / b"atalk")
+    out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0xfe, ssap=0xfe, ctrl=3) / b"\x81\x01\x02\x03")
+    out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0xfe, ssap=0xfe, ctrl=3) / b"\x83\x01\x02\x03")
+    out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0xf0, ssap=0xf0, ctrl=3) / b"netbeui")
+    out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / SNAP(OUI=0x080007, code=0x809b) / b"atalk")
     out.append(Ether(src=M1, dst=M2, type=0x809b) / b"atalk-phase1")
     out.append(Ether(src=M1, dst=M2, type=0x8137) / b"ipx-ethernet-ii")
     out.append(Ether(src=M1, dst=M2, type=0x6003) / b"decnet")
     out.append(Ether(src=M1, dst="01:00:5e:00:00:05") / IP(src=A[0], dst=A[3]) / UDP())
+    # Geneve (UDP port 6081): inner Ethernet (protocol 0x6558) or bare IP,
+    # VNIs 7 and 100, options (optionlen in 4-byte words) and outer IPv4
+    # options that move the inner frame; then near misses: version 1, the
+    # port as source only, a fragment
+    in4 = Ether(src=M2, dst=M1) / IP(src=A[0], dst=A[6]) / TCP(sport=1234, dport=80)
+    in6 = Ether(src=M1, dst=BC) / IPv6(src=A6[0], dst=A6[3]) / UDP(sport=53, dport=53)
+    gen = lambda **kw: UDP(sport=40000, dport=6081) / GENEVE(**kw)
+    out.append(e() / IP(src=A[4], dst=A[1]) / gen(vni=7, proto=0x6558) / in4)
+    out.append(e() / IP(src=A[4], dst=A[1]) / gen(vni=100, proto=0x6558) / in6)
+    out.append(e() / IP(src=A[1], dst=A[4], options=b"\x01\x01\x01\x00") /
+               gen(vni=100, proto=0x6558, options=b"\x01" * 8) / in4)
+    out.append(e() / IPv6(src=A6[0], dst=A6[1]) / gen(vni=7, proto=0x6558) / in4)
+    out.append(e() / IPv6(src=A6[1], dst=A6[0]) / gen(vni=7, proto=0x6558, options=b"\x02" * 12) / in6)
+    out.append(e() / IPv6(src=A6[1], dst=A6[0]) / gen(vni=100, proto=0x6558, options=b"\x02" * 4) / in4)
+    out.append(e() / IP(src=A[4], dst=A[1]) / gen(vni=7, proto=0x0800, options=b"\x03" * 4) /
+               IP(src=A[0], dst=A[1]) / UDP(sport=53, dport=80))
+    out.append(e() / IPv6(src=A6[0], dst=A6[1]) / gen(vni=100, proto=0x86DD) /
+               IPv6(src=A6[0], dst=A6[1]) / TCP(sport=80, dport=443))
+    out.append(e() / IP(src=A[4], dst=A[1]) / gen(vni=7, proto=0x6558) /
+               Ether(src=M2, dst=M1) / Dot1Q(vlan=10) / IP(src=A[0], dst=A[1]) / TCP(dport=80))
+    out.append(e() / IP(src=A[4], dst=A[1]) / gen(version=1, vni=7, proto=0x6558) / in4)
+    out.append(e() / IP(src=A[4], dst=A[1]) / UDP(sport=6081, dport=40000) / GENEVE(vni=7, proto=0x6558) / in4)
+    out.append(e() / IP(src=A[4], dst=A[1], frag=3, proto=17) / raw(gen(vni=7, proto=0x6558) / in4))
+    # 802.2 LLC frames of each format: I (control bit 0 clear, 2 control
+    # bytes), S (RR, RNR, REJ), U (UI, UA, DISC, DM, SABME, TEST, XID, FRMR),
+    # some with the poll/final bit
+    for ctrl in (0x00, 0x02, 0x01, 0x05, 0x09, 0x0d, 0x63, 0x73, 0x43, 0x0F, 0x1F, 0x6F,
+                 0xE3, 0xAF, 0xBF, 0x87):
+        pf = b"\x00" if ctrl & 3 != 3 else b""
+        out.append(Dot3(src=M1, dst=M2) / LLC(dsap=0x04, ssap=0x05, ctrl=ctrl) / (pf + b"llc-data"))
+    # IS-IS PDUs over LLC (ISO 10589 9.5: discriminator 0x83, PDU type in
+    # byte 4): LAN hellos 15/16, p2p hello 17, LSPs 18/20, CSNPs 24/25,
+    # PSNPs 26/27, an unknown type, and ES-IS (0x82) with an LSP-like byte
+    for nlpid, pdu in ((0x83, 15), (0x83, 16), (0x83, 17), (0x83, 18), (0x83, 20), (0x83, 24),
+                       (0x83, 25), (0x83, 26), (0x83, 27), (0x83, 21), (0x82, 18)):
+        out.append(Dot3(src=M1, dst="01:80:c2:00:00:14") / LLC(dsap=0xfe, ssap=0xfe, ctrl=3) /
+                   bytes([nlpid, 27, 1, 0, pdu, 1, 0, 0]) / (b"\x00" * 20))
     return [raw(f) for f in out]
 
 
