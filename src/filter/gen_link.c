@@ -98,12 +98,12 @@ F rc__gen_mcast(rc__cg *cg, const rc__node *n)
 			return rc__gen_fail(cg, RC_ENOTSUP, n->col, "link-layer multicast is only "
 					    "supported on Ethernet, not on %s",
 					    rc__gen_linkname(cg->link));
-		/* group bit: lowest bit of the first destination byte */
-		if (cg->in_geneve) {
+		if (cg->in_geneve) {   /* an inner Ethernet header first, as in ehostop */
 			F b = rc__gen_geneve_ll_check(cg);
 			return rc__cfg_and(b, rc__gen_ncmp(cg, RC_OR_LINKHDR, 0, 1, 0xffffffffu,
 							   BPF_JSET, 0, 1));
 		}
+		/* group bit: lowest bit of the first destination byte */
 		return rc__gen_ncmp(cg, RC_OR_LINKHDR, 0, 1, 0xffffffffu, BPF_JSET, 0, 1);
 	case RC_PQ_IP: {
 		F b0 = rc__gen_linktype(cg, RC_ET_IP);
