@@ -234,6 +234,32 @@ TEST(filter_codegen_arithmetic_with_variable_operands)
 	rc_bpf_prog_free(&p);
 }
 
+/* A field's protocol test holds on either side of an operator (libpcap
+ * 1.10.3 keeps only the left side's: docs/filters.md). */
+TEST(filter_codegen_field_on_the_right_keeps_its_protocol_test)
+{
+	uint8_t f[60];
+	eth_tcp(f, 0x0a000001, 0x0a000002, 1000, 2000);
+	for (int i = 0; i < 2; i++) {
+		rc_bpf_prog p = compile(i ? "not 0 & tcp[13] < ip[0]" : "not tcp[13] & 0 < ip[0]",
+					RC_LINKTYPE_ETHERNET, NULL);
+		f[23] = 6; /* TCP: 0 < 0x45 holds, "not" rejects */
+		ASSERT_UINT_EQ(run(&p, f, sizeof(f)), 0);
+		f[23] = 17; /* UDP: no tcp[13], the relation fails, "not" accepts */
+		ASSERT_UINT_NE(run(&p, f, sizeof(f)), 0);
+		rc_bpf_prog_free(&p);
+	}
+	/* A divisor field at index 0 is no constant 0 (libpcap refuses it). */
+	rc_bpf_prog p = compile("tcp[13] / ether[0] = 2", RC_LINKTYPE_ETHERNET, NULL);
+	f[23] = 6;
+	f[0] = 2;
+	f[14 + 20 + 13] = 4;
+	ASSERT_UINT_NE(run(&p, f, sizeof(f)), 0);
+	f[0] = 0; /* division by zero at run time rejects */
+	ASSERT_UINT_EQ(run(&p, f, sizeof(f)), 0);
+	rc_bpf_prog_free(&p);
+}
+
 TEST(filter_codegen_protochain_walks_ipv6_extension_headers)
 {
 	rc_bpf_prog p = compile("ip6 protochain 6", RC_LINKTYPE_ETHERNET, NULL);

@@ -121,6 +121,8 @@ F rc__gen_ifindex(rc__cg *cg, const rc__node *n);
 F rc__gen_bcast(rc__cg *cg, const rc__node *n);
 F rc__gen_mcast(rc__cg *cg, const rc__node *n);
 F rc__gen_ehostop(rc__cg *cg, const uint8_t mac[6], int dir, uint32_t col);
+/* gen_decnet.c: a DECnet node address (q.proto decnet, a number or AREA.NODE) */
+F rc__gen_decnet_host(rc__cg *cg, const rc__node *n);
 /* gen_geneve.c */
 F rc__gen_geneve(rc__cg *cg, const rc__node *n);
 F rc__gen_geneve_ll_check(rc__cg *cg);

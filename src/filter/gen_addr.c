@@ -238,6 +238,8 @@ int rc__gen_ipv4_of(rc__cg *cg, const rc__node *n, uint32_t *addr, uint32_t *mas
 static F gen_v4(rc__cg *cg, const rc__node *n)
 {
 	uint32_t a, m;
+	if (n->q.proto == RC_PQ_DECNET)
+		return rc__gen_decnet_host(cg, n);
 	if (n->vkind == RC_V_HID || n->vkind == RC_V_NETLEN || n->vkind == RC_V_NETMASK) {
 		if (atoin(n->text, &a) < 0)
 			return rc__gen_fail(cg, RC_ESYNTAX, n->col, "invalid IPv4 address '%s'",

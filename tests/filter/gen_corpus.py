@@ -89,6 +89,16 @@ def frames():
     out.append(Ether(src=M1, dst=M2, type=0x809b) / b"atalk-phase1")
     out.append(Ether(src=M1, dst=M2, type=0x8137) / b"ipx-ethernet-ii")
     out.append(Ether(src=M1, dst=M2, type=0x6003) / b"decnet")
+    # DECnet Phase IV routing headers (little-endian length word, flags,
+    # addresses area << 10 | node, little-endian) in the four layouts
+    # "decnet host" tests: short/long, with and without a pad byte.
+    dn = lambda area, node: struct.pack("<H", area << 10 | node)
+    hiord = b"\xaa\x00\x04\x00"
+    short = lambda d, s: b"\x02" + d + s + b"\x00"
+    long_ = lambda d, s: b"\x06\x00\x00" + hiord + d + b"\x00\x00" + hiord + s + b"\x00\x00\x00"
+    for body in (short(dn(1, 2), dn(10, 5)), b"\x81" + short(dn(10, 5), dn(1, 2)),
+                 long_(dn(63, 1023), dn(1, 2)), b"\x81" + long_(dn(1, 2), dn(10, 0))):
+        out.append(Ether(src=M1, dst=M2, type=0x6003) / (struct.pack("<H", len(body)) + body + b"payload"))
     out.append(Ether(src=M1, dst="01:00:5e:00:00:05") / IP(src=A[0], dst=A[3]) / UDP())
     # Geneve (UDP port 6081): inner Ethernet (protocol 0x6558) or bare IP,
     # VNIs 7 and 100, options (optionlen in 4-byte words) and outer IPv4
