@@ -44,6 +44,8 @@ struct rc__print_opts {
 	int ts_nano;    /* 1: 9 fraction digits (--time-stamp-precision nano) */
 	int Sflag;      /* -S: absolute TCP sequence numbers */
 	int number;     /* -#: number each line, from 1 */
+	int Kflag;      /* -K: with -v, no IP, TCP or UDP checksum verdicts (tcpdump
+	                 * still checks ICMP, ICMPv6 and IGMP checksums then) */
 };
 
 struct rc__tcp_seq;

@@ -240,7 +240,7 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 			}
 			rc__ob_putc(c->ob, ')');
 		}
-		if (rc__have(c, ip, hlen)) {
+		if (!c->o->Kflag && rc__have(c, ip, hlen)) {
 			uint16_t sum = rc__cksum_fold(rc__cksum_add(0, ip, hlen));
 			if (sum != 0) {
 				uint16_t ip_sum = rc__be16(ip + 10);

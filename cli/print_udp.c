@@ -76,7 +76,8 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 	}
 	addr_print(c, iph, (int)sport, (int)dport);
 
-	if (c->o->vflag && !fragmented) {
+	/* -K drops "[no cksum]" too, as tcpdump does. */
+	if (c->o->vflag && !c->o->Kflag && !fragmented) {
 		uint16_t udp_sum = rc__have(c, up + 6, 2) ? rc__be16(up + 6) : 0;
 		int check = 0;
 		if (!v6 && c->o->vflag > 1) {
