@@ -719,6 +719,9 @@ int rc__run_live(const struct rc__cli_opts *o)
 {
 	if (o->live.list_devices)
 		return rc__live_list_devices(o);
+	/* tcpdump lists time stamp types before it would list link types. */
+	if (o->live.list_tstamp_types)
+		return rc__live_list_tstamp_types(o);
 	if (o->live.list_linktypes)
 		return rc__live_list_linktypes(o);
 	if (check_options(o) < 0)

@@ -13,6 +13,8 @@ int rc__run_live(const struct rc__cli_opts *o);
 
 /* -D: tcpdump's "1.eth0 [Up, Running, Connected]" lines (live_devices.c). */
 int rc__live_list_devices(const struct rc__cli_opts *o);
+/* -J: the time stamp types -j accepts for each -i device. */
+int rc__live_list_tstamp_types(const struct rc__cli_opts *o);
 /* -L: the link types a capture on each -i device can deliver. */
 int rc__live_list_linktypes(const struct rc__cli_opts *o);
 /* "no such device" message listing the valid names (live_devices.c). */

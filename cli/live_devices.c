@@ -1,12 +1,19 @@
 /*
- * live_devices.c - -D (tcpdump's interface list), -L (link types of a
- * device) and the "no such device" message that names the valid ones.
+ * live_devices.c - -D (tcpdump's interface list), -J (time stamp types of
+ * a device), -L (link types of a device) and the "no such device" message
+ * that names the valid ones.
  */
 #include "live.h"
 
 #include <arpa/inet.h>
+#include <linux/ethtool.h>
+#include <linux/net_tstamp.h>
+#include <linux/sockios.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "offline.h"
 #include "ringcap/capture.h"
@@ -99,6 +106,82 @@ void rc__live_no_such_device(const char *name)
 	fprintf(stderr, " (see ringcap -D)\n");
 }
 
+/* -J and -L without -i: tcpdump would pick a default device; ringcap asks
+ * for one, as a capture does. */
+static int need_iface(const struct rc__cli_opts *o, const char *opt)
+{
+	if (o->live.nifaces)
+		return 0;
+	fprintf(stderr, "ringcap: %s needs -i IFACE\n", opt);
+	return -1;
+}
+
+/* The device called name in *d (free with rc_device_list_free), or an
+ * exit code after saying why not. */
+static int get_device(const char *name, rc_device **d)
+{
+	char err[RC_ERRBUF_SIZE];
+	int st = rc_device_get(name, d, err);
+	if (st == RC_ENODEV) {
+		rc__live_no_such_device(name);
+		return RC_EXIT_ERROR;
+	}
+	if (st < 0) {
+		fprintf(stderr, "ringcap: %s\n", err);
+		return RC_EXIT_ERROR;
+	}
+	return RC_EXIT_OK;
+}
+
+/* 1 if -j adapter_unsynced works on name: the NIC stamps every received
+ * packet with its own clock.  The same test as rc_capture_activate's
+ * (src/capture/capture.c, hw_tstamps); ETHTOOL_GET_TS_INFO needs no
+ * privilege, so -J asks without opening a capture. */
+static int has_hw_tstamps(const char *name)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	struct ethtool_ts_info info;
+	struct ifreq ifr;
+	memset(&info, 0, sizeof(info));
+	memset(&ifr, 0, sizeof(ifr));
+	info.cmd = ETHTOOL_GET_TS_INFO;
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
+	ifr.ifr_data = (void *)&info;
+	int yes = ioctl(fd, SIOCETHTOOL, &ifr) == 0 &&
+		  (info.so_timestamping & SOF_TIMESTAMPING_RAW_HARDWARE) &&
+		  (info.rx_filters & (1u << HWTSTAMP_FILTER_ALL));
+	close(fd);
+	return yes;
+}
+
+/*
+ * In tcpdump -J's words and libpcap's names, on stderr as tcpdump 4.99
+ * prints them (unlike -L's list), the types -j accepts: host always,
+ * adapter_unsynced where the NIC stamps all packets.  libpcap lists
+ * "adapter" too where a driver reports SYS_HARDWARE stamps, which no
+ * kernel since 3.17 does; -j refuses it.
+ */
+int rc__live_list_tstamp_types(const struct rc__cli_opts *o)
+{
+	if (need_iface(o, "-J") < 0)
+		return RC_EXIT_USAGE;
+	for (size_t i = 0; i < o->live.nifaces; i++) {
+		const char *name = o->live.ifaces[i];
+		rc_device *d;
+		int code = get_device(name, &d);
+		if (code != RC_EXIT_OK)
+			return code;
+		fprintf(stderr, "Time stamp types for %s (use option -j to set):\n", name);
+		fprintf(stderr, "  host (Host)\n");
+		if (d->ifindex != 0 && has_hw_tstamps(name))
+			fprintf(stderr, "  adapter_unsynced (Adapter, not synced with system time)\n");
+		rc_device_list_free(d);
+	}
+	return RC_EXIT_OK;
+}
+
 static void print_lt(int lt)
 {
 	const char *name = rc_linktype_name(lt), *desc = rc_linktype_description(lt);
@@ -112,23 +195,14 @@ static void print_lt(int lt)
  */
 int rc__live_list_linktypes(const struct rc__cli_opts *o)
 {
-	if (o->live.nifaces == 0) {
-		fprintf(stderr, "ringcap: -L needs -i IFACE\n");
+	if (need_iface(o, "-L") < 0)
 		return RC_EXIT_USAGE;
-	}
 	for (size_t i = 0; i < o->live.nifaces; i++) {
 		const char *name = o->live.ifaces[i];
-		char err[RC_ERRBUF_SIZE];
 		rc_device *d;
-		int st = rc_device_get(name, &d, err);
-		if (st == RC_ENODEV) {
-			rc__live_no_such_device(name);
-			return RC_EXIT_ERROR;
-		}
-		if (st < 0) {
-			fprintf(stderr, "ringcap: %s\n", err);
-			return RC_EXIT_ERROR;
-		}
+		int code = get_device(name, &d);
+		if (code != RC_EXIT_OK)
+			return code;
 		printf("Data link types for %s (use option -y to set):\n", name);
 		if (d->cooked || d->ifindex == 0) {
 			print_lt(RC_LINKTYPE_LINUX_SLL2);

@@ -29,7 +29,7 @@ static int run(const struct rc__cli_opts *o)
 		return RC_EXIT_USAGE;
 	}
 	/* tcpdump's order: the listings, then -d (even with -i), then capture. */
-	if (o->live.list_devices || o->live.list_linktypes)
+	if (o->live.list_devices || o->live.list_tstamp_types || o->live.list_linktypes)
 		return rc__run_live(o);
 	if (o->dump_style)
 		return rc__run_dump(o);

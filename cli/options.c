@@ -63,6 +63,11 @@ FLAG_HANDLER(opt_v, o->print.vflag++)
 FLAG_HANDLER(opt_x, o->print.xflag++)
 FLAG_HANDLER(opt_X, o->print.Xflag++)
 FLAG_HANDLER(opt_A, o->print.Aflag++)
+FLAG_HANDLER(opt_K, o->print.Kflag = 1)
+FLAG_HANDLER(opt_f, o->fflag = 1)
+/* -N shortens resolved names; ringcap resolves none, so there is nothing
+ * to shorten. */
+FLAG_HANDLER(opt_N, (void)o)
 FLAG_HANDLER(opt_d, o->dump_style++)
 FLAG_HANDLER(opt_version, o->show_version = 1)
 FLAG_HANDLER(opt_help, o->show_help = 1)
@@ -145,6 +150,8 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 'c', NULL, 1, opt_count_limit, "stop after N matching packets", "N", 0 },
 	{ 0, "count", 0, opt_count_only, "print only the number of matching packets (with -i: print none)", NULL, 0 },
 	{ 'n', NULL, 0, opt_n, "numeric addresses and ports (always on; -nn accepted)", NULL, 0 },
+	{ 'N', NULL, 0, opt_N, "no domain part in host names (no effect: names are never resolved)", NULL, 0 },
+	{ 'f', NULL, 0, opt_f, "foreign IPv4 addresses numerically (no effect; not with -r)", NULL, 0 },
 	{ 'e', NULL, 0, opt_e, "print link-level headers", NULL, 0 },
 	{ 'q', NULL, 0, opt_q, "quieter protocol summaries", NULL, 0 },
 	{ 'S', "absolute-tcp-sequence-numbers", 0, opt_S, "absolute TCP sequence numbers", NULL, 0 },
@@ -154,6 +161,7 @@ static const struct rc__optdef rc__offline_opts[] = {
 	{ 0, "micro", 0, opt_micro, "= --time-stamp-precision micro", NULL, 0 },
 	{ 0, "nano", 0, opt_nano, "= --time-stamp-precision nano", NULL, 0 },
 	{ 'v', NULL, 0, opt_v, "more detail (IP header fields, checksums); -vv, -vvv: more", NULL, 0 },
+	{ 'K', "dont-verify-checksums", 0, opt_K, "with -v, do not verify IP, TCP and UDP checksums", NULL, 0 },
 	{ 'x', NULL, 0, opt_x, "hex dump after the link header (-xx: whole frame)", NULL, 0 },
 	{ 'X', NULL, 0, opt_X, "hex and ASCII dump (-XX: whole frame)", NULL, 0 },
 	{ 'A', NULL, 0, opt_A, "the packet as ASCII text after the link header (-AA: whole frame)", NULL, 0 },
@@ -396,10 +404,14 @@ static const char *unprinted(const struct rc__cli_opts *o)
 
 int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen)
 {
-	int capturing = o->live.nifaces || o->live.list_devices || o->live.list_linktypes;
+	int capturing = o->live.nifaces || o->live.list_devices || o->live.list_linktypes ||
+			o->live.list_tstamp_types;
 	const char *why = unprinted(o);
 	if (why)
 		snprintf(err, errlen, "%s", why);
+	else if (o->fflag && o->ninputs)
+		/* tcpdump's refusal: -f needs the local network, which a file lacks. */
+		snprintf(err, errlen, "-f can not be used with -r");
 	else if (!capturing && o->live_only_opt[0])
 		snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)", o->live_only_opt);
 	else if (!capturing && o->dump_linktype >= 0 && !o->dump_style)

@@ -33,6 +33,7 @@ struct rc__live_opts {
 	int tstamp_type;         /* -j: 0 default, 1 host, 2 adapter_unsynced */
 	int list_devices;        /* -D */
 	int list_linktypes;      /* -L */
+	int list_tstamp_types;   /* -J */
 	long rotate_mb;          /* -C (millions of bytes) */
 	long rotate_secs;        /* -G */
 	long file_count;         /* -W */
@@ -56,6 +57,7 @@ struct rc__cli_opts {
 	long count_limit;        /* -c; 0 = no limit */
 	int count_only;          /* --count */
 	int nflag;               /* -n count (names are never resolved anyway) */
+	int fflag;               /* -f: no effect here, but refused with -r as by tcpdump */
 	int dump_style;          /* -d count: 1..3 */
 	int dump_linktype;       /* -y; -1 = the file's */
 	int no_optimize;         /* -O: compile filters without the optimizer */
@@ -86,7 +88,7 @@ struct rc__optdef {
 };
 
 /* The live-capture option table (options_live.c). */
-#define RC_CLI_LIVE_OPTDEFS_COUNT 23 /* entries in rc__live_optdefs */
+#define RC_CLI_LIVE_OPTDEFS_COUNT 24 /* entries in rc__live_optdefs */
 extern const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT];
 
 /*

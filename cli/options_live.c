@@ -178,6 +178,7 @@ LIVE_FLAG(opt_no_promisc, o->live.no_promisc = 1)
 LIVE_FLAG(opt_immediate, o->live.immediate = 1)
 LIVE_FLAG(opt_list_devices, o->live.list_devices = 1)
 LIVE_FLAG(opt_list_linktypes, o->live.list_linktypes = 1)
+LIVE_FLAG(opt_list_tstamp_types, o->live.list_tstamp_types = 1)
 LIVE_FLAG(opt_line_buffered, o->live.line_buffered = 1)
 LIVE_FLAG(opt_packet_buffered, o->live.packet_buffered = 1)
 LIVE_FLAG(opt_per_thread_files, o->live.per_thread_files = 1)
@@ -196,6 +197,7 @@ const struct rc__optdef rc__live_optdefs[RC_CLI_LIVE_OPTDEFS_COUNT] = {
 	{ 'j', "time-stamp-type", 1, opt_tstamp, "host or adapter_unsynced (NIC clock)", "TYPE", 1 },
 	{ 'D', "list-interfaces", 0, opt_list_devices, "list the capture interfaces and exit", NULL, 0 },
 	{ 'L', "list-data-link-types", 0, opt_list_linktypes, "list the link types of -i IFACE and exit", NULL, 0 },
+	{ 'J', "list-time-stamp-types", 0, opt_list_tstamp_types, "list the time stamp types of -i IFACE and exit", NULL, 0 },
 	{ 'C', NULL, 1, opt_rotate_size, "new output file after SIZE million bytes (-w FILE, FILE1, FILE2...)", "SIZE", 1 },
 	{ 'G', NULL, 1, opt_rotate_secs, "new output file every SECS seconds (strftime in -w name)", "SECS", 1 },
 	{ 'W', NULL, 1, opt_file_count, "with -C: ring of COUNT files; with -G: stop after COUNT", "COUNT", 1 },
