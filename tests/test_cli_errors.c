@@ -208,8 +208,8 @@ TEST(cli_unknown_option_prints_usage)
 	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -i IFACE");
 	free(out);
 	free(err);
-	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x -K"), 2);
-	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- 'K'\nusage:");
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x -k"), 2);
+	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- 'k'\nusage:");
 	free(out);
 	free(err);
 }

@@ -225,3 +225,80 @@ TEST(cli_tcpdump_long_option_prefixes)
 	free(out);
 	free(err);
 }
+
+/* -f (foreign addresses as numbers) has no effect: ringcap never resolves
+ * names.  tcpdump refuses it with -r, and so does ringcap; with -d it
+ * changes nothing (tcpdump's own -f program differs: docs/cli.md). */
+TEST(cli_f_is_refused_with_r_and_changes_nothing_else)
+{
+	char *out, *err, args[1024];
+	snprintf(args, sizeof(args), "-f -n -r '%s'", corpus("tcp.pcap"));
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 2);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_EQ(err, "ringcap: -f can not be used with -r\n");
+	free(out);
+	free(err);
+	if (rc_test_sh(NULL, "command -v tcpdump >/dev/null") == 0) {
+		ASSERT_INT_EQ(rc_test_sh(&err, "tcpdump %s 2>&1", args), 1);
+		ASSERT_STR_CONTAINS(err, "-f can not be used with -V or -r");
+		free(err);
+	}
+	char *plain = ringcap_ok("-y EN10MB -d tcp");
+	out = ringcap_ok("-f -y EN10MB -d tcp");
+	ASSERT_STR_EQ(out, plain);
+	free(out);
+	free(plain);
+}
+
+/* ringcap's stderr for args, which must exit with 0 and print nothing on
+ * stdout; tcpdump, when installed, prints the same on its stderr. */
+static void tcpdump_stderr_agrees(const char *args, const char *want)
+{
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 0);
+	ASSERT_STR_EQ(out, "");
+	ASSERT_STR_EQ(err, want);
+	free(out);
+	free(err);
+	if (rc_test_sh(NULL, "command -v tcpdump >/dev/null") != 0)
+		return;
+	ASSERT_INT_EQ(rc_test_sh(&err, "tcpdump %s 2>&1 >/dev/null", args), 0);
+	ASSERT_STR_EQ(err, want);
+	free(err);
+}
+
+/* -J lists the time stamp types -j accepts, in tcpdump's words and, as
+ * tcpdump 4.99 does, on stderr: on lo and "any" host stamps only, as
+ * libpcap says.  Like -L it needs -i, is refused with -r, and comes
+ * before -L. */
+TEST(cli_list_time_stamp_types_as_tcpdump)
+{
+	static const char *const ifaces[] = { "lo", "any" };
+	for (size_t i = 0; i < sizeof(ifaces) / sizeof(ifaces[0]); i++) {
+		char args[64], want[128];
+		snprintf(want, sizeof(want),
+			 "Time stamp types for %s (use option -j to set):\n  host (Host)\n", ifaces[i]);
+		snprintf(args, sizeof(args), "-J -i %s", ifaces[i]);
+		tcpdump_stderr_agrees(args, want);
+		snprintf(args, sizeof(args), "--list-time-stamp-types -L -i %s", ifaces[i]);
+		tcpdump_stderr_agrees(args, want);
+	}
+	char *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-J -i lo -i any"), 0);
+	ASSERT_STR_EQ(err, "Time stamp types for lo (use option -j to set):\n  host (Host)\n"
+			   "Time stamp types for any (use option -j to set):\n  host (Host)\n");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-J"), 2);
+	ASSERT_STR_EQ(err, "ringcap: -J needs -i IFACE\n");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-J -r '%s'", corpus("tcp.pcap")), 2);
+	ASSERT_STR_EQ(out, "");
+	free(out);
+	free(err);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-J -i no-such-dev0"), 1);
+	ASSERT_STR_CONTAINS(err, "ringcap: no-such-dev0: no such device");
+	free(out);
+	free(err);
+}
