@@ -433,3 +433,39 @@ TEST(file_read_err_record_damage_names_the_file_as_header_damage_does)
 	snprintf(want, sizeof(want), "%s: pcapng block at offset 88: block length 13 is not a multiple of 4", f);
 	ASSERT_STR_EQ(msg, want);
 }
+
+/* A long path would crowd the reason out of RC_ERRBUF_SIZE bytes: messages
+ * show "..." and the path's last RC__NAME_SHOWN - 3 (93) characters. */
+TEST(file_read_err_long_path_is_shortened_so_the_reason_fits)
+{
+	char name[160], msg[RC_ERRBUF_SIZE], err[RC_ERRBUF_SIZE];
+	memset(name, 'n', 150);
+	memcpy(name + 150, ".pcap", 6);
+	const char *f = rc_test_tmpfile(name);
+	const char *tail = f + strlen(f) - 93;
+	struct fb b = { 0 };
+	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+	fb_u32(&b, 0);
+	fb_u32(&b, 0);
+	fb_u32(&b, 0x7fffffff);
+	fb_u32(&b, 64);
+	rc_test_write_file(f, b.d, b.len);
+	fb_free(&b);
+	ASSERT_INT_EQ(read_to_the_end(f, msg), RC_EFORMAT);
+	char want[RC_ERRBUF_SIZE];
+	snprintf(want, sizeof(want), "...%s: pcap record at offset 24: caplen 2147483647 exceeds "
+		 "the maximum 262144", tail);
+	ASSERT_STR_EQ(msg, want);
+	/* the open errors too: a missing file, a file that is not a capture */
+	char missing[512];
+	snprintf(missing, sizeof(missing), "%sx", f);
+	rc_reader *r;
+	ASSERT_INT_EQ(rc_reader_open(&r, missing, NULL, err), RC_ENOENT);
+	ASSERT_PTR_EQ(r, NULL);
+	snprintf(want, sizeof(want), "...%sx: No such file or directory", tail + 1);
+	ASSERT_STR_EQ(err, want);
+	rc_test_write_file(f, "not a capture file", 18);
+	ASSERT_INT_EQ(rc_reader_open(&r, f, NULL, err), RC_EFORMAT);
+	snprintf(want, sizeof(want), "...%s: not a pcap or pcapng file", tail);
+	ASSERT_STR_CONTAINS(err, want);
+}

@@ -38,7 +38,9 @@
  * Every message about the input, at the open or at any read call, starts
  * with its name: the path, "stdin" for "-", the name given to
  * rc_reader_open_fd ("descriptor" for NULL) or rc_reader_open_stream
- * ("stream"), "memory" for rc_reader_open_mem.  Print it as it is.
+ * ("stream"), "memory" for rc_reader_open_mem.  A name longer than 96
+ * characters is shown as "..." and its last 93, so that the problem still
+ * fits in RC_ERRBUF_SIZE bytes.  Print it as it is.
  *
  * Writing
  * -------

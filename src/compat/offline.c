@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "compat/pcap_int.h"
+#include "util/errmsg.h"
 
 /* Descriptor pcap_get_selectable_fd() reports for a savefile (pcap_fileno()
  * reports -1 for savefiles, as libpcap 1.10, see handle.c). */
@@ -231,7 +232,7 @@ static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *name, const ch
 		return NULL;
 	}
 	p->reader = r;
-	p->reader_name_len = strlen(name);
+	p->reader_name_len = rc__shown_name_len(name);
 	p->linktype = rc__linktype_to_dlt(rc_reader_linktype(r));
 	p->max_caplen = (uint32_t)rc__pcap_max_snaplen(p->linktype);
 	/* The pcap header's FCS field counts 16-bit words; libpcap leaves

@@ -144,18 +144,21 @@ static int reader_start(rc_reader *r)
 	return r->fmt->open(r);
 }
 
-/* A zeroed reader for options o, with its own copy of name (src.name
- * points there: messages are formatted long after the open returned).
- * NULL when out of memory, with the message in errbuf. */
+/* A zeroed reader for options o, with its own copy of name as messages
+ * show it (src.name points there: messages are formatted long after the
+ * open returned; a long path is shortened, rc__shown_name).  NULL when out
+ * of memory, with the message in errbuf. */
 static rc_reader *reader_alloc(const rc_reader_opts *o, const char *name, char *errbuf)
 {
+	char shown[RC__NAME_SHOWN + 1];
+	rc__shown_name(shown, name);
 	rc_reader *r = calloc(1, sizeof(*r));
-	if (r && !(r->name = strdup(name))) {
+	if (r && !(r->name = strdup(shown))) {
 		free(r);
 		r = NULL;
 	}
 	if (!r) {
-		rc__errf(errbuf, RC_ENOMEM, "%s: out of memory", name);
+		rc__errf(errbuf, RC_ENOMEM, "%s: out of memory", shown);
 		return NULL;
 	}
 	r->max_caplen = o->max_caplen;
@@ -186,14 +189,17 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 	if (rc < 0)
 		goto err_fd;
 	struct stat st;
+	char shown[RC__NAME_SHOWN + 1];
+	rc__shown_name(shown, name);
 	if (fstat(fd, &st) != 0) {
-		rc = rc__errf(errbuf, rc__from_errno(errno), "%s: fstat: %s", name, strerror(errno));
+		rc = rc__errf(errbuf, rc__from_errno(errno), "%s: fstat: %s", shown,
+			      strerror(errno));
 		goto err_fd;
 	}
 	int regular = S_ISREG(st.st_mode);
 	if (o.mode == RC_READ_MMAP && !regular) {
 		rc = rc__errf(errbuf, RC_ENOTSUP,
-			      "%s: not a regular file, cannot be mapped (use RC_READ_STREAM)", name);
+			      "%s: not a regular file, cannot be mapped (use RC_READ_STREAM)", shown);
 		goto err_fd;
 	}
 	rc_reader *r = reader_alloc(&o, name, errbuf);
@@ -244,8 +250,11 @@ int rc_reader_open(rc_reader **out, const char *path, const rc_reader_opts *opts
 		return open_fd(out, STDIN_FILENO, 0, "stdin", opts, errbuf);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
+		int err = errno;
+		char shown[RC__NAME_SHOWN + 1];
+		rc__shown_name(shown, path);
 		*out = NULL;
-		return rc__errf(errbuf, rc__from_errno(errno), "%s: %s", path, strerror(errno));
+		return rc__errf(errbuf, rc__from_errno(err), "%s: %s", shown, strerror(err));
 	}
 	return open_fd(out, fd, 1, path, opts, errbuf);
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 int rc__errf(char *buf, int status, const char *fmt, ...)
 {
@@ -44,4 +45,21 @@ int rc__from_errno(int err)
 	default:
 		return RC_EIO;
 	}
+}
+
+size_t rc__shown_name_len(const char *name)
+{
+	size_t n = strlen(name);
+	return n > RC__NAME_SHOWN ? RC__NAME_SHOWN : n;
+}
+
+void rc__shown_name(char *out, const char *name)
+{
+	size_t n = strlen(name);
+	if (n <= RC__NAME_SHOWN) {
+		memcpy(out, name, n + 1);
+		return;
+	}
+	memcpy(out, "...", 3);
+	memcpy(out + 3, name + n - (RC__NAME_SHOWN - 3), RC__NAME_SHOWN - 3 + 1);
 }

@@ -8,6 +8,8 @@
 #ifndef RC_UTIL_ERRMSG_H
 #define RC_UTIL_ERRMSG_H
 
+#include <stddef.h>
+
 #include "ringcap/error.h"
 
 /* Format msg into buf (RC_ERRBUF_SIZE bytes, may be NULL) and return status. */
@@ -40,5 +42,16 @@ static inline int rc__from_errno_analyzed(int err)
 }
 #define rc__from_errno(err) rc__from_errno_analyzed(err)
 #endif
+
+/*
+ * How messages name an input (a file path, say): a name longer than
+ * RC__NAME_SHOWN characters is shown as "..." and its last characters, so
+ * that the reason after it still fits in RC_ERRBUF_SIZE bytes.
+ * rc__shown_name_len is the length of the shown form; rc__shown_name
+ * writes it (with its NUL) into out, which holds RC__NAME_SHOWN + 1 bytes.
+ */
+#define RC__NAME_SHOWN 96
+size_t rc__shown_name_len(const char *name);
+void rc__shown_name(char *out, const char *name);
 
 #endif
