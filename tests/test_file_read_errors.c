@@ -403,12 +403,10 @@ static int read_to_the_end(const char *path, char *msg)
 	return rc;
 }
 
-TEST(file_read_err_record_damage_names_the_file_as_header_damage_does)
+/* A pcap file at f whose first record claims a caplen of 2^31 - 1. */
+static void write_huge_caplen_pcap(const char *f)
 {
-	char msg[RC_ERRBUF_SIZE], want[RC_ERRBUF_SIZE];
 	struct fb b = { 0 };
-	/* pcap: the first record claims a caplen of 2^31 - 1 */
-	const char *f = rc_test_tmpfile("bad.pcap");
 	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
 	fb_u32(&b, 0);
 	fb_u32(&b, 0);
@@ -417,6 +415,14 @@ TEST(file_read_err_record_damage_names_the_file_as_header_damage_does)
 	fb_bytes(&b, "abc", 3);
 	rc_test_write_file(f, b.d, b.len);
 	fb_free(&b);
+}
+
+TEST(file_read_err_record_damage_names_the_file_as_header_damage_does)
+{
+	char msg[RC_ERRBUF_SIZE], want[RC_ERRBUF_SIZE];
+	struct fb b = { 0 };
+	const char *f = rc_test_tmpfile("bad.pcap");
+	write_huge_caplen_pcap(f);
 	ASSERT_INT_EQ(read_to_the_end(f, msg), RC_EFORMAT);
 	snprintf(want, sizeof(want), "%s: pcap record at offset 24: caplen 2147483647 exceeds the maximum 262144", f);
 	ASSERT_STR_EQ(msg, want);
@@ -443,14 +449,7 @@ TEST(file_read_err_long_path_is_shortened_so_the_reason_fits)
 	memcpy(name + 150, ".pcap", 6);
 	const char *f = rc_test_tmpfile(name);
 	const char *tail = f + strlen(f) - 93;
-	struct fb b = { 0 };
-	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
-	fb_u32(&b, 0);
-	fb_u32(&b, 0);
-	fb_u32(&b, 0x7fffffff);
-	fb_u32(&b, 64);
-	rc_test_write_file(f, b.d, b.len);
-	fb_free(&b);
+	write_huge_caplen_pcap(f);
 	ASSERT_INT_EQ(read_to_the_end(f, msg), RC_EFORMAT);
 	char want[RC_ERRBUF_SIZE];
 	snprintf(want, sizeof(want), "...%s: pcap record at offset 24: caplen 2147483647 exceeds "
