@@ -97,6 +97,22 @@ TEST(write_open_failure_names_the_path)
 	ASSERT_STR_CONTAINS(err, "No such file or directory");
 }
 
+/* A long path is shown as "..." and its last 93 characters, so that the
+ * reason still fits the message (errmsg.h, RC__NAME_SHOWN). */
+TEST(write_open_failure_shortens_a_long_path)
+{
+	rc_writer *w;
+	char err[RC_ERRBUF_SIZE], name[220], want[RC_ERRBUF_SIZE];
+	memcpy(name, "no/", 3);
+	memset(name + 3, 'd', 200);
+	memcpy(name + 203, ".pcapng", 8);
+	const char *f = rc_test_tmpfile(name);
+	ASSERT_INT_EQ(rc_writer_open(&w, f, NULL, err), RC_ENOENT);
+	snprintf(want, sizeof(want), "...%s: cannot open for writing: No such file or directory",
+		 f + strlen(f) - 93);
+	ASSERT_STR_EQ(err, want);
+}
+
 TEST(write_open_null_or_empty_path_says_which)
 {
 	rc_writer *w;

@@ -40,7 +40,7 @@
  * rc_reader_open_fd ("descriptor" for NULL) or rc_reader_open_stream
  * ("stream"), "memory" for rc_reader_open_mem.  A name longer than 96
  * characters is shown as "..." and its last 93, so that the problem still
- * fits in RC_ERRBUF_SIZE bytes.  Print it as it is.
+ * fits in RC_ERRBUF_SIZE bytes (writers' messages too).  Print it as it is.
  *
  * Writing
  * -------

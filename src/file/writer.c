@@ -275,7 +275,9 @@ static enum rc_file_format sniff_format(int fd)
 static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt_hint,
 		      const rc_writer_opts *o, char *errbuf)
 {
-	const char *label = name ? name : "(unnamed)";
+	/* as messages show it: a long path shortened to its end (errmsg.h) */
+	char label[RC__NAME_SHOWN + 1];
+	rc__shown_name(label, name ? name : "(unnamed)");
 	enum rc_file_format f = o->format;
 	if (f == 0)
 		f = fmt_hint ? fmt_hint : ends_with(label, ".pcapng") ? RC_FORMAT_PCAPNG
@@ -422,7 +424,7 @@ int rc_writer_open(rc_writer **out, const char *path, const rc_writer_opts *opts
 		while (fd < 0 && errno == EINTR);
 		if (fd < 0) {
 			r = rc__errf(errbuf, rc__from_errno(errno), "%s: cannot open for writing: %s",
-				     path, strerror(errno));
+				     w->name, strerror(errno));
 			rc_writer_close(w);
 			return r;
 		}
