@@ -146,6 +146,8 @@ static inline const uint8_t *rc__push_end(rc__pctx *c, const uint8_t *p, size_t 
 void rc__put_ip4(rc__ob *ob, const uint8_t *a);
 void rc__put_ip6(rc__ob *ob, const uint8_t *a);
 void rc__put_mac(rc__ob *ob, const uint8_t *a);
+/* One byte as tcpdump's fn_print_char: M- for the high bit, ^ for controls. */
+void rc__put_char(rc__ob *ob, uint8_t ch);
 /* tcpdump's default printer: hex + ASCII of up to len bytes from p, then the
  * truncation marker if fewer were captured.  No-op with -x/-X. */
 int rc__default_print(rc__pctx *c, const uint8_t *p, size_t len);
