@@ -195,6 +195,8 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t
 		   int fragmented);
 int rc__print_icmp6(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
 		    int fragmented);
+/* -v: the neighbor discovery options from cp, resid bytes (print_nd.c). */
+int rc__nd_options(rc__pctx *c, const uint8_t *cp, int resid);
 int rc__print_igmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* IGMPv3/MLDv2 report group records (print_misc.c); addr_len 4 or 16. */
 int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned addr_len);
