@@ -175,6 +175,7 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
