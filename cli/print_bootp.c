@@ -266,6 +266,8 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 {
 	static const char *const addrs[] = { "Client-IP", "Your-IP", "Server-IP", "Gateway-IP" };
 	uint8_t htype = bp[1], hlen = bp[2];
+	/* tcpdump checks secs and returns (soft); every later field is read
+	 * with GET_ macros that unwind (hard), which -x shows. */
 	RC_NEED_SOFT(c, bp + 8, 2);
 	if (htype != 1)
 		rc__ob_printf(c->ob, ", htype %u", htype);
@@ -277,18 +279,18 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 		rc__ob_printf(c->ob, ", xid 0x%x", rc__be32(bp + 4));
 	if (rc__be16(bp + 8))
 		rc__ob_printf(c->ob, ", secs %u", rc__be16(bp + 8));
-	RC_NEED_SOFT(c, bp + 10, 2);
+	RC_NEED(c, bp + 10, 2);
 	rc__ob_printf(c->ob, ", Flags [%s]", (rc__be16(bp + 10) & 0x8000) ? "Broadcast" : "none");
 	for (int i = 0; i < 4; i++) {
 		const uint8_t *a = bp + 12 + 4 * i;
-		RC_NEED_SOFT(c, a, 4);
+		RC_NEED(c, a, 4);
 		if (rc__be32(a)) {
 			rc__ob_printf(c->ob, "\n\t  %s ", addrs[i]);
 			rc__put_ip4(c->ob, a);
 		}
 	}
 	if (htype == 1 && hlen == 6) {
-		RC_NEED_SOFT(c, bp + 28, 6);
+		RC_NEED(c, bp + 28, 6);
 		rc__ob_puts(c->ob, "\n\t  Client-Ethernet-Address ");
 		rc__put_mac(c->ob, bp + 28);
 	}
@@ -299,7 +301,7 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 	} strs[] = { { 44, 64, "sname" }, { 108, 128, "file" } };
 	for (int i = 0; i < 2; i++) {
 		const uint8_t *s = bp + strs[i].off;
-		RC_NEED_SOFT(c, s, 1);
+		RC_NEED(c, s, 1);
 		if (!s[0])
 			continue;
 		rc__ob_printf(c->ob, "\n\t  %s \"", strs[i].label);
@@ -314,7 +316,7 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 		}
 		rc__ob_putc(c->ob, '"');
 	}
-	RC_NEED_SOFT(c, bp + 236, 4);
+	RC_NEED_SOFT(c, bp + 236, 4); /* ND_TCHECK_4(bp_vend) */
 	uint32_t magic = rc__be32(bp + 236);
 	if (magic == 0x63825363)
 		return rfc1048(c, bp + 236);
