@@ -146,6 +146,8 @@ static inline const uint8_t *rc__push_end(rc__pctx *c, const uint8_t *p, size_t 
 void rc__put_ip4(rc__ob *ob, const uint8_t *a);
 void rc__put_ip6(rc__ob *ob, const uint8_t *a);
 void rc__put_mac(rc__ob *ob, const uint8_t *a);
+/* One byte as tcpdump's fn_print_char: M- for the high bit, ^ for controls. */
+void rc__put_char(rc__ob *ob, uint8_t ch);
 /* tcpdump's default printer: hex + ASCII of up to len bytes from p, then the
  * truncation marker if fewer were captured.  No-op with -x/-X. */
 int rc__default_print(rc__pctx *c, const uint8_t *p, size_t len);
@@ -173,6 +175,7 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
@@ -193,6 +196,8 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t
 		   int fragmented);
 int rc__print_icmp6(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
 		    int fragmented);
+/* -v: the neighbor discovery options from cp, resid bytes (print_nd.c). */
+int rc__nd_options(rc__pctx *c, const uint8_t *cp, int resid);
 int rc__print_igmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* IGMPv3/MLDv2 report group records (print_misc.c); addr_len 4 or 16. */
 int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned addr_len);

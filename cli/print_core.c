@@ -437,3 +437,16 @@ const char *rc__ipproto_name(uint8_t proto)
 	default: return NULL;
 	}
 }
+
+void rc__put_char(rc__ob *ob, uint8_t ch)
+{
+	if (ch & 0x80) {
+		ch &= 0x7f;
+		rc__ob_puts(ob, "M-");
+	}
+	if (ch < 0x20 || ch == 0x7f) {
+		ch ^= 0x40;
+		rc__ob_putc(ob, '^');
+	}
+	rc__ob_putc(ob, (char)ch);
+}

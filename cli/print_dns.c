@@ -53,20 +53,6 @@ static const char *dns_class_name(unsigned cl, char *buf, size_t n)
 	}
 }
 
-/* One label character as tcpdump's fn_print_char. */
-static void put_label_char(rc__ob *ob, uint8_t ch)
-{
-	if (ch & 0x80) {
-		ch &= 0x7f;
-		rc__ob_puts(ob, "M-");
-	}
-	if (ch < 0x20 || ch == 0x7f) {
-		ch ^= 0x40;
-		rc__ob_putc(ob, '^');
-	}
-	rc__ob_putc(ob, (char)ch);
-}
-
 /* Skip a name; returns the byte after it, or NULL if it runs off the capture. */
 static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
 {
@@ -142,7 +128,7 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 		}
 		size_t got = rc__avail(c, cp);
 		for (unsigned k = 0; k < i && k < got; k++)
-			put_label_char(c->ob, cp[k]);
+			rc__put_char(c->ob, cp[k]);
 		if (got < i)
 			return NULL;
 		cp += i;
@@ -237,7 +223,7 @@ static const uint8_t *ns_rprint(rc__pctx *c, const uint8_t *cp, const uint8_t *m
 			if (!rc__have(c, cp, n))
 				return NULL;
 			for (unsigned k = 0; k < n; k++)
-				put_label_char(c->ob, cp[k]);
+				rc__put_char(c->ob, cp[k]);
 			cp += n;
 			rc__ob_putc(c->ob, '"');
 		}

@@ -426,7 +426,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 	case 134:
 		/* tcpdump reads the code byte either way; with -v it prints the
 		 * RA parameters (RFC 4191 preference in flag bits 3-4), then
-		 * the ND options, which are not decoded here (docs/cli.md). */
+		 * the ND options after the 8-byte RS or 16-byte RA. */
 		RC_NEED(c, dp, 2);
 		if (type == 134 && c->o->vflag) {
 			RC_NEED(c, dp, 16);
@@ -447,6 +447,9 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 				      dp[4], fl[0] ? fl : "none", pref[(f >> 3) & 3], rc__be16(dp + 6),
 				      rc__be32(dp + 8), rc__be32(dp + 12));
 		}
+		if (c->o->vflag)
+			RC_TRY(rc__nd_options(c, dp + (type == 133 ? 8 : 16),
+					      (int)length - (type == 133 ? 8 : 16)));
 		break;
 	case 135:
 	case 136:
@@ -464,6 +467,8 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "%soverride", fl[0] ? ", " : "");
 			rc__ob_printf(c->ob, ", Flags [%s]", fl[0] ? fl : "none");
 		}
+		if (c->o->vflag)
+			RC_TRY(rc__nd_options(c, dp + 24, (int)length - 24));
 		break;
 	case 137:
 		RC_NEED(c, dp, 40);
@@ -471,6 +476,8 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		rc__put_ip6(c->ob, dp + 24);
 		rc__ob_puts(c->ob, " to ");
 		rc__put_ip6(c->ob, dp + 8);
+		if (c->o->vflag)
+			RC_TRY(rc__nd_options(c, dp + 40, (int)length - 40));
 		break;
 	case 143:
 		RC_NEED(c, dp, 8);

@@ -1,7 +1,7 @@
 /*
  * print_link.c - link layers: Ethernet (802.1Q/QinQ tags), Linux cooked v1
  * and v2, BSD/OpenBSD loopback, raw IP; and what rides directly on an
- * ethertype: MPLS label stacks, PPPoE discovery/session, LLDP (length only).
+ * ethertype: MPLS label stacks, PPPoE discovery/session, LLDP (print_lldp.c).
  *
  * Ethernet II frame (IEEE 802.3 clause 3):
  *   0      6      12          14 (+4 per 802.1Q tag: TPID 0x8100/0x88a8, TCI)
@@ -77,20 +77,7 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 		RC_TRY(rc__print_pppoe(c, p, length));
 		return 1;
 	case 0x88cc:
-		c->proto = "lldp";
-		rc__ob_printf(c->ob, "LLDP, length %u", length);
-		/* TLVs (type 7 bits, length 9 bits) are only checked, up to End. */
-		for (uint32_t left = length; left >= 2;) {
-			RC_NEED_SOFT(c, p, 2);
-			unsigned tlv_type = p[0] >> 1, tlv_len = rc__be16(p) & 0x1ff;
-			p += 2;
-			left -= 2;
-			RC_NEED_SOFT(c, p, tlv_len);
-			if (tlv_type == 0 || left < tlv_len)
-				break;
-			p += tlv_len;
-			left -= tlv_len;
-		}
+		RC_TRY(rc__print_lldp(c, p, length));
 		return 1;
 	default:
 		return 0;

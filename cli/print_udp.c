@@ -1,7 +1,7 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
- * DNS/mDNS (print_dns.c), BOOTP/DHCP, NTP, VXLAN.  Output as tcpdump 4.99
- * print-udp.c, print-bootp.c, print-ntp.c, print-vxlan.c without -v.
+ * DNS/mDNS (print_dns.c), BOOTP/DHCP (print_bootp.c), NTP, VXLAN.  Output as
+ * tcpdump 4.99 print-udp.c, print-ntp.c, print-vxlan.c without -v.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -116,29 +116,6 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
 	else
 		rc__ob_printf(c->ob, "UDP, length %u", ulen);
-	return 0;
-}
-
-/* BOOTP/DHCP (RFC 951/2131): op(1) htype(1) hlen(1) hops(1) xid(4) ...
- * chaddr at offset 28. */
-int rc__print_bootp(rc__pctx *c, const uint8_t *bp, uint32_t length)
-{
-	c->proto = "bootp";
-	RC_NEED(c, bp, 1);
-	uint8_t op = bp[0];
-	if (op == 1)
-		rc__ob_puts(c->ob, "BOOTP/DHCP, Request");
-	else if (op == 2)
-		rc__ob_puts(c->ob, "BOOTP/DHCP, Reply");
-	else
-		rc__ob_printf(c->ob, "BOOTP/DHCP, unknown (0x%02x)", op);
-	RC_NEED(c, bp, 3);
-	if (bp[1] == 1 && bp[2] == 6 && op == 1) {
-		RC_NEED(c, bp + 28, 6);
-		rc__ob_puts(c->ob, " from ");
-		rc__put_mac(c->ob, bp + 28);
-	}
-	rc__ob_printf(c->ob, ", length %u", length);
 	return 0;
 }
 
