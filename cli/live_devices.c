@@ -163,23 +163,12 @@ static int has_hw_tstamps(const char *name)
  * "adapter" too where a driver reports SYS_HARDWARE stamps, which no
  * kernel since 3.17 does; -j refuses it.
  */
-int rc__live_list_tstamp_types(const struct rc__cli_opts *o)
+static void show_tstamp_types(const char *name, const rc_device *d)
 {
-	if (need_iface(o, "-J") < 0)
-		return RC_EXIT_USAGE;
-	for (size_t i = 0; i < o->live.nifaces; i++) {
-		const char *name = o->live.ifaces[i];
-		rc_device *d;
-		int code = get_device(name, &d);
-		if (code != RC_EXIT_OK)
-			return code;
-		fprintf(stderr, "Time stamp types for %s (use option -j to set):\n", name);
-		fprintf(stderr, "  host (Host)\n");
-		if (d->ifindex != 0 && has_hw_tstamps(name))
-			fprintf(stderr, "  adapter_unsynced (Adapter, not synced with system time)\n");
-		rc_device_list_free(d);
-	}
-	return RC_EXIT_OK;
+	fprintf(stderr, "Time stamp types for %s (use option -j to set):\n", name);
+	fprintf(stderr, "  host (Host)\n");
+	if (d->ifindex != 0 && has_hw_tstamps(name))
+		fprintf(stderr, "  adapter_unsynced (Adapter, not synced with system time)\n");
 }
 
 static void print_lt(int lt)
@@ -193,9 +182,24 @@ static void print_lt(int lt)
  * mode (-y LINUX_SLL2), a LINUX_SLL2 header; "any" and devices without a
  * usable link header are always cooked.
  */
-int rc__live_list_linktypes(const struct rc__cli_opts *o)
+static void show_linktypes(const char *name, const rc_device *d)
 {
-	if (need_iface(o, "-L") < 0)
+	printf("Data link types for %s (use option -y to set):\n", name);
+	if (d->cooked || d->ifindex == 0) {
+		print_lt(RC_LINKTYPE_LINUX_SLL2);
+	} else {
+		print_lt(d->linktype);
+		if (d->linktype != RC_LINKTYPE_LINUX_SLL2)
+			print_lt(RC_LINKTYPE_LINUX_SLL2);
+	}
+}
+
+/* show() each -i device, for option opt; the first lookup failure ends it.
+ * Write errors show at exit (rc__ob_stdio_done). */
+static int each_device(const struct rc__cli_opts *o, const char *opt,
+		       void (*show)(const char *name, const rc_device *d))
+{
+	if (need_iface(o, opt) < 0)
 		return RC_EXIT_USAGE;
 	for (size_t i = 0; i < o->live.nifaces; i++) {
 		const char *name = o->live.ifaces[i];
@@ -203,15 +207,18 @@ int rc__live_list_linktypes(const struct rc__cli_opts *o)
 		int code = get_device(name, &d);
 		if (code != RC_EXIT_OK)
 			return code;
-		printf("Data link types for %s (use option -y to set):\n", name);
-		if (d->cooked || d->ifindex == 0) {
-			print_lt(RC_LINKTYPE_LINUX_SLL2);
-		} else {
-			print_lt(d->linktype);
-			if (d->linktype != RC_LINKTYPE_LINUX_SLL2)
-				print_lt(RC_LINKTYPE_LINUX_SLL2);
-		}
+		show(name, d);
 		rc_device_list_free(d);
 	}
-	return RC_EXIT_OK; /* write errors show at exit (rc__ob_stdio_done) */
+	return RC_EXIT_OK;
+}
+
+int rc__live_list_tstamp_types(const struct rc__cli_opts *o)
+{
+	return each_device(o, "-J", show_tstamp_types);
+}
+
+int rc__live_list_linktypes(const struct rc__cli_opts *o)
+{
+	return each_device(o, "-L", show_linktypes);
 }

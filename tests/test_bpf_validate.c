@@ -318,10 +318,7 @@ TEST(bpf_kernel_attaches_every_compiled_handwritten_expression)
 		SKIP("cannot create a UDP socket");
 	char path[512];
 	snprintf(path, sizeof(path), "%s/tests/filter/expressions.txt", rc_test_srcdir());
-	size_t len;
-	char *text = (char *)rc_test_read_file(path, &len);
-	text = realloc(text, len + 1);
-	text[len] = '\0';
+	char *text = rc_test_read_text(path);
 	size_t attached = 0;
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
 		if (line[0] == '#')

@@ -230,10 +230,7 @@ TEST_TIMEOUT(filter_diff_handwritten_expressions_match_libpcap, 120)
 	fdiff_load_all(c);
 	char path[512];
 	snprintf(path, sizeof(path), "%s/tests/filter/expressions.txt", rc_test_srcdir());
-	size_t len;
-	char *text = (char *)rc_test_read_file(path, &len);
-	text = realloc(text, len + 1);
-	text[len] = '\0';
+	char *text = rc_test_read_text(path);
 	stats st = {0};
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
 		if (line[0] == '#' || line[0] == '\0')
