@@ -188,20 +188,6 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 	int rc = check_opts(opts, errbuf, &o);
 	if (rc < 0)
 		goto err_fd;
-	struct stat st;
-	char shown[RC__NAME_SHOWN + 1];
-	rc__shown_name(shown, name);
-	if (fstat(fd, &st) != 0) {
-		rc = rc__errf(errbuf, rc__from_errno(errno), "%s: fstat: %s", shown,
-			      strerror(errno));
-		goto err_fd;
-	}
-	int regular = S_ISREG(st.st_mode);
-	if (o.mode == RC_READ_MMAP && !regular) {
-		rc = rc__errf(errbuf, RC_ENOTSUP,
-			      "%s: not a regular file, cannot be mapped (use RC_READ_STREAM)", shown);
-		goto err_fd;
-	}
 	rc_reader *r = reader_alloc(&o, name, errbuf);
 	if (!r) {
 		rc = RC_ENOMEM;
@@ -210,6 +196,18 @@ static int open_fd(rc_reader **out, int fd, int own_fd, const char *name,
 	r->own_fd = own_fd;
 	r->src.fd = fd; /* so that a failure below closes it */
 	name = r->name;
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return reader_finish(out, r,
+				     rc__reader_errf(r, rc__from_errno(errno), "fstat: %s",
+						     strerror(errno)),
+				     errbuf, own_fd);
+	int regular = S_ISREG(st.st_mode);
+	if (o.mode == RC_READ_MMAP && !regular)
+		return reader_finish(out, r,
+				     rc__reader_errf(r, RC_ENOTSUP, "not a regular file, cannot be "
+						     "mapped (use RC_READ_STREAM)"),
+				     errbuf, own_fd);
 	/* Both kinds read from the descriptor's position (stdin redirected from
 	 * a file the shell or a previous reader has read into, a caller's
 	 * lseek), so that they give the same packets. */
