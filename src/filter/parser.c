@@ -290,8 +290,11 @@ static rc__arith *arith(rc__parser *p, int min_level)
 	}
 }
 
-static rc__node *relation(rc__parser *p)
+/* A relation term; it leaves no qualifier for a bare value after it to
+ * inherit (*qout = qerr, libpcap's grammar.y). */
+static rc__node *relation(rc__parser *p, rc__qual *qout)
 {
+	*qout = qerr;
 	const rc__token *first = cur(p);
 	rc__node *n = node(p, RC_N_REL, first);
 	if (!n)
@@ -596,10 +599,8 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 	switch (t->kind) {
 	case RC_T_LPAREN: {
 		const rc__token *after = &p->t[t->match + 1];
-		if (is_arith_op(after->kind) || is_relop(after->kind)) {
-			*qout = qerr; /* a value after a relation has nothing to inherit */
-			return relation(p);
-		}
+		if (is_arith_op(after->kind) || is_relop(after->kind))
+			return relation(p, qout);
 		adv(p);
 		rc__qual dummy;
 		n = expr(p, q, &dummy);
@@ -614,10 +615,8 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 	}
 	case RC_T_PNAME: {
 		int nk = peek(p, 1)->kind;
-		if (nk == RC_T_LBRACK) {
-			*qout = qerr;
-			return relation(p);
-		}
+		if (nk == RC_T_LBRACK)
+			return relation(p, qout);
 		if (nk == RC_T_BROADCAST || nk == RC_T_MULTICAST) {
 			n = node(p, nk == RC_T_BROADCAST ? RC_N_BCAST : RC_N_MCAST, t);
 			if (!n)
@@ -657,8 +656,7 @@ static rc__node *rterm(rc__parser *p, rc__qual q, rc__qual *qout)
 	case RC_T_NUM:
 	case RC_T_LEN:
 	case RC_T_MINUS:
-		*qout = qerr;
-		return relation(p);
+		return relation(p, qout);
 	case RC_T_LESS:
 		return num_arg(p, RC_N_LESS, qout);
 	case RC_T_GREATER:
