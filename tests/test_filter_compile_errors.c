@@ -70,6 +70,10 @@ TEST(filter_compile_error_semantic_errors)
 	expect_err("vlan 4096", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
 	expect_err("mpls 1048576", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "out of range");
 	expect_err("tcp host 1.2.3.4", RC_LINKTYPE_ETHERNET, RC_ESYNTAX, "'tcp' modifier");
+	expect_err("decnet net 1.2/8", RC_LINKTYPE_ETHERNET, RC_ENOTSUP,
+		   "DECnet addresses take no mask in ringcap (column 12)");
+	expect_err("decnet port 80", RC_LINKTYPE_ETHERNET, RC_ESYNTAX,
+		   "illegal qualifier 'decnet' for a port");
 }
 
 TEST(filter_compile_error_link_type_limits)
