@@ -154,6 +154,9 @@ int rc__default_print(rc__pctx *c, const uint8_t *p, size_t len);
 void rc__hex_ascii_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len,
 			size_t offset);
 void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, size_t offset);
+/* tcpdump's print_unknown_data: hex only (whatever -q/-x say), of the
+ * captured part of len bytes, without a truncation marker. */
+int rc__unknown_data(rc__pctx *c, const uint8_t *p, const char *indent, size_t len);
 /* tcpdump's ascii_print for -A: a newline, then the bytes as text. */
 void rc__ascii_dump(rc__ob *ob, const uint8_t *p, size_t len);
 /* Internet checksum of iov-like pieces; returns the folded one's-complement sum. */
@@ -174,13 +177,30 @@ int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length);
 int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* PPP frame (optional ff03 address/control, protocol field): PPPoE, GRE v1. */
+int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* LLC of an 802.3 frame (print_llc.c); frame is the Ethernet header, for
+ * the addresses.  *hdrlen gets the LLC header length.  Returns
+ * RC_LLC_DONE, RC_LLC_DUMP (the caller dumps the frame's payload, as
+ * tcpdump does for I and U frames), RC_LLC_NOT_DECODED (nothing printed:
+ * a payload ringcap does not decode) or RC_PRINT_TRUNC. */
+#define RC_LLC_DONE 1
+#define RC_LLC_DUMP 2
+#define RC_LLC_NOT_DECODED 0
+int rc__print_llc(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *frame,
+		  int *hdrlen);
 
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ip6(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ip_any(rc__pctx *c, const uint8_t *p, uint32_t length); /* by version nibble */
+/* An IPv6 hop-by-hop (hbh) or destination options header (print_ip6opts.c):
+ * its length, or RC_PRINT_TRUNC.  A hop-by-hop Jumbo Payload option sets
+ * *found_jumbo and *payload_len (when that is 0). */
+int rc__ip6_opts_header(rc__pctx *c, const uint8_t *p, int hbh, int *found_jumbo,
+			uint32_t *payload_len);
 /* iph points at the enclosing IPv4 or IPv6 header (version nibble tells). */
 int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fragmented,
 		 uint8_t nh, const uint8_t *iph);

@@ -301,6 +301,13 @@ void rc__hex_ascii_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t
 }
 
 /* tcpdump's hex_print_with_offset: "<indent>0xOOOO: " then " hhhh" groups. */
+int rc__unknown_data(rc__pctx *c, const uint8_t *p, const char *indent, size_t len)
+{
+	size_t avail = rc__avail(c, p);
+	rc__hex_dump(c->ob, indent, p, len < avail ? len : avail, 0);
+	return 0;
+}
+
 void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, size_t offset)
 {
 	for (size_t i = 0; i < len; i += 2) {
@@ -425,6 +432,7 @@ const char *rc__ipproto_name(uint8_t proto)
 	case 51: return "AH";
 	case 55: return "Mobile IP";
 	case 58: return "ICMPv6";
+	case 62: return "Mobile IP (old)";
 	case 88: return "EIGRP";
 	case 89: return "OSPF";
 	case 103: return "PIM";

@@ -62,6 +62,8 @@ static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
 	while (i) {
 		if ((i & INDIR_MASK) == INDIR_MASK)
 			return cp + 1;
+		if ((i & INDIR_MASK) == 0x80)
+			return NULL; /* reserved label type */
 		if ((i & INDIR_MASK) == EDNS0_MASK) {
 			if ((i & ~INDIR_MASK) != 0x01) /* only bitlabels are defined */
 				return NULL;
@@ -79,6 +81,34 @@ static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
 		i = *cp++;
 	}
 	return cp;
+}
+
+/*
+ * An EDNS0 bit-string label (RFC 2673 3.1, label type 0x41) as tcpdump's
+ * blabel_print: "\[x" the bits in hex "/" their count "]", the last byte
+ * masked to the count.  cp is at the count byte; returns the bytes of
+ * count and bits, or -1 where the capture ends (after what it holds).
+ */
+static int bitlabel_print(rc__pctx *c, const uint8_t *cp)
+{
+	if (!rc__have(c, cp, 1))
+		return -1;
+	unsigned bitlen = cp[0] ? cp[0] : 256, b = bitlen;
+	const uint8_t *bitp = cp + 1;
+	rc__ob_puts(c->ob, "\\[x");
+	for (; b > 7; b -= 8, bitp++) {
+		if (!rc__have(c, bitp, 1))
+			return -1;
+		rc__ob_printf(c->ob, "%02x", *bitp);
+	}
+	if (b > 0 && !rc__have(c, bitp, 1))
+		return -1;
+	if (b > 4)
+		rc__ob_printf(c->ob, "%02x", *bitp & (0xff << (8 - b)) & 0xff);
+	else if (b > 0)
+		rc__ob_printf(c->ob, "%1x", (*bitp >> 4) & (0x0f << (4 - b)) & 0x0f);
+	rc__ob_printf(c->ob, "/%u]", bitlen);
+	return (int)(bitlen + 7) / 8 + 1;
 }
 
 /* Print a name; returns the byte after it in the original position, NULL
@@ -116,6 +146,22 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 			}
 			max_offset = offset;
 			cp = msg + offset;
+			if (!rc__have(c, cp, 1))
+				return NULL;
+			i = *cp++;
+			continue;
+		}
+		if ((i & INDIR_MASK) == 0x80) {
+			/* the reserved label type (RFC 6891 section 5) */
+			rc__ob_puts(c->ob, "<BAD LABEL TYPE>");
+			return NULL;
+		}
+		if ((i & INDIR_MASK) == EDNS0_MASK && (i & ~INDIR_MASK) == 0x01) {
+			int l = bitlabel_print(c, cp);
+			if (l < 0)
+				return NULL;
+			cp += l;
+			rc__ob_putc(c->ob, '.');
 			if (!rc__have(c, cp, 1))
 				return NULL;
 			i = *cp++;
@@ -264,7 +310,7 @@ static void put_rcode(rc__ob *ob, unsigned rcode)
 	static const char *const names[] = {
 		"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain",
 		" YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12",
-		" Resp13", " Resp14", " Resp15", " BadVers",
+		" Resp13", " Resp14", " NoChange", " BadVers",
 	};
 	if (rcode < sizeof(names) / sizeof(names[0]))
 		rc__ob_puts(ob, names[rcode]);
@@ -319,8 +365,9 @@ print:
 	if (flags & 0x8000) {
 		rc__ob_printf(c->ob, "%u%s", id, ns_ops[(flags >> 11) & 0xf]);
 		put_rcode(c->ob, rcode);
-		rc__ob_printf(c->ob, "%s%s%s", (flags & 0x0400) ? "*" : "", (flags & 0x0080) ? "" : "-",
-			      (flags & 0x0200) ? "|" : "");
+		/* AA, no RA, TC, then AD as "$" (tcpdump 4.99) */
+		rc__ob_printf(c->ob, "%s%s%s%s", (flags & 0x0400) ? "*" : "", (flags & 0x0080) ? "" : "-",
+			      (flags & 0x0200) ? "|" : "", (flags & 0x0020) ? "$" : "");
 		if (qdcount != 1)
 			rc__ob_printf(c->ob, " [%uq]", qdcount);
 		for (unsigned i = 0; i < qdcount; i++) {

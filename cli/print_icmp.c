@@ -63,14 +63,6 @@ static void tstamp_str(char *buf, size_t size, uint32_t ms)
 	snprintf(buf, size, "%02u:%02u:%02u.%03u", hrs, min % 60, sec % 60, ms % 1000);
 }
 
-/* tcpdump's print_unknown_data: hex only, whatever -q/-x say. */
-static int unknown_data(rc__pctx *c, const uint8_t *p, size_t len)
-{
-	size_t avail = rc__avail(c, p);
-	rc__hex_dump(c->ob, "\n\t", p, len < avail ? len : avail, 0);
-	return 0;
-}
-
 static void ip4str(char *buf, const uint8_t *a)
 {
 	snprintf(buf, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
@@ -134,7 +126,7 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 			if (fmt)
 				snprintf(buf, sizeof(buf), fmt, a1);
 			else
-				snprintf(buf, sizeof(buf), "#%u %s unreachable", code, a1);
+				snprintf(buf, sizeof(buf), "%s unreachable - #%u", a1, code);
 			break;
 		}
 		}
@@ -211,8 +203,20 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		rc__ob_puts(c->ob, "\n\t");
 		const uint8_t *saved = c->end;
 		RC_NEED(c, oip, 4);
-		RC_TRY(rc__print_ip(c, oip, rc__be16(oip + 2)));
+		int r = rc__print_ip(c, oip, rc__be16(oip + 2));
 		c->end = saved;
+		/* a quoted packet that stopped without unwinding lets tcpdump
+		 * go on to the extensions */
+		if (r < 0 && c->unwound)
+			return r;
+	}
+	/* RFC 4884 multi-part extensions after the 128 bytes of a quoted
+	 * packet: tcpdump looks for them in errors longer than 136 bytes.
+	 * They are not decoded here (docs/cli.md), but their absence from
+	 * the capture ends the line as in tcpdump. */
+	if (c->o->vflag >= 1 && plen > 136 && (type == 3 || type == 11 || type == 12)) {
+		c->proto = "icmp";
+		RC_NEED_SOFT(c, dp, 161);
 	}
 	return 0;
 }
@@ -246,11 +250,8 @@ static const char *icmp6_type_name(uint8_t t)
 	case 145: return "ha discovery reply";
 	case 146: return "mobile router solicitation";
 	case 147: return "mobile router advertisement";
-	case 148: return "certification path solicitation";
-	case 149: return "certification path advertisement";
-	case 151: return "multicast router advertisement";
-	case 152: return "multicast router solicitation";
-	case 153: return "multicast router termination";
+	case 200: return "mtrace response";
+	case 201: return "mtrace message";
 	default: return NULL;
 	}
 }
@@ -311,6 +312,101 @@ static const uint8_t *upper_layer(rc__pctx *c, const uint8_t *oip, uint8_t *prot
 	return NULL;
 }
 
+/* MLDv1 (RFC 2710 3): maximum response delay and multicast address, when
+ * the 24-byte message is captured (tcpdump's mld6_print prints nothing
+ * otherwise). */
+static int mld_v1(rc__pctx *c, const uint8_t *dp)
+{
+	if (!rc__have(c, dp, 24))
+		return 0;
+	rc__ob_printf(c->ob, "max resp delay: %u addr: ", rc__be16(dp + 4));
+	rc__put_ip6(c->ob, dp + 8);
+	return 0;
+}
+
+/* RFC 3810 5.1.3 / 5.1.9: the maximum response code and QQIC as 12- and
+ * 4-bit mantissas with 3-bit exponents once past their linear ranges. */
+static unsigned mld_float(unsigned v, unsigned lin, unsigned mant, unsigned shift)
+{
+	if (v < lin)
+		return v;
+	return ((v & mant) | (mant + 1)) << (((v >> shift) & 7) + 3);
+}
+
+/* MLDv2 query (RFC 3810 5.1): group, with -v the delay, S flag, QRV and
+ * QQI, then the source count (the sources with -vv). */
+static int mld_v2_query(rc__pctx *c, const uint8_t *dp, uint32_t length)
+{
+	rc__ob_puts(c->ob, " v2");
+	RC_NEED(c, dp + 4, 2);
+	unsigned mrt = mld_float(rc__be16(dp + 4), 32768, 0x0fff, 12);
+	if (c->o->vflag)
+		rc__ob_printf(c->ob, " [max resp delay=%u]", mrt);
+	RC_NEED(c, dp + 8, 16);
+	rc__ob_puts(c->ob, " [gaddr ");
+	rc__put_ip6(c->ob, dp + 8);
+	if (c->o->vflag) {
+		RC_NEED(c, dp + 24, 2);
+		if (dp[24] & 0x08)
+			rc__ob_puts(c->ob, " sflag");
+		if (dp[24] & 0x07)
+			rc__ob_printf(c->ob, " robustness=%u", dp[24] & 0x07);
+		rc__ob_printf(c->ob, " qqi=%u", mld_float(dp[25], 128, 0x0f, 4));
+	}
+	RC_NEED(c, dp + 26, 2);
+	unsigned nsrcs = rc__be16(dp + 26);
+	if (nsrcs > 0) {
+		if (length < 28 + nsrcs * 16u) {
+			rc__ob_puts(c->ob, " [invalid number of sources]");
+		} else if (c->o->vflag > 1) {
+			rc__ob_puts(c->ob, " {");
+			for (unsigned i = 0; i < nsrcs; i++) {
+				RC_NEED(c, dp + 28 + 16 * i, 16);
+				rc__ob_putc(c->ob, ' ');
+				rc__put_ip6(c->ob, dp + 28 + 16 * i);
+			}
+			rc__ob_puts(c->ob, " }");
+		} else {
+			rc__ob_printf(c->ob, ", %u source(s)", nsrcs);
+		}
+	}
+	rc__ob_putc(c->ob, ']');
+	return 0;
+}
+
+/*
+ * Mobile IPv6 home agent address discovery and mobile prefix messages
+ * (RFC 6275 6.5-6.8): an identifier after type, code and checksum.  The
+ * requests show it always; the replies with -v only, followed by the home
+ * agent addresses, or by the M/O flags and the ND options.
+ */
+static int mobile_ipv6(rc__pctx *c, const uint8_t *dp, uint8_t type, uint32_t length)
+{
+	int reply = type == 145 || type == 147;
+	if (reply && !c->o->vflag)
+		return 0;
+	RC_NEED(c, dp, 6);
+	rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
+	if (type == 145) {
+		for (uint32_t off = 8; off < length; off += 16) {
+			RC_NEED(c, dp + off, 16);
+			rc__ob_puts(c->ob, ", ");
+			rc__put_ip6(c->ob, dp + off);
+		}
+	} else if (type == 147) {
+		RC_NEED(c, dp, 8);
+		uint16_t f = rc__be16(dp + 6);
+		if (f & 0xc0)
+			rc__ob_putc(c->ob, ' ');
+		if (f & 0x80)
+			rc__ob_putc(c->ob, 'M');
+		if (f & 0x40)
+			rc__ob_putc(c->ob, 'O');
+		return rc__nd_options(c, dp + 8, (int)length - 8);
+	}
+	return 0;
+}
+
 int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8_t *iph,
 		    int fragmented)
 {
@@ -340,10 +436,11 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 	if (c->o->vflag && (type == 133 || type == 134 || type == 135 || type == 136 || type == 137 ||
 			    type == 145 || type == 147))
 		rc__ob_printf(c->ob, ", length %u", length);
+	/* tcpdump reads the code byte for every type */
+	RC_NEED(c, dp, 2);
 
 	switch (type) {
 	case 1: {
-		RC_NEED(c, dp, 2);
 		uint8_t code = dp[1];
 		const char *cn = unreach6_code(code);
 		if (cn)
@@ -383,7 +480,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		}
 		default:
 			if (c->o->vflag <= 1)
-				return unknown_data(c, dp, length);
+				return rc__unknown_data(c, dp, "\n\t", length);
 			break;
 		}
 		break;
@@ -393,7 +490,6 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		rc__ob_printf(c->ob, ", mtu %u", rc__be32(dp + 4));
 		break;
 	case 3:
-		RC_NEED(c, dp, 2);
 		if (dp[1] == 0) {
 			RC_NEED(c, oip, 40);
 			rc__ob_puts(c->ob, " for ");
@@ -405,7 +501,6 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		}
 		break;
 	case 4: {
-		RC_NEED(c, dp, 2);
 		RC_NEED_SOFT(c, oip, 40);
 		unsigned ptr = rc__be32(dp + 4);
 		switch (dp[1]) {
@@ -424,10 +519,8 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		break;
 	case 133:
 	case 134:
-		/* tcpdump reads the code byte either way; with -v it prints the
-		 * RA parameters (RFC 4191 preference in flag bits 3-4), then
-		 * the ND options after the 8-byte RS or 16-byte RA. */
-		RC_NEED(c, dp, 2);
+		/* with -v: the RA parameters (RFC 4191 preference in flag bits
+		 * 3-4), then the ND options after the 8-byte RS or 16-byte RA */
 		if (type == 134 && c->o->vflag) {
 			RC_NEED(c, dp, 16);
 			static const char *const pref[4] = { "medium", "high", "rsv", "low" };
@@ -483,12 +576,30 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		RC_NEED(c, dp, 8);
 		RC_TRY(rc__group_records(c, dp, length, 16));
 		break;
+	case 130:
+		if (length == 24)
+			RC_TRY(mld_v1(c, dp));
+		else if (length >= 28)
+			RC_TRY(mld_v2_query(c, dp, length));
+		else
+			rc__ob_printf(c->ob, " unknown-version (len %u) ", length);
+		break;
+	case 131:
+	case 132:
+		RC_TRY(mld_v1(c, dp));
+		break;
+	case 144:
+	case 145:
+	case 146:
+	case 147:
+		RC_TRY(mobile_ipv6(c, dp, type, length));
+		break;
 	default:
-		if (tn)
+		if (tn && type < 200)
 			break; /* named types whose bodies tcpdump decodes further */
 		rc__ob_printf(c->ob, ", length %u", length);
 		if (c->o->vflag <= 1)
-			return unknown_data(c, dp, length);
+			return rc__unknown_data(c, dp, "\n\t", length);
 		return 0;
 	}
 	if (!c->o->vflag)

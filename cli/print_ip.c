@@ -331,6 +331,14 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 	case 59:
 		rc__ob_puts(c->ob, "no next header");
 		return 0;
+	case 77: /* tcpdump names the Sun ND protocol without decoding it */
+		rc__ob_printf(c->ob, " nd %u", length);
+		return 0;
+	case 143: /* Ethernet frames over IPv6 (RFC 8986) */
+		if (ver == 6)
+			return rc__print_ether(c, p, length);
+		rc__ob_puts(c->ob, "[Ethernet requires IPv6] (invalid)");
+		return 0;
 	default:
 		rc__ob_printf(c->ob, " ip-proto-%u %u", nh, length);
 		return 0;

@@ -13,76 +13,19 @@
 
 #include <string.h>
 
-/* Options of HBH/DSTOPT headers with -v (print-ip6opts.c ip6_opt_process). */
-static void ip6_opts(rc__pctx *c, const uint8_t *p, unsigned len)
-{
-	unsigned i = 0;
-	while (i < len) {
-		uint8_t type = p[i];
-		unsigned olen;
-		if (type == 0) {
-			rc__ob_puts(c->ob, "(pad1)");
-			i++;
-			continue;
-		}
-		if (i + 2 > len) {
-			rc__ob_puts(c->ob, "[trunc]");
-			return;
-		}
-		olen = p[i + 1] + 2u;
-		if (i + olen > len) {
-			rc__ob_puts(c->ob, "[trunc]");
-			return;
-		}
-		switch (type) {
-		case 1:
-			rc__ob_puts(c->ob, "(padn)");
-			break;
-		case 5:
-			if (olen == 4)
-				rc__ob_printf(c->ob, "(rtalert: 0x%04x) ", rc__be16(p + i + 2));
-			else
-				rc__ob_printf(c->ob, "(rtalert: invalid len %u)", olen - 2);
-			break;
-		case 0xc2:
-			if (olen == 6)
-				rc__ob_printf(c->ob, "(jumbo: %u) ", rc__be32(p + i + 2));
-			else
-				rc__ob_printf(c->ob, "(jumbo: invalid len %u)", olen - 2);
-			break;
-		default:
-			rc__ob_printf(c->ob, "(opt_type 0x%02x: len=%u)", type, olen - 2);
-			break;
-		}
-		i += olen;
-	}
-	rc__ob_putc(c->ob, ' ');
-}
-
-/* HBH or DSTOPT header; returns its length or RC_PRINT_TRUNC. */
-static int opts_header(rc__pctx *c, const uint8_t *p, const char *name, const char *proto)
-{
-	c->proto = proto;
-	RC_NEED(c, p, 2);
-	unsigned len = (p[1] + 1u) << 3;
-	RC_NEED_SOFT(c, p, len);
-	rc__ob_puts(c->ob, name);
-	if (c->o->vflag)
-		ip6_opts(c, p + 2, len - 2);
-	return (int)len;
-}
-
 static int frag6(rc__pctx *c, const uint8_t *p, const uint8_t *ip6)
 {
 	c->proto = "frag6";
 	RC_NEED(c, p, c->o->vflag ? 8 : 4); /* the ident is read with -v only */
 	unsigned offlg = rc__be16(p + 2);
 	unsigned off = offlg & 0xfff8;
-	unsigned plen = 40u + rc__be16(ip6 + 4) - (unsigned)(p - ip6) - 8u;
+	/* tcpdump computes this in size_t: a payload length too short for
+	 * the headers before shows as a huge number */
+	unsigned long long plen = 40ull + rc__be16(ip6 + 4) - (unsigned long long)(p - ip6) - 8ull;
 	if (c->o->vflag)
-		rc__ob_printf(c->ob, "frag (0x%08x:%u|%u)", rc__be32(p + 4), off, plen);
+		rc__ob_printf(c->ob, "frag (0x%08x:%u|%llu)", rc__be32(p + 4), off, plen);
 	else
-		rc__ob_printf(c->ob, "frag (%u|%u)", off, plen);
+		rc__ob_printf(c->ob, "frag (%u|%llu)", off, plen);
 	if (off != 0)
 		return 0; /* a non-first fragment: nothing more to decode */
 	rc__ob_putc(c->ob, ' ');
@@ -104,11 +47,13 @@ static int rt6(rc__pctx *c, const uint8_t *p)
 	RC_NEED(c, p + 3, 1);
 	rc__ob_printf(c->ob, ", segleft=%u", p[3]);
 	if (type != 0 && type != 2) {
-		rc__ob_puts(c->ob, " (unknown type)");
-		return rc__trunc(c);
+		/* tcpdump stops the packet here without a truncation marker */
+		rc__ob_puts(c->ob, " (unknown type) (invalid)");
+		return RC_PRINT_TRUNC;
 	}
 	RC_NEED(c, p, 8);
-	if (c->o->vflag)
+	/* tcpdump shows a non-zero reserved word without -v too */
+	if (c->o->vflag || rc__be32(p + 4) != 0)
 		rc__ob_printf(c->ob, ", rsv=0x%0x", rc__be32(p + 4));
 	if (len % 2 == 1)
 		return rc__trunc(c);
@@ -120,6 +65,109 @@ static int rt6(rc__pctx *c, const uint8_t *p)
 	}
 	rc__ob_puts(c->ob, ") ");
 	return (int)((len + 1) << 3);
+}
+
+/* State of the walk over the extension headers, as tcpdump's ip6_print. */
+struct ip6_walk {
+	uint32_t payload_len;   /* IPv6 payload length, or the jumbo option's */
+	unsigned len;           /* bytes left from the current header */
+	unsigned total;         /* bytes walked so far, IPv6 header included */
+	int found_ext, found_jumbo, found_hbh, fragmented;
+};
+
+/* The length the upper layer gets once the headers are walked: from a
+ * jumbo option, or 0 for a packet whose payload length is 0 without one
+ * (RFC 2675 3); -1 when that leaves no room for the headers walked. */
+static int upper_len(rc__pctx *c, const uint8_t *ip6, uint32_t length, struct ip6_walk *w)
+{
+	if (w->found_jumbo) {
+		unsigned len = w->payload_len + 40;
+		if (len < w->total)
+			return -1;
+		if (length < len)
+			rc__ob_printf(c->ob, "truncated-ip6 - %u bytes missing!", len - length);
+		if (len < rc__avail(c, ip6))
+			c->end = ip6 + len;
+		w->len = len - w->total;
+	} else if (w->payload_len == 0) {
+		if (w->found_ext)
+			return -1;
+		c->end = ip6 + 40; /* captured: checked first */
+		w->len = 0;
+	}
+	return 0;
+}
+
+/* A hop-by-hop header must come first and once (RFC 8200 4.1); one of a
+ * packet with payload length 0 must hold the jumbo option. */
+static int hbh_header(rc__pctx *c, const uint8_t *cp, uint8_t ph, struct ip6_walk *w)
+{
+	if (w->found_hbh) {
+		rc__ob_puts(c->ob, "[The Hop-by-Hop Options header was already found] (invalid)");
+		return RC_PRINT_TRUNC;
+	}
+	if (ph != 255) {
+		rc__ob_puts(c->ob,
+			    "[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
+		return RC_PRINT_TRUNC;
+	}
+	int adv = rc__ip6_opts_header(c, cp, 1, &w->found_jumbo, &w->payload_len);
+	if (adv < 0 && c->unwound)
+		return adv;
+	if (w->payload_len == 0 && !w->found_jumbo) {
+		rc__ob_puts(c->ob, "[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+		return RC_PRINT_TRUNC;
+	}
+	w->found_hbh = 1;
+	return adv;
+}
+
+static int ip6_walk(rc__pctx *c, const uint8_t *ip6, uint32_t length, struct ip6_walk *w)
+{
+	const uint8_t *cp = ip6;
+	uint8_t nh = ip6[6], ph = 255;
+	int advance = 40;
+	while (cp < c->end && advance > 0) {
+		if (w->len < (unsigned)advance)
+			return rc__trunc_soft(c);
+		cp += advance;
+		w->len -= (unsigned)advance;
+		w->total += (unsigned)advance;
+		if (cp == ip6 + 40 && nh != 6 && nh != 17 && nh != 33 && nh != 132) {
+			rc__put_ip6(c->ob, ip6 + 8);
+			rc__ob_puts(c->ob, " > ");
+			rc__put_ip6(c->ob, ip6 + 24);
+			rc__ob_puts(c->ob, ": ");
+		}
+		switch (nh) {
+		case 0:
+			advance = hbh_header(c, cp, ph, w);
+			break;
+		case 60:
+			advance = rc__ip6_opts_header(c, cp, 0, NULL, NULL);
+			break;
+		case 44:
+			advance = frag6(c, cp, ip6);
+			if (advance == 0 || (advance > 0 && c->end <= cp + advance))
+				return 0;
+			w->fragmented = 1;
+			break;
+		case 43:
+			RC_NEED_SOFT(c, cp, 1);
+			advance = rt6(c, cp);
+			break;
+		default:
+			if (upper_len(c, ip6, length, w) < 0)
+				return rc__trunc_soft(c);
+			return rc__ip_demux(c, cp, w->len, 6, w->fragmented, nh, ip6);
+		}
+		RC_TRY(advance);
+		w->found_ext = 1;
+		ph = nh;
+		nh = cp[0];
+		c->proto = "ip6";
+	}
+	return 0;
 }
 
 int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
@@ -136,16 +184,18 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 		rc__ob_printf(c->ob, "version error: %u != 6", ip6[0] >> 4);
 		return 0;
 	}
-	unsigned payload_len = rc__be16(ip6 + 4);
+	uint32_t payload_len = rc__be16(ip6 + 4);
 	unsigned len;
 	if (payload_len != 0) {
 		len = payload_len + 40;
 		if (len > length) {
+			/* tcpdump goes on with the claimed length: the layers above
+			 * see it and stop at the capture's end instead */
 			rc__ob_printf(c->ob, "truncated-ip6 - %u bytes missing!", len - length);
-			len = length;
 		}
 	} else {
-		len = length; /* jumbogram: the HBH jumbo option says */
+		/* a jumbogram until the hop-by-hop options say otherwise */
+		len = length + 40;
 	}
 	uint8_t nh = ip6[6];
 	if (c->o->vflag) {
@@ -159,57 +209,11 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 		rc__ob_printf(c->ob, "hlim %u, next-header %s (%u) payload length: %u) ", ip6[7],
 			      pn ? pn : "unknown", nh, payload_len);
 	}
-	const uint8_t *saved_end = rc__push_end(c, ip6, len);
-	const uint8_t *cp = ip6;
-	int advance = 40;
-	int fragmented = 0;
-	while (cp < c->end && advance > 0) {
-		if (len < (unsigned)advance)
-			return rc__trunc_soft(c);
-		cp += advance;
-		len -= (unsigned)advance;
-		if (cp == ip6 + 40 && nh != 6 && nh != 17 && nh != 33 && nh != 132) {
-			rc__put_ip6(c->ob, ip6 + 8);
-			rc__ob_puts(c->ob, " > ");
-			rc__put_ip6(c->ob, ip6 + 24);
-			rc__ob_puts(c->ob, ": ");
-		}
-		switch (nh) {
-		case 0:
-			advance = opts_header(c, cp, "HBH ", "hbhopt");
-			RC_TRY(advance);
-			nh = cp[0];
-			break;
-		case 60:
-			advance = opts_header(c, cp, "DSTOPT ", "dstopt");
-			RC_TRY(advance);
-			nh = cp[0];
-			break;
-		case 44:
-			advance = frag6(c, cp, ip6);
-			RC_TRY(advance);
-			if (advance == 0 || c->end <= cp + advance) {
-				c->end = saved_end;
-				return 0;
-			}
-			nh = cp[0];
-			fragmented = 1;
-			break;
-		case 43:
-			RC_NEED_SOFT(c, cp, 1);
-			advance = rt6(c, cp);
-			RC_TRY(advance);
-			nh = cp[0];
-			break;
-		default:
-			RC_TRY(rc__ip_demux(c, cp, len, 6, fragmented, nh, ip6));
-			c->end = saved_end;
-			return 0;
-		}
-		c->proto = "ip6";
-	}
+	const uint8_t *saved_end = rc__push_end(c, ip6, len < length ? len : length);
+	struct ip6_walk w = { .payload_len = payload_len, .len = len };
+	int r = ip6_walk(c, ip6, length, &w);
 	c->end = saved_end;
-	return 0;
+	return r < 0 ? r : 0;
 }
 
 /* Destination the sender used for the checksum: the last address of a

@@ -55,6 +55,43 @@ static int is_vlan_tpid(uint16_t t)
 	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
 }
 
+/*
+ * IEEE 802.3 Slow Protocols (annex 57A): a subtype byte, then for LACP (1)
+ * and Marker (2) a version byte that must be 1.  As tcpdump's slow_print
+ * without -v: the subtype and length, and for other subtypes a hex dump.
+ * The TLVs tcpdump shows with -v are not decoded (docs/cli.md).
+ */
+static int slow_print(rc__pctx *c, const uint8_t *p, uint32_t length)
+{
+	static const char *const names[4] = { NULL, "LACP", "MARKER", "OAM" };
+	c->proto = "slow";
+	if (length < 1) {
+		rc__ob_puts(c->ob, " (packet is too short)");
+		return 0;
+	}
+	RC_NEED(c, p, 1);
+	uint8_t subtype = p[0];
+	if (subtype == 1 || subtype == 2) {
+		if (length < 2) {
+			rc__ob_puts(c->ob, " (packet is too short)");
+			return 0;
+		}
+		RC_NEED(c, p + 1, 1);
+		if (p[1] != 1) {
+			rc__ob_printf(c->ob, "%s version %u packet not supported", names[subtype], p[1]);
+			return 0;
+		}
+		rc__ob_printf(c->ob, "%sv%u, length %u", names[subtype], p[1], length);
+		return 0;
+	}
+	if (subtype == 3) {
+		rc__ob_printf(c->ob, "OAM, length %u", length);
+		return 0;
+	}
+	rc__ob_printf(c->ob, "unknown (%u), length %u", subtype, length);
+	return rc__unknown_data(c, p, "\n\t", length);
+}
+
 int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length)
 {
 	switch (type) {
@@ -78,6 +115,9 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 		return 1;
 	case 0x88cc:
 		RC_TRY(rc__print_lldp(c, p, length));
+		return 1;
+	case 0x8809:
+		RC_TRY(slow_print(c, p, length));
 		return 1;
 	default:
 		return 0;
@@ -143,18 +183,28 @@ static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 	}
 
 	if (type <= RC_MAX_ETHER_LEN_VAL) {
-		/* 802.3 length field: LLC follows, not decoded here. */
-		length = type;
+		/* 802.3 length field: LLC follows (print_llc.c); tcpdump
+		 * takes the field only where the frame is that long */
+		if (type < length)
+			length = type;
 		if (caplen > length) {
 			caplen = length;
 			c->end = p + length;
 		}
-		if (!c->o->eflag)
-			ether_addresses(c, frame);
-		if (!printed_length)
+		if (c->o->eflag && !printed_length)
 			rc__ob_printf(c->ob, "802.3, length %u: ", length);
-		rc__default_print(c, p, caplen);
-		return hdrlen;
+		int llc_len = 0;
+		int r = rc__print_llc(c, p, length, frame, &llc_len);
+		if (r == RC_LLC_NOT_DECODED) {
+			if (!c->o->eflag) {
+				ether_addresses(c, frame);
+				rc__ob_printf(c->ob, "802.3, length %u: ", length);
+			}
+			rc__default_print(c, p, caplen);
+		} else if (r == RC_LLC_DUMP) {
+			rc__default_print(c, p, caplen);
+		}
+		return hdrlen + (uint32_t)llc_len;
 	}
 	if (c->o->eflag) {
 		ether_type_print(c, type);
@@ -253,15 +303,23 @@ static uint32_t sll_payload(rc__pctx *c, const uint8_t *h, int v2, uint16_t type
 	for (;;) {
 		uint32_t caplen = (uint32_t)rc__avail(c, p);
 		if (type <= RC_MAX_ETHER_LEN_VAL) {
-			/* 802.2/802.3/other non-ethertype payloads: not decoded. */
-			if (!c->o->eflag) {
-				if (v2)
-					sll2_hdr(c, h, length + hlen0);
-				else
-					sll_hdr(c, h, length + hlen0);
+			/* 802.2 (4): LLC.  Novell 802.3 (1) is not decoded: the
+			 * header and a dump.  Other values get the bare dump. */
+			int llc_len = 0;
+			int r = type == 4 ? rc__print_llc(c, p, length, NULL, &llc_len)
+					  : RC_LLC_DUMP;
+			if (r == RC_LLC_NOT_DECODED || (r == RC_LLC_DUMP && type == 1 &&
+							  !c->o->eflag)) {
+				if (!c->o->eflag) {
+					if (v2)
+						sll2_hdr(c, h, length + hlen0);
+					else
+						sll_hdr(c, h, length + hlen0);
+				}
 			}
-			rc__default_print(c, p, caplen);
-			return hdrlen;
+			if (r != RC_LLC_DONE && r != RC_PRINT_TRUNC)
+				rc__default_print(c, p, caplen);
+			return hdrlen + (uint32_t)llc_len;
 		}
 		if (type == 0x8100) {
 			if (caplen < 4 || length < 4) {
@@ -333,6 +391,7 @@ static const char *bsd_af_name(uint32_t af)
 {
 	switch (af) {
 	case 2: return "IPv4";
+	case 6: return "NS";
 	case 7: return "ISO";
 	case 16: return "Appletalk";
 	case 23: return "IPX";
@@ -515,7 +574,7 @@ static const char *ppp_proto_name(uint16_t proto)
 	}
 }
 
-static int ppp_print(rc__pctx *c, const uint8_t *p, uint32_t length)
+int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length)
 {
 	uint32_t olen = length;
 	uint16_t proto;
@@ -553,11 +612,13 @@ static int ppp_print(rc__pctx *c, const uint8_t *p, uint32_t length)
 		return rc__print_ip6(c, p, length);
 	default:
 		/* Control protocols (LCP, IPCP, ...) are not decoded. */
-		if (name)
+		if (name) {
 			rc__ob_printf(c->ob, "%s ", name);
-		else
-			rc__ob_printf(c->ob, "unknown PPP protocol (0x%04x) ", proto);
-		return rc__default_print(c, p, length);
+			return rc__default_print(c, p, length);
+		}
+		/* tcpdump's print_unknown_data: hex only */
+		rc__ob_printf(c->ob, "unknown PPP protocol (0x%04x) ", proto);
+		return rc__unknown_data(c, p, "\n\t", length);
 	}
 }
 
@@ -567,8 +628,14 @@ static int ppp_print(rc__pctx *c, const uint8_t *p, uint32_t length)
 int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length)
 {
 	c->proto = "pppoe";
+	if (length < RC_PPPOE_HDRLEN) {
+		/* tcpdump checks the wire length before reading the header */
+		rc__ob_printf(c->ob, " (length %u < %u) (invalid)", length, RC_PPPOE_HDRLEN);
+		return 0;
+	}
 	RC_NEED(c, p, RC_PPPOE_HDRLEN);
-	unsigned ver = p[0] & 0x0f, type = p[0] >> 4;
+	/* tcpdump takes the version from the high nibble, as RFC 2516 5 */
+	unsigned ver = p[0] >> 4, type = p[0] & 0x0f;
 	uint8_t code = p[1];
 	uint16_t ses = rc__be16(p + 2), plen = rc__be16(p + 4);
 	const uint8_t *payload = p + RC_PPPOE_HDRLEN;
@@ -584,8 +651,11 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length)
 		rc__ob_printf(c->ob, "PPPoE PAD-%x", code);
 	if (code == 0x09 && plen > 1484 - RC_PPPOE_HDRLEN)
 		rc__ob_printf(c->ob, " [len %u!]", plen);
-	if (length >= RC_PPPOE_HDRLEN && plen > length - RC_PPPOE_HDRLEN)
+	if (plen > length - RC_PPPOE_HDRLEN) {
+		/* tcpdump goes on with the frame's length, not the claimed one */
 		rc__ob_printf(c->ob, " [len %u > %u!]", plen, length - RC_PPPOE_HDRLEN);
+		plen = (uint16_t)(length - RC_PPPOE_HDRLEN);
+	}
 	if (ses)
 		rc__ob_printf(c->ob, " [ses 0x%x]", ses);
 	rc__push_end(c, payload, plen);
@@ -594,8 +664,7 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length)
 		uint16_t tag_type = 0xffff;
 		const uint8_t *t = payload;
 		/* Bounded by the PPPoE length, not the capture: a cut tag unwinds. */
-		uint32_t left = length >= RC_PPPOE_HDRLEN ? length - RC_PPPOE_HDRLEN : 0;
-		const uint8_t *tags_end = payload + (plen < left ? plen : left);
+		const uint8_t *tags_end = payload + plen;
 		while (tag_type && t < tags_end) {
 			RC_NEED(c, t, 4);
 			tag_type = rc__be16(t);
@@ -639,5 +708,5 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length)
 		return 0;
 	}
 	rc__ob_putc(c->ob, ' ');
-	return ppp_print(c, payload, plen);
+	return rc__print_ppp(c, payload, plen);
 }

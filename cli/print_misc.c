@@ -16,6 +16,10 @@
 static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 {
 	rc__ob_puts(c->ob, " v3");
+	if (len & 3) { /* 12 bytes and 4 per source (RFC 3376 4.1) */
+		rc__ob_printf(c->ob, " [invalid len %u]", len);
+		return 0;
+	}
 	RC_NEED(c, bp + 1, 1);
 	unsigned mrc = bp[1], mrt;
 	if (mrc < 128)
@@ -87,11 +91,16 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		rc__ob_puts(c->ob, type == 0x12 ? "igmp v1 report " : type == 0x16 ? "igmp v2 report "
 										       : "igmp leave ");
 		rc__put_ip4(c->ob, bp + 4);
-		if (len != 8)
+		/* tcpdump checks the length of v1 reports only */
+		if (type == 0x12 && len != 8)
 			rc__ob_printf(c->ob, " [len %u]", len);
 		break;
 	case 0x22:
 		rc__ob_puts(c->ob, "igmp v3 report");
+		if (len < 8 || (len & 3)) { /* whole 32-bit words (RFC 3376 4.2) */
+			rc__ob_printf(c->ob, " [invalid len %u]", len);
+			break;
+		}
 		RC_NEED(c, bp, 8);
 		RC_TRY(rc__group_records(c, bp, len, 4));
 		break;
@@ -133,7 +142,7 @@ int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned add
 		if (t >= 1 && t <= 6)
 			rc__ob_printf(c->ob, " %s", rtype[t]);
 		else
-			rc__ob_printf(c->ob, "  [v3-report-#%u]", t);
+			rc__ob_printf(c->ob, "  [v%u-report-#%u]", addr_len == 16 ? 2 : 3, t);
 		unsigned nsrcs = rc__be16(bp + group + 2);
 		if (len < group + 4 + addr_len + nsrcs * addr_len) {
 			rc__ob_printf(c->ob, " [invalid number of sources %u]", nsrcs);
@@ -166,6 +175,7 @@ int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned add
 #define GRE_RP 0x4000
 #define GRE_KP 0x2000
 #define GRE_SP 0x1000
+#define GRE_AP 0x0080 /* acknowledgment number present (v1) */
 
 /* Take the next n bytes of a GRE header: the field's start, or NULL after
  * the soft truncation marker when the GRE length or the capture ends first. */
@@ -181,40 +191,135 @@ static const uint8_t *gre_take(rc__pctx *c, const uint8_t **bp, uint32_t *len, u
 	return f;
 }
 
+/*
+ * One source route entry's routing information (RFC 1701 2.2): IPv4
+ * addresses (family 0x0800) or 2-byte AS numbers (0xfffe), the one at the
+ * offset starred; other families are named only.  A bad offset or length
+ * is noted and the walk goes on, as tcpdump's; -1 when the entry is not
+ * captured (the caller prints the marker after the closing parenthesis).
+ */
+static int gre_sre_list(rc__pctx *c, unsigned unit, unsigned off, unsigned len,
+			const uint8_t *bp)
+{
+	if (off % unit) {
+		rc__ob_printf(c->ob, ", badoffset=%u", off);
+		return 0;
+	}
+	if (len % unit) {
+		rc__ob_printf(c->ob, ", badlength=%u", len);
+		return 0;
+	}
+	if (off >= len) {
+		rc__ob_printf(c->ob, ", badoff/len=%u/%u", off, len);
+		return 0;
+	}
+	for (unsigned i = 0; i < len; i += unit) {
+		if (!rc__have(c, bp + i, unit))
+			return -1;
+		rc__ob_printf(c->ob, " %s", i == off ? "*" : "");
+		if (unit == 4)
+			rc__put_ip4(c->ob, bp + i);
+		else
+			rc__ob_printf(c->ob, "%x", rc__be16(bp + i));
+	}
+	return 0;
+}
+
+static int gre_sre(rc__pctx *c, unsigned af, unsigned off, unsigned len, const uint8_t *bp)
+{
+	if (af != 0x0800 && af != 0xfffe) {
+		rc__ob_printf(c->ob, ", (rtaf=0x%x)", af);
+		return 0;
+	}
+	rc__ob_puts(c->ob, af == 0x0800 ? ", (rtaf=ip" : ", (rtaf=asn");
+	int r = gre_sre_list(c, af == 0x0800 ? 4 : 2, off, len, bp);
+	rc__ob_putc(c->ob, ')');
+	return r;
+}
+
+static void gre_flags(rc__pctx *c, unsigned flags)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} gf[] = { { GRE_CP, "checksum present" }, { GRE_RP, "routing present" },
+		   { GRE_KP, "key present" }, { GRE_SP, "sequence# present" },
+		   { 0x0800, "source routing present" }, { GRE_AP, "ack present" } };
+	int any = 0;
+	rc__ob_puts(c->ob, ", Flags [");
+	for (size_t i = 0; i < sizeof(gf) / sizeof(gf[0]); i++)
+		if (flags & gf[i].bit) {
+			rc__ob_printf(c->ob, "%s%s", any ? ", " : "", gf[i].name);
+			any = 1;
+		}
+	rc__ob_printf(c->ob, "%s]", any ? "" : "none");
+}
+
+/*
+ * Enhanced GRE of PPTP (RFC 2637 4.1), as tcpdump's gre_print_1:
+ *   flags/version(2) protocol(2) payload length(2) call id(2) [seq(4)] [ack(4)]
+ * The key field holds the payload length and the call id; without a
+ * sequence number the packet carries no payload (an ack only).
+ */
+static int gre_v1(rc__pctx *c, const uint8_t *bp, uint32_t length)
+{
+	unsigned flags = rc__be16(bp);
+	uint32_t len = length - 2;
+	const uint8_t *f;
+	bp += 2;
+	if (c->o->vflag)
+		gre_flags(c, flags);
+	if (!(f = gre_take(c, &bp, &len, 2)))
+		return RC_PRINT_TRUNC;
+	unsigned prot = rc__be16(f);
+	if (flags & GRE_KP) {
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", call %u", rc__be32(f) & 0xffff);
+	}
+	if (flags & GRE_SP) {
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", seq %u", rc__be32(f));
+	}
+	if (flags & GRE_AP) {
+		if (!(f = gre_take(c, &bp, &len, 4)))
+			return RC_PRINT_TRUNC;
+		rc__ob_printf(c->ob, ", ack %u", rc__be32(f));
+	}
+	if (!(flags & GRE_SP))
+		rc__ob_puts(c->ob, ", no-payload");
+	if (c->o->eflag) {
+		const char *n = rc__ethertype_name((uint16_t)prot);
+		rc__ob_printf(c->ob, ", proto %s (0x%04x)", n ? n : "unknown", prot);
+	}
+	rc__ob_printf(c->ob, ", length %u", length);
+	if (!(flags & GRE_SP))
+		return 0;
+	rc__ob_puts(c->ob, c->o->vflag < 1 ? ": " : "\n\t");
+	if (prot == 0x880b)
+		return rc__print_ppp(c, bp, len);
+	rc__ob_printf(c->ob, "gre-proto-0x%x", prot);
+	return 0;
+}
+
 int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 {
 	c->proto = "gre";
 	uint32_t len = length;
-	if (len < 2) {
-		rc__ob_puts(c->ob, " (invalid)");
-		return 0;
-	}
+	if (len < 2)
+		return rc__trunc_soft(c);
 	RC_NEED_SOFT(c, bp, 2);
 	unsigned flags = rc__be16(bp), vers = flags & 7;
 	rc__ob_printf(c->ob, "GREv%u", vers);
+	if (vers == 1)
+		return gre_v1(c, bp, length);
 	if (vers != 0) {
-		/* Version 1 (PPTP enhanced GRE) is not decoded. */
-		rc__ob_puts(c->ob, vers == 1 ? ", length " : " ERROR: unknown-version");
-		if (vers == 1)
-			rc__ob_printf(c->ob, "%u", length);
+		rc__ob_puts(c->ob, " ERROR: unknown-version");
 		return 0;
 	}
-	if (c->o->vflag) {
-		static const struct {
-			unsigned bit;
-			const char *name;
-		} gf[] = { { GRE_CP, "checksum present" }, { GRE_RP, "routing present" },
-			   { GRE_KP, "key present" }, { GRE_SP, "sequence# present" },
-			   { 0x0800, "strict source route" }, { 0x0080, "ack present" } };
-		int any = 0;
-		rc__ob_puts(c->ob, ", Flags [");
-		for (size_t i = 0; i < sizeof(gf) / sizeof(gf[0]); i++)
-			if (flags & gf[i].bit) {
-				rc__ob_printf(c->ob, "%s%s", any ? ", " : "", gf[i].name);
-				any = 1;
-			}
-		rc__ob_printf(c->ob, "%s]", any ? "" : "none");
-	}
+	if (c->o->vflag)
+		gre_flags(c, flags);
 	bp += 2;
 	len -= 2;
 	/* Each field must fit both the GRE length and the capture; tcpdump
@@ -244,14 +349,14 @@ int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 		rc__ob_printf(c->ob, ", seq %u", rc__be32(f));
 	}
 	if (flags & GRE_RP) {
-		/* Source routing entries (RFC 1701) are skipped, not printed. */
+		/* Source route entries (RFC 1701 2.2) up to the NULL one. */
 		for (;;) {
 			if (!(f = gre_take(c, &bp, &len, 4)))
 				return RC_PRINT_TRUNC;
-			unsigned sre_len = f[3];
-			if (sre_len == 0)
+			unsigned af = rc__be16(f), sre_off = f[2], sre_len = f[3];
+			if (af == 0 && sre_len == 0)
 				break;
-			if (len < sre_len)
+			if (gre_sre(c, af, sre_off, sre_len, bp) < 0 || len < sre_len)
 				return rc__trunc_soft(c);
 			bp += sre_len;
 			len -= sre_len;
@@ -311,7 +416,7 @@ int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_
 	int v6 = (iph[0] >> 4) == 6;
 	c->proto = "sctp";
 	if (length < 12) {
-		rc__ob_printf(c->ob, "truncated-sctp - %u bytes missing! (invalid)", 12 - length);
+		rc__ob_printf(c->ob, "truncated-sctp - %u bytes missing!", 12 - length);
 		return 0;
 	}
 	RC_NEED_SOFT(c, bp, 12);

@@ -278,6 +278,36 @@ print:
 	return 0;
 }
 
+/* Data in a RST segment (RFC 1122 4.2.2.12: it may explain the reset),
+ * with -v as tcpdump's print_tcp_rst_data: "!" when not all captured, "+"
+ * when longer than the 30 bytes shown. */
+static int rst_data(rc__pctx *c, const uint8_t *p, unsigned len)
+{
+	rc__ob_puts(c->ob, rc__have(c, p, len) ? " [RST" : " [!RST");
+	if (len > 30) {
+		len = 30;
+		rc__ob_putc(c->ob, '+');
+	}
+	rc__ob_putc(c->ob, ' ');
+	for (; len > 0 && rc__have(c, p, 1); p++, len--)
+		rc__put_char(c->ob, *p);
+	rc__ob_putc(c->ob, ']');
+	return 0;
+}
+
+/*
+ * Telnet (RFC 854) is not decoded, but tcpdump's telnet printer reads the
+ * first payload byte to see whether it starts a command (IAC, 255): when
+ * that byte is not captured the line ends with its marker.
+ */
+static int telnet_start(rc__pctx *c, const uint8_t *p, unsigned len)
+{
+	c->proto = "telnet";
+	if (len > 0)
+		RC_NEED(c, p, 1);
+	return 0;
+}
+
 static int dns_over_tcp(rc__pctx *c, const uint8_t *p, unsigned len)
 {
 	c->proto = "domain";
@@ -599,8 +629,19 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 	rc__ob_printf(c->ob, ", length %u", length);
 	if (length == 0)
 		return 0;
+	/* tcpdump wants the whole header captured before it looks at the
+	 * payload, even when the options already stopped at an eol */
+	if (!rc__have(c, tp, hlen)) {
+		rc__ob_printf(c->ob, " [remaining caplen(%zu) < header length(%u)]", rc__avail(c, tp),
+			      hlen);
+		return rc__trunc(c);
+	}
 
 	const uint8_t *bp = tp + hlen;
+	if ((flags & 0x04) && c->o->vflag)
+		return rst_data(c, bp, length);
+	if (is_port(sport, dport, 23))
+		return telnet_start(c, bp, length);
 	if (is_port(sport, dport, 25)) {
 		rc__ob_puts(c->ob, ": ");
 		return txtproto(c, bp, length, "smtp", NULL, 0);
