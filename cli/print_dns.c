@@ -116,6 +116,25 @@ static int bitlabel_print(rc__pctx *c, const uint8_t *cp)
  * tcpdump 4.99, a label cut by the snapend is printed as far as captured
  * before NULL, and a walk that reaches the snapend right after a length
  * byte stops there and returns the (uncaptured) end of the name. */
+/* tcpdump's labellen, as each label type byte i is read (cp just past
+ * it): reserved and unknown extended types end the name with their note
+ * even where the capture ends next; a bit-string label needs its count. */
+static int label_ok(rc__pctx *c, unsigned i, const uint8_t *cp)
+{
+	if ((i & INDIR_MASK) == 0x80) {
+		/* the reserved label type (RFC 6891 section 5) */
+		rc__ob_puts(c->ob, "<BAD LABEL TYPE>");
+		return 0;
+	}
+	if ((i & INDIR_MASK) != EDNS0_MASK)
+		return 1;
+	if ((i & ~INDIR_MASK) != 0x01) {
+		rc__ob_printf(c->ob, "<ELT %d>", (int)(i & ~INDIR_MASK));
+		return 0;
+	}
+	return rc__have(c, cp, 1);
+}
+
 static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *msg)
 {
 	const uint8_t *rp = NULL;
@@ -125,6 +144,8 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 	if (!rc__have(c, cp, 1))
 		return NULL;
 	unsigned i = *cp++;
+	if (!label_ok(c, i, cp))
+		return NULL;
 	if (i == 0) {
 		rc__ob_putc(c->ob, '.');
 		return cp;
@@ -137,8 +158,6 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 				rp = cp + 1;
 				compress = 1;
 			}
-			if (!rc__have(c, cp, 1))
-				return NULL;
 			unsigned offset = ((i << 8) | *cp) & 0x3fff;
 			if (offset >= max_offset) {
 				rc__ob_puts(c->ob, "<BAD PTR>");
@@ -149,39 +168,29 @@ static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *
 			if (!rc__have(c, cp, 1))
 				return NULL;
 			i = *cp++;
+			if (!label_ok(c, i, cp))
+				return NULL;
 			continue;
 		}
-		if ((i & INDIR_MASK) == 0x80) {
-			/* the reserved label type (RFC 6891 section 5) */
-			rc__ob_puts(c->ob, "<BAD LABEL TYPE>");
-			return NULL;
-		}
-		if ((i & INDIR_MASK) == EDNS0_MASK && (i & ~INDIR_MASK) == 0x01) {
+		if ((i & INDIR_MASK) == EDNS0_MASK) {
 			int l = bitlabel_print(c, cp);
 			if (l < 0)
 				return NULL;
 			cp += l;
-			rc__ob_putc(c->ob, '.');
-			if (!rc__have(c, cp, 1))
+		} else {
+			size_t got = rc__avail(c, cp);
+			for (unsigned k = 0; k < i && k < got; k++)
+				rc__put_char(c->ob, cp[k]);
+			if (got < i)
 				return NULL;
-			i = *cp++;
-			continue;
+			cp += i;
 		}
-		if ((i & INDIR_MASK) != 0) {
-			/* EDNS0 extended label types: tcpdump prints "<ELT %d>". */
-			rc__ob_printf(c->ob, "<ELT %d>", (int)(i & ~INDIR_MASK));
-			return NULL;
-		}
-		size_t got = rc__avail(c, cp);
-		for (unsigned k = 0; k < i && k < got; k++)
-			rc__put_char(c->ob, cp[k]);
-		if (got < i)
-			return NULL;
-		cp += i;
 		rc__ob_putc(c->ob, '.');
 		if (!rc__have(c, cp, 1))
 			return NULL;
 		i = *cp++;
+		if (!label_ok(c, i, cp))
+			return NULL;
 		if (!compress)
 			rp = cp + ((i & INDIR_MASK) ? 0 : i); /* past the next label */
 	}
@@ -266,10 +275,12 @@ static const uint8_t *ns_rprint(rc__pctx *c, const uint8_t *cp, const uint8_t *m
 		while (cp < rp) {
 			unsigned n = *cp++;
 			rc__ob_puts(c->ob, " \"");
-			if (!rc__have(c, cp, n))
-				return NULL;
-			for (unsigned k = 0; k < n; k++)
+			/* a string past the capture shows what there is */
+			size_t got = rc__avail(c, cp);
+			for (unsigned k = 0; k < n && k < got; k++)
 				rc__put_char(c->ob, cp[k]);
+			if (got < n)
+				return NULL;
 			cp += n;
 			rc__ob_putc(c->ob, '"');
 		}

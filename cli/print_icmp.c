@@ -8,6 +8,7 @@
  */
 #include "print.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,10 +69,48 @@ static void ip4str(char *buf, const uint8_t *a)
 	snprintf(buf, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
 }
 
+/* Append to the summary as tcpdump does, cutting it at the buffer's end. */
+static void append(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t l = strlen(buf);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + l, n - l, fmt, ap);
+	va_end(ap);
+}
+
+/* Router advertisement (RFC 1256 3): count, entry size and lifetime, then
+ * with 2-word entries the address/preference pairs. */
+static int router_adv(rc__pctx *c, const uint8_t *dp, char *buf, size_t n)
+{
+	RC_NEED_SOFT(c, dp + 4, 4);
+	unsigned num = dp[4], size = dp[5], life = rc__be16(dp + 6);
+	snprintf(buf, n, "router advertisement lifetime ");
+	if (life < 60)
+		append(buf, n, "%u", life);
+	else if (life < 3600)
+		append(buf, n, "%u:%02u", life / 60, life % 60);
+	else
+		append(buf, n, "%u:%02u:%02u", life / 3600, (life % 3600) / 60, life % 60);
+	append(buf, n, " %u:", num);
+	if (size != 2) {
+		append(buf, n, " [size %u]", size);
+		return 0;
+	}
+	for (const uint8_t *e = dp + 8; num > 0; num--, e += 8) {
+		char a[16];
+		RC_NEED_SOFT(c, e, 8);
+		ip4str(a, e);
+		append(buf, n, " {%s %u}", a, rc__be32(e + 4));
+	}
+	return 0;
+}
+
 int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t *iph,
 		   int fragmented)
 {
-	char buf[160], a1[16], a2[16];
+	char buf[164], a1[16], a2[16]; /* tcpdump's MAXHOSTNAMELEN + 100 */
 	(void)iph;
 	c->proto = "icmp";
 	RC_NEED(c, dp, 2);
@@ -178,9 +217,10 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		RC_NEED(c, dp, 12);
 		snprintf(buf, sizeof(buf), "address mask is 0x%08x", rc__be32(dp + 8));
 		break;
+	case 9:
+		RC_TRY(router_adv(c, dp, buf, sizeof(buf)));
+		break;
 	default: {
-		/* Router advertisements are printed by name only (tcpdump adds
-		 * their bodies). */
 		const char *n = icmp_type_name(type);
 		if (n)
 			snprintf(buf, sizeof(buf), "%s", n);

@@ -321,7 +321,10 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 		rc__ob_puts(c->ob, "[ICMPv6 requires IPv6] (invalid)");
 		return 0;
 	case 2:
-		return rc__print_igmp(c, p, length);
+		if (ver == 4)
+			return rc__print_igmp(c, p, length);
+		rc__ob_puts(c->ob, "[IGMP requires IPv4] (invalid)");
+		return 0;
 	case 47:
 		return rc__print_gre(c, p, length);
 	case 4:

@@ -55,8 +55,10 @@ static int rt6(rc__pctx *c, const uint8_t *p)
 	/* tcpdump shows a non-zero reserved word without -v too */
 	if (c->o->vflag || rc__be32(p + 4) != 0)
 		rc__ob_printf(c->ob, ", rsv=0x%0x", rc__be32(p + 4));
-	if (len % 2 == 1)
-		return rc__trunc(c);
+	if (len % 2 == 1) { /* addresses come in 16-byte pairs of units */
+		rc__ob_printf(c->ob, " (invalid length %u) (invalid)", len);
+		return RC_PRINT_TRUNC;
+	}
 	const uint8_t *a = p + 8;
 	for (unsigned i = 0; i < len / 2; i++, a += 16) {
 		RC_NEED(c, a, 16);

@@ -458,13 +458,11 @@ uint32_t rc__if_null(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t le
 
 uint32_t rc__if_loop(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
-	/* tcpdump's loop_if_print shares null_if_print's marker. */
-	c->proto = "null";
-	if (caplen < 4 || len < 4) {
-		rc__trunc(c); /* no header: -x dumps the whole frame */
-		return 0;
-	}
-	return loopback_common(c, p, caplen, len, rc__be32(p));
+	/* OpenBSD loopback stores the family in network order, but tcpdump
+	 * 4.99.3 reads it as for NULL (host order, swapped when the high
+	 * half is set): a family with bits in both middle bytes shows as
+	 * tcpdump shows it. */
+	return rc__if_null(c, p, caplen, len);
 }
 
 uint32_t rc__if_raw(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t len)
@@ -658,7 +656,8 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length)
 	}
 	if (ses)
 		rc__ob_printf(c->ob, " [ses 0x%x]", ses);
-	rc__push_end(c, payload, plen);
+	/* The snapend stays the frame's: the layers above see the PPPoE
+	 * length but may read the captured bytes past it, as in tcpdump. */
 
 	if (code) {
 		uint16_t tag_type = 0xffff;

@@ -13,6 +13,24 @@
 /* ---- IGMP ---- */
 
 /* Fields are read as they are printed, so a cut query shows how far it got. */
+/* A duration as tcpdump's unsigned_relts_print: "1h2m3s", units from
+ * years down, the zero ones left out. */
+static void relts_print(rc__pctx *c, unsigned secs)
+{
+	static const char units[] = "ywdhms";
+	static const unsigned seconds[] = { 31536000, 604800, 86400, 3600, 60, 1 };
+	if (secs == 0) {
+		rc__ob_puts(c->ob, "0s");
+		return;
+	}
+	for (int i = 0; secs > 0; i++) {
+		if (secs >= seconds[i]) {
+			rc__ob_printf(c->ob, "%u%c", secs / seconds[i], units[i]);
+			secs %= seconds[i];
+		}
+	}
+}
+
 static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 {
 	rc__ob_puts(c->ob, " v3");
@@ -31,7 +49,7 @@ static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		if (mrt < 600)
 			rc__ob_printf(c->ob, "%.1fs", mrt * 0.1);
 		else
-			rc__ob_printf(c->ob, "%us", mrt / 10);
+			relts_print(c, mrt / 10);
 		rc__ob_putc(c->ob, ']');
 	}
 	RC_NEED(c, bp + 4, 4);

@@ -341,17 +341,32 @@ static const char *tcp_opt_name(uint8_t k)
 	case 8: return "TS";
 	case 11: return "cc";
 	case 12: return "ccnew";
-	case 13: return "ccecho";
+	case 13: return ""; /* tcpdump 4.99's table names it so */
 	case 19: return "md5";
 	case 20: return "scps";
-	case 27: return "snack";
 	case 28: return "uto";
 	case 29: return "tcp-ao";
 	case 30: return "mptcp";
 	case 34: return "tfo";
-	case 253: return "exp";
 	case 254: return "exp";
 	default: return NULL;
+	}
+}
+
+/* TCP Fast Open cookie option (RFC 7413 4.1.1), as tcpdump's
+ * print_tcp_fastopen_option; exp: in the experimental option. */
+static void fastopen(rc__pctx *c, const uint8_t *cp, unsigned datalen, int exp)
+{
+	if (exp)
+		rc__ob_puts(c->ob, "tfo");
+	if (datalen == 0) {
+		rc__ob_puts(c->ob, " cookiereq");
+	} else if (datalen % 2 != 0 || datalen < 4 || datalen > 16) {
+		rc__ob_puts(c->ob, " (invalid)");
+	} else {
+		rc__ob_puts(c->ob, " cookie ");
+		for (unsigned i = 0; i < datalen; i++)
+			rc__ob_x(c->ob, cp[i], 2);
 	}
 }
 
@@ -448,9 +463,48 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 		case 4:
 			datalen = 0; /* eol, nop, sackOK carry no data whatever len says */
 			break;
+		case 20: /* SCPS capabilities: flags and connection id */
+			datalen = 2;
+			LENCHECK(datalen);
+			rc__ob_printf(c->ob, " cap %02x id %u", cp[0], cp[1]);
+			break;
+		case 29: /* TCP-AO (RFC 5925 2.2) */
+			datalen = len - 2;
+			if (datalen < 2) {
+				rc__ob_puts(c->ob, " (invalid)");
+				break;
+			}
+			LENCHECK(1);
+			rc__ob_printf(c->ob, " keyid %u", cp[0]);
+			LENCHECK(2);
+			rc__ob_printf(c->ob, " rnextkeyid %u", cp[1]);
+			if (datalen > 2)
+				rc__ob_puts(c->ob, " mac 0x");
+			for (unsigned i = 2; i < datalen; i++) {
+				LENCHECK(i + 1);
+				rc__ob_x(c->ob, cp[i], 2);
+			}
+			break;
+		case 34:
+			datalen = len - 2;
+			LENCHECK(datalen);
+			rc__ob_putc(c->ob, ' ');
+			fastopen(c, cp, datalen, 0);
+			break;
+		case 254: /* shared experimental (RFC 6994): a 16-bit magic first */
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (datalen < 2)
+				goto bad;
+			rc__ob_putc(c->ob, '-');
+			if (rc__be16(cp) == 0xf989) /* TCP Fast Open, RFC 7413 */
+				fastopen(c, cp + 2, datalen - 2, 1);
+			else
+				rc__ob_printf(c->ob, "%04x", rc__be16(cp));
+			break;
 		default:
-			/* Options tcpdump decodes in detail (md5, mptcp, tfo, tcp-ao,
-			 * scps, exp) are shown as raw bytes here. */
+			/* Options tcpdump decodes in detail (md5, mptcp) are shown
+			 * as raw bytes here. */
 			datalen = len >= 2 ? len - 2 : 0;
 			if (datalen)
 				rc__ob_puts(c->ob, " 0x");

@@ -56,11 +56,12 @@ static const struct {
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {69, 137, 138, 161, 162, 500, 514, 520, 701, 2103};
+static const unsigned not_decoded_udp[] = {69,   88,  137,  138,  161,  162,  500, 514,
+					   520,  701, 2103, 2104, 3784, 4784};
 static const unsigned not_decoded_tcp[] = {23, 43, 139, 179, 445, 1723, 6379};
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x888e, 0x88a2,
-						  0x88e5, 0x88f7, 0x8902, 0x9000};
+						  0x88ca, 0x88e5, 0x88f7, 0x8902, 0x8947, 0x9000};
 /* BSD loopback families (ringcap's "AF NAME (N), length L: " line). */
 static const unsigned not_decoded_af[] = {7, 16, 23};
 /* ICMPv6 types, as ringcap names them after "ICMP6, ". */
@@ -225,7 +226,10 @@ static uint8_t *build_capture(const struct link_set *s, size_t npkts, size_t **r
 static void split_blocks(char *out, char **block, size_t npkts)
 {
 	memset(block, 0, npkts * sizeof(*block));
-	char *cur = NULL;
+	/* the last block runs to the end; drop its final newline */
+	size_t l = strlen(out);
+	if (l && out[l - 1] == '\n')
+		out[l - 1] = '\0';
 	for (char *line = out; *line;) {
 		char *nl = strchr(line, '\n');
 		char *next = nl ? nl + 1 : line + strlen(line);
@@ -233,17 +237,12 @@ static void split_blocks(char *out, char **block, size_t npkts)
 		unsigned long sec = strtoul(line, &endp, 10);
 		if (isdigit((unsigned char)line[0]) && *endp == '.' && sec >= BASE_SEC &&
 		    sec - BASE_SEC < npkts) {
-			if (cur)
-				cur[-1] = '\0';
-			cur = line;
+			if (line > out)
+				line[-1] = '\0'; /* ends the block before */
 			block[sec - BASE_SEC] = line;
 		}
 		line = next;
 	}
-	/* the last block runs to the end; drop its final newline */
-	size_t l = strlen(out);
-	if (l && out[l - 1] == '\n')
-		out[l - 1] = '\0';
 }
 
 static int in_list(const unsigned *l, size_t n, unsigned v)
@@ -261,7 +260,9 @@ static int same_prefix(const char *want, const char *got, const char *g)
 	return strncmp(want, got, (size_t)(g - got)) == 0;
 }
 
-/* " ip-proto-N LEN" ends got; tcpdump names protocol N there. */
+/* " ip-proto-N LEN" ends got; tcpdump names protocol N there (want is
+ * tcpdump's output from that line on: with -v its decoder may go on to
+ * the next line). */
 static int ip_proto_kind(const char *want, const char *got)
 {
 	const char *g = strstr(got, " ip-proto-");
@@ -327,7 +328,7 @@ static int link_type_kind(const char *got)
 	const char *g = strstr(got, " (0x");
 	unsigned v, n;
 	int used = 0;
-	if (strstr(got, ", ethertype ") && g && sscanf(g, " (0x%x), length %u: %n", &v, &n, &used) == 2 &&
+	if (strstr(got, "ethertype ") && g && sscanf(g, " (0x%x), length %u: %n", &v, &n, &used) == 2 &&
 	    g[used] == '\0')
 		return IN_LIST(not_decoded_ethertype, v);
 	g = strstr(got, " AF ");
@@ -335,6 +336,16 @@ static int link_type_kind(const char *got)
 	    g[used] == '\0')
 		return IN_LIST(not_decoded_af, v);
 	return 0;
+}
+
+/* An MPLS payload tcpdump takes for OSI (first byte 0x81-0x83: CLNP,
+ * ES-IS, IS-IS) and ringcap dumps: its label line, then the dump. */
+static int mpls_osi_kind(const char *got)
+{
+	const char *m = strstr(got, " MPLS (label ");
+	const char *nl = strchr(got, '\n');
+	return m && nl && m < nl && nl[-1] == ')' && strncmp(nl + 1, "\t0x0000:  8", 11) == 0 &&
+	       nl[12] >= '1' && nl[12] <= '3';
 }
 
 static int icmp6_kind(const char *want, const char *got)
@@ -397,7 +408,7 @@ static int is_not_decoded(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 {
 	if (!want || !got)
 		return 0;
-	if (hatype_kind(lt, pkt, caplen) || verbose_kind(want, got))
+	if (hatype_kind(lt, pkt, caplen) || verbose_kind(want, got) || mpls_osi_kind(got))
 		return 1;
 	char w[4096], g[4096];
 	line_at(got, 0, g, sizeof(g));
@@ -406,10 +417,19 @@ static int is_not_decoded(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 	size_t k = 0;
 	while (line_at(want, k, w, sizeof(w)) && line_at(got, k, g, sizeof(g)) && strcmp(w, g) == 0)
 		k++;
-	if (!line_at(want, k, w, sizeof(w)) || !line_at(got, k, g, sizeof(g)) ||
-	    line_at(got, k + 1, g + strlen(g) + 1, sizeof(g) - strlen(g) - 1))
+	if (!line_at(want, k, w, sizeof(w)) || !line_at(got, k, g, sizeof(g)))
 		return 0;
-	return ip_proto_kind(w, g) || port_kind(w, g) || icmp6_kind(w, g);
+	if (icmp6_kind(w, g)) /* an unknown type's dump may follow */
+		return 1;
+	char next[8];
+	if (line_at(got, k + 1, next, sizeof(next)))
+		return 0; /* the generic forms below end ringcap's output */
+	if (port_kind(w, g))
+		return 1;
+	const char *rest = want;
+	for (size_t j = 0; j < k; j++)
+		rest = strchr(rest, '\n') + 1;
+	return ip_proto_kind(rest, g);
 }
 
 static void show(const uint8_t *img, size_t rec, const char *flags, const char *want,
@@ -528,6 +548,11 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		 "1.0 IP (tos 0x0)\n    10.0.0.1.123 > 10.0.0.2.123: NTPv4, Client, length 48", 0},
 		{"1.0 IP (tos 0x0)\n    10.0.0.1.53 > 10.0.0.2.53: 1 [1au]\n\tmore",
 		 "1.0 IP (tos 0x0)\n    10.0.0.1.53 > 10.0.0.2.53: 1 [1au]", 0},
+		/* OSI guessed inside MPLS */
+		{"1.0 MPLS (label 100, tc 0, [S], ttl 64)  [|clnp]",
+		 "1.0 MPLS (label 100, tc 0, [S], ttl 64)\n\t0x0000:  81                       .", 1},
+		{"1.0 MPLS (label 100, tc 0, [S], ttl 64)  x",
+		 "1.0 MPLS (label 100, tc 0, [S], ttl 64)\n\t0x0000:  84                       .", 0},
 		/* ICMPv6 types */
 		{"1.0 IP6 ::1 > ::2: ICMP6, who-are-you reply [|icmp6], length 8",
 		 "1.0 IP6 ::1 > ::2: ICMP6, node information reply, length 8", 1},
