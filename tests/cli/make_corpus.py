@@ -411,6 +411,52 @@ def vxlan_set():
     return frames
 
 
+def dns_vv_set():
+    """DNS shapes -vv and -vvv print: authority and additional records of
+    responses and queries, TTLs of several magnitudes, EDNS0 OPT flags and
+    options (valid and malformed), SOA/TSIG/URI/A6/UNSPECA data and
+    bit-string labels; built from bytes so the odd ones stay exact."""
+    def name(s):
+        return b"".join(bytes([len(x)]) + x.encode() for x in s.split(".") if x) + b"\0"
+
+    def hdr(ident, flags, qd, an, ns, ar):
+        return struct.pack(">6H", ident, flags, qd, an, ns, ar)
+
+    def q(n, t=1):
+        return name(n) + struct.pack(">HH", t, 1)
+
+    def rr(owner, t, c, ttl, rd):
+        return (name(owner) if isinstance(owner, str) else owner) + struct.pack(">HHIH", t, c, ttl, len(rd)) + rd
+
+    def opt(size, ext, flags, rd=b""):
+        return b"\0" + struct.pack(">HHBBHH", 41, size, ext, 0, flags, len(rd)) + rd
+
+    def eo(code, data):
+        return struct.pack(">HH", code, len(data)) + data
+
+    ip, soa = bytes([192, 0, 2, 1]), name("ns.b") + name("h.b") + struct.pack(">5I", 1, 2, 3, 4, 5)
+    msgs = [
+        hdr(1, 0x81a0, 1, 1, 1, 1) + q("a.b") + rr("a.b", 1, 1, 3723, ip) + rr("b", 2, 1, 90061, name("ns.b"))
+        + rr("ns.b", 1, 1, 32745601, ip),
+        hdr(2, 0x8183, 1, 0, 1, 0) + q("x.b") + rr("b", 6, 1, 900, soa),
+        hdr(3, 0x0100, 1, 1, 1, 1) + q("a.b") + rr("a.b", 1, 1, 0, ip) + rr("b", 2, 1, 61, name("ns.b"))
+        + opt(1232, 0, 0x8000),
+        hdr(4, 0x8180, 1, 0, 0, 1) + q("a.b") + opt(4096, 0, 0x8000, eo(10, bytes(range(8))) + eo(8, bytes([0, 1, 24, 0, 10, 0, 0]))
+        + eo(12, bytes(5)) + eo(11, b"\0\x64") + eo(3, b"ab") + eo(9, b"\0\0\1\0") + eo(14, b"\0\1\0\2")
+        + eo(5, bytes([8, 13, 99])) + eo(6, bytes([1, 2])) + eo(7, bytes([1])) + eo(99, b"x") + eo(13, name("a.b"))),
+        hdr(5, 0x8180, 1, 0, 0, 1) + q("a.b") + opt(512, 1, 0x7fff, eo(8, bytes([0, 2, 48, 0, 0x20, 1, 0xd, 0xb8, 0, 0]))),
+        hdr(6, 0x8180, 1, 0, 0, 1) + q("a.b") + opt(512, 0, 0, eo(8, bytes([0, 1, 24, 0, 10, 0])) + eo(10, b"123")
+        + eo(11, b"1") + eo(3, b"") + eo(14, b"1")),
+        hdr(7, 0x8180, 1, 1, 0, 1) + q("a.b", 256) + rr("a.b", 256, 1, 604800, struct.pack(">HH", 1, 2) + b"http://x")
+        + rr("k", 250, 255, 0, name("hmac") + bytes(6) + struct.pack(">HH", 300, 4) + b"abcd" + struct.pack(">3H", 7, 0, 0)),
+        hdr(8, 0x8180, 1, 2, 0, 0) + q("a.b", 38) + rr("a.b", 38, 1, 86400, bytes([64]) + bytes(8) + name("x.b"))
+        + rr("a.b", 104, 1, 0xffffffff, b"hello"),
+        hdr(9, 0x8180, 1, 1, 0, 0) + q("a.b") + rr(b"\x41\x0c\xab\xc0\0", 1, 1, 1, ip),
+    ]
+    e = Ether(src=A, dst=B) / IP(src=IB, dst=IA)
+    return [e / UDP(sport=53, dport=4000 + i) / Raw(m) for i, m in enumerate(msgs)]
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -545,6 +591,8 @@ def main():
     write(outdir, "udplen.pcap", stamp(udp_length_set(), base=BASE + 950))
     write(outdir, "vxlan.pcap", stamp(vxlan_set(), base=BASE + 990))
     cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
+    write(outdir, "dns_vv.pcap", stamp(dns_vv_set(), base=BASE + 1010))
+    cut_set(outdir, "cut_dns_vv.pcap", ["dns_vv.pcap"], flags=("-vvv",))
 
 
 if __name__ == "__main__":
