@@ -242,7 +242,9 @@ static void put_rcode(rc__ob *ob, unsigned rcode)
 	static const char *const names[] = {
 		"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain",
 		" YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12",
-		" Resp13", " Resp14", " Resp15", " BadVers",
+		" Resp13", " Resp14", " NoChange", " BadVers",
+		/* tcpdump 4.99's table lacks the space for 17 and 21 */
+		"Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
 	};
 	if (rcode < sizeof(names) / sizeof(names[0]))
 		rc__ob_puts(ob, names[rcode]);
