@@ -445,7 +445,8 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 		rc__ob_puts(c->ob, "\n\t  Client-Ethernet-Address ");
 		rc__put_mac(c->ob, bp + 28);
 	}
-	/* sname and file: NUL-terminated text within their fields. */
+	/* sname and file: NUL-terminated text within their fields.  tcpdump's
+	 * nd_printztn treats a field without a NUL like a cut one. */
 	static const struct {
 		unsigned off, size;
 		const char *label;
@@ -456,16 +457,12 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 		if (!s[0])
 			continue;
 		rc__ob_printf(c->ob, "\n\t  %s \"", strs[i].label);
-		for (unsigned k = 0; k < strs[i].size; k++) {
-			if (!rc__have(c, s + k, 1)) {
-				rc__ob_putc(c->ob, '"');
-				return rc__trunc_soft(c);
-			}
-			if (!s[k])
-				break;
+		unsigned k = 0;
+		for (; k < strs[i].size && rc__have(c, s + k, 1) && s[k]; k++)
 			rc__put_char(c->ob, s[k]);
-		}
 		rc__ob_putc(c->ob, '"');
+		if (k == strs[i].size || !rc__have(c, s + k, 1))
+			return rc__trunc_soft(c);
 	}
 	RC_NEED_SOFT(c, bp + 236, 4); /* ND_TCHECK_4(bp_vend) */
 	uint32_t magic = rc__be32(bp + 236);

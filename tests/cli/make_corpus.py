@@ -503,6 +503,13 @@ def dhcp_opts_set():
     # CMU vendor areas: magic "CMU\0", flags, subnet mask, gateway, name and time servers
     cmu_a = b"CMU\0" + bytes([1, 0, 0, 0]) + bytes([255, 255, 255, 0, 10, 0, 0, 254, 10, 0, 0, 53]) + bytes(24) + bytes(24)
     cmu_b = b"CMU\0" + bytes([3, 0, 0, 0]) + bytes([255, 0, 0, 0]) + bytes(20) + bytes([10, 0, 0, 123] * 2) + bytes(24)
+    # sname and file filling their fields with no NUL: tcpdump marks them cut
+    pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+                BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7100, sname=b"s" * 64,
+                      options=cookie + b"\xff"))
+    pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+                BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7101, sname=b"srv",
+                      file=b"f" * 128, options=cookie + b"\xff"))
     for i, vend in enumerate((leaseq, cmu_a, cmu_b)):
         pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") /
                     UDP(sport=68, dport=67) /
