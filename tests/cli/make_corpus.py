@@ -457,6 +457,112 @@ def dns_vv_set():
     return [e / UDP(sport=53, dport=4000 + i) / Raw(m) for i, m in enumerate(msgs)]
 
 
+def ntp_ts(unix, frac=0):
+    """NTP 64-bit time stamp (era 0) for a Unix time."""
+    return struct.pack(">II", (unix + 2208988800) & 0xffffffff, frac)
+
+
+def ntp_time_msg(first, stratum, poll, prec, refid, stamps, delay=0, disp=0):
+    return (bytes([first, stratum, poll & 0xff, prec & 0xff]) + struct.pack(">II", delay, disp) +
+            refid + b"".join(stamps))
+
+
+def ntp_set():
+    """NTP time messages (strata 0, 1, 2+, 62, 63; leap, poll and time
+    stamp corners; key id and MAC lengths), mode 6 control messages and
+    lengths tcpdump calls invalid."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    t0 = ntp_ts(1700000000, 0x80000000)
+    t1 = ntp_ts(1700000000, 0x80418937)
+    t2 = ntp_ts(1700000001, 0x00a3d70a)
+    z = b"\0" * 8
+    msgs = [
+        ntp_time_msg(0xe3, 0, 6, -20, b"\0" * 4, [z, z, z, t0]),
+        ntp_time_msg(0x24, 1, 6, -20, b"GPS\0", [ntp_ts(1699999990, 0x12345678), t0, t1, t2],
+                     delay=0x00000010, disp=0x00010a3d),
+        ntp_time_msg(0x24, 2, 10, -23, bytes([192, 0, 2, 1]), [t0, t2, t1, t0], delay=0x0001ffff,
+                     disp=0xffffffff),
+        ntp_time_msg(0xd9, 3, -3, -6, bytes([10, 0, 0, 9]), [t0, t1, t1, t1]),
+        ntp_time_msg(0x65, 16, 40, 0, b"LOCL", [z, struct.pack(">II", 215924456, 1), z,
+                                               struct.pack(">II", 0xffffffff, 0xffffffff)]),
+        ntp_time_msg(0xa2, 1, -40, 127, bytes([1, 0x80, 0x41, 0x7f]), [t1, t1, t0, t1]),
+        ntp_time_msg(0x24, 62, 4, -10, bytes([192, 0, 2, 62]), [t0, t0, t0, t0]),
+        ntp_time_msg(0x24, 63, 4, -10, bytes([192, 0, 2, 63]), [t0, t0, t0, t0]),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + struct.pack(">I", 7),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + struct.pack(">I", 8) + bytes(range(16)),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + struct.pack(">I", 9) + bytes(range(20)),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + bytes(12),
+        bytes([0x23, 2, 6, 0xec]) + bytes(16),
+        bytes([0x1e, 0x02, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
+        bytes([0x1e, 0x82, 0, 1, 0x06, 0x18, 0, 0, 0, 0, 0, 12]) + b"version=\"4\"",
+        bytes([0x1e, 0xe1, 0xff, 0xff, 0x01, 0x00, 0x30, 0x39, 0, 4, 0, 4]) + b"abcd",
+        bytes([0x1e, 0x02, 0, 2, 0, 0, 0, 0, 0, 0, 0, 40]) + b"short",
+        bytes([0x16, 0x01, 0, 3, 0, 0]),
+        bytes([0x17, 0x00, 0x03, 0x2a]) + bytes(4),
+        bytes([0x03]) + bytes(47),
+    ]
+    pkts = [e / UDP(sport=123, dport=123) / Raw(m) for m in msgs]
+    pkts.append(Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=40000, dport=123) / Raw(msgs[0]))
+    return pkts
+
+
+def dhcp_opt(tag, data):
+    return bytes([tag, len(data)]) + data
+
+
+def dhcp_opts_set():
+    """BOOTP flags and the DHCP options tcpdump decodes specially: client
+    FQDN (81), relay agent information (82), classless static routes (121,
+    249), well formed and malformed; PAD runs and data after END."""
+    cookie = b"\x63\x82\x53\x63"
+    mt = dhcp_opt(53, b"\x03")
+    sets = [
+        dhcp_opt(81, b"\x01\x00\x00host.example.com"),
+        dhcp_opt(81, b"\xf5\xff\x01fqdn") + dhcp_opt(81, b"\x0e\x00\x00") + dhcp_opt(81, b"\x00\x00"),
+        dhcp_opt(81, b"\x08\x00\x00a\x01\x80z"),
+        dhcp_opt(82, dhcp_opt(1, b"eth0/1:100") + dhcp_opt(2, b"\x00\x11\x22\x33\x44\x55") +
+                 dhcp_opt(6, b"sub-42")),
+        dhcp_opt(82, dhcp_opt(9, bytes(range(20))) + dhcp_opt(5, b"") + dhcp_opt(7, b"\xab")),
+        dhcp_opt(82, dhcp_opt(1, b"ab") + b"\x02\x09xyz"),
+        dhcp_opt(82, dhcp_opt(1, b"ab") + b"\x02"),
+        dhcp_opt(82, b"\x01"),
+        dhcp_opt(121, b"\x00" + bytes([10, 0, 0, 1]) + b"\x18" + bytes([192, 168, 5, 10, 0, 0, 1]) +
+                 b"\x20" + bytes([10, 1, 2, 3, 10, 0, 0, 254]) + b"\x09" + bytes([172, 128, 10, 0, 0, 2])),
+        dhcp_opt(249, b"\x10" + bytes([169, 254, 10, 0, 0, 1]) + b"\x00" + bytes([10, 0, 0, 1])),
+        dhcp_opt(121, b"\x21" + bytes(8)) + dhcp_opt(249, b"\x08\x0a\x00\x00\x00\x01\x18\x0a\x00"),
+        dhcp_opt(121, b"\x00\x0a\x00\x00") + dhcp_opt(249, b""),
+        b"\x00\x00\x00" + dhcp_opt(12, b"pad") + b"\x00",
+    ]
+    pkts = []
+    for i, opts in enumerate(sets):
+        flags = (0x8000, 0x0001, 0x8001, 0)[i % 4]
+        tail = b"\xff\x00\x00" if i % 3 == 0 else b"\xff"
+        pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") /
+                    UDP(sport=68, dport=67) /
+                    BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x5000 + i, flags=flags,
+                          options=cookie + mt + opts + tail))
+    relay = BOOTP(op=2, hops=1, giaddr="10.9.0.1", yiaddr=IA, chaddr=bytes.fromhex("020000000001") + b"\0" * 10,
+                  xid=0x6000, options=cookie + dhcp_opt(53, b"\x05") +
+                  dhcp_opt(82, dhcp_opt(1, b"port7") + dhcp_opt(2, b"relay1")) + b"\xff")
+    pkts.append(Ether(src=B, dst=A) / IP(src="10.9.0.1", dst=IA) / UDP(sport=67, dport=67) / relay)
+    leaseq = cookie + dhcp_opt(53, b"\x0a") + dhcp_opt(53, b"\x0d") + dhcp_opt(53, b"\x09") + b"\xff"
+    # CMU vendor areas: magic "CMU\0", flags, subnet mask, gateway, name and time servers
+    cmu_a = b"CMU\0" + bytes([1, 0, 0, 0]) + bytes([255, 255, 255, 0, 10, 0, 0, 254, 10, 0, 0, 53]) + bytes(24) + bytes(24)
+    cmu_b = b"CMU\0" + bytes([3, 0, 0, 0]) + bytes([255, 0, 0, 0]) + bytes(20) + bytes([10, 0, 0, 123] * 2) + bytes(24)
+    # sname and file filling their fields with no NUL: tcpdump marks them cut
+    pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+                BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7100, sname=b"s" * 64,
+                      options=cookie + b"\xff"))
+    pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+                BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7101, sname=b"srv",
+                      file=b"f" * 128, options=cookie + b"\xff"))
+    for i, vend in enumerate((leaseq, cmu_a, cmu_b)):
+        pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") /
+                    UDP(sport=68, dport=67) /
+                    BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7000 + i, options=vend))
+    return pkts
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -593,6 +699,12 @@ def main():
     cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
     write(outdir, "dns_vv.pcap", stamp(dns_vv_set(), base=BASE + 1010))
     cut_set(outdir, "cut_dns_vv.pcap", ["dns_vv.pcap"], flags=("-vvv",))
+
+
+    write(outdir, "ntp.pcap", stamp(ntp_set(), base=BASE + 1100))
+    write(outdir, "dhcpopt.pcap", stamp(dhcp_opts_set(), base=BASE + 1150))
+    cut_set(outdir, "cut_ntp.pcap", ["ntp.pcap"], flags=("-v",))
+    cut_set(outdir, "cut_dhcp.pcap", ["dhcpopt.pcap"], flags=("-vvv",))
 
 
 if __name__ == "__main__":
