@@ -673,6 +673,78 @@ def cut_set(outdir, name, sources, flags=()):
     write_raw(outdir, name, linktype, [(BASE + 800 + k, d, w) for k, (d, w) in enumerate(kept)])
 
 
+def vv_set():
+    """Frames for -vv/-vvv: TCP/UDP checksums over IPv4 source routes (the
+    pseudo-header takes the route's last address), SCTP chunk lists with
+    DATA payloads, SACK gap blocks and bad lengths, IGMPv3 source lists,
+    neighbor discovery options and LLDP TLVs with their -vv hex dumps."""
+    from scapy.all import (ICMPv6NDOptMTU, ICMPv6NDOptPrefixInfo, SCTPChunkSACK)
+    from scapy.contrib.igmpv3 import IGMPv3, IGMPv3mq, IGMPv3mr, IGMPv3gr
+    e = Ether(src=A, dst=B)
+    lsrr = b"\x83\x0b\x04\x0a\x09\x09\x01\x0a\x09\x09\x09\x00"  # final 10.9.9.9
+    ssrr = b"\x89\x07\x04\x0a\x08\x08\x08\x00"                  # final 10.8.8.8
+
+    def udp_ok(opts, dst):
+        # checksum as the sender computes it towards dst
+        raw = bytes(IP(src=IA, dst=dst) / UDP(sport=7, dport=9) / Raw(b"abcd"))
+        return e / IP(src=IA, dst=IB, options=[opts]) / UDP(sport=7, dport=9, chksum=struct.unpack(">H", raw[26:28])[0]) / Raw(b"abcd")
+
+    def tcp_ok(opts, dst):
+        raw = bytes(IP(src=IA, dst=dst) / TCP(sport=3000, dport=80, flags="S", seq=1))
+        return e / IP(src=IA, dst=IB, options=[opts]) / TCP(sport=3000, dport=80, flags="S", seq=1,
+                                                           chksum=struct.unpack(">H", raw[36:38])[0])
+
+    def sctp_chunk(t, f, body, clen=None):
+        b = struct.pack(">BBH", t, f, 4 + len(body) if clen is None else clen) + body
+        return b + b"\0" * (-len(b) % 4)
+
+    def data(tsn, ppid, payload, flags=0):
+        return sctp_chunk(0, flags, struct.pack(">IHHI", tsn, 1, tsn, ppid) + payload)
+
+    def sack(ngaps, ndups, rest, clen=None):
+        return sctp_chunk(3, 0, struct.pack(">IIHH", 5, 100, ngaps, ndups) + rest, clen)
+
+    def sctp(*chunks, ip=IP(src=IA, dst=IB)):
+        return e / ip / SCTP(sport=1, dport=2) / Raw(b"".join(chunks))
+
+    def lldp_tlv(t, v):
+        return struct.pack(">H", (t << 9) | len(v)) + v
+
+    lldp = (lldp_tlv(1, b"\x04\x02\0\0\0\0\1") + lldp_tlv(2, b"\x05eth0") + lldp_tlv(3, b"\x00\x78") +
+            lldp_tlv(4, b"uplink") + lldp_tlv(5, b"sw1") + lldp_tlv(6, b"Linux x") +
+            lldp_tlv(7, b"\x00\x14\x00\x04") + lldp_tlv(9, b"\x01\x02\x03") + lldp_tlv(1, b"\x09zz") + lldp_tlv(0, b""))
+    ll6 = IPv6(src="fe80::1", dst="ff02::1")
+    return [
+        tcp_ok(lsrr, "10.9.9.9"),
+        tcp_ok(lsrr, IB),                                    # summed towards the first hop: bad
+        udp_ok(ssrr, "10.8.8.8"),
+        e / IP(src=IA, dst=IB, options=[ssrr]) / UDP(sport=7, dport=9, chksum=0x1234) / Raw(b"abcd"),
+        udp_ok(b"\x83\x03\x04" + ssrr + b"\x00", "10.8.8.8"),  # LSRR without an address: skipped
+        udp_ok(lsrr + ssrr[:4] + b"\x0a\x08\x08\x08", "10.9.9.9"),  # the first route wins
+        udp_ok(b"\x01\x94\x0c\x00" + ssrr, IB),               # length past the list ends the walk
+        udp_ok(b"\x01\x01\x01\x83", IB),                       # a lone code byte at the end
+        udp_ok(b"\x07\x07\x08\x0a\x09\x09\x09\x00", IB),      # RR is no source route
+        udp_ok(b"\x00" + ssrr[:7], IB),                          # after EOL nothing counts
+        e / IP(src=IB, dst=IA) / ICMP(type=3, code=3) / IP(src=IA, dst=IB, options=[ssrr]) / UDP(sport=7, dport=9, chksum=0x1234) / Raw(b"abcd"),
+        sctp(data(1, 18, b"hello world, this is a longer payload!"), data(2, 99, b"xyz", flags=3),
+             sack(1, 2, b"\0\1\0\2" + b"\0\0\0\x07\0\0\0\x08")),
+        sctp(sack(2, 0, b"\0\1\0\2\0\3", clen=22)),
+        sctp(sack(0, 2, b"\0\0\0\x07\0\0", clen=22)),
+        sctp(data(3, 27, b"abcd"), sctp_chunk(0x40, 0, b"x" * 12), sctp_chunk(0xc0, 0, b"\0" * 4), data(4, 0, b"")),
+        sctp(sctp_chunk(1, 0, struct.pack(">IIHHI", 7, 1000, 2, 2, 9)), data(9, 26, b"q" * 20, flags=4),
+             ip=IPv6(src=SA, dst=SB)),
+        e / IP(src=IA, dst="224.0.0.1", ttl=1) / IGMPv3(type=0x11, mrcode=20) / IGMPv3mq(gaddr="239.1.1.1", srcaddrs=["10.0.0.9", "10.0.0.10", "192.168.1.1"]),
+        e / IP(src=IA, dst="224.0.0.1", ttl=1) / IGMPv3(type=0x11, mrcode=200) / IGMPv3mq(gaddr="239.1.1.2", numsrc=3, srcaddrs=["10.0.0.9"]),
+        e / IP(src=IA, dst="224.0.0.22", ttl=1) / IGMPv3(type=0x22) / IGMPv3mr(records=[
+            IGMPv3gr(rtype=1, maddr="239.1.1.1", srcaddrs=["10.1.1.1", "10.1.1.2"]),
+            IGMPv3gr(rtype=6, maddr="239.2.2.2", srcaddrs=["10.2.2.2"]), IGMPv3gr(rtype=9, maddr="239.3.3.3")]),
+        e / ll6 / ICMPv6ND_RA() / ICMPv6NDOptSrcLLAddr(lladdr=A) / ICMPv6NDOptMTU(mtu=1400) /
+        ICMPv6NDOptPrefixInfo(prefix="2001:db8::", prefixlen=64) / Raw(b"\x63\x01abcdef") / ICMPv6NDOptDstLLAddr(lladdr=B),
+        e / ll6 / ICMPv6ND_NS(tgt=SB) / Raw(b"\x63\x02" + bytes(range(14))) / ICMPv6NDOptSrcLLAddr(lladdr=A),
+        Ether(src=A, dst="01:80:c2:00:00:0e", type=0x88cc) / Raw(lldp),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -705,6 +777,10 @@ def main():
     write(outdir, "dhcpopt.pcap", stamp(dhcp_opts_set(), base=BASE + 1150))
     cut_set(outdir, "cut_ntp.pcap", ["ntp.pcap"], flags=("-v",))
     cut_set(outdir, "cut_dhcp.pcap", ["dhcpopt.pcap"], flags=("-vvv",))
+
+
+    write(outdir, "vv.pcap", stamp(vv_set(), base=BASE + 1100))
+    cut_set(outdir, "cut_vv.pcap", ["vv.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
