@@ -204,6 +204,8 @@ int rc__ip6_opts_header(rc__pctx *c, const uint8_t *p, int hbh, int *found_jumbo
 /* iph points at the enclosing IPv4 or IPv6 header (version nibble tells). */
 int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fragmented,
 		 uint8_t nh, const uint8_t *iph);
+/* IPv4 pseudo-header destination: a source route's last hop, else ip + 16. */
+const uint8_t *rc__ip4_final_dst(const uint8_t *ip);
 /* Pseudo-header sum for TCP/UDP/ICMPv6 checksums over iph. */
 uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length);
 

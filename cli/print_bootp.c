@@ -51,10 +51,12 @@ static const char *tag_name(uint8_t tag)
 	return "?Unknown";
 }
 
+/* DHCP message types (RFC 2132 section 9.6, RFC 4388 section 6.1). */
 static const char *dhcp_msg(uint8_t t)
 {
 	static const char *const names[] = { NULL, "Discover", "Offer", "Request", "Decline",
-		"ACK", "NACK", "Release", "Inform" };
+		"ACK", "NACK", "Release", "Inform", NULL, "LeaseQuery", "LeaseUnassigned",
+		"LeaseUnknown", "LeaseActive" };
 	return t < sizeof(names) / sizeof(names[0]) ? names[t] : NULL;
 }
 
@@ -123,9 +125,97 @@ static void user_class(rc__pctx *c, const uint8_t *bp, unsigned len)
 	}
 }
 
-/* tcpdump's '$' options.  FQDN (81), relay agent information (82) and
- * classless static routes (121, 249) are not decoded here (docs/cli.md):
- * they print a placeholder where tcpdump decodes them. */
+/* Client FQDN (RFC 4702 section 2): flags, two obsolete RCODE bytes, the
+ * name as text. */
+static void client_fqdn(rc__pctx *c, const uint8_t *bp, unsigned len)
+{
+	if (len < 3) {
+		rc__ob_puts(c->ob, "[ERROR: length < 3 bytes]");
+		return;
+	}
+	uint8_t flags = bp[0];
+	if (flags & 0xf0)
+		rc__ob_printf(c->ob, "[ERROR: MBZ nibble 0x%x != 0] ", flags >> 4);
+	if (flags & 0x0f) {
+		static const char letters[] = "SOEN"; /* bits 0x1, 0x2, 0x4, 0x8 */
+		rc__ob_putc(c->ob, '[');
+		for (int i = 0; i < 4; i++)
+			if (flags & (1 << i))
+				rc__ob_putc(c->ob, letters[i]);
+		rc__ob_puts(c->ob, "] ");
+	}
+	if (bp[1] || bp[2])
+		rc__ob_printf(c->ob, "%u/%u ", bp[1], bp[2]);
+	rc__ob_putc(c->ob, '"');
+	print_text(c, bp + 3, len - 3);
+	rc__ob_putc(c->ob, '"');
+}
+
+/* Relay agent information (RFC 3046 section 2.0, RFC 3993): suboptions
+ * as type, length, value; the known ones are text, others hex.  A lone
+ * last byte is left over for the caller's "trailing data". */
+static unsigned agent_info(rc__pctx *c, const uint8_t *bp, unsigned len)
+{
+	while (len >= 2) {
+		uint8_t sub = bp[0], sublen = bp[1];
+		const char *name = sub == 1 ? "Circuit-ID" : sub == 2 ? "Remote-ID"
+					 : sub == 6 ? "Subscriber-ID" : "Unknown";
+		bp += 2;
+		len -= 2;
+		rc__ob_printf(c->ob, "\n\t      %s SubOption %u, length %u: ", name, sub, sublen);
+		if (sublen > len) {
+			rc__ob_puts(c->ob, "length goes past end of option");
+			return 0;
+		}
+		if (sub == 1 || sub == 2 || sub == 6)
+			print_text(c, bp, sublen);
+		else
+			rc__hex_dump(c->ob, "\n\t\t", bp, sublen, 0);
+		bp += sublen;
+		len -= sublen;
+	}
+	return len;
+}
+
+/* Classless static routes (RFC 3442; option 249 is Microsoft's copy):
+ * mask width, the significant destination octets, the router. */
+static void classless_routes(rc__pctx *c, const uint8_t *bp, unsigned len)
+{
+	if (len < 5) {
+		rc__ob_puts(c->ob, "[ERROR: length < 5 bytes]");
+		return;
+	}
+	for (int first = 1; len > 0; first = 0) {
+		if (!first)
+			rc__ob_putc(c->ob, ',');
+		unsigned width = *bp++;
+		len--;
+		if (width > 32) {
+			rc__ob_printf(c->ob, "[ERROR: Mask width (%u) > 32]", width);
+			return;
+		}
+		unsigned sig = (width + 7) / 8;
+		if (len < sig + 4) {
+			rc__ob_printf(c->ob, "[ERROR: Remaining length (%u) < %u bytes]", len, sig + 4);
+			return;
+		}
+		rc__ob_putc(c->ob, '(');
+		if (width == 0) {
+			rc__ob_puts(c->ob, "default");
+		} else {
+			for (unsigned i = 0; i < 4; i++)
+				rc__ob_printf(c->ob, i ? ".%u" : "%u", i < sig ? bp[i] : 0);
+			rc__ob_printf(c->ob, "/%u", width);
+		}
+		rc__ob_putc(c->ob, ':');
+		rc__put_ip4(c->ob, bp + sig);
+		rc__ob_putc(c->ob, ')');
+		bp += sig + 4;
+		len -= sig + 4;
+	}
+}
+
+/* tcpdump's '$' options; returns what is left over. */
 static unsigned print_special(rc__pctx *c, uint8_t tag, const uint8_t *bp, unsigned len)
 {
 	static const char *const node[9] = { [1] = "b-node", [2] = "p-node", [4] = "m-node",
@@ -152,6 +242,15 @@ static unsigned print_special(rc__pctx *c, uint8_t tag, const uint8_t *bp, unsig
 		return 0;
 	case 77:
 		user_class(c, bp, len);
+		return 0;
+	case 81:
+		client_fqdn(c, bp, len);
+		return 0;
+	case 82:
+		return agent_info(c, bp, len);
+	case 121:
+	case 249:
+		classless_routes(c, bp, len);
 		return 0;
 	default:
 		rc__ob_printf(c->ob, "[unknown special tag %u, size %u]", tag, len);
@@ -216,24 +315,46 @@ static unsigned print_value(rc__pctx *c, uint8_t tag, char fmt, const uint8_t *b
 		return 0;
 	}
 }
-/* rfc1048_print: the options after the magic cookie, up to END or the
- * snapend (tcpdump stops silently there, RFC 2132 section 2). */
+
+/* -vvv shows a run of PAD options as one, with its count. */
+static const uint8_t *pad_run(rc__pctx *c, const uint8_t *bp)
+{
+	unsigned n = 1;
+	while (rc__have(c, bp, 1) && *bp == 0) {
+		bp++;
+		n++;
+	}
+	if (n > 1)
+		rc__ob_printf(c->ob, ", occurs %u", n);
+	return bp;
+}
+
+/* rfc1048_print: the options after the magic cookie, up to the snapend.
+ * Below -vvv tcpdump skips PAD and stops at END (RFC 2132 section 3);
+ * with -vvv it prints both as options and goes on past END. */
 static int rfc1048(rc__pctx *c, const uint8_t *bp)
 {
+	int all = c->o->vflag > 2;
 	rc__ob_printf(c->ob, "\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x%08x",
 		      rc__be32(bp));
 	bp += 4;
 	while (rc__have(c, bp, 1)) {
 		uint8_t tag = *bp++;
-		if (tag == 0)
+		if ((tag == 0 || tag == 255) && !all) {
+			if (tag == 255)
+				return 0;
 			continue;
-		if (tag == 255)
-			return 0;
+		}
 		const char *cp = tag_name(tag);
 		char fmt = *cp++;
-		RC_NEED(c, bp, 1);
-		unsigned len = *bp++;
+		unsigned len = 0;
+		if (tag != 0 && tag != 255) {
+			RC_NEED(c, bp, 1);
+			len = *bp++;
+		}
 		rc__ob_printf(c->ob, "\n\t    %s (%u), length %u%s", cp, tag, len, len ? ": " : "");
+		if (tag == 0)
+			bp = pad_run(c, bp);
 		RC_NEED_SOFT(c, bp, len);
 		if (tag == 53 && len == 1) {
 			const char *m = dhcp_msg(*bp);
@@ -261,6 +382,33 @@ static int rfc1048(rc__pctx *c, const uint8_t *bp)
 	return 0;
 }
 
+/* CMU's vendor area (tcpdump cmu_print): flags, then the non-zero
+ * addresses on the same line.  tcpdump tests only the first flags byte. */
+static int cmu_vendor(rc__pctx *c, const uint8_t *vp)
+{
+	static const struct {
+		unsigned off;
+		const char *label;
+	} addrs[] = { { 12, "DG" }, { 8, NULL }, { 16, "NS1" }, { 20, "NS2" },
+		      { 24, "IEN1" }, { 28, "IEN2" }, { 32, "TS1" }, { 36, "TS2" } };
+	rc__ob_puts(c->ob, " vend-cmu");
+	RC_NEED_SOFT(c, vp + 4, 4);
+	uint8_t flags = vp[4];
+	if (flags & ~1u)
+		rc__ob_printf(c->ob, " F:0x%x", flags);
+	for (size_t i = 0; i < sizeof(addrs) / sizeof(addrs[0]); i++) {
+		const uint8_t *a = vp + addrs[i].off;
+		RC_NEED_SOFT(c, a, 4);
+		if (!rc__be32(a))
+			continue;
+		/* the subnet mask is starred unless the flags say it is valid */
+		rc__ob_printf(c->ob, " %s:", addrs[i].label ? addrs[i].label
+							 : (flags & 1) ? "SM" : "SM*");
+		rc__put_ip4(c->ob, a);
+	}
+	return 0;
+}
+
 /* The -v part of bootp_print, after ", length N". */
 static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 {
@@ -280,7 +428,10 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 	if (rc__be16(bp + 8))
 		rc__ob_printf(c->ob, ", secs %u", rc__be16(bp + 8));
 	RC_NEED(c, bp + 10, 2);
-	rc__ob_printf(c->ob, ", Flags [%s]", (rc__be16(bp + 10) & 0x8000) ? "Broadcast" : "none");
+	uint16_t flags = rc__be16(bp + 10);
+	rc__ob_printf(c->ob, ", Flags [%s]", (flags & 0x8000) ? "Broadcast" : "none");
+	if (c->o->vflag > 1)
+		rc__ob_printf(c->ob, " (0x%04x)", flags);
 	for (int i = 0; i < 4; i++) {
 		const uint8_t *a = bp + 12 + 4 * i;
 		RC_NEED(c, a, 4);
@@ -294,7 +445,8 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 		rc__ob_puts(c->ob, "\n\t  Client-Ethernet-Address ");
 		rc__put_mac(c->ob, bp + 28);
 	}
-	/* sname and file: NUL-terminated text within their fields. */
+	/* sname and file: NUL-terminated text within their fields.  tcpdump's
+	 * nd_printztn treats a field without a NUL like a cut one. */
 	static const struct {
 		unsigned off, size;
 		const char *label;
@@ -305,21 +457,19 @@ static int bootp_verbose(rc__pctx *c, const uint8_t *bp)
 		if (!s[0])
 			continue;
 		rc__ob_printf(c->ob, "\n\t  %s \"", strs[i].label);
-		for (unsigned k = 0; k < strs[i].size; k++) {
-			if (!rc__have(c, s + k, 1)) {
-				rc__ob_putc(c->ob, '"');
-				return rc__trunc_soft(c);
-			}
-			if (!s[k])
-				break;
+		unsigned k = 0;
+		for (; k < strs[i].size && rc__have(c, s + k, 1) && s[k]; k++)
 			rc__put_char(c->ob, s[k]);
-		}
 		rc__ob_putc(c->ob, '"');
+		if (k == strs[i].size || !rc__have(c, s + k, 1))
+			return rc__trunc_soft(c);
 	}
 	RC_NEED_SOFT(c, bp + 236, 4); /* ND_TCHECK_4(bp_vend) */
 	uint32_t magic = rc__be32(bp + 236);
 	if (magic == 0x63825363)
 		return rfc1048(c, bp + 236);
+	if (magic == 0x434d5500) /* "CMU\0" */
+		return cmu_vendor(c, bp + 236);
 	if (magic != 0)
 		rc__ob_printf(c->ob, "\n\t  Vendor-#0x%x", magic);
 	return 0;

@@ -1,7 +1,10 @@
 /*
  * print_dns.c - DNS messages (RFC 1035; mDNS RFC 6762) as tcpdump 4.99
- * print-domain.c prints them without -vv: the id, opcode/rcode/flag marks,
- * section counts, the questions of a query, and the answers of a response.
+ * print-domain.c prints them: the id, opcode/rcode/flag marks, section
+ * counts, the questions of a query and the answers of a response; with -vv
+ * also a response's questions (" q:"), a query's answers, and both
+ * messages' authority (" ns:") and additional (" ar:") records.  The records
+ * themselves are print_dns_rr.c's.
  *
  *   0    2       4        6        8        10       12
  *   | id | flags | qdcnt  | ancnt  | nscnt  | arcnt  | question ...
@@ -10,15 +13,18 @@
  * Names may use compression pointers (RFC 1035 4.1.4); a pointer must go
  * strictly backwards, so every name walk ends.
  */
-#include "print.h"
+#include "print_dns.h"
 
+#include <limits.h>
 #include <stdio.h>
 
 #define DNS_HDRLEN 12
 #define INDIR_MASK 0xc0
 #define EDNS0_MASK 0x40
+#define RESERVED_MASK 0x80
+#define EDNS0_BITLABEL 0x01
 
-static const char *dns_type_name(unsigned t, char *buf, size_t n)
+const char *rc__dns_type_name(unsigned t, char *buf, size_t n)
 {
 	static const char *const low[] = {
 		NULL, "A", "NS", "MD", "MF", "CNAME", "SOA", "MB", "MG", "MR", "NULL", "WKS",
@@ -40,7 +46,7 @@ static const char *dns_type_name(unsigned t, char *buf, size_t n)
 	return buf;
 }
 
-static const char *dns_class_name(unsigned cl, char *buf, size_t n)
+const char *rc__dns_class_name(unsigned cl, char *buf, size_t n)
 {
 	switch (cl) {
 	case 1: return "IN";
@@ -54,7 +60,7 @@ static const char *dns_class_name(unsigned cl, char *buf, size_t n)
 }
 
 /* Skip a name; returns the byte after it, or NULL if it runs off the capture. */
-static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
+const uint8_t *rc__dns_nskip(rc__pctx *c, const uint8_t *cp)
 {
 	if (!rc__have(c, cp, 1))
 		return NULL;
@@ -62,10 +68,8 @@ static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
 	while (i) {
 		if ((i & INDIR_MASK) == INDIR_MASK)
 			return cp + 1;
-		if ((i & INDIR_MASK) == 0x80)
-			return NULL; /* reserved label type */
 		if ((i & INDIR_MASK) == EDNS0_MASK) {
-			if ((i & ~INDIR_MASK) != 0x01) /* only bitlabels are defined */
+			if ((i & ~INDIR_MASK) != EDNS0_BITLABEL)
 				return NULL;
 			if (!rc__have(c, cp, 1))
 				return NULL;
@@ -83,13 +87,10 @@ static const uint8_t *ns_nskip(rc__pctx *c, const uint8_t *cp)
 	return cp;
 }
 
-/*
- * An EDNS0 bit-string label (RFC 2673 3.1, label type 0x41) as tcpdump's
- * blabel_print: "\[x" the bits in hex "/" their count "]", the last byte
- * masked to the count.  cp is at the count byte; returns the bytes of
- * count and bits, or -1 where the capture ends (after what it holds).
- */
-static int bitlabel_print(rc__pctx *c, const uint8_t *cp)
+/* RFC 2673 bit-string label at cp (the bit count, then the bits): tcpdump
+ * prints "\[x<hex>/<bits>]", unwinding if the bits are not all captured.
+ * Returns 0 or -1. */
+static int blabel_print(rc__pctx *c, const uint8_t *cp)
 {
 	if (!rc__have(c, cp, 1))
 		return -1;
@@ -98,101 +99,116 @@ static int bitlabel_print(rc__pctx *c, const uint8_t *cp)
 	rc__ob_puts(c->ob, "\\[x");
 	for (; b > 7; b -= 8, bitp++) {
 		if (!rc__have(c, bitp, 1))
-			return -1;
-		rc__ob_printf(c->ob, "%02x", *bitp);
+			goto unwind;
+		rc__ob_x(c->ob, *bitp, 2);
 	}
 	if (b > 0 && !rc__have(c, bitp, 1))
-		return -1;
-	if (b > 4)
-		rc__ob_printf(c->ob, "%02x", *bitp & (0xff << (8 - b)) & 0xff);
-	else if (b > 0)
-		rc__ob_printf(c->ob, "%1x", (*bitp >> 4) & (0x0f << (4 - b)) & 0x0f);
+		goto unwind;
+	if (b > 4) /* the leading b bits of the last byte */
+		rc__ob_x(c->ob, *bitp & (0xffu << (8 - b)) & 0xff, 2);
+	else if (b > 0) /* or of its high nibble */
+		rc__ob_x(c->ob, (*bitp >> 4) & (0x0fu << (4 - b)) & 0x0f, 1);
 	rc__ob_printf(c->ob, "/%u]", bitlen);
-	return (int)(bitlen + 7) / 8 + 1;
+	return 0;
+unwind:
+	c->unwound = 1;
+	return -1;
 }
 
-/* Print a name; returns the byte after it in the original position, NULL
- * if truncated (the caller prints the marker), or bad pointer text.  As
+/* Bytes the label at cp takes after its first byte (the pointer's byte
+ * for a pointer), or -1 if it is not captured or of a type tcpdump cannot
+ * walk, which it names: extended types other than bit strings (RFC 6891
+ * 4.2) and the reserved type 0x80. */
+static int label_len(rc__pctx *c, const uint8_t *cp)
+{
+	if (!rc__have(c, cp, 1))
+		return -1;
+	unsigned i = *cp;
+	switch (i & INDIR_MASK) {
+	case EDNS0_MASK:
+		if ((i & ~INDIR_MASK) != EDNS0_BITLABEL) {
+			rc__ob_printf(c->ob, "<ELT %u>", i & ~INDIR_MASK);
+			return -1;
+		}
+		if (!rc__have(c, cp + 1, 1))
+			return -1;
+		return ((cp[1] ? cp[1] : 256) + 7) / 8 + 1;
+	case RESERVED_MASK:
+		rc__ob_puts(c->ob, "<BAD LABEL TYPE>");
+		return -1;
+	default:
+		return (int)i;
+	}
+}
+
+/* Follow the pointer whose first byte was i (cp at its second byte).  The
+ * target must lie before the previous one, so every walk ends. */
+static const uint8_t *follow_ptr(rc__pctx *c, unsigned i, const uint8_t *cp,
+				 const uint8_t *msg, unsigned *max_offset)
+{
+	if (!rc__have(c, cp, 1))
+		return NULL;
+	unsigned offset = ((i << 8) | *cp) & 0x3fff;
+	if (offset >= *max_offset) {
+		rc__ob_puts(c->ob, "<BAD PTR>");
+		return NULL;
+	}
+	*max_offset = offset;
+	if (offset >= rc__avail(c, msg))
+		return NULL;
+	return msg + offset;
+}
+
+/* Print a name; returns the byte after it in the original position, or
+ * NULL if truncated (the caller prints the marker) or unwalkable.  As
  * tcpdump 4.99, a label cut by the snapend is printed as far as captured
  * before NULL, and a walk that reaches the snapend right after a length
  * byte stops there and returns the (uncaptured) end of the name. */
-/* tcpdump's labellen, as each label type byte i is read (cp just past
- * it): reserved and unknown extended types end the name with their note
- * even where the capture ends next; a bit-string label needs its count. */
-static int label_ok(rc__pctx *c, unsigned i, const uint8_t *cp)
-{
-	if ((i & INDIR_MASK) == 0x80) {
-		/* the reserved label type (RFC 6891 section 5) */
-		rc__ob_puts(c->ob, "<BAD LABEL TYPE>");
-		return 0;
-	}
-	if ((i & INDIR_MASK) != EDNS0_MASK)
-		return 1;
-	if ((i & ~INDIR_MASK) != 0x01) {
-		rc__ob_printf(c->ob, "<ELT %d>", (int)(i & ~INDIR_MASK));
-		return 0;
-	}
-	return rc__have(c, cp, 1);
-}
-
-static const uint8_t *fqdn_print(rc__pctx *c, const uint8_t *cp, const uint8_t *msg)
+const uint8_t *rc__dns_fqdn(rc__pctx *c, const uint8_t *cp, const uint8_t *msg)
 {
 	const uint8_t *rp = NULL;
-	unsigned max_offset = (unsigned)(cp - msg);
-	int compress = 0;
+	/* An EDNS CHAIN option's name has its msg after it: any offset goes. */
+	unsigned max_offset = cp >= msg ? (unsigned)(cp - msg) : UINT_MAX;
+	int compress = 0, l = label_len(c, cp);
 
-	if (!rc__have(c, cp, 1))
+	if (l < 0)
 		return NULL;
 	unsigned i = *cp++;
-	if (!label_ok(c, i, cp))
-		return NULL;
 	if (i == 0) {
 		rc__ob_putc(c->ob, '.');
 		return cp;
 	}
-	if ((i & INDIR_MASK) == 0)
-		rp = cp + i;
+	if ((i & INDIR_MASK) != INDIR_MASK)
+		rp = cp + l;
 	while (i && rc__have(c, cp, 1)) {
 		if ((i & INDIR_MASK) == INDIR_MASK) {
 			if (!compress) {
 				rp = cp + 1;
 				compress = 1;
 			}
-			unsigned offset = ((i << 8) | *cp) & 0x3fff;
-			if (offset >= max_offset) {
-				rc__ob_puts(c->ob, "<BAD PTR>");
-				return NULL;
-			}
-			max_offset = offset;
-			cp = msg + offset;
-			if (!rc__have(c, cp, 1))
+			if (!(cp = follow_ptr(c, i, cp, msg, &max_offset)) ||
+			    (l = label_len(c, cp)) < 0)
 				return NULL;
 			i = *cp++;
-			if (!label_ok(c, i, cp))
-				return NULL;
 			continue;
 		}
 		if ((i & INDIR_MASK) == EDNS0_MASK) {
-			int l = bitlabel_print(c, cp);
-			if (l < 0)
+			if (blabel_print(c, cp) < 0)
 				return NULL;
-			cp += l;
 		} else {
 			size_t got = rc__avail(c, cp);
 			for (unsigned k = 0; k < i && k < got; k++)
 				rc__put_char(c->ob, cp[k]);
 			if (got < i)
 				return NULL;
-			cp += i;
 		}
+		cp += l;
 		rc__ob_putc(c->ob, '.');
-		if (!rc__have(c, cp, 1))
+		if ((l = label_len(c, cp)) < 0)
 			return NULL;
 		i = *cp++;
-		if (!label_ok(c, i, cp))
-			return NULL;
 		if (!compress)
-			rp = cp + ((i & INDIR_MASK) ? 0 : i); /* past the next label */
+			rp += l + 1; /* past the next label */
 	}
 	return rp;
 }
@@ -201,114 +217,19 @@ static const uint8_t *ns_qprint(rc__pctx *c, const uint8_t *cp, const uint8_t *m
 {
 	char b1[24], b2[24];
 	const uint8_t *np = cp;
-	cp = ns_nskip(c, cp);
+	cp = rc__dns_nskip(c, cp);
 	if (!cp || !rc__have(c, cp, 4))
 		return NULL;
 	unsigned t = rc__be16(cp), cl = rc__be16(cp + 2);
-	rc__ob_printf(c->ob, " %s", dns_type_name(t, b1, sizeof(b1)));
+	rc__ob_printf(c->ob, " %s", rc__dns_type_name(t, b1, sizeof(b1)));
 	unsigned cls = is_mdns ? (cl & ~0x8000u) : cl;
 	if (cls != 1)
-		rc__ob_printf(c->ob, " %s", dns_class_name(cls, b2, sizeof(b2)));
+		rc__ob_printf(c->ob, " %s", rc__dns_class_name(cls, b2, sizeof(b2)));
 	if (is_mdns)
 		rc__ob_puts(c->ob, (cl & 0x8000) ? " (QU)" : " (QM)");
 	rc__ob_puts(c->ob, "? ");
-	cp = fqdn_print(c, np, msg);
+	cp = rc__dns_fqdn(c, np, msg);
 	return cp ? cp + 4 : NULL;
-}
-
-/* One resource record; returns the next record, the snapend when the fixed
- * part is missing (as tcpdump), or NULL when truncated. */
-static const uint8_t *ns_rprint(rc__pctx *c, const uint8_t *cp, const uint8_t *msg, int is_mdns)
-{
-	char b1[24], b2[24];
-	if (c->o->vflag) {
-		rc__ob_putc(c->ob, ' ');
-		cp = fqdn_print(c, cp, msg);
-		if (!cp)
-			return NULL;
-	} else {
-		cp = ns_nskip(c, cp);
-	}
-	if (!cp || !rc__have(c, cp, 10))
-		return c->end;
-	unsigned typ = rc__be16(cp), cl = rc__be16(cp + 2);
-	cp += 4;
-	unsigned cls = is_mdns ? (cl & ~0x8000u) : cl;
-	if (cls != 1 && typ != 41)
-		rc__ob_printf(c->ob, " %s", dns_class_name(cls, b2, sizeof(b2)));
-	if (is_mdns && (cl & 0x8000))
-		rc__ob_puts(c->ob, " (Cache flush)");
-	unsigned opt_flags = 0;
-	if (typ == 41)
-		opt_flags = rc__be16(cp + 2);
-	cp += 4; /* TTL (-vvv prints it) */
-	unsigned len = rc__be16(cp);
-	cp += 2;
-	const uint8_t *rp = cp + len;
-	rc__ob_printf(c->ob, " %s", dns_type_name(typ, b1, sizeof(b1)));
-	if (!rc__have(c, cp, len))
-		return NULL;
-	switch (typ) {
-	case 1:
-		if (len < 4)
-			return NULL;
-		rc__ob_putc(c->ob, ' ');
-		rc__put_ip4(c->ob, cp);
-		break;
-	case 2:
-	case 5:
-	case 12:
-	case 39:
-		rc__ob_putc(c->ob, ' ');
-		if (!fqdn_print(c, cp, msg))
-			return NULL;
-		break;
-	case 15:
-		if (len < 2)
-			return NULL;
-		rc__ob_putc(c->ob, ' ');
-		if (!fqdn_print(c, cp + 2, msg))
-			return NULL;
-		rc__ob_printf(c->ob, " %u", rc__be16(cp));
-		break;
-	case 16:
-		while (cp < rp) {
-			unsigned n = *cp++;
-			rc__ob_puts(c->ob, " \"");
-			/* a string past the capture shows what there is */
-			size_t got = rc__avail(c, cp);
-			for (unsigned k = 0; k < n && k < got; k++)
-				rc__put_char(c->ob, cp[k]);
-			if (got < n)
-				return NULL;
-			cp += n;
-			rc__ob_putc(c->ob, '"');
-		}
-		break;
-	case 33:
-		if (len < 6)
-			return NULL;
-		rc__ob_putc(c->ob, ' ');
-		if (!fqdn_print(c, cp + 6, msg))
-			return NULL;
-		rc__ob_printf(c->ob, ":%u %u %u", rc__be16(cp + 4), rc__be16(cp), rc__be16(cp + 2));
-		break;
-	case 28:
-		if (len < 16)
-			return NULL;
-		rc__ob_putc(c->ob, ' ');
-		rc__put_ip6(c->ob, cp);
-		break;
-	case 41:
-		rc__ob_printf(c->ob, " UDPsize=%u", cls);
-		if (opt_flags & 0x8000)
-			rc__ob_puts(c->ob, " DO");
-		break;
-	default:
-		/* SOA and the rest only show details with -v in tcpdump. */
-		break;
-	}
-	return rp;
 }
 
 static const char *const ns_ops[16] = {
@@ -322,11 +243,155 @@ static void put_rcode(rc__ob *ob, unsigned rcode)
 		"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain",
 		" YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12",
 		" Resp13", " Resp14", " NoChange", " BadVers",
+		/* tcpdump 4.99's table lacks the space for 17 and 21 */
+		"Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
 	};
 	if (rcode < sizeof(names) / sizeof(names[0]))
 		rc__ob_puts(ob, names[rcode]);
 	else
 		rc__ob_printf(ob, " Resp%u", rcode);
+}
+
+/* The records of one section, comma separated; the section's tag (" ns:",
+ * " ar:") only when there is something left to print.  As tcpdump, the list
+ * stops quietly at the snapend, and records left over mean truncation.
+ * The answer section (tag NULL) starts even at the snapend. */
+static int rr_list(rc__pctx *c, const uint8_t **cpp, const uint8_t *msg, int is_mdns,
+		   const char *tag, unsigned count)
+{
+	const uint8_t *cp = *cpp;
+	if (count && (!tag || cp < c->end)) {
+		if (tag)
+			rc__ob_puts(c->ob, tag);
+		for (int first = 1; count && (first || cp < c->end); first = 0) {
+			if (!first)
+				rc__ob_putc(c->ob, ',');
+			if (!(cp = rc__dns_rr(c, cp, msg, is_mdns)))
+				return -1;
+			count--;
+		}
+	}
+	*cpp = cp;
+	return count ? -1 : 0;
+}
+
+/* -vv: the authority and additional sections (RFC 1035 4.1). */
+static int rr_extra(rc__pctx *c, const uint8_t **cpp, const uint8_t *msg, int is_mdns,
+		    unsigned nscount, unsigned arcount)
+{
+	if (c->o->vflag < 2)
+		return 0;
+	if (rr_list(c, cpp, msg, is_mdns, " ns:", nscount) < 0)
+		return -1;
+	return rr_list(c, cpp, msg, is_mdns, " ar:", arcount);
+}
+
+/* A response: flags, the questions (-vv) and the answers. */
+static int print_response(rc__pctx *c, const uint8_t *bp, unsigned rcode, int is_mdns)
+{
+	unsigned flags = rc__be16(bp + 2), qdcount = rc__be16(bp + 4);
+	const uint8_t *cp = bp + DNS_HDRLEN;
+	rc__ob_printf(c->ob, "%u%s", rc__be16(bp), ns_ops[(flags >> 11) & 0xf]);
+	put_rcode(c->ob, rcode);
+	rc__ob_printf(c->ob, "%s%s%s%s", (flags & 0x0400) ? "*" : "", (flags & 0x0080) ? "" : "-",
+		      (flags & 0x0200) ? "|" : "", (flags & 0x0020) ? "$" : "");
+	if (qdcount != 1)
+		rc__ob_printf(c->ob, " [%uq]", qdcount);
+	for (unsigned i = 0; i < qdcount; i++) {
+		if (i != 0)
+			rc__ob_putc(c->ob, ',');
+		if (c->o->vflag > 1) {
+			rc__ob_puts(c->ob, " q:");
+			cp = ns_qprint(c, cp, bp, is_mdns);
+		} else if ((cp = rc__dns_nskip(c, cp))) {
+			cp += 4;
+		}
+		if (!cp)
+			return -1;
+	}
+	unsigned ancount = rc__be16(bp + 6), nscount = rc__be16(bp + 8);
+	unsigned arcount = rc__be16(bp + 10);
+	rc__ob_printf(c->ob, " %u/%u/%u", ancount, nscount, arcount);
+	if (rr_list(c, &cp, bp, is_mdns, NULL, ancount) < 0)
+		return -1;
+	return rr_extra(c, &cp, bp, is_mdns, nscount, arcount);
+}
+
+/* A query: flags, odd counts, the questions, and with -vv the rest. */
+static int print_query(rc__pctx *c, const uint8_t *bp, int is_mdns)
+{
+	unsigned flags = rc__be16(bp + 2), qdcount = rc__be16(bp + 4);
+	unsigned ancount = rc__be16(bp + 6), nscount = rc__be16(bp + 8);
+	unsigned arcount = rc__be16(bp + 10);
+	const uint8_t *cp = bp + DNS_HDRLEN;
+	rc__ob_printf(c->ob, "%u%s%s%s", rc__be16(bp), ns_ops[(flags >> 11) & 0xf],
+		      (flags & 0x0100) ? "+" : "", (flags & 0x0010) ? "%" : "");
+	if (flags & 0x6cf)
+		rc__ob_printf(c->ob, " [b2&3=0x%x]", flags);
+	if (((flags >> 11) & 0xf) == 1) { /* inverse query: answers are the point */
+		if (qdcount)
+			rc__ob_printf(c->ob, " [%uq]", qdcount);
+		if (ancount != 1)
+			rc__ob_printf(c->ob, " [%ua]", ancount);
+	} else {
+		if (ancount)
+			rc__ob_printf(c->ob, " [%ua]", ancount);
+		if (qdcount != 1)
+			rc__ob_printf(c->ob, " [%uq]", qdcount);
+	}
+	if (nscount)
+		rc__ob_printf(c->ob, " [%un]", nscount);
+	if (arcount)
+		rc__ob_printf(c->ob, " [%uau]", arcount);
+	for (int first = 1; qdcount && (first || cp < c->end); first = 0) {
+		if (!(cp = ns_qprint(c, cp, bp, is_mdns)))
+			return -1;
+		qdcount--;
+	}
+	if (qdcount)
+		return -1;
+	if (c->o->vflag < 2)
+		return 0;
+	if (rr_list(c, &cp, bp, is_mdns, NULL, ancount) < 0)
+		return -1;
+	return rr_extra(c, &cp, bp, is_mdns, nscount, arcount);
+}
+
+/* The rcode with its upper bits from an OPT record (RFC 6891 6.1.3), found
+ * by skipping to the additional section as far as the capture allows. */
+static unsigned full_rcode(rc__pctx *c, const uint8_t *bp)
+{
+	unsigned qdcount = rc__be16(bp + 4), ancount = rc__be16(bp + 6);
+	unsigned nscount = rc__be16(bp + 8), arcount = rc__be16(bp + 10);
+	unsigned rcode = rc__be16(bp + 2) & 0xf;
+	const uint8_t *cp = bp + DNS_HDRLEN;
+
+	for (unsigned i = 0; i < qdcount; i++) {
+		if (!(cp = rc__dns_nskip(c, cp)))
+			return rcode;
+		cp += 4;
+		if (cp >= c->end)
+			return rcode;
+	}
+	for (unsigned i = 0; i < ancount + nscount; i++) {
+		if (!(cp = rc__dns_nskip(c, cp)))
+			return rcode;
+		cp += 8;
+		if (!rc__have(c, cp, 2))
+			return rcode;
+		cp += 2 + rc__be16(cp);
+	}
+	for (unsigned i = 0; i < arcount; i++) {
+		if (!(cp = rc__dns_nskip(c, cp)) || !rc__have(c, cp, 5))
+			return rcode;
+		if (rc__be16(cp) == DNS_T_OPT)
+			return rcode | (unsigned)cp[4] << 4;
+		cp += 8;
+		if (!rc__have(c, cp, 2))
+			return rcode;
+		cp += 2 + rc__be16(cp);
+	}
+	return rcode;
 }
 
 int rc__print_dns(rc__pctx *c, const uint8_t *bp, uint32_t length, int is_mdns)
@@ -337,104 +402,10 @@ int rc__print_dns(rc__pctx *c, const uint8_t *bp, uint32_t length, int is_mdns)
 		return 0;
 	}
 	RC_NEED_SOFT(c, bp, DNS_HDRLEN);
-	unsigned id = rc__be16(bp), flags = rc__be16(bp + 2);
-	unsigned qdcount = rc__be16(bp + 4), ancount = rc__be16(bp + 6);
-	unsigned nscount = rc__be16(bp + 8), arcount = rc__be16(bp + 10);
-	const uint8_t *cp = bp + DNS_HDRLEN;
-	unsigned rcode = flags & 0xf;
-
-	/* The extended rcode lives in an OPT record of the additional section. */
-	for (unsigned i = 0; i < qdcount; i++) {
-		if (!(cp = ns_nskip(c, cp)))
-			goto print;
-		cp += 4;
-		if (cp >= c->end)
-			goto print;
-	}
-	for (unsigned i = 0; i < ancount + nscount; i++) {
-		if (!(cp = ns_nskip(c, cp)))
-			goto print;
-		cp += 8;
-		if (!rc__have(c, cp, 2))
-			goto print;
-		cp += 2 + rc__be16(cp);
-	}
-	for (unsigned i = 0; i < arcount; i++) {
-		if (!(cp = ns_nskip(c, cp)))
-			goto print;
-		if (!rc__have(c, cp, 10))
-			goto print;
-		if (rc__be16(cp) == 41) {
-			rcode |= (unsigned)cp[4] << 4;
-			goto print;
-		}
-		cp += 8;
-		cp += 2 + rc__be16(cp);
-	}
-print:
-	cp = bp + DNS_HDRLEN;
-	if (flags & 0x8000) {
-		rc__ob_printf(c->ob, "%u%s", id, ns_ops[(flags >> 11) & 0xf]);
-		put_rcode(c->ob, rcode);
-		/* AA, no RA, TC, then AD as "$" (tcpdump 4.99) */
-		rc__ob_printf(c->ob, "%s%s%s%s", (flags & 0x0400) ? "*" : "", (flags & 0x0080) ? "" : "-",
-			      (flags & 0x0200) ? "|" : "", (flags & 0x0020) ? "$" : "");
-		if (qdcount != 1)
-			rc__ob_printf(c->ob, " [%uq]", qdcount);
-		for (unsigned i = 0; i < qdcount; i++) {
-			if (i != 0)
-				rc__ob_putc(c->ob, ',');
-			if (!(cp = ns_nskip(c, cp)))
-				return rc__trunc_soft(c);
-			cp += 4;
-		}
-		rc__ob_printf(c->ob, " %u/%u/%u", ancount, nscount, arcount);
-		if (ancount) {
-			if (!(cp = ns_rprint(c, cp, bp, is_mdns)))
-				return rc__trunc_soft(c);
-			ancount--;
-			while (cp < c->end && ancount) {
-				rc__ob_putc(c->ob, ',');
-				if (!(cp = ns_rprint(c, cp, bp, is_mdns)))
-					return rc__trunc_soft(c);
-				ancount--;
-			}
-		}
-		if (ancount)
-			return rc__trunc_soft(c);
-	} else {
-		rc__ob_printf(c->ob, "%u%s%s%s", id, ns_ops[(flags >> 11) & 0xf],
-			      (flags & 0x0100) ? "+" : "", (flags & 0x0010) ? "%" : "");
-		if (flags & 0x6cf)
-			rc__ob_printf(c->ob, " [b2&3=0x%x]", flags);
-		if (((flags >> 11) & 0xf) == 1) {
-			if (qdcount)
-				rc__ob_printf(c->ob, " [%uq]", qdcount);
-			if (ancount != 1)
-				rc__ob_printf(c->ob, " [%ua]", ancount);
-		} else {
-			if (ancount)
-				rc__ob_printf(c->ob, " [%ua]", ancount);
-			if (qdcount != 1)
-				rc__ob_printf(c->ob, " [%uq]", qdcount);
-		}
-		if (nscount)
-			rc__ob_printf(c->ob, " [%un]", nscount);
-		if (arcount)
-			rc__ob_printf(c->ob, " [%uau]", arcount);
-		if (qdcount) {
-			if (!(cp = ns_qprint(c, cp, bp, is_mdns)))
-				return rc__trunc_soft(c);
-			qdcount--;
-			while (cp < c->end && qdcount) {
-				if (!(cp = ns_qprint(c, cp, bp, is_mdns)))
-					return rc__trunc_soft(c);
-				qdcount--;
-			}
-		}
-		if (qdcount)
-			return rc__trunc_soft(c);
-	}
+	int r = (rc__be16(bp + 2) & 0x8000) ? print_response(c, bp, full_rcode(c, bp), is_mdns)
+					     : print_query(c, bp, is_mdns);
+	if (r < 0)
+		return rc__trunc_soft(c);
 	rc__ob_printf(c->ob, " (%u)", length);
 	return 0;
 }

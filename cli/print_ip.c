@@ -163,6 +163,38 @@ static int ip_options(rc__pctx *c, const uint8_t *p, unsigned len)
 	return 0;
 }
 
+/* The destination a TCP/UDP sender puts in the pseudo-header: the last
+ * address of a source route option (LSRR 131, SSRR 137) if one holds at
+ * least one address, else the header's own (RFC 1122 3.2.1.8: the final
+ * destination).  The walk follows tcpdump 4.99 ip_finddst: EOL, a length
+ * below 2 or an option running past the header end it with the header's
+ * destination.  Callers have captured the segment after the header, so the
+ * options are all there. */
+const uint8_t *rc__ip4_final_dst(const uint8_t *ip)
+{
+	unsigned hlen = (ip[0] & 0x0f) * 4u;
+	const uint8_t *cp = ip + 20;
+	unsigned left = hlen > 20 ? hlen - 20 : 0, olen;
+	for (; left != 0; cp += olen, left -= olen) {
+		if (cp[0] == 0)
+			break;
+		if (cp[0] == 1) {
+			olen = 1;
+			continue;
+		}
+		/* tcpdump reads the length byte even when it lies past the
+		 * options; any value there ends in the header destination. */
+		if (left < 2)
+			break;
+		olen = cp[1];
+		if (olen < 2 || olen > left)
+			break;
+		if ((cp[0] == 131 || cp[0] == 137) && olen >= 7)
+			return cp + olen - 4;
+	}
+	return ip + 16;
+}
+
 static void put_addrs(rc__pctx *c, const uint8_t *ip, const char *sep)
 {
 	rc__put_ip4(c->ob, ip + 12);

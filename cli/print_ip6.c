@@ -249,7 +249,8 @@ uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length)
 	uint32_t sum = 0;
 	uint8_t tail[8];
 	if ((iph[0] >> 4) == 4) {
-		sum = rc__cksum_add(sum, iph + 12, 8);
+		sum = rc__cksum_add(sum, iph + 12, 4);
+		sum = rc__cksum_add(sum, rc__ip4_final_dst(iph), 4);
 		tail[0] = 0;
 		tail[1] = proto;
 		tail[2] = (uint8_t)(length >> 8);

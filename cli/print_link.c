@@ -124,6 +124,20 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 	}
 }
 
+/* LLC at p (print_llc.c), with the payload dump tcpdump adds after I and
+ * U frames; returns the LLC header length, or -1 with nothing printed for
+ * a payload ringcap does not decode (the caller prints its generic form). */
+static int llc_payload(rc__pctx *c, const uint8_t *frame, const uint8_t *p, uint32_t length)
+{
+	int llc_len = 0;
+	int r = rc__print_llc(c, p, length, frame, &llc_len);
+	if (r == RC_LLC_NOT_DECODED)
+		return -1;
+	if (r == RC_LLC_DUMP)
+		rc__default_print(c, p, rc__avail(c, p));
+	return llc_len;
+}
+
 /* Ethernet frame at p of wire length `length`; returns the header length. */
 static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 {
@@ -193,18 +207,31 @@ static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 		}
 		if (c->o->eflag && !printed_length)
 			rc__ob_printf(c->ob, "802.3, length %u: ", length);
-		int llc_len = 0;
-		int r = rc__print_llc(c, p, length, frame, &llc_len);
-		if (r == RC_LLC_NOT_DECODED) {
+		int llc_len = llc_payload(c, frame, p, length);
+		if (llc_len < 0) {
 			if (!c->o->eflag) {
 				ether_addresses(c, frame);
 				rc__ob_printf(c->ob, "802.3, length %u: ", length);
 			}
 			rc__default_print(c, p, caplen);
-		} else if (r == RC_LLC_DUMP) {
-			rc__default_print(c, p, caplen);
+			llc_len = 0;
 		}
 		return hdrlen + (uint32_t)llc_len;
+	}
+	if (type == 0x8870) {
+		/* Alteon jumbo frames: an LLC header follows the type
+		 * (draft-ietf-isis-ext-eth-01), as tcpdump decodes them; -e
+		 * shows no type before it */
+		int llc_len = llc_payload(c, frame, p, length);
+		if (llc_len >= 0)
+			return hdrlen + (uint32_t)llc_len;
+		if (!c->o->eflag) {
+			ether_addresses(c, frame);
+			ether_type_print(c, type);
+			rc__ob_printf(c->ob, ", length %u: ", orig_length);
+		}
+		rc__default_print(c, p, caplen);
+		return hdrlen;
 	}
 	if (c->o->eflag) {
 		ether_type_print(c, type);

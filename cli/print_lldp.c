@@ -167,7 +167,8 @@ int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length)
 			return rc__trunc_soft(c);
 		int hex = tlv_body(c, type, p, len);
 		RC_TRY(hex);
-		if (c->o->vflag && hex)
+		/* -vv dumps every TLV body after its decoded form, as tcpdump */
+		if (c->o->vflag > 1 || (c->o->vflag && hex))
 			rc__hex_dump(c->ob, "\n\t  ", p, len, 0);
 		p += len;
 		left -= len;

@@ -1,10 +1,8 @@
 /*
- * print_misc.c - IGMP (RFC 2236, 3376), GRE (RFC 2784/2890) and SCTP
- * (RFC 9260) summaries as tcpdump 4.99 print-igmp.c, print-gre.c and
- * print-sctp.c print them without -v.
+ * print_misc.c - IGMP (RFC 2236, 3376) and GRE (RFC 2784/2890) summaries
+ * as tcpdump 4.99 print-igmp.c and print-gre.c print them.
  *
  * GRE:  flags+version(2) protocol(2) [csum(2) offset(2)] [key(4)] [seq(4)]
- * SCTP: sport(2) dport(2) vtag(4) csum(4), then chunks: type(1) flags(1) len(2)
  */
 #include "print.h"
 
@@ -12,25 +10,40 @@
 
 /* ---- IGMP ---- */
 
-/* Fields are read as they are printed, so a cut query shows how far it got. */
-/* A duration as tcpdump's unsigned_relts_print: "1h2m3s", units from
- * years down, the zero ones left out. */
-static void relts_print(rc__pctx *c, unsigned secs)
+/* Whole seconds as tcpdump's unsigned_relts_print: "5m7s", "1h", "0s". */
+static void put_relts(rc__pctx *c, unsigned secs)
 {
-	static const char units[] = "ywdhms";
-	static const unsigned seconds[] = { 31536000, 604800, 86400, 3600, 60, 1 };
+	static const struct {
+		unsigned secs;
+		char unit;
+	} units[] = { { 31536000, 'y' }, { 604800, 'w' }, { 86400, 'd' },
+		      { 3600, 'h' },     { 60, 'm' },     { 1, 's' } };
 	if (secs == 0) {
 		rc__ob_puts(c->ob, "0s");
 		return;
 	}
-	for (int i = 0; secs > 0; i++) {
-		if (secs >= seconds[i]) {
-			rc__ob_printf(c->ob, "%u%c", secs / seconds[i], units[i]);
-			secs %= seconds[i];
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (secs >= units[i].secs) {
+			rc__ob_printf(c->ob, "%u%c", secs / units[i].secs, units[i].unit);
+			secs %= units[i].secs;
 		}
 	}
 }
 
+/* -vv: a query's source addresses (RFC 3376 4.1.8) as " { a b ... }". */
+static int igmpv3_query_sources(rc__pctx *c, const uint8_t *src, unsigned nsrcs)
+{
+	rc__ob_puts(c->ob, " {");
+	for (unsigned i = 0; i < nsrcs; i++) {
+		RC_NEED(c, src + 4 * i, 4);
+		rc__ob_putc(c->ob, ' ');
+		rc__put_ip4(c->ob, src + 4 * i);
+	}
+	rc__ob_puts(c->ob, " }");
+	return 0;
+}
+
+/* Fields are read as they are printed, so a cut query shows how far it got. */
 static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 {
 	rc__ob_puts(c->ob, " v3");
@@ -49,7 +62,7 @@ static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		if (mrt < 600)
 			rc__ob_printf(c->ob, "%.1fs", mrt * 0.1);
 		else
-			relts_print(c, mrt / 10);
+			put_relts(c, mrt / 10);
 		rc__ob_putc(c->ob, ']');
 	}
 	RC_NEED(c, bp + 4, 4);
@@ -62,6 +75,8 @@ static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 	if (nsrcs > 0) {
 		if (len < 12 + (nsrcs << 2))
 			rc__ob_puts(c->ob, " [invalid number of sources]");
+		else if (c->o->vflag > 1)
+			RC_TRY(igmpv3_query_sources(c, bp + 12, nsrcs));
 		else
 			rc__ob_printf(c->ob, ", %u source(s)", nsrcs);
 	}
@@ -399,133 +414,4 @@ int rc__print_gre(rc__pctx *c, const uint8_t *bp, uint32_t length)
 		rc__ob_printf(c->ob, "gre-proto-0x%x", prot);
 		return 0;
 	}
-}
-
-/* ---- SCTP ---- */
-
-static const char *sctp_chunk_name(uint8_t id)
-{
-	switch (id) {
-	case 0: return "DATA";
-	case 1: return "INIT";
-	case 2: return "INIT ACK";
-	case 3: return "SACK";
-	case 4: return "HB REQ";
-	case 5: return "HB ACK";
-	case 6: return "ABORT";
-	case 7: return "SHUTDOWN";
-	case 8: return "SHUTDOWN ACK";
-	case 9: return "OP ERR";
-	case 10: return "COOKIE ECHO";
-	case 11: return "COOKIE ACK";
-	case 12: return "ECN ECHO";
-	case 13: return "ECN CWR";
-	case 14: return "SHUTDOWN COMPLETE";
-	case 64: return "FOR CES";
-	case 0xc0: return "FWD TSN";
-	case 0x80: return "ASCONF ACK";
-	case 0xc1: return "ASCONF";
-	default: return NULL;
-	}
-}
-
-int rc__print_sctp(rc__pctx *c, const uint8_t *bp, uint32_t length, const uint8_t *iph)
-{
-	int v6 = (iph[0] >> 4) == 6;
-	c->proto = "sctp";
-	if (length < 12) {
-		rc__ob_printf(c->ob, "truncated-sctp - %u bytes missing!", 12 - length);
-		return 0;
-	}
-	RC_NEED_SOFT(c, bp, 12);
-	if (v6)
-		rc__put_ip6(c->ob, iph + 8);
-	else
-		rc__put_ip4(c->ob, iph + 12);
-	rc__ob_printf(c->ob, ".%u > ", rc__be16(bp));
-	if (v6)
-		rc__put_ip6(c->ob, iph + 24);
-	else
-		rc__put_ip4(c->ob, iph + 16);
-	rc__ob_printf(c->ob, ".%u: sctp", rc__be16(bp + 2));
-	const uint8_t *p = bp + 12;
-	uint32_t remaining = length - 12;
-	const char *sep = c->o->vflag >= 2 ? "\n\t" : " (";
-	for (unsigned count = 1; remaining != 0; count++) {
-		if (remaining < 4) {
-			rc__ob_printf(c->ob, "%s%u) [chunk descriptor cut off at end of packet]", sep, count);
-			break;
-		}
-		RC_NEED_SOFT(c, p, 4);
-		unsigned clen = rc__be16(p + 2);
-		if (clen < 4) {
-			rc__ob_printf(c->ob, "%s%u) [Bad chunk length %u, < size of chunk descriptor]", sep,
-				      count, clen);
-			break;
-		}
-		unsigned align = clen % 4 ? 4 - clen % 4 : 0;
-		if (remaining < align) {
-			rc__ob_printf(c->ob, "%s%u) [Bad chunk length %u, > remaining data in packet]", sep,
-				      count, clen);
-			break;
-		}
-		RC_NEED_SOFT(c, p, clen);
-		rc__ob_printf(c->ob, "%s%u) ", sep, count);
-		uint8_t id = p[0], cflags = p[1];
-		const char *name = sctp_chunk_name(id);
-		if (name)
-			rc__ob_printf(c->ob, "[%s] ", name);
-		else
-			rc__ob_printf(c->ob, "[Unknown chunk type: 0x%x] ", id);
-		const uint8_t *body = p + 4;
-		unsigned blen = clen - 4;
-		switch (id) {
-		case 0:
-			if (cflags & 4)
-				rc__ob_puts(c->ob, "(U)");
-			if (cflags & 2)
-				rc__ob_puts(c->ob, "(B)");
-			if (cflags & 1)
-				rc__ob_puts(c->ob, "(E)");
-			if (cflags & 7)
-				rc__ob_putc(c->ob, ' ');
-			if (blen < 12) {
-				rc__ob_printf(c->ob, "bogus chunk length %u]", clen);
-				return 0;
-			}
-			rc__ob_printf(c->ob, "[TSN: %u] [SID: %u] [SSEQ %u] [PPID 0x%x] ", rc__be32(body),
-				      rc__be16(body + 4), rc__be16(body + 6), rc__be32(body + 8));
-			break;
-		case 1:
-		case 2:
-			if (blen < 16) {
-				rc__ob_printf(c->ob, "bogus chunk length %u]", clen);
-				return 0;
-			}
-			rc__ob_printf(c->ob, "[init tag: %u] [rwnd: %u] [OS: %u] [MIS: %u] [init TSN: %u] ",
-				      rc__be32(body), rc__be32(body + 4), rc__be16(body + 8),
-				      rc__be16(body + 10), rc__be32(body + 12));
-			break;
-		case 3:
-			if (blen < 12) {
-				rc__ob_printf(c->ob, "bogus chunk length %u]", clen);
-				return 0;
-			}
-			rc__ob_printf(c->ob, "[cum ack %u] [a_rwnd %u] [#gap acks %u] [#dup tsns %u] ",
-				      rc__be32(body), rc__be32(body + 4), rc__be16(body + 8),
-				      rc__be16(body + 10));
-			break;
-		default:
-			break;
-		}
-		RC_NEED_SOFT(c, p + clen, align); /* the padding must be captured too */
-		unsigned step = clen + align;
-		if (step > remaining)
-			step = remaining;
-		p += step;
-		remaining -= step;
-		if (c->o->vflag < 2)
-			sep = ", (";
-	}
-	return 0;
 }

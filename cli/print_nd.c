@@ -1,7 +1,8 @@
 /*
  * print_nd.c - IPv6 neighbor discovery options (RFC 4861 section 4.6) as
  * tcpdump 4.99 print-icmp6.c icmp6_opt_print prints them with -v: one line
- * per option, "\n\t  NAME option (TYPE), length BYTES (UNITS): VALUE".
+ * per option, "\n\t  NAME option (TYPE), length BYTES (UNITS): VALUE", and
+ * with -vv a hex dump of the value under it.
  *
  *   0 type  1 length (units of 8 bytes, including these two)  2 value
  */
@@ -83,10 +84,17 @@ int rc__nd_options(rc__pctx *c, const uint8_t *cp, int resid)
 			break;
 		default:
 			/* unknown options, and the ones tcpdump decodes but ringcap
-			 * does not (docs/cli.md): print_unknown_data, then stop */
-			rc__hex_dump(c->ob, "\n\t  ", cp + 2, len - 2, 0);
-			return 0;
+			 * does not (docs/cli.md): at -v print_unknown_data, then
+			 * stop; at -vv only the dump below, and go on */
+			if (c->o->vflag <= 1) {
+				rc__hex_dump(c->ob, "\n\t  ", cp + 2, len - 2, 0);
+				return 0;
+			}
+			break;
 		}
+		/* -vv: every option's value again as hex, as tcpdump does */
+		if (c->o->vflag > 1)
+			rc__hex_dump(c->ob, "\n\t    ", cp + 2, len - 2, 0);
 		cp += len;
 		resid -= (int)len;
 	}

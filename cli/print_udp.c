@@ -1,7 +1,7 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
- * DNS/mDNS (print_dns.c), BOOTP/DHCP (print_bootp.c), NTP, VXLAN.  Output as
- * tcpdump 4.99 print-udp.c, print-ntp.c, print-vxlan.c without -v.
+ * DNS/mDNS (print_dns.c), BOOTP/DHCP (print_bootp.c), NTP (print_ntp.c),
+ * VXLAN.  Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -116,19 +116,6 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
 	else
 		rc__ob_printf(c->ob, "UDP, length %u", ulen);
-	return 0;
-}
-
-/* NTP (RFC 5905): LI(2) VN(3) Mode(3) first. */
-int rc__print_ntp(rc__pctx *c, const uint8_t *bp, uint32_t length)
-{
-	static const char *const modes[8] = {
-		"unspecified", "symmetric active", "symmetric passive", "Client",
-		"Server", "Broadcast", "Control Message", "Reserved",
-	};
-	c->proto = "ntp";
-	RC_NEED(c, bp, 1);
-	rc__ob_printf(c->ob, "NTPv%u, %s, length %u", (bp[0] >> 3) & 7, modes[bp[0] & 7], length);
 	return 0;
 }
 

@@ -33,7 +33,6 @@
 
 #define BASE_SEC 1700000000u
 #define MAX_LINKS 16
-#define MAX_TEMPLATES 4096
 #define MAX_SHOWN 12
 
 /*
@@ -90,8 +89,8 @@ struct tmpl {
 
 struct link_set {
 	uint32_t linktype;
-	size_t n;
-	struct tmpl t[MAX_TEMPLATES];
+	size_t n, cap;
+	struct tmpl *t;
 };
 
 struct dstats {
@@ -117,7 +116,8 @@ static struct link_set *set_for(struct link_set *sets, size_t *nsets, uint32_t l
 	ASSERT_INT_LT(*nsets, MAX_LINKS);
 	struct link_set *s = &sets[(*nsets)++];
 	s->linktype = lt;
-	s->n = 0;
+	s->n = s->cap = 0;
+	s->t = NULL;
 	return s;
 }
 
@@ -135,7 +135,11 @@ static void load_file(const char *path, struct link_set *sets, size_t *nsets)
 		o += 16;
 		if (cap > len - o)
 			break;
-		ASSERT_INT_LT(s->n, MAX_TEMPLATES);
+		if (s->n == s->cap) {
+			s->cap = s->cap ? 2 * s->cap : 256;
+			s->t = realloc(s->t, s->cap * sizeof(*s->t));
+			ASSERT_TRUE(s->t != NULL);
+		}
 		s->t[s->n].data = d + o;
 		s->t[s->n++].len = cap;
 		o += cap;

@@ -411,6 +411,158 @@ def vxlan_set():
     return frames
 
 
+def dns_vv_set():
+    """DNS shapes -vv and -vvv print: authority and additional records of
+    responses and queries, TTLs of several magnitudes, EDNS0 OPT flags and
+    options (valid and malformed), SOA/TSIG/URI/A6/UNSPECA data and
+    bit-string labels; built from bytes so the odd ones stay exact."""
+    def name(s):
+        return b"".join(bytes([len(x)]) + x.encode() for x in s.split(".") if x) + b"\0"
+
+    def hdr(ident, flags, qd, an, ns, ar):
+        return struct.pack(">6H", ident, flags, qd, an, ns, ar)
+
+    def q(n, t=1):
+        return name(n) + struct.pack(">HH", t, 1)
+
+    def rr(owner, t, c, ttl, rd):
+        return (name(owner) if isinstance(owner, str) else owner) + struct.pack(">HHIH", t, c, ttl, len(rd)) + rd
+
+    def opt(size, ext, flags, rd=b""):
+        return b"\0" + struct.pack(">HHBBHH", 41, size, ext, 0, flags, len(rd)) + rd
+
+    def eo(code, data):
+        return struct.pack(">HH", code, len(data)) + data
+
+    ip, soa = bytes([192, 0, 2, 1]), name("ns.b") + name("h.b") + struct.pack(">5I", 1, 2, 3, 4, 5)
+    msgs = [
+        hdr(1, 0x81a0, 1, 1, 1, 1) + q("a.b") + rr("a.b", 1, 1, 3723, ip) + rr("b", 2, 1, 90061, name("ns.b"))
+        + rr("ns.b", 1, 1, 32745601, ip),
+        hdr(2, 0x8183, 1, 0, 1, 0) + q("x.b") + rr("b", 6, 1, 900, soa),
+        hdr(3, 0x0100, 1, 1, 1, 1) + q("a.b") + rr("a.b", 1, 1, 0, ip) + rr("b", 2, 1, 61, name("ns.b"))
+        + opt(1232, 0, 0x8000),
+        hdr(4, 0x8180, 1, 0, 0, 1) + q("a.b") + opt(4096, 0, 0x8000, eo(10, bytes(range(8))) + eo(8, bytes([0, 1, 24, 0, 10, 0, 0]))
+        + eo(12, bytes(5)) + eo(11, b"\0\x64") + eo(3, b"ab") + eo(9, b"\0\0\1\0") + eo(14, b"\0\1\0\2")
+        + eo(5, bytes([8, 13, 99])) + eo(6, bytes([1, 2])) + eo(7, bytes([1])) + eo(99, b"x") + eo(13, name("a.b"))),
+        hdr(5, 0x8180, 1, 0, 0, 1) + q("a.b") + opt(512, 1, 0x7fff, eo(8, bytes([0, 2, 48, 0, 0x20, 1, 0xd, 0xb8, 0, 0]))),
+        hdr(6, 0x8180, 1, 0, 0, 1) + q("a.b") + opt(512, 0, 0, eo(8, bytes([0, 1, 24, 0, 10, 0])) + eo(10, b"123")
+        + eo(11, b"1") + eo(3, b"") + eo(14, b"1")),
+        hdr(7, 0x8180, 1, 1, 0, 1) + q("a.b", 256) + rr("a.b", 256, 1, 604800, struct.pack(">HH", 1, 2) + b"http://x")
+        + rr("k", 250, 255, 0, name("hmac") + bytes(6) + struct.pack(">HH", 300, 4) + b"abcd" + struct.pack(">3H", 7, 0, 0)),
+        hdr(8, 0x8180, 1, 2, 0, 0) + q("a.b", 38) + rr("a.b", 38, 1, 86400, bytes([64]) + bytes(8) + name("x.b"))
+        + rr("a.b", 104, 1, 0xffffffff, b"hello"),
+        hdr(9, 0x8180, 1, 1, 0, 0) + q("a.b") + rr(b"\x41\x0c\xab\xc0\0", 1, 1, 1, ip),
+    ]
+    e = Ether(src=A, dst=B) / IP(src=IB, dst=IA)
+    return [e / UDP(sport=53, dport=4000 + i) / Raw(m) for i, m in enumerate(msgs)]
+
+
+def ntp_ts(unix, frac=0):
+    """NTP 64-bit time stamp (era 0) for a Unix time."""
+    return struct.pack(">II", (unix + 2208988800) & 0xffffffff, frac)
+
+
+def ntp_time_msg(first, stratum, poll, prec, refid, stamps, delay=0, disp=0):
+    return (bytes([first, stratum, poll & 0xff, prec & 0xff]) + struct.pack(">II", delay, disp) +
+            refid + b"".join(stamps))
+
+
+def ntp_set():
+    """NTP time messages (strata 0, 1, 2+, 62, 63; leap, poll and time
+    stamp corners; key id and MAC lengths), mode 6 control messages and
+    lengths tcpdump calls invalid."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    t0 = ntp_ts(1700000000, 0x80000000)
+    t1 = ntp_ts(1700000000, 0x80418937)
+    t2 = ntp_ts(1700000001, 0x00a3d70a)
+    z = b"\0" * 8
+    msgs = [
+        ntp_time_msg(0xe3, 0, 6, -20, b"\0" * 4, [z, z, z, t0]),
+        ntp_time_msg(0x24, 1, 6, -20, b"GPS\0", [ntp_ts(1699999990, 0x12345678), t0, t1, t2],
+                     delay=0x00000010, disp=0x00010a3d),
+        ntp_time_msg(0x24, 2, 10, -23, bytes([192, 0, 2, 1]), [t0, t2, t1, t0], delay=0x0001ffff,
+                     disp=0xffffffff),
+        ntp_time_msg(0xd9, 3, -3, -6, bytes([10, 0, 0, 9]), [t0, t1, t1, t1]),
+        ntp_time_msg(0x65, 16, 40, 0, b"LOCL", [z, struct.pack(">II", 215924456, 1), z,
+                                               struct.pack(">II", 0xffffffff, 0xffffffff)]),
+        ntp_time_msg(0xa2, 1, -40, 127, bytes([1, 0x80, 0x41, 0x7f]), [t1, t1, t0, t1]),
+        ntp_time_msg(0x24, 62, 4, -10, bytes([192, 0, 2, 62]), [t0, t0, t0, t0]),
+        ntp_time_msg(0x24, 63, 4, -10, bytes([192, 0, 2, 63]), [t0, t0, t0, t0]),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + struct.pack(">I", 7),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + struct.pack(">I", 8) + bytes(range(16)),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + struct.pack(">I", 9) + bytes(range(20)),
+        ntp_time_msg(0x1c, 2, 4, -10, bytes([192, 0, 2, 2]), [t0, t1, t2, t0]) + bytes(12),
+        bytes([0x23, 2, 6, 0xec]) + bytes(16),
+        bytes([0x1e, 0x02, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]),
+        bytes([0x1e, 0x82, 0, 1, 0x06, 0x18, 0, 0, 0, 0, 0, 12]) + b"version=\"4\"",
+        bytes([0x1e, 0xe1, 0xff, 0xff, 0x01, 0x00, 0x30, 0x39, 0, 4, 0, 4]) + b"abcd",
+        bytes([0x1e, 0x02, 0, 2, 0, 0, 0, 0, 0, 0, 0, 40]) + b"short",
+        bytes([0x16, 0x01, 0, 3, 0, 0]),
+        bytes([0x17, 0x00, 0x03, 0x2a]) + bytes(4),
+        bytes([0x03]) + bytes(47),
+    ]
+    pkts = [e / UDP(sport=123, dport=123) / Raw(m) for m in msgs]
+    pkts.append(Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=40000, dport=123) / Raw(msgs[0]))
+    return pkts
+
+
+def dhcp_opt(tag, data):
+    return bytes([tag, len(data)]) + data
+
+
+def dhcp_opts_set():
+    """BOOTP flags and the DHCP options tcpdump decodes specially: client
+    FQDN (81), relay agent information (82), classless static routes (121,
+    249), well formed and malformed; PAD runs and data after END."""
+    cookie = b"\x63\x82\x53\x63"
+    mt = dhcp_opt(53, b"\x03")
+    sets = [
+        dhcp_opt(81, b"\x01\x00\x00host.example.com"),
+        dhcp_opt(81, b"\xf5\xff\x01fqdn") + dhcp_opt(81, b"\x0e\x00\x00") + dhcp_opt(81, b"\x00\x00"),
+        dhcp_opt(81, b"\x08\x00\x00a\x01\x80z"),
+        dhcp_opt(82, dhcp_opt(1, b"eth0/1:100") + dhcp_opt(2, b"\x00\x11\x22\x33\x44\x55") +
+                 dhcp_opt(6, b"sub-42")),
+        dhcp_opt(82, dhcp_opt(9, bytes(range(20))) + dhcp_opt(5, b"") + dhcp_opt(7, b"\xab")),
+        dhcp_opt(82, dhcp_opt(1, b"ab") + b"\x02\x09xyz"),
+        dhcp_opt(82, dhcp_opt(1, b"ab") + b"\x02"),
+        dhcp_opt(82, b"\x01"),
+        dhcp_opt(121, b"\x00" + bytes([10, 0, 0, 1]) + b"\x18" + bytes([192, 168, 5, 10, 0, 0, 1]) +
+                 b"\x20" + bytes([10, 1, 2, 3, 10, 0, 0, 254]) + b"\x09" + bytes([172, 128, 10, 0, 0, 2])),
+        dhcp_opt(249, b"\x10" + bytes([169, 254, 10, 0, 0, 1]) + b"\x00" + bytes([10, 0, 0, 1])),
+        dhcp_opt(121, b"\x21" + bytes(8)) + dhcp_opt(249, b"\x08\x0a\x00\x00\x00\x01\x18\x0a\x00"),
+        dhcp_opt(121, b"\x00\x0a\x00\x00") + dhcp_opt(249, b""),
+        b"\x00\x00\x00" + dhcp_opt(12, b"pad") + b"\x00",
+    ]
+    pkts = []
+    for i, opts in enumerate(sets):
+        flags = (0x8000, 0x0001, 0x8001, 0)[i % 4]
+        tail = b"\xff\x00\x00" if i % 3 == 0 else b"\xff"
+        pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") /
+                    UDP(sport=68, dport=67) /
+                    BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x5000 + i, flags=flags,
+                          options=cookie + mt + opts + tail))
+    relay = BOOTP(op=2, hops=1, giaddr="10.9.0.1", yiaddr=IA, chaddr=bytes.fromhex("020000000001") + b"\0" * 10,
+                  xid=0x6000, options=cookie + dhcp_opt(53, b"\x05") +
+                  dhcp_opt(82, dhcp_opt(1, b"port7") + dhcp_opt(2, b"relay1")) + b"\xff")
+    pkts.append(Ether(src=B, dst=A) / IP(src="10.9.0.1", dst=IA) / UDP(sport=67, dport=67) / relay)
+    leaseq = cookie + dhcp_opt(53, b"\x0a") + dhcp_opt(53, b"\x0d") + dhcp_opt(53, b"\x09") + b"\xff"
+    # CMU vendor areas: magic "CMU\0", flags, subnet mask, gateway, name and time servers
+    cmu_a = b"CMU\0" + bytes([1, 0, 0, 0]) + bytes([255, 255, 255, 0, 10, 0, 0, 254, 10, 0, 0, 53]) + bytes(24) + bytes(24)
+    cmu_b = b"CMU\0" + bytes([3, 0, 0, 0]) + bytes([255, 0, 0, 0]) + bytes(20) + bytes([10, 0, 0, 123] * 2) + bytes(24)
+    # sname and file filling their fields with no NUL: tcpdump marks them cut
+    pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+                BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7100, sname=b"s" * 64,
+                      options=cookie + b"\xff"))
+    pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") / UDP(sport=68, dport=67) /
+                BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7101, sname=b"srv",
+                      file=b"f" * 128, options=cookie + b"\xff"))
+    for i, vend in enumerate((leaseq, cmu_a, cmu_b)):
+        pkts.append(Ether(src=A, dst=BC) / IP(src="0.0.0.0", dst="255.255.255.255") /
+                    UDP(sport=68, dport=67) /
+                    BOOTP(chaddr=bytes.fromhex("020000000001") + b"\0" * 10, xid=0x7000 + i, options=vend))
+    return pkts
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -521,6 +673,78 @@ def cut_set(outdir, name, sources, flags=()):
     write_raw(outdir, name, linktype, [(BASE + 800 + k, d, w) for k, (d, w) in enumerate(kept)])
 
 
+def vv_set():
+    """Frames for -vv/-vvv: TCP/UDP checksums over IPv4 source routes (the
+    pseudo-header takes the route's last address), SCTP chunk lists with
+    DATA payloads, SACK gap blocks and bad lengths, IGMPv3 source lists,
+    neighbor discovery options and LLDP TLVs with their -vv hex dumps."""
+    from scapy.all import (ICMPv6NDOptMTU, ICMPv6NDOptPrefixInfo, SCTPChunkSACK)
+    from scapy.contrib.igmpv3 import IGMPv3, IGMPv3mq, IGMPv3mr, IGMPv3gr
+    e = Ether(src=A, dst=B)
+    lsrr = b"\x83\x0b\x04\x0a\x09\x09\x01\x0a\x09\x09\x09\x00"  # final 10.9.9.9
+    ssrr = b"\x89\x07\x04\x0a\x08\x08\x08\x00"                  # final 10.8.8.8
+
+    def udp_ok(opts, dst):
+        # checksum as the sender computes it towards dst
+        raw = bytes(IP(src=IA, dst=dst) / UDP(sport=7, dport=9) / Raw(b"abcd"))
+        return e / IP(src=IA, dst=IB, options=[opts]) / UDP(sport=7, dport=9, chksum=struct.unpack(">H", raw[26:28])[0]) / Raw(b"abcd")
+
+    def tcp_ok(opts, dst):
+        raw = bytes(IP(src=IA, dst=dst) / TCP(sport=3000, dport=80, flags="S", seq=1))
+        return e / IP(src=IA, dst=IB, options=[opts]) / TCP(sport=3000, dport=80, flags="S", seq=1,
+                                                           chksum=struct.unpack(">H", raw[36:38])[0])
+
+    def sctp_chunk(t, f, body, clen=None):
+        b = struct.pack(">BBH", t, f, 4 + len(body) if clen is None else clen) + body
+        return b + b"\0" * (-len(b) % 4)
+
+    def data(tsn, ppid, payload, flags=0):
+        return sctp_chunk(0, flags, struct.pack(">IHHI", tsn, 1, tsn, ppid) + payload)
+
+    def sack(ngaps, ndups, rest, clen=None):
+        return sctp_chunk(3, 0, struct.pack(">IIHH", 5, 100, ngaps, ndups) + rest, clen)
+
+    def sctp(*chunks, ip=IP(src=IA, dst=IB)):
+        return e / ip / SCTP(sport=1, dport=2) / Raw(b"".join(chunks))
+
+    def lldp_tlv(t, v):
+        return struct.pack(">H", (t << 9) | len(v)) + v
+
+    lldp = (lldp_tlv(1, b"\x04\x02\0\0\0\0\1") + lldp_tlv(2, b"\x05eth0") + lldp_tlv(3, b"\x00\x78") +
+            lldp_tlv(4, b"uplink") + lldp_tlv(5, b"sw1") + lldp_tlv(6, b"Linux x") +
+            lldp_tlv(7, b"\x00\x14\x00\x04") + lldp_tlv(9, b"\x01\x02\x03") + lldp_tlv(1, b"\x09zz") + lldp_tlv(0, b""))
+    ll6 = IPv6(src="fe80::1", dst="ff02::1")
+    return [
+        tcp_ok(lsrr, "10.9.9.9"),
+        tcp_ok(lsrr, IB),                                    # summed towards the first hop: bad
+        udp_ok(ssrr, "10.8.8.8"),
+        e / IP(src=IA, dst=IB, options=[ssrr]) / UDP(sport=7, dport=9, chksum=0x1234) / Raw(b"abcd"),
+        udp_ok(b"\x83\x03\x04" + ssrr + b"\x00", "10.8.8.8"),  # LSRR without an address: skipped
+        udp_ok(lsrr + ssrr[:4] + b"\x0a\x08\x08\x08", "10.9.9.9"),  # the first route wins
+        udp_ok(b"\x01\x94\x0c\x00" + ssrr, IB),               # length past the list ends the walk
+        udp_ok(b"\x01\x01\x01\x83", IB),                       # a lone code byte at the end
+        udp_ok(b"\x07\x07\x08\x0a\x09\x09\x09\x00", IB),      # RR is no source route
+        udp_ok(b"\x00" + ssrr[:7], IB),                          # after EOL nothing counts
+        e / IP(src=IB, dst=IA) / ICMP(type=3, code=3) / IP(src=IA, dst=IB, options=[ssrr]) / UDP(sport=7, dport=9, chksum=0x1234) / Raw(b"abcd"),
+        sctp(data(1, 18, b"hello world, this is a longer payload!"), data(2, 99, b"xyz", flags=3),
+             sack(1, 2, b"\0\1\0\2" + b"\0\0\0\x07\0\0\0\x08")),
+        sctp(sack(2, 0, b"\0\1\0\2\0\3", clen=22)),
+        sctp(sack(0, 2, b"\0\0\0\x07\0\0", clen=22)),
+        sctp(data(3, 27, b"abcd"), sctp_chunk(0x40, 0, b"x" * 12), sctp_chunk(0xc0, 0, b"\0" * 4), data(4, 0, b"")),
+        sctp(sctp_chunk(1, 0, struct.pack(">IIHHI", 7, 1000, 2, 2, 9)), data(9, 26, b"q" * 20, flags=4),
+             ip=IPv6(src=SA, dst=SB)),
+        e / IP(src=IA, dst="224.0.0.1", ttl=1) / IGMPv3(type=0x11, mrcode=20) / IGMPv3mq(gaddr="239.1.1.1", srcaddrs=["10.0.0.9", "10.0.0.10", "192.168.1.1"]),
+        e / IP(src=IA, dst="224.0.0.1", ttl=1) / IGMPv3(type=0x11, mrcode=200) / IGMPv3mq(gaddr="239.1.1.2", numsrc=3, srcaddrs=["10.0.0.9"]),
+        e / IP(src=IA, dst="224.0.0.22", ttl=1) / IGMPv3(type=0x22) / IGMPv3mr(records=[
+            IGMPv3gr(rtype=1, maddr="239.1.1.1", srcaddrs=["10.1.1.1", "10.1.1.2"]),
+            IGMPv3gr(rtype=6, maddr="239.2.2.2", srcaddrs=["10.2.2.2"]), IGMPv3gr(rtype=9, maddr="239.3.3.3")]),
+        e / ll6 / ICMPv6ND_RA() / ICMPv6NDOptSrcLLAddr(lladdr=A) / ICMPv6NDOptMTU(mtu=1400) /
+        ICMPv6NDOptPrefixInfo(prefix="2001:db8::", prefixlen=64) / Raw(b"\x63\x01abcdef") / ICMPv6NDOptDstLLAddr(lladdr=B),
+        e / ll6 / ICMPv6ND_NS(tgt=SB) / Raw(b"\x63\x02" + bytes(range(14))) / ICMPv6NDOptSrcLLAddr(lladdr=A),
+        Ether(src=A, dst="01:80:c2:00:00:0e", type=0x88cc) / Raw(lldp),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -545,6 +769,18 @@ def main():
     write(outdir, "udplen.pcap", stamp(udp_length_set(), base=BASE + 950))
     write(outdir, "vxlan.pcap", stamp(vxlan_set(), base=BASE + 990))
     cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
+    write(outdir, "dns_vv.pcap", stamp(dns_vv_set(), base=BASE + 1010))
+    cut_set(outdir, "cut_dns_vv.pcap", ["dns_vv.pcap"], flags=("-vvv",))
+
+
+    write(outdir, "ntp.pcap", stamp(ntp_set(), base=BASE + 1100))
+    write(outdir, "dhcpopt.pcap", stamp(dhcp_opts_set(), base=BASE + 1150))
+    cut_set(outdir, "cut_ntp.pcap", ["ntp.pcap"], flags=("-v",))
+    cut_set(outdir, "cut_dhcp.pcap", ["dhcpopt.pcap"], flags=("-vvv",))
+
+
+    write(outdir, "vv.pcap", stamp(vv_set(), base=BASE + 1100))
+    cut_set(outdir, "cut_vv.pcap", ["vv.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
