@@ -36,6 +36,17 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 	return sport == port || dport == port;
 }
 
+/* tcpdump 4.99's udp_print tries timed (525) and TFTP (69) before BOOTP,
+ * and RIP, AODV, ISAKMP and SNMP before NTP; ringcap has none of those
+ * decoders, so such a packet gets the generic form (docs/cli.md). */
+static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_port(sport, dport, ports[i]))
+			return 1;
+	return 0;
+}
+
 int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t *iph,
 		  int fragmented)
 {
@@ -105,13 +116,20 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_dns(c, cp, length, 0);
 		if (is_port(sport, dport, 5353))
 			return rc__print_dns(c, cp, length, 1);
+		static const unsigned before_bootp[] = { 525, 69 };
+		static const unsigned before_ntp[] = { 520, 654, 500, 4500, 7500, 8500, 161, 162 };
+		if (claimed_before(sport, dport, before_bootp, 2))
+			goto generic;
 		if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
 			return rc__print_bootp(c, cp, length);
+		if (claimed_before(sport, dport, before_ntp, 8))
+			goto generic;
 		if (is_port(sport, dport, 123))
 			return rc__print_ntp(c, cp, length);
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
 	}
+generic:
 	if (ulen > length && !fragmented)
 		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
 	else
