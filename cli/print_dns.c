@@ -380,3 +380,8 @@ print:
 	rc__ob_printf(c->ob, " (%u)", length);
 	return 0;
 }
+
+const uint8_t *rc__dns_name(rc__pctx *c, const uint8_t *cp, const uint8_t *msg)
+{
+	return fqdn_print(c, cp, msg);
+}

@@ -430,7 +430,6 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		RC_NEED(c, dp, 2);
 		if (type == 134 && c->o->vflag) {
 			RC_NEED(c, dp, 16);
-			static const char *const pref[4] = { "medium", "high", "rsv", "low" };
 			uint8_t f = dp[5];
 			char fl[64] = "";
 			if (f & 0x80)
@@ -444,7 +443,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			rc__ob_printf(c->ob,
 				      "\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
 				      "reachable time %ums, retrans timer %ums",
-				      dp[4], fl[0] ? fl : "none", pref[(f >> 3) & 3], rc__be16(dp + 6),
+				      dp[4], fl[0] ? fl : "none", rc__nd_rtpref(f), rc__be16(dp + 6),
 				      rc__be32(dp + 8), rc__be32(dp + 12));
 		}
 		if (c->o->vflag)
