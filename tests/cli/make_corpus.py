@@ -20,6 +20,7 @@ from scapy.all import (ARP, DNSRROPT, DNSRRSRV, BOOTP, DHCP, DNS, DNSQR, DNSRR, 
                        IPv6, TCP, UDP, VXLAN, Dot1Q, Dot1AD, Ether, Raw,
                        ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6ND_NA,
                        ICMPv6ND_NS, ICMPv6ND_RA, ICMPv6ND_RS, ICMPv6ND_Redirect,
+                       ICMPv6HAADReply, ICMPv6HAADRequest, ICMPv6MPAdv, ICMPv6MPSol,
                        ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr,
                        ICMPv6DestUnreach, ICMPv6PacketTooBig,
                        IPv6ExtHdrHopByHop, IPv6ExtHdrFragment,
@@ -462,6 +463,15 @@ def nd_lldp_set():
         ll / ICMPv6ND_Redirect(tgt="fe80::1", dst="2001:db8::99") /
         Raw(nd_opt(2, bytes.fromhex("020000000001")) + nd_opt(4, bytes(6) + bytes(IPv6(src=SA, dst="2001:db8::99") / UDP(sport=1, dport=2))[:40])),
     ]
+    # RFC 6275 6.5-6.8: home agent discovery and mobile prefix messages
+    for b6 in (0x00, 0x40, 0x80, 0xc0):
+        raw = bytearray(bytes(ll / ICMPv6MPAdv(id=7) / Raw(nd_opt(3, struct.pack(">BBIII", 64, 0xc0, 1, 2, 0) + a6))))
+        raw[14 + 40 + 6] = b6
+        p = Ether(bytes(raw))
+        del p[ICMPv6MPAdv].cksum
+        frames.append(Ether(bytes(p)))
+    frames += [ll / ICMPv6HAADReply(id=5, addresses=[SA, SB]), ll / ICMPv6HAADReply(id=6) / Raw(bytes(20)),
+               ll / ICMPv6MPSol(id=9), ll / ICMPv6HAADRequest(id=3)]
     mac = bytes.fromhex("020000000001")
     head = lldp_tlv(1, b"\x04" + mac) + lldp_tlv(2, b"\x05eth0") + lldp_tlv(3, b"\x00\x78")
 
