@@ -311,6 +311,31 @@ static const uint8_t *upper_layer(rc__pctx *c, const uint8_t *oip, uint8_t *prot
 	return NULL;
 }
 
+/* RFC 6275 6.6: the identifier, then home agent addresses up to the ICMPv6
+ * length (tcpdump reads a whole address even where the length ends). */
+static int ha_reply(rc__pctx *c, const uint8_t *dp, uint32_t length)
+{
+	RC_NEED(c, dp, 6);
+	rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
+	for (uint32_t off = 8; off < length; off += 16) {
+		RC_NEED(c, dp + off, 16);
+		rc__ob_puts(c->ob, ", ");
+		rc__put_ip6(c->ob, dp + off);
+	}
+	return 0;
+}
+
+/* RFC 6275 6.8: identifier, the M and O flags, then ND options. */
+static int mobile_prefix_adv(rc__pctx *c, const uint8_t *dp, uint32_t length)
+{
+	RC_NEED(c, dp, 6);
+	rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
+	RC_NEED(c, dp, 8);
+	rc__ob_printf(c->ob, "%s%s%s", (dp[6] & 0xc0) ? " " : "", (dp[6] & 0x80) ? "M" : "",
+		      (dp[6] & 0x40) ? "O" : "");
+	return rc__nd_options(c, dp + 8, (int)length - 8);
+}
+
 int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8_t *iph,
 		    int fragmented)
 {
@@ -430,7 +455,6 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		RC_NEED(c, dp, 2);
 		if (type == 134 && c->o->vflag) {
 			RC_NEED(c, dp, 16);
-			static const char *const pref[4] = { "medium", "high", "rsv", "low" };
 			uint8_t f = dp[5];
 			char fl[64] = "";
 			if (f & 0x80)
@@ -444,7 +468,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			rc__ob_printf(c->ob,
 				      "\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
 				      "reachable time %ums, retrans timer %ums",
-				      dp[4], fl[0] ? fl : "none", pref[(f >> 3) & 3], rc__be16(dp + 6),
+				      dp[4], fl[0] ? fl : "none", rc__nd_rtpref(f), rc__be16(dp + 6),
 				      rc__be32(dp + 8), rc__be32(dp + 12));
 		}
 		if (c->o->vflag)
@@ -482,6 +506,17 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 	case 143:
 		RC_NEED(c, dp, 8);
 		RC_TRY(rc__group_records(c, dp, length, 16));
+		break;
+	case 144:
+	case 146: /* RFC 6275 6.5 and 6.7: the identifier */
+		RC_NEED(c, dp, 6);
+		rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
+		break;
+	case 145:
+	case 147: /* tcpdump reads the code byte even without -v */
+		RC_NEED(c, dp, 2);
+		if (c->o->vflag)
+			RC_TRY(type == 145 ? ha_reply(c, dp, length) : mobile_prefix_adv(c, dp, length));
 		break;
 	default:
 		if (tn)
