@@ -181,6 +181,12 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* LLDP helpers: text up to len bytes or a NUL (tcpdump's nd_printzp); an
+ * organization specific TLV's value (print_lldp_org.c) and DCBX's
+ * (print_lldp_dcbx.c), each returning 1 when a hex dump of it follows. */
+void rc__lldp_text(rc__pctx *c, const uint8_t *p, unsigned len);
+int rc__lldp_org(rc__pctx *c, const uint8_t *p, unsigned len);
+int rc__lldp_dcbx(rc__pctx *c, const uint8_t *p, unsigned len);
 /* LLC of an 802.3 frame (print_llc.c); frame is the Ethernet header, for
  * the addresses.  *hdrlen gets the LLC header length.  Returns
  * RC_LLC_DONE, RC_LLC_DUMP (the caller dumps the frame's payload, as
@@ -220,6 +226,8 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_
 		    int fragmented);
 /* -v: the neighbor discovery options from cp, resid bytes (print_nd.c). */
 int rc__nd_options(rc__pctx *c, const uint8_t *cp, int resid);
+/* RFC 4191 route preference of flag bits 3-4, as tcpdump's get_rtpref. */
+const char *rc__nd_rtpref(uint8_t flags);
 int rc__print_igmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* IGMPv3/MLDv2 report group records (print_misc.c); addr_len 4 or 16. */
 int rc__group_records(rc__pctx *c, const uint8_t *bp, uint32_t len, unsigned addr_len);

@@ -1,6 +1,7 @@
 /*
  * print_dns.h - the pieces the DNS printer files share: names (print_dns.c),
- * resource records (print_dns_rr.c) and EDNS0 OPT data (print_dns_opt.c).
+ * resource records (print_dns_rr.c) and EDNS0 OPT data (print_dns_opt.c);
+ * print_nd.c prints the DNSSL option's names with rc__dns_fqdn too.
  *
  * All of them follow tcpdump 4.99 print-domain.c's conventions: a function
  * that returns a pointer returns NULL when it stopped at the snapend (the

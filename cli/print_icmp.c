@@ -414,37 +414,29 @@ static int mld_v2_query(rc__pctx *c, const uint8_t *dp, uint32_t length)
 	return 0;
 }
 
-/*
- * Mobile IPv6 home agent address discovery and mobile prefix messages
- * (RFC 6275 6.5-6.8): an identifier after type, code and checksum.  The
- * requests show it always; the replies with -v only, followed by the home
- * agent addresses, or by the M/O flags and the ND options.
- */
-static int mobile_ipv6(rc__pctx *c, const uint8_t *dp, uint8_t type, uint32_t length)
+/* RFC 6275 6.6: the identifier, then home agent addresses up to the ICMPv6
+ * length (tcpdump reads a whole address even where the length ends). */
+static int ha_reply(rc__pctx *c, const uint8_t *dp, uint32_t length)
 {
-	int reply = type == 145 || type == 147;
-	if (reply && !c->o->vflag)
-		return 0;
 	RC_NEED(c, dp, 6);
 	rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
-	if (type == 145) {
-		for (uint32_t off = 8; off < length; off += 16) {
-			RC_NEED(c, dp + off, 16);
-			rc__ob_puts(c->ob, ", ");
-			rc__put_ip6(c->ob, dp + off);
-		}
-	} else if (type == 147) {
-		RC_NEED(c, dp, 8);
-		uint16_t f = rc__be16(dp + 6);
-		if (f & 0xc0)
-			rc__ob_putc(c->ob, ' ');
-		if (f & 0x80)
-			rc__ob_putc(c->ob, 'M');
-		if (f & 0x40)
-			rc__ob_putc(c->ob, 'O');
-		return rc__nd_options(c, dp + 8, (int)length - 8);
+	for (uint32_t off = 8; off < length; off += 16) {
+		RC_NEED(c, dp + off, 16);
+		rc__ob_puts(c->ob, ", ");
+		rc__put_ip6(c->ob, dp + off);
 	}
 	return 0;
+}
+
+/* RFC 6275 6.8: identifier, the M and O flags, then ND options. */
+static int mobile_prefix_adv(rc__pctx *c, const uint8_t *dp, uint32_t length)
+{
+	RC_NEED(c, dp, 6);
+	rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
+	RC_NEED(c, dp, 8);
+	rc__ob_printf(c->ob, "%s%s%s", (dp[6] & 0xc0) ? " " : "", (dp[6] & 0x80) ? "M" : "",
+		      (dp[6] & 0x40) ? "O" : "");
+	return rc__nd_options(c, dp + 8, (int)length - 8);
 }
 
 int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8_t *iph,
@@ -563,7 +555,6 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		 * 3-4), then the ND options after the 8-byte RS or 16-byte RA */
 		if (type == 134 && c->o->vflag) {
 			RC_NEED(c, dp, 16);
-			static const char *const pref[4] = { "medium", "high", "rsv", "low" };
 			uint8_t f = dp[5];
 			char fl[64] = "";
 			if (f & 0x80)
@@ -577,7 +568,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			rc__ob_printf(c->ob,
 				      "\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
 				      "reachable time %ums, retrans timer %ums",
-				      dp[4], fl[0] ? fl : "none", pref[(f >> 3) & 3], rc__be16(dp + 6),
+				      dp[4], fl[0] ? fl : "none", rc__nd_rtpref(f), rc__be16(dp + 6),
 				      rc__be32(dp + 8), rc__be32(dp + 12));
 		}
 		if (c->o->vflag)
@@ -629,10 +620,15 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		RC_TRY(mld_v1(c, dp));
 		break;
 	case 144:
+	case 146: /* RFC 6275 6.5 and 6.7: the identifier */
+		RC_NEED(c, dp, 6);
+		rc__ob_printf(c->ob, ", id 0x%04x", rc__be16(dp + 4));
+		break;
 	case 145:
-	case 146:
-	case 147:
-		RC_TRY(mobile_ipv6(c, dp, type, length));
+	case 147: /* tcpdump reads the code byte even without -v */
+		RC_NEED(c, dp, 2);
+		if (c->o->vflag)
+			RC_TRY(type == 145 ? ha_reply(c, dp, length) : mobile_prefix_adv(c, dp, length));
 		break;
 	default:
 		if (tn && type < 200)

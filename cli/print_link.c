@@ -119,6 +119,12 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8809:
 		RC_TRY(slow_print(c, p, length));
 		return 1;
+	case 0x880b: /* PPP frames straight on Ethernet */
+		if (length) {
+			rc__ob_puts(c->ob, ": ");
+			RC_TRY(rc__print_ppp(c, p, length));
+		}
+		return 1;
 	default:
 		return 0;
 	}
@@ -518,6 +524,12 @@ int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length)
 		entry = rc__be32(p);
 		rc__ob_printf(c->ob, "%s(label %u", (depth && c->o->vflag) ? "\n\t" : " ", entry >> 12);
 		depth++;
+		/* -v names the reserved labels (RFC 3032 2.1) */
+		if (c->o->vflag && (entry >> 12) < 16) {
+			static const char *const names[4] = { "IPv4 explicit NULL", "router alert",
+							      "IPv6 explicit NULL", "implicit NULL" };
+			rc__ob_printf(c->ob, " (%s)", (entry >> 12) < 4 ? names[entry >> 12] : "rsvd");
+		}
 		rc__ob_printf(c->ob, ", tc %u", (entry >> 9) & 7);
 		if (entry & 0x100)
 			rc__ob_puts(c->ob, ", [S]");

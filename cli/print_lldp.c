@@ -1,12 +1,16 @@
 /*
  * print_lldp.c - LLDP (IEEE 802.1AB) as tcpdump 4.99 print-lldp.c: the
  * length, the System Name at any verbosity and with -v one line per TLV
- * with the chassis ID, port ID, TTL, descriptions and capabilities.
+ * with the chassis ID, port ID, TTL, descriptions, capabilities,
+ * management address and organization specific TLVs (print_lldp_org.c);
+ * with -vv every TLV's value as hex after its lines, with -v only those
+ * tcpdump does not decode.
  *
  * TLV header (IEEE 802.1AB clause 8.4): type (7 bits), length (9 bits).
  */
 #include "print.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *tlv_name(unsigned t)
@@ -39,16 +43,17 @@ static unsigned net_subtype(unsigned tlv)
 	return tlv == 1 ? 5 : 4;
 }
 
-/* nd_printjzp: up to len bytes or a NUL, as fn_print_char. */
-static void text(rc__pctx *c, const uint8_t *p, unsigned len)
+/* nd_printzp: up to len bytes or a NUL, as fn_print_char. */
+void rc__lldp_text(rc__pctx *c, const uint8_t *p, unsigned len)
 {
 	for (unsigned i = 0; i < len && p[i]; i++)
 		rc__put_char(c->ob, p[i]);
 }
 
 /* lldp_network_addr_print: an IANA address family (tcpdump's af_values),
- * then the address for the families it has a printer for; 0 if too short. */
-static int network_addr(rc__pctx *c, const uint8_t *p, unsigned len)
+ * then the address for the families it has a printer for; 0, printing
+ * nothing, if too short.  lead goes before the rest when it prints. */
+static int network_addr(rc__pctx *c, const char *lead, const uint8_t *p, unsigned len)
 {
 	static const char *const afs[26] = { "Reserved", "IPv4", "IPv6", "NSAP", "HDLC",
 		"BBN 1822", "802", "E.163", "E.164", "F.69", "X.121", "Novell IPX", "Appletalk",
@@ -57,20 +62,53 @@ static int network_addr(rc__pctx *c, const uint8_t *p, unsigned len)
 	if (len < 1)
 		return 0;
 	uint8_t af = p[0];
-	const char *name = af < 26 && afs[af] ? afs[af] : "Unknown";
+	const char *name = af < 26 && afs[af] ? afs[af] : af == 196 ? "Layer-2 VPN" : "Unknown";
 	if (af >= 7 || !addr_len[af]) {
-		rc__ob_printf(c->ob, "AFI %s (%u), no AF printer !", name, af);
+		rc__ob_printf(c->ob, "%sAFI %s (%u), no AF printer !", lead, name, af);
 		return 1;
 	}
 	if (len < 1 + addr_len[af])
 		return 0;
-	rc__ob_printf(c->ob, "AFI %s (%u): ", name, af);
+	rc__ob_printf(c->ob, "%sAFI %s (%u): ", lead, name, af);
 	if (af == 1)
 		rc__put_ip4(c->ob, p + 1);
 	else if (af == 2)
 		rc__put_ip6(c->ob, p + 1);
 	else
 		rc__put_mac(c->ob, p + 1);
+	return 1;
+}
+
+/* IEEE 802.1AB 8.5.9: address string length, the address (family first),
+ * the interface numbering subtype and number, an optional OID; 0 if the
+ * lengths do not fit (tcpdump then ends the frame with its marker). */
+static int mgmt_addr(rc__pctx *c, const uint8_t *p, unsigned len)
+{
+	static const char *const numbering[4] = { NULL, NULL, "Interface Index",
+		"System Port Number" };
+	char lead[48];
+	if (len < 1 || len - 1 < p[0])
+		return 0;
+	unsigned alen = p[0];
+	snprintf(lead, sizeof(lead), "\n\t  Management Address length %u, ", alen);
+	if (!network_addr(c, lead, p + 1, alen))
+		return 0;
+	p += 1 + alen;
+	len -= 1 + alen;
+	if (len < 5)
+		return 0;
+	rc__ob_printf(c->ob, "\n\t  %s Interface Numbering (%u): %u",
+		      p[0] < 4 && numbering[p[0]] ? numbering[p[0]] : "Unknown", p[0],
+		      rc__be32(p + 1));
+	if (len == 5)
+		return 1;
+	unsigned oid_len = p[5];
+	if (len - 6 < oid_len)
+		return 0;
+	if (oid_len) {
+		rc__ob_printf(c->ob, "\n\t  OID length %u", oid_len);
+		rc__lldp_text(c, p + 6, oid_len);
+	}
 	return 1;
 }
 
@@ -92,59 +130,50 @@ static void caps(rc__pctx *c, const char *label, uint16_t v)
  * 0 for none, RC_PRINT_TRUNC where tcpdump gives up on the frame. */
 static int tlv_body(rc__pctx *c, unsigned type, const uint8_t *p, unsigned len)
 {
-	int v = c->o->vflag;
+	/* the shortest value tcpdump decodes with -v, by type */
+	static const uint8_t min_len[8] = { [1] = 2, [2] = 2, [3] = 2, [7] = 4 };
+	if (!c->o->vflag && type != 5) /* the System Name shows without -v too */
+		return 0;
+	if ((type < 8 && len < min_len[type]) || (type == 127 && len < 3))
+		return rc__trunc_soft(c);
 	switch (type) {
 	case 1:
 	case 2:
-		if (!v)
-			return 0;
-		if (len < 2)
-			return rc__trunc_soft(c);
 		rc__ob_printf(c->ob, "\n\t  Subtype %s (%u): ", subtype_name(type, p[0]), p[0]);
 		if (p[0] == mac_subtype(type)) {
 			if (len < 7)
 				return rc__trunc_soft(c);
 			rc__put_mac(c->ob, p + 1);
 		} else if (p[0] == net_subtype(type)) {
-			if (!network_addr(c, p + 1, len - 1))
+			if (!network_addr(c, "", p + 1, len - 1))
 				return rc__trunc_soft(c);
 		} else if (p[0] >= 1 && p[0] <= 7) {
-			text(c, p + 1, len - 1);
+			rc__lldp_text(c, p + 1, len - 1);
 		} else {
 			return 1;
 		}
 		return 0;
 	case 3:
-		if (!v)
-			return 0;
-		if (len < 2)
-			return rc__trunc_soft(c);
 		rc__ob_printf(c->ob, ": TTL %us", rc__be16(p));
 		return 0;
 	case 4:
-	case 5: /* the System Name shows without -v too, as CDP's device ID */
-		if (!v && type == 4)
-			return 0;
+	case 5:
 		rc__ob_puts(c->ob, ": ");
-		text(c, p, len);
+		rc__lldp_text(c, p, len);
 		return 0;
 	case 6:
-		if (v) {
-			rc__ob_puts(c->ob, "\n\t  ");
-			text(c, p, len);
-		}
+		rc__ob_puts(c->ob, "\n\t  ");
+		rc__lldp_text(c, p, len);
 		return 0;
 	case 7:
-		if (!v)
-			return 0;
-		if (len < 4)
-			return rc__trunc_soft(c);
 		caps(c, "System ", rc__be16(p));
 		caps(c, "Enabled", rc__be16(p + 2));
 		return 0;
+	case 8:
+		return mgmt_addr(c, p, len) ? 0 : rc__trunc_soft(c);
+	case 127:
+		return rc__lldp_org(c, p, len);
 	default:
-		/* management address and organization specific TLVs are not
-		 * decoded here (docs/cli.md): hex like unknown ones */
 		return 1;
 	}
 }
@@ -167,7 +196,6 @@ int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length)
 			return rc__trunc_soft(c);
 		int hex = tlv_body(c, type, p, len);
 		RC_TRY(hex);
-		/* -vv dumps every TLV body after its decoded form, as tcpdump */
 		if (c->o->vflag > 1 || (c->o->vflag && hex))
 			rc__hex_dump(c->ob, "\n\t  ", p, len, 0);
 		p += len;

@@ -372,7 +372,7 @@ static void fastopen(rc__pctx *c, const uint8_t *cp, unsigned datalen, int exp)
 
 /* Returns 0, RC_PRINT_TRUNC, or 1 for "bad option" (already printed). */
 static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, uint32_t thseq,
-		       uint32_t thack)
+		       uint32_t thack, int data_captured)
 {
 	char ch = '\0';
 	rc__ob_puts(c->ob, ", options [");
@@ -463,6 +463,16 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 		case 4:
 			datalen = 0; /* eol, nop, sackOK carry no data whatever len says */
 			break;
+		case 19: /* TCP MD5 signature (RFC 2385): tcpdump has no -M secret
+			  * here, so it says why it cannot check */
+			datalen = 16;
+			LENCHECK(datalen);
+			rc__ob_puts(c->ob, data_captured ? " shared secret not supplied with -M, "
+							 : " snaplen too short, ");
+			rc__ob_puts(c->ob, "can't check - ");
+			for (unsigned i = 0; i < datalen; i++)
+				rc__ob_x(c->ob, cp[i], 2);
+			break;
 		case 20: /* SCPS capabilities: flags and connection id */
 			datalen = 2;
 			LENCHECK(datalen);
@@ -503,8 +513,8 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 				rc__ob_printf(c->ob, "%04x", rc__be16(cp));
 			break;
 		default:
-			/* Options tcpdump decodes in detail (md5, mptcp) are shown
-			 * as raw bytes here. */
+			/* Options tcpdump decodes in detail (mptcp) are shown as raw
+			 * bytes here. */
 			datalen = len >= 2 ? len - 2 : 0;
 			if (datalen)
 				rc__ob_puts(c->ob, " 0x");
@@ -676,7 +686,8 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 	if (flags & 0x20)
 		rc__ob_printf(c->ob, ", urg %u", urp);
 	if (hlen > 20) {
-		int r = tcp_options(c, tp + 20, hlen - 20, rev, thseq, thack);
+		int r = tcp_options(c, tp + 20, hlen - 20, rev, thseq, thack,
+				    rc__have(c, tp + hlen, length));
 		if (r != 0)
 			return r < 0 ? r : 0;
 	}

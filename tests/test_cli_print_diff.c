@@ -45,7 +45,7 @@ static const struct {
 	const char *names[3];
 } not_decoded_ip[] = {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
-	{33, {"DCCP", "[|dccp]"}},    {46, {"RSVP", "[|rsvp]"}},
+	{33, {"DCCP", "dccp"}},    {46, {"RSVP", "[|rsvp]"}},
 	{50, {"ESP(", "[|esp]"}},     {51, {"AH(", "[|ah]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
 	{88, {"EIGRP", "[|eigrp]"}},  {89, {"OSPF", "[|ospf"}},
@@ -60,8 +60,9 @@ static const unsigned not_decoded_udp[] = {69,   88,   137,  138,  161,  162,  5
 					   3784, 4500, 4784, 7500, 8500};
 static const unsigned not_decoded_tcp[] = {23, 43, 139, 179, 445, 1723, 6379};
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
-static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x888e, 0x88a2,
-						  0x88ca, 0x88e5, 0x88f7, 0x8902, 0x8947, 0x9000};
+static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
+						  0x888e, 0x8899, 0x88a2, 0x88ca, 0x88e5,
+						  0x88f7, 0x8902, 0x8947, 0x9000};
 /* BSD loopback families (ringcap's "AF NAME (N), length L: " line). */
 static const unsigned not_decoded_af[] = {7, 16, 23};
 /* ICMPv6 types, as ringcap names them after "ICMP6, ". */

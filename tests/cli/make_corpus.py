@@ -19,7 +19,8 @@ import tempfile
 from scapy.all import (ARP, DNSRROPT, DNSRRSRV, BOOTP, DHCP, DNS, DNSQR, DNSRR, GRE, ICMP, IP,
                        IPv6, TCP, UDP, VXLAN, Dot1Q, Dot1AD, Ether, Raw,
                        ICMPv6EchoReply, ICMPv6EchoRequest, ICMPv6ND_NA,
-                       ICMPv6ND_NS, ICMPv6ND_RA, ICMPv6ND_RS,
+                       ICMPv6ND_NS, ICMPv6ND_RA, ICMPv6ND_RS, ICMPv6ND_Redirect,
+                       ICMPv6HAADReply, ICMPv6HAADRequest, ICMPv6MPAdv, ICMPv6MPSol,
                        ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr,
                        ICMPv6DestUnreach, ICMPv6PacketTooBig,
                        IPv6ExtHdrHopByHop, IPv6ExtHdrFragment,
@@ -563,6 +564,122 @@ def dhcp_opts_set():
     return pkts
 
 
+def nd_opt(t, body, units=None):
+    """One ND option (RFC 4861 4.6): body padded to the 8-byte units that
+    `units` (default: enough for the body) gives in the length byte."""
+    n = units if units is not None else (len(body) + 2 + 7) // 8
+    return bytes([t, n]) + body + b"\0" * max(0, n * 8 - 2 - len(body))
+
+
+def lldp_tlv(t, body):
+    return struct.pack(">H", (t << 9) | len(body)) + body
+
+
+def nd_lldp_set():
+    """-v/-vv ND options (RFC 4861, 4191, 5175, 6106 ...) after router,
+    neighbor and redirect messages, well formed and with lengths that
+    disagree with their contents; LLDP management address and organization
+    specific TLVs (IEEE 802.1, 802.3, TIA-MED, IANA, DCBX, others)."""
+    a6 = bytes.fromhex("20010db8000000000000000000000053")
+    a6b = bytes.fromhex("20010db8000000000000000000000054")
+    dom = b"\x07example\x03com\x00\x04corp\x07example\x03org\x00"
+    life = struct.pack(">HI", 0, 600)
+    opts = [
+        nd_opt(1, bytes.fromhex("020000000002")) + nd_opt(5, struct.pack(">HI", 0, 1500)) +
+        nd_opt(3, struct.pack(">BBIII", 64, 0xc0, 86400, 14400, 0) + a6) +
+        nd_opt(25, life + a6) + nd_opt(31, life + dom),
+        nd_opt(25, life + a6 + a6b) + nd_opt(25, life) + nd_opt(25, life + a6, units=4),
+        nd_opt(31, struct.pack(">HI", 0, 0xffffffff) + b"\x03abc\xc0\x08\x00"),
+        nd_opt(31, life + b"\x05a.b-c\x00") + nd_opt(31, life),
+        nd_opt(31, life + b"\x20" + b"x" * 30, units=4) + nd_opt(5, struct.pack(">HI", 0, 9000)),
+        nd_opt(7, struct.pack(">HI", 0, 600000)) + nd_opt(8, struct.pack(">HHH", 0, 10, 1800)),
+        nd_opt(24, struct.pack(">BBI", 0, 0x08, 3600), units=1) +
+        nd_opt(24, struct.pack(">BBI", 48, 0x18, 0xffffffff) + a6[:8]) +
+        nd_opt(24, struct.pack(">BBI", 64, 0x10, 60) + a6) +
+        nd_opt(24, struct.pack(">BBI", 128, 0x00, 60) + a6 + a6, units=4),
+        nd_opt(14, bytes(range(1, 7))) + nd_opt(9, a6) + nd_opt(200, b"abcdef"),
+        nd_opt(5, struct.pack(">HI", 0, 1280), units=2) + nd_opt(3, struct.pack(">BBII", 64, 0xe0, 1, 2), units=2),
+        nd_opt(1, bytes.fromhex("020000000002")) + bytes([3, 0]) + b"\0" * 6,
+        nd_opt(1, bytes.fromhex("020000000002")) + bytes([25, 5]) + life + a6,
+        nd_opt(3, struct.pack(">BBII", 48, 0x20, 0xffffffff, 0), units=2) + nd_opt(25, life + a6) +
+        nd_opt(31, life + b"\x01a\xc0\x0a"),
+        nd_opt(31, life + b"\x01a\xc0\x2e" + bytes(6)) + nd_opt(31, life + b"\x01b\xc0\x0a\x00"),
+    ]
+    ll = Ether(src=B, dst="33:33:00:00:00:01") / IPv6(src="fe80::2", dst="ff02::1", hlim=255)
+    frames = [ll / ICMPv6ND_RA(chlim=64, M=1, routerlifetime=1800, reachabletime=30000, retranstimer=1000) / Raw(o)
+              for o in opts]
+    frames += [
+        ll / ICMPv6ND_RS() / Raw(nd_opt(1, bytes.fromhex("020000000002")) + nd_opt(14, bytes(6))),
+        ll / ICMPv6ND_NS(tgt="fe80::1") / Raw(nd_opt(14, bytes(range(6))) + nd_opt(25, life + a6)),
+        ll / ICMPv6ND_NA(tgt="fe80::1", R=1, S=1, O=0) / Raw(nd_opt(2, bytes.fromhex("020000000001")) + nd_opt(31, life + dom)),
+        ll / ICMPv6ND_Redirect(tgt="fe80::1", dst="2001:db8::99") /
+        Raw(nd_opt(2, bytes.fromhex("020000000001")) + nd_opt(4, bytes(6) + bytes(IPv6(src=SA, dst="2001:db8::99") / UDP(sport=1, dport=2))[:40])),
+    ]
+    # RFC 6275 6.5-6.8: home agent discovery and mobile prefix messages
+    for b6 in (0x00, 0x40, 0x80, 0xc0):
+        raw = bytearray(bytes(ll / ICMPv6MPAdv(id=7) / Raw(nd_opt(3, struct.pack(">BBIII", 64, 0xc0, 1, 2, 0) + a6))))
+        raw[14 + 40 + 6] = b6
+        p = Ether(bytes(raw))
+        del p[ICMPv6MPAdv].cksum
+        frames.append(Ether(bytes(p)))
+    frames += [ll / ICMPv6HAADReply(id=5, addresses=[SA, SB]), ll / ICMPv6HAADReply(id=6) / Raw(bytes(20)),
+               ll / ICMPv6MPSol(id=9), ll / ICMPv6HAADRequest(id=3)]
+    mac = bytes.fromhex("020000000001")
+    head = lldp_tlv(1, b"\x04" + mac) + lldp_tlv(2, b"\x05eth0") + lldp_tlv(3, b"\x00\x78")
+
+    def ouitlv(oui, sub, body):
+        return lldp_tlv(127, oui + bytes([sub]) + body)
+    i1, i3, tia, iana, dcbx = (bytes.fromhex(x) for x in ("0080c2", "00120f", "0012bb", "00005e", "001b21"))
+    mgmt = [
+        lldp_tlv(8, b"\x05\x01" + bytes([192, 0, 2, 1]) + b"\x02" + struct.pack(">I", 7) + b"\x00"),
+        lldp_tlv(8, b"\x11\x02" + a6 + b"\x03" + struct.pack(">I", 12) + b"\x08\x2b\x06\x01\x02\x01\x02\x02\x01"),
+        lldp_tlv(8, b"\x07\x06" + mac + b"\x01" + struct.pack(">I", 1)),
+        lldp_tlv(8, b"\x03\x1a\x00\x01\x09" + struct.pack(">I", 5)),
+        lldp_tlv(8, b"\x05\x01" + bytes([192, 0, 2, 1]) + b"\x02\x00\x00"),
+        lldp_tlv(8, b"\x05\x01" + bytes([192, 0, 2, 1]) + b"\x02" + struct.pack(">I", 7) + b"\x05ab"),
+        lldp_tlv(8, b"\x04\x01" + bytes([192, 0, 2])),
+        lldp_tlv(8, b"\x02\x01\x01\x02" + struct.pack(">I", 7)),
+    ]
+    org = [
+        ouitlv(i1, 1, b"\x00\x0a") + ouitlv(i1, 2, b"\x06\x00\x14") + ouitlv(i1, 3, b"\x00\x1e\x05users") +
+        ouitlv(i1, 4, b"\x04\x88\x8e\x01\x00"),
+        ouitlv(i1, 1, b"\x00") + ouitlv(i1, 3, b"\x00\x1e\x09ab") + ouitlv(i1, 99, b"xyz") + lldp_tlv(127, i1),
+        ouitlv(i1, 8, b"\x81\x42") + ouitlv(i1, 9, bytes([0x83, 0x01, 0x23, 0x45, 0x67]) + bytes(range(10, 18)) + bytes([0, 1, 2, 2, 0, 0, 0, 255])),
+        ouitlv(i1, 10, bytes([5, 0x76, 0x54, 0x32, 0x10]) + bytes(range(8)) + bytes(8)) + ouitlv(i1, 11, b"\xd4\x81") +
+        ouitlv(i1, 12, b"\x00\x60\x0c\xbc\xa2\x12\x83"),
+        ouitlv(i1, 13, bytes([0x0f, 0x1e, 0xe5, 0xff, 0xa5])) + ouitlv(i1, 14, bytes([0xf8, 0, 0x0f, 0xff, 0x00, 0x10, 0x01])) +
+        ouitlv(i1, 12, b"\x00\x60\x0c") + ouitlv(i1, 13, b"\x00"),
+        ouitlv(i3, 1, b"\x03\x6c\x01\x00\x1e") + ouitlv(i3, 2, b"\x0f\x01\x03") + ouitlv(i3, 3, b"\x03\x00\x00\x00\x2a") +
+        ouitlv(i3, 4, b"\x05\xee") + ouitlv(i3, 1, b"\x00\xff\xff\x00\x63") + ouitlv(i3, 7, b"ab"),
+        ouitlv(i3, 1, b"\x00") + ouitlv(i3, 2, b"\x00\x09\x07") + ouitlv(i3, 4, b"\x05"),
+        ouitlv(tia, 1, b"\x00\x33\x03") + ouitlv(tia, 2, b"\x01\x40\xc8\x2e") + ouitlv(tia, 4, b"\x51\x00\x35") +
+        ouitlv(tia, 4, b"\x9f\x04\x00") + ouitlv(tia, 5, b"rev A") + ouitlv(tia, 11, b"asset\x00x"),
+        ouitlv(tia, 3, b"\x01" + bytes([0x55, 0x12, 0x34, 0x56, 0x78, 0x56, 0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x40, 0, 0, 0x12, 1])) +
+        ouitlv(tia, 3, b"\x02\x0c\x02US\x01\x02CA\x03\x03SFO") + ouitlv(tia, 3, b"\x03911") + ouitlv(tia, 3, b"\x07ab"),
+        ouitlv(tia, 3, b"\x02\x02\x00") + ouitlv(tia, 3, b"\x02\x06\x00US\x00\x03") + ouitlv(tia, 99, b"z") + ouitlv(tia, 2, b"\x01"),
+        ouitlv(iana, 1, b"https://example.com/mud") + ouitlv(iana, 2, b"abcd") + ouitlv(iana, 1, b""),
+        ouitlv(bytes.fromhex("00000c"), 1, b"cisco") + ouitlv(bytes.fromhex("abcdef"), 1, b"x") + lldp_tlv(127, b"\x00\x80"),
+        ouitlv(dcbx, 1, b"abc") + ouitlv(dcbx, 2, lldp_tlv(1, bytes([0, 0]) + struct.pack(">II", 7, 6)) +
+                                         lldp_tlv(2, bytes([0, 0, 0xc0, 0]) + struct.pack(">I", 0x01234567) + bytes(range(8)) + b"\x08") +
+                                         lldp_tlv(3, bytes([0, 0, 0x20, 0, 0x05, 8])) +
+                                         lldp_tlv(4, bytes([0, 0, 0x80, 0]) + bytes([0x88, 0x06, 0x40, 0x1b, 0x21, 0x08])) +
+                                         lldp_tlv(9, b"q")),
+        ouitlv(dcbx, 2, lldp_tlv(1, bytes(4))) + ouitlv(dcbx, 2, lldp_tlv(3, bytes(9)) + b"\x00"),
+        ouitlv(dcbx, 3, lldp_tlv(4, bytes(4) + bytes(range(12))) + lldp_tlv(1, bytes(20))) +
+        ouitlv(dcbx, 2, lldp_tlv(4, bytes(262))) + ouitlv(dcbx, 0, lldp_tlv(0, b"")),
+        b"".join(lldp_tlv(127, struct.pack(">I", o)[1:] + b"\x01") for o in (
+            0, 0x0c, 0x5e, 0x81, 0xf8, 0x00a03e, 0x00e02f, 0x080007, 0x009069, 0x080009, 0x002320,
+            0x5c16c7, 0xb0d2f5, 0x002481, 0x0004ea, 0x748771, 0xa42305, 0x00049f, 0x0015ad,
+            0x001018, 0x00e004, 0xd0f0db, 0x0080c3)),
+        ouitlv(tia, 3, b"\x02\x0c\x02US\x01\x02CA\x03\x03SFO\x00") + ouitlv(tia, 3, b"\x02\x07\x01DE\x00\x02ab\x00") +
+        ouitlv(tia, 3, b"\x02\x07\x00FR\x07\x04ab\x00") + ouitlv(iana, 1, b"http://a\x00b\x01") +
+        lldp_tlv(8, b"\x03\xc4\x01\x02" + struct.pack(">I", 3)) + lldp_tlv(8, b"\x02\x03\x01\x03" + struct.pack(">I", 4) + b"\x03a\x00b"),
+    ]
+    frames += [Ether(src=A, dst="01:80:c2:00:00:0e", type=0x88cc) / Raw(head + t + lldp_tlv(0, b""))
+               for t in mgmt + org]
+    return frames
+
+
 def linktype_files(outdir):
     ip4 = IP(src=IA, dst=IB) / UDP(sport=1111, dport=2222) / Raw(b"data")
     ip6 = IPv6(src=SA, dst=SB) / ICMPv6EchoRequest(id=1, seq=1)
@@ -781,6 +898,11 @@ def main():
 
     write(outdir, "vv.pcap", stamp(vv_set(), base=BASE + 1100))
     cut_set(outdir, "cut_vv.pcap", ["vv.pcap"], flags=("-vv",))
+
+
+    write(outdir, "nd_lldp.pcap", stamp(nd_lldp_set(), base=BASE + 1020))
+    cut_set(outdir, "cut_nd_lldp.pcap", ["nd_lldp.pcap"], flags=("-v",))
+    cut_set(outdir, "cut_nd_lldp_vv.pcap", ["nd_lldp.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
