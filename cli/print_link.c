@@ -61,21 +61,24 @@ static int is_vlan_tpid(uint16_t t)
  * without -v: the subtype and length, and for other subtypes a hex dump.
  * The TLVs tcpdump shows with -v are not decoded (docs/cli.md).
  */
+/* tcpdump's "tooshort" label: inline, or on its own line with -v. */
+static int slow_too_short(rc__pctx *c)
+{
+	rc__ob_puts(c->ob, c->o->vflag ? "\n\t\t packet is too short" : " (packet is too short)");
+	return 0;
+}
+
 static int slow_print(rc__pctx *c, const uint8_t *p, uint32_t length)
 {
 	static const char *const names[4] = { NULL, "LACP", "MARKER", "OAM" };
 	c->proto = "slow";
-	if (length < 1) {
-		rc__ob_puts(c->ob, " (packet is too short)");
-		return 0;
-	}
+	if (length < 1)
+		return slow_too_short(c);
 	RC_NEED(c, p, 1);
 	uint8_t subtype = p[0];
 	if (subtype == 1 || subtype == 2) {
-		if (length < 2) {
-			rc__ob_puts(c->ob, " (packet is too short)");
-			return 0;
-		}
+		if (length < 2)
+			return slow_too_short(c);
 		RC_NEED(c, p + 1, 1);
 		if (p[1] != 1) {
 			rc__ob_printf(c->ob, "%s version %u packet not supported", names[subtype], p[1]);

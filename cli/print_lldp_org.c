@@ -103,7 +103,7 @@ static int app_priority(rc__pctx *c, const uint8_t *p, unsigned len)
 /* 802.1Qbg D.2.12/D.2.13: EVB and CDCP. */
 static void evb(rc__pctx *c, const uint8_t *p)
 {
-	static const char *const mode[4] = { "Not Supported", "EVB Bridge", "EVB Staion",
+	static const char *const mode[4] = { "Not Supported", "EVB Bridge", "EVB Station",
 		"Reserved for future Standardization" };
 	rc__ob_printf(c->ob, "\n\t    EVB Bridge Status\n\t      RES: %u, BGID: %u, RRCAP: %u, RRCTR: %u",
 		      p[4] >> 3, (p[4] >> 2) & 1, (p[4] >> 1) & 1, p[4] & 1);
