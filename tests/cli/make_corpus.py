@@ -10,6 +10,7 @@ stored text and, when installed, the live tcpdump.
 Usage: make_corpus.py OUTDIR
 """
 import os
+import random
 import re
 import struct
 import subprocess
@@ -862,6 +863,33 @@ def vv_set():
     ]
 
 
+def arp_kinds_set():
+    """ARP beyond Ethernet/IPv4, from raw bytes with a fixed seed: ATMARP
+    (RFC 2225: type/length bytes, E.164 bit, subaddresses, every op),
+    Frame Relay Q.922 addresses of 1 to 8 bytes, InfiniBand, protocol types
+    tcpdump names (PUP, Trail, IPv6) and cuts inside the addresses."""
+    rng = random.Random(2225)
+    frames = []
+    for i in range(200):
+        hrd = rng.choice([1, 15, 15, 19, 19, 19, 32, 6, 7])
+        pro = rng.choice([0x0800, 0x0800, 0x1000, 0x0200, 0x86dd])
+        op = rng.choice([1, 2, 3, 4, 8, 9, 10, 11])
+        body = bytes(rng.randrange(256) for _ in range(40))
+        if hrd == 19 and rng.random() < 0.8:
+            arp = struct.pack(">HHBBHBBBB", hrd, pro, rng.choice([0, 4, 6, 20, 0x46, 0x54]),
+                              rng.choice([0, 0, 2, 0x41]), op, rng.choice([4, 4, 0, 16]),
+                              rng.choice([0, 6, 20, 0x54]), rng.choice([0, 0, 1]),
+                              rng.choice([4, 4, 0, 3])) + body
+        else:
+            arp = struct.pack(">HHBBH", hrd, pro, rng.choice([6, 6, 0, 1, 2, 3, 4, 8]),
+                              rng.choice([4, 4, 0, 6]), op) + body
+        if rng.random() < 0.3:
+            arp = arp[:rng.randint(6, len(arp))]
+        frame = bytes.fromhex("ffffffffffff020000000000" "0806") + arp
+        frames.append((BASE + 1200 + i, frame, len(frame) + rng.choice([0, 0, 10])))
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -888,21 +916,16 @@ def main():
     cut_set(outdir, "cut_v.pcap", ["verbose.pcap"], flags=("-v",))
     write(outdir, "dns_vv.pcap", stamp(dns_vv_set(), base=BASE + 1010))
     cut_set(outdir, "cut_dns_vv.pcap", ["dns_vv.pcap"], flags=("-vvv",))
-
-
     write(outdir, "ntp.pcap", stamp(ntp_set(), base=BASE + 1100))
     write(outdir, "dhcpopt.pcap", stamp(dhcp_opts_set(), base=BASE + 1150))
     cut_set(outdir, "cut_ntp.pcap", ["ntp.pcap"], flags=("-v",))
     cut_set(outdir, "cut_dhcp.pcap", ["dhcpopt.pcap"], flags=("-vvv",))
-
-
     write(outdir, "vv.pcap", stamp(vv_set(), base=BASE + 1100))
     cut_set(outdir, "cut_vv.pcap", ["vv.pcap"], flags=("-vv",))
-
-
     write(outdir, "nd_lldp.pcap", stamp(nd_lldp_set(), base=BASE + 1020))
     cut_set(outdir, "cut_nd_lldp.pcap", ["nd_lldp.pcap"], flags=("-v",))
     cut_set(outdir, "cut_nd_lldp_vv.pcap", ["nd_lldp.pcap"], flags=("-vv",))
+    write_raw(outdir, "arp_kinds.pcap", 1, arp_kinds_set())
 
 
 if __name__ == "__main__":
