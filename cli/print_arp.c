@@ -120,24 +120,31 @@ static int is_nonzero(const uint8_t *a, unsigned len)
 	return 0;
 }
 
-/* "HARDWARE" then "PROTOCOL" names as tcpdump's arphrd_values and
- * ethertype_values tables give them, or their "Unknown" forms. */
+/* A table's name for a value, or tcpdump's tok2str fallback text. */
+static void put_name(rc__ob *ob, const char *name, const char *unknown_fmt, unsigned v)
+{
+	if (name)
+		rc__ob_puts(ob, name);
+	else
+		rc__ob_printf(ob, unknown_fmt, v);
+}
+
+/* The operation (arpop_values), hardware (arphrd_values) and protocol
+ * (ethertype_values) names tcpdump prints. */
+static void put_op(rc__ob *ob, uint16_t op)
+{
+	put_name(ob, arp_op(op), "Unknown (%u)", op);
+	rc__ob_putc(ob, ' ');
+}
+
 static void put_hrd(rc__ob *ob, uint16_t hrd)
 {
-	const char *h = arp_hrd(hrd);
-	if (h)
-		rc__ob_puts(ob, h);
-	else
-		rc__ob_printf(ob, "Unknown Hardware (%u)", hrd);
+	put_name(ob, arp_hrd(hrd), "Unknown Hardware (%u)", hrd);
 }
 
 static void put_pro(rc__ob *ob, uint16_t pro)
 {
-	const char *pn = rc__ethertype_name(pro);
-	if (pn)
-		rc__ob_puts(ob, pn);
-	else
-		rc__ob_printf(ob, "Unknown Protocol (0x%04x)", pro);
+	put_name(ob, rc__ethertype_name(pro), "Unknown Protocol (0x%04x)", pro);
 }
 
 /*
@@ -202,11 +209,7 @@ static int print_atmarp(rc__pctx *c, const uint8_t *p, uint32_t length)
 			goto out;
 		rc__ob_puts(c->ob, ", ");
 	}
-	const char *opname = arp_op(op);
-	if (opname)
-		rc__ob_printf(c->ob, "%s ", opname);
-	else
-		rc__ob_printf(c->ob, "Unknown (%u) ", op);
+	put_op(c->ob, op);
 	switch (op) {
 	case 1:
 		rc__ob_puts(c->ob, "who-has ");
@@ -273,11 +276,7 @@ int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length)
 			goto out;
 		rc__ob_puts(c->ob, ", ");
 	}
-	const char *opname = arp_op(op);
-	if (opname)
-		rc__ob_printf(c->ob, "%s ", opname);
-	else
-		rc__ob_printf(c->ob, "Unknown (%u) ", op);
+	put_op(c->ob, op);
 
 	switch (op) {
 	case 1:
