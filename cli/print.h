@@ -181,6 +181,7 @@ int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_loopback(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* LLDP helpers: text up to len bytes or a NUL (tcpdump's nd_printzp); an
  * organization specific TLV's value (print_lldp_org.c) and DCBX's
  * (print_lldp_dcbx.c), each returning 1 when a hex dump of it follows. */

@@ -243,6 +243,8 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		rc__ob_puts(c->ob, "\n\t");
 		const uint8_t *saved = c->end;
 		RC_NEED(c, oip, 4);
+		/* tcpdump ends the capture at the quoted packet's own length */
+		rc__push_end(c, oip, rc__be16(oip + 2));
 		int r = rc__print_ip(c, oip, rc__be16(oip + 2));
 		c->end = saved;
 		/* a quoted packet that stopped without unwinding lets tcpdump
@@ -300,7 +302,7 @@ static const char *unreach6_code(uint8_t code)
 {
 	switch (code) {
 	case 0: return "unreachable route";
-	case 1: return "unreachable prohibited";
+	case 1: return " unreachable prohibited"; /* tcpdump's name starts with a blank */
 	case 2: return "beyond scope";
 	case 3: return "unreachable address";
 	case 4: return "unreachable port";
@@ -483,12 +485,12 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		case 0:
 		case 1:
 		case 3:
-			RC_NEED_SOFT(c, oip, 40);
+			RC_NEED(c, oip + 24, 16);
 			rc__ob_putc(c->ob, ' ');
 			rc__put_ip6(c->ob, oip + 24);
 			break;
 		case 2:
-			RC_NEED_SOFT(c, oip, 40);
+			RC_NEED(c, oip + 8, 32);
 			rc__ob_putc(c->ob, ' ');
 			rc__put_ip6(c->ob, oip + 24);
 			rc__ob_puts(c->ob, ", source address ");

@@ -122,6 +122,9 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 	case 0x8809:
 		RC_TRY(slow_print(c, p, length));
 		return 1;
+	case 0x9000:
+		RC_TRY(rc__print_loopback(c, p, length));
+		return 1;
 	case 0x880b: /* PPP frames straight on Ethernet */
 		if (length) {
 			rc__ob_puts(c->ob, ": ");
@@ -214,8 +217,12 @@ static uint32_t ether_common(rc__pctx *c, const uint8_t *p, uint32_t length)
 			caplen = length;
 			c->end = p + length;
 		}
-		if (c->o->eflag && !printed_length)
-			rc__ob_printf(c->ob, "802.3, length %u: ", length);
+		if (c->o->eflag) {
+			/* after a VLAN tag tcpdump prints the name alone */
+			rc__ob_puts(c->ob, "802.3");
+			if (!printed_length)
+				rc__ob_printf(c->ob, ", length %u: ", length);
+		}
 		int llc_len = llc_payload(c, frame, p, length);
 		if (llc_len < 0) {
 			if (!c->o->eflag) {
@@ -355,7 +362,9 @@ static uint32_t sll_payload(rc__pctx *c, const uint8_t *h, int v2, uint16_t type
 			}
 			if (r != RC_LLC_DONE && r != RC_PRINT_TRUNC)
 				rc__default_print(c, p, caplen);
-			return hdrlen + (uint32_t)llc_len;
+			/* tcpdump's cooked printers leave the LLC header in the
+			 * -x dump (its Ethernet printer does not) */
+			return hdrlen;
 		}
 		if (type == 0x8100) {
 			if (caplen < 4 || length < 4) {
@@ -619,15 +628,16 @@ int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length)
 	uint32_t olen = length;
 	uint16_t proto;
 	c->proto = "ppp";
+	/* tcpdump checks the length and returns: -x skips the link header */
 	if (length < 2)
-		return rc__trunc(c);
+		return rc__trunc_soft(c);
 	RC_NEED(c, p, 2);
 	if (rc__be16(p) == 0xff03) {
 		p += 2;
 		length -= 2;
 	}
 	if (length < 2)
-		return rc__trunc(c);
+		return rc__trunc_soft(c);
 	RC_NEED(c, p, 2);
 	if (p[0] & 1) {
 		proto = p[0];

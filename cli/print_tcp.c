@@ -193,7 +193,7 @@ static int print_txt_line(rc__pctx *c, const char *prefix, const uint8_t *p, uns
 	/* Printable up to the end but no line ending: tcpdump flags it. */
 	rc__ob_puts(c->ob, prefix);
 	rc__ob_put(c->ob, (const char *)p + start, idx - start);
-	rc__trunc(c);
+	rc__trunc_soft(c);
 	return 0;
 print:
 	rc__ob_puts(c->ob, prefix);

@@ -9,9 +9,10 @@
  * thousands of copies get 0-3 random bytes overwritten, one in five is cut
  * short, and one in three records claims 4 more bytes on the wire than it
  * holds.  One capture per link type of the corpus is written and printed by
- * `tcpdump -n -tt -r F` and by `ringcap -n -tt -r F`, with and without -v;
- * the output is split per packet (each record has its own second) and
- * compared.
+ * `tcpdump -n -tt -r F` and by `ringcap -n -tt -r F`, with each flag set of
+ * run_one() (-v to -vvv, -e, -q, -S, and the -x/-X/-XX/-A dumps, whose
+ * offsets show where tcpdump would have unwound); the output is split per
+ * packet (each record has its own second) and compared.
  *
  * One kind of difference is expected and only counted: a protocol that
  * tcpdump decodes and ringcap does not (docs/cli.md lists them) prints
@@ -22,7 +23,9 @@
  * UDP or TCP port (ringcap stops at the UDP or TCP length), an ethertype
  * or BSD loopback family (ringcap's unknown-type line with its name), an
  * ICMPv6 type, OSI guessed inside MPLS, a Linux cooked header type; the
- * outputs must be equal up to where ringcap's generic form starts.  The
+ * outputs must be equal up to where ringcap's generic form starts (a dump
+ * after it is set aside: tcpdump's may start at the frame where the
+ * protocol's decoder unwinds).  The
  * count stays under 2% of the packets.  Any other difference fails the
  * test, printing the packet's bytes and both outputs.
  */
@@ -58,12 +61,12 @@ static const struct {
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
 static const unsigned not_decoded_udp[] = {69,   88,   137,  138,  161,  162,  500,
 					   514,  520,  525,  654,  701,  2103, 2104,
-					   3784, 4500, 4784, 7500, 8500};
+					   1589, 3784, 4500, 4784, 7500, 8500};
 static const unsigned not_decoded_tcp[] = {23, 43, 139, 179, 445, 1723, 6379};
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
 						  0x888e, 0x8899, 0x88a2, 0x88ca, 0x88e5,
-						  0x88f7, 0x8902, 0x8947, 0x9000};
+						  0x88f7, 0x8902, 0x8947};
 /* BSD loopback families (ringcap's "AF NAME (N), length L: " line). */
 static const unsigned not_decoded_af[] = {7, 16, 23};
 /* ICMPv6 types, as ringcap names them after "ICMP6, ". */
@@ -100,6 +103,11 @@ struct dstats {
 static uint32_t le32(const uint8_t *p)
 {
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
 static void put_le32(uint8_t *p, uint32_t v)
@@ -326,8 +334,10 @@ static int port_kind(const char *want, const char *got)
 	return IN_LIST(not_decoded_tcp, sp) || IN_LIST(not_decoded_tcp, dp);
 }
 
-/* ringcap's unknown-type line for a listed ethertype or loopback family. */
-static int link_type_kind(const char *got)
+/* ringcap's unknown-type line for a listed ethertype or loopback family;
+ * with -q an untagged frame's is "SRC > DST, NAME, length N: " (the type
+ * is read from the frame then). */
+static int link_type_kind(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const char *got)
 {
 	const char *g = strstr(got, " (0x");
 	unsigned v, n;
@@ -335,10 +345,21 @@ static int link_type_kind(const char *got)
 	if (strstr(got, "ethertype ") && g && sscanf(g, " (0x%x), length %u: %n", &v, &n, &used) == 2 &&
 	    g[used] == '\0')
 		return IN_LIST(not_decoded_ethertype, v);
+	g = strstr(got, " > ");
+	if (lt == 1 && caplen >= 14 && g && (g = strchr(g, ',')) && (g = strchr(g + 1, ',')) &&
+	    sscanf(g, ", length %u: %n", &n, &used) == 1 && g[used] == '\0')
+		return IN_LIST(not_decoded_ethertype, (unsigned)(pkt[12] << 8 | pkt[13]));
 	g = strstr(got, " AF ");
 	if (g && (g = strchr(g, '(')) && sscanf(g, "(%u), length %u: %n", &v, &n, &used) == 2 &&
 	    g[used] == '\0')
 		return IN_LIST(not_decoded_af, v);
+	/* -q: "NAME, length N: " alone, the family in either byte order */
+	g = strchr(got, ' ');
+	if ((lt == 0 || lt == 108) && caplen >= 4 && g && (g = strchr(g, ',')) &&
+	    sscanf(g, ", length %u: %n", &n, &used) == 1 && g[used] == '\0') {
+		v = le32(pkt) < 0x10000 ? le32(pkt) : (unsigned)be32(pkt);
+		return IN_LIST(not_decoded_af, v);
+	}
 	return 0;
 }
 
@@ -392,16 +413,12 @@ static int line_at(const char *text, size_t k, char *buf, size_t n)
  * generic form ends ringcap's output, or its first line is ringcap's
  * unknown-type line with the dump after it.
  */
-static int is_not_decoded(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const char *want,
-			  const char *got)
+static int generic_form(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const char *want,
+			const char *got)
 {
-	if (!want || !got)
-		return 0;
-	if (hatype_kind(lt, pkt, caplen) || mpls_osi_kind(got))
-		return 1;
 	char w[4096], g[4096];
 	line_at(got, 0, g, sizeof(g));
-	if (link_type_kind(g))
+	if (link_type_kind(lt, pkt, caplen, g))
 		return 1;
 	size_t k = 0;
 	while (line_at(want, k, w, sizeof(w)) && line_at(got, k, g, sizeof(g)) && strcmp(w, g) == 0)
@@ -419,6 +436,67 @@ static int is_not_decoded(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 	for (size_t j = 0; j < k; j++)
 		rest = strchr(rest, '\n') + 1;
 	return ip_proto_kind(rest, g);
+}
+
+/* tcpdump's -A text of n bytes (its ascii_print): a CR before a LF is
+ * left out, tab, space and LF stand, other unprintable bytes print '.'. */
+static void ascii_text(const uint8_t *p, size_t n, char *out)
+{
+	*out++ = '\n';
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != '\r' || i + 1 == n || p[i + 1] != '\n')
+			*out++ = (p[i] == '\t' || p[i] == '\n' || isgraph(p[i]) || p[i] == ' ')
+					 ? (char)p[i]
+					 : '.';
+	*out = '\0';
+}
+
+/*
+ * Set aside the -x/-X/-A dump text ends with (its "\t0x" lines, or the -A
+ * text of the packet's bytes from some offset).  The dump of a listed
+ * protocol may start elsewhere than ringcap's: tcpdump starts it at the
+ * frame when that protocol's decoder unwinds at the end of the capture.
+ */
+static void strip_dump(char *text, const char *flags, const uint8_t *pkt, uint32_t caplen)
+{
+	if (strstr(flags, " -A")) {
+		char *a = malloc(2 + 2 * (size_t)caplen);
+		ASSERT_TRUE(a != NULL);
+		size_t tl = strlen(text);
+		for (uint32_t off = 0; off <= caplen; off++) {
+			ascii_text(pkt + off, caplen - off, a);
+			size_t al = strlen(a);
+			if (al <= tl && strcmp(text + tl - al, a) == 0) {
+				text[tl - al] = '\0';
+				break;
+			}
+		}
+		free(a);
+		return;
+	}
+	if (!strstr(flags, " -x") && !strstr(flags, " -X"))
+		return;
+	char *d = strstr(text, "\n\t0x");
+	if (d)
+		*d = '\0';
+}
+
+/* The generic form, with the dumps set aside. */
+static int is_not_decoded(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const char *flags,
+			  const char *want, const char *got)
+{
+	if (!want || !got)
+		return 0;
+	if (hatype_kind(lt, pkt, caplen) || mpls_osi_kind(got))
+		return 1;
+	char *w = strdup(want), *g = strdup(got);
+	ASSERT_TRUE(w && g);
+	strip_dump(w, flags, pkt, caplen);
+	strip_dump(g, flags, pkt, caplen);
+	int r = generic_form(lt, pkt, caplen, w, g);
+	free(w);
+	free(g);
+	return r;
 }
 
 static void show(const uint8_t *img, size_t rec, const char *flags, const char *want,
@@ -443,7 +521,8 @@ static void compare(const uint8_t *img, const size_t *recs, size_t npkts, const 
 		st->pkts++;
 		if (wb[i] && gb[i] && strcmp(wb[i], gb[i]) == 0)
 			continue;
-		if (is_not_decoded(lt, img + recs[i] + 16, le32(img + recs[i] + 8), wb[i], gb[i])) {
+		if (is_not_decoded(lt, img + recs[i] + 16, le32(img + recs[i] + 8), flags, wb[i],
+				   gb[i])) {
 			st->not_decoded++;
 			continue;
 		}
@@ -462,7 +541,9 @@ static void run_one(const struct link_set *s, size_t npkts, struct dstats *st)
 	snprintf(name, sizeof(name), "mut%u.pcap", s->linktype);
 	const char *path = rc_test_tmpfile(name);
 	rc_test_write_file(path, img, size);
-	static const char *const flagsets[] = {"-n -tt", "-n -tt -v"};
+	static const char *const flagsets[] = {"-n -tt",	    "-n -tt -v",      "-n -tt -e -vv -X",
+					       "-n -tt -q",	    "-n -tt -vvv -x", "-n -tt -S -A",
+					       "-n -tt -e -v -x", "-n -tt -e -XX"};
 	for (size_t f = 0; f < sizeof(flagsets) / sizeof(flagsets[0]); f++) {
 		char *want = NULL, *got = NULL;
 		rc_test_sh(&want, "TZ=UTC tcpdump %s -r '%s' 2>/dev/null", flagsets[f], path);
@@ -525,8 +606,8 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 6, win 1, length 9: WHOIS",
 		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9", 0},
 		/* link types: ringcap's unknown-type line for a listed one */
-		{"1.0 Loopback, skipCount 69 (bogus) (invalid)",
-		 "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype Loopback (0x9000), length 38: \n\t0x0000:  4500", 1},
+		{"1.0 EAPOL key (3) v2, len 95",
+		 "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype EAPOL (0x888e), length 38: \n\t0x0000:  0203", 1},
 		{"1.0 something", "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype Unknown (0x9999), length 38: ", 0},
 		{"1.0 AT  [|ddp 4]", "1.0 AF Appletalk (16), length 8: ", 1},
 		{"1.0 x", "1.0 AF Unknown (99), length 8: ", 0},
@@ -542,11 +623,11 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 x", NULL, 0},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (is_not_decoded(1, none, 0, cases[i].want, cases[i].got) != cases[i].expect)
+		if (is_not_decoded(1, none, 0, "-n", cases[i].want, cases[i].got) != cases[i].expect)
 			rc_test_fail(__FILE__, __LINE__, "case %zu misclassified: %s | %s", i,
 				     cases[i].want, cases[i].got ? cases[i].got : "(null)");
 	/* a cooked header of a listed type, whatever the lines */
 	static const uint8_t sll2[12] = {8, 0, 0, 0, 0, 0, 0, 1, 0x03, 0x23, 0, 6};
-	ASSERT_TRUE(is_not_decoded(276, sll2, sizeof(sll2), "1.0 lo In  [|802.11_radio]", "1.0 lo In  IP"));
-	ASSERT_FALSE(is_not_decoded(113, sll2, sizeof(sll2), "1.0 a", "1.0 b"));
+	ASSERT_TRUE(is_not_decoded(276, sll2, sizeof(sll2), "-n", "1.0 lo In  [|802.11_radio]", "1.0 lo In  IP"));
+	ASSERT_FALSE(is_not_decoded(113, sll2, sizeof(sll2), "-n", "1.0 a", "1.0 b"));
 }
