@@ -243,6 +243,8 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		rc__ob_puts(c->ob, "\n\t");
 		const uint8_t *saved = c->end;
 		RC_NEED(c, oip, 4);
+		/* tcpdump ends the capture at the quoted packet's own length */
+		rc__push_end(c, oip, rc__be16(oip + 2));
 		int r = rc__print_ip(c, oip, rc__be16(oip + 2));
 		c->end = saved;
 		/* a quoted packet that stopped without unwinding lets tcpdump
