@@ -157,6 +157,9 @@ void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, 
 /* tcpdump's print_unknown_data: hex only (whatever -q/-x say), of the
  * captured part of len bytes, without a truncation marker. */
 int rc__unknown_data(rc__pctx *c, const uint8_t *p, const char *indent, size_t len);
+/* tcpdump's nd_printjnp: up to n bytes or a NUL, as rc__put_char, each
+ * read through the snapend (RC_PRINT_TRUNC, unwinding, past it). */
+int rc__printjnp(rc__pctx *c, const uint8_t *p, size_t n);
 /* tcpdump's ascii_print for -A: a newline, then the bytes as text. */
 void rc__ascii_dump(rc__ob *ob, const uint8_t *p, size_t len);
 /* Internet checksum of iov-like pieces; returns the folded one's-complement sum. */
@@ -170,6 +173,7 @@ uint16_t rc__cksum_shouldbe(uint16_t field, uint16_t computed);
 /* Name tables. */
 const char *rc__ethertype_name(uint16_t type);  /* NULL if unknown */
 const char *rc__ipproto_name(uint8_t proto);    /* NULL if unknown */
+const char *rc__bsd_af_name(uint32_t af);       /* BSD AF_ value; NULL if unknown */
 
 /* Layers (print_link.c). */
 int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length);
@@ -238,6 +242,12 @@ int rc__print_dns(rc__pctx *c, const uint8_t *p, uint32_t length, int is_mdns);
 int rc__print_bootp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ntp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_vrrp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
+int rc__print_syslog(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* 1 if tcpdump 4.99 gives a UDP packet with these ports to syslog. */
+int rc__syslog_port(unsigned sport, unsigned dport);
+int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* TCP relative sequence numbers (print_tcp.c). */
 struct rc__tcp_seq *rc__tcp_seq_new(void);

@@ -308,6 +308,17 @@ int rc__unknown_data(rc__pctx *c, const uint8_t *p, const char *indent, size_t l
 	return 0;
 }
 
+int rc__printjnp(rc__pctx *c, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		RC_NEED(c, p + i, 1);
+		if (p[i] == 0)
+			break;
+		rc__put_char(c->ob, p[i]);
+	}
+	return 0;
+}
+
 void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, size_t offset)
 {
 	for (size_t i = 0; i < len; i += 2) {

@@ -366,6 +366,8 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 	case 59:
 		rc__ob_puts(c->ob, "no next header");
 		return 0;
+	case 112:
+		return rc__print_vrrp(c, p, length, iph);
 	case 77: /* tcpdump names the Sun ND protocol without decoding it */
 		rc__ob_printf(c->ob, " nd %u", length);
 		return 0;

@@ -432,7 +432,7 @@ uint32_t rc__if_sll2(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t le
 
 /* ---- BSD loopback (host byte order AF) and OpenBSD loopback (network order) ---- */
 
-static const char *bsd_af_name(uint32_t af)
+const char *rc__bsd_af_name(uint32_t af)
 {
 	switch (af) {
 	case 2: return "IPv4";
@@ -449,7 +449,7 @@ static const char *bsd_af_name(uint32_t af)
 
 static void null_hdr(rc__pctx *c, uint32_t family, uint32_t length)
 {
-	const char *name = bsd_af_name(family);
+	const char *name = rc__bsd_af_name(family);
 	if (!c->o->qflag)
 		rc__ob_printf(c->ob, "AF %s (%u)", name ? name : "Unknown", family);
 	else if (name)

@@ -1,7 +1,8 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
- * DNS/mDNS (print_dns.c), BOOTP/DHCP (print_bootp.c), NTP (print_ntp.c),
- * VXLAN.  Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
+ * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
+ * RIP (print_rip.c), NTP (print_ntp.c), syslog (print_syslog.c), VXLAN.
+ * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -36,9 +37,9 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 	return sport == port || dport == port;
 }
 
-/* tcpdump 4.99's udp_print tries timed (525) and TFTP (69) before BOOTP,
- * and RIP, AODV, ISAKMP and SNMP before NTP; ringcap has none of those
- * decoders, so such a packet gets the generic form (docs/cli.md). */
+/* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, and
+ * AODV, ISAKMP and SNMP before NTP; ringcap has none of those decoders,
+ * so such a packet gets the generic form (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -116,16 +117,22 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_dns(c, cp, length, 0);
 		if (is_port(sport, dport, 5353))
 			return rc__print_dns(c, cp, length, 1);
-		static const unsigned before_bootp[] = { 525, 69 };
-		static const unsigned before_ntp[] = { 520, 654, 500, 4500, 7500, 8500, 161, 162 };
-		if (claimed_before(sport, dport, before_bootp, 2))
+		static const unsigned before_tftp[] = { 525 };
+		static const unsigned before_ntp[] = { 654, 500, 4500, 7500, 8500, 161, 162 };
+		if (claimed_before(sport, dport, before_tftp, 1))
 			goto generic;
+		if (is_port(sport, dport, 69))
+			return rc__print_tftp(c, cp, length);
 		if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
 			return rc__print_bootp(c, cp, length);
-		if (claimed_before(sport, dport, before_ntp, 8))
+		if (is_port(sport, dport, 520))
+			return rc__print_rip(c, cp, length);
+		if (claimed_before(sport, dport, before_ntp, 7))
 			goto generic;
 		if (is_port(sport, dport, 123))
 			return rc__print_ntp(c, cp, length);
+		if (rc__syslog_port(sport, dport))
+			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
 	}

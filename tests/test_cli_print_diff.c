@@ -54,14 +54,15 @@ static const struct {
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
 	{88, {"EIGRP", "[|eigrp]"}},  {89, {"OSPF", "[|ospf"}},
 	{103, {"PIM", "[|pim"}},      {108, {"IPComp(", "[|ipcomp]"}},
-	{112, {"VRRP", "CARP", "[|vrrp]"}}, {113, {"PGM", "[|pgm]"}},
+	{113, {"PGM", "[|pgm]"}},
 	{135, {"mobility", "[|mobility]"}}, {240, {"pfsync", "[|pfsync]"}},
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {69,   88,   137,  138,  161,  162,  500,
-					   514,  520,  525,  654,  701,  2103, 2104,
-					   1589, 3784, 4500, 4784, 7500, 8500};
+static const unsigned not_decoded_udp[] = {88,   137,  138,  161,  162,  500,  521,
+					   525,  546,  547,  646,  654,  698,  701,
+					   750,  1589, 2103, 2104, 3784, 4500, 4784,
+					   7500, 8500};
 static const unsigned not_decoded_tcp[] = {23, 43, 139, 179, 445, 1723, 6379};
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
@@ -596,9 +597,9 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-99 20", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-99 2", 0},
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  igrp", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20\n  x", 0},
 		/* ports: a listed one, ringcap stopping at the generic form */
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.69: TFTP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.69: UDP, length 4", 1},
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.68: TFTP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.68: UDP, length 4", 0},
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.69: TFTP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.69: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.161: SNMP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.161: UDP, length 4", 1},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.68: SNMP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.68: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.161: SNMP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.161: UDP, length 4", 0},
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9: WHOIS [|whois]",
 		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9", 1},
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.80: Flags [S], seq 5, win 1, length 9: HTTP",

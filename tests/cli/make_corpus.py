@@ -890,6 +890,192 @@ def arp_kinds_set():
     return frames
 
 
+def inet_sum(data):
+    """RFC 1071 checksum of data (the field already zero)."""
+    if len(data) % 2:
+        data += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def vrrp_msg(ver, vrid, prio, addrs, auth=0, intvl=1, tail=b"", pseudo=None, bad=False,
+             typ=1, count=None):
+    """VRRP v2 (RFC 3768) or v3 (RFC 5798) message; v3 sums the pseudo-header."""
+    second = struct.pack("!BB", auth, intvl) if ver == 2 else struct.pack("!H", intvl & 0xfff)
+    body = struct.pack("!BBBB", ver << 4 | typ, vrid, prio,
+                       len(addrs) if count is None else count) + second
+    msg = body + b"\0\0" + b"".join(addrs) + tail
+    ck = inet_sum((pseudo or b"") + msg) ^ (0x1234 if bad else 0)
+    return msg[:6] + struct.pack("!H", ck) + msg[8:]
+
+
+def vrrp_set():
+    """VRRP over IPv4 and IPv6: v2 with every auth type (simple text cut
+    short of 8 bytes, with controls and high bytes), v3 with its
+    centisecond interval, bad checksums, a TTL other than 255, unknown
+    versions and types, and address counts past the message."""
+    from socket import inet_aton, inet_pton, AF_INET6
+    v4 = [inet_aton("10.0.0.%d" % i) for i in (100, 101, 102)]
+    v6 = [inet_pton(AF_INET6, "2001:db8::%x" % i) for i in (100, 101)]
+    ip_src, ip_dst = inet_aton(IA), inet_aton("224.0.0.18")
+    s6, d6 = inet_pton(AF_INET6, "fe80::1"), inet_pton(AF_INET6, "ff02::12")
+
+    def ps4(n):
+        return ip_src + ip_dst + struct.pack("!BBH", 0, 112, n)
+
+    def ps6(n):
+        return s6 + d6 + struct.pack("!IxxxB", n, 112)
+
+    e = Ether(src="00:00:5e:00:01:01", dst="01:00:5e:00:00:12")
+    e6 = Ether(src="00:00:5e:00:02:01", dst="33:33:00:00:00:12")
+    m4 = [
+        vrrp_msg(2, 1, 100, v4[:1], tail=b"\0" * 8),
+        vrrp_msg(2, 2, 255, v4, auth=1, tail=b"secret\0\0"),
+        vrrp_msg(2, 3, 0, v4[:2], auth=1, tail=b"12345678"),
+        vrrp_msg(2, 4, 10, v4[:1], auth=1, tail=b"a\x01\x7f\xe9bcd\0"),
+        vrrp_msg(2, 5, 10, v4[:1], auth=2, tail=b"\0" * 8),
+        vrrp_msg(2, 6, 10, v4[:1], auth=7, tail=b"\0" * 8),
+        vrrp_msg(2, 7, 10, v4[:1], tail=b"\0" * 8, bad=True),
+        vrrp_msg(2, 8, 10, [], tail=b"\0" * 8),
+        vrrp_msg(2, 9, 10, v4[:1], count=5, tail=b"\0" * 8),
+        vrrp_msg(2, 10, 10, v4[:1], auth=1, count=2, tail=b"pw"),
+        vrrp_msg(3, 11, 100, v4[:2], intvl=100, pseudo=ps4(16)),
+        vrrp_msg(3, 12, 100, v4[:1], intvl=0xfff, pseudo=ps4(12), bad=True),
+        vrrp_msg(3, 13, 100, v4[:1], intvl=0xfff, pseudo=ps4(12)),
+        vrrp_msg(2, 14, 10, v4[:1], typ=2, tail=b"\0" * 8),
+        vrrp_msg(1, 15, 10, v4[:1], tail=b"\0" * 8),
+        vrrp_msg(4, 16, 10, v4[:1], tail=b"\0" * 8),
+        b"\x21",
+    ]
+    pkts = [e / IP(src=IA, dst="224.0.0.18", ttl=255, proto=112) / Raw(m) for m in m4]
+    pkts[13][IP].ttl = 64
+    pkts[7][IP].ttl = 1
+    m6 = [
+        vrrp_msg(3, 20, 100, v6, intvl=100, pseudo=ps6(40)),
+        vrrp_msg(3, 21, 100, v6[:1], intvl=100, pseudo=ps6(24), bad=True),
+        vrrp_msg(2, 22, 100, v6[:1], tail=b"\0" * 8),
+        vrrp_msg(2, 23, 100, v6, auth=1, tail=b"v6pass\0\0"),
+    ]
+    pkts += [e6 / IPv6(src="fe80::1", dst="ff02::12", hlim=255, nh=112) / Raw(m) for m in m6]
+    return pkts
+
+def udp_to(port, payloads, sport=None):
+    """UDP datagrams to `port` (from the same port unless sport is given)."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    return [e / UDP(sport=sport or port, dport=port) / Raw(p) for p in payloads]
+
+
+def syslog_set():
+    """syslog (UDP 514): every facility and severity, priorities of 0-4
+    digits, missing brackets, message text with controls and high bytes,
+    an empty message, and a UDP length shorter than the priority."""
+    msgs = [b"<%d>Dec  6 12:00:00 host app[1]: message %d" % (pri, pri)
+            for pri in list(range(0, 192, 9)) + [191, 999]]
+    msgs += [b"<0>", b"<13>", b"<1234>x", b"<13x", b"13>x", b"<>", b"<007>lead \x01\x7f\xff\xe9",
+             b"<13>" + bytes(range(1, 40)), b"<",
+             b"<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 "
+             b"[exampleSDID@32473 iut=\"3\"] An application event log entry"]
+    pkts = udp_to(514, msgs)
+    pkts += udp_to(514, [b"<13>from a high port"], sport=40000)
+    short = udp_to(514, [b"<13>abcdef"])[0]
+    short[UDP].len = 10  # two bytes of payload: shorter than "<13>"
+    return pkts + [short]
+
+
+def tftp_set():
+    """TFTP (UDP 69): RRQ and WRQ with modes and RFC 2347 options, OACK,
+    DATA and ACK blocks, every ERROR code and an unknown one, unknown
+    opcodes, and strings missing their NUL or cut by the UDP length."""
+    p = [
+        b"\x00\x01boot/pxelinux.0\x00octet\x00",
+        b"\x00\x02upload.bin\x00netascii\x00",
+        b"\x00\x01f\x00octet\x00blksize\x001428\x00tsize\x000\x00",
+        b"\x00\x01f\x00octet\x00\x00\x00opt\x00",
+        b"\x00\x01f\x00octet\x00blksize\x00512",
+        b"\x00\x01f\x00octet",
+        b"\x00\x01f\x00",
+        b"\x00\x01name\x01\x7f\xe9\x00mail\x00",
+        b"\x00\x01",
+        b"\x00\x06blksize\x001428\x00tsize\x001024\x00",
+        b"\x00\x06",
+        b"\x00\x06x",
+        b"\x00\x03\x00\x01" + bytes(range(64)),
+        b"\x00\x03\xff\xff",
+        b"\x00\x03\x00",
+        b"\x00\x04\x00\x2a",
+        b"\x00\x04",
+        b"\x00\x05\x00\x01File not found\x00",
+        b"\x00\x05\x00\x09odd code\x00",
+        b"\x00\x05\xbe\xef\x00",
+        b"\x00\x05\x00\x02no nul",
+        b"\x00\x05\x00\x03",
+        b"\x00\x05\x00",
+        b"\x00\x07\x00\x01",
+        b"\x00\x00",
+        b"\x00",
+        b"",
+    ]
+    p += [b"\x00\x05" + struct.pack("!H", code) + b"msg %d\x00" % code for code in range(9)]
+    pkts = udp_to(69, p, sport=1069)
+    cut = udp_to(69, [b"\x00\x01longfilename\x00octet\x00"], sport=1069)[0]
+    cut[UDP].len = 8 + 7  # the UDP length ends inside the filename
+    return pkts + [cut]
+
+
+def rip_entry(family, addr, metric, tag=0, mask="0.0.0.0", nexthop="0.0.0.0"):
+    from socket import inet_aton
+    return (struct.pack("!HH", family, tag) + inet_aton(addr) + inet_aton(mask) +
+            inet_aton(nexthop) + struct.pack("!I", metric))
+
+
+def rip_set():
+    """RIP (UDP 520): v1 and v2 requests and responses, entries of other
+    families, must-be-zero fields set, v2 masks that are not prefixes,
+    next hops, simple, crypto (RFC 4822), trailer and unknown
+    authentication, other commands and versions, and entries cut short."""
+    v1 = rip_entry(2, "10.1.0.0", 1) + rip_entry(0, "10.2.0.0", 16)
+    v2 = (rip_entry(2, "192.168.1.0", 1, tag=7, mask="255.255.255.0") +
+          rip_entry(2, "10.0.0.0", 2, mask="255.0.0.0", nexthop="10.0.0.254") +
+          rip_entry(0, "0.0.0.0", 16) +
+          rip_entry(2, "172.16.0.0", 3, mask="255.0.255.0"))
+    p = [
+        b"\x01\x01\x00\x00" + rip_entry(0, "0.0.0.0", 16),
+        b"\x02\x01\x00\x00" + v1,
+        b"\x02\x01\x00\x00" + rip_entry(2, "10.1.0.0", 1, tag=5),
+        b"\x02\x01\x00\x00" + rip_entry(16, "10.1.0.0", 1),
+        b"\x02\x01\x00\x00" + v1 + b"\x00\x02\x00\x00\x0a\x00",
+        b"\x01\x02\x00\x00" + rip_entry(0, "0.0.0.0", 16),
+        b"\x02\x02\x00\x00" + v2,
+        b"\x02\x02\x00\x00" + rip_entry(30, "10.0.0.0", 1) + rip_entry(99, "10.0.0.0", 1),
+        b"\x02\x02\x00\x00\xff\xff\x00\x02secret\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + v2[:20],
+        b"\x02\x02\x00\x00\xff\xff\x00\x02sixteen-bytes-pw" + v2[:20],
+        b"\x02\x02\x00\x00\xff\xff\x00\x02short",
+        b"\x02\x02\x00\x00\xff\xff\x00\x03\x00\x2c\x01\x10\x00\x00\x00\x05" + b"\x00" * 8 + v2[:20] +
+        b"\xff\xff\x00\x01" + bytes(range(16)),
+        b"\x02\x02\x00\x00\xff\xff\x00\x03\x00\x2c\x01\x10",
+        b"\x02\x02\x00\x00\xff\xff\x00\x09" + bytes(range(10)),
+        b"\x02\x02\x00\x00" + v2[:30],
+        b"\x02\x02\x00\x00\x00\x02",
+        b"\x02\x03\x00\x00" + v2[:20],
+        b"\x03\x01\x00\x00" + b"trace.file\x00",
+        b"\x04\x01\x00\x00",
+        b"\x05\x02\x00\x00" + v2[:20],
+        b"\x06\x02\x00\x00",
+        b"\x09\x02\x00\x00\x01\x02",
+        b"\x02\x00\x00\x00" + v1,
+        b"\x02\x02\x00",
+        b"",
+    ]
+    pkts = udp_to(520, p)
+    short = udp_to(520, [b"\x02\x02\x00\x00" + v2])[0]
+    short[UDP].len = 8 + 4 + 30  # the UDP length ends inside the second entry
+    pw = udp_to(520, [b"\x02\x02\x00\x00\xff\xff\x00\x02password"])[0]
+    pw[UDP].len = 8 + 4 + 4 + 3  # ... and inside a simple password
+    return pkts + [short, pw]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -926,6 +1112,14 @@ def main():
     cut_set(outdir, "cut_nd_lldp.pcap", ["nd_lldp.pcap"], flags=("-v",))
     cut_set(outdir, "cut_nd_lldp_vv.pcap", ["nd_lldp.pcap"], flags=("-vv",))
     write_raw(outdir, "arp_kinds.pcap", 1, arp_kinds_set())
+    write(outdir, "vrrp.pcap", stamp(vrrp_set(), base=BASE + 1400))
+    cut_set(outdir, "cut_vrrp.pcap", ["vrrp.pcap"], flags=("-v",))
+    write(outdir, "syslog.pcap", stamp(syslog_set(), base=BASE + 1430))
+    cut_set(outdir, "cut_syslog.pcap", ["syslog.pcap"])
+    write(outdir, "tftp.pcap", stamp(tftp_set(), base=BASE + 1460))
+    cut_set(outdir, "cut_tftp.pcap", ["tftp.pcap"])
+    write(outdir, "rip.pcap", stamp(rip_set(), base=BASE + 1490))
+    cut_set(outdir, "cut_rip.pcap", ["rip.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
