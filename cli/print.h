@@ -223,6 +223,9 @@ uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length);
 /* Transport and above. */
 int rc__print_tcp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
 		  int fragmented);
+/* The MPTCP option o of len bytes, all captured (print_mptcp.c); flags
+ * are the TCP header's.  0 when tcpdump finds it bad. */
+int rc__print_mptcp(rc__pctx *c, const uint8_t *o, unsigned len, uint8_t flags);
 int rc__print_udp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
 		  int fragmented);
 int rc__print_icmp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,

@@ -243,6 +243,10 @@ int rc__print_icmp(rc__pctx *c, const uint8_t *dp, uint32_t plen, const uint8_t 
 		rc__ob_puts(c->ob, "\n\t");
 		const uint8_t *saved = c->end;
 		RC_NEED(c, oip, 4);
+		/* tcpdump reads that length again once the capture ends there:
+		 * under 4 bytes the read is cut, still as ICMP */
+		if (rc__be16(oip + 2) < 4)
+			return rc__trunc(c);
 		/* tcpdump ends the capture at the quoted packet's own length */
 		rc__push_end(c, oip, rc__be16(oip + 2));
 		int r = rc__print_ip(c, oip, rc__be16(oip + 2));
@@ -606,6 +610,11 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 			RC_TRY(rc__nd_options(c, dp + 40, (int)length - 40));
 		break;
 	case 143:
+		/* tcpdump's mldv2_report_print checks the length first */
+		if (length < 8) {
+			rc__ob_printf(c->ob, " [invalid len %u]", length);
+			break;
+		}
 		RC_NEED(c, dp, 8);
 		RC_TRY(rc__group_records(c, dp, length, 16));
 		break;

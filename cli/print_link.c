@@ -360,10 +360,13 @@ static uint32_t sll_payload(rc__pctx *c, const uint8_t *h, int v2, uint16_t type
 						sll_hdr(c, h, length + hlen0);
 				}
 			}
-			if (r != RC_LLC_DONE && r != RC_PRINT_TRUNC)
+			if (r == RC_LLC_DONE)
+				return hdrlen + (uint32_t)llc_len;
+			if (r != RC_PRINT_TRUNC)
 				rc__default_print(c, p, caplen);
-			/* tcpdump's cooked printers leave the LLC header in the
-			 * -x dump (its Ethernet printer does not) */
+			/* after an I or U frame's payload dump tcpdump's cooked
+			 * printers leave the LLC header in the -x dump (its
+			 * Ethernet printer does not) */
 			return hdrlen;
 		}
 		if (type == 0x8100) {

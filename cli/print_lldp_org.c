@@ -126,6 +126,16 @@ static void cdcp(rc__pctx *c, const uint8_t *p, unsigned len)
 			      rc__be24(p + i) & 0xfff);
 }
 
+/* IEEE 802.1AB-2009 F.3 (802.1 subtype 7, the older 802.3 subtype 3):
+ * aggregation status bits and the aggregated port's ifIndex. */
+static void link_aggr(rc__pctx *c, const uint8_t *p)
+{
+	static const tok aggr[] = { { 1, "supported" }, { 2, "enabled" } };
+	rc__ob_puts(c->ob, "\n\t    aggregation status [");
+	BITS(c, aggr, p[4], "none");
+	rc__ob_printf(c->ob, "], aggregation port ID %u", rc__be32(p + 5));
+}
+
 /* A length-prefixed name at p[at]: VLAN name, protocol identity. */
 static void counted_text(rc__pctx *c, const char *label, const uint8_t *p, unsigned len,
 			 unsigned at)
@@ -139,13 +149,13 @@ static void counted_text(rc__pctx *c, const char *label, const uint8_t *p, unsig
 static int ieee8021(rc__pctx *c, const uint8_t *p, unsigned len)
 {
 	static const tok sub[] = { { 1, "Port VLAN Id" }, { 2, "Port and Protocol VLAN ID" },
-		{ 3, "VLAN name" }, { 4, "Protocol Identity" }, { 8, "Congestion Notification" },
+		{ 3, "VLAN name" }, { 4, "Protocol Identity" }, { 7, "Link aggregation" }, { 8, "Congestion Notification" },
 		{ 9, "ETS Configuration" }, { 10, "ETS Recommendation" },
 		{ 11, "Priority Flow Control Configuration" }, { 12, "Application Priority" },
 		{ 13, "EVB" }, { 14, "CDCP" } };
 	static const tok ppvid[] = { { 2, "supported" }, { 4, "enabled" } };
 	/* the shortest value each subtype decodes, with its 4-byte head */
-	static const uint8_t min_len[15] = { 0, 6, 7, 6, 5, 0, 0, 0, 6, 25, 25, 6, 5, 9, 8 };
+	static const uint8_t min_len[15] = { 0, 6, 7, 6, 5, 0, 0, 9, 6, 25, 25, 6, 5, 9, 8 };
 	int s = SUBTYPE(c, sub, min_len, p, len);
 	if (s <= 0)
 		return s < 0;
@@ -165,6 +175,9 @@ static int ieee8021(rc__pctx *c, const uint8_t *p, unsigned len)
 		break;
 	case 4:
 		counted_text(c, "protocol identity", p, len, 4);
+		break;
+	case 7:
+		link_aggr(c, p);
 		break;
 	case 8:
 		bit_row(c, "Pre-Priority CNPV Indicator", p[4]);
@@ -242,7 +255,6 @@ static int ieee8023(rc__pctx *c, const uint8_t *p, unsigned len)
 	static const tok pairs[] = { { 1, "signal" }, { 2, "spare" } };
 	static const tok pclass[] = { { 1, "class0" }, { 2, "class1" }, { 3, "class2" },
 		{ 4, "class3" }, { 5, "class4" } };
-	static const tok aggr[] = { { 1, "supported" }, { 2, "enabled" } };
 	static const uint8_t min_len[5] = { 0, 9, 7, 9, 6 };
 	int s = SUBTYPE(c, sub, min_len, p, len);
 	if (s <= 0)
@@ -258,9 +270,7 @@ static int ieee8023(rc__pctx *c, const uint8_t *p, unsigned len)
 			      TOK(pclass, p[6], "unknown"));
 		break;
 	case 3:
-		rc__ob_puts(c->ob, "\n\t    aggregation status [");
-		BITS(c, aggr, p[4], "none");
-		rc__ob_printf(c->ob, "], aggregation port ID %u", rc__be32(p + 5));
+		link_aggr(c, p);
 		break;
 	default:
 		rc__ob_printf(c->ob, "\n\t    MTU size %u", rc__be16(p + 4));

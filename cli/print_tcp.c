@@ -371,8 +371,8 @@ static void fastopen(rc__pctx *c, const uint8_t *cp, unsigned datalen, int exp)
 }
 
 /* Returns 0, RC_PRINT_TRUNC, or 1 for "bad option" (already printed). */
-static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, uint32_t thseq,
-		       uint32_t thack, int data_captured)
+static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, uint8_t flags, int rev,
+		       uint32_t thseq, uint32_t thack, int data_captured)
 {
 	char ch = '\0';
 	rc__ob_puts(c->ob, ", options [");
@@ -512,9 +512,13 @@ static int tcp_options(rc__pctx *c, const uint8_t *cp, unsigned hlen, int rev, u
 			else
 				rc__ob_printf(c->ob, "%04x", rc__be16(cp));
 			break;
+		case 30: /* tcpdump checks the whole option is captured first */
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (!rc__print_mptcp(c, cp - 2, len, flags))
+				goto bad;
+			break;
 		default:
-			/* Options tcpdump decodes in detail (mptcp) are shown as raw
-			 * bytes here. */
 			datalen = len >= 2 ? len - 2 : 0;
 			if (datalen)
 				rc__ob_puts(c->ob, " 0x");
@@ -686,7 +690,7 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 	if (flags & 0x20)
 		rc__ob_printf(c->ob, ", urg %u", urp);
 	if (hlen > 20) {
-		int r = tcp_options(c, tp + 20, hlen - 20, rev, thseq, thack,
+		int r = tcp_options(c, tp + 20, hlen - 20, flags, rev, thseq, thack,
 				    rc__have(c, tp + hlen, length));
 		if (r != 0)
 			return r < 0 ? r : 0;

@@ -75,6 +75,12 @@ static const char *const not_decoded_icmp6[] = {
 	"router renumbering", "node information query", "node information reply",
 	"unknown icmp6 type (155)", /* RPL */
 };
+/* IGMP types ringcap prints as "igmp-N" and the start of tcpdump's
+ * line there: DVMRP 0x13, PIMv1 0x14. */
+static const struct {
+	unsigned type;
+	const char *name;
+} not_decoded_igmp[] = {{19, "igmp dvmrp"}, {20, "igmp pimv1"}};
 /* Linux cooked header types tcpdump hands to another decoder: 803,
  * ARPHRD_IEEE80211_RADIOTAP. */
 static const unsigned not_decoded_hatype[] = {803};
@@ -328,11 +334,39 @@ static int port_kind(const char *want, const char *got)
 	}
 	size_t gl = strlen(got);
 	g = strstr(got, ": Flags [");
-	const char *len = strstr(got, ", length ");
+	const char *len = NULL; /* the TCP length is the last (-e shows the frame's first) */
+	for (const char *q = got; (q = strstr(q, ", length ")) != NULL; q++)
+		len = q;
 	if (!g || !len || strchr(len + 9, ' ') || strncmp(want, got, gl) != 0 || !want[gl] ||
 	    !ports(got, g, &sp, &dp))
 		return 0;
 	return IN_LIST(not_decoded_tcp, sp) || IN_LIST(not_decoded_tcp, dp);
+}
+
+/* The ethertype of an Ethernet frame after its VLAN tags (0 if cut). */
+static unsigned inner_ethertype(const uint8_t *pkt, uint32_t caplen)
+{
+	uint32_t off = 12;
+	unsigned t = 0;
+	while (off + 2 <= caplen) {
+		t = (unsigned)(pkt[off] << 8 | pkt[off + 1]);
+		if (t != 0x8100 && t != 0x88a8 && t != 0x9100 && t != 0x9200)
+			return t;
+		off += 4;
+	}
+	return 0;
+}
+
+/* The protocol type of a Linux cooked header (v1 or v2). */
+static int sll_type(uint32_t lt, const uint8_t *pkt, uint32_t caplen, unsigned *type)
+{
+	if (lt == 113 && caplen >= 16)
+		*type = (unsigned)(pkt[14] << 8 | pkt[15]);
+	else if (lt == 276 && caplen >= 2)
+		*type = (unsigned)(pkt[0] << 8 | pkt[1]);
+	else
+		return 0;
+	return 1;
 }
 
 /* ringcap's unknown-type line for a listed ethertype or loopback family;
@@ -346,14 +380,25 @@ static int link_type_kind(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 	if (strstr(got, "ethertype ") && g && sscanf(g, " (0x%x), length %u: %n", &v, &n, &used) == 2 &&
 	    g[used] == '\0')
 		return IN_LIST(not_decoded_ethertype, v);
+	/* after a VLAN tag with -e: "ethertype NAME (0xXXXX), " ends it */
+	const char *last = NULL;
+	for (const char *q = got; (q = strstr(q, " (0x")) != NULL; q++)
+		last = q;
+	if (last && sscanf(last, " (0x%x), %n", &v, &used) == 1 && last[used] == '\0')
+		return IN_LIST(not_decoded_ethertype, v);
 	g = strstr(got, " > ");
 	if (lt == 1 && caplen >= 14 && g && (g = strchr(g, ',')) && (g = strchr(g + 1, ',')) &&
 	    sscanf(g, ", length %u: %n", &n, &used) == 1 && g[used] == '\0')
-		return IN_LIST(not_decoded_ethertype, (unsigned)(pkt[12] << 8 | pkt[13]));
+		return IN_LIST(not_decoded_ethertype, inner_ethertype(pkt, caplen));
 	g = strstr(got, " AF ");
 	if (g && (g = strchr(g, '(')) && sscanf(g, "(%u), length %u: %n", &v, &n, &used) == 2 &&
 	    g[used] == '\0')
 		return IN_LIST(not_decoded_af, v);
+	/* cooked headers with -q: "PKTTYPE [ADDR] " alone, the type read
+	 * from the header */
+	size_t l = strlen(got);
+	if (sll_type(lt, pkt, caplen, &v) && l && got[l - 1] == ' ' && !strchr(got, ','))
+		return IN_LIST(not_decoded_ethertype, v);
 	/* -q: "NAME, length N: " alone, the family in either byte order */
 	g = strchr(got, ' ');
 	if ((lt == 0 || lt == 108) && caplen >= 4 && g && (g = strchr(g, ',')) &&
@@ -365,13 +410,49 @@ static int link_type_kind(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 }
 
 /* An MPLS payload tcpdump takes for OSI (first byte 0x81-0x83: CLNP,
- * ES-IS, IS-IS) and ringcap dumps: its label line, then the dump. */
-static int mpls_osi_kind(const char *got)
+ * ES-IS, IS-IS): ringcap's output ends at the bottom label "[S], ttl N)"
+ * (-v puts each label on a line) or has only dump lines after it, where
+ * tcpdump's goes on with an OSI decoder's text. */
+static int mpls_osi_kind(const char *want, const char *got)
 {
-	const char *m = strstr(got, " MPLS (label ");
-	const char *nl = strchr(got, '\n');
-	return m && nl && m < nl && nl[-1] == ')' && strncmp(nl + 1, "\t0x0000:  8", 11) == 0 &&
-	       nl[12] >= '1' && nl[12] <= '3';
+	static const char *const osi[] = {"IS-IS", "ES-IS", "CLNP", "[|clnp]", "[|esis]", "[|isis]"};
+	const char *s = strstr(got, ", [S], ttl ");
+	const char *e = s ? strchr(s, ')') : NULL;
+	if (!strstr(got, "MPLS (label ") || !e || !same_prefix(want, got, e + 1))
+		return 0;
+	for (const char *q = e + 1; *q;) {
+		if (strncmp(q, "\n\t0x", 4) != 0)
+			return 0;
+		const char *nl = strchr(q + 1, '\n');
+		q = nl ? nl : q + strlen(q);
+	}
+	/* tcpdump's text after the label, up to its dumps */
+	char *rest = strdup(want + (e + 1 - got));
+	ASSERT_TRUE(rest != NULL);
+	char *d = strstr(rest, "\n\t0x");
+	if (d)
+		*d = '\0';
+	int r = 0;
+	for (size_t i = 0; i < sizeof(osi) / sizeof(osi[0]); i++)
+		r |= strstr(rest, osi[i]) != NULL;
+	free(rest);
+	return r;
+}
+
+/* ringcap's " igmp-N" for a listed IGMP type (a bad checksum mark may
+ * follow with -v), where tcpdump names it. */
+static int igmp_kind(const char *want, const char *got)
+{
+	const char *g = strstr(got, " igmp-");
+	unsigned type;
+	if (!g || sscanf(g, " igmp-%u", &type) != 1 || !same_prefix(want, got, g + 1))
+		return 0;
+	for (size_t i = 0; i < sizeof(not_decoded_igmp) / sizeof(not_decoded_igmp[0]); i++)
+		if (not_decoded_igmp[i].type == type &&
+		    strncmp(want + (g + 1 - got), not_decoded_igmp[i].name,
+			    strlen(not_decoded_igmp[i].name)) == 0)
+			return 1;
+	return 0;
 }
 
 static int icmp6_kind(const char *want, const char *got)
@@ -426,7 +507,7 @@ static int generic_form(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const 
 		k++;
 	if (!line_at(want, k, w, sizeof(w)) || !line_at(got, k, g, sizeof(g)))
 		return 0;
-	if (icmp6_kind(w, g)) /* an unknown type's dump may follow */
+	if (icmp6_kind(w, g) || igmp_kind(w, g)) /* an unknown type's dump may follow */
 		return 1;
 	char next[8];
 	if (line_at(got, k + 1, next, sizeof(next)))
@@ -488,13 +569,13 @@ static int is_not_decoded(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 {
 	if (!want || !got)
 		return 0;
-	if (hatype_kind(lt, pkt, caplen) || mpls_osi_kind(got))
+	if (hatype_kind(lt, pkt, caplen))
 		return 1;
 	char *w = strdup(want), *g = strdup(got);
 	ASSERT_TRUE(w && g);
 	strip_dump(w, flags, pkt, caplen);
 	strip_dump(g, flags, pkt, caplen);
-	int r = generic_form(lt, pkt, caplen, w, g);
+	int r = mpls_osi_kind(w, g) || generic_form(lt, pkt, caplen, w, g);
 	free(w);
 	free(g);
 	return r;
@@ -617,6 +698,13 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		 "1.0 MPLS (label 100, tc 0, [S], ttl 64)\n\t0x0000:  81                       .", 1},
 		{"1.0 MPLS (label 100, tc 0, [S], ttl 64)  x",
 		 "1.0 MPLS (label 100, tc 0, [S], ttl 64)\n\t0x0000:  84                       .", 0},
+		{"1.0 MPLS (label 1, tc 0, ttl 64)\n\t(label 2, tc 0, [S], ttl 64)\n\tIS-ISversion 9",
+		 "1.0 MPLS (label 1, tc 0, ttl 64)\n\t(label 2, tc 0, [S], ttl 64)\n\t0x0000:  8300", 1},
+		{"1.0 MPLS (label 1, tc 0, [S], ttl 64) IP 1.2.3.4", "1.0 MPLS (label 1, tc 0, [S], ttl 64)", 0},
+		/* IGMP types */
+		{"1.0 IP 1.1.1.1 > 2.2.2.2: igmp pimv1 [type 20] [v14]", "1.0 IP 1.1.1.1 > 2.2.2.2: igmp-20", 1},
+		{"1.0 IP 1.1.1.1 > 2.2.2.2: igmp dvmrp [type 0]", "1.0 IP 1.1.1.1 > 2.2.2.2: igmp-20", 0},
+		{"1.0 IP 1.1.1.1 > 2.2.2.2: igmp v2 report 1.1.1.1", "1.0 IP 1.1.1.1 > 2.2.2.2: igmp-21", 0},
 		/* ICMPv6 types */
 		{"1.0 IP6 ::1 > ::2: ICMP6, who-are-you reply [|icmp6], length 8",
 		 "1.0 IP6 ::1 > ::2: ICMP6, node information reply, length 8", 1},
@@ -631,4 +719,17 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 	static const uint8_t sll2[12] = {8, 0, 0, 0, 0, 0, 0, 1, 0x03, 0x23, 0, 6};
 	ASSERT_TRUE(is_not_decoded(276, sll2, sizeof(sll2), "-n", "1.0 lo In  [|802.11_radio]", "1.0 lo In  IP"));
 	ASSERT_FALSE(is_not_decoded(113, sll2, sizeof(sll2), "-n", "1.0 a", "1.0 b"));
+	/* an ethertype after a VLAN tag, with -e and with -q */
+	static const uint8_t vlan_ipx[18] = {2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x88, 0xa8, 0, 100, 0x81, 0x37};
+	ASSERT_TRUE(is_not_decoded(1, vlan_ipx, sizeof(vlan_ipx), "-n -e", "1.0 x (NOV-ETHII)  [|ipx]",
+				   "1.0 x, ethertype 802.1Q-QinQ (0x88a8), length 26: vlan 100, p 0, ethertype IPX (0x8137), "));
+	ASSERT_TRUE(is_not_decoded(1, vlan_ipx, sizeof(vlan_ipx), "-n -q", "1.0 (NOV-ETHII) IPX  [|ipx]",
+				   "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, IPX, length 26: "));
+	ASSERT_FALSE(is_not_decoded(1, vlan_ipx, sizeof(vlan_ipx), "-n -e", "1.0 x",
+				    "1.0 x, ethertype 802.1Q-QinQ (0x88a8), length 26: vlan 100, p 0, ethertype Unknown (0x9999), "));
+	/* -q: the cooked header alone, for a listed ethertype */
+	static const uint8_t sll_ipx[16] = {0, 4, 0, 1, 0, 6, 2, 0, 0, 0, 0, 1, 0, 0, 0x81, 0x37};
+	ASSERT_TRUE(is_not_decoded(113, sll_ipx, sizeof(sll_ipx), "-n -q", "1.0 (NOV-ETHII) IPX",
+				   "1.0 Out 02:00:00:00:00:01 "));
+	ASSERT_FALSE(is_not_decoded(113, sll2, sizeof(sll2), "-n -q", "1.0 IP", "1.0 Out 02:00:00:00:00:01 "));
 }

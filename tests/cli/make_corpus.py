@@ -1076,6 +1076,51 @@ def rip_set():
     return pkts + [short, pw]
 
 
+def mptcp_set():
+    """TCP option 30 (MPTCP, RFC 8684/6824): every subtype at each length
+    tcpdump 4.99 accepts, with the SYN/ACK flags it checks, and at lengths
+    and flags it calls bad; DSS with 4- and 8-byte numbers and a checksum;
+    ADD_ADDR v4/v6 with port and HMAC; MP_TCPRST and higher subtypes
+    (tcpdump's "unknown"); an option after it cut by the capture."""
+    k1, k2 = bytes(range(1, 9)), bytes(range(0x11, 0x19))
+    v4, v6 = bytes([192, 168, 1, 1]), bytes(range(0x20, 0x30))
+    u32 = lambda v: struct.pack("!I", v)
+
+    def seg(flags, *opts, load=b""):
+        t = TCP(sport=40000, dport=8080, seq=1000, ack=2000 if "A" in flags else 0,
+                flags=flags, options=[(30, o) for o in opts])
+        return Ether(src=A, dst=B) / IP(src=IA, dst=IB) / t / Raw(load)
+
+    pkts = [
+        seg("S", b"\x00\x81" + k1), seg("S", b"\x01\x01"), seg("A", b"\x01\x81" + k1 + k2),
+        seg("A", b"\x01\x01" + k1 + k2 + b"\x00\x10"), seg("S", b"\x02\x81" + k1),
+        seg("A", b"\x00\x81" + k1), seg("SA", b"\x01\x01" + k1 + k2),
+        seg("S", b"\x11\x05\xaa\xbb\xcc\xdd\x11\x22\x33\x44"),
+        seg("SA", b"\x10\x05" + k1 + b"\x11\x22\x33\x44"),
+        seg("A", b"\x10\x00" + bytes(range(20))), seg("A", b"\x10\x05" + k1),
+        seg("A", b"\x20\x01" + u32(5)), seg("A", b"\x20\x1f" + k1 + k2 + u32(7) + b"\x01\x00\x12\x34"),
+        seg("PA", b"\x20\x05" + u32(5) + u32(6) + u32(7) + b"\x01\x00", load=b"data"),
+        seg("A", b"\x20\x00"), seg("A", b"\x20\x01\x00\x00"), seg("S", b"\x20\x01" + u32(5)),
+        seg("A", b"\x20\x01" + u32(5) + b"\x00"), seg("A", b"\x20\x0c" + k1 + u32(7)),
+        seg("A", b"\x30\x02" + v4), seg("A", b"\x31\x02" + v4 + b"\x1f\x90"),
+        seg("A", b"\x30\x02" + v4 + k1), seg("A", b"\x30\x02" + v4 + b"\x1f\x90" + k1),
+        seg("A", b"\x36\x02" + v6), seg("A", b"\x34\x02" + v6 + b"\x1f\x90"),
+        seg("A", b"\x30\x02" + v6 + k1), seg("A", b"\x3f\x02" + v6 + b"\x1f\x90" + k1),
+        seg("A", b"\x35\x02" + v4 + b"\x00"),
+        seg("A", b"\x40\x01\x02\x03"), seg("A", b"\x40"), seg("A", b"\x51"), seg("A", b"\x50\x07"),
+        seg("A", b"\x50\x07\x08"), seg("A", b"\x60\x00" + k1), seg("A", b"\x70\x00" + k1),
+        seg("A", b"\x70\x00" + k1[:4]), seg("RA", b"\x8f\x03"), seg("A", b"\xf0"),
+        seg("A", b""), seg("S", b"\x00\x81" + k1, b"\x00\x01"),
+    ]
+    cut = seg("S", b"\x00\x81" + k1)
+    cut[TCP].options = [(30, b"\x00\x81" + k1), ("MSS", 1460)]
+    frame = bytes(cut)
+    pkts += [Ether(frame[:-1]), Ether(frame[:-3])]
+    six = Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / TCP(
+        sport=40000, dport=8080, flags="A", ack=1, options=[(30, b"\x36\x02" + v6)])
+    return pkts + [six]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1120,6 +1165,8 @@ def main():
     cut_set(outdir, "cut_tftp.pcap", ["tftp.pcap"])
     write(outdir, "rip.pcap", stamp(rip_set(), base=BASE + 1490))
     cut_set(outdir, "cut_rip.pcap", ["rip.pcap"], flags=("-v",))
+    write(outdir, "mptcp.pcap", stamp(mptcp_set(), base=BASE + 1530))
+    cut_set(outdir, "cut_mptcp.pcap", ["mptcp.pcap"])
 
 
 if __name__ == "__main__":
