@@ -50,7 +50,6 @@ static const struct {
 } not_decoded_ip[] = {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
 	{33, {"DCCP", "dccp"}},    {46, {"RSVP", "[|rsvp]"}},
-	{50, {"ESP(", "[|esp]"}},     {51, {"AH(", "[|ah]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
 	{88, {"EIGRP", "[|eigrp]"}},  {89, {"OSPF", "[|ospf"}},
 	{103, {"PIM", "[|pim"}},      {108, {"IPComp(", "[|ipcomp]"}},

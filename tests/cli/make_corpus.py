@@ -1076,6 +1076,43 @@ def rip_set():
     return pkts + [short, pw]
 
 
+def ah_hdr(nh, icv, spi=0x1000, seq=1, rsv=0, words=None):
+    """AH header (RFC 4302 2): words defaults to the real length."""
+    if words is None:
+        words = (12 + len(icv)) // 4 - 2
+    return struct.pack("!BBHII", nh, words, rsv, spi, seq) + icv
+
+
+def ipsec_set():
+    """ESP and AH over IPv4 and IPv6: ESP headers of 8 bytes or less, AH
+    before TCP, UDP, ICMP, IGMP, ESP, another AH and no next header, a
+    reserved field set, an ICV longer than the packet, AH after IPv6
+    hop-by-hop and fragment headers and before extension headers that the
+    demultiplexer does not walk."""
+    e = Ether(src=A, dst=B)
+    udp = bytes(UDP(sport=1, dport=2) / Raw(b"x" * 8))
+    tcp = bytes(TCP(sport=1, dport=2))
+    esp = lambda spi, seq, body: struct.pack("!II", spi, seq) + body
+    v4 = [esp(0x1234, 1, bytes(range(32))), esp(0xdeadbeef, 0xffffffff, b""), esp(1, 2, b"\x01"),
+          b"\0\0\0", ah_hdr(6, bytes(range(12))) + tcp, ah_hdr(50, bytes(12)) + esp(5, 6, b"abcdefgh"),
+          ah_hdr(17, b"\xaa" * 12, rsv=0x1234) + udp, ah_hdr(59, b"\xbb" * 4),
+          ah_hdr(59, b"\xbb" * 4, words=10), ah_hdr(1, b"\xcc" * 12) + bytes(ICMP()),
+          ah_hdr(51, b"\xcc" * 12) + ah_hdr(17, b"\xdd" * 8) + udp, ah_hdr(6, b"", words=0),
+          ah_hdr(6, b"", words=1)[:8], ah_hdr(2, b"\1" * 12) + b"\x11\x64\xee\x9b\0\0\0\0", b""]
+    pkts = [e / IP(src=IA, dst=IB, proto=50 + (i >= 4 and i != 14)) / Raw(m) for i, m in enumerate(v4)]
+    pkts[-1][IP].proto = 51
+    s6, d6 = "2001:db8::1", "2001:db8::2"
+    opt = b"\x01\x04\0\0\0\0"
+    v6 = [(50, esp(0x99, 7, bytes(20))), (51, ah_hdr(6, bytes(range(12))) + tcp),
+          (51, ah_hdr(60, bytes(12)) + b"\x11\0" + opt + udp),
+          (0, b"\x33\0" + opt + ah_hdr(58, bytes(12)) + bytes(ICMPv6EchoRequest())),
+          (44, b"\x33\0\0\0\0\0\0\1" + ah_hdr(17, bytes(12)) + udp),
+          (51, ah_hdr(43, bytes(12)) + b"\x11" + bytes(7) + udp),
+          (51, ah_hdr(2, bytes(12)) + udp), (51, ah_hdr(17, bytes(12), words=200) + udp)]
+    pkts += [e / IPv6(src=s6, dst=d6, nh=nh) / Raw(m) for nh, m in v6]
+    return pkts
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1120,6 +1157,8 @@ def main():
     cut_set(outdir, "cut_tftp.pcap", ["tftp.pcap"])
     write(outdir, "rip.pcap", stamp(rip_set(), base=BASE + 1490))
     cut_set(outdir, "cut_rip.pcap", ["rip.pcap"], flags=("-v",))
+    write(outdir, "ipsec.pcap", stamp(ipsec_set(), base=BASE + 1530))
+    cut_set(outdir, "cut_ipsec.pcap", ["ipsec.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
