@@ -148,6 +148,8 @@ void rc__put_ip6(rc__ob *ob, const uint8_t *a);
 void rc__put_mac(rc__ob *ob, const uint8_t *a);
 /* One byte as tcpdump's fn_print_char: M- for the high bit, ^ for controls. */
 void rc__put_char(rc__ob *ob, uint8_t ch);
+/* tcpdump's unsigned_relts_print: "1h2m3s", "0s" for 0. */
+void rc__put_relts(rc__ob *ob, uint32_t secs);
 /* tcpdump's default printer: hex + ASCII of up to len bytes from p, then the
  * truncation marker if fewer were captured.  No-op with -x/-X. */
 int rc__default_print(rc__pctx *c, const uint8_t *p, size_t len);
@@ -251,6 +253,10 @@ int rc__print_syslog(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__syslog_port(unsigned sport, unsigned dport);
 int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* An AH header (print_ipsec.c): its length, or RC_PRINT_TRUNC. */
+int rc__print_ah(rc__pctx *c, const uint8_t *p);
+int rc__print_pim(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 
 /* TCP relative sequence numbers (print_tcp.c). */
 struct rc__tcp_seq *rc__tcp_seq_new(void);

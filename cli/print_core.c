@@ -457,6 +457,27 @@ const char *rc__ipproto_name(uint8_t proto)
 	}
 }
 
+/* tcpdump's unsigned_relts_print: years (365 days), weeks, days, hours,
+ * minutes and seconds, each only when non-zero; "0s" for 0. */
+void rc__put_relts(rc__ob *ob, uint32_t secs)
+{
+	static const struct {
+		uint32_t secs;
+		char unit;
+	} units[] = { { 31536000, 'y' }, { 604800, 'w' }, { 86400, 'd' },
+		      { 3600, 'h' },     { 60, 'm' },     { 1, 's' } };
+	if (secs == 0) {
+		rc__ob_puts(ob, "0s");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (secs >= units[i].secs) {
+			rc__ob_printf(ob, "%u%c", secs / units[i].secs, units[i].unit);
+			secs %= units[i].secs;
+		}
+	}
+}
+
 void rc__put_char(rc__ob *ob, uint8_t ch)
 {
 	if (ch & 0x80) {

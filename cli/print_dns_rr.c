@@ -18,27 +18,6 @@ enum {
 	T_URI = 256,
 };
 
-/* tcpdump's unsigned_relts_print: years (365 days), weeks, days, hours,
- * minutes and seconds, each only when non-zero; "0s" for 0. */
-static void put_duration(rc__ob *ob, uint32_t secs)
-{
-	static const struct {
-		uint32_t secs;
-		char unit;
-	} units[] = { { 31536000, 'y' }, { 604800, 'w' }, { 86400, 'd' },
-		      { 3600, 'h' },     { 60, 'm' },     { 1, 's' } };
-	if (secs == 0) {
-		rc__ob_puts(ob, "0s");
-		return;
-	}
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (secs >= units[i].secs) {
-			rc__ob_printf(ob, "%u%c", secs / units[i].secs, units[i].unit);
-			secs %= units[i].secs;
-		}
-	}
-}
-
 /* tcpdump's nd_printn: n bytes as text, as far as captured; -1 if the
  * capture ends first. */
 static int put_text(rc__pctx *c, const uint8_t *p, size_t n)
@@ -256,7 +235,7 @@ const uint8_t *rc__dns_rr(rc__pctx *c, const uint8_t *cp, const uint8_t *msg, in
 		rc__ob_puts(c->ob, " (Cache flush)");
 	if (typ != DNS_T_OPT && c->o->vflag > 2) {
 		rc__ob_puts(c->ob, " [");
-		put_duration(c->ob, rc__be32(cp + 4));
+		rc__put_relts(c->ob, rc__be32(cp + 4));
 		rc__ob_putc(c->ob, ']');
 	}
 	unsigned opt_flags = rc__be16(cp + 6), len = rc__be16(cp + 8);

@@ -335,6 +335,19 @@ int rc__print_ip_any(rc__pctx *c, const uint8_t *p, uint32_t length)
 int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fragmented,
 		 uint8_t nh, const uint8_t *iph)
 {
+	/* tcpdump prints each AH header and goes on with its next header */
+	while (nh == 51) {
+		if (!rc__have(c, p, 1)) {
+			c->proto = "ah";
+			return rc__trunc_soft(c);
+		}
+		uint8_t next = p[0];
+		int adv = rc__print_ah(c, p);
+		RC_TRY(adv);
+		p += adv;
+		length -= (uint32_t)adv;
+		nh = next;
+	}
 	switch (nh) {
 	case 6:
 		return rc__print_tcp(c, p, length, iph, fragmented);
@@ -368,6 +381,10 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 		return 0;
 	case 112:
 		return rc__print_vrrp(c, p, length, iph);
+	case 50:
+		return rc__print_esp(c, p, length);
+	case 103:
+		return rc__print_pim(c, p, length, iph);
 	case 77: /* tcpdump names the Sun ND protocol without decoding it */
 		rc__ob_printf(c->ob, " nd %u", length);
 		return 0;

@@ -10,26 +10,6 @@
 
 /* ---- IGMP ---- */
 
-/* Whole seconds as tcpdump's unsigned_relts_print: "5m7s", "1h", "0s". */
-static void put_relts(rc__pctx *c, unsigned secs)
-{
-	static const struct {
-		unsigned secs;
-		char unit;
-	} units[] = { { 31536000, 'y' }, { 604800, 'w' }, { 86400, 'd' },
-		      { 3600, 'h' },     { 60, 'm' },     { 1, 's' } };
-	if (secs == 0) {
-		rc__ob_puts(c->ob, "0s");
-		return;
-	}
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-		if (secs >= units[i].secs) {
-			rc__ob_printf(c->ob, "%u%c", secs / units[i].secs, units[i].unit);
-			secs %= units[i].secs;
-		}
-	}
-}
-
 /* -vv: a query's source addresses (RFC 3376 4.1.8) as " { a b ... }". */
 static int igmpv3_query_sources(rc__pctx *c, const uint8_t *src, unsigned nsrcs)
 {
@@ -62,7 +42,7 @@ static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		if (mrt < 600)
 			rc__ob_printf(c->ob, "%.1fs", mrt * 0.1);
 		else
-			put_relts(c, mrt / 10);
+			rc__put_relts(c->ob, mrt / 10);
 		rc__ob_putc(c->ob, ']');
 	}
 	RC_NEED(c, bp + 4, 4);

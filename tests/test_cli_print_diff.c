@@ -50,10 +50,9 @@ static const struct {
 } not_decoded_ip[] = {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
 	{33, {"DCCP", "dccp"}},    {46, {"RSVP", "[|rsvp]"}},
-	{50, {"ESP(", "[|esp]"}},     {51, {"AH(", "[|ah]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
 	{88, {"EIGRP", "[|eigrp]"}},  {89, {"OSPF", "[|ospf"}},
-	{103, {"PIM", "[|pim"}},      {108, {"IPComp(", "[|ipcomp]"}},
+	{108, {"IPComp(", "[|ipcomp]"}},
 	{113, {"PGM", "[|pgm]"}},
 	{135, {"mobility", "[|mobility]"}}, {240, {"pfsync", "[|pfsync]"}},
 };
@@ -520,13 +519,14 @@ static int generic_form(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const 
 	return ip_proto_kind(rest, g);
 }
 
-/* tcpdump's -A text of n bytes (its ascii_print): a CR before a LF is
- * left out, tab, space and LF stand, other unprintable bytes print '.'. */
+/* tcpdump's -A text of n bytes (its ascii_print): a CR before a LF or
+ * among the last two bytes is left out, tab, space and LF stand, other
+ * unprintable bytes print '.'. */
 static void ascii_text(const uint8_t *p, size_t n, char *out)
 {
 	*out++ = '\n';
 	for (size_t i = 0; i < n; i++)
-		if (p[i] != '\r' || i + 1 == n || p[i + 1] != '\n')
+		if (p[i] != '\r' || (n - i - 1 > 1 && p[i + 1] != '\n'))
 			*out++ = (p[i] == '\t' || p[i] == '\n' || isgraph(p[i]) || p[i] == ' ')
 					 ? (char)p[i]
 					 : '.';

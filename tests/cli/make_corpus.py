@@ -1121,6 +1121,131 @@ def mptcp_set():
     return pkts + [six]
 
 
+def ah_hdr(nh, icv, spi=0x1000, seq=1, rsv=0, words=None):
+    """AH header (RFC 4302 2): words defaults to the real length."""
+    if words is None:
+        words = (12 + len(icv)) // 4 - 2
+    return struct.pack("!BBHII", nh, words, rsv, spi, seq) + icv
+
+
+def ipsec_set():
+    """ESP and AH over IPv4 and IPv6: ESP headers of 8 bytes or less, AH
+    before TCP, UDP, ICMP, IGMP, ESP, another AH and no next header, a
+    reserved field set, an ICV longer than the packet, AH after IPv6
+    hop-by-hop and fragment headers and before extension headers that the
+    demultiplexer does not walk."""
+    e = Ether(src=A, dst=B)
+    udp = bytes(UDP(sport=1, dport=2) / Raw(b"x" * 8))
+    tcp = bytes(TCP(sport=1, dport=2))
+    esp = lambda spi, seq, body: struct.pack("!II", spi, seq) + body
+    v4 = [esp(0x1234, 1, bytes(range(32))), esp(0xdeadbeef, 0xffffffff, b""), esp(1, 2, b"\x01"),
+          b"\0\0\0", ah_hdr(6, bytes(range(12))) + tcp, ah_hdr(50, bytes(12)) + esp(5, 6, b"abcdefgh"),
+          ah_hdr(17, b"\xaa" * 12, rsv=0x1234) + udp, ah_hdr(59, b"\xbb" * 4),
+          ah_hdr(59, b"\xbb" * 4, words=10), ah_hdr(1, b"\xcc" * 12) + bytes(ICMP()),
+          ah_hdr(51, b"\xcc" * 12) + ah_hdr(17, b"\xdd" * 8) + udp, ah_hdr(6, b"", words=0),
+          ah_hdr(6, b"", words=1)[:8], ah_hdr(2, b"\1" * 12) + b"\x11\x64\xee\x9b\0\0\0\0", b""]
+    pkts = [e / IP(src=IA, dst=IB, proto=50 + (i >= 4 and i != 14)) / Raw(m) for i, m in enumerate(v4)]
+    pkts[-1][IP].proto = 51
+    s6, d6 = "2001:db8::1", "2001:db8::2"
+    opt = b"\x01\x04\0\0\0\0"
+    v6 = [(50, esp(0x99, 7, bytes(20))), (51, ah_hdr(6, bytes(range(12))) + tcp),
+          (51, ah_hdr(60, bytes(12)) + b"\x11\0" + opt + udp),
+          (0, b"\x33\0" + opt + ah_hdr(58, bytes(12)) + bytes(ICMPv6EchoRequest())),
+          (44, b"\x33\0\0\0\0\0\0\1" + ah_hdr(17, bytes(12)) + udp),
+          (51, ah_hdr(43, bytes(12)) + b"\x11" + bytes(7) + udp),
+          (51, ah_hdr(2, bytes(12)) + udp), (51, ah_hdr(17, bytes(12), words=200) + udp)]
+    pkts += [e / IPv6(src=s6, dst=d6, nh=nh) / Raw(m) for nh, m in v6]
+    return pkts
+
+
+def pim_msg(typ, body, ver=2, rsv=0, bad=False, zero=False, pseudo=b"", sumlen=None):
+    """PIM message; the checksum covers sumlen bytes (all by default)."""
+    m = struct.pack("!BBH", ver << 4 | typ, rsv, 0) + body
+    ck = 0 if zero else inet_sum(pseudo + m[:sumlen or len(m)]) ^ (0x1111 if bad else 0)
+    return m[:2] + struct.pack("!H", ck) + m[4:]
+
+
+def pim_set():
+    """PIM over IPv4 and IPv6: v2 Hello with every option tcpdump names,
+    bad option lengths and an unknown option; Register (Border, Null with
+    its dummy header, IPv4, IPv6 and unknown inner versions, checksum over
+    the header or all); Register-Stop, Join/Prune, Graft, Graft-Ack,
+    Bootstrap, Assert, C-RP-Adv, State Refresh, DF Election subtypes and
+    unknown types; RFC 2117 address lengths, unknown address families,
+    bad and zero checksums, messages under 4 bytes, versions 1 and 3."""
+    from socket import inet_aton, inet_pton, AF_INET6
+
+    def u4(a):
+        return b"\x01\x00" + inet_aton(a)
+
+    def g4(a, m=32, f=0):
+        return struct.pack("!BBBB", 1, 0, f, m) + inet_aton(a)
+
+    def opt(t, v):
+        return struct.pack("!HH", t, len(v)) + v
+
+    hello = (opt(1, b"\x00\x69") + opt(2, b"\x81\xf4\x09\xc4") + opt(19, b"\0\0\0\x01") +
+             opt(20, b"\x12\x34\x56\x78") + opt(21, b"\x01\x3c\x00\x00") + opt(22, b"") +
+             opt(24, u4("10.0.0.9") + u4("10.0.0.10")) + opt(18, b"") + opt(99, b"abc") +
+             opt(65001, u4("10.0.0.11")) + opt(21, b"\x01\x00\x12\x34"))
+    inner = bytes(IP(src="10.1.1.1", dst="239.1.1.1") / UDP(sport=1, dport=2) / Raw(b"hi"))
+    inner6 = bytes(IPv6(src="2001:db8::1", dst="ff0e::1") / UDP(sport=1, dport=2))
+    jp = (u4("10.0.0.254") + b"\x00\x02\x00\xd2" + g4("239.1.1.1") + b"\x00\x01\x00\x01" +
+          g4("10.1.1.1", f=4) + g4("10.1.1.2", 24, f=7) + g4("239.2.0.0", 16, f=0x81) +
+          b"\x00\x01\x00\x00" + g4("10.9.9.9", f=0xfc))
+    bsr = (b"\x12\x34\x1e\x40" + u4("10.0.0.1") + g4("224.0.0.0", 4) + b"\x02\x02\x00\x00" +
+           u4("10.0.0.2") + b"\x00\x96\x01\x00" + u4("10.0.0.3") + b"\xff\xff\xc0\x00")
+    df = u4("10.0.0.1") + b"\0\0\0\1\0\0\0\2"
+    msgs = [
+        pim_msg(0, hello), pim_msg(0, opt(1, b"\x00\x69"), bad=True),
+        pim_msg(0, opt(1, b"\x00\x69"), zero=True), pim_msg(0, opt(1, b"\x00\x69\x00")),
+        pim_msg(0, opt(20, b"\x01\x02")), pim_msg(0, opt(19, b"\x01")), pim_msg(0, opt(2, b"\0")),
+        pim_msg(0, opt(21, b"\0")), pim_msg(0, opt(1, b"\xff\xff") + b"\x00\x01"),
+        pim_msg(0, opt(24, b"\x07\x00abcd")), pim_msg(0, opt(24, u4("10.0.0.9")[:5])),
+        pim_msg(1, b"\0\0\0\0" + inner, sumlen=8),
+        pim_msg(1, b"\x40\0\0\0" + bytes(IP(src="10.1.1.1", dst="239.1.1.1", version=0, proto=0)),
+                sumlen=8),
+        pim_msg(1, b"\x80\0\0\0" + inner), pim_msg(1, b"\xc0\0\0\0\x50" + bytes(19), sumlen=8),
+        pim_msg(1, b"\0\0\0\0"), pim_msg(1, b"\0\0\0\0" + inner6, sumlen=8),
+        pim_msg(1, b"\0\0\0\0" + inner, bad=True, sumlen=8), pim_msg(1, b"\0\0\0"),
+        pim_msg(2, g4("239.1.1.1") + u4("10.1.1.1")), pim_msg(2, g4("239.1.1.1", 24, 1) + u4("10.1.1.1")[:3]),
+        pim_msg(3, jp), pim_msg(3, jp[:20]), pim_msg(6, jp), pim_msg(7, jp),
+        pim_msg(3, u4("10.0.0.254") + b"\x00\x01\xff\xff" + g4("239.1.1.1") + b"\0\0\0\0"),
+        pim_msg(3, u4("10.0.0.254") + b"\x00\x01\x00\x00" + g4("239.1.1.1") + b"\0\0"),
+        pim_msg(4, bsr), pim_msg(4, bsr[:12]), pim_msg(4, bsr[:3]), pim_msg(4, bsr[:-1]),
+        pim_msg(5, g4("239.1.1.1") + u4("10.1.1.1") + b"\x80\0\0\x78\0\0\0\x0a"),
+        pim_msg(5, g4("239.1.1.1") + u4("10.1.1.1") + b"\x00\0\0\x78\0\0"),
+        pim_msg(8, b"\x02\xc0\x00\x96" + u4("10.0.0.5") + g4("224.0.0.0", 4) + g4("239.0.0.0", 8)),
+        pim_msg(8, b"\x05\xc0\x00\x96" + u4("10.0.0.5") + g4("224.0.0.0", 4)), pim_msg(8, b"\x01\x02"),
+        pim_msg(9, u4("10.1.1.1") + g4("239.1.1.1") + u4("10.0.0.7") + b"\x00\x3c"),
+        pim_msg(9, u4("10.1.1.1") + g4("239.1.1.1") + u4("10.0.0.7") + b"\x00"),
+        pim_msg(10, df, rsv=0x10), pim_msg(10, df, rsv=0x20),
+        pim_msg(10, df + df + b"\x01\xf4", rsv=0x30), pim_msg(10, df + df, rsv=0x40),
+        pim_msg(10, df, rsv=0x70), pim_msg(10, df[:9], rsv=0x10),
+        pim_msg(13, b"abcd"), pim_msg(1, b"", ver=1), pim_msg(0, b"xx", ver=3), pim_msg(15, b""),
+        pim_msg(2, inet_aton("239.1.1.1") + inet_aton("10.1.1.1"), rsv=4), pim_msg(2, b"", rsv=5),
+        pim_msg(2, bytes(40), rsv=0x10),
+        pim_msg(0, b""), b"\x20", b"\x20\x04", b"\x20\x00\x00", b"",
+        pim_msg(2, struct.pack("!BBBB", 3, 0, 0, 32) + bytes(8)),
+        pim_msg(2, struct.pack("!BBBB", 1, 1, 0, 32) + bytes(8)),
+    ]
+    e = Ether(src=A, dst="01:00:5e:00:00:0d")
+    pkts = [e / IP(src=IA, dst="224.0.0.13", ttl=1, proto=103) / Raw(m) for m in msgs]
+    s6, d6 = "fe80::1", "ff02::d"
+
+    def ps6(n):
+        return inet_pton(AF_INET6, s6) + inet_pton(AF_INET6, d6) + struct.pack("!IxxxB", n, 103)
+
+    u6 = b"\x02\x00" + inet_pton(AF_INET6, "2001:db8::9")
+    g6 = struct.pack("!BBBB", 2, 0, 0, 128) + inet_pton(AF_INET6, "ff0e::1")
+    m6 = [(0, opt(1, b"\x00\x69") + opt(24, u6), False), (2, g6 + u6, False),
+          (0, opt(1, b"\x00\x69") + opt(24, u6), True), (1, b"\0\0\0\0" + inner6, False)]
+    e6 = Ether(src=A, dst="33:33:00:00:00:0d")
+    pkts += [e6 / IPv6(src=s6, dst=d6, nh=103, hlim=1) / Raw(pim_msg(t, b, bad=bad, pseudo=ps6(4 + len(b))))
+             for t, b, bad in m6]
+    return pkts
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1167,6 +1292,10 @@ def main():
     cut_set(outdir, "cut_rip.pcap", ["rip.pcap"], flags=("-v",))
     write(outdir, "mptcp.pcap", stamp(mptcp_set(), base=BASE + 1530))
     cut_set(outdir, "cut_mptcp.pcap", ["mptcp.pcap"])
+    write(outdir, "ipsec.pcap", stamp(ipsec_set(), base=BASE + 1530))
+    cut_set(outdir, "cut_ipsec.pcap", ["ipsec.pcap"], flags=("-v",))
+    write(outdir, "pim.pcap", stamp(pim_set(), base=BASE + 1560))
+    cut_set(outdir, "cut_pim.pcap", ["pim.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
