@@ -110,7 +110,9 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		break;
 	case 0x22:
 		rc__ob_puts(c->ob, "igmp v3 report");
-		if (len < 8 || (len & 3)) { /* whole 32-bit words (RFC 3376 4.2) */
+		/* as tcpdump: at least the header and one group record's fixed
+		 * part (16 bytes), in whole 32-bit words (RFC 3376 4.2) */
+		if (len < 16 || (len & 3)) {
 			rc__ob_printf(c->ob, " [invalid len %u]", len);
 			break;
 		}

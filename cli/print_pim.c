@@ -517,7 +517,7 @@ static const char *v2_type_name(unsigned type)
 	static const char *const names[] = {
 		"Hello", "Register", "Register Stop", "Join / Prune", "Bootstrap", "Assert",
 		"Graft", "Graft Acknowledgement", "Candidate RP Advertisement", "Prune Refresh",
-		"DF Election",
+		"DF Election", "ECMP Redirect",
 	};
 	return type < sizeof names / sizeof names[0] ? names[type] : "Unknown Type";
 }

@@ -1246,6 +1246,19 @@ def pim_set():
     return pkts
 
 
+def igmp_pim_edge_set():
+    """IGMPv3 reports of 8 to 24 bytes (tcpdump wants 16 or more) and PIMv2
+    types 11 (ECMP Redirect) to 15, from raw bytes."""
+    frames = []
+    for i, n in enumerate((8, 12, 16, 20, 24)):
+        body = (bytes([0x22, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 239, 1, 1, 1]) + bytes(8))[:n]
+        frames.append(bytes(Ether(src=A, dst="01:00:5e:00:00:16") / IP(src=IA, dst="224.0.0.22", ttl=1, proto=2) / Raw(body)))
+    for t in (11, 12, 13, 15):
+        body = bytes([0x20 | t, 0, 0, 0]) + bytes(24)
+        frames.append(bytes(Ether(src=A, dst="01:00:5e:00:00:0d") / IP(src=IA, dst="224.0.0.13", ttl=1, proto=103) / Raw(body)))
+    return [(BASE + 1600 + i, f, len(f)) for i, f in enumerate(frames)]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1296,6 +1309,7 @@ def main():
     cut_set(outdir, "cut_ipsec.pcap", ["ipsec.pcap"], flags=("-v",))
     write(outdir, "pim.pcap", stamp(pim_set(), base=BASE + 1560))
     cut_set(outdir, "cut_pim.pcap", ["pim.pcap"], flags=("-v",))
+    write_raw(outdir, "igmp_pim_edge.pcap", 1, igmp_pim_edge_set())
 
 
 if __name__ == "__main__":
