@@ -331,7 +331,6 @@ int rc__print_ip_any(rc__pctx *c, const uint8_t *p, uint32_t length)
 	}
 }
 
-
 int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fragmented,
 		 uint8_t nh, const uint8_t *iph)
 {
@@ -345,7 +344,9 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 		int adv = rc__print_ah(c, p);
 		RC_TRY(adv);
 		p += adv;
-		length -= (uint32_t)adv;
+		/* the header was captured, and the capture ends within length;
+		 * the clamp only keeps a broken caller from wrapping it */
+		length = (uint32_t)adv < length ? length - (uint32_t)adv : 0;
 		nh = next;
 	}
 	switch (nh) {
