@@ -177,6 +177,14 @@ const char *rc__ethertype_name(uint16_t type);  /* NULL if unknown */
 const char *rc__ipproto_name(uint8_t proto);    /* NULL if unknown */
 const char *rc__bsd_af_name(uint32_t af);       /* BSD AF_ value; NULL if unknown */
 
+/* tcpdump's bittok2str with ", ": the names of the bits set in v, in table
+ * order, written into buf; returns buf, or "none" when no bit is set. */
+typedef struct {
+	uint32_t bit;
+	const char *name;
+} rc__bitname;
+const char *rc__bit_names(char *buf, size_t n, uint32_t v, const rc__bitname *t, size_t nt);
+
 /* Layers (print_link.c). */
 int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* Returns 1 if printed, 0 if the ethertype is not decoded, or RC_PRINT_TRUNC. */

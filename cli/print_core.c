@@ -13,6 +13,7 @@
 #include "print.h"
 
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -420,6 +421,19 @@ const char *rc__ethertype_name(uint16_t type)
 		if (rc__ethertypes[i].type == type)
 			return rc__ethertypes[i].name;
 	return NULL;
+}
+
+const char *rc__bit_names(char *buf, size_t n, uint32_t v, const rc__bitname *t, size_t nt)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < nt; i++) {
+		if (!(v & t[i].bit) || used >= n)
+			continue;
+		int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", t[i].name);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	return buf[0] ? buf : "none";
 }
 
 const char *rc__ipproto_name(uint8_t proto)

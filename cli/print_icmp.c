@@ -560,21 +560,18 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		/* with -v: the RA parameters (RFC 4191 preference in flag bits
 		 * 3-4), then the ND options after the 8-byte RS or 16-byte RA */
 		if (type == 134 && c->o->vflag) {
+			static const rc__bitname ra_bits[] = { { 0x80, "managed" },
+							       { 0x40, "other stateful" },
+							       { 0x20, "home agent" },
+							       { 0x02, "ipv6 only" } };
 			RC_NEED(c, dp, 16);
 			uint8_t f = dp[5];
-			char fl[64] = "";
-			if (f & 0x80)
-				strcat(fl, "managed");
-			if (f & 0x40)
-				strcat(fl, fl[0] ? ", other stateful" : "other stateful");
-			if (f & 0x20)
-				strcat(fl, fl[0] ? ", home agent" : "home agent");
-			if (f & 0x02)
-				strcat(fl, fl[0] ? ", ipv6 only" : "ipv6 only");
+			char fl[64];
 			rc__ob_printf(c->ob,
 				      "\n\thop limit %u, Flags [%s], pref %s, router lifetime %us, "
 				      "reachable time %ums, retrans timer %ums",
-				      dp[4], fl[0] ? fl : "none", rc__nd_rtpref(f), rc__be16(dp + 6),
+				      dp[4], rc__bit_names(fl, sizeof(fl), f, ra_bits, 4),
+				      rc__nd_rtpref(f), rc__be16(dp + 6),
 				      rc__be32(dp + 8), rc__be32(dp + 12));
 		}
 		if (c->o->vflag)
@@ -587,15 +584,12 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 		rc__ob_puts(c->ob, type == 135 ? ", who has " : ", tgt is ");
 		rc__put_ip6(c->ob, dp + 8);
 		if (type == 136 && c->o->vflag) {
-			uint32_t f = rc__be32(dp + 4);
-			char fl[48] = "";
-			if (f & 0x80000000u)
-				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "router");
-			if (f & 0x40000000u)
-				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "%ssolicited", fl[0] ? ", " : "");
-			if (f & 0x20000000u)
-				snprintf(fl + strlen(fl), sizeof(fl) - strlen(fl), "%soverride", fl[0] ? ", " : "");
-			rc__ob_printf(c->ob, ", Flags [%s]", fl[0] ? fl : "none");
+			static const rc__bitname na_bits[] = { { 0x80000000u, "router" },
+							       { 0x40000000u, "solicited" },
+							       { 0x20000000u, "override" } };
+			char fl[48];
+			rc__ob_printf(c->ob, ", Flags [%s]",
+				      rc__bit_names(fl, sizeof(fl), rc__be32(dp + 4), na_bits, 3));
 		}
 		if (c->o->vflag)
 			RC_TRY(rc__nd_options(c, dp + 24, (int)length - 24));

@@ -8,7 +8,6 @@
  */
 #include "print.h"
 
-#include <string.h>
 
 #define RC_IP_MF 0x2000
 #define RC_IP_DF 0x4000
@@ -249,16 +248,13 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 		rc__ob_puts(c->ob, ecn[tos & 3]);
 		if (ip[8] >= 1)
 			rc__ob_printf(c->ob, ", ttl %u", ip[8]);
-		char flags[16] = "";
-		if (off & RC_IP_MF)
-			strcat(flags, "+");
-		if (off & RC_IP_DF)
-			strcat(flags, flags[0] ? ", DF" : "DF");
-		if (off & RC_IP_RES)
-			strcat(flags, flags[0] ? ", rsvd" : "rsvd");
+		static const rc__bitname frag_bits[] = {
+			{ RC_IP_MF, "+" }, { RC_IP_DF, "DF" }, { RC_IP_RES, "rsvd" } };
+		char flags[16];
 		const char *pn = rc__ipproto_name(proto);
 		rc__ob_printf(c->ob, ", id %u, offset %u, flags [%s], proto %s (%u)", rc__be16(ip + 4),
-			      (off & RC_IP_OFFMASK) * 8, flags[0] ? flags : "none",
+			      (off & RC_IP_OFFMASK) * 8,
+			      rc__bit_names(flags, sizeof(flags), off, frag_bits, 3),
 			      pn ? pn : "unknown", proto);
 		rc__ob_printf(c->ob, ", length %u", len);
 		if (hlen > 20) {

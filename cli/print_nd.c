@@ -48,17 +48,12 @@ static void lifetime(rc__pctx *c, uint32_t v)
 static int prefix_info(rc__pctx *c, const uint8_t *op, unsigned units)
 {
 	RC_NEED(c, op, 32);
-	uint8_t f = op[3];
-	char fl[32] = "";
-	if (f & 0x80)
-		strcat(fl, "onlink");
-	if (f & 0x40)
-		strcat(fl, fl[0] ? ", auto" : "auto");
-	if (f & 0x20)
-		strcat(fl, fl[0] ? ", router" : "router");
+	static const rc__bitname prefix_bits[] = {
+		{ 0x80, "onlink" }, { 0x40, "auto" }, { 0x20, "router" } };
+	char fl[32];
 	rc__put_ip6(c->ob, op + 16);
 	rc__ob_printf(c->ob, "/%u%s, Flags [%s], valid time ", op[2], units != 4 ? "badlen" : "",
-		      fl[0] ? fl : "none");
+		      rc__bit_names(fl, sizeof(fl), op[3], prefix_bits, 3));
 	lifetime(c, rc__be32(op + 4));
 	rc__ob_puts(c->ob, ", pref. time ");
 	lifetime(c, rc__be32(op + 8));
