@@ -64,6 +64,28 @@ static int igmpv3_query(rc__pctx *c, const uint8_t *bp, uint32_t len)
 	return 0;
 }
 
+/* mtrace (0x1f) and its response (0x1e), draft-ietf-idmr-traceroute-ipm:
+ * after the IGMP header, source(4) destination(4) response address(4)
+ * response TTL(1) query id(3).  tcpdump reads all of it before printing,
+ * so a cut query prints only the marker. */
+static int igmp_mtrace(rc__pctx *c, const char *name, const uint8_t *bp, uint32_t len)
+{
+	if (len < 24) {
+		rc__ob_printf(c->ob, " [invalid len %u]", len);
+		return 0;
+	}
+	RC_NEED(c, bp, 24);
+	rc__ob_printf(c->ob, "%s %u: ", name, rc__be24(bp + 21));
+	rc__put_ip4(c->ob, bp + 8);
+	rc__ob_puts(c->ob, " to ");
+	rc__put_ip4(c->ob, bp + 12);
+	rc__ob_puts(c->ob, " reply-to ");
+	rc__put_ip4(c->ob, bp + 16);
+	if ((bp[16] & 0xf0) == 0xe0) /* a multicast reply address */
+		rc__ob_printf(c->ob, " with-ttl %u", bp[20]);
+	return 0;
+}
+
 int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 {
 	c->proto = "igmp";
@@ -119,8 +141,12 @@ int rc__print_igmp(rc__pctx *c, const uint8_t *bp, uint32_t len)
 		RC_NEED(c, bp, 8);
 		RC_TRY(rc__group_records(c, bp, len, 4));
 		break;
+	case 0x1e:
+	case 0x1f:
+		RC_TRY(igmp_mtrace(c, type == 0x1e ? "mresp" : "mtrace", bp, len));
+		break;
 	default:
-		/* DVMRP, PIMv1, mtrace bodies are not decoded. */
+		/* DVMRP and PIMv1 bodies are not decoded. */
 		rc__ob_printf(c->ob, "igmp-%d", type);
 		break;
 	}

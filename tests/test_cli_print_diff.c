@@ -58,10 +58,10 @@ static const struct {
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {88,   137,  138,  161,  162,  500,  521,
-					   525,  546,  547,  646,  654,  698,  701,
-					   750,  1589, 2103, 2104, 3784, 4500, 4784,
-					   7500, 8500, 49152};
+static const unsigned not_decoded_udp[] = {88,   161,  162,  500,  521,  525,  546,
+					   547,  646,  654,  698,  701,  750,  1589,
+					   2103, 2104, 3784, 4500, 4784, 7500, 8500,
+					   49152};
 static const unsigned not_decoded_tcp[] = {23, 43, 139, 179, 445, 1723, 6379};
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
@@ -299,7 +299,9 @@ static int ip_proto_kind(const char *want, const char *got)
 	return 0;
 }
 
-/* The ports of "ADDR.SPORT > ADDR.DPORT: " ending at colon (in line). */
+/* The ports of "ADDR.SPORT > ADDR.DPORT: " ending at colon (in line), or
+ * of "SPORT > DPORT: " after an IPv6 fragment header, where tcpdump leaves
+ * the addresses out. */
 static int ports(const char *line, const char *colon, unsigned *sport, unsigned *dport)
 {
 	const char *gt = NULL;
@@ -309,9 +311,9 @@ static int ports(const char *line, const char *colon, unsigned *sport, unsigned 
 	if (!gt)
 		return 0;
 	const char *a = gt, *b = colon;
-	while (a > line && a[-1] != '.')
+	while (a > line && a[-1] != '.' && a[-1] != ' ')
 		a--;
-	while (b > gt && b[-1] != '.')
+	while (b > gt && b[-1] != '.' && b[-1] != ' ')
 		b--;
 	return a > line && b > gt && sscanf(a, "%u", sport) == 1 && sscanf(b, "%u", dport) == 1;
 }

@@ -1259,6 +1259,82 @@ def igmp_pim_edge_set():
     return [(BASE + 1600 + i, f, len(f)) for i, f in enumerate(frames)]
 
 
+def igmp_mtrace_set():
+    """IGMP mtrace (0x1f) and mtrace response (0x1e) queries: unicast and
+    multicast reply addresses, a query a byte short, one longer, a zero
+    checksum, and captures cut inside the query, from raw bytes."""
+    frames = []
+    for t in (0x1e, 0x1f):
+        for reply, extra, cut, good in ((b"\x0a\x03\x03\x03", 0, 0, True),
+                                        (b"\xe0\x03\x03\x03", 0, 0, True),
+                                        (b"\x0a\x03\x03\x03", -1, 0, True),
+                                        (b"\x0a\x03\x03\x03", 28, 0, True),
+                                        (b"\x0a\x03\x03\x03", 0, 40, True),
+                                        (b"\x0a\x03\x03\x03", 0, 0, False)):
+            q = (bytes([10, 1, 1, 1, 10, 2, 2, 2]) + reply + b"\x07\x12\x34\x56" + bytes(max(extra, 0)))
+            body = bytes([t, 5, 0, 0, 239, 1, 1, 1]) + q[:len(q) + min(extra, 0)]
+            ck = inet_sum(body) if good else 0
+            body = body[:2] + struct.pack("!H", ck) + body[4:]
+            f = bytes(Ether(src=A, dst="01:00:5e:00:00:01") / IP(src=IA, dst="224.0.0.1", ttl=1, proto=2) / Raw(body))
+            frames.append(f[:cut] if cut else f)
+    return [(BASE + 1660 + i, f, len(f)) for i, f in enumerate(frames)]
+
+
+def nb_name(name, suffix=0x00):
+    """RFC 1001 14.1 first-level encoding of a 16-byte NetBIOS name."""
+    raw = name.ljust(15)[:15].encode() + bytes([suffix])
+    return b"\x20" + bytes(b for c in raw for b in (0x41 + (c >> 4), 0x41 + (c & 15))) + b"\x00"
+
+
+def nbt_set():
+    """NetBIOS over TCP/IP (RFC 1002): name service (UDP 137) queries,
+    registrations, releases, WACK, refreshes, node status and their
+    positive and negative responses, an unknown opcode and a header cut
+    short; datagram service (UDP 138) direct, broadcast, error and query
+    datagrams with an SMB mailslot payload.  tcpdump 4.99.3 as installed
+    (built without --enable-smb) prints all of them as plain UDP."""
+    def ns(trn, flags, qd=0, an=0, ns_=0, ar=0):
+        return struct.pack("!HHHHHH", trn, flags, qd, an, ns_, ar)
+    host, wg = nb_name("HOST", 0x20), nb_name("WORKGROUP", 0x1d)
+    nb_q, stat_q = host + b"\x00\x20\x00\x01", nb_name("*") + b"\x00\x21\x00\x01"
+    nb_rr = host + struct.pack("!HHIH", 0x20, 1, 300000, 6) + b"\x00\x00" + bytes([10, 0, 0, 1])
+    nb_neg = host + struct.pack("!HHIH", 0x0a, 1, 0, 0)
+    reg_ar = b"\xc0\x0c" + nb_rr[34:]  # the question's name by pointer
+    wack = host + struct.pack("!HHIHH", 0x20, 1, 0, 2, 0x2910)
+    names = b"".join(n.ljust(15).encode() + bytes([t]) + f for n, t, f in
+                     (("HOST", 0x00, b"\x04\x00"), ("WORKGROUP", 0x00, b"\x84\x00"),
+                      ("HOST", 0x20, b"\x04\x00"), ("\x01\x02MSBROWSE\x02", 0x01, b"\x84\x00")))
+    stat_rd = bytes([4]) + names + bytes.fromhex("020000000001") + bytes(40)
+    stat_rr = nb_name("*") + struct.pack("!HHIH", 0x21, 1, 0, len(stat_rd)) + stat_rd
+    msgs = [
+        ns(0x8001, 0x0110, qd=1) + nb_q,                          # broadcast query
+        ns(0x8001, 0x8500, an=1) + nb_rr,                         # positive response
+        ns(0x8002, 0x8503, an=1) + nb_neg,                        # negative (rcode 3)
+        ns(0x8003, 0x2910, qd=1, ar=1) + nb_q + reg_ar,           # registration
+        ns(0x8003, 0xad86, an=1) + nb_neg,                        # negative registration (ACT_ERR)
+        ns(0x8004, 0x3010, qd=1, ar=1) + nb_q + reg_ar,           # release
+        ns(0x8004, 0xb400, an=1) + nb_rr,                         # release response
+        ns(0x8005, 0xbc00, an=1) + wack,                          # WACK
+        ns(0x8006, 0x4000, qd=1, ar=1) + nb_q + reg_ar,           # refresh (8)
+        ns(0x8007, 0x4800, qd=1, ar=1) + nb_q + reg_ar,           # refresh (9)
+        ns(0x8008, 0x7900, qd=1, ar=1) + wg + b"\x00\x20\x00\x01" + reg_ar,  # multihomed
+        ns(0x8009, 0x0000, qd=1) + stat_q,                        # node status request
+        ns(0x8009, 0x8400, an=1) + stat_rr,                       # node status response
+        ns(0x800a, 0x6110, qd=1) + nb_q,                          # unknown opcode 12
+        ns(0x800b, 0x0110)[:7],                                   # header cut short
+    ]
+    pkts = udp_to(137, msgs)
+    smb = b"\xffSMB\x25" + bytes(27) + b"\x11\x00" + bytes(34) + b"\\MAILSLOT\\BROWSE\x00\x01\x00"
+    def dg(typ, flags, body):
+        return struct.pack("!BBH4sHHH", typ, flags, 0x1234, bytes([10, 0, 0, 1]), 138,
+                           len(body), 0) + body
+    pkts += udp_to(138, [dg(0x11, 0x02, host + wg + smb), dg(0x10, 0x0a, host + host + smb),
+                         dg(0x12, 0x02, host + wg + smb)[:40], dg(0x13, 0x02, b"\x82"),
+                         dg(0x14, 0x02, wg), dg(0x16, 0x02, wg), dg(0x11, 0x02, b"")[:6]])
+    pkts += [Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=137, dport=137) / Raw(msgs[0])]
+    return pkts
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1310,6 +1386,9 @@ def main():
     write(outdir, "pim.pcap", stamp(pim_set(), base=BASE + 1560))
     cut_set(outdir, "cut_pim.pcap", ["pim.pcap"], flags=("-v",))
     write_raw(outdir, "igmp_pim_edge.pcap", 1, igmp_pim_edge_set())
+    write(outdir, "nbt.pcap", stamp(nbt_set(), base=BASE + 1630))
+    cut_set(outdir, "cut_nbt.pcap", ["nbt.pcap"])
+    write_raw(outdir, "igmp_mtrace.pcap", 1, igmp_mtrace_set())
 
 
 if __name__ == "__main__":
