@@ -253,6 +253,7 @@ int rc__print_gre(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_sctp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 int rc__print_dns(rc__pctx *c, const uint8_t *p, uint32_t length, int is_mdns);
 int rc__print_bootp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_dhcp6(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ntp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vrrp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);

@@ -1,7 +1,8 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
  * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
- * RIP (print_rip.c), NTP (print_ntp.c), syslog (print_syslog.c), VXLAN.
+ * RIP (print_rip.c), NTP (print_ntp.c), DHCPv6 (print_dhcp6.c), syslog
+ * (print_syslog.c), VXLAN.
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -37,9 +38,10 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 	return sport == port || dport == port;
 }
 
-/* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, and
- * AODV, ISAKMP and SNMP before NTP; ringcap has none of those decoders,
- * so such a packet gets the generic form (docs/cli.md). */
+/* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV,
+ * ISAKMP and SNMP before NTP, and Kerberos, L2TP, Zephyr, RX and RIPng
+ * before DHCPv6; ringcap has none of those decoders, so such a packet
+ * gets the generic form (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -131,6 +133,14 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			goto generic;
 		if (is_port(sport, dport, 123))
 			return rc__print_ntp(c, cp, length);
+		static const unsigned before_dhcp6[] = { 88,   750,  1701, 2103, 2104, 7000, 7001,
+							 7002, 7003, 7004, 7005, 7006, 7007, 7008,
+							 7009, 521 };
+		/* VAT is tried on the destination port only. */
+		if (claimed_before(sport, dport, before_dhcp6, 16) || dport == 3456)
+			goto generic;
+		if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
+			return rc__print_dhcp6(c, cp, length);
 		if (rc__syslog_port(sport, dport))
 			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))

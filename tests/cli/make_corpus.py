@@ -1335,6 +1335,92 @@ def nbt_set():
     return pkts
 
 
+def dhcp6_set():
+    """DHCPv6 (UDP 546/547): every message type, every option tcpdump
+    4.99.3 decodes with its short and odd lengths, relay-forward and
+    relay-reply nesting, names, and options past the UDP length."""
+    from socket import AF_INET6, inet_pton
+
+    def o(code, data):
+        return struct.pack("!HH", code, len(data)) + data
+
+    def a6(s):
+        return inet_pton(AF_INET6, s)
+
+    def relay(t, hops, link, peer, opts):
+        return bytes([t, hops]) + a6(link) + a6(peer) + opts
+
+    x = b"\x01\xab\xcd\xef"
+    duid = o(1, b"\x00\x01\x00\x01\x2a\x00\x00\x01" + bytes.fromhex("020000000001"))
+    ia_addr = o(5, a6("2001:db8::100") + struct.pack("!II", 3600, 7200) + o(13, b"\x00\x00ok"))
+    prefix = o(26, struct.pack("!IIB", 1800, 3600, 56) + a6("2001:db8:100::") + o(13, b"\x00\x06"))
+    lq = b"\x01" + a6("2001:db8::5") + o(2, b"\x00\x03\x00\x01" + bytes(6))
+    names = b"\x07example\x03com\x00\x03lab\xc0\x00"
+    ntp = (o(1, a6("2001:db8::123")) + o(2, a6("ff05::101")) + o(3, b"\x03ntp\x02db\x00") +
+           o(1, b"\x00\x01") + o(9, b"zz"))
+    auth_delayed = b"\x02\x01\x00" + bytes(range(8)) + b"realm" + struct.pack("!I", 0x1234) + bytes(range(16))
+    auth_reconf = b"\x03\x01\x00" + bytes(8) + b"\x01" + bytes(range(16))
+    msgs = [x + duid + o(6, b"\x00\x17\x00\x18\x00\x38\x12\x34") + o(8, b"\x00\x00") +
+            o(3, struct.pack("!III", 1, 0, 0)) + o(14, b"")]
+    msgs += [bytes([t]) + x[1:] for t in range(0, 17)] + [b"\xff" + x[1:]]
+    msgs += [
+        x + o(2, b"\x00\x02\x00\x00\x00\x09" + bytes(range(6))) + o(1, b"\x00\x03\x00\x01" + bytes(6)),
+        x + o(1, b"\x00\x07abc") + o(1, b"\x00") + o(2, b"\x00\x01\x00\x01") +
+        o(2, b"\x00\x02\x00\x00") + o(2, b"\x00\x03\x00") + o(1, b"\x00\x00"),
+        x + o(3, struct.pack("!III", 7, 3600, 5400) + ia_addr) + o(3, b"\x00\x00\x00") +
+        o(4, struct.pack("!I", 9) + ia_addr) + o(4, b"\x01") + o(5, bytes(23)),
+        x + o(25, struct.pack("!III", 1, 2, 3) + prefix) + o(26, bytes(24)),
+        x + o(7, b"\xff") + o(7, b"") + o(8, b"\xff\xff") + o(8, b"\x01") + o(6, b"\x00\x01\x00"),
+        x + o(11, auth_delayed) + o(11, auth_delayed[:11]) + o(11, auth_delayed[:20]) +
+        o(11, auth_delayed[:11] + bytes(20)),
+        x + o(11, auth_reconf) + o(11, auth_reconf[:11] + b"\x02" + auth_reconf[12:]) +
+        o(11, auth_reconf[:11] + b"\x07" + auth_reconf[12:]) + o(11, auth_reconf[:-1]) +
+        o(11, b"\x09\x05\x03" + bytes(8)) + o(11, bytes(10)),
+        x + o(12, a6("2001:db8::1")) + o(14, b"") + o(15, b"\x00\x03abc") + o(16, b"\x00\x00\x01\x37") +
+        o(17, b"\x00\x00\x01\x37\x00\x01\x00\x01x") + o(20, b"") + o(10, b"old"),
+        x + o(18, b"eth0") + o(18, bytes(range(12))) + o(38, b"sub-1") + o(18, b""),
+        x + o(19, b"\x05") + o(19, b"\x0b") + o(19, b"\x07") + o(19, b"\x05\x05"),
+        x + o(21, names) + o(24, names) + o(24, b"\x03bad\x80") + o(29, names) + o(30, b"x") + o(33, b"y"),
+        x + o(24, b"\x04long") + o(8, b"\x00\x01"),
+        x + o(22, a6("2001:db8::22")) + o(23, a6("2001:db8::53") + a6("2001:db8::54")) +
+        o(31, a6("::1")) + o(27, a6("::2")) + o(28, a6("::3")) + o(34, a6("::4")) + o(40, a6("::5")) +
+        o(48, a6("::6")) + o(23, bytes(15)) + o(23, b""),
+        x + o(32, b"\xff\xff\xff\xff") + o(46, struct.pack("!I", 60)) + o(32, b"\x00") +
+        o(37, struct.pack("!I", 0xfffffff0) + bytes(range(14))) + o(37, struct.pack("!I", 311) + b"ab") +
+        o(37, b"abc"),
+        x + o(44, lq) + o(44, b"\x02" + a6("::")) + o(44, b"\x07" + a6("::1")) + o(44, bytes(16)) +
+        o(45, duid + ia_addr + o(46, struct.pack("!I", 5))) + o(45, b"") +
+        o(47, a6("2001:db8::47") + bytes(range(12))) + o(47, a6("::") ) + o(47, bytes(15)),
+        x + o(56, ntp) + o(56, b"\x00\x09") + o(56, o(3, b"\x03abc") ) + o(56, b"\x00\x01\x00\x10" + bytes(4)),
+        x + o(64, b"\x04aftr\x07example\x03com\x00") + o(64, b"\x04aftr\x05ab") + o(64, b"\x02ab") +
+        o(64, b"\x01a\x00\x01b") + o(64, b"\x00\x00\x00"),
+        x + o(41, b"EST5EDT,M3.2.0/2,M11.1.0") + o(42, b"Europe/Zurich") + o(112, b"https://mud.example/x\x00y") +
+        o(41, b"UTC") + o(42, b"a\x01\x7f\xe9b"),
+        x + o(36, b"\x00US") + o(39, b"\x01\x03foo\x00") + o(99, b"") + o(65535, b"\x00"),
+        x + o(8, b"\x00\x05") + b"\x00\x08\x00\x05\x00",
+        x + o(8, b"\x00\x05") + b"\x00\x08",
+        x + o(8, b"\x00\x05") + b"\x00",
+        x[:3], x[:1], b"",
+        relay(12, 0, "2001:db8::1", "fe80::1", o(18, b"eth0") + o(9, x + duid + o(8, b"\x00\x00")) + o(37, b"\x00\x00\x00\x01id")),
+        relay(13, 1, "2001:db8::1", "fe80::2", o(9, relay(13, 0, "::", "fe80::3", o(9, b"\x07\x00\x00\x01" + o(13, b"\x00\x02")))) +
+              o(18, b"x")),
+        relay(12, 0, "::", "::", o(9, x + o(8, b"\x00\x05") + b"\x00") + o(18, b"y")),
+        relay(12, 0, "::", "::", o(9, b"\x0c\x00" + bytes(20)) + o(18, b"y")),
+        relay(12, 0, "::", "::", o(9, b"\x01")),
+        relay(12, 0, "::", "::", b"")[:20],
+        relay(13, 0, "::", "::", o(9, b"") + o(13, b"\x01\x2c")),
+        x + b"".join(o(13, struct.pack("!H", n)) for n in list(range(12)) + [255, 256]),
+    ]
+    e6 = Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::1:2")
+    pkts = [e6 / UDP(sport=546, dport=547) / Raw(m) for m in msgs]
+    pkts += [e6 / UDP(sport=547, dport=547) / Raw(msgs[0]), e6 / UDP(sport=546, dport=40000) / Raw(msgs[0]),
+             Ether(src=A, dst=B) / IP(src=IA, dst=IB) / UDP(sport=40000, dport=547) / Raw(msgs[0])]
+    short = e6 / UDP(sport=546, dport=547) / Raw(msgs[0])
+    short[UDP].len = 8 + 20  # the UDP length ends inside an option
+    pkts.append(short)
+    return pkts
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1389,6 +1475,8 @@ def main():
     write(outdir, "nbt.pcap", stamp(nbt_set(), base=BASE + 1630))
     cut_set(outdir, "cut_nbt.pcap", ["nbt.pcap"])
     write_raw(outdir, "igmp_mtrace.pcap", 1, igmp_mtrace_set())
+    write(outdir, "dhcp6.pcap", stamp(dhcp6_set(), base=BASE + 1620))
+    cut_set(outdir, "cut_dhcp6.pcap", ["dhcp6.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
