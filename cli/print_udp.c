@@ -1,7 +1,8 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
  * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
- * RIP (print_rip.c), NTP (print_ntp.c), syslog (print_syslog.c), VXLAN.
+ * RIP (print_rip.c), SNMP (print_snmp.c), NTP (print_ntp.c), syslog
+ * (print_syslog.c), VXLAN.
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -38,7 +39,7 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 }
 
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, and
- * AODV, ISAKMP and SNMP before NTP; ringcap has none of those decoders,
+ * AODV and ISAKMP before SNMP; ringcap has none of those decoders,
  * so such a packet gets the generic form (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
@@ -118,7 +119,7 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (is_port(sport, dport, 5353))
 			return rc__print_dns(c, cp, length, 1);
 		static const unsigned before_tftp[] = { 525 };
-		static const unsigned before_ntp[] = { 654, 500, 4500, 7500, 8500, 161, 162 };
+		static const unsigned before_snmp[] = { 654, 500, 4500, 7500, 8500 };
 		if (claimed_before(sport, dport, before_tftp, 1))
 			goto generic;
 		if (is_port(sport, dport, 69))
@@ -127,8 +128,10 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_bootp(c, cp, length);
 		if (is_port(sport, dport, 520))
 			return rc__print_rip(c, cp, length);
-		if (claimed_before(sport, dport, before_ntp, 7))
+		if (claimed_before(sport, dport, before_snmp, 5))
 			goto generic;
+		if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
+			return rc__print_snmp(c, cp, length);
 		if (is_port(sport, dport, 123))
 			return rc__print_ntp(c, cp, length);
 		if (rc__syslog_port(sport, dport))
