@@ -261,6 +261,7 @@ int rc__print_syslog(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* 1 if tcpdump 4.99 gives a UDP packet with these ports to syslog. */
 int rc__syslog_port(unsigned sport, unsigned dport);
 int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_snmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* An AH header (print_ipsec.c): its length, or RC_PRINT_TRUNC. */

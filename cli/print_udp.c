@@ -1,8 +1,8 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
  * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
- * RIP (print_rip.c), NTP (print_ntp.c), DHCPv6 (print_dhcp6.c), syslog
- * (print_syslog.c), VXLAN.
+ * RIP (print_rip.c), SNMP (print_snmp.c), NTP (print_ntp.c), DHCPv6
+ * (print_dhcp6.c), syslog (print_syslog.c), VXLAN.
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -38,10 +38,10 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 	return sport == port || dport == port;
 }
 
-/* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV,
- * ISAKMP and SNMP before NTP, and Kerberos, L2TP, Zephyr, RX and RIPng
- * before DHCPv6; ringcap has none of those decoders, so such a packet
- * gets the generic form (docs/cli.md). */
+/* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
+ * and ISAKMP before SNMP, and Kerberos, L2TP, Zephyr, RX and RIPng before
+ * DHCPv6; ringcap has none of those decoders, so such a packet gets the
+ * generic form (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -120,7 +120,7 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (is_port(sport, dport, 5353))
 			return rc__print_dns(c, cp, length, 1);
 		static const unsigned before_tftp[] = { 525 };
-		static const unsigned before_ntp[] = { 654, 500, 4500, 7500, 8500, 161, 162 };
+		static const unsigned before_snmp[] = { 654, 500, 4500, 7500, 8500 };
 		if (claimed_before(sport, dport, before_tftp, 1))
 			goto generic;
 		if (is_port(sport, dport, 69))
@@ -129,8 +129,10 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_bootp(c, cp, length);
 		if (is_port(sport, dport, 520))
 			return rc__print_rip(c, cp, length);
-		if (claimed_before(sport, dport, before_ntp, 7))
+		if (claimed_before(sport, dport, before_snmp, 5))
 			goto generic;
+		if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
+			return rc__print_snmp(c, cp, length);
 		if (is_port(sport, dport, 123))
 			return rc__print_ntp(c, cp, length);
 		static const unsigned before_dhcp6[] = { 88,   750,  1701, 2103, 2104, 7000, 7001,

@@ -58,10 +58,16 @@ static const struct {
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {88,   161,  162,  500,  521,  525,  646,
-					   654,  698,  701,  750,  1589, 2103, 2104,
-					   3784, 4500, 4784, 7500, 8500, 49152};
+static const unsigned not_decoded_udp[] = {88,   500,  521,  525,  646,  654,  698,
+					   701,  750,  1589, 2103, 2104, 3784, 4500,
+					   4784, 7500, 8500, 49152};
 static const unsigned not_decoded_tcp[] = {23, 43, 179, 1723, 6379};
+/* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte
+ * is 2 on these port ranges (an SNMP message's version tag is such a byte). */
+static int atalk_port(unsigned p)
+{
+	return p - 16512 < 128 || p - 200 < 128 || p - 768 < 128;
+}
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
 						  0x888e, 0x8899, 0x88a2, 0x88ca, 0x88e5,
@@ -330,7 +336,8 @@ static int port_kind(const char *want, const char *got)
 		if (strchr(g, ':') || !same_prefix(want, got, g + 1) || !colon ||
 		    !ports(got, colon, &sp, &dp))
 			return 0;
-		return IN_LIST(not_decoded_udp, sp) || IN_LIST(not_decoded_udp, dp);
+		return IN_LIST(not_decoded_udp, sp) || IN_LIST(not_decoded_udp, dp) ||
+		       atalk_port(sp) || atalk_port(dp);
 	}
 	size_t gl = strlen(got);
 	g = strstr(got, ": Flags [");
@@ -679,9 +686,11 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-99 20", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-99 2", 0},
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  igrp", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20\n  x", 0},
 		/* ports: a listed one, ringcap stopping at the generic form */
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.161: SNMP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.161: UDP, length 4", 1},
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.68: SNMP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.68: UDP, length 4", 0},
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.161: SNMP, length 4", "1.0 IP 10.0.0.1.7 > 10.0.0.2.161: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.500: isakmp: phase 1", "1.0 IP 10.0.0.1.7 > 10.0.0.2.500: UDP, length 4", 1},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.68: isakmp: phase 1", "1.0 IP 10.0.0.1.7 > 10.0.0.2.68: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.500: isakmp: phase 1", "1.0 IP 10.0.0.1.7 > 10.0.0.2.500: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.244: 1.99.25 > 2.105.160: nbp-0x1  1 (22)",
+		 "1.0 IP 10.0.0.1.7 > 10.0.0.2.244: UDP, length 40", 1},
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9: WHOIS [|whois]",
 		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9", 1},
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.80: Flags [S], seq 5, win 1, length 9: HTTP",

@@ -1421,6 +1421,172 @@ def dhcp6_set():
     return pkts
 
 
+def ber(tag, body):
+    """One BER element (short or long form length as the body needs)."""
+    n = len(body)
+    if n < 0x80:
+        return bytes([tag]) + bytes([n]) + body
+    ln = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(ln)]) + ln + body
+
+
+def ber_int(v, tag=2, size=None):
+    size = size or max(1, (v + (v < 0)).bit_length() // 8 + 1)
+    return ber(tag, v.to_bytes(size, "big", signed=v < 0 or tag == 2))
+
+
+def ber_oid(*arcs):
+    body = bytearray()
+    for i, a in enumerate([arcs[0] * 40 + arcs[1]] + list(arcs[2:])):
+        enc = [a & 0x7f]
+        a >>= 7
+        while a:
+            enc.insert(0, 0x80 | (a & 0x7f))
+            a >>= 7
+        body += bytes(enc)
+    return ber(6, bytes(body))
+
+
+def snmp_set():
+    """SNMP (UDP 161/162): v1, v2c and v3 messages with every PDU type and
+    value type tcpdump prints, error statuses, traps, communities, the USM
+    header, and BER it finds wrong (bad tags, lengths, types, extra bytes)."""
+    seq = lambda *e: ber(0x30, b"".join(e))
+    null, s = ber(5, b""), lambda t: ber(4, t)
+    sysdescr = ber_oid(1, 3, 6, 1, 2, 1, 1, 1, 0)
+
+    def vb(oid, val=null):
+        return seq(oid, val)
+
+    def pdu(tag, rid, es, ei, *vbs, raw=None):
+        body = ber_int(rid) + ber_int(es) + ber_int(ei) + (raw if raw is not None else seq(*vbs))
+        return ber(0xa0 | tag, body)
+
+    def msg(ver, comm, p, extra=b""):
+        return seq(ber_int(ver), s(comm), p) + extra
+
+    values = [
+        ber_int(0), ber_int(-1), ber_int(2147483647), ber_int(-2147483648),
+        ber_int(0x123456789, size=5), s(b"Linux host 5.10"), s(b""), s(b"\x00\x01\xff"),
+        s(b"tab\there"), null, ber_oid(1, 3, 6, 1, 4, 1, 8072, 3, 2, 10),
+        ber_oid(2, 999, 1), ber_oid(0, 0), ber(6, b"\x2b\x86"),
+        ber(0x40, b"\xc0\xa8\x01\x01"), ber(0x40, b"\x0a\x00\x01"), ber(0x40, b""),
+        ber_int(4294967295, tag=0x41, size=5), ber_int(12345, tag=0x42),
+        ber_int(8640000, tag=0x43), ber_int(2**64 - 1, tag=0x46, size=9),
+        ber_int(5, tag=0x46), ber(0x44, b"\x9f\x78\x04\x42\x00\x00\x00"),
+        ber(0x45, b"\x01"), ber(0x80, b""), ber(0x81, b""), ber(0x82, b""),
+        ber(0x83, b""), ber(0x01, b"\xff"), ber(0x03, b"\x00\x80"), ber(0x31, null),
+        ber(0xc0, b"\x01\x02"), ber(0xe0, b""), ber(0x61, b"\x01"), ber(0x10, b""),
+    ]
+    resp = [vb(ber_oid(1, 3, 6, 1, 2, 1, 2, 2, 1, 10, i), v) for i, v in enumerate(values)]
+    p161 = []
+    for ver in (0, 1):
+        p161 += [
+            msg(ver, b"public", pdu(0, 1, 0, 0, vb(sysdescr), vb(ber_oid(1, 3, 6, 1, 2, 1, 1, 3, 0)))),
+            msg(ver, b"private", pdu(1, 2, 0, 0, vb(sysdescr))),
+            msg(ver, b"public", pdu(2, 3, 0, 0, *resp[:18])),
+            msg(ver, b"public", pdu(2, 3, 0, 0, *resp[18:])),
+            msg(ver, b"s3cr\x01t", pdu(3, 4, 0, 0, vb(sysdescr, s(b"new")))),
+            msg(ver, b"public", pdu(5, 5, 0, 10, vb(sysdescr))),
+            msg(ver, b"public", pdu(6, 6, 0, 0, vb(sysdescr, ber_int(1, tag=0x43)))),
+            msg(ver, b"public", pdu(7, 7, 0, 0, vb(sysdescr, ber_int(1, tag=0x43)))),
+            msg(ver, b"public", pdu(8, 8, 0, 0, vb(sysdescr, ber_int(1, tag=0x41)))),
+        ]
+    # error-status and error-index in every PDU kind that checks them
+    p161 += [msg(1, b"public", pdu(2, 9, es, ei, vb(sysdescr)))
+             for es, ei in ((2, 1), (18, 3), (19, 1), (-1, 1), (0, 2), (5, 0))]
+    p161 += [msg(1, b"public", pdu(t, 10, 3, 1, vb(sysdescr))) for t in (0, 1, 3, 6, 7, 8)]
+    p161 += [msg(1, b"public", pdu(5, 11, -1, 2147483647, vb(sysdescr)))]
+    # request values that are not NULL, a GetBulk with many bindings, none at all
+    p161 += [msg(1, b"public", pdu(0, 12, 0, 0, vb(sysdescr, ber_int(7)), vb(sysdescr, s(b"x")))),
+             msg(1, b"public", pdu(5, 13, 1, 5, *[vb(ber_oid(1, 3, 6, 1, 2, 1, 2, 2, 1, i)) for i in range(1, 9)])),
+             msg(1, b"public", pdu(0, 14, 0, 0))]
+    # grammar errors at each level
+    p161 += [
+        ber_int(1), seq(s(b"x")), seq(ber_int(2), s(b"public")), seq(ber_int(-3)),
+        seq(ber_int(0), ber_int(5)), seq(ber_int(0), s(b"public"), ber_int(1)),
+        msg(0, b"public", pdu(0, 1, 0, 0, vb(sysdescr)), extra=b"\x00\x00"),
+        seq(ber_int(1), s(b"public"), pdu(0, 1, 0, 0, vb(sysdescr)), b"\x05\x00"),
+        msg(1, b"public", pdu(0, 1, 0, 0, raw=seq(vb(sysdescr)) + b"\x05\x00")),
+        msg(1, b"public", ber(0xa0, s(b"x"))),
+        msg(1, b"public", ber(0xa0, ber_int(1) + s(b"x"))),
+        msg(1, b"public", ber(0xa0, ber_int(1) + ber_int(0) + s(b"x"))),
+        msg(1, b"public", pdu(0, 1, 0, 0, raw=s(b"x"))),
+        msg(1, b"public", pdu(0, 1, 0, 0, raw=seq(s(b"x")))),
+        msg(1, b"public", pdu(0, 1, 0, 0, raw=seq(seq(s(b"x"))))),
+        msg(1, b"public", pdu(0, 1, 0, 0, raw=seq(seq(sysdescr)))),
+        msg(1, b"public", pdu(2, 1, 0, 0, raw=seq(seq(sysdescr, b"\x02\x00")))),
+        seq(ber_int(1), s(b"public"), ber(0x84, b"")), seq(ber_int(1), s(b"public"), seq()),
+        seq(ber_int(1), s(b"public")), seq(ber_int(1), b"\x02\x00"), seq(), b"", b"\x30",
+        b"\x30\x81", b"\x30\x82\x01\x00", b"\x30\x80",
+        ber(0x30, ber_int(0, size=3) + s(b"public") + pdu(0, 1, 0, 0, vb(sysdescr))),
+        seq(ber(0x02, b"\x00\x00\x00\x00\x00\x01"), s(b"public"), pdu(0, 1, 0, 0, vb(sysdescr))),
+    ]
+    # a value's tag or length wrong, and a tag cut by the binding's end
+    bad_values = (
+        b"\x02\x05\x01", b"\x02\x85\x01", b"\x02", b"\x1f", b"\x1f\x81", b"\x1f\x81\x02\x00",
+        b"\x1f\x10\x00", b"\x5f\x83\x00\x00", b"\x12\x00", b"\x47\x00", b"\xa9\x00",
+        b"\xc1\x00", b"\x30\x84\x00\x00\x00\x00")
+    p161 += [msg(1, b"public", pdu(0, 1, 0, 0, raw=seq(seq(sysdescr, v)))) for v in bad_values]
+    p161 += [msg(1, b"public", pdu(0, 1, 0, 0, raw=seq(seq(sysdescr, v), vb(sysdescr))))
+             for v in (b"\x1f", b"\x1f\x81")]
+    # SNMPv1 traps (to 162), v2 PDUs in v1 and the reverse
+    def trap(ent, addr, gen, spec, ts, *vbs):
+        return ber(0xa4, ent + addr + ber_int(gen) + ber_int(spec) + ts + seq(*vbs))
+    ent, agent, ticks = ber_oid(1, 3, 6, 1, 4, 1, 9), ber(0x40, b"\x0a\x00\x00\x01"), ber_int(100, tag=0x43)
+    p162 = [msg(0, b"public", trap(ent, agent, g, 0, ticks)) for g in range(6)]
+    p162 += [
+        msg(0, b"public", trap(ent, agent, 6, 42, ticks, vb(sysdescr, s(b"up")))),
+        msg(0, b"trapcomm", trap(ent, agent, 7, 1, ticks)),
+        msg(0, b"public", trap(ent, agent, -1, 0, ber_int(5, tag=0x41))),
+        msg(0, b"public", trap(ent, ber(0x40, b"\x0a\x00"), 2, 0, ticks)),
+        msg(0, b"public", trap(s(b"x"), agent, 0, 0, ticks)),
+        msg(0, b"public", trap(ent, s(b"x"), 0, 0, ticks)),
+        msg(0, b"public", trap(ent, agent, 0, 0, ber_int(5))),
+        msg(0, b"public", ber(0xa4, ent + agent + s(b"g"))),
+        msg(0, b"public", ber(0xa4, ent + agent + ber_int(0) + s(b"g"))),
+        msg(1, b"public", trap(ent, agent, 0, 0, ticks)),
+        msg(0, b"public", pdu(7, 1, 0, 0, vb(sysdescr))),
+        msg(1, b"public", pdu(7, 1, 0, 0, vb(ber_oid(1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0), ber_oid(1, 3, 6, 1, 6, 3, 1, 1, 5, 1)))),
+    ]
+
+    # SNMPv3 (RFC 3412, RFC 3414)
+    def v3(flags=b"\x04", model=3, usm=None, scoped=None, hdr_extra=b"", hdr=None):
+        usm = usm if usm is not None else seq(s(b"\x80\x00\x1f\x88\x04"), ber_int(3), ber_int(1234),
+                                               s(b"alice"), s(b""), s(b""))
+        scoped = scoped if scoped is not None else seq(s(b"\x80\x00\x1f\x88\x04"), s(b""), pdu(0, 77, 0, 0, vb(sysdescr)))
+        hdr = hdr if hdr is not None else seq(ber_int(1), ber_int(65507), s(flags), ber_int(model), hdr_extra)
+        return seq(ber_int(3), hdr, s(usm), scoped)
+    usm_ok = lambda *x: seq(s(b"\x80\x00\x1f\x88\x04"), *x)
+    p161 += [v3(), v3(flags=b"\x05"), v3(flags=b"\x07"), v3(flags=b"\x00"), v3(flags=b"\x01"), v3(flags=b"\x03"),
+             v3(flags=b"\x02"), v3(flags=b"\x06"), v3(flags=b""), v3(flags=b"\x04\x00"), v3(model=2),
+             v3(hdr_extra=ber_int(9)),
+             v3(scoped=seq(s(b""), s(b"ctx"), pdu(8, 1, 0, 0, vb(ber_oid(1, 3, 6, 1, 6, 3, 15, 1, 1, 4, 0), ber_int(7, tag=0x41))))),
+             v3(scoped=seq(s(b"\x01"), s(b"\x01"), pdu(4, 1, 0, 0))),
+             v3(scoped=seq(s(b"e"), s(b"c"), pdu(2, 1, 0, 0, vb(sysdescr)), b"\x05\x00")),
+             v3(scoped=s(b"x")), v3(scoped=seq(ber_int(1))), v3(scoped=seq(s(b""), ber_int(1))),
+             v3(scoped=b"\x04\x06" + bytes(6)),
+             v3(usm=ber_int(1)), v3(usm=seq(ber_int(1))), v3(usm=usm_ok(s(b"x"))),
+             v3(usm=usm_ok(ber_int(1), s(b"x"))), v3(usm=usm_ok(ber_int(1), ber_int(2), ber_int(3))),
+             v3(usm=usm_ok(ber_int(1), ber_int(2), s(b"bob"), ber_int(3))),
+             v3(usm=usm_ok(ber_int(1), ber_int(2), s(b"bob"), s(b"\x01" * 12), ber_int(3))),
+             v3(usm=usm_ok(ber_int(1), ber_int(2), s(b"b\xffb"), s(b"\x01" * 12), s(b"\x02" * 8), null)),
+             v3(usm=usm_ok(ber_int(1), ber_int(2), s(b"bob"), s(b"\x01" * 12), s(b"\x02" * 8), null, null)),
+             seq(ber_int(3), s(b"x")), seq(ber_int(3), seq(s(b"x"))), seq(ber_int(3), seq(ber_int(1), s(b"x"))),
+             seq(ber_int(3), seq(ber_int(1), ber_int(2), ber_int(3))),
+             seq(ber_int(3), seq(ber_int(1), ber_int(2), s(b"\x04"), s(b"x"))),
+             seq(ber_int(3), seq(ber_int(1), ber_int(2), s(b"\x04"), ber_int(3)), ber_int(5)),
+             v3(hdr=seq(ber_int(1), ber_int(2), s(b"\x04"), ber_int(3), s(usm_ok(ber_int(1))))) + b""]
+    pkts = udp_to(161, p161, sport=40001) + udp_to(162, p162, sport=40002)
+    pkts += udp_to(161, [msg(1, b"public", pdu(2, 1, 0, 0, vb(sysdescr, s(b"reply"))))], sport=161)
+    e6 = Ether(src=A, dst=B) / IPv6(src=SA, dst=SB)
+    pkts += [e6 / UDP(sport=40003, dport=161) / Raw(msg(1, b"public", pdu(0, 1, 0, 0, vb(sysdescr))))]
+    short = udp_to(161, [msg(1, b"public", pdu(0, 1, 0, 0, vb(sysdescr)))], sport=40001)[0]
+    short[UDP].len = 8 + 20  # the UDP length ends inside the PDU
+    big = udp_to(161, [msg(1, b"public", pdu(2, 1, 0, 0, *[vb(sysdescr, s(b"y" * 40))] * 5))], sport=40001)
+    return pkts + [short] + big
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1477,6 +1643,8 @@ def main():
     write_raw(outdir, "igmp_mtrace.pcap", 1, igmp_mtrace_set())
     write(outdir, "dhcp6.pcap", stamp(dhcp6_set(), base=BASE + 1620))
     cut_set(outdir, "cut_dhcp6.pcap", ["dhcp6.pcap"], flags=("-v",))
+    write(outdir, "snmp.pcap", stamp(snmp_set(), base=BASE + 1600))
+    cut_set(outdir, "cut_snmp.pcap", ["snmp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
