@@ -365,9 +365,9 @@ static int db_desc(rc__pctx *c, const uint8_t *b, const uint8_t *end)
 	rc__ob_printf(c->ob, ", Sequence: 0x%08x", rc__be32(b + 28));
 	for (const uint8_t *h = b + 32; h < end; h += LSA_HDR) {
 		int r = lsa_header(c, h);
-		RC_TRY(r);
 		if (r == LSA_BOGUS)
 			break;
+		RC_TRY(r);
 	}
 	return 0;
 }
