@@ -17,11 +17,14 @@
  */
 #include "print_ospf.h"
 
-#define OSPF_HDR 24
 #define LSA_HDR 20
 #define AUTH_MD5 2
 #define MD5_TRAILER 16 /* RFC 2328 D.3: the digest follows the packet */
 #define OPT_L 0x10     /* RFC 5613: an LLS block follows the packet */
+/* An LSA body stopped where tcpdump returns the LSA's end early: the rest
+ * of it, and its -vv hex dump, are not printed.  The TE and grace LSAs
+ * stop with the same value. */
+#define SKIP_REST RC_OSPF_TLV_STOP
 
 static const rc__bitname options[] = {
 	{0x01, "MultiTopology"}, {0x02, "External"}, {0x04, "Multicast"},
@@ -112,8 +115,7 @@ static int router_metrics(rc__pctx *c, const uint8_t *w)
 	return 0;
 }
 
-/* 1 when the LSA's remaining text is to be skipped (an unknown link type,
- * as tcpdump returns early then). */
+/* SKIP_REST after an unknown link type, where tcpdump returns early. */
 static int router_lsa(rc__pctx *c, const uint8_t *b)
 {
 	static const rc__bitname flags[] = {{0x01, "ABR"},      {0x02, "ASBR"}, {0x04, "Virtual"},
@@ -134,7 +136,7 @@ static int router_lsa(rc__pctx *c, const uint8_t *b)
 		uint8_t type = l[8];
 		if (type < 1 || type > 4) {
 			rc__ob_printf(c->ob, "\n\t      Unknown Router Link Type (%u)", type);
-			return 1;
+			return SKIP_REST;
 		}
 		rc__ob_puts(c->ob, kinds[type]);
 		rc__put_ip4(c->ob, l);
@@ -212,8 +214,8 @@ static int group_lsa(rc__pctx *c, const uint8_t *b, const uint8_t *end)
 	return 0;
 }
 
-/* RFC 7770 2: the router information LSA's TLVs; 1 when tcpdump gives up
- * on the LSA (the rest of it is skipped). */
+/* RFC 7770 2: the router information LSA's TLVs; SKIP_REST where tcpdump
+ * gives up on the LSA. */
 static int ri_lsa(rc__pctx *c, const uint8_t *t, uint32_t left)
 {
 	static const rc__bitname caps[] = {
@@ -231,7 +233,7 @@ static int ri_lsa(rc__pctx *c, const uint8_t *t, uint32_t left)
 		RC_NEED(c, t, 4);
 		if (left < 4) {
 			rc__ob_printf(c->ob, "\n\t    Remaining LS length %u < 4", left);
-			return 1;
+			return SKIP_REST;
 		}
 		unsigned type = rc__be16(t), len = rc__be16(t + 2);
 		t += 4;
@@ -241,7 +243,7 @@ static int ri_lsa(rc__pctx *c, const uint8_t *t, uint32_t left)
 		if (len > left) {
 			rc__ob_printf(c->ob, "\n\t    Bogus length %u > remaining LS length %u", len,
 				      left);
-			return 1;
+			return SKIP_REST;
 		}
 		/* tcpdump 4.99 steps over the value unpadded here */
 		left -= len;
@@ -249,7 +251,7 @@ static int ri_lsa(rc__pctx *c, const uint8_t *t, uint32_t left)
 		if (type == 1) {
 			if (len != 4) {
 				rc__ob_printf(c->ob, "\n\t    Bogus length %u != 4", len);
-				return 1;
+				return SKIP_REST;
 			}
 			char buf[256];
 			uint32_t v = rc__be32(t);
@@ -267,19 +269,17 @@ static int ri_lsa(rc__pctx *c, const uint8_t *t, uint32_t left)
 
 /* ---- one LSA ---- */
 
-/* The body of an opaque LSA, by its opaque type; 1 skips the rest. */
+/* The body of an opaque LSA, by its opaque type: 0, SKIP_REST or
+ * RC_PRINT_TRUNC. */
 static int opaque_lsa(rc__pctx *c, const uint8_t *b, uint32_t left)
 {
-	int r;
 	switch (b[4]) {
 	case 4:
 		return ri_lsa(c, b + 20, left);
 	case 3:
-		r = rc__ospf_grace_lsa(c, b + 20, left);
-		return r == RC_OSPF_TLV_STOP ? 1 : r;
+		return rc__ospf_grace_lsa(c, b + 20, left);
 	case 1:
-		r = rc__ospf_te_lsa(c, b + 20, left);
-		return r == RC_OSPF_TLV_STOP ? 1 : r;
+		return rc__ospf_te_lsa(c, b + 20, left);
 	default:
 		if (c->o->vflag <= 1)
 			rc__unknown_data(c, b + 20, "\n\t    ", left);
@@ -287,7 +287,7 @@ static int opaque_lsa(rc__pctx *c, const uint8_t *b, uint32_t left)
 	}
 }
 
-/* The body by LS type: 0, 1 (skip the -vv dump) or RC_PRINT_TRUNC. */
+/* The body by LS type: 0, SKIP_REST or RC_PRINT_TRUNC. */
 static int lsa_body(rc__pctx *c, const uint8_t *b, const uint8_t *end, uint32_t left)
 {
 	switch (b[3]) {
@@ -323,7 +323,7 @@ static int lsa(rc__pctx *c, const uint8_t *b)
 	uint32_t left = (uint32_t)len - LSA_HDR;
 	int r = lsa_body(c, b, b + len, left);
 	RC_TRY(r);
-	if (r == 0 && c->o->vflag > 1)
+	if (r != SKIP_REST && c->o->vflag > 1)
 		rc__unknown_data(c, b + 20, "\n\t    ", left);
 	return len;
 }
