@@ -51,7 +51,7 @@ static const struct {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
 	{33, {"DCCP", "dccp"}},    {46, {"RSVP", "[|rsvp]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
-	{88, {"EIGRP", "[|eigrp]"}},  {89, {"OSPF", "[|ospf"}},
+	{88, {"EIGRP", "[|eigrp]"}},
 	{108, {"IPComp(", "[|ipcomp]"}},
 	{113, {"PGM", "[|pgm]"}},
 	{135, {"mobility", "[|mobility]"}}, {240, {"pfsync", "[|pfsync]"}},

@@ -1587,6 +1587,157 @@ def snmp_set():
     return pkts + [short] + big
 
 
+def ospf_set():
+    """OSPFv2 (IP protocol 89) from raw bytes: Hellos (no, simple and MD5
+    authentication, an LLS block), DDs, LS Requests, LS Updates with every
+    LSA type tcpdump 4.99 decodes (router, network, summary, external, NSSA,
+    MOSPF group, opaque TE, grace and router information), LS Acks, and
+    damaged headers (unknown type, version 3, unknown auth, short LSAs)."""
+    from socket import inet_aton
+
+    def a(x):
+        return inet_aton(x)
+
+    def pkt(t, body, auth=0, adata=bytes(8), ver=2, plen=None, tail=b"", area="0.0.0.0"):
+        n = 24 + len(body) if plen is None else plen
+        return (struct.pack("!BBH", ver, t, n) + a("10.0.0.1") + a(area) +
+                struct.pack("!HH", 0, auth) + adata + body + tail)
+
+    def lsh(typ, lsid, n, opts=0x22, age=1, seq=0x80000001, adv="10.0.0.1"):
+        return struct.pack("!HBB", age, opts, typ) + a(lsid) + a(adv) + struct.pack("!IHH", seq, 0, n)
+
+    def lsa(typ, lsid, body, **kw):
+        return lsh(typ, lsid, 20 + len(body), **kw) + body
+
+    def tlv(t, v):
+        return struct.pack("!HH", t, len(v)) + v + bytes(-len(v) % 4)
+
+    def lsu(*lsas):
+        return struct.pack("!I", len(lsas)) + b"".join(lsas)
+
+    f = struct.pack
+    hello = a("255.255.255.0") + f("!HBBI", 10, 0x02, 1, 40)
+    links = (a("10.0.0.2") + a("10.1.1.1") + f("!BBH", 1, 0, 10) +
+             a("10.2.0.0") + a("10.2.0.1") + f("!BBH", 2, 1, 20) + f("!BBH", 1, 0, 30) +
+             a("10.3.0.0") + a("255.255.255.0") + f("!BBH", 3, 0, 1) +
+             a("10.0.0.9") + a("10.4.0.1") + f("!BBH", 4, 0, 5))
+    router = lsa(1, "10.0.0.1", f("!BBH", 0x03, 0, 4) + links)
+    bad_link = lsa(1, "10.0.0.2", f("!BBH", 0x94, 0, 2) + a("1.1.1.1") + a("2.2.2.2") + f("!BBH", 7, 0, 1))
+    network = lsa(2, "10.2.0.1", a("255.255.255.0") + a("10.0.0.1") + a("10.0.0.2"))
+    summary = lsa(3, "10.5.0.0", a("255.255.0.0") + f("!I", 100) + f("!I", 0x01000007))
+    asbr = lsa(4, "10.0.0.7", a("0.0.0.0") + f("!I", 16))
+    ext = lsa(5, "0.0.0.0", a("0.0.0.0") + f("!I", 0x80ffffff) + a("10.0.0.3") + a("0.0.0.42") +
+              f("!I", 0x02000020) + bytes(8))
+    nssa = lsa(7, "10.6.0.0", a("255.255.0.0") + f("!I", 5) + bytes(8), opts=0x08)
+    group = lsa(6, "239.1.1.1", f("!I", 1) + a("10.0.0.1") + f("!I", 2) + a("10.0.0.2") + f("!I", 9) + a("10.0.0.3"))
+    unknown = lsa(8, "1.2.3.4", b"\x01\x02\x03\x04\x05")
+    bw = f("!f", 125000000.0)
+    te_link = (tlv(1, b"\x01") + tlv(2, a("10.0.0.2")) + tlv(3, a("10.1.1.1")) + tlv(4, a("10.1.1.2")) +
+               tlv(5, f("!I", 10)) + tlv(6, bw) + tlv(7, f("!f", 1e6)) + tlv(8, bw * 8) +
+               tlv(9, f("!I", 0xff)) + tlv(11, f("!II", 1, 2)) + tlv(14, b"\x12\0\0\0") +
+               tlv(15, b"\x01\x02\0\0" + bw * 8) + tlv(17, b"\0\0\0\0" + bw * 2) + tlv(99, b"xyz"))
+    te = lsa(10, "1.0.0.1", tlv(1, a("10.0.0.1")) + tlv(2, te_link) + tlv(7, b"ab"))
+    te_bad = lsa(10, "1.0.0.2", tlv(2, tlv(9, b"\0\0\0")))
+    te_srlg = lsa(10, "1.0.0.3", tlv(2, tlv(16, f("!II", 7, 8))))
+    grace = lsa(9, "3.0.0.0", tlv(1, f("!I", 120)) + tlv(2, b"\x01") + tlv(3, a("10.0.0.1")) + tlv(9, b"zz"))
+    ri = lsa(10, "4.0.0.0", tlv(1, f("!I", 0x70)) + tlv(8, b"\x00\x01"))
+    ri_unknown_cap = lsa(11, "4.0.0.1", tlv(1, f("!I", 0x400)))
+    opaque7 = lsa(10, "7.0.0.1", b"\xde\xad\xbe\xef")
+    ri_bogus = lsa(10, "4.0.0.2", f("!HH", 1, 40) + bytes(4))
+    ri_short = lsa(10, "4.0.0.3", tlv(1, f("!I", 1)) + b"\0\0")
+    lls = f("!HH", 0, 7) + f("!HHI", 1, 4, 3) + f("!HHI", 2, 20, 0x1234) + bytes(16)
+    md5 = f("!HBBI", 0, 1, 16, 0x5f000001)
+    bodies = [
+        pkt(1, hello + a("10.0.0.1") + a("10.0.0.2") + a("10.0.0.2") + a("10.0.0.3")),
+        pkt(1, hello + bytes(8)),
+        pkt(1, hello.replace(b"\x02\x01", b"\x12\x01") + bytes(8), tail=lls),
+        pkt(1, hello + bytes(8), auth=1, adata=b"secret\0\0", area="0.0.0.1"),
+        pkt(1, hello + bytes(8), auth=2, adata=md5, tail=bytes(range(16))),
+        pkt(1, hello.replace(b"\x02\x01", b"\x52\x01") + bytes(8), auth=2, adata=md5,
+            tail=bytes(range(16)) + lls),
+        pkt(2, f("!HBBI", 1500, 0x42, 0x07, 0x1234) + lsh(1, "10.0.0.1", 48) + lsh(10, "1.0.0.1", 60)),
+        pkt(2, f("!HBBI", 0, 0, 0, 1)),
+        pkt(2, f("!HBBI", 0, 0x52, 0x08, 2) + lsh(1, "10.0.0.1", 3) + lsh(1, "10.0.0.2", 20)),
+        pkt(2, f("!HBBI", 0, 0x52, 0, 3) + lsh(1, "10.0.0.1", 3), tail=lls),
+        pkt(3, f("!I", 1) + a("10.0.0.1") + a("10.0.0.1") + f("!I", 10) + a("4.0.0.0") + a("10.0.0.2")),
+        pkt(4, lsu(router)),
+        pkt(4, lsu(network, summary, asbr, ext, nssa)),
+        pkt(4, lsu(group, unknown, bad_link, router)),
+        pkt(4, lsu(te, te_bad, te_srlg)),
+        pkt(4, lsu(grace, ri, ri_unknown_cap, opaque7)),
+        pkt(4, lsu(ri_bogus, ri_short)),
+        pkt(4, f("!I", 2) + lsh(1, "10.0.0.1", 4)),
+        pkt(4, f("!I", 0)),
+        pkt(5, lsh(1, "10.0.0.1", 48) + lsh(2, "10.0.0.2", 7) + lsh(11, "4.0.0.0", 28)),
+        pkt(6, b""), pkt(0, b""), pkt(1, hello + bytes(8), ver=3),
+        pkt(1, hello + bytes(8), auth=5), pkt(5, lsh(1, "10.0.0.1", 48), plen=30),
+        pkt(5, lsh(1, "10.0.0.1", 48), plen=60),
+    ]
+    e = Ether(src=A, dst="01:00:5e:00:00:05")
+    return [e / IP(src=IA, dst="224.0.0.5", ttl=1, proto=89) / Raw(b) for b in bodies]
+
+
+def ospf6_set():
+    """OSPFv3 (IPv6 next header 89) from raw bytes: Hellos (with the LLS
+    header and an authentication trailer), a DD, an LS Request, LS Updates
+    with every LSA tcpdump 4.99 decodes (router, network, inter-area prefix,
+    external, link, intra-area prefix, grace) and an unknown one, an LS Ack,
+    and damaged ones (unknown type, version 2, long length, bogus prefix)."""
+    from socket import inet_aton, inet_pton, AF_INET6
+    f = struct.pack
+
+    def a(x):
+        return inet_aton(x)
+
+    def pkt(t, body, ver=3, plen=None, inst=0, area="0.0.0.0", tail=b""):
+        n = 16 + len(body) if plen is None else plen
+        return f("!BBH", ver, t, n) + a("10.0.0.1") + a(area) + f("!HBB", 0, inst, 0) + body + tail
+
+    def lsh(typ, lsid, n, adv="10.0.0.1"):
+        return f("!HH", 3, typ) + a(lsid) + a(adv) + f("!IHH", 0x80000002, 0, n)
+
+    def lsa(typ, lsid, body):
+        return lsh(typ, lsid, 20 + len(body)) + body
+
+    def pfx(plen, addr, opt=0, metric=0):
+        w = (plen + 31) // 32 * 4
+        return f("!BBH", plen, opt, metric) + inet_pton(AF_INET6, addr)[:w]
+
+    hello = f("!IIHH", 5, 0x01000013, 10, 40)
+    router = lsa(0x2001, "0.0.0.0", f("!I", 0x03000033) +
+                 f("!BBHIII", 1, 0, 10, 5, 6, 0x0a000002) + f("!BBHIII", 2, 0, 20, 5, 7, 0x0a000003) +
+                 f("!BBHIII", 4, 0, 30, 8, 9, 0x0a000004) + f("!BBHIII", 3, 0, 1, 1, 1, 1))
+    network = lsa(0x2002, "0.0.0.5", f("!I", 0x33) + a("10.0.0.1") + a("10.0.0.2"))
+    inter = lsa(0x2003, "0.0.0.1", f("!I", 0x01000064) + pfx(64, "2001:db8:1::", 0x02) + pfx(0, "::"))
+    ext = lsa(0x4005, "0.0.0.2", f("!I", 0x83000014) + pfx(48, "2001:db8:2::", 0, 0x2001) +
+              inet_pton(AF_INET6, "fe80::1") + a("0.0.0.7") + a("0.0.0.9"))
+    link = lsa(0x0008, "0.0.0.5", f("!I", 0x01000013) + inet_pton(AF_INET6, "fe80::1") +
+               f("!I", 1) + pfx(64, "2001:db8:3::", 0x10))
+    intra = lsa(0x2009, "0.0.0.0", f("!HHII", 2, 0x2001, 0, 0x0a000001) +
+                pfx(128, "2001:db8::1", 0x02, 0) + pfx(96, "2001:db8:4::", 0, 10))
+    grace = lsa(0x000b, "0.0.0.0", f("!HHI", 1, 4, 60) + f("!HHBxxx", 2, 1, 2))
+    unknown = lsa(0x4006, "0.0.0.3", b"\x01\x02\x03")
+    te = lsa(0x000a, "0.0.0.4", f("!HH", 1, 4) + a("10.0.0.1") + f("!HH", 2, 8) + f("!HHI", 5, 4, 7))
+    lls = f("!HH", 0xabcd, 12) + bytes(8)
+    at = f("!HHHHII", 1, 32, 0, 5, 1, 2) + bytes(range(16))
+    bodies = [
+        pkt(1, hello + a("10.0.0.1") + a("10.0.0.2") + a("10.0.0.2") + a("10.0.0.3")),
+        pkt(1, f("!IIHH", 5, 0x01000613, 10, 40) + bytes(8), tail=lls + at),
+        pkt(1, hello + bytes(8), inst=1, area="0.0.0.1", tail=f("!HHHHII", 9, 16, 0, 1, 0, 3)),
+        pkt(2, f("!IHBBI", 0x13, 1500, 0, 0x17, 0x1234) + lsh(0x2001, "0.0.0.0", 56) + lsh(0x0008, "0.0.0.5", 44)),
+        pkt(2, f("!IHBBI", 0x213, 1500, 0, 0, 1), tail=f("!HH", 0, 2)),
+        pkt(3, f("!HHII", 0, 0x2001, 0, 0x0a000002) + f("!HHII", 0, 0xa00b, 7, 0x0a000003)),
+        pkt(4, f("!I", 4) + router + network + inter + ext),
+        pkt(4, f("!I", 5) + link + intra + grace + unknown + lsa(0x2003, "0.0.0.9", f("!I", 1) + pfx(200, "::"))),
+        pkt(4, f("!I", 2) + te + lsh(0x2001, "0.0.0.0", 8)),
+        pkt(4, f("!I", 9) + router),
+        pkt(5, lsh(0x2001, "0.0.0.0", 56) + lsh(0x2009, "0.0.0.0", 72) + b"\0\0"),
+        pkt(9, b""), pkt(1, hello + bytes(8), ver=2), pkt(5, b"", plen=90),
+    ]
+    e = Ether(src=A, dst="33:33:00:00:00:05")
+    return [e / IPv6(src="fe80::1", dst="ff02::5", nh=89, hlim=1) / Raw(b) for b in bodies]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1645,6 +1796,10 @@ def main():
     cut_set(outdir, "cut_dhcp6.pcap", ["dhcp6.pcap"], flags=("-v",))
     write(outdir, "snmp.pcap", stamp(snmp_set(), base=BASE + 1600))
     cut_set(outdir, "cut_snmp.pcap", ["snmp.pcap"], flags=("-v",))
+    write(outdir, "ospf.pcap", stamp(ospf_set(), base=BASE + 1620))
+    cut_set(outdir, "cut_ospf.pcap", ["ospf.pcap"], flags=("-v",))
+    write(outdir, "ospf6.pcap", stamp(ospf6_set(), base=BASE + 1660))
+    cut_set(outdir, "cut_ospf6.pcap", ["ospf6.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
