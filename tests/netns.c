@@ -91,6 +91,24 @@ static int hold_current(char *path, size_t len)
 	return fd;
 }
 
+/*
+ * Wait until ifname in ns can send.  if_b comes up first, without a
+ * carrier (its peer is down), so its transmit queue keeps the noop qdisc,
+ * which drops every frame while send(2) reports success (NET_XMIT_CN):
+ * the carrier if_a's ifup gives it is acted on later, by the linkwatch
+ * work (net/core/link_watch.c, linkwatch_do_dev: operstate, then
+ * dev_activate), a kernel thread that waits for a CPU under load.  So
+ * wait for operstate UP, then run one command that takes the RTNL lock,
+ * which linkwatch holds across both steps.  Bounded: 20 s.
+ */
+static int link_ready(const char *ns, const char *ifname)
+{
+	return rc_netns_sh(ns,
+			   "for i in $(seq 2000); do ip -o link show dev %s | grep -q ' state UP ' "
+			   "&& exec ip link set dev %s up; sleep 0.01; done; exit 1",
+			   ifname, ifname) == 0;
+}
+
 void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 {
 	rc_test_need_root();
@@ -114,9 +132,11 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 		rc_test_fail(__FILE__, __LINE__, "unshare(CLONE_NEWNET): %s", strerror(errno));
 	p->fd_b = hold_current(p->ns_b, sizeof(p->ns_b));
 
-	/* `ip link add ... netns X` wants a name or a pid: a child parked in A. */
-	int go[2];
-	if (pipe(go) != 0)
+	/* `ip link add ... netns X` wants a name or a pid: a child parked in
+	 * A.  It says when it is there: until its setns, the pid names the
+	 * namespace it was forked in (B), and the peer would be made there. */
+	int go[2], ready[2];
+	if (pipe(go) != 0 || pipe(ready) != 0)
 		rc_test_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
 	fflush(NULL);
 	pid_t holder = fork();
@@ -124,16 +144,25 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
 	if (holder == 0) {
 		close(go[1]);
+		close(ready[0]);
 		if (setns(p->fd_a, CLONE_NEWNET) != 0)
 			_exit(1);
-		char c;
+		char c = 1;
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
 		while (read(go[0], &c, 1) < 0 && errno == EINTR)
 			;
 		_exit(0);
 	}
 	close(go[0]);
+	close(ready[1]);
+	char parked;
+	ssize_t got;
+	while ((got = read(ready[0], &parked, 1)) < 0 && errno == EINTR)
+		;
+	close(ready[0]);
 	const char *off = "sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1";
-	int ok = rc_netns_sh(p->ns_a, "%s", off) == 0 &&
+	int ok = got == 1 && rc_netns_sh(p->ns_a, "%s", off) == 0 &&
 		 rc_netns_sh(p->ns_b,
 			     "%s && ip link add %s address 02:72:63:00:00:0b mtu %u type veth "
 			     "peer name %s address 02:72:63:00:00:0a mtu %u netns %ld && ip link set %s up",
@@ -141,6 +170,7 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 		 rc_netns_sh(p->ns_a, "ip link set %s up", p->if_a) == 0;
 	close(go[1]);
 	waitpid(holder, NULL, 0);
+	ok = ok && link_ready(p->ns_b, p->if_b) && link_ready(p->ns_a, p->if_a);
 	if (!ok)
 		rc_test_fail(__FILE__, __LINE__, "could not create the veth pair %s/%s", p->if_a,
 			     p->if_b);

@@ -39,9 +39,9 @@ struct rc_netns_pair {
 };
 
 /*
- * Create the pair (veth MTU mtu, both ends up, IPv6 off).  Fails the test
- * on error; SKIPs it without root or without `ip`.  At most 4 pairs per
- * process.  Returns with the calling process in ns_b.
+ * Create the pair (veth MTU mtu, both ends up and able to send, IPv6
+ * off).  Fails the test on error; SKIPs it without root or without `ip`.
+ * At most 4 pairs per process.  Returns with the calling process in ns_b.
  */
 void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu);
 /* Delete the veth now (namespaces go when the process exits). */
