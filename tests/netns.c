@@ -234,6 +234,26 @@ long rc_test_frame_seq(const uint8_t *f, uint32_t caplen, int tagged)
 	return (long)(((uint32_t)q[0] << 24) | ((uint32_t)q[1] << 16) | ((uint32_t)q[2] << 8) | q[3]);
 }
 
+/*
+ * The tests check that frames arrive in the order sent.  A frame a packet
+ * socket sends on a veth is queued on the backlog of the CPU the sender
+ * runs on (veth_xmit -> netif_rx -> enqueue_to_backlog, net/core/dev.c)
+ * and each CPU works off its own backlog; when that work is deferred to
+ * ksoftirqd (under load), a sender the scheduler moved to the other CPU
+ * mid-burst could see a later frame delivered before an earlier one.
+ * Pinned to one CPU, all its frames pass one queue in order.
+ */
+static void pin_to_this_cpu(void)
+{
+	int cpu = sched_getcpu();
+	if (cpu < 0)
+		return;
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET((size_t)cpu, &set);
+	(void)sched_setaffinity(0, sizeof(set), &set);
+}
+
 static unsigned long send_all(const struct rc_send_spec *s)
 {
 	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
@@ -288,6 +308,7 @@ pid_t rc_send_start(const struct rc_send_spec *s, int *result_fd)
 		close(fds[0]);
 		if (s->ns)
 			rc_netns_enter(s->ns);
+		pin_to_this_cpu();
 		unsigned long n = send_all(s);
 		ssize_t w = write(fds[1], &n, sizeof(n));
 		_exit(w == (ssize_t)sizeof(n) ? 0 : 1);
@@ -395,6 +416,31 @@ unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet
 	return got;
 }
 
+void rc_test_wait_received(rc_capture *c, uint64_t n)
+{
+	rc_capture_stats st;
+	long long t0 = rc_test_mono_ms();
+	for (;;) {
+		if (rc_capture_stats_get(c, &st) < 0)
+			rc_test_fail(__FILE__, __LINE__, "stats: %s", rc_capture_error(c));
+		if (st.received >= n)
+			return;
+		if (rc_test_mono_ms() - t0 > RC_TEST_ARRIVAL_MS)
+			rc_test_fail(__FILE__, __LINE__, "the kernel counted %llu of %llu packets",
+				     (unsigned long long)st.received, (unsigned long long)n);
+		usleep(1000);
+	}
+}
+
+int rc_test_capture_next_wait(rc_capture *c, rc_packet *p)
+{
+	long long t0 = rc_test_mono_ms();
+	int n;
+	while ((n = rc_capture_next(c, p)) == 0 && rc_test_mono_ms() - t0 < RC_TEST_ARRIVAL_MS)
+		;
+	return n;
+}
+
 unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *s,
 				   unsigned char *seen)
 {
@@ -441,6 +487,10 @@ void rc_test_capture_until_enetdown(const struct rc_netns_pair *p, int backend, 
 	memcpy(s.dst, p->mac_b, 6);
 	memcpy(s.src, p->mac_a, 6);
 	ASSERT_UINT_EQ(rc_send_frames(&s), count);
+	/* Frames still on their way when the link goes are dropped by the
+	 * kernel (flush_backlog on unregister; a device that is down takes
+	 * none), never queued: cut only once all are in the ring. */
+	rc_test_wait_received(c, count);
 	va_list ap;
 	va_start(ap, cut_fmt);
 	int cut = netns_vsh(cut_ns, cut_fmt, ap);
