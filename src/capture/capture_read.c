@@ -23,6 +23,7 @@
  * then return RC_ENETDOWN on every call.
  */
 #include "capture/capture_int.h"
+#include "capture/kernel_holds.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -213,6 +214,11 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 						rc__capture_devname(c));
 		}
 	}
+}
+
+int rc__capture_kernel_holds(const rc_capture *c)
+{
+	return c && c->state == RC__ACTIVE && c->be->kernel_holds && c->be->kernel_holds(c);
 }
 
 int rc_capture_next(rc_capture *c, rc_packet *pkt)
