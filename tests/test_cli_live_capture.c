@@ -792,7 +792,19 @@ TEST_TIMEOUT(cli_live_idle_capture_does_not_wake_up, 30)
 	spec_init(&s, &p, 100, 0);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 100);
 	ASSERT_UINT_EQ(rc_spawn_wait_packets(out, 100, 10), 100);
+	/* The file holds the frames once the writer wrote them; its thread
+	 * and the capture threads are still on their way to sleep then, and
+	 * under load each preemption on the way counts as a switch.  Start
+	 * counting once 200 ms passed without one (looked for 5 s at most: a
+	 * polling thread never gets there and fails the count below). */
 	unsigned long long before = switches(r.pid);
+	for (int i = 0; i < 25; i++) {
+		usleep(200000);
+		unsigned long long now = switches(r.pid);
+		if (now == before)
+			break;
+		before = now;
+	}
 	usleep(1500000);
 	unsigned long long idle = switches(r.pid) - before;
 	/* A few stray wake-ups are tolerated (e.g. a kernel timer); a polling
