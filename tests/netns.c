@@ -242,16 +242,26 @@ long rc_test_frame_seq(const uint8_t *f, uint32_t caplen, int tagged)
  * ksoftirqd (under load), a sender the scheduler moved to the other CPU
  * mid-burst could see a later frame delivered before an earlier one.
  * Pinned to one CPU, all its frames pass one queue in order.
+ *
+ * And a burst must not be spread out by the scheduler: a TPACKET_V3 ring
+ * that nobody reads during it takes a new block at every retire timeout
+ * (10 ms) the burst spans, so a sender preempted for 16 of them would
+ * freeze the default 16-block ring and see frames dropped.  Real-time
+ * priority keeps ordinary tasks from preempting it; it sleeps whenever
+ * it waits (gap_us, a full backlog), so nothing starves.  Best effort,
+ * as the pinning: a container may refuse both.
  */
-static void pin_to_this_cpu(void)
+static void sender_sched(void)
 {
 	int cpu = sched_getcpu();
-	if (cpu < 0)
-		return;
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	CPU_SET((size_t)cpu, &set);
-	(void)sched_setaffinity(0, sizeof(set), &set);
+	if (cpu >= 0) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		CPU_SET((size_t)cpu, &set);
+		(void)sched_setaffinity(0, sizeof(set), &set);
+	}
+	struct sched_param sp = { .sched_priority = 1 };
+	(void)sched_setscheduler(0, SCHED_FIFO, &sp);
 }
 
 static unsigned long send_all(const struct rc_send_spec *s)
@@ -308,7 +318,7 @@ pid_t rc_send_start(const struct rc_send_spec *s, int *result_fd)
 		close(fds[0]);
 		if (s->ns)
 			rc_netns_enter(s->ns);
-		pin_to_this_cpu();
+		sender_sched();
 		unsigned long n = send_all(s);
 		ssize_t w = write(fds[1], &n, sizeof(n));
 		_exit(w == (ssize_t)sizeof(n) ? 0 : 1);
