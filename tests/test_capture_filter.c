@@ -61,8 +61,12 @@ static void run_atomic(int backend, const char *dev, unsigned seq_low_off)
 	send_range(&pair, 0, 10);
 	ASSERT_UINT_EQ(rc_test_capture_drain(c, 10, RC_TEST_ARRIVAL_MS, record, &s), 10);
 
-	/* 40 frames wait in the ring (or queue) when the filter changes ... */
+	/* 40 frames wait in the ring (or queue) when the filter changes ...
+	 * all of them: the order checked below spans two senders, which may
+	 * run on different CPUs, and a frame still in one CPU's backlog
+	 * could come after the next sender's. */
 	send_range(&pair, 10, 40);
+	rc_test_wait_received(c, 50);
 	rc_bpf_insn even[] = EVEN_AT(seq_low_off);
 	ASSERT_OK(rc_capture_set_filter(c, even, 4));
 	s.after = 1;
