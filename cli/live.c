@@ -38,6 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/kernel_holds.h"
 #include "json.h"
 #include "offline.h"
 #include "privs.h"
@@ -53,9 +54,10 @@
 /* With a merge: how often an idle source tells the merge it is idle, so
  * that busy sources are not held back. */
 #define RC_LIVE_MERGE_READ_TIMEOUT_MS 20
-/* A read that returned nothing after starting at t means every packet
- * stamped before t - HOLD was delivered: a TPACKET_V3 block is retired at
- * the latest one block timeout (10 ms default) after its first packet. */
+/* A read that returned nothing after starting at t, while no TPACKET_V3
+ * block waits for its retire timer (capture_main), means every packet
+ * stamped before t - HOLD was delivered: HOLD covers a packet stamped on
+ * its way in that is not in the ring yet. */
 #define RC_LIVE_HOLD_NSEC (50u * 1000u * 1000u)
 /* Longest time copied packets wait before they are handed to the writer. */
 #define RC_LIVE_PUSH_NSEC (20u * 1000u * 1000u)
@@ -315,7 +317,16 @@ static void *capture_main(void *arg)
 			break;
 		}
 		if (n == 0) {
-			rc__wt_push(L->wt, s->idx, t0 > RC_LIVE_HOLD_NSEC ? t0 - RC_LIVE_HOLD_NSEC : 0);
+			/* Packets in a V3 block that the kernel's retire timer
+			 * has not closed yet may be older than t0 - HOLD: the
+			 * timer is a softirq, which under load runs late (in
+			 * ksoftirqd).  Promising that progress would let the
+			 * merge write another source's newer packets first, so
+			 * hand over what was read and promise nothing new. */
+			uint64_t progress = t0 > RC_LIVE_HOLD_NSEC ? t0 - RC_LIVE_HOLD_NSEC : 0;
+			if (rc__capture_kernel_holds(s->c))
+				progress = 0;
+			rc__wt_push(L->wt, s->idx, progress);
 			last_push = clock_ns(CLOCK_MONOTONIC);
 		} else {
 			int take = count_allows(L, n);

@@ -91,6 +91,24 @@ static int hold_current(char *path, size_t len)
 	return fd;
 }
 
+/*
+ * Wait until ifname in ns can send.  if_b comes up first, without a
+ * carrier (its peer is down), so its transmit queue keeps the noop qdisc,
+ * which drops every frame while send(2) reports success (NET_XMIT_CN):
+ * the carrier if_a's ifup gives it is acted on later, by the linkwatch
+ * work (net/core/link_watch.c, linkwatch_do_dev: operstate, then
+ * dev_activate), a kernel thread that waits for a CPU under load.  So
+ * wait for operstate UP, then run one command that takes the RTNL lock,
+ * which linkwatch holds across both steps.  Bounded: 20 s.
+ */
+static int link_ready(const char *ns, const char *ifname)
+{
+	return rc_netns_sh(ns,
+			   "for i in $(seq 2000); do ip -o link show dev %s | grep -q ' state UP ' "
+			   "&& exec ip link set dev %s up; sleep 0.01; done; exit 1",
+			   ifname, ifname) == 0;
+}
+
 void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 {
 	rc_test_need_root();
@@ -114,9 +132,11 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 		rc_test_fail(__FILE__, __LINE__, "unshare(CLONE_NEWNET): %s", strerror(errno));
 	p->fd_b = hold_current(p->ns_b, sizeof(p->ns_b));
 
-	/* `ip link add ... netns X` wants a name or a pid: a child parked in A. */
-	int go[2];
-	if (pipe(go) != 0)
+	/* `ip link add ... netns X` wants a name or a pid: a child parked in
+	 * A.  It says when it is there: until its setns, the pid names the
+	 * namespace it was forked in (B), and the peer would be made there. */
+	int go[2], ready[2];
+	if (pipe(go) != 0 || pipe(ready) != 0)
 		rc_test_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
 	fflush(NULL);
 	pid_t holder = fork();
@@ -124,16 +144,25 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 		rc_test_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
 	if (holder == 0) {
 		close(go[1]);
+		close(ready[0]);
 		if (setns(p->fd_a, CLONE_NEWNET) != 0)
 			_exit(1);
-		char c;
+		char c = 1;
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
 		while (read(go[0], &c, 1) < 0 && errno == EINTR)
 			;
 		_exit(0);
 	}
 	close(go[0]);
+	close(ready[1]);
+	char parked;
+	ssize_t got;
+	while ((got = read(ready[0], &parked, 1)) < 0 && errno == EINTR)
+		;
+	close(ready[0]);
 	const char *off = "sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1";
-	int ok = rc_netns_sh(p->ns_a, "%s", off) == 0 &&
+	int ok = got == 1 && rc_netns_sh(p->ns_a, "%s", off) == 0 &&
 		 rc_netns_sh(p->ns_b,
 			     "%s && ip link add %s address 02:72:63:00:00:0b mtu %u type veth "
 			     "peer name %s address 02:72:63:00:00:0a mtu %u netns %ld && ip link set %s up",
@@ -141,6 +170,7 @@ void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu)
 		 rc_netns_sh(p->ns_a, "ip link set %s up", p->if_a) == 0;
 	close(go[1]);
 	waitpid(holder, NULL, 0);
+	ok = ok && link_ready(p->ns_b, p->if_b) && link_ready(p->ns_a, p->if_a);
 	if (!ok)
 		rc_test_fail(__FILE__, __LINE__, "could not create the veth pair %s/%s", p->if_a,
 			     p->if_b);
@@ -204,6 +234,36 @@ long rc_test_frame_seq(const uint8_t *f, uint32_t caplen, int tagged)
 	return (long)(((uint32_t)q[0] << 24) | ((uint32_t)q[1] << 16) | ((uint32_t)q[2] << 8) | q[3]);
 }
 
+/*
+ * The tests check that frames arrive in the order sent.  A frame a packet
+ * socket sends on a veth is queued on the backlog of the CPU the sender
+ * runs on (veth_xmit -> netif_rx -> enqueue_to_backlog, net/core/dev.c)
+ * and each CPU works off its own backlog; when that work is deferred to
+ * ksoftirqd (under load), a sender the scheduler moved to the other CPU
+ * mid-burst could see a later frame delivered before an earlier one.
+ * Pinned to one CPU, all its frames pass one queue in order.
+ *
+ * And a burst must not be spread out by the scheduler: a TPACKET_V3 ring
+ * that nobody reads during it takes a new block at every retire timeout
+ * (10 ms) the burst spans, so a sender preempted for 16 of them would
+ * freeze the default 16-block ring and see frames dropped.  Real-time
+ * priority keeps ordinary tasks from preempting it; it sleeps whenever
+ * it waits (gap_us, a full backlog), so nothing starves.  Best effort,
+ * as the pinning: a container may refuse both.
+ */
+static void sender_sched(void)
+{
+	int cpu = sched_getcpu();
+	if (cpu >= 0) {
+		cpu_set_t set;
+		CPU_ZERO(&set);
+		CPU_SET((size_t)cpu, &set);
+		(void)sched_setaffinity(0, sizeof(set), &set);
+	}
+	struct sched_param sp = { .sched_priority = 1 };
+	(void)sched_setscheduler(0, SCHED_FIFO, &sp);
+}
+
 static unsigned long send_all(const struct rc_send_spec *s)
 {
 	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
@@ -258,6 +318,7 @@ pid_t rc_send_start(const struct rc_send_spec *s, int *result_fd)
 		close(fds[0]);
 		if (s->ns)
 			rc_netns_enter(s->ns);
+		sender_sched();
 		unsigned long n = send_all(s);
 		ssize_t w = write(fds[1], &n, sizeof(n));
 		_exit(w == (ssize_t)sizeof(n) ? 0 : 1);
@@ -365,6 +426,31 @@ unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet
 	return got;
 }
 
+void rc_test_wait_received(rc_capture *c, uint64_t n)
+{
+	rc_capture_stats st;
+	long long t0 = rc_test_mono_ms();
+	for (;;) {
+		if (rc_capture_stats_get(c, &st) < 0)
+			rc_test_fail(__FILE__, __LINE__, "stats: %s", rc_capture_error(c));
+		if (st.received >= n)
+			return;
+		if (rc_test_mono_ms() - t0 > RC_TEST_ARRIVAL_MS)
+			rc_test_fail(__FILE__, __LINE__, "the kernel counted %llu of %llu packets",
+				     (unsigned long long)st.received, (unsigned long long)n);
+		usleep(1000);
+	}
+}
+
+int rc_test_capture_next_wait(rc_capture *c, rc_packet *p)
+{
+	long long t0 = rc_test_mono_ms();
+	int n;
+	while ((n = rc_capture_next(c, p)) == 0 && rc_test_mono_ms() - t0 < RC_TEST_ARRIVAL_MS)
+		;
+	return n;
+}
+
 unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *s,
 				   unsigned char *seen)
 {
@@ -411,6 +497,10 @@ void rc_test_capture_until_enetdown(const struct rc_netns_pair *p, int backend, 
 	memcpy(s.dst, p->mac_b, 6);
 	memcpy(s.src, p->mac_a, 6);
 	ASSERT_UINT_EQ(rc_send_frames(&s), count);
+	/* Frames still on their way when the link goes are dropped by the
+	 * kernel (flush_backlog on unregister; a device that is down takes
+	 * none), never queued: cut only once all are in the ring. */
+	rc_test_wait_received(c, count);
 	va_list ap;
 	va_start(ap, cut_fmt);
 	int cut = netns_vsh(cut_ns, cut_fmt, ap);

@@ -39,9 +39,9 @@ struct rc_netns_pair {
 };
 
 /*
- * Create the pair (veth MTU mtu, both ends up, IPv6 off).  Fails the test
- * on error; SKIPs it without root or without `ip`.  At most 4 pairs per
- * process.  Returns with the calling process in ns_b.
+ * Create the pair (veth MTU mtu, both ends up and able to send, IPv6
+ * off).  Fails the test on error; SKIPs it without root or without `ip`.
+ * At most 4 pairs per process.  Returns with the calling process in ns_b.
  */
 void rc_netns_pair_create(struct rc_netns_pair *p, unsigned mtu);
 /* Delete the veth now (namespaces go when the process exits). */
@@ -117,12 +117,38 @@ pthread_t rc_test_break_after(rc_capture *c, unsigned ms);
 void rc_test_break_join(pthread_t t);
 
 /*
+ * How long a frame already sent may take to reach a capture before the
+ * test calls it lost.  The receive path runs in softirq context, which
+ * under load the kernel hands to ksoftirqd, an ordinary thread that waits
+ * for a CPU like any other; the V3 retire timer is a softirq too.  So no
+ * short time is safe: this bound is only ever reached when a frame really
+ * is missing.
+ */
+#define RC_TEST_ARRIVAL_MS 20000
+
+/*
  * Read packets until want were seen or quiet_ms passed without one; for
- * each packet call fn (may be NULL).  Returns the number read.
+ * each packet call fn (may be NULL).  Returns the number read.  When want
+ * frames were sent and must all come, quiet_ms is RC_TEST_ARRIVAL_MS (the
+ * read ends at the count, the bound costs nothing); a short quiet_ms only
+ * shows that nothing more comes, which can pass by luck but never fail.
  */
 typedef void (*rc_test_pkt_fn)(void *user, const rc_packet *p);
 unsigned long rc_test_capture_drain(rc_capture *c, unsigned long want, int quiet_ms,
 				    rc_test_pkt_fn fn, void *user);
+
+/*
+ * Wait until the kernel has counted at least n packets for c (its
+ * received statistic; the library adds up the kernel's counts, so reading
+ * them here changes nothing the test reads later), or fail the test after
+ * RC_TEST_ARRIVAL_MS.  Frames a sender has handed to the device may still
+ * be on their way (a CPU's backlog) when it exits.
+ */
+void rc_test_wait_received(rc_capture *c, uint64_t n);
+
+/* rc_capture_next, reading again after each read timeout until a packet
+ * comes or RC_TEST_ARRIVAL_MS passed; returns the last result. */
+int rc_test_capture_next_wait(rc_capture *c, rc_packet *p);
 
 /*
  * The capture interface taken away mid-capture: capture on p->if_b (read

@@ -137,7 +137,7 @@ static void run_bytes(int backend, uint32_t snaplen, int precision)
 	k.sub_us = 0;
 	k.t0 = real_ns();
 	ASSERT_UINT_EQ(rc_send_frames(&s), NFRAMES);
-	ASSERT_UINT_EQ(rc_test_capture_drain(c, NFRAMES, 1000, check_packet, &k), NFRAMES);
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, NFRAMES, RC_TEST_ARRIVAL_MS, check_packet, &k), NFRAMES);
 	/* The kernel stamps in nanoseconds: of 150 packets, one whose stamp
 	 * is a whole microsecond by chance is 1 in 1000 each. */
 	if (precision == RC_TSTAMP_MICRO)

@@ -288,7 +288,7 @@ static void inject(int backend)
 	ASSERT_INT_EQ(rc_capture_inject(tx, frames[0], 0), RC_EINVAL);
 
 	struct injcheck k = { .spec = &s };
-	ASSERT_UINT_EQ(rc_test_capture_drain(rx, 12, 1000, check_inj, &k), 12);
+	ASSERT_UINT_EQ(rc_test_capture_drain(rx, 12, RC_TEST_ARRIVAL_MS, check_inj, &k), 12);
 	rc_capture_close(tx);
 	rc_capture_close(rx);
 }

@@ -59,17 +59,21 @@ static void run_atomic(int backend, const char *dev, unsigned seq_low_off)
 
 	/* Before: no filter, everything arrives. */
 	send_range(&pair, 0, 10);
-	ASSERT_UINT_EQ(rc_test_capture_drain(c, 10, 1000, record, &s), 10);
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, 10, RC_TEST_ARRIVAL_MS, record, &s), 10);
 
-	/* 40 frames wait in the ring (or queue) when the filter changes ... */
+	/* 40 frames wait in the ring (or queue) when the filter changes ...
+	 * all of them: the order checked below spans two senders, which may
+	 * run on different CPUs, and a frame still in one CPU's backlog
+	 * could come after the next sender's. */
 	send_range(&pair, 10, 40);
+	rc_test_wait_received(c, 50);
 	rc_bpf_insn even[] = EVEN_AT(seq_low_off);
 	ASSERT_OK(rc_capture_set_filter(c, even, 4));
 	s.after = 1;
 	/* ... and 40 more come after it. */
 	send_range(&pair, 50, 40);
 	unsigned before = s.n;
-	rc_test_capture_drain(c, 40, 400, record, &s);
+	rc_test_capture_drain(c, 40, RC_TEST_ARRIVAL_MS, record, &s);
 	ASSERT_UINT_EQ(s.odd_after, 0);    /* none the new filter rejects */
 	ASSERT_UINT_EQ(s.n - before, 40);  /* and every even one, old or new */
 	for (unsigned i = before; i < s.n; i++)
@@ -81,7 +85,7 @@ static void run_atomic(int backend, const char *dev, unsigned seq_low_off)
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "old filter kept");
 	send_range(&pair, 300, 20);
 	before = s.n;
-	rc_test_capture_drain(c, 10, 400, record, &s);
+	rc_test_capture_drain(c, 10, RC_TEST_ARRIVAL_MS, record, &s);
 	ASSERT_UINT_EQ(s.n - before, 10);
 	ASSERT_UINT_EQ(s.odd_after, 0);
 
@@ -90,7 +94,7 @@ static void run_atomic(int backend, const char *dev, unsigned seq_low_off)
 	s.after = 0;
 	send_range(&pair, 400, 20);
 	before = s.n;
-	rc_test_capture_drain(c, 20, 400, record, &s);
+	rc_test_capture_drain(c, 20, RC_TEST_ARRIVAL_MS, record, &s);
 	ASSERT_UINT_EQ(s.n - before, 20);
 
 	rc_capture_stats st;

@@ -66,7 +66,7 @@ static void run_vlan(int backend, uint16_t tpid, uint16_t tci, int reinsert)
 	k.spec = &s;
 	k.reinsert = reinsert;
 	k.next = 0;
-	ASSERT_UINT_EQ(rc_test_capture_drain(c, 30, 1000, check_vlan, &k), 30);
+	ASSERT_UINT_EQ(rc_test_capture_drain(c, 30, RC_TEST_ARRIVAL_MS, check_vlan, &k), 30);
 	rc_capture_close(c);
 }
 
@@ -167,7 +167,7 @@ static void any_device(int backend)
 	k.lo_index = rc_netns_ifindex("lo");
 	k.veth_spec = &v;
 	k.lo_spec = &l;
-	rc_test_capture_drain(c, 15, 400, check_any, &k);
+	rc_test_capture_drain(c, 15, RC_TEST_ARRIVAL_MS, check_any, &k);
 	ASSERT_UINT_EQ(k.veth_in, 5);
 	ASSERT_UINT_EQ(k.lo_out, 5);
 	ASSERT_UINT_EQ(k.lo_in, 5);

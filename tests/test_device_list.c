@@ -73,6 +73,12 @@ static void enter_fixture(void)
 	SH("ip link set h4t addrgenmode none");
 	SH("ip addr add 192.168.50.1 peer 192.168.50.2 dev h4t");
 	SH("ip link set h4t up");
+	/* h4a got its carrier when h4b came up, and both become running
+	 * (operstate UP) only when the linkwatch work has run - a kernel
+	 * thread that waits for a CPU under load (net/core/link_watch.c).
+	 * Bounded: 20 s. */
+	SH("for i in $(seq 2000); do ip -o link show dev h4a | grep -q ' state UP ' && "
+	   "ip -o link show dev h4b | grep -q ' state UP ' && exit 0; sleep 0.01; done; exit 1");
 }
 
 static const char *ntop(const struct sockaddr *sa, char *buf)

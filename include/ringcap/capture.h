@@ -212,9 +212,10 @@ int rc_capture_activate(rc_capture *c);
  * already in the ring was delivered, and on every later call), RC_ESTATE
  * (not active), RC_EIO.  pkts[i].data is valid until the next read call
  * on this handle (see "Zero copy" above).  A batch never spans two
- * TPACKET_V3 blocks.  Once the interface is gone, a call may wait up to
- * two block retire timeouts (also in non-blocking mode) for the kernel to
- * hand over the last, partly filled block.
+ * TPACKET_V3 blocks.  Once the interface is gone, a call may wait (also
+ * in non-blocking mode) for the kernel to hand over the last, partly
+ * filled block: two block retire timeouts when it is empty, until the
+ * kernel's retire timer has run (late under load) when it holds packets.
  */
 int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max);
 

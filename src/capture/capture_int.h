@@ -129,6 +129,12 @@ struct rc__backend {
 	 * writes no message (rc_capture_stats_get may run beside a reader).
 	 */
 	int (*kstats)(rc_capture *c, uint64_t *packets, uint64_t *drops, uint64_t *freeze);
+	/*
+	 * 1 if the kernel holds packets it will hand over without more
+	 * traffic (a V3 block its retire timer will close), else 0; NULL
+	 * for back-ends whose packets are visible once received.
+	 */
+	int (*kernel_holds)(const rc_capture *c);
 };
 
 extern const struct rc__backend rc__backend_v3;

@@ -19,10 +19,11 @@
  * Interface gone: the kernel sets sk_err = ENETDOWN (packet_notifier on
  * NETDEV_DOWN / NETDEV_UNREGISTER), poll reports POLLERR; we fetch and
  * clear it with SO_ERROR, keep delivering what is still in the ring - for
- * TPACKET_V3 waiting up to two retire timeouts for the last, partly
- * filled block to be closed - and then return RC_ENETDOWN on every call.
+ * TPACKET_V3 waiting for the last, partly filled block to be closed - and
+ * then return RC_ENETDOWN on every call.
  */
 #include "capture/capture_int.h"
+#include "capture/kernel_holds.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -37,6 +38,14 @@
 #include "util/errmsg.h"
 
 #define RC__MAX_BATCH 65536u
+/*
+ * The kernel's V3 retire timer closes a block within two retire timeouts
+ * - on time.  It runs as a softirq, which under load the kernel defers to
+ * ksoftirqd, a thread that waits for a CPU like any other; so while the
+ * block still holds packets an interface that went away waits this much
+ * longer for it.  Only a timer that never fires runs into it.
+ */
+#define RC__DOWN_HELD_MS 5000u
 
 static uint64_t mono_ms(void)
 {
@@ -158,11 +167,16 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 						       : 0;
 				c->down_deadline_ms = now + 2 * tov + 20;
 			}
-			if (now >= c->down_deadline_ms)
-				return down_status(c);
 			/* Wait for the last, partly filled block to be retired -
-			 * even in non-blocking mode: bounded by two timeouts. */
-			wait_ms = (int)(c->down_deadline_ms - now);
+			 * even in non-blocking mode: two timeouts if it is empty
+			 * (a packet may still be on its way in), longer while
+			 * it holds packets. */
+			uint64_t end = c->down_deadline_ms;
+			if (c->be->kernel_holds && c->be->kernel_holds(c))
+				end += RC__DOWN_HELD_MS;
+			if (now >= end)
+				return down_status(c);
+			wait_ms = (int)(end - now);
 		} else if (timeout == 0) {
 			/* Non-blocking: one zero-time poll notices a socket error
 			 * (interface gone), which an epoll user sees as EPOLLERR. */
@@ -200,6 +214,11 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 						rc__capture_devname(c));
 		}
 	}
+}
+
+int rc__capture_kernel_holds(const rc_capture *c)
+{
+	return c && c->state == RC__ACTIVE && c->be->kernel_holds && c->be->kernel_holds(c);
 }
 
 int rc_capture_next(rc_capture *c, rc_packet *pkt)

@@ -90,6 +90,21 @@ static int v3_read(rc_capture *c, rc_packet *pkts, size_t max)
 	return (int)n;
 }
 
+/*
+ * The block we wait for is the one the kernel fills (blocks go round in
+ * order).  tpacket_rcv raises its num_pkts under the queue lock before it
+ * copies the packet, and the retire timer closes a block that has any
+ * (net/packet/af_packet.c, prb_retire_rx_blk_timer_expired) - also after
+ * the device went away, the timer belongs to the ring.
+ */
+static int v3_kernel_holds(const rc_capture *c)
+{
+	const struct tpacket_block_desc *b = block_at(c, c->cur);
+	if (c->blk_open || (rc__slot_status(&b->hdr.bh1.block_status) & TP_STATUS_USER))
+		return 0; /* ours: the next read takes it */
+	return __atomic_load_n(&b->hdr.bh1.num_pkts, __ATOMIC_RELAXED) != 0;
+}
+
 static int v3_setup(rc_capture *c)
 {
 	c->bad_slots = 0;
@@ -111,4 +126,5 @@ const struct rc__backend rc__backend_v3 = {
 	.release = v3_release,
 	.frame_again = v3_frame_again,
 	.kstats = rc__ring_kstats,
+	.kernel_holds = v3_kernel_holds,
 };
