@@ -62,7 +62,7 @@ static const unsigned not_decoded_udp[] = {88,   161,  162,  500,  521,  525,  5
 					   547,  646,  654,  698,  701,  750,  1589,
 					   2103, 2104, 3784, 4500, 4784, 7500, 8500,
 					   49152};
-static const unsigned not_decoded_tcp[] = {23, 43, 179, 1723, 6379};
+static const unsigned not_decoded_tcp[] = {23, 43, 1723, 6379};
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
 						  0x888e, 0x8899, 0x88a2, 0x88ca, 0x88e5,
