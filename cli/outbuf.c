@@ -94,6 +94,12 @@ void rc__ob_reset(rc__ob *ob)
 		ob->buf[0] = '\0';
 }
 
+void rc__ob_truncate(rc__ob *ob, size_t len)
+{
+	if (len < ob->len)
+		ob->len = len;
+}
+
 /* Make room for n more bytes plus a NUL; 0 on success. */
 static int ob_reserve(rc__ob *ob, size_t n)
 {

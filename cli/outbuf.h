@@ -44,6 +44,9 @@ int rc__ob_maybe_flush(rc__ob *ob);
 /* Memory mode: the text so far, NUL-terminated (valid until the next append). */
 const char *rc__ob_str(rc__ob *ob);
 void rc__ob_reset(rc__ob *ob);
+/* Drop what was put after the first len bytes (a printer taking text back;
+ * nothing is flushed between puts).  No-op if len is not shorter. */
+void rc__ob_truncate(rc__ob *ob, size_t len);
 
 void rc__ob_put(rc__ob *ob, const char *s, size_t n);
 void rc__ob_puts(rc__ob *ob, const char *s);

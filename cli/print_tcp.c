@@ -715,6 +715,9 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 		rc__ob_puts(c->ob, ": ");
 		return txtproto(c, bp, length, "smtp", NULL, 0);
 	}
+	/* tcpdump tries whois (43, not decoded here) before BGP */
+	if (is_port(sport, dport, 179) && !is_port(sport, dport, 43))
+		return rc__print_bgp(c, bp, length);
 	if (is_port(sport, dport, 22))
 		return ssh_banner(c, bp, length);
 	if (is_port(sport, dport, 21)) {

@@ -1738,6 +1738,183 @@ def ospf6_set():
     return [e / IPv6(src="fe80::1", dst="ff02::5", nh=89, hlim=1) / Raw(b) for b in bodies]
 
 
+def bgp_msg(typ, body=b""):
+    """RFC 4271 4.1: marker, length, type."""
+    return b"\xff" * 16 + struct.pack("!HB", 19 + len(body), typ) + body
+
+
+def bgp_attr(typ, val, flags=0x40):
+    if len(val) > 255:
+        flags |= 0x10
+    return struct.pack("!BB", flags, typ) + (struct.pack("!H", len(val)) if flags & 0x10
+                                             else bytes([len(val)])) + val
+
+
+def bgp_more_updates():
+    """BGP UPDATEs for the other address families tcpdump decodes
+    (multicast VPN, route target membership, L2VPN, NSAP, MDT, labeled and
+    VPN IPv6), nested ATTR_SETs, AIGP, PMSI tunnels, RFC 7911 path ids, an
+    unknown AS path segment type, an unknown AFI; a shutdown communication
+    too long and one with data after it; an OPEN with extended optional
+    parameter lengths (RFC 9072), which tcpdump 4.99.3 does not know."""
+    import socket
+
+    def v6(a):
+        return socket.inet_pton(socket.AF_INET6, a)
+
+    def mp(af, safi, nh, nlri, typ=14):
+        if typ == 15:
+            return bgp_attr(15, struct.pack("!HB", af, safi) + nlri, 0x80)
+        return bgp_attr(14, struct.pack("!HBB", af, safi, len(nh)) + nh + b"\x00" + nlri, 0x80)
+
+    def upd(attrs, nlri=b""):
+        return bgp_msg(2, b"\x00\x00" + struct.pack("!H", len(attrs)) + attrs + nlri)
+    rd0 = b"\x00\x00\xfd\xe9\x00\x00\x00\x01"
+    ip = bytes([10, 0, 0, 1])
+    as4 = b"\x00\x00\xfd\xe9"
+    mvpn = (bytes([1, 12]) + rd0 + ip + bytes([2, 12]) + rd0 + as4 +
+            bytes([3, 22]) + rd0 + bytes([32]) + ip + bytes([32, 224, 1, 1, 1]) + ip +
+            bytes([5, 10]) + rd0 + b"\x00\x00" + bytes([7, 14]) + rd0 + b"\x00\x00\x00\x07\x00\x00" +
+            bytes([4, 3, 1, 2, 3]) + bytes([1, 5]) + rd0[:5])
+    rtc = (bytes([0, 96]) + as4 + b"\x00\x02\xfd\xe9\x00\x00\x00\x64" +
+           bytes([40]) + b"\x00\x00\x00\x01\x01" +
+           bytes([96]) + b"\x00\x00\x00\x01" + b"\x01\x02\x0a\x00\x00\x01\x00\x05" +
+           bytes([96]) + b"\x00\x00\x00\x01" + b"\x07\x02\x0a\x00\x00\x01\x00\x05" + bytes([20]))
+    l2 = (struct.pack("!H", 12) + rd0 + ip + struct.pack("!H", 24) + rd0 +
+          b"\x00\x01\x00\x02\x00\x10\x01" + b"\x01\x00\x10\xab\xcd" + b"\x05\x00\x08\x11")
+    nsap_nh = bytes([0x47, 0, 6, 1, 10, 0, 0, 1])
+    attr_set = bgp_attr(128, as4 + bgp_attr(1, b"\x00") + bgp_attr(5, struct.pack("!I", 7)) +
+                        bgp_attr(128, b"\x00\x00\x00\x01" + bgp_attr(6, b"")), 0xc0)
+    open_ext = (struct.pack("!BHH4sB", 4, 1, 90, ip, 255) + b"\xff\x00\x08" +
+                b"\x02\x00\x05\x02\x03\x01\x00\x01")
+    extd = bytes.fromhex("800a13ff05dc0000" "030c000000000008" "0009fde900000000")
+    return [
+        upd(mp(1, 5, ip, mvpn)),
+        upd(mp(1, 132, ip, rtc)),
+        upd(mp(196, 128, ip, l2)),
+        upd(mp(3, 1, nsap_nh, bytes([40]) + b"\x00\x00\x00" + b"\x49\x00\x01\x02\x03")),
+        upd(mp(3, 128, rd0 + nsap_nh + bytes(4), bytes([128]) + b"\x00\x01\x01" + rd0 + b"\x49\x01")),
+        upd(mp(1, 66, ip, bytes([128]) + rd0 + ip + bytes([239, 1, 1, 1]))),
+        upd(mp(2, 4, v6("2001:db8::1"), bytes([88]) + b"\x00\x01\x01" + v6("2001:db8:7::")[:8])),
+        upd(mp(2, 128, rd0 + v6("::ffff:10.0.0.1"),
+               bytes([136]) + b"\x00\x01\x01" + rd0 + v6("2001:db8:7::")[:6])),
+        upd(attr_set),
+        upd(bgp_attr(26, b"\x01\x00\x0b" + struct.pack("!Q", 123456), 0x80) +
+            bgp_attr(22, b"\x01\x03\x00\x01\x01" + ip + bytes([232, 1, 1, 1]), 0xc0)),
+        upd(bgp_attr(22, b"\x00\x06\x00\x01\x01" + ip, 0xc0) +
+            bgp_attr(22, b"\x00\x09\x00\x01\x01" + ip, 0xc0)),
+        upd(mp(1, 1, ip, b"\x00\x00\x00\x01" + bytes([24, 10, 1, 1]) + b"\x00\x00\x00\x02" + bytes([0]))),
+        upd(bgp_attr(2, b"\x05\x01\x00\x07\x02\x01\x00\x08")),
+        upd(mp(2, 1, v6("2001:db8::1"), b"", 15)),
+        upd(mp(7, 1, ip, b"\x01\x02")),
+        bgp_msg(3, bytes([6, 2, 200]) + b"abc"),
+        bgp_msg(3, bytes([6, 2, 2]) + b"ab\x01\x02\x03"),
+        bgp_msg(1, open_ext),
+        upd(bgp_attr(16, extd, 0xc0)),
+        upd(bgp_attr(1, b"\x00"), b"\x00\x00\x00\x01\x18\x0a\x01\x01\x00\x00\x00\x02\x00"),
+    ] + bgp_long_nlri(mp, upd)
+
+
+def bgp_long_nlri(mp, upd):
+    """Multicast VPN and L2VPN NLRI whose text passes the 163 characters
+    tcpdump formats them into (it cuts them there)."""
+    import socket
+    ip = bytes([10, 0, 0, 1])
+    rd2 = b"\x00\x02\xff\xff\xff\xff\xff\xff"
+    a = socket.inet_pton(socket.AF_INET6, "2001:db8:ffff:ffff:ffff:ffff:ffff:fff1")
+    sg = bytes([128]) + a + bytes([128]) + a
+    msgs = [upd(mp(1, 5, ip, bytes([3, 8 + len(sg) + 16]) + rd2 + sg + a)),
+            upd(mp(1, 5, ip, bytes([7, 12 + len(sg)]) + rd2 + b"\xff" * 4 + sg)),
+            upd(mp(1, 5, ip, bytes([1, 8 + 16]) + rd2 + a))]
+    for n in (40, 64, 70):
+        tlv = b"\x01" + struct.pack("!H", n * 8) + bytes(range(n))
+        body = rd2 + b"\x00\x01\x00\x02\x00\x10\x01" + tlv + b"\x05\x00\x08\x11"
+        msgs.append(upd(mp(196, 128, ip, struct.pack("!H", len(body)) + body)))
+    return msgs
+
+
+def bgp_set():
+    """BGP-4 (TCP 179): OPENs with capabilities, UPDATEs with the RFC 4271
+    attributes, 2- and 4-byte AS paths, communities, MP_REACH/MP_UNREACH
+    for IPv4 and IPv6 unicast, labeled and VPN prefixes, NOTIFICATIONs with
+    their subcodes, KEEPALIVE, ROUTE-REFRESH, several messages in one
+    segment, bytes before a marker, a message cut by the capture."""
+    def cap(code, val=b""):
+        return bytes([code, len(val)]) + val
+    caps = (cap(1, b"\x00\x01\x00\x01") + cap(1, b"\x00\x02\x00\x01") + cap(2) + cap(128) +
+            cap(65, struct.pack("!I", 4200000001)) + cap(64, b"\x40\x78\x00\x01\x01\x80") +
+            cap(69, b"\x00\x01\x01\x03") + cap(6) + cap(73, b"\x04host\x00") + cap(71))
+    open1 = bgp_msg(1, struct.pack("!BHH4sB", 4, 23456, 90, bytes([10, 0, 0, 1]), len(caps) + 2)
+                    + bytes([2, len(caps)]) + caps)
+    opts2 = bytes([1, 2, 0xaa, 0xbb]) + bytes([2, 6]) + cap(8, b"\x00\x01\x04\x02") + bytes([2, 9, 1])
+    open2 = bgp_msg(1, struct.pack("!BHH4sB", 4, 65001, 180, bytes([10, 0, 0, 2]), len(opts2)) + opts2)
+    ka = bgp_msg(4)
+    pfx = lambda a, l: bytes([l]) + bytes(int(x) for x in a.split("."))[:(l + 7) // 8]
+    attrs = (bgp_attr(1, b"\x00") + bgp_attr(2, b"\x02\x02" + struct.pack("!HH", 65001, 65002) +
+                                                 b"\x01\x02" + struct.pack("!HH", 7, 8)) +
+             bgp_attr(3, bytes([10, 0, 0, 1])) + bgp_attr(4, struct.pack("!I", 100), 0x80) +
+             bgp_attr(5, struct.pack("!I", 200)) + bgp_attr(6, b"") +
+             bgp_attr(7, struct.pack("!H4s", 65001, bytes([10, 0, 0, 9])), 0xc0) +
+             bgp_attr(8, struct.pack("!III", 0xfde90064, 0xffffff01, 0xffffff02), 0xc0))
+    wd = pfx("192.168.1.0", 24) + pfx("172.16.0.0", 12)
+    nlri = pfx("10.1.0.0", 16) + pfx("10.2.3.0", 25) + pfx("0.0.0.0", 0)
+    upd1 = bgp_msg(2, struct.pack("!H", len(wd)) + wd + struct.pack("!H", len(attrs)) + attrs + nlri)
+    attrs4 = (bgp_attr(1, b"\x02") + bgp_attr(2, b"\x02\x03" + struct.pack("!III", 4200000001, 65001, 3)) +
+              bgp_attr(3, bytes([10, 0, 0, 2])) +
+              bgp_attr(7, struct.pack("!I4s", 4200000001, bytes([10, 0, 0, 9])), 0xc0) +
+              bgp_attr(17, b"\x02\x01" + struct.pack("!I", 4200000002), 0xc0) +
+              bgp_attr(18, struct.pack("!I4s", 4200000002, bytes([10, 0, 0, 8])), 0xc0) +
+              bgp_attr(9, bytes([10, 9, 9, 9]), 0x80) + bgp_attr(10, bytes([1, 1, 1, 1, 2, 2, 2, 2]), 0x80) +
+              bgp_attr(16, bytes.fromhex("0002fde900000064") + bytes.fromhex("01020a0000010064") +
+                       bytes.fromhex("0202fa56ea010001") + bytes.fromhex("4004fde94a989680") +
+                       bytes.fromhex("0306000000000501") + bytes.fromhex("9999010203040506"), 0xc0) +
+              bgp_attr(32, struct.pack("!III", 4200000001, 1, 2) + struct.pack("!III", 65001, 3, 4), 0xc0) +
+              bgp_attr(99, b"\x01\x02\x03", 0xc0) + bgp_attr(6, b"\x00", 0x4f))
+    upd2 = bgp_msg(2, b"\x00\x00" + struct.pack("!H", len(attrs4)) + attrs4 + pfx("10.3.0.0", 16))
+    import socket
+    v6 = lambda a: socket.inet_pton(socket.AF_INET6, a)
+    p6 = lambda a, l: bytes([l]) + v6(a)[:(l + 7) // 8]
+    reach6 = (b"\x00\x02\x01\x20" + v6("2001:db8::1") + v6("fe80::1") + b"\x00" +
+              p6("2001:db8:1::", 48) + p6("2001:db8:2:3::", 64))
+    a3 = bgp_attr(1, b"\x00") + bgp_attr(14, reach6, 0x80)
+    upd3 = bgp_msg(2, b"\x00\x00" + struct.pack("!H", len(a3)) + a3)
+    unreach6 = b"\x00\x02\x01" + p6("2001:db8:5::", 48)
+    upd4 = bgp_msg(2, b"\x00\x00" + struct.pack("!H", 3 + len(unreach6)) + bgp_attr(15, unreach6, 0x80))
+    eor6 = bgp_msg(2, b"\x00\x00\x00\x06" + bgp_attr(15, b"\x00\x02\x01", 0x80))
+    eor4 = bgp_msg(2, b"\x00\x00\x00\x00")
+    reach4 = (b"\x00\x01\x04\x04" + bytes([10, 0, 0, 1]) + b"\x00" + bytes([24 + 24]) +
+              b"\x00\x06\x41" + bytes([10, 5, 0]) +
+              b"\x00\x01\x80\x0c" + bytes(8) + bytes([10, 0, 0, 1]) + b"\x00")
+    lab = bgp_msg(2, b"\x00\x00" + struct.pack("!H", 3 + 12) + bgp_attr(14, reach4[:15], 0x80))
+    vpn = (b"\x00\x01\x80\x0c" + b"\x00\x00\xfd\xe9\x00\x00\x00\x01" + bytes([10, 0, 0, 1]) + b"\x00" +
+           bytes([88 + 24]) + b"\x00\x07\x31" + b"\x00\x01\x0a\x00\x00\x01\x00\x05" + bytes([10, 6, 7]))
+    upd_vpn = bgp_msg(2, b"\x00\x00" + struct.pack("!H", 3 + len(vpn)) + bgp_attr(14, vpn, 0x80))
+    upd_odd = bgp_msg(2, b"\x00\x00\x00\x0e" + bgp_attr(14, b"\x00\x19\x41\x00\x00\x00\x00", 0x80) +
+                      bgp_attr(1, b"\x07"))
+    def notify(major, minor, data=b""):
+        return bgp_msg(3, bytes([major, minor]) + data)
+    shut = b"maintenance"
+    notes = [notify(6, 2, bytes([len(shut)]) + shut), notify(6, 4, b"\x00\xde\xad"),
+             notify(6, 1, b"\x00\x01\x01\x00\x00\x03\xe8"), notify(2, 2, b"\xfd\xe9"), notify(3, 11),
+             notify(1, 2, b"\x00\x05"), notify(4, 0), notify(5, 2), notify(7, 4), notify(9, 1),
+             notify(6, 9)]
+    rr = bgp_msg(5, b"\x00\x02\x00\x01")
+    unknown = bgp_msg(7, b"\x01\x02\x03\x04\x05")
+    short = b"\xff" * 16 + b"\x00\x05\x04"
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    def seg(payload, sport=179, dport=50123, seq=1000):
+        return e / TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=5000) / Raw(payload)
+    pkts = [seg(open1, 50123, 179), seg(open2), seg(ka), seg(upd1), seg(upd2), seg(upd3),
+            seg(upd4), seg(eor6), seg(eor4), seg(lab), seg(upd_vpn), seg(upd_odd)]
+    pkts += [seg(n) for n in notes]
+    pkts += [seg(rr), seg(unknown), seg(short), seg(ka + upd1 + ka), seg(b"\x01\x02\x03" + ka + ka),
+             seg(ka + upd2[:40])]
+    pkts += [Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) /
+             TCP(sport=50124, dport=179, flags="PA", seq=1, ack=1) / Raw(upd3 + ka)]
+    pkts += [seg(m, seq=2000 + 100 * i) for i, m in enumerate(bgp_more_updates())]
+    return pkts
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1800,6 +1977,8 @@ def main():
     cut_set(outdir, "cut_ospf.pcap", ["ospf.pcap"], flags=("-v",))
     write(outdir, "ospf6.pcap", stamp(ospf6_set(), base=BASE + 1660))
     cut_set(outdir, "cut_ospf6.pcap", ["ospf6.pcap"], flags=("-vv",))
+    write(outdir, "bgp.pcap", stamp(bgp_set(), base=BASE + 1700))
+    cut_set(outdir, "cut_bgp.pcap", ["bgp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
