@@ -263,6 +263,8 @@ int rc__syslog_port(unsigned sport, unsigned dport);
 int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_snmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* LDP over UDP or TCP port 646 (print_ldp.c). */
+int rc__print_ldp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* An AH header (print_ipsec.c): its length, or RC_PRINT_TRUNC. */
 int rc__print_ah(rc__pctx *c, const uint8_t *p);

@@ -1738,6 +1738,118 @@ def ospf6_set():
     return [e / IPv6(src="fe80::1", dst="ff02::5", nh=89, hlim=1) / Raw(b) for b in bodies]
 
 
+def ldp_set():
+    """LDP (RFC 5036) over UDP and TCP port 646: hellos, initialization with
+    session parameters, address and label messages with prefix, host,
+    wildcard and Martini FECs, notifications, several messages and PDUs in
+    one segment, and damaged headers, TLVs and FECs."""
+    def tlv(t, v, u=0, f=0):
+        return struct.pack(">HH", (u << 15) | (f << 14) | t, len(v)) + v
+
+    def msg(t, mid, tlvs, u=0, ln=None):
+        body = struct.pack(">I", mid) + b"".join(tlvs)
+        return struct.pack(">HH", (u << 15) | t, len(body) if ln is None else ln) + body
+
+    def pdu(msgs, lsr=b"\x0a\x00\x00\x01", space=0, ver=1, ln=None):
+        body = lsr + struct.pack(">H", space) + b"".join(msgs)
+        return struct.pack(">HH", ver, len(body) if ln is None else ln) + body
+
+    def ip4(s):
+        return bytes(int(x) for x in s.split("."))
+
+    def ip6(s):
+        import socket
+        return socket.inet_pton(socket.AF_INET6, s)
+
+    def pfx4(plen, a):
+        return struct.pack(">BHB", 2, 1, plen) + ip4(a)[:(plen + 7) // 8]
+
+    def martini(pw, cw, group, vcid, params, info=None):
+        p = b"".join(struct.pack(">BB", t, len(v) + 2) + v for t, v in params)
+        il = 4 + len(p) if info is None else info
+        b = struct.pack(">BHBI", 0x80, pw | (0x8000 if cw else 0), il, group)
+        if vcid is not None:
+            b += struct.pack(">I", vcid) + p
+        return b
+
+    hello = tlv(0x400, struct.pack(">HH", 15, 0))
+    thello = tlv(0x400, struct.pack(">HH", 45, 0xc000))
+    tr4 = tlv(0x401, ip4("10.0.0.1"))
+    tr6 = tlv(0x403, ip6("2001:db8::1"))
+    seq = tlv(0x402, struct.pack(">I", 7))
+    sess = tlv(0x500, struct.pack(">HHBBH", 1, 30, 0xc0, 0, 4096) + ip4("10.0.0.2") + b"\0\0")
+    sess2 = tlv(0x500, struct.pack(">HHBBH", 1, 180, 0x00, 5, 1500) + ip4("10.0.0.3") + b"\0\3")
+    ft = tlv(0x503, struct.pack(">HHII", 0x800f, 0, 120000, 30000))
+    ft0 = tlv(0x503, struct.pack(">HHII", 0x0000, 0, 0, 0))
+    addrl = tlv(0x101, struct.pack(">H", 1) + ip4("10.0.0.1") + ip4("192.168.1.1"))
+    addrl6 = tlv(0x101, struct.pack(">H", 2) + ip6("2001:db8::1") + ip6("fe80::1"))
+    addrlx = tlv(0x101, struct.pack(">H", 6) + b"\1\2\3\4\5\6")
+    addrly = tlv(0x101, struct.pack(">H", 300) + b"\1\2")
+    label = tlv(0x200, struct.pack(">I", 0xfff12345))
+    hop = tlv(0x103, b"\x05")
+    pv = tlv(0x104, ip4("10.0.0.1") + ip4("10.0.0.2"))
+    status = tlv(0x300, struct.pack(">IIH", 0x8000000a, 0x1234, 0x0400), u=0, f=0)
+    status2 = tlv(0x300, struct.pack(">IIH", 0x40000019, 0, 0))
+    mtu = tlv(0x601, struct.pack(">H", 1500))
+    unk = tlv(0x3e01, b"\xde\xad\xbe\xef", u=1, f=1)
+    fec_pfx = tlv(0x100, pfx4(24, "192.168.1.0"))
+    fec_pfx19 = tlv(0x100, pfx4(19, "172.16.255.255"))
+    fec_pfx0 = tlv(0x100, pfx4(0, "0.0.0.0"))
+    fec_host = tlv(0x100, b"\x03\x00\x01\x04" + ip4("10.1.1.1"))
+    fec_wild = tlv(0x100, b"\x01")
+    fec_bad = tlv(0x100, struct.pack(">BHB", 2, 1, 33) + b"\1\2\3\4\5")
+    fec_past = tlv(0x100, struct.pack(">BHB", 2, 1, 32) + b"\1\2")
+    fec_v6 = tlv(0x100, struct.pack(">BHB", 2, 2, 64) + ip6("2001:db8:1:2::")[:8])
+    fec_v6bad = tlv(0x100, struct.pack(">BHB", 2, 2, 129) + b"\0" * 16)
+    fec_af = tlv(0x100, struct.pack(">BH", 2, 3) + b"\x08\x01")
+    fec_unk = tlv(0x100, b"\x42\x00")
+    fec_short = tlv(0x100, b"\x02\x00")
+    fec_mv = tlv(0x100, martini(5, True, 7, 100, [(1, struct.pack(">H", 1500)), (3, b"pw to pe2\x01"), (0x0c, b"\x03\x06"), (0x09, b"\xaa\xbb\xcc")]))
+    fec_mv0 = tlv(0x100, martini(4, False, 8, None, [], info=0))
+    fec_mv2 = tlv(0x100, martini(0x40, False, 9, 200, [], info=2))
+    fec_mvx = tlv(0x100, martini(0x33, True, 9, 201, [(1, struct.pack(">H", 9000))], info=20))
+    fec_mvs = tlv(0x100, b"\x80\x00\x05")
+    hello_short = tlv(0x400, b"\0\x0f")
+
+    def udp(payload, sport=646, dport=646, src=IA, dst="224.0.0.2"):
+        return Ether(src=A, dst=B) / IP(src=src, dst=dst, ttl=1) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    def tcp(payload, sport=646, dport=40001, seq=1000):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=1) / Raw(payload)
+
+    return [
+        udp(pdu([msg(0x100, 1, [hello, tr4])])),
+        udp(pdu([msg(0x100, 2, [thello, seq, tr6, unk])], space=3), dst="10.0.0.9"),
+        Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::2") / UDP(sport=646, dport=646) / Raw(pdu([msg(0x100, 3, [hello, tr6])])),
+        tcp(pdu([msg(0x200, 4, [sess, ft, tlv(0x501, b"\0\0\0\0\0\0\0\0")])])),
+        tcp(pdu([msg(0x200, 5, [sess2, ft0]), msg(0x201, 6, [])]), sport=40001, dport=646),
+        tcp(pdu([msg(0x300, 7, [addrl]), msg(0x301, 8, [addrl6]), msg(0x300, 9, [addrlx, addrly])])),
+        tcp(pdu([msg(0x400, 10, [fec_pfx, label, hop, pv]), msg(0x400, 11, [fec_pfx19, label, mtu]),
+                 msg(0x400, 12, [fec_host, label]), msg(0x402, 13, [fec_wild]), msg(0x402, 14, [fec_pfx0])])),
+        tcp(pdu([msg(0x200, 49, [tlv(0x500, b"\0\1\0\x1e\0\0\xc0\0"), tlv(0x500, b"\0\1\0\x1e\0\0\x40"), tlv(0x500, b"\0\1\0\x1e\0\0\x80\0\0\0\0\0\0\0\0\0\0\0\0\0\0")])])),
+        tcp(pdu([msg(0x401, 15, [fec_pfx]), msg(0x403, 16, [fec_pfx, label]), msg(0x404, 17, [fec_pfx, tlv(0x600, b"\0\0\0\x0f")])])),
+        tcp(pdu([msg(0x001, 18, [status]), msg(0x001, 19, [status2], u=1)])),
+        tcp(pdu([msg(0x400, 20, [fec_mv, label]), msg(0x400, 21, [fec_mv0, label]), msg(0x400, 22, [fec_mv2]), msg(0x400, 23, [fec_mvx]), msg(0x400, 24, [fec_mvs])])),
+        tcp(pdu([msg(0x400, 25, [fec_v6, label]), msg(0x400, 26, [fec_v6bad]), msg(0x400, 27, [fec_af]), msg(0x400, 28, [fec_unk]), msg(0x400, 29, [fec_short])])),
+        tcp(pdu([msg(0x400, 30, [fec_bad, label])])),
+        tcp(pdu([msg(0x400, 31, [fec_past, label])])),
+        tcp(pdu([msg(0x201, 32, [])]) + pdu([msg(0x201, 33, [])], lsr=ip4("10.0.0.2"))),
+        tcp(pdu([msg(0x201, 34, [b"\0"])], ver=2)),
+        tcp(pdu([msg(0x201, 35, [b"\0"])], ln=4)),
+        tcp(pdu([msg(0x201, 36, [b"\0"], ln=2)])),
+        Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="224.0.0.2", ttl=1) / UDP(sport=646, dport=646, len=8 + 20) / Raw(pdu([msg(0x201, 50, [b"\0" * 12])])),
+        tcp(pdu([msg(0x100, 37, [tlv(0x400, b"\0\x0f\0\0\0\0\0\0\0\0\0\0\0\0\0\0")[:4] + b"\0\x0f"])])),
+        tcp(pdu([msg(0x100, 38, [hello_short, tr4])])),
+        tcp(pdu([msg(0x3f00, 39, [b"\1\2\3\4\5\6"])])),
+        tcp(pdu([msg(0x201, 40, [])], ln=100)),
+        tcp(pdu([msg(0x201, 41, [], ln=60), msg(0x201, 42, [])])),
+        tcp(pdu([msg(0x100, 43, [tlv(0x400, b"\0\x0f"), tlv(0x401, b"\1\2"), tlv(0x403, b"\0" * 8), tlv(0x402, b""), tlv(0x500, b"\0" * 10), tlv(0x503, b"\0" * 4), tlv(0x200, b"\0"), tlv(0x300, b"\0" * 4), tlv(0x601, b"\0"), tlv(0x101, b"\0"), tlv(0x100, b"")])])),
+        udp(pdu([msg(0x100, 45, [hello])]), sport=4567),
+        udp(b"\0\1\0\x06\1\2"),
+        udp(pdu([msg(0x100, 47, [hello])]) + b"\0"),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1800,6 +1912,8 @@ def main():
     cut_set(outdir, "cut_ospf.pcap", ["ospf.pcap"], flags=("-v",))
     write(outdir, "ospf6.pcap", stamp(ospf6_set(), base=BASE + 1660))
     cut_set(outdir, "cut_ospf6.pcap", ["ospf6.pcap"], flags=("-vv",))
+    write(outdir, "ldp.pcap", stamp(ldp_set(), base=BASE + 1700))
+    cut_set(outdir, "cut_ldp.pcap", ["ldp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
