@@ -271,6 +271,7 @@ int rc__print_ah(rc__pctx *c, const uint8_t *p);
 int rc__print_pim(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 int rc__print_ospf(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ospf6(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_eigrp(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* TCP relative sequence numbers (print_tcp.c). */
 struct rc__tcp_seq *rc__tcp_seq_new(void);

@@ -1850,6 +1850,65 @@ def ldp_set():
     ]
 
 
+def eigrp_set():
+    """EIGRP (IP protocol 88): hellos with parameters, software version and
+    authentication, IPv4 internal and external routes, AppleTalk routes and
+    cable setup, IPX and unknown TLVs, short and overlong TLVs, prefixes
+    running past their TLV, bad versions; over IPv4 and IPv6."""
+    def ip4(s):
+        return bytes(int(x) for x in s.split("."))
+
+    def tlv(t, v, ln=None):
+        return struct.pack(">HH", t, 4 + len(v) if ln is None else ln) + v
+
+    def hdr(op, tlvs, ver=2, flags=0, seq=1, ack=0, vrid=0, asn=100, csum=0x1234):
+        return struct.pack(">BBHIIIHH", ver, op, csum, flags, seq, ack, vrid, asn) + b"".join(tlvs)
+
+    def metric(delay=2560000, bw=256, mtu=1500, hop=0, rel=255, load=1):
+        return struct.pack(">II", delay, bw) + mtu.to_bytes(3, "big") + bytes([hop, rel, load]) + b"\0\0"
+
+    def ipint(nh, plen, dest):
+        return tlv(0x102, ip4(nh) + metric() + bytes([plen]) + dest)
+
+    def ipext(nh, plen, dest, proto=6):
+        return tlv(0x103, ip4(nh) + ip4("10.9.9.9") + struct.pack(">III", 65001, 0xabcd, 77) + b"\0\0" + bytes([proto, 0x40]) + metric(hop=2) + bytes([plen]) + dest)
+
+    gp = tlv(1, bytes([1, 0, 1, 0, 0, 0]) + struct.pack(">H", 15))
+    sw = tlv(4, bytes([12, 4, 1, 2]))
+    seq = tlv(3, b"\x04\x0a\x00\x00\x02")
+    auth = tlv(2, b"\x00\x02\x00\x10" + b"\0" * 12 + b"\x11" * 16)
+    mseq = tlv(5, struct.pack(">I", 9))
+    atc = tlv(0x204, struct.pack(">HHI", 10, 20, 7))
+    atint = tlv(0x202, struct.pack(">HH", 100, 1) + metric() + struct.pack(">HH", 30, 40))
+    atint0 = tlv(0x202, b"\0\0\0\0" + metric() + struct.pack(">HH", 30, 40))
+    atext = tlv(0x203, struct.pack(">HH", 100, 1) + struct.pack(">III", 5, 6, 0x77) + bytes([4, 1]) + struct.pack(">H", 3) + metric() + struct.pack(">HH", 30, 40))
+
+    def pkt(payload, dst="224.0.0.10"):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst=dst, proto=88, ttl=2) / Raw(payload)
+
+    return [
+        pkt(hdr(5, [gp, sw])),
+        pkt(hdr(5, [gp, auth, sw], flags=1)),
+        pkt(hdr(1, [ipint("0.0.0.0", 24, ip4("192.168.1.0")[:3]), ipint("10.0.0.5", 32, ip4("10.1.1.1")), ipint("0.0.0.0", 0, b"")], flags=3, seq=5, ack=4)),
+        pkt(hdr(3, [ipext("0.0.0.0", 16, ip4("172.16.0.0")[:2]), ipext("10.0.0.9", 8, b"\x0a", proto=0x20)], flags=0xc)),
+        pkt(hdr(4, [ipint("0.0.0.0", 33, b"\1\2\3\4\5"), ipext("0.0.0.0", 40, b"\0\0\0\0\0")], flags=0x10)),
+        pkt(hdr(5, [seq, mseq], vrid=1)),
+        pkt(hdr(1, [atc, atint, atint0, atext])),
+        pkt(hdr(6, [tlv(0x302, b"\1\2\3\4"), tlv(0x999, b"\xaa\xbb")])),
+        pkt(hdr(9, [gp])),
+        pkt(hdr(5, [tlv(1, b"\1\2\3"), tlv(4, b"\1"), tlv(0x102, b"\0" * 10), tlv(0x103, b"\0" * 30), tlv(0x202, b""), tlv(0x203, b"\0" * 4), tlv(0x204, b"\0")])),
+        pkt(hdr(5, [gp, tlv(1, b"", ln=2)])),
+        pkt(hdr(5, [gp, tlv(1, b"\0" * 8, ln=40)])),
+        pkt(hdr(5, [gp], ver=1)),
+        pkt(hdr(7, [])),
+        pkt(hdr(5, [])[:18]),
+        pkt(hdr(1, [ipint("0.0.0.0", 32, ip4("10.1.1.1"))[:-3]])),
+        pkt(hdr(1, [tlv(0x102, ip4("0.0.0.0") + metric() + bytes([32, 10]))])),
+        Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="224.0.0.10", proto=88, ttl=2, len=20 + 18) / Raw(hdr(5, [])),
+        Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::a", nh=88) / Raw(hdr(5, [gp, sw])),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1914,6 +1973,8 @@ def main():
     cut_set(outdir, "cut_ospf6.pcap", ["ospf6.pcap"], flags=("-vv",))
     write(outdir, "ldp.pcap", stamp(ldp_set(), base=BASE + 1700))
     cut_set(outdir, "cut_ldp.pcap", ["ldp.pcap"], flags=("-v",))
+    write(outdir, "eigrp.pcap", stamp(eigrp_set(), base=BASE + 1730))
+    cut_set(outdir, "cut_eigrp.pcap", ["eigrp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
