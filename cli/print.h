@@ -264,12 +264,15 @@ int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_snmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_bgp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* LDP over UDP or TCP port 646 (print_ldp.c). */
+int rc__print_ldp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* An AH header (print_ipsec.c): its length, or RC_PRINT_TRUNC. */
 int rc__print_ah(rc__pctx *c, const uint8_t *p);
 int rc__print_pim(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 int rc__print_ospf(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ospf6(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_eigrp(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* TCP relative sequence numbers (print_tcp.c). */
 struct rc__tcp_seq *rc__tcp_seq_new(void);

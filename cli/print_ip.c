@@ -390,6 +390,8 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 			return rc__print_ether(c, p, length);
 		rc__ob_puts(c->ob, "[Ethernet requires IPv6] (invalid)");
 		return 0;
+	case 88:
+		return rc__print_eigrp(c, p, length);
 	case 89:
 		if (ver == 4)
 			return rc__print_ospf(c, p, length);

@@ -560,6 +560,18 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 	return sport == port || dport == port;
 }
 
+/* tcpdump 4.99's tcp_print tries whois, BGP, PPTP, Redis, BEEP, OpenFlow,
+ * RTSP, MSDP and RPKI-RTR before LDP; ringcap has none of them, so such a
+ * segment ends after its length. */
+static int ldp_claimed_before(unsigned sport, unsigned dport)
+{
+	static const unsigned ports[] = { 43, 179, 1723, 6379, 10288, 6633, 6653, 554, 8554, 639, 323 };
+	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++)
+		if (is_port(sport, dport, ports[i]))
+			return 1;
+	return 0;
+}
+
 int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t *iph,
 		  int fragmented)
 {
@@ -730,5 +742,7 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 	}
 	if (is_port(sport, dport, 53))
 		return dns_over_tcp(c, bp, length);
+	if (is_port(sport, dport, 646) && !ldp_claimed_before(sport, dport))
+		return rc__print_ldp(c, bp, length);
 	return 0;
 }

@@ -2,7 +2,7 @@
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
  * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
  * RIP (print_rip.c), SNMP (print_snmp.c), NTP (print_ntp.c), DHCPv6
- * (print_dhcp6.c), syslog (print_syslog.c), VXLAN.
+ * (print_dhcp6.c), LDP (print_ldp.c), syslog (print_syslog.c), VXLAN.
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -143,6 +143,13 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			goto generic;
 		if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 			return rc__print_dhcp6(c, cp, length);
+		/* AHCP, Babel, HNCP, auto-RP, RADIUS, lwres and, by destination,
+		 * the whiteboard and HSRP come between DHCPv6 and LDP */
+		static const unsigned before_ldp[] = { 5359, 6696, 6697, 8231, 496,  1645,
+						       1812, 1646, 1813, 1700, 3799, 921 };
+		if (is_port(sport, dport, 646) && !claimed_before(sport, dport, before_ldp, 12) &&
+		    dport != 4567 && dport != 1985)
+			return rc__print_ldp(c, cp, length);
 		if (rc__syslog_port(sport, dport))
 			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))

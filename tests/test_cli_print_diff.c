@@ -51,17 +51,17 @@ static const struct {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
 	{33, {"DCCP", "dccp"}},    {46, {"RSVP", "[|rsvp]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
-	{88, {"EIGRP", "[|eigrp]"}},
 	{108, {"IPComp(", "[|ipcomp]"}},
 	{113, {"PGM", "[|pgm]"}},
 	{135, {"mobility", "[|mobility]"}}, {240, {"pfsync", "[|pfsync]"}},
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {88,   500,  521,  525,  646,  654,  698,
-					   701,  750,  1589, 2103, 2104, 3784, 4500,
-					   4784, 7500, 8500, 49152};
-static const unsigned not_decoded_tcp[] = {23, 43, 1723, 6379};
+static const unsigned not_decoded_udp[] = {88,   500,  521,  525,  654,  698,  701,
+					   750,  1589, 2103, 2104, 3784, 4500, 4784,
+					   7500, 8500, 49152};
+static const unsigned not_decoded_tcp[] = {23,  43,   323,  554,  639,  1723,
+					   6379, 6633, 6653, 8554, 10288};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte
  * is 2 on these port ranges (an SNMP message's version tag is such a byte). */
 static int atalk_port(unsigned p)

@@ -1915,6 +1915,177 @@ def bgp_set():
     return pkts
 
 
+def ldp_set():
+    """LDP (RFC 5036) over UDP and TCP port 646: hellos, initialization with
+    session parameters, address and label messages with prefix, host,
+    wildcard and Martini FECs, notifications, several messages and PDUs in
+    one segment, and damaged headers, TLVs and FECs."""
+    def tlv(t, v, u=0, f=0):
+        return struct.pack(">HH", (u << 15) | (f << 14) | t, len(v)) + v
+
+    def msg(t, mid, tlvs, u=0, ln=None):
+        body = struct.pack(">I", mid) + b"".join(tlvs)
+        return struct.pack(">HH", (u << 15) | t, len(body) if ln is None else ln) + body
+
+    def pdu(msgs, lsr=b"\x0a\x00\x00\x01", space=0, ver=1, ln=None):
+        body = lsr + struct.pack(">H", space) + b"".join(msgs)
+        return struct.pack(">HH", ver, len(body) if ln is None else ln) + body
+
+    def ip4(s):
+        return bytes(int(x) for x in s.split("."))
+
+    def ip6(s):
+        import socket
+        return socket.inet_pton(socket.AF_INET6, s)
+
+    def pfx4(plen, a):
+        return struct.pack(">BHB", 2, 1, plen) + ip4(a)[:(plen + 7) // 8]
+
+    def martini(pw, cw, group, vcid, params, info=None):
+        p = b"".join(struct.pack(">BB", t, len(v) + 2) + v for t, v in params)
+        il = 4 + len(p) if info is None else info
+        b = struct.pack(">BHBI", 0x80, pw | (0x8000 if cw else 0), il, group)
+        if vcid is not None:
+            b += struct.pack(">I", vcid) + p
+        return b
+
+    hello = tlv(0x400, struct.pack(">HH", 15, 0))
+    thello = tlv(0x400, struct.pack(">HH", 45, 0xc000))
+    tr4 = tlv(0x401, ip4("10.0.0.1"))
+    tr6 = tlv(0x403, ip6("2001:db8::1"))
+    seq = tlv(0x402, struct.pack(">I", 7))
+    sess = tlv(0x500, struct.pack(">HHBBH", 1, 30, 0xc0, 0, 4096) + ip4("10.0.0.2") + b"\0\0")
+    sess2 = tlv(0x500, struct.pack(">HHBBH", 1, 180, 0x00, 5, 1500) + ip4("10.0.0.3") + b"\0\3")
+    ft = tlv(0x503, struct.pack(">HHII", 0x800f, 0, 120000, 30000))
+    ft0 = tlv(0x503, struct.pack(">HHII", 0x0000, 0, 0, 0))
+    addrl = tlv(0x101, struct.pack(">H", 1) + ip4("10.0.0.1") + ip4("192.168.1.1"))
+    addrl6 = tlv(0x101, struct.pack(">H", 2) + ip6("2001:db8::1") + ip6("fe80::1"))
+    addrlx = tlv(0x101, struct.pack(">H", 6) + b"\1\2\3\4\5\6")
+    addrly = tlv(0x101, struct.pack(">H", 300) + b"\1\2")
+    label = tlv(0x200, struct.pack(">I", 0xfff12345))
+    hop = tlv(0x103, b"\x05")
+    pv = tlv(0x104, ip4("10.0.0.1") + ip4("10.0.0.2"))
+    status = tlv(0x300, struct.pack(">IIH", 0x8000000a, 0x1234, 0x0400), u=0, f=0)
+    status2 = tlv(0x300, struct.pack(">IIH", 0x40000019, 0, 0))
+    mtu = tlv(0x601, struct.pack(">H", 1500))
+    unk = tlv(0x3e01, b"\xde\xad\xbe\xef", u=1, f=1)
+    fec_pfx = tlv(0x100, pfx4(24, "192.168.1.0"))
+    fec_pfx19 = tlv(0x100, pfx4(19, "172.16.255.255"))
+    fec_pfx0 = tlv(0x100, pfx4(0, "0.0.0.0"))
+    fec_host = tlv(0x100, b"\x03\x00\x01\x04" + ip4("10.1.1.1"))
+    fec_wild = tlv(0x100, b"\x01")
+    fec_bad = tlv(0x100, struct.pack(">BHB", 2, 1, 33) + b"\1\2\3\4\5")
+    fec_past = tlv(0x100, struct.pack(">BHB", 2, 1, 32) + b"\1\2")
+    fec_v6 = tlv(0x100, struct.pack(">BHB", 2, 2, 64) + ip6("2001:db8:1:2::")[:8])
+    fec_v6bad = tlv(0x100, struct.pack(">BHB", 2, 2, 129) + b"\0" * 16)
+    fec_af = tlv(0x100, struct.pack(">BH", 2, 3) + b"\x08\x01")
+    fec_unk = tlv(0x100, b"\x42\x00")
+    fec_short = tlv(0x100, b"\x02\x00")
+    fec_mv = tlv(0x100, martini(5, True, 7, 100, [(1, struct.pack(">H", 1500)), (3, b"pw to pe2\x01"), (0x0c, b"\x03\x06"), (0x09, b"\xaa\xbb\xcc")]))
+    fec_mv0 = tlv(0x100, martini(4, False, 8, None, [], info=0))
+    fec_mv2 = tlv(0x100, martini(0x40, False, 9, 200, [], info=2))
+    fec_mvx = tlv(0x100, martini(0x33, True, 9, 201, [(1, struct.pack(">H", 9000))], info=20))
+    fec_mvs = tlv(0x100, b"\x80\x00\x05")
+    hello_short = tlv(0x400, b"\0\x0f")
+
+    def udp(payload, sport=646, dport=646, src=IA, dst="224.0.0.2"):
+        return Ether(src=A, dst=B) / IP(src=src, dst=dst, ttl=1) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    def tcp(payload, sport=646, dport=40001, seq=1000):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=1) / Raw(payload)
+
+    return [
+        udp(pdu([msg(0x100, 1, [hello, tr4])])),
+        udp(pdu([msg(0x100, 2, [thello, seq, tr6, unk])], space=3), dst="10.0.0.9"),
+        Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::2") / UDP(sport=646, dport=646) / Raw(pdu([msg(0x100, 3, [hello, tr6])])),
+        tcp(pdu([msg(0x200, 4, [sess, ft, tlv(0x501, b"\0\0\0\0\0\0\0\0")])])),
+        tcp(pdu([msg(0x200, 5, [sess2, ft0]), msg(0x201, 6, [])]), sport=40001, dport=646),
+        tcp(pdu([msg(0x300, 7, [addrl]), msg(0x301, 8, [addrl6]), msg(0x300, 9, [addrlx, addrly])])),
+        tcp(pdu([msg(0x400, 10, [fec_pfx, label, hop, pv]), msg(0x400, 11, [fec_pfx19, label, mtu]),
+                 msg(0x400, 12, [fec_host, label]), msg(0x402, 13, [fec_wild]), msg(0x402, 14, [fec_pfx0])])),
+        tcp(pdu([msg(0x200, 49, [tlv(0x500, b"\0\1\0\x1e\0\0\xc0\0"), tlv(0x500, b"\0\1\0\x1e\0\0\x40"), tlv(0x500, b"\0\1\0\x1e\0\0\x80\0\0\0\0\0\0\0\0\0\0\0\0\0\0")])])),
+        tcp(pdu([msg(0x401, 15, [fec_pfx]), msg(0x403, 16, [fec_pfx, label]), msg(0x404, 17, [fec_pfx, tlv(0x600, b"\0\0\0\x0f")])])),
+        tcp(pdu([msg(0x001, 18, [status]), msg(0x001, 19, [status2], u=1)])),
+        tcp(pdu([msg(0x400, 20, [fec_mv, label]), msg(0x400, 21, [fec_mv0, label]), msg(0x400, 22, [fec_mv2]), msg(0x400, 23, [fec_mvx]), msg(0x400, 24, [fec_mvs])])),
+        tcp(pdu([msg(0x400, 25, [fec_v6, label]), msg(0x400, 26, [fec_v6bad]), msg(0x400, 27, [fec_af]), msg(0x400, 28, [fec_unk]), msg(0x400, 29, [fec_short])])),
+        tcp(pdu([msg(0x400, 30, [fec_bad, label])])),
+        tcp(pdu([msg(0x400, 31, [fec_past, label])])),
+        tcp(pdu([msg(0x201, 32, [])]) + pdu([msg(0x201, 33, [])], lsr=ip4("10.0.0.2"))),
+        tcp(pdu([msg(0x201, 34, [b"\0"])], ver=2)),
+        tcp(pdu([msg(0x201, 35, [b"\0"])], ln=4)),
+        tcp(pdu([msg(0x201, 36, [b"\0"], ln=2)])),
+        Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="224.0.0.2", ttl=1) / UDP(sport=646, dport=646, len=8 + 20) / Raw(pdu([msg(0x201, 50, [b"\0" * 12])])),
+        tcp(pdu([msg(0x100, 37, [tlv(0x400, b"\0\x0f\0\0\0\0\0\0\0\0\0\0\0\0\0\0")[:4] + b"\0\x0f"])])),
+        tcp(pdu([msg(0x100, 38, [hello_short, tr4])])),
+        tcp(pdu([msg(0x3f00, 39, [b"\1\2\3\4\5\6"])])),
+        tcp(pdu([msg(0x201, 40, [])], ln=100)),
+        tcp(pdu([msg(0x201, 41, [], ln=60), msg(0x201, 42, [])])),
+        tcp(pdu([msg(0x100, 43, [tlv(0x400, b"\0\x0f"), tlv(0x401, b"\1\2"), tlv(0x403, b"\0" * 8), tlv(0x402, b""), tlv(0x500, b"\0" * 10), tlv(0x503, b"\0" * 4), tlv(0x200, b"\0"), tlv(0x300, b"\0" * 4), tlv(0x601, b"\0"), tlv(0x101, b"\0"), tlv(0x100, b"")])])),
+        udp(pdu([msg(0x100, 45, [hello])]), sport=4567),
+        udp(b"\0\1\0\x06\1\2"),
+        udp(pdu([msg(0x100, 47, [hello])]) + b"\0"),
+    ]
+
+
+def eigrp_set():
+    """EIGRP (IP protocol 88): hellos with parameters, software version and
+    authentication, IPv4 internal and external routes, AppleTalk routes and
+    cable setup, IPX and unknown TLVs, short and overlong TLVs, prefixes
+    running past their TLV, bad versions; over IPv4 and IPv6."""
+    def ip4(s):
+        return bytes(int(x) for x in s.split("."))
+
+    def tlv(t, v, ln=None):
+        return struct.pack(">HH", t, 4 + len(v) if ln is None else ln) + v
+
+    def hdr(op, tlvs, ver=2, flags=0, seq=1, ack=0, vrid=0, asn=100, csum=0x1234):
+        return struct.pack(">BBHIIIHH", ver, op, csum, flags, seq, ack, vrid, asn) + b"".join(tlvs)
+
+    def metric(delay=2560000, bw=256, mtu=1500, hop=0, rel=255, load=1):
+        return struct.pack(">II", delay, bw) + mtu.to_bytes(3, "big") + bytes([hop, rel, load]) + b"\0\0"
+
+    def ipint(nh, plen, dest):
+        return tlv(0x102, ip4(nh) + metric() + bytes([plen]) + dest)
+
+    def ipext(nh, plen, dest, proto=6):
+        return tlv(0x103, ip4(nh) + ip4("10.9.9.9") + struct.pack(">III", 65001, 0xabcd, 77) + b"\0\0" + bytes([proto, 0x40]) + metric(hop=2) + bytes([plen]) + dest)
+
+    gp = tlv(1, bytes([1, 0, 1, 0, 0, 0]) + struct.pack(">H", 15))
+    sw = tlv(4, bytes([12, 4, 1, 2]))
+    seq = tlv(3, b"\x04\x0a\x00\x00\x02")
+    auth = tlv(2, b"\x00\x02\x00\x10" + b"\0" * 12 + b"\x11" * 16)
+    mseq = tlv(5, struct.pack(">I", 9))
+    atc = tlv(0x204, struct.pack(">HHI", 10, 20, 7))
+    atint = tlv(0x202, struct.pack(">HH", 100, 1) + metric() + struct.pack(">HH", 30, 40))
+    atint0 = tlv(0x202, b"\0\0\0\0" + metric() + struct.pack(">HH", 30, 40))
+    atext = tlv(0x203, struct.pack(">HH", 100, 1) + struct.pack(">III", 5, 6, 0x77) + bytes([4, 1]) + struct.pack(">H", 3) + metric() + struct.pack(">HH", 30, 40))
+
+    def pkt(payload, dst="224.0.0.10"):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst=dst, proto=88, ttl=2) / Raw(payload)
+
+    return [
+        pkt(hdr(5, [gp, sw])),
+        pkt(hdr(5, [gp, auth, sw], flags=1)),
+        pkt(hdr(1, [ipint("0.0.0.0", 24, ip4("192.168.1.0")[:3]), ipint("10.0.0.5", 32, ip4("10.1.1.1")), ipint("0.0.0.0", 0, b"")], flags=3, seq=5, ack=4)),
+        pkt(hdr(3, [ipext("0.0.0.0", 16, ip4("172.16.0.0")[:2]), ipext("10.0.0.9", 8, b"\x0a", proto=0x20)], flags=0xc)),
+        pkt(hdr(4, [ipint("0.0.0.0", 33, b"\1\2\3\4\5"), ipext("0.0.0.0", 40, b"\0\0\0\0\0")], flags=0x10)),
+        pkt(hdr(5, [seq, mseq], vrid=1)),
+        pkt(hdr(1, [atc, atint, atint0, atext])),
+        pkt(hdr(6, [tlv(0x302, b"\1\2\3\4"), tlv(0x999, b"\xaa\xbb")])),
+        pkt(hdr(9, [gp])),
+        pkt(hdr(5, [tlv(1, b"\1\2\3"), tlv(4, b"\1"), tlv(0x102, b"\0" * 10), tlv(0x103, b"\0" * 30), tlv(0x202, b""), tlv(0x203, b"\0" * 4), tlv(0x204, b"\0")])),
+        pkt(hdr(5, [gp, tlv(1, b"", ln=2)])),
+        pkt(hdr(5, [gp, tlv(1, b"\0" * 8, ln=40)])),
+        pkt(hdr(5, [gp], ver=1)),
+        pkt(hdr(7, [])),
+        pkt(hdr(5, [])[:18]),
+        pkt(hdr(1, [ipint("0.0.0.0", 32, ip4("10.1.1.1"))[:-3]])),
+        pkt(hdr(1, [tlv(0x102, ip4("0.0.0.0") + metric() + bytes([32, 10]))])),
+        Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="224.0.0.10", proto=88, ttl=2, len=20 + 18) / Raw(hdr(5, [])),
+        Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::a", nh=88) / Raw(hdr(5, [gp, sw])),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -1979,6 +2150,10 @@ def main():
     cut_set(outdir, "cut_ospf6.pcap", ["ospf6.pcap"], flags=("-vv",))
     write(outdir, "bgp.pcap", stamp(bgp_set(), base=BASE + 1700))
     cut_set(outdir, "cut_bgp.pcap", ["bgp.pcap"], flags=("-v",))
+    write(outdir, "ldp.pcap", stamp(ldp_set(), base=BASE + 1700))
+    cut_set(outdir, "cut_ldp.pcap", ["ldp.pcap"], flags=("-v",))
+    write(outdir, "eigrp.pcap", stamp(eigrp_set(), base=BASE + 1730))
+    cut_set(outdir, "cut_eigrp.pcap", ["eigrp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
