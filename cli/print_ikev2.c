@@ -104,7 +104,6 @@ static int v2_t(rc__ike *s, int tcount, const uint8_t *ext, uint32_t item_len,
 struct subs {
 	unsigned first; /* the substructure's payload type: 2 or 3 */
 	const char *tname;
-	const uint8_t *ext; /* for proposals: the proposal */
 	int depth;
 };
 
@@ -189,7 +188,7 @@ static int v2_p(rc__ike *s, const uint8_t *ext, uint32_t len, int depth, const u
 		cp += spi_size;
 		room -= spi_size;
 	}
-	struct subs u = { 3, "p", ext, depth };
+	struct subs u = { 3, "p", depth };
 	return v2_subs(s, &u, cp, room, next);
 }
 
@@ -203,7 +202,7 @@ static int v2_sa(rc__ike *s, uint8_t tpay, const uint8_t *ext, uint32_t item_len
 	if (!v2_head(s, tpay, ext, 4, "sa"))
 		return 0;
 	rc__ob_printf(c->ob, " len=%u", item_len - 4);
-	struct subs u = { 2, rc__ike_npstr(s, tpay, 1), ext, depth };
+	struct subs u = { 2, rc__ike_npstr(s, tpay, 1), depth };
 	return v2_subs(s, &u, ext + 4, item_len - 4, next);
 }
 

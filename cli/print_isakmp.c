@@ -174,8 +174,8 @@ static const struct attrmap *attr_table(int table, size_t *n)
 
 /* An attribute longer than its payload prints "[|attr]" and tcpdump goes
  * on one byte past the payload's end. */
-int rc__ike_attr(rc__ike *s, const uint8_t *p, const uint8_t *ep2, int table,
-		 const uint8_t **next)
+static int ike_attr(rc__ike *s, const uint8_t *p, const uint8_t *ep2, int table,
+		    const uint8_t **next)
 {
 	rc__pctx *c = s->c;
 	size_t nmap;
@@ -232,7 +232,7 @@ int rc__ike_t_attrs(rc__ike *s, const uint8_t *ext, uint32_t item_len, int table
 	const uint8_t *p = ext + 8, *ep2 = ext + item_len;
 	*next = NULL;
 	while (p < s->ep && p < ep2) {
-		RC_TRY(rc__ike_attr(s, p, ep2, table, &p));
+		RC_TRY(ike_attr(s, p, ep2, table, &p));
 		if (!p) {
 			rc__ike_trunc(s, 3);
 			return 0;
@@ -600,7 +600,7 @@ static int v1_notify_data(rc__ike *s, unsigned type, const uint8_t *cp, const ui
 	if (type == 24576) { /* RESPONDER-LIFETIME: Oakley attributes */
 		rc__ob_puts(c->ob, " attrs=(");
 		while (cp < s->ep && cp < ep2) {
-			RC_TRY(rc__ike_attr(s, cp, ep2, RC_IKE_MAP_OAKLEY, &cp));
+			RC_TRY(ike_attr(s, cp, ep2, RC_IKE_MAP_OAKLEY, &cp));
 			if (!cp) {
 				rc__ob_putc(c->ob, ')');
 				rc__ike_trunc(s, 11);

@@ -41,9 +41,6 @@ void rc__ike_trunc(rc__ike *s, unsigned np);
 int rc__ike_t_attrs(rc__ike *s, const uint8_t *ext, uint32_t item_len, int table,
 		    const uint8_t **next);
 enum { RC_IKE_MAP_NONE, RC_IKE_MAP_OAKLEY, RC_IKE_MAP_IPSEC, RC_IKE_MAP_ENCR };
-/* One attribute; NULL *next where tcpdump gives up on the list. */
-int rc__ike_attr(rc__ike *s, const uint8_t *p, const uint8_t *ep2, int table,
-		 const uint8_t **next);
 /* The payload printer for type np (NULL: tcpdump prints only its name);
  * the encrypted payload (46) has one only in an IKEv2 message (v2). */
 rc__ike_fn rc__ike_v1_fn(unsigned np);
