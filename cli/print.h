@@ -50,6 +50,18 @@ struct rc__print_opts {
 
 struct rc__tcp_seq;
 
+/* tcpdump's ISAKMP initiator cookie cache (print_isakmp.c): 20 slots
+ * that live for the whole run, as tcpdump's static table does. */
+#define RC_IKE_COOKIES 20
+struct rc__ike_cookies {
+	struct {
+		uint8_t icookie[8];
+		uint8_t version; /* 4 or 6; 0 for a slot never filled */
+		uint8_t iaddr[16], raddr[16];
+	} e[RC_IKE_COOKIES];
+	unsigned next;
+};
+
 typedef struct rc__printer {
 	struct rc__print_opts o;
 	rc__ob *ob;
@@ -57,6 +69,7 @@ typedef struct rc__printer {
 	int have_prev;
 	unsigned numbered;         /* -#: lines printed so far */
 	struct rc__tcp_seq *tcp;   /* relative sequence number state */
+	struct rc__ike_cookies ike; /* ISAKMP initiators seen */
 	int64_t cached_sec;        /* local-time formatting cache */
 	char cached_hms[32];
 } rc__printer;
@@ -267,6 +280,9 @@ int rc__print_bgp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* LDP over UDP or TCP port 646 (print_ldp.c). */
 int rc__print_ldp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* ISAKMP on UDP 500/7500/8500, and RFC 3948 NAT-T on 4500 (print_isakmp.c). */
+int rc__print_isakmp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
+int rc__print_isakmp_natt(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 /* An AH header (print_ipsec.c): its length, or RC_PRINT_TRUNC. */
 int rc__print_ah(rc__pctx *c, const uint8_t *p);
 int rc__print_pim(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);

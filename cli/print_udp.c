@@ -1,8 +1,9 @@
 /*
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
  * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
- * RIP (print_rip.c), SNMP (print_snmp.c), NTP (print_ntp.c), DHCPv6
- * (print_dhcp6.c), LDP (print_ldp.c), syslog (print_syslog.c), VXLAN.
+ * RIP (print_rip.c), ISAKMP/IKE (print_isakmp.c), SNMP (print_snmp.c),
+ * NTP (print_ntp.c), DHCPv6 (print_dhcp6.c), LDP (print_ldp.c), syslog
+ * (print_syslog.c), VXLAN.
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -39,7 +40,7 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 }
 
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
- * and ISAKMP before SNMP, and Kerberos, L2TP, Zephyr, RX and RIPng before
+ * before ISAKMP, and Kerberos, L2TP, Zephyr, RX and RIPng before
  * DHCPv6; ringcap has none of those decoders, so such a packet gets the
  * generic form (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
@@ -120,7 +121,7 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (is_port(sport, dport, 5353))
 			return rc__print_dns(c, cp, length, 1);
 		static const unsigned before_tftp[] = { 525 };
-		static const unsigned before_snmp[] = { 654, 500, 4500, 7500, 8500 };
+		static const unsigned before_isakmp[] = { 654 };
 		if (claimed_before(sport, dport, before_tftp, 1))
 			goto generic;
 		if (is_port(sport, dport, 69))
@@ -129,8 +130,14 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_bootp(c, cp, length);
 		if (is_port(sport, dport, 520))
 			return rc__print_rip(c, cp, length);
-		if (claimed_before(sport, dport, before_snmp, 5))
+		if (claimed_before(sport, dport, before_isakmp, 1))
 			goto generic;
+		if (is_port(sport, dport, 500))
+			return rc__print_isakmp(c, cp, length, iph);
+		if (is_port(sport, dport, 4500))
+			return rc__print_isakmp_natt(c, cp, length, iph);
+		if (is_port(sport, dport, 7500) || is_port(sport, dport, 8500))
+			return rc__print_isakmp(c, cp, length, iph);
 		if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
 			return rc__print_snmp(c, cp, length);
 		if (is_port(sport, dport, 123))

@@ -57,9 +57,8 @@ static const struct {
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {88,   500,  521,  525,  654,  698,  701,
-					   750,  1589, 2103, 2104, 3784, 4500, 4784,
-					   7500, 8500, 49152};
+static const unsigned not_decoded_udp[] = {88,   521,  525,  654,  698,  701,  750,
+					   1589, 2103, 2104, 3784, 4784, 49152};
 static const unsigned not_decoded_tcp[] = {23,  43,   323,  554,  639,  1723,
 					   6379, 6633, 6653, 8554, 10288};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte
@@ -686,9 +685,9 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-99 20", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-99 2", 0},
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  igrp", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20\n  x", 0},
 		/* ports: a listed one, ringcap stopping at the generic form */
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.500: isakmp: phase 1", "1.0 IP 10.0.0.1.7 > 10.0.0.2.500: UDP, length 4", 1},
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.68: isakmp: phase 1", "1.0 IP 10.0.0.1.7 > 10.0.0.2.68: UDP, length 4", 0},
-		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.500: isakmp: phase 1", "1.0 IP 10.0.0.1.7 > 10.0.0.2.500: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.654: aodv rreq 4 [|rreq]", "1.0 IP 10.0.0.1.7 > 10.0.0.2.654: UDP, length 4", 1},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.68: LDP, Label-Space-ID: 1.1.1.1:0", "1.0 IP 10.0.0.1.7 > 10.0.0.2.68: UDP, length 4", 0},
+		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.654: aodv rreq 4 [|rreq]", "1.0 IP 10.0.0.1.7 > 10.0.0.2.654: UDP, length 4", 0},
 		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.244: 1.99.25 > 2.105.160: nbp-0x1  1 (22)",
 		 "1.0 IP 10.0.0.1.7 > 10.0.0.2.244: UDP, length 40", 1},
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9: WHOIS [|whois]",

@@ -2086,6 +2086,198 @@ def eigrp_set():
     ]
 
 
+def isakmp_set():
+    """ISAKMP/IKE on UDP 500, 4500 (RFC 3948 NAT-T: keep-alive, the non-ESP
+    marker, ESP), 7500 and 8500, from raw bytes: an IKEv1 main mode
+    exchange (SA with Oakley transforms, KE, nonce, vendor IDs), quick mode
+    (IPsec DOI transforms, every ID type), informational notifies and
+    deletes, aggressive mode CERT/CR/SIG/HASH, encrypted messages, and IKEv2
+    IKE_SA_INIT / IKE_AUTH / CREATE_CHILD_SA / INFORMATIONAL payloads
+    (SA proposals, KE, IDs, AUTH, nonce, notifies, TS, CP, EAP, v2e), plus
+    damaged ones (zero-length payloads, length mismatches, version 3)."""
+    from socket import inet_aton, inet_pton, AF_INET6
+    f = struct.pack
+    ci, cr, cz = bytes(range(1, 9)), bytes(range(0x11, 0x19)), bytes(8)
+
+    def gen(np, body, crit=0, n=None):
+        return f("!BBH", np, crit, 4 + len(body) if n is None else n) + body
+
+    def hdr(np, body, ver=0x10, et=2, fl=0, mid=0, i=ci, r=cz, n=None):
+        return i + r + f("!BBBBII", np, ver, et, fl, mid, 28 + len(body) if n is None else n) + body
+
+    def a(t, v):  # basic (TV) attribute
+        return f("!HH", 0x8000 | t, v)
+
+    def av(t, v):  # variable (TLV) attribute
+        return f("!HH", t, len(v)) + v
+
+    def t1(np, no, tid, attrs):
+        return gen(np, f("!BBH", no, tid, 0) + attrs)
+
+    def prop(np, no, pid, spi, ntr, ts):
+        return gen(np, f("!BBBB", no, pid, len(spi), ntr) + spi + ts)
+
+    def sa1(np, props, doi=1, sit=1, extra=b""):
+        return gen(np, f("!II", doi, sit) + extra + props)
+
+    oak = (t1(3, 1, 1, a(1, 5) + a(2, 2) + a(3, 1) + a(4, 2) + a(11, 1) + av(12, f("!I", 28800))) +
+           t1(0, 2, 1, a(1, 7) + a(14, 128) + a(2, 4) + a(3, 65001) + a(4, 14) + a(0x63, 3) + av(5, b"\x01")))
+    vid = gen(13, bytes.fromhex("4a131c81070358455c5728f20e95452f"))
+    vid_last = gen(0, b"\xaf\xca\xd7\x13h\xa1\xf1\xc9k\x86\x96\xfcwW\x01\x00")
+    mm1 = hdr(1, sa1(13, prop(0, 1, 1, b"", 2, oak)) + vid + vid_last)
+    mm2 = hdr(1, sa1(0, prop(0, 1, 1, b"", 1, t1(0, 1, 1, a(1, 5) + a(2, 2) + a(3, 3) + a(4, 5)))), r=cr)
+    ke = gen(10, bytes(range(128)))
+    nonce = gen(20, bytes(range(100, 120)))
+    natd = gen(20, bytes(20))
+    natd2 = f("!BBH", 0, 0, 24) + bytes(range(20))
+    mm3 = hdr(4, ke + nonce + natd + natd2, r=cr)
+    mm4 = hdr(4, gen(10, bytes(range(96))) + gen(0, bytes(range(5))), r=cr)
+    mm5 = hdr(5, bytes(40), fl=1, r=cr)
+    ident_sit = sa1(0, prop(0, 1, 1, b"", 1, t1(0, 1, 1, a(1, 1))), sit=7, extra=f("!I", 77))
+    doi2 = sa1(0, b"", doi=2, sit=9)
+
+    def ipsec_t(np, no, tid, attrs):
+        return t1(np, no, tid, attrs)
+
+    esp_ts = (ipsec_t(3, 1, 12, a(1, 1) + av(2, f("!I", 3600)) + a(4, 1) + a(5, 2) + a(6, 256) + a(3, 2)) +
+              ipsec_t(3, 2, 3, a(4, 2) + a(5, 1) + a(7, 1) + a(8, 4) + av(9, b"\xaa\xbb")) +
+              ipsec_t(0, 3, 99, a(5, 9) + a(4, 7)))
+    qsa = sa1(10, prop(2, 1, 3, f("!I", 0xc0ffee01), 3, esp_ts) +
+              prop(2, 2, 2, f("!I", 0x1234), 1, ipsec_t(0, 1, 3, a(1, 2) + av(2, b"\0\0\x10\0"))) +
+              prop(2, 3, 4, f("!H", 0x55), 1, ipsec_t(0, 1, 2, a(0x44, 1))) +
+              prop(0, 4, 9, b"", 1, ipsec_t(0, 7, 8, a(2, 3) + av(3, b"\x09\x08\x07"))))
+
+    def id1(np, t, data, proto=17, port=500):
+        return gen(np, f("!BBH", t, proto, port) + data)
+
+    v6 = inet_pton(AF_INET6, "2001:db8::1")
+    v6m = inet_pton(AF_INET6, "ffff:ffff:ffff:ffff::")
+    ids = (id1(5, 4, inet_aton("10.1.0.0") + inet_aton("255.255.0.0")) +
+           id1(5, 1, inet_aton("10.0.0.1"), 0, 0) +
+           id1(5, 2, b"vpn.example.com", 6, 0) +
+           id1(5, 3, b"user@ex\x01\xffmple") +
+           id1(5, 5, v6) + id1(5, 6, v6 + v6m) + id1(5, 7, inet_aton("10.0.0.1") + inet_aton("10.0.0.9")) +
+           id1(5, 8, v6 + v6) + id1(5, 9, b"\x30\x03abc") + id1(5, 11, b"keyid-1") +
+           id1(5, 1, b"\x01\x02") + id1(5, 4, b"\x01") + id1(5, 5, b"\x01" * 8) + id1(5, 6, v6) +
+           id1(5, 7, b"\x01") + id1(5, 8, v6) + id1(5, 15, b"zz") + id1(0, 1, b""))
+    qm1 = hdr(8, gen(1, bytes(range(20))) + qsa + gen(5, bytes(range(16))) + ids, et=32, mid=0x5a5a0001, r=cr)
+    qm2 = hdr(8, gen(0, bytes(20)), et=32, fl=3, mid=0x5a5a0001, r=cr)
+    qm3 = hdr(8, gen(0, bytes(20)), et=32, fl=2, mid=0x5a5a0002, r=cr)
+
+    def n1(np, doi, pid, ntype, spi, data=b""):
+        return gen(np, f("!IBBH", doi, pid, len(spi), ntype) + spi + data)
+
+    def d1(np, doi, pid, spis, size=4):
+        return gen(np, f("!IBBH", doi, pid, size, len(spis)) + b"".join(spis))
+
+    life = a(11, 1) + av(12, f("!I", 600)) + a(11, 2) + a(12, 1000)
+    inf = hdr(8, gen(11, bytes(range(20))) +
+              n1(11, 1, 1, 14, ci + cr) + n1(11, 1, 3, 24576, f("!I", 0xc0ffee01), life) +
+              n1(11, 1, 3, 24577, f("!I", 0xc0ffee01), f("!I", 1)) +
+              n1(11, 1, 1, 24578, ci + cr, bytes(range(40))) +
+              n1(11, 1, 2, 8192, b"", b"\x01\x02\x03") + n1(11, 1, 9, 16384, b"") +
+              n1(11, 1, 1, 30, b"") + n1(11, 1, 1, 40000, b"\x42") + n1(11, 1, 1, 9000, b"") +
+              n1(11, 2, 1, 14, b"\x01\x02") + n1(11, 3, 1, 10000, b"") + n1(11, 0, 1, 16384, b"") +
+              n1(12, 4, 1, 30000, b"") +
+              d1(12, 1, 3, [f("!I", 0xc0ffee01), f("!I", 0xc0ffee02)]) + d1(12, 1, 1, [ci + cr], 16) +
+              d1(0, 7, 5, [b"\x01\x02"], 2), et=5, mid=0x01020304, r=cr)
+    inf2 = hdr(11, n1(0, 1, 3, 24577, b"", f("!I", 0)), et=5, mid=9, r=cr)
+    cert = gen(7, b"\x04" + bytes(range(30)))
+    creq = gen(9, b"\x0c" + b"\x30\x00")
+    sig = gen(8, bytes(range(40)))
+    agg = hdr(6, cert + creq + sig + gen(14, bytes(16)) + gen(0, b"unknown-np"), et=4, r=cr)
+    agg2 = hdr(6, gen(0, b"\x00"), et=4, r=cr)
+    zero = hdr(13, gen(13, b"abcd") + gen(0, b"", n=4) + gen(0, b"x"), et=1, i=cr)
+    short = hdr(13, gen(13, b"abcd") + gen(0, b"", n=2), et=3, i=cr)
+    mism = hdr(13, gen(0, b"abcd"), et=6, n=1000, i=cr)
+    longp = hdr(10, gen(0, bytes(10), n=200), et=2, i=cr)
+    over = hdr(1, sa1(0, prop(0, 1, 1, b"", 1, t1(0, 1, 1, a(1, 5) + f("!HH", 12, 40) + bytes(4)))), et=2, i=cr)
+    v3 = hdr(1, bytes(8), ver=0x31, et=2)
+    mmz = hdr(0, b"", et=0, fl=4, i=bytes(8), r=bytes(8))
+
+    # IKEv2
+    def t2(np, ty, tid, attrs=b"", crit=0):
+        return gen(np, f("!BBH", ty, 0, tid) + attrs, crit)
+
+    trs = (t2(3, 1, 12, a(14, 256)) + t2(3, 2, 2) + t2(3, 3, 2) + t2(3, 4, 14) + t2(3, 5, 0) +
+           t2(3, 1, 3) + t2(3, 3, 12) + t2(3, 6, 7) + t2(0, 1, 20, av(14, b"\x01")))
+    sa2 = gen(34, prop(2, 1, 1, b"", 9, trs) + prop(0, 2, 3, f("!I", 0xabcdef01), 2,
+                                                  t2(3, 1, 12, a(14, 128)) + t2(0, 5, 1)))
+    ke2 = gen(40, f("!HH", 14, 0) + bytes(range(64)))
+    no2 = gen(41, bytes(range(32)))
+
+    def n2(np, pid, ntype, spi=b"", data=b"", crit=0):
+        return gen(np, f("!BBH", pid, len(spi), ntype) + spi + data, crit)
+
+    init = hdr(33, sa2 + ke2 + no2 + n2(41, 0, 16388, data=bytes(range(20))) +
+               n2(41, 0, 16389, data=bytes(20)) + n2(41, 0, 16390, data=bytes(range(16))) +
+               n2(41, 0, 16390, data=bytes(range(40))) + n2(43, 0, 16430) +
+               gen(0, b"strongSwan\x01"), ver=0x20, et=34, fl=0x08)
+    resp = hdr(33, gen(34, prop(0, 1, 1, b"", 4, t2(3, 1, 12, a(14, 256)) + t2(3, 2, 5) + t2(3, 3, 12) +
+                                t2(0, 4, 19))) +
+               gen(40, f("!HH", 31, 0) + bytes(32)) + gen(38, bytes(range(24))) +
+               gen(41, b"\x04" + bytes(range(20))) +
+               n2(41, 1, 14, spi=b"") + n2(41, 3, 11, spi=f("!I", 7), crit=0x80) +
+               n2(41, 0, 1, data=b"\x21") + n2(41, 0, 4) + n2(41, 0, 5) + n2(41, 0, 7) + n2(41, 0, 9) +
+               n2(41, 0, 17, data=b"\0\x0e") + n2(41, 0, 24) + n2(41, 3, 34, spi=f("!I", 1)) +
+               n2(41, 0, 35) + n2(41, 0, 36) + n2(41, 0, 37) + n2(41, 0, 39) + n2(41, 0, 16384) +
+               n2(41, 0, 16385, data=f("!I", 10)) + n2(41, 0, 16386) + n2(41, 4, 16387, data=b"\0\x01\x02") +
+               n2(41, 0, 16391) + n2(41, 0, 16392) + n2(41, 3, 16393, spi=f("!I", 0xdead)) +
+               n2(41, 0, 16394) + n2(41, 0, 16395) + n2(41, 0, 100) + n2(41, 0, 9000) +
+               n2(41, 0, 20000) + n2(0, 0, 50000, spi=b"\x01\x02"), ver=0x20, et=34, fl=0x20,
+               r=cr)
+
+    def id2(np, t, data):
+        return gen(np, f("!BBH", t, 0, 0) + data)
+
+    auth = (id2(36, 1, inet_aton("10.0.0.1")) + id2(37, 2, b"vpn.example.org\x07") +
+            gen(35, b"\x04" + bytes(range(16))) + id2(35, 3, b"me@example.org") + id2(35, 5, v6) +
+            id2(35, 9, b"\x30\x01\x00") + id2(35, 10, b"\x82\x01a") + id2(35, 11, b"key") +
+            id2(39, 77, b"?") + gen(33, f("!BBH", 2, 0, 0) + bytes(range(20))) +
+            gen(44, prop(0, 1, 3, f("!I", 0x1111), 1, t2(0, 1, 12, a(14, 256)))) +
+            gen(45, bytes(range(24))) + gen(47, bytes(range(24))) + gen(48, bytes(8)) +
+            gen(42, bytes(12)) + gen(39, f("!BBH", 1, 0, 0) + bytes(range(40))) +
+            gen(39, f("!BBH", 3, 0, 0) + bytes(4)) + gen(39, f("!BBH", 9, 0, 0) + bytes(1)) +
+            gen(50, b"x") + gen(0, f("!BBH", 1, 0, 0) + b"\x01\x02"))
+    ike_auth = hdr(35, auth, ver=0x20, et=35, fl=0x08, mid=1, r=cr)
+    enc = hdr(46, gen(37, bytes(range(48))), ver=0x20, et=35, fl=0x08, mid=1, r=cr)
+    enc_r = hdr(46, gen(0, bytes(range(6))), ver=0x20, et=37, fl=0x20, mid=2, r=cr)
+    child = hdr(33, gen(40, prop(0, 1, 3, f("!I", 0x2222), 1, t2(0, 1, 12, a(14, 128))), crit=0x80) + gen(0, bytes(8)), ver=0x20, et=36, fl=0x18, mid=3, r=cr)
+    v2e_flag = hdr(41, n2(0, 0, 16384), ver=0x20, et=37, fl=0x01, mid=4, r=cr)
+    v2_bad = hdr(33, gen(0, prop(0, 1, 1, b"", 1, f("!BBH", 0, 0, 4))), ver=0x20, et=34)
+    v2_bad2 = hdr(33, gen(0, gen(0, f("!BBBB", 1, 1, 9, 1) + b"\x01\x02")), ver=0x20, et=34)
+    v2_bad3 = hdr(33, gen(0, gen(0, b"\x01\x01\x00\x01" + t2(0, 1, 3), n=40)), ver=0x20, et=34)
+    v2_bad4 = hdr(33, gen(0, gen(2, b"\x01\x01\x00\x01" + t2(0, 1, 3)) + gen(0, b"abcd")), ver=0x20, et=34)
+    v2_bad5 = hdr(33, gen(0, gen(0, b"\x01\x01\x00\x02" + t2(3, 1, 3) + t2(0, 1, 3), n=16)), ver=0x20, et=34)
+    v2_ke_short = hdr(34, gen(0, b"\x00"), ver=0x20, et=34)
+
+    esp = f("!II", 0x1001, 7) + bytes(range(40))
+    rows = [
+        (500, 500, mm1), (500, 500, mm2), (500, 500, mm3), (500, 500, mm4), (500, 500, mm5),
+        (500, 500, hdr(1, ident_sit, r=cr)), (500, 500, hdr(1, doi2, r=cr)),
+        (500, 500, qm1), (500, 500, qm2), (500, 500, qm3), (500, 500, inf), (500, 500, inf2),
+        (500, 500, agg), (500, 500, agg2), (500, 500, zero), (500, 500, short), (500, 500, mism),
+        (500, 500, longp), (500, 500, over), (500, 500, v3), (500, 500, mmz),
+        (500, 500, init), (500, 500, resp), (500, 500, ike_auth), (500, 500, enc),
+        (500, 500, enc_r), (500, 500, child), (500, 500, v2e_flag), (500, 500, v2_bad),
+        (500, 500, v2_bad2), (500, 500, v2_bad3), (500, 500, v2_bad4), (500, 500, v2_bad5),
+        (500, 500, v2_ke_short),
+        (4500, 4500, b"\xff"), (4500, 4500, b"\0\0\0\0" + enc), (4500, 4500, esp),
+        (4500, 1234, b"\0\0\0"), (4500, 4500, b"\0\0\0\0" + mm1[:20]), (4500, 4500, b"\xfe"),
+        (4500, 4500, b"\0\0\0\0" + ike_auth[:200]),
+        (7500, 7500, mm2), (8500, 8500, init), (1500, 500, mm1), (500, 500, b"\x01" * 20),
+    ]
+    e = Ether(src=A, dst=B)
+    out = []
+    for k, (sp, dp, body) in enumerate(rows):
+        src, dst = (IB, IA) if k % 3 == 1 else (IA, IB)
+        out.append(e / IP(src=src, dst=dst) / UDP(sport=sp, dport=dp) / Raw(body))
+    for sp, dp, body in [(500, 500, mm1), (500, 500, mm2), (500, 500, mm3), (4500, 4500, b"\xff")]:
+        out.append(e / IPv6(src=SA, dst=SB) / UDP(sport=sp, dport=dp) / Raw(body))
+    out.append(e / IPv6(src=SB, dst=SA) / UDP(sport=500, dport=500) / Raw(mm2))
+    return out
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2154,6 +2346,8 @@ def main():
     cut_set(outdir, "cut_ldp.pcap", ["ldp.pcap"], flags=("-v",))
     write(outdir, "eigrp.pcap", stamp(eigrp_set(), base=BASE + 1730))
     cut_set(outdir, "cut_eigrp.pcap", ["eigrp.pcap"], flags=("-v",))
+    write(outdir, "isakmp.pcap", stamp(isakmp_set(), base=BASE + 1700))
+    cut_set(outdir, "cut_isakmp.pcap", ["isakmp.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
