@@ -263,6 +263,11 @@ int rc__syslog_port(unsigned sport, unsigned dport);
 int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_snmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_ripng(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* port: the UDP destination port, which tells BFD control from echo. */
+int rc__print_bfd(rc__pctx *c, const uint8_t *p, uint32_t length, unsigned port);
+/* Kerberos reads its strings up to the snapend, as tcpdump does. */
+int rc__print_krb(rc__pctx *c, const uint8_t *p);
 int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* An AH header (print_ipsec.c): its length, or RC_PRINT_TRUNC. */
 int rc__print_ah(rc__pctx *c, const uint8_t *p);

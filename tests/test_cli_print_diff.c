@@ -58,9 +58,8 @@ static const struct {
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {88,   500,  521,  525,  646,  654,  698,
-					   701,  750,  1589, 2103, 2104, 3784, 4500,
-					   4784, 7500, 8500, 49152};
+static const unsigned not_decoded_udp[] = {500,  525,  646,  654,  698,  701, 1589,
+					   2103, 2104, 4500, 7500, 8500, 49152};
 static const unsigned not_decoded_tcp[] = {23, 43, 179, 1723, 6379};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte
  * is 2 on these port ranges (an SNMP message's version tag is such a byte). */
