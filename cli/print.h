@@ -279,6 +279,11 @@ int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_bgp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* LDP over UDP or TCP port 646 (print_ldp.c). */
 int rc__print_ldp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_ripng(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* port: the UDP destination port, which tells BFD control from echo. */
+int rc__print_bfd(rc__pctx *c, const uint8_t *p, uint32_t length, unsigned port);
+/* Kerberos reads its strings up to the snapend, as tcpdump does. */
+int rc__print_krb(rc__pctx *c, const uint8_t *p);
 int rc__print_esp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* ISAKMP on UDP 500/7500/8500, and RFC 3948 NAT-T on 4500 (print_isakmp.c). */
 int rc__print_isakmp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);

@@ -2,7 +2,8 @@
  * print_udp.c - UDP (RFC 768) and the UDP applications decoded by port:
  * DNS/mDNS (print_dns.c), TFTP (print_tftp.c), BOOTP/DHCP (print_bootp.c),
  * RIP (print_rip.c), ISAKMP/IKE (print_isakmp.c), SNMP (print_snmp.c),
- * NTP (print_ntp.c), DHCPv6 (print_dhcp6.c), LDP (print_ldp.c), syslog
+ * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
+ * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
  * (print_syslog.c), VXLAN.
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
@@ -40,9 +41,11 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 }
 
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
- * before ISAKMP, and Kerberos, L2TP, Zephyr, RX and RIPng before
- * DHCPv6; ringcap has none of those decoders, so such a packet gets the
- * generic form (docs/cli.md). */
+ * before ISAKMP, L2TP, Zephyr and RX between Kerberos and RIPng, AHCP,
+ * Babel, HNCP, whiteboard, Auto-RP, RADIUS, HSRP and lwres between DHCPv6
+ * and LDP, and OLSR, LSP ping and BCM LI between LDP and BFD; ringcap has
+ * none of those decoders, so such a packet gets the generic form
+ * (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -142,21 +145,30 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_snmp(c, cp, length);
 		if (is_port(sport, dport, 123))
 			return rc__print_ntp(c, cp, length);
-		static const unsigned before_dhcp6[] = { 88,   750,  1701, 2103, 2104, 7000, 7001,
-							 7002, 7003, 7004, 7005, 7006, 7007, 7008,
-							 7009, 521 };
+		if (is_port(sport, dport, 88) || is_port(sport, dport, 750))
+			return rc__print_krb(c, cp);
+		static const unsigned before_ripng[] = { 1701, 2103, 2104, 7000, 7001, 7002, 7003,
+							 7004, 7005, 7006, 7007, 7008, 7009 };
 		/* VAT is tried on the destination port only. */
-		if (claimed_before(sport, dport, before_dhcp6, 16) || dport == 3456)
+		if (claimed_before(sport, dport, before_ripng, 13) || dport == 3456)
 			goto generic;
+		if (is_port(sport, dport, 521))
+			return rc__print_ripng(c, cp, length);
 		if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 			return rc__print_dhcp6(c, cp, length);
-		/* AHCP, Babel, HNCP, auto-RP, RADIUS, lwres and, by destination,
-		 * the whiteboard and HSRP come between DHCPv6 and LDP */
 		static const unsigned before_ldp[] = { 5359, 6696, 6697, 8231, 496,  1645,
 						       1812, 1646, 1813, 1700, 3799, 921 };
-		if (is_port(sport, dport, 646) && !claimed_before(sport, dport, before_ldp, 12) &&
-		    dport != 4567 && dport != 1985)
+		/* whiteboard and HSRP go by the destination port */
+		if (claimed_before(sport, dport, before_ldp, 12) || dport == 4567 || dport == 1985)
+			goto generic;
+		if (is_port(sport, dport, 646))
 			return rc__print_ldp(c, cp, length);
+		static const unsigned before_bfd[] = { 698, 3503 };
+		/* BCM LI goes by the source port */
+		if (claimed_before(sport, dport, before_bfd, 2) || sport == 49152)
+			goto generic;
+		if (dport == 3784 || dport == 4784 || dport == 6784 || dport == 3785)
+			return rc__print_bfd(c, cp, length, dport);
 		if (rc__syslog_port(sport, dport))
 			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))

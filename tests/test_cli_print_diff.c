@@ -57,8 +57,8 @@ static const struct {
 };
 
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
-static const unsigned not_decoded_udp[] = {88,   521,  525,  654,  698,  701,  750,
-					   1589, 2103, 2104, 3784, 4784, 49152};
+static const unsigned not_decoded_udp[] = {525,  654,  698,  701,  1589,
+					   2103, 2104, 49152};
 static const unsigned not_decoded_tcp[] = {23,  43,   323,  554,  639,  1723,
 					   6379, 6633, 6653, 8554, 10288};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte

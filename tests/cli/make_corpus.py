@@ -2278,6 +2278,128 @@ def isakmp_set():
     return out
 
 
+def bfd_set():
+    """BFD (UDP 3784/4784/6784 control, 3785 echo): versions 0, 1 and
+    later, every flag, state and diagnostic, wrapping detection times,
+    each authentication type with right and wrong lengths, a section cut
+    by the UDP length, short headers, and a BFD source port (not decoded:
+    tcpdump goes by the destination)."""
+    def ctl(ver=1, diag=0, sta=3, flags=0, mult=3, tx=1000000, auth=b""):
+        return struct.pack("!BBBBIIIII", ver << 5 | diag, sta << 6 | flags, mult,
+                           24 + len(auth), 0x1234, 0xabcdef01, tx, 300000, 50000) + auth
+    seq = b"\x00\x00\x00\x00\x00\x09"
+    p = [
+        (3784, ctl()),
+        (3784, ctl(ver=0, diag=9, flags=0x3f)),
+        (3784, ctl(diag=8, sta=0, flags=0x3b, mult=255, tx=0xffffffff)),
+        (4784, ctl(diag=31, sta=2, flags=0x04, auth=b"\x01\x07\x05secret")),
+        (4784, ctl(sta=1, flags=0x04, auth=b"\x01\x08\x05ab\x00\x01\xffx")),
+        (4784, ctl(sta=1, flags=0x04, auth=b"\x01\x14\x05" + b"A" * 17)),
+        (4784, ctl(sta=1, flags=0x04, auth=b"\x01\x03\x05")),
+        (4784, ctl(flags=0x04, auth=b"\x02\x18\x05" + seq + bytes(range(16)))),
+        (4784, ctl(flags=0x04, auth=b"\x03\x17\x05" + seq + bytes(range(16)))),
+        (4784, ctl(flags=0x04, auth=b"\x04\x1c\x05" + seq + bytes(range(20)))),
+        (6784, ctl(flags=0x04, auth=b"\x05\x1c\x07\x00\x01\x02\x03\x04" + bytes(range(20)))),
+        (6784, ctl(flags=0x04, auth=b"\x09\x1c\x05\x00\x01\x02\x03\x04")),
+        (3784, ctl(flags=0x04)),
+        (3784, ctl(ver=0, flags=0xc4, auth=b"\x01\x05\x05ab\x01")),
+        (6784, ctl(ver=2)),
+        (3784, ctl(ver=7, diag=3)),
+        (3785, b"\x01\x02\x03echo payload"),
+        (3785, b""),
+        (3784, b"\x20\x40\x03"),
+        (3784, b""),
+    ]
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB, ttl=255)
+    pkts = [e / UDP(sport=50000 + i, dport=d) / Raw(b) for i, (d, b) in enumerate(p)]
+    pkts.append(Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=50100, dport=4784) /
+                Raw(ctl(sta=2)))
+    pkts.append(e / UDP(sport=3784, dport=50101) / Raw(ctl()))
+    short = e / UDP(sport=50102, dport=4784) / Raw(ctl(flags=0x04, auth=b"\x02\x18\x05" + seq +
+                                                        bytes(range(16))))
+    short[UDP].len = 8 + 24 + 10  # the UDP length ends inside the digest
+    return pkts + [short]
+
+
+def ripng_set():
+    """RIPng (UDP 521): table requests, requests and responses with tags
+    and metrics, lengths that are not whole entries, other versions and
+    commands, short headers, and a UDP length shorter than the entries."""
+    from socket import AF_INET6, inet_pton
+
+    def ent(prefix, plen, metric, tag=0):
+        return inet_pton(AF_INET6, prefix) + struct.pack("!HBB", tag, plen, metric)
+    two = ent("2001:db8::", 32, 1, 5) + ent("2001:db8:1::", 48, 0) + ent("::", 0, 16, 0xffff)
+    p = [
+        b"\x01\x01\x00\x00" + ent("::", 0, 16),
+        b"\x01\x01\x00\x00" + ent("::", 0, 15),
+        b"\x01\x01\x00\x00" + ent("::1", 0, 16),
+        b"\x01\x01\x00\x00" + ent("2001:db8::", 32, 1, 5) + ent("::", 0, 16),
+        b"\x02\x01\x00\x00" + two,
+        b"\x02\x01\x00\x00" + ent("fe80::1:2", 128, 255, 1) + ent("2001:db8::", 64, 0, 7),
+        b"\x02\x01\x00\x00" + ent("2001:db8::", 32, 1) + b"\x00\x01",
+        b"\x01\x01\x00\x00" + ent("2001:db8::", 32, 1) + b"\x00\x01",
+        b"\x01\x01\x00\x00" + ent("::", 0, 16) + b"\x00",
+        b"\x02\x02\x00\x00" + ent("2001:db8::", 32, 1),
+        b"\x03\x02\x00\x00",
+        b"\x03\x01\x00\x00" + ent("2001:db8::", 32, 1),
+        b"\x00\x01",
+        b"\x02\x01\x00\x00",
+        b"\x01\x01\x00\x00",
+        b"\x02\x01",
+        b"\x01\x01\x00",
+        b"\x02",
+        b"",
+    ]
+    e = Ether(src=A, dst="33:33:00:00:00:09") / IPv6(src="fe80::1", dst="ff02::9", hlim=255)
+    pkts = [e / UDP(sport=521, dport=521) / Raw(b) for b in p]
+    pkts.append(Ether(src=A, dst=B) / IP(src=IA, dst=IB) / UDP(sport=40000, dport=521) /
+                Raw(b"\x02\x01\x00\x00" + two))
+    short = e / UDP(sport=521, dport=521) / Raw(b"\x02\x01\x00\x00" + two)
+    short[UDP].len = 8 + 4 + 30  # the UDP length ends inside the second entry
+    return pkts + [short]
+
+
+def krb_set():
+    """Kerberos (UDP 88, 750): version 4 messages of every type in both
+    byte orders, names with control and high bytes, unknown error codes
+    and types, version 5 AS-REQ/AS-REP and other tags, versions 1-3 and
+    others, names cut by the capture, and a name running past the UDP
+    length (tcpdump reads it up to the IP length)."""
+    hdr = b"alice\x00admin\x00EXAMPLE.ORG\x00"
+    p = [
+        (88, b"\x04\x02" + hdr + b"\x01\x02\x03\x04\x0c" + b"krbtgt\x00EXAMPLE.ORG\x00"),
+        (88, b"\x04\x03" + hdr + b"\x01\x02\x03\x04\xff" + b"rcmd\x00host\x00"),
+        (750, b"\x04\x04" + hdr + b"\x00" * 10 + b"\x01\x02" + b"\x00" * 8),
+        (750, b"\x04\x05" + hdr + b"\x00" * 10 + b"\x01\x02" + b"\x00" * 8),
+        (750, b"\x04\x06\x07\x08REALM\x00\x09\x0a"),
+        (750, b"\x04\x0a" + hdr + b"\x00" * 4 + b"\x00\x00\x00\x08" + b"unknown principal\x00"),
+        (750, b"\x04\x0b" + hdr + b"\x00" * 4 + b"\x08\x00\x00\x00" + b"err\x00"),
+        (750, b"\x04\x0a" + hdr + b"\x00" * 4 + b"\x00\x63\x00\x00" + b"err\x00"),
+        (750, b"\x04\x0a" + b"\x00\x00\x00" + b"\x00" * 4 + b"\x00\x0a\x00\x00" + b"\x00"),
+        (750, b"\x04\x08" + hdr),
+        (750, b"\x04\x0c"), (750, b"\x04\x0e"), (750, b"\x04\x10"), (750, b"\x04\x7e"),
+        (750, b"\x04\x7f"), (750, b"\x04\x12"), (750, b"\x04\x00"),
+        (88, b"\x04\x02al\x01\xff\x7f\x80"),
+        (88, b"\x04\x02" + hdr + b"\x01\x02"),
+        (88, b"\x04\x04a\x00b\x00c\x00" + b"\x00" * 10 + b"\x01"),
+        (88, b"\x04\x06\x01"),
+        (88, b"\x04\x06\x01R\x00\x05"),
+        (88, b"\x6a\x81\xa0\x30\x81\x9d"), (88, b"\x6b\x10"), (88, b"\x6c\x10"),
+        (88, b"\x7e\x10"), (88, b"\x01"), (88, b"\x02\x04"), (88, b"\x03\x09"),
+        (88, b"\x05"), (88, b"\x00"), (88, b""), (750, b"\x04"),
+    ]
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    pkts = [e / UDP(sport=40000 + i, dport=d) / Raw(b) for i, (d, b) in enumerate(p)]
+    pkts.append(e / UDP(sport=88, dport=40100) / Raw(b"\x6b\x82\x01\x00"))
+    pkts.append(Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=750, dport=40101) /
+                Raw(b"\x04\x04" + hdr + b"\x00" * 10 + b"\x00\x30"))
+    past = e / UDP(sport=40102, dport=750) / Raw(b"\x04\x02" + hdr + b"\x01\x02\x03\x04\x0c" +
+                                                 b"krbtgt\x00EXAMPLE.ORG\x00")
+    past[UDP].len = 8 + 10  # the strings go on past the UDP length
+    return pkts + [past]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2348,6 +2470,12 @@ def main():
     cut_set(outdir, "cut_eigrp.pcap", ["eigrp.pcap"], flags=("-v",))
     write(outdir, "isakmp.pcap", stamp(isakmp_set(), base=BASE + 1700))
     cut_set(outdir, "cut_isakmp.pcap", ["isakmp.pcap"], flags=("-vv",))
+    write(outdir, "bfd.pcap", stamp(bfd_set(), base=BASE + 1700))
+    cut_set(outdir, "cut_bfd.pcap", ["bfd.pcap"], flags=("-v",))
+    write(outdir, "ripng.pcap", stamp(ripng_set(), base=BASE + 1730))
+    cut_set(outdir, "cut_ripng.pcap", ["ripng.pcap"], flags=("-vv",))
+    write(outdir, "krb.pcap", stamp(krb_set(), base=BASE + 1760))
+    cut_set(outdir, "cut_krb.pcap", ["krb.pcap"])
 
 
 if __name__ == "__main__":
