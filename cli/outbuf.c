@@ -103,7 +103,7 @@ void rc__ob_truncate(rc__ob *ob, size_t len)
 /* Make room for n more bytes plus a NUL; 0 on success. */
 static int ob_reserve(rc__ob *ob, size_t n)
 {
-	if (ob->err || !ob->buf)
+	if (ob->err || ob->clipped || !ob->buf)
 		return -1;
 	if (ob->len + n + 1 <= ob->cap)
 		return 0;
@@ -111,7 +111,9 @@ static int ob_reserve(rc__ob *ob, size_t n)
 	while (cap < ob->len + n + 1)
 		cap *= 2;
 	if (cap > RC_OB_MAX_MEM_BYTES) {
-		ob->err = ENOMEM;
+		/* Not an error: the rest of this packet's text is left out,
+		 * and the packets after it print as usual. */
+		ob->clipped = 1;
 		return -1;
 	}
 	char *nb = realloc(ob->buf, cap);
@@ -132,6 +134,18 @@ void rc__ob_put(rc__ob *ob, const char *s, size_t n)
 	ob->len += n;
 }
 
+int rc__ob_unclip(rc__ob *ob, const char *note)
+{
+	if (!ob->clipped)
+		return 0;
+	ob->clipped = 0;
+	size_t n = strlen(note);
+	if (ob->len + n + 1 > ob->cap) /* clipped: cap is the maximum, >= n + 1 */
+		ob->len = ob->cap - n - 1;
+	rc__ob_put(ob, note, n);
+	return 1;
+}
+
 int rc__ob_maybe_flush(rc__ob *ob)
 {
 	if (ob->fd >= 0 && ob->len >= RC_OB_FLUSH_BYTES)
@@ -146,7 +160,7 @@ void rc__ob_puts(rc__ob *ob, const char *s)
 
 void rc__ob_putc(rc__ob *ob, char c)
 {
-	if (ob->len + 2 <= ob->cap && !ob->err) {
+	if (ob->len + 2 <= ob->cap && !ob->err && !ob->clipped) {
 		ob->buf[ob->len++] = c;
 		return;
 	}

@@ -22,7 +22,10 @@
 
 /* Flush to the descriptor once this many bytes are pending. */
 #define RC_OB_FLUSH_BYTES (64u * 1024u)
-/* The buffer never grows past this (one packet's text is far smaller). */
+/* The buffer never grows past this (one packet's text is far smaller,
+ * but for hostile ones: deeply nested ISAKMP payloads indent each level
+ * further, and tcpdump prints all of it).  Text that would pass it is
+ * left out - "clipped" - and the printer says so at the packet's end. */
 #define RC_OB_MAX_MEM_BYTES (16u * 1024u * 1024u)
 
 typedef struct rc__ob {
@@ -31,6 +34,7 @@ typedef struct rc__ob {
 	size_t cap;
 	int fd;     /* -1: memory mode */
 	int err;    /* first errno from write(2) or ENOMEM, sticky */
+	int clipped; /* text was left out at RC_OB_MAX_MEM_BYTES */
 } rc__ob;
 
 /* Initialise; fd = -1 for memory mode.  Returns 0 or RC_ENOMEM. */
@@ -47,6 +51,10 @@ void rc__ob_reset(rc__ob *ob);
 /* Drop what was put after the first len bytes (a printer taking text back;
  * nothing is flushed between puts).  No-op if len is not shorter. */
 void rc__ob_truncate(rc__ob *ob, size_t len);
+
+/* If text was clipped since the last call: end the text with note (a
+ * line, cutting more text to make room for it) and return 1; else 0. */
+int rc__ob_unclip(rc__ob *ob, const char *note);
 
 void rc__ob_put(rc__ob *ob, const char *s, size_t n);
 void rc__ob_puts(rc__ob *ob, const char *s);

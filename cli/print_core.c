@@ -233,6 +233,7 @@ void rc__print_packet(rc__printer *p, const rc_packet *pkt)
 			rc__ascii_dump(p->ob, pkt->data + hdrlen, pkt->caplen - hdrlen);
 	}
 	rc__ob_putc(p->ob, '\n');
+	rc__ob_unclip(p->ob, "\n[ringcap: the rest of this packet's text, past 16 MiB, is left out]\n");
 }
 
 /* ---- text helpers ---- */

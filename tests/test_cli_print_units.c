@@ -6,8 +6,10 @@
 #include "harness.h"
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "print.h"
 #include "ringcap/file.h"
@@ -228,4 +230,45 @@ TEST(print_unknown_link_type_prints_length)
 	char *s = summary(&o, 147, b, 4, 4);
 	ASSERT_STR_EQ(s, "[link type USER0 not decoded], length 4");
 	free(s);
+}
+
+/*
+ * One packet whose text would pass RC_OB_MAX_MEM_BYTES (hostile input:
+ * deeply nested payloads) loses the rest of its text, marked at its end,
+ * and the packets after it print as usual: before, the buffer's error
+ * was sticky and took every later line, and the unwritten earlier ones,
+ * with it.
+ */
+TEST(cli_outbuf_clips_one_huge_packet_and_prints_the_next)
+{
+	const char *path = rc_test_tmpfile("clip.txt");
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ASSERT_INT_GE(fd, 0);
+	rc__ob ob;
+	ASSERT_OK(rc__ob_init(&ob, fd));
+	rc__ob_puts(&ob, "first\n");
+	ASSERT_OK(rc__ob_maybe_flush(&ob));
+	static char chunk[4096];
+	memset(chunk, 'a', sizeof(chunk));
+	for (size_t i = 0; i < RC_OB_MAX_MEM_BYTES / sizeof(chunk) + 4; i++)
+		rc__ob_put(&ob, chunk, sizeof(chunk));
+	rc__ob_putc(&ob, 'b');
+	rc__ob_printf(&ob, "%s", "b");
+	ASSERT_INT_EQ(rc__ob_unclip(&ob, "\n[cut]\n"), 1);
+	ASSERT_INT_EQ(rc__ob_unclip(&ob, "\n[cut]\n"), 0);
+	ASSERT_OK(rc__ob_maybe_flush(&ob));
+	rc__ob_puts(&ob, "next\n");
+	rc__ob_free(&ob);
+	ASSERT_INT_EQ(ob.err, 0);
+
+	off_t size = lseek(fd, 0, SEEK_END);
+	ASSERT_INT_GT(size, (off_t)RC_OB_MAX_MEM_BYTES - 4096);
+	ASSERT_INT_LE(size, (off_t)RC_OB_MAX_MEM_BYTES + 64);
+	char head[6], tail[14];
+	ASSERT_INT_EQ(pread(fd, head, sizeof(head), 0), (ssize_t)sizeof(head));
+	ASSERT_MEM_EQ(head, "first\n", sizeof(head));
+	ASSERT_INT_EQ(pread(fd, tail, sizeof(tail), size - (off_t)sizeof(tail)), (ssize_t)sizeof(tail));
+	ASSERT_MEM_EQ(tail, "aa\n[cut]\nnext\n", sizeof(tail));
+	close(fd);
+	unlink(path);
 }
