@@ -272,3 +272,68 @@ TEST(cli_outbuf_clips_one_huge_packet_and_prints_the_next)
 	close(fd);
 	unlink(path);
 }
+
+/* Big-endian 16 bits into p. */
+static void be16(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/*
+ * The hostile packet the 16 MiB clip is for: IKEv1 SA payloads nested as
+ * deep as one IPv4 datagram allows (2337 levels of SA > proposal >
+ * transform, whose next payload is the next SA; RFC 2408 3.4-3.6), each
+ * level indented 4 spaces more, as tcpdump prints them.  The printer
+ * recurses once per level (checked here under ASan too) and the text
+ * ends in the marker.
+ */
+TEST(print_isakmp_nested_as_deep_as_a_datagram_allows)
+{
+	enum { LEVEL = 28, LEVELS = (65535 - 20 - 8 - 28) / LEVEL };
+	static uint8_t pkt[20 + 8 + 28 + LEVELS * LEVEL];
+	memset(pkt, 0, sizeof(pkt));
+	pkt[0] = 0x45;
+	be16(pkt + 2, sizeof(pkt));
+	pkt[8] = 64;
+	pkt[9] = 17;
+	static const uint8_t addrs[8] = { 10, 0, 0, 1, 10, 0, 0, 2 };
+	memcpy(pkt + 12, addrs, sizeof(addrs));
+	uint8_t *udp = pkt + 20;
+	be16(udp, 500);
+	be16(udp + 2, 500);
+	be16(udp + 4, sizeof(pkt) - 20);
+	uint8_t *ike = udp + 8;
+	memset(ike, 0x11, 8);          /* initiator cookie */
+	ike[16] = 1;                    /* next payload: SA */
+	ike[17] = 0x10;                 /* version 1.0 */
+	ike[18] = 2;                    /* identity protection */
+	ike[24] = (uint8_t)((sizeof(pkt) - 28) >> 24);
+	be16(ike + 26, (uint32_t)(sizeof(pkt) - 28) & 0xffff);
+	for (unsigned i = 0; i < LEVELS; i++) {
+		uint8_t *sa = ike + 28 + i * LEVEL, *p = sa + 12, *t = p + 8;
+		uint32_t left = (uint32_t)(LEVELS - i) * LEVEL;
+		be16(sa + 2, left > 0xffff ? 0xffff : left);
+		sa[7] = 1;              /* DOI: IPsec */
+		sa[11] = 1;             /* situation: identity only */
+		be16(p + 2, left - 12 > 0xffff ? 0xffff : left - 12);
+		p[4] = 1, p[5] = 1, p[7] = 1; /* #1, ISAKMP, one transform */
+		t[0] = i + 1 < LEVELS ? 1 : 0;  /* next: the next level's SA */
+		be16(t + 2, 8);
+		t[4] = 1, t[5] = 1;     /* #1, KEY_IKE */
+	}
+	rc_packet pk;
+	memset(&pk, 0, sizeof(pk));
+	pk.data = pkt;
+	pk.caplen = pk.len = sizeof(pkt);
+	pk.linktype = RC_LINKTYPE_RAW;
+	struct rc__print_opts o = { .vflag = 1 };
+	char *s = line(&o, &pk, 1);
+	const char *mark = "\n[ringcap: the rest of this packet's text, past 16 MiB, is left out]\n";
+	size_t n = strlen(s), m = strlen(mark);
+	ASSERT_UINT_GE(n, RC_OB_MAX_MEM_BYTES / 2);
+	ASSERT_UINT_LE(n, RC_OB_MAX_MEM_BYTES);
+	ASSERT_STR_EQ(s + n - m, mark);
+	ASSERT_TRUE(strstr(s, "isakmp 1.0 msgid 00000000: phase 1 I ident:\n    (sa: doi=ipsec") != NULL);
+	free(s);
+}
