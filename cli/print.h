@@ -204,7 +204,8 @@ int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length);
 int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
-/* PPP frame (optional ff03 address/control, protocol field): PPPoE, GRE v1. */
+/* PPP frame (optional ff03 address/control, protocol field): PPPoE, GRE v1
+ * (print_ppp.c). */
 int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_arp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_lldp(rc__pctx *c, const uint8_t *p, uint32_t length);
@@ -215,6 +216,8 @@ int rc__print_loopback(rc__pctx *c, const uint8_t *p, uint32_t length);
 void rc__lldp_text(rc__pctx *c, const uint8_t *p, unsigned len);
 int rc__lldp_org(rc__pctx *c, const uint8_t *p, unsigned len);
 int rc__lldp_dcbx(rc__pctx *c, const uint8_t *p, unsigned len);
+/* tcpdump's oui_values name of an OUI, NULL if unknown (print_lldp_org.c). */
+const char *rc__oui_name(uint32_t oui);
 /* LLC of an 802.3 frame (print_llc.c); frame is the Ethernet header, for
  * the addresses.  *hdrlen gets the LLC header length.  Returns
  * RC_LLC_DONE, RC_LLC_DUMP (the caller dumps the frame's payload, as

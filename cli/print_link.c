@@ -1,7 +1,8 @@
 /*
  * print_link.c - link layers: Ethernet (802.1Q/QinQ tags), Linux cooked v1
  * and v2, BSD/OpenBSD loopback, raw IP; and what rides directly on an
- * ethertype: MPLS label stacks, PPPoE discovery/session, LLDP (print_lldp.c).
+ * ethertype: MPLS label stacks, PPPoE discovery/session (their PPP frames:
+ * print_ppp.c), LLDP (print_lldp.c).
  *
  * Ethernet II frame (IEEE 802.3 clause 3):
  *   0      6      12          14 (+4 per 802.1Q tag: TPID 0x8100/0x88a8, TCI)
@@ -14,7 +15,7 @@
  *   v2: protocol(2) reserved(2) ifindex(4) hatype(2) pkttype(1) halen(1) addr(8)
  *
  * Output follows tcpdump 4.99 print-ether.c, print-sll.c, print-null.c,
- * print-raw.c, print-mpls.c, print-pppoe.c, print-ppp.c.
+ * print-raw.c, print-mpls.c, print-pppoe.c.
  */
 #include "print.h"
 
@@ -578,7 +579,7 @@ int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length)
 	return pt == 4 ? rc__print_ip(c, p, length) : rc__print_ip6(c, p, length);
 }
 
-/* ---- PPPoE (RFC 2516) and the PPP protocol field of session frames ---- */
+/* ---- PPPoE (RFC 2516); a session frame's PPP goes to print_ppp.c ---- */
 
 static const char *pppoe_code(uint8_t code)
 {
@@ -608,70 +609,6 @@ static const char *pppoe_tag(uint16_t t)
 	case 0x0202: return "AC-System-Error";
 	case 0x0203: return "Generic-Error";
 	default: return NULL;
-	}
-}
-
-static const char *ppp_proto_name(uint16_t proto)
-{
-	switch (proto) {
-	case 0x0021: return "IP";
-	case 0x0057: return "IP6";
-	case 0xc021: return "LCP";
-	case 0x8021: return "IPCP";
-	case 0x8057: return "IP6CP";
-	case 0xc023: return "PAP";
-	case 0xc223: return "CHAP";
-	case 0x80fd: return "CCP";
-	default: return NULL;
-	}
-}
-
-int rc__print_ppp(rc__pctx *c, const uint8_t *p, uint32_t length)
-{
-	uint32_t olen = length;
-	uint16_t proto;
-	c->proto = "ppp";
-	/* tcpdump checks the length and returns: -x skips the link header */
-	if (length < 2)
-		return rc__trunc_soft(c);
-	RC_NEED(c, p, 2);
-	if (rc__be16(p) == 0xff03) {
-		p += 2;
-		length -= 2;
-	}
-	if (length < 2)
-		return rc__trunc_soft(c);
-	RC_NEED(c, p, 2);
-	if (p[0] & 1) {
-		proto = p[0];
-		p++;
-		length--;
-	} else {
-		proto = rc__be16(p);
-		p += 2;
-		length -= 2;
-	}
-	const char *name = ppp_proto_name(proto);
-	if (c->o->eflag) {
-		rc__ob_printf(c->ob, "%s (0x%04x), length %u", name ? name : "unknown", proto, olen);
-		if (!name)
-			return 0;
-		rc__ob_puts(c->ob, ": ");
-	}
-	switch (proto) {
-	case 0x0021:
-		return rc__print_ip(c, p, length);
-	case 0x0057:
-		return rc__print_ip6(c, p, length);
-	default:
-		/* Control protocols (LCP, IPCP, ...) are not decoded. */
-		if (name) {
-			rc__ob_printf(c->ob, "%s ", name);
-			return rc__default_print(c, p, length);
-		}
-		/* tcpdump's print_unknown_data: hex only */
-		rc__ob_printf(c->ob, "unknown PPP protocol (0x%04x) ", proto);
-		return rc__unknown_data(c, p, "\n\t", length);
 	}
 }
 

@@ -450,20 +450,26 @@ static int iana(rc__pctx *c, const uint8_t *p, unsigned len)
 	return 0;
 }
 
+/* tcpdump's oui_values, first match: 0x0080c2 is "Ethernet bridged" */
+static const tok oui[] = { { 0x000000, "Ethernet" }, { 0x00000c, "Cisco" },
+	{ 0x00005e, "IANA" }, { 0x000081, "Nortel Networks SONMP" },
+	{ 0x0000f8, "Cisco bridged" }, { 0x0080c2, "Ethernet bridged" },
+	{ 0x00a03e, "ATM Forum" }, { 0x00e02f, "DOCSIS Spanning Tree" },
+	{ 0x080007, "Appletalk" }, { 0x009069, "Juniper" }, { 0x080009, "Hewlett-Packard" },
+	{ 0x00120f, "IEEE 802.3 Private" }, { 0x0012bb, "ANSI/TIA" }, { 0x001b21, "DCBX" },
+	{ 0x002320, "Nicira Networks" }, { 0x5c16c7, "Big Switch Networks" },
+	{ 0xb0d2f5, "Vello Systems" }, { 0x002481, "HP" }, { 0x0004ea, "HP-Labs" },
+	{ 0x748771, "Infoblox Inc" }, { 0xa42305, "Open Networking Lab" },
+	{ 0x00049f, "Freescale" }, { 0x0015ad, "Netronome" }, { 0x001018, "Broadcom" },
+	{ 0x00e004, "PMC-Sierra" }, { 0xd0f0db, "Ericsson" } };
+
+const char *rc__oui_name(uint32_t oui_id)
+{
+	return TOK(oui, oui_id, NULL);
+}
+
 int rc__lldp_org(rc__pctx *c, const uint8_t *p, unsigned len)
 {
-	/* tcpdump's oui_values, first match: 0x0080c2 is "Ethernet bridged" */
-	static const tok oui[] = { { 0x000000, "Ethernet" }, { 0x00000c, "Cisco" },
-		{ 0x00005e, "IANA" }, { 0x000081, "Nortel Networks SONMP" },
-		{ 0x0000f8, "Cisco bridged" }, { 0x0080c2, "Ethernet bridged" },
-		{ 0x00a03e, "ATM Forum" }, { 0x00e02f, "DOCSIS Spanning Tree" },
-		{ 0x080007, "Appletalk" }, { 0x009069, "Juniper" }, { 0x080009, "Hewlett-Packard" },
-		{ 0x00120f, "IEEE 802.3 Private" }, { 0x0012bb, "ANSI/TIA" }, { 0x001b21, "DCBX" },
-		{ 0x002320, "Nicira Networks" }, { 0x5c16c7, "Big Switch Networks" },
-		{ 0xb0d2f5, "Vello Systems" }, { 0x002481, "HP" }, { 0x0004ea, "HP-Labs" },
-		{ 0x748771, "Infoblox Inc" }, { 0xa42305, "Open Networking Lab" },
-		{ 0x00049f, "Freescale" }, { 0x0015ad, "Netronome" }, { 0x001018, "Broadcom" },
-		{ 0x00e004, "PMC-Sierra" }, { 0xd0f0db, "Ericsson" } };
 	/* the decoded OUIs and the shortest value each looks into */
 	static const struct {
 		uint32_t oui;
@@ -472,7 +478,8 @@ int rc__lldp_org(rc__pctx *c, const uint8_t *p, unsigned len)
 	} orgs[] = { { 0x0080c2, 4, ieee8021 }, { 0x00120f, 4, ieee8023 }, { 0x00005e, 8, iana },
 		     { 0x0012bb, 4, tia }, { 0x001b21, 4, rc__lldp_dcbx } };
 	uint32_t id = rc__be24(p);
-	rc__ob_printf(c->ob, ": OUI %s (0x%06x)", TOK(oui, id, "Unknown"), id);
+	const char *name = rc__oui_name(id);
+	rc__ob_printf(c->ob, ": OUI %s (0x%06x)", name ? name : "Unknown", id);
 	for (size_t i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++)
 		if (orgs[i].oui == id)
 			return len < orgs[i].min ? 0 : orgs[i].print(c, p, len);

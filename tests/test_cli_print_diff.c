@@ -84,6 +84,9 @@ static const struct {
 	unsigned type;
 	const char *name;
 } not_decoded_igmp[] = {{19, "igmp dvmrp"}, {20, "igmp pimv1"}};
+/* PPP payloads tcpdump decodes (IPX 0x002b and 0x8137, OSI 0x0023) and
+ * ringcap prints by name with a hex dump after it. */
+static const char *const not_decoded_ppp[] = {"IPX ", "OSI "};
 /* Linux cooked header types tcpdump hands to another decoder: 803,
  * ARPHRD_IEEE80211_RADIOTAP. */
 static const unsigned not_decoded_hatype[] = {803};
@@ -501,6 +504,25 @@ static int line_at(const char *text, size_t k, char *buf, size_t n)
  * generic form ends ringcap's output, or its first line is ringcap's
  * unknown-type line with the dump after it.
  */
+/* A PPP payload ringcap names and dumps: its line ends with the name,
+ * tcpdump's starts as ringcap's before the name (with -e ringcap's name
+ * stands where tcpdump's decoder starts), only dump lines follow. */
+static int ppp_kind(const char *w, const char *g, const char *got, size_t k)
+{
+	char rest[8];
+	size_t gl = strlen(g);
+	for (size_t j = k + 1; line_at(got, j, rest, sizeof(rest)); j++)
+		if (strncmp(rest, "\t0x", 3) != 0)
+			return 0;
+	for (size_t i = 0; i < sizeof(not_decoded_ppp) / sizeof(not_decoded_ppp[0]); i++) {
+		size_t n = strlen(not_decoded_ppp[i]);
+		if (gl >= n && strcmp(g + gl - n, not_decoded_ppp[i]) == 0 &&
+		    strncmp(w, g, gl - n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int generic_form(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const char *want,
 			const char *got)
 {
@@ -513,8 +535,8 @@ static int generic_form(uint32_t lt, const uint8_t *pkt, uint32_t caplen, const 
 		k++;
 	if (!line_at(want, k, w, sizeof(w)) || !line_at(got, k, g, sizeof(g)))
 		return 0;
-	if (icmp6_kind(w, g) || igmp_kind(w, g)) /* an unknown type's dump may follow */
-		return 1;
+	if (icmp6_kind(w, g) || igmp_kind(w, g) || ppp_kind(w, g, got, k))
+		return 1; /* an unknown type's dump may follow */
 	char next[8];
 	if (line_at(got, k + 1, next, sizeof(next)))
 		return 0; /* the generic forms below end ringcap's output */
@@ -718,6 +740,13 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP6 ::1 > ::2: ICMP6, who-are-you reply [|icmp6], length 8",
 		 "1.0 IP6 ::1 > ::2: ICMP6, node information reply, length 8", 1},
 		{"1.0 IP6 ::1 > ::2: ICMP6, echo reply, id 1", "1.0 IP6 ::1 > ::2: ICMP6, echo reply, length 8", 0},
+		/* PPP payloads: ringcap's name and dump where tcpdump decodes */
+		{"1.0 PPPoE  [ses 0x1] IPX  [|ipx]", "1.0 PPPoE  [ses 0x1] IPX \n\t0x0000:  210d", 1},
+		{"1.0 PPPoE  [ses 0x1] OSI (0x0023), length 8:  [|osi]",
+		 "1.0 PPPoE  [ses 0x1] OSI (0x0023), length 8: OSI \n\t0x0000:  0201", 1},
+		{"1.0 PPPoE  [ses 0x2] IPX  [|ipx]", "1.0 PPPoE  [ses 0x1] IPX \n\t0x0000:  210d", 0},
+		{"1.0 PPPoE  [ses 0x1] LCP, x", "1.0 PPPoE  [ses 0x1] LQM \n\t0x0000:  210d", 0},
+		{"1.0 PPPoE  [ses 0x1] IPX  [|ipx]", "1.0 PPPoE  [ses 0x1] IPX \n  x", 0},
 		{"1.0 x", NULL, 0},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
