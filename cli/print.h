@@ -297,6 +297,10 @@ int rc__print_pim(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t 
 int rc__print_ospf(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ospf6(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_eigrp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* 802.1X EAPOL (print_eap.c): tcpdump passes it no length. */
+int rc__print_eapol(rc__pctx *c, const uint8_t *p);
+/* IEEE 1588 PTP on its ethertype or UDP 319/320 (print_ptp.c). */
+int rc__print_ptp(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* TCP relative sequence numbers (print_tcp.c). */
 struct rc__tcp_seq *rc__tcp_seq_new(void);

@@ -2,7 +2,7 @@
  * print_link.c - link layers: Ethernet (802.1Q/QinQ tags), Linux cooked v1
  * and v2, BSD/OpenBSD loopback, raw IP; and what rides directly on an
  * ethertype: MPLS label stacks, PPPoE discovery/session (their PPP frames:
- * print_ppp.c), LLDP (print_lldp.c).
+ * print_ppp.c), LLDP (print_lldp.c), EAPOL (print_eap.c), PTP (print_ptp.c).
  *
  * Ethernet II frame (IEEE 802.3 clause 3):
  *   0      6      12          14 (+4 per 802.1Q tag: TPID 0x8100/0x88a8, TCI)
@@ -122,6 +122,12 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 		return 1;
 	case 0x8809:
 		RC_TRY(slow_print(c, p, length));
+		return 1;
+	case 0x888e:
+		RC_TRY(rc__print_eapol(c, p));
+		return 1;
+	case 0x88f7:
+		RC_TRY(rc__print_ptp(c, p, length));
 		return 1;
 	case 0x9000:
 		RC_TRY(rc__print_loopback(c, p, length));

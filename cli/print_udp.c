@@ -4,7 +4,7 @@
  * RIP (print_rip.c), ISAKMP/IKE (print_isakmp.c), SNMP (print_snmp.c),
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
- * (print_syslog.c), VXLAN.
+ * (print_syslog.c), VXLAN, PTP (print_ptp.c).
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -52,6 +52,20 @@ static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports,
 		if (is_port(sport, dport, ports[i]))
 			return 1;
 	return 0;
+}
+
+/* tcpdump 4.99.3 tries PTP (319, 320) late: after the decoders above
+ * (whose rivals rc__print_udp already sent to the generic form) and LMP,
+ * VQP, sFlow, LWAPP, SIP, OTV, Geneve, LISP, VXLAN-GPE, ZEP, MPLS and
+ * AppleTalk DDP, whose "kip" ports 200-327 hold 319 and 320: a payload
+ * with a third byte of 2 (LAP type DDP) is taken for it. */
+static int ptp_claimed(const rc__pctx *c, const uint8_t *cp, unsigned sport, unsigned dport)
+{
+	static const unsigned before[] = { 701,  1589, 6343, 12222, 12223, 5060,
+					   8472, 6081, 4342, 4790,  17754, 6635 };
+	if (claimed_before(sport, dport, before, sizeof(before) / sizeof(before[0])))
+		return 1;
+	return rc__have(c, cp + 2, 1) && cp[2] == 2;
 }
 
 int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t *iph,
@@ -173,6 +187,9 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
+		if ((is_port(sport, dport, 319) || is_port(sport, dport, 320)) &&
+		    !ptp_claimed(c, cp, sport, dport))
+			return rc__print_ptp(c, cp, length);
 	}
 generic:
 	if (ulen > length && !fragmented)

@@ -69,8 +69,8 @@ static int atalk_port(unsigned p)
 }
 /* Ethertypes (ringcap's "ethertype NAME (0xXXXX), length N: " line). */
 static const unsigned not_decoded_ethertype[] = {0x809b, 0x80f3, 0x8137, 0x8808, 0x886f,
-						  0x888e, 0x8899, 0x88a2, 0x88ca, 0x88e5,
-						  0x88f7, 0x8902, 0x8947};
+						  0x8899, 0x88a2, 0x88ca, 0x88e5, 0x8902,
+						  0x8947};
 /* BSD loopback families (ringcap's "AF NAME (N), length L: " line). */
 static const unsigned not_decoded_af[] = {7, 16, 23};
 /* ICMPv6 types, as ringcap names them after "ICMP6, ". */
@@ -719,8 +719,8 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 6, win 1, length 9: WHOIS",
 		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9", 0},
 		/* link types: ringcap's unknown-type line for a listed one */
-		{"1.0 EAPOL key (3) v2, len 95",
-		 "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype EAPOL (0x888e), length 38: \n\t0x0000:  0203", 1},
+		{"1.0 TIPC v2.0 1.2.3 > 0.0.0, headerlength 24 bytes",
+		 "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype TIPC (0x88ca), length 38: \n\t0x0000:  5203", 1},
 		{"1.0 something", "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype Unknown (0x9999), length 38: ", 0},
 		{"1.0 AT  [|ddp 4]", "1.0 AF Appletalk (16), length 8: ", 1},
 		{"1.0 x", "1.0 AF Unknown (99), length 8: ", 0},

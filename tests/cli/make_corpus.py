@@ -2462,6 +2462,102 @@ def pppcp_set():
     return pkts
 
 
+def eap_set():
+    """802.1X EAPOL (ethertype 0x888e): start, logoff, key, ASF alert and
+    unknown frames; EAP packets with every code, identity, notification,
+    legacy NAK, TLS/TTLS/FAST flags with and without length, SIM/AKA
+    subtypes, and lengths that disagree with the EAPOL header or are too
+    short for what the type needs."""
+    dst = "01:80:c2:00:00:03"
+
+    def eapol(t, body=b"", ver=1, ln=None):
+        return Ether(src=A, dst=dst, type=0x888e) / Raw(
+            struct.pack(">BBH", ver, t, len(body) if ln is None else ln) + body)
+
+    def eap(code, ident, data=b"", ln=None):
+        return struct.pack(">BBH", code, ident, 4 + len(data) if ln is None else ln) + data
+
+    return [
+        eapol(1), eapol(2, ver=2), eapol(3, b"\x02" + b"\0" * 94), eapol(4, b"ab"), eapol(9, b"xy"),
+        eapol(0, eap(2, 1, b"\x01user@example.com")),
+        eapol(0, eap(1, 2, b"\x01")),
+        eapol(0, eap(1, 3, b"\x02hello note")),
+        eapol(0, eap(1, 3, b"\x02")),
+        eapol(0, eap(2, 4, b"\x03\x0d\x15\x2b\x63")),
+        eapol(0, eap(2, 4, b"\x03")),
+        eapol(0, eap(1, 5, b"\x0d\x20")),
+        eapol(0, eap(1, 5, b"\x0d")),
+        eapol(0, eap(2, 6, b"\x0d\xc0\x00\x00\x10\x00" + b"\x16" * 10)),
+        eapol(0, eap(2, 6, b"\x0d\x80\x00\x00")),
+        eapol(0, eap(1, 7, b"\x15\x21")),
+        eapol(0, eap(2, 8, b"\x15\x81\x00\x00\x00\x40abc")),
+        eapol(0, eap(1, 9, b"\x2b\x21")),
+        eapol(0, eap(1, 9, b"\x2b\xa1\x00\x00\x01\x00")),
+        eapol(0, eap(1, 9, b"\x2b\x80")),
+        eapol(0, eap(1, 9, b"\x2b")),
+        eapol(0, eap(1, 10, b"\x17\x01\x00\x00")),
+        eapol(0, eap(1, 11, b"\x12\x0a\x00\x00")),
+        eapol(0, eap(1, 12, b"\x12\x63\x00\x00")),
+        eapol(0, eap(1, 12, b"\x17")),
+        eapol(0, eap(3, 13)), eapol(0, eap(4, 14)), eapol(0, eap(7, 15, b"zz")),
+        eapol(0, eap(1, 16, b"\x04\x10" + b"\x11" * 16)),
+        eapol(0, eap(1, 17, b"\xfe\x00\x00\x00")),
+        eapol(0, eap(1, 18, b"\x19\x01")),
+        eapol(0, eap(2, 19, b"\x01a\x00b\x7fc\xc3")),
+        eapol(0, eap(2, 19, b"\x01\x7fc\xc3\x01")),
+        eapol(0, eap(2, 20, b"\x01abc", ln=30)),
+        eapol(0, eap(2, 21, b"\x01abc", ln=3), ln=3),
+        eapol(0, eap(2, 22, b"\x01abc"), ln=0),
+        eapol(0, eap(2, 22, b"\x01abc"), ln=100),
+        eapol(0, eap(2, 23, b"", ln=4)),
+        eapol(0, eap(2, 25, b"\x03")),
+        eapol(0, eap(2, 26, b"\x01long identity")[:12], ln=20),
+    ]
+
+
+def ptp_set():
+    """IEEE 1588 PTP version 2 on ethertype 0x88f7 and UDP 319/320 (IPv4,
+    IPv6, VLAN): every message type tcpdump decodes and reserved ones,
+    flag bits, v1 compatibility, versions 1 and other, short and cut
+    messages, and PTP paired with ports whose decoders tcpdump tries only
+    by the other direction (BFD by destination, Broadcom LI by source)."""
+    dst = "01:1b:19:00:00:00"
+
+    def hdr(mt, body, ver=2, ln=None, flags=0x0208, ctl=0, hi=0):
+        total = 34 + len(body) if ln is None else ln
+        return (bytes([(hi << 4) | mt, ver]) + struct.pack(">HBBH", total, 4, 0, flags)
+                + (0x123456789a).to_bytes(6, "big") + struct.pack(">HI", 0x55, 0)
+                + (0x0011223344556677).to_bytes(8, "big") + struct.pack(">HHBB", 1, 77, ctl, 0xfd) + body)
+
+    ts = (1700000000).to_bytes(6, "big") + struct.pack(">I", 123456789)
+    pid = (0x8899aabbccddeeff).to_bytes(8, "big") + struct.pack(">H", 3)
+    ann = (ts + struct.pack(">hBBBBHB", 37, 0, 128, 6, 0x21, 0x4e5d, 128)
+           + (0xaabbccfffeddeeff).to_bytes(8, "big") + struct.pack(">HB", 2, 0xa0))
+    mgmt = pid + bytes([1, 2, 3, 4]) + b"\x00\x01\x00\x02\x20\x05"
+
+    def eth(pl, vlan=False):
+        if vlan:
+            return Ether(src=A, dst=dst) / Dot1Q(vlan=5, type=0x88f7) / Raw(pl)
+        return Ether(src=A, dst=dst, type=0x88f7) / Raw(pl)
+
+    def udp(pl, sport=319, dport=319):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="224.0.1.129") / UDP(sport=sport, dport=dport) / Raw(pl)
+
+    pkts = [eth(hdr(mt, b)) for mt, b in (
+        (0, ts), (1, ts), (2, ts + b"\0" * 10), (3, ts + pid), (8, ts), (9, ts + pid),
+        (10, ts + pid), (11, ann), (12, pid + b"\x00\x01\x00\x00"), (13, mgmt), (4, b"\0" * 10))]
+    pkts += [
+        eth(hdr(0, ts, flags=0xffff, ctl=5, hi=1)), eth(hdr(0, ts, flags=0x18c0, ctl=9)),
+        eth(hdr(0, ts, flags=0)), eth(hdr(0, ts, ver=1)), eth(hdr(0, ts, ver=0x12)),
+        eth(b"\x00\x02\x00\x20" + b"\0" * 29), eth(hdr(11, ts)), eth(hdr(13, pid[:9])),
+        eth(hdr(9, ts + pid), vlan=True),
+        udp(hdr(0, ts)), udp(hdr(11, ann), 320, 320), udp(hdr(3, ts + pid), 1234, 319),
+        udp(hdr(0, ts), 3784, 319), udp(hdr(0, ts), 320, 49152), udp(hdr(0, ts)[:20]),
+        Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::181") / UDP(sport=320, dport=320) / Raw(hdr(12, pid)),
+    ]
+    return pkts
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2540,6 +2636,10 @@ def main():
     cut_set(outdir, "cut_krb.pcap", ["krb.pcap"])
     write(outdir, "pppcp.pcap", stamp(pppcp_set(), base=BASE + 1760))
     cut_set(outdir, "cut_pppcp.pcap", ["pppcp.pcap"], flags=("-vv",))
+    write(outdir, "eap.pcap", stamp(eap_set(), base=BASE + 1760))
+    cut_set(outdir, "cut_eap.pcap", ["eap.pcap"], flags=("-v",))
+    write(outdir, "ptp.pcap", stamp(ptp_set(), base=BASE + 1790))
+    cut_set(outdir, "cut_ptp.pcap", ["ptp.pcap"])
 
 
 if __name__ == "__main__":
