@@ -82,6 +82,29 @@ static unsigned long exit_count(const char *e, const char *suffix)
 	return strtoul(line, NULL, 10);
 }
 
+/*
+ * ringcap's exit lines in errpath against what the test saw: each of the
+ * sent frames reached the files once (in_files of them, counted by the
+ * caller) or was counted as lost, by the kernel or by ringcap - none
+ * vanished, none came twice.  Returns the captured count.
+ */
+static unsigned long assert_sent_is_captured_plus_dropped(const char *errpath,
+							  unsigned long in_files,
+							  unsigned long sent)
+{
+	char *e = rc_test_read_text(errpath);
+	unsigned long captured = exit_count(e, " captured\n"),
+		      received = exit_count(e, " received by filter\n"),
+		      dropped = exit_count(e, " dropped by kernel\n");
+	if (strstr(e, " dropped by ringcap\n"))
+		dropped += exit_count(e, " dropped by ringcap\n");
+	free(e);
+	ASSERT_UINT_EQ(in_files, captured);
+	ASSERT_UINT_EQ(captured + dropped, sent);
+	ASSERT_UINT_EQ(received, sent);
+	return captured;
+}
+
 TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
 {
 	struct rc_netns_pair p;
@@ -328,16 +351,7 @@ TEST_TIMEOUT(cli_live_rotation_by_size_loses_and_repeats_nothing, 90)
 		files++;
 	}
 	free(seen);
-	char *e = rc_test_read_text(r.err);
-	unsigned long captured = exit_count(e, " captured\n"),
-		      received = exit_count(e, " received by filter\n"),
-		      dropped = exit_count(e, " dropped by kernel\n");
-	if (strstr(e, " dropped by ringcap\n"))
-		dropped += exit_count(e, " dropped by ringcap\n");
-	free(e);
-	ASSERT_UINT_EQ(sum, captured);
-	ASSERT_UINT_EQ(captured + dropped, sent);
-	ASSERT_UINT_EQ(received, sent);
+	unsigned long captured = assert_sent_is_captured_plus_dropped(r.err, sum, sent);
 	/* bytes: 6000 * (avg 675.5 + 16) = 4.15 MB -> files of just over 1 MB */
 	if (captured == total)
 		ASSERT_UINT_EQ(files, 5);
@@ -433,18 +447,7 @@ TEST_TIMEOUT(cli_live_two_threads_capture_each_frame_once, 90)
 	ASSERT_TRUE(seen != NULL);
 	unsigned in_file = rc_test_check_frames_file(out, &s, seen); /* each at most once */
 	free(seen);
-	char *e = rc_test_read_text(r.err);
-	unsigned long captured = exit_count(e, " captured\n"),
-		      received = exit_count(e, " received by filter\n"),
-		      dropped = exit_count(e, " dropped by kernel\n");
-	if (strstr(e, " dropped by ringcap\n"))
-		dropped += exit_count(e, " dropped by ringcap\n");
-	free(e);
-	/* sent = captured + dropped: each frame reached the file once or was
-	 * counted as lost; none vanished, none came twice. */
-	ASSERT_UINT_EQ(in_file, captured);
-	ASSERT_UINT_EQ(captured + dropped, sent);
-	ASSERT_UINT_EQ(received, sent);
+	assert_sent_is_captured_plus_dropped(r.err, in_file, sent);
 	/* One merged file in time stamp order. */
 	rc_reader *rd;
 	char err[RC_ERRBUF_SIZE];
