@@ -2400,6 +2400,45 @@ def krb_set():
     return pkts + [past]
 
 
+def tcpapps_set():
+    """Text and small binary protocols tcpdump 4.99 finds by TCP port:
+    RTSP 554/8554 requests, responses and other lines, whois 43 (also
+    against BGP's 179), Redis RESP 6379 (every value kind, pipelines, nested
+    arrays, bad and huge lengths, values cut by the segment; before SSH's
+    22), telnet 23 commands and subnegotiations (AUTHENTICATION, ENCRYPT,
+    unknown options, a last lone IAC)."""
+    def tcp(payload, sport, dport, v6=False):
+        ip = IPv6(src="2001:db8::1", dst="2001:db8::2") if v6 else IP(src="10.0.0.1", dst="10.0.0.2")
+        return Ether(src=A, dst=B) / ip / TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=1) / Raw(payload)
+    iac = b"\xff"
+    rtsp = [
+        (40000, 554, b"OPTIONS rtsp://x/y RTSP/1.0\r\nCSeq: 1\r\n\r\n"),
+        (8554, 40000, b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE\r\n\r\n"),
+        (40000, 554, b"FOO bar\r\n"),
+        (40000, 8554, b"play x RTSP/1.0"),
+        (80, 554, b"GET / HTTP/1.0\r\n\r\n"),
+        (40000, 43, b"example.com\r\n"),
+        (43, 40000, b"Domain Name: EXAMPLE.COM\r\nRegistrar: x\x01\r\n"),
+        (43, 179, b"example.com\r\n"),
+    ]
+    resp = [b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
+            b"+OK\r\n-ERR bad\r\n:1234\r\n", b"$0\r\n\r\n$-1\r\n*-1\r\n*0\r\n", b"$2147483648\r\nx",
+            b"$-0\r\n$-2\r\n", b"$x\r\n+OK\r\n", b"$1x\r\n", b"$1\rx+OK\r\n", b"*2\r\n$1\r\na\r\n",
+            b"*2\r\n*1\r\n:1\r\n+x\r\n+y\r\n", b"PING\r\nPING\n\nECHO x", b"\r\n\r\nQUIT\r\n",
+            b"\x80\x01abc\r\n", b"$3\r\nabcdef\r\n+z\r\n", b"+no crlf", b"$5\r\nab", b"*1\r",
+            b"$99999999999\r\n+ok\r\n", b"*2147483648\r\n", b"$-1\r\r"]
+    telnet = [iac + b"\xfd\x01" + iac + b"\xfb\x1f" + iac + b"\xfa\x18\x01" + iac + b"\xf0",
+              iac + b"\xff", iac + b"\xf1" + iac + b"\xf6login:", b"login: ",
+              iac + b"\xfa\x1f\x00\x50\x00\x18" + iac + b"\xf0", iac + b"\xfa\x25\x00\x02\x03" + iac + b"\xf0",
+              iac + b"\xfa\x25\x05\x08" + iac + b"\xf0", iac + b"\xfa\x26\x01\x05\x07" + iac + b"\xf0",
+              iac + b"\xfa\x26\x0a" + iac + b"\xf0", iac + b"\xfa\x18\x01\x02", iac + b"\xfa\x18\x01\x02" + iac,
+              iac + b"\xfd", iac + b"\x10", iac + b"\xfd\x28" + iac + b"\xfe\xff", iac + b"\xfa\x80\x63" + iac + b"\xf0",
+              iac + b"\xec" + iac + b"\xef" + iac + b"\xf9" + iac + b"\xf2"]
+    return ([tcp(d, s, t) for s, t, d in rtsp] + [tcp(d, 40001, 6379) for d in resp] +
+            [tcp(b"+PONG\r\n", 6379, 22, v6=True)] + [tcp(d, 40002, 23) for d in telnet] +
+            [tcp(telnet[0], 23, 40002, v6=True)])
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2476,6 +2515,8 @@ def main():
     cut_set(outdir, "cut_ripng.pcap", ["ripng.pcap"], flags=("-vv",))
     write(outdir, "krb.pcap", stamp(krb_set(), base=BASE + 1760))
     cut_set(outdir, "cut_krb.pcap", ["krb.pcap"])
+    write(outdir, "tcpapps.pcap", stamp(tcpapps_set(), base=BASE + 1790))
+    cut_set(outdir, "cut_tcpapps.pcap", ["tcpapps.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
