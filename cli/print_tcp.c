@@ -730,7 +730,7 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 	if (is_port(sport, dport, 179))
 		return rc__print_bgp(c, bp, length);
 	if (is_port(sport, dport, 1723))
-		return 0;
+		return rc__print_pptp(c, bp);
 	if (is_port(sport, dport, 6379))
 		return rc__print_resp(c, bp, length);
 	if (is_port(sport, dport, 22))

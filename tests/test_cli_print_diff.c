@@ -59,7 +59,7 @@ static const struct {
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
 static const unsigned not_decoded_udp[] = {525,  654,  698,  701,  1589,
 					   2103, 2104, 49152};
-static const unsigned not_decoded_tcp[] = {323, 639, 1723, 6633, 6653, 10288};
+static const unsigned not_decoded_tcp[] = {323, 639, 6633, 6653, 10288};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte
  * is 2 on these port ranges (an SNMP message's version tag is such a byte). */
 static int atalk_port(unsigned p)

@@ -2439,6 +2439,35 @@ def tcpapps_set():
             [tcp(telnet[0], 23, 40002, v6=True)])
 
 
+def pptp_set():
+    """PPTP control messages (TCP 1723, RFC 2637): every message type 1-15
+    with names, lengths and codes known and unknown, a wrong magic cookie,
+    management and unknown message types, nonzero reserved fields, phone
+    numbers longer than their fields, control and high bytes in strings,
+    unknown control types, a message shorter than its header, and 1723
+    against SSH's 22 (tcpdump tries PPTP first)."""
+    def tcp(payload, sport=40003, dport=1723):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=1) / Raw(payload)
+
+    def h(ctype, body, mt=1, cookie=0x1a2b3c4d, rsv=0):
+        return struct.pack(">HHIHH", 12 + len(body), mt, cookie, ctype, rsv) + body
+    host, vend = b"host1".ljust(64, b"\0"), b"vend\x01\x80".ljust(64, b"\0")
+    msgs = [h(1, struct.pack(">HHIIHH", 0x100, 0, 3, 3, 10, 5) + host + vend),
+            h(2, struct.pack(">HBBIIHH", 0x100, 1, 0, 1, 2, 1, 2) + host + vend, mt=2, cookie=0x11, rsv=5),
+            h(2, struct.pack(">HBBIIHH", 0x100, 9, 7, 0, 0, 1, 2) + b"x" * 128, mt=7),
+            h(3, struct.pack(">BBH", 2, 1, 3)), h(3, struct.pack(">BBH", 4, 0, 0)),
+            h(4, struct.pack(">BBH", 1, 6, 0)), h(5, struct.pack(">I", 77)), h(6, struct.pack(">IBBH", 77, 2, 9, 0)),
+            h(7, struct.pack(">HHIIIIHHHH", 1, 2, 300, 400, 3, 2, 16, 0, 5, 0) + b"12345".ljust(64, b"\0") + b"sub".ljust(64, b"\0")),
+            h(7, struct.pack(">HHIIIIHHHH", 1, 2, 300, 400, 9, 9, 16, 0, 0, 1) + b"1" * 64 + b"sub".ljust(64, b"\0")),
+            h(8, struct.pack(">HHBBHIHHI", 1, 2, 7, 0, 3, 64000, 16, 0, 9)),
+            h(9, struct.pack(">HHIIHH", 1, 2, 1, 5, 70, 2) + b"9" * 64 + b"88".ljust(64, b"\0") + b"s".ljust(64, b"\0")),
+            h(10, struct.pack(">HHBBHHH", 1, 2, 3, 4, 5, 6, 7)), h(11, struct.pack(">HHIHHI", 1, 0, 9600, 4, 5, 3)),
+            h(12, struct.pack(">HH", 1, 1)), h(13, struct.pack(">HBBHH", 1, 4, 0, 2, 0) + b"stats".ljust(128, b"\0")),
+            h(14, struct.pack(">HHIIIIII", 1, 0, 1, 2, 3, 4, 5, 6)), h(15, struct.pack(">HHII", 1, 0, 0xffffffff, 0x12)),
+            h(16, b""), h(0, b"xx"), h(99, b""), b"\0\x0c\0\x03", h(5, b"")]
+    return [tcp(m) for m in msgs] + [tcp(h(5, struct.pack(">I", 78)), 1723, 22)]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2517,6 +2546,8 @@ def main():
     cut_set(outdir, "cut_krb.pcap", ["krb.pcap"])
     write(outdir, "tcpapps.pcap", stamp(tcpapps_set(), base=BASE + 1790))
     cut_set(outdir, "cut_tcpapps.pcap", ["tcpapps.pcap"], flags=("-v",))
+    write(outdir, "pptp.pcap", stamp(pptp_set(), base=BASE + 1820))
+    cut_set(outdir, "cut_pptp.pcap", ["pptp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
