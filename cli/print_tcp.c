@@ -1,7 +1,8 @@
 /*
  * print_tcp.c - TCP (RFC 9293) summaries as tcpdump 4.99 print-tcp.c, with
- * its relative sequence numbers, plus the text protocols tcpdump recognises
- * by port on top of TCP (HTTP, SMTP, FTP first lines, SSH banner, DNS).
+ * its relative sequence numbers, plus the protocols tcpdump recognises by
+ * port on top of TCP, tried in its order (telnet, SMTP, whois, BGP, PPTP,
+ * Redis, SSH banner, FTP, HTTP and RTSP first lines, DNS, LDP).
  *
  *   0      2      4        8        12        13      14     16     18     20
  *   | sport| dport| seq    | ack    |off|rsvd | flags | win  | csum | urp  | options

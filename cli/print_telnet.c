@@ -101,6 +101,8 @@ static int find_se(rc__pctx *c, const struct cmd *k, const uint8_t **end)
 	return *q == IAC;
 }
 
+/* The rest of an SB command after its option: returns the 2 bytes of its
+ * IAC SE, not yet counted, 0 if it is not complete, or RC_PRINT_TRUNC. */
 static int subneg(rc__pctx *c, struct cmd *k, unsigned opt)
 {
 	const uint8_t *end = NULL;
@@ -135,10 +137,10 @@ static int subneg(rc__pctx *c, struct cmd *k, unsigned opt)
 	}
 	if (k->out)
 		rc__ob_puts(k->out, " SE");
-	/* tcpdump steps over the IAC SE without counting it off the segment:
-	 * a last lone IAC makes the command one byte longer than what is left */
-	k->p += 2;
-	return 1;
+	/* the IAC SE, which tcpdump steps over without counting it off the
+	 * segment: a last lone IAC makes the command one byte longer than
+	 * what is left */
+	return 2;
 }
 
 /* Returns the command's length, 0 if it is not one or not complete, or
@@ -168,7 +170,7 @@ static int command(rc__pctx *c, const uint8_t *p, uint32_t len, rc__ob *out)
 		rc__ob_printf(out, "%s %#x", name, opt);
 	if (v == SB && (r = subneg(c, &k, opt)) <= 0)
 		return r;
-	return (int)(k.p - p);
+	return (int)(k.p - p) + (v == SB ? r : 0);
 }
 
 /* tcpdump's hex_print_with_offset: each pair of bytes is read whole, a
@@ -214,8 +216,11 @@ int rc__print_telnet(rc__pctx *c, const uint8_t *p, uint32_t length)
 		}
 		command(c, p, length, c->ob);
 		first = 0;
+		/* past a last lone IAC tcpdump's next read is beyond the segment */
+		if ((uint32_t)l > length)
+			return rc__trunc(c);
 		p += l;
-		length -= (uint32_t)l; /* wraps past a last lone IAC, as tcpdump's */
+		length -= (uint32_t)l;
 	}
 	if (!first)
 		rc__ob_puts(c->ob, hex ? "\n" : "]");
