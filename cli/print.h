@@ -280,6 +280,12 @@ int rc__print_tftp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_snmp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_rip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_bgp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* Telnet commands on TCP port 23 (print_telnet.c). */
+int rc__print_telnet(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* PPTP control messages on TCP port 1723 (print_pptp.c). */
+int rc__print_pptp(rc__pctx *c, const uint8_t *p);
+/* Redis RESP on TCP port 6379 (print_resp.c). */
+int rc__print_resp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* LDP over UDP or TCP port 646 (print_ldp.c). */
 int rc__print_ldp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ripng(rc__pctx *c, const uint8_t *p, uint32_t length);

@@ -1,7 +1,8 @@
 /*
  * print_tcp.c - TCP (RFC 9293) summaries as tcpdump 4.99 print-tcp.c, with
- * its relative sequence numbers, plus the text protocols tcpdump recognises
- * by port on top of TCP (HTTP, SMTP, FTP first lines, SSH banner, DNS).
+ * its relative sequence numbers, plus the protocols tcpdump recognises by
+ * port on top of TCP, tried in its order (telnet, SMTP, whois, BGP, PPTP,
+ * Redis, SSH banner, FTP, HTTP and RTSP first lines, DNS, LDP).
  *
  *   0      2      4        8        12        13      14     16     18     20
  *   | sport| dport| seq    | ack    |off|rsvd | flags | win  | csum | urp  | options
@@ -206,6 +207,12 @@ static const char *const http_cmds[] = {
 	"PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", NULL,
 };
 
+/* RTSP (RFC 2326) methods, as tcpdump print-rtsp.c lists them */
+static const char *const rtsp_cmds[] = {
+	"DESCRIBE", "ANNOUNCE", "GET_PARAMETER", "OPTIONS", "PAUSE", "PLAY",
+	"RECORD", "REDIRECT", "SETUP", "SET_PARAMETER", "TEARDOWN", NULL,
+};
+
 static int txtproto(rc__pctx *c, const uint8_t *p, unsigned len, const char *name,
 		    const char *const *cmds, int resp_code_second)
 {
@@ -292,19 +299,6 @@ static int rst_data(rc__pctx *c, const uint8_t *p, unsigned len)
 	for (; len > 0 && rc__have(c, p, 1); p++, len--)
 		rc__put_char(c->ob, *p);
 	rc__ob_putc(c->ob, ']');
-	return 0;
-}
-
-/*
- * Telnet (RFC 854) is not decoded, but tcpdump's telnet printer reads the
- * first payload byte to see whether it starts a command (IAC, 255): when
- * that byte is not captured the line ends with its marker.
- */
-static int telnet_start(rc__pctx *c, const uint8_t *p, unsigned len)
-{
-	c->proto = "telnet";
-	if (len > 0)
-		RC_NEED(c, p, 1);
 	return 0;
 }
 
@@ -560,13 +554,12 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 	return sport == port || dport == port;
 }
 
-/* tcpdump 4.99's tcp_print tries whois, BGP, PPTP, Redis, BEEP, OpenFlow,
- * RTSP, MSDP and RPKI-RTR before LDP; ringcap has none of them, so such a
- * segment ends after its length. */
-static int ldp_claimed_before(unsigned sport, unsigned dport)
+/* Ports tcpdump 4.99's tcp_print hands to a printer ringcap does not have:
+ * such a segment ends after its length, and so later ports in tcpdump's
+ * order of checks are not tried. */
+static int undecoded(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
-	static const unsigned ports[] = { 43, 179, 1723, 6379, 10288, 6633, 6653, 554, 8554, 639, 323 };
-	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++)
+	for (size_t i = 0; i < n; i++)
 		if (is_port(sport, dport, ports[i]))
 			return 1;
 	return 0;
@@ -718,20 +711,33 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 		return rc__trunc(c);
 	}
 
+	/* in tcpdump's order: BEEP, OpenFlow; MSDP, RPKI-RTR */
+	static const unsigned beep_openflow[] = {10288, 6633, 6653};
+	static const unsigned msdp_rpki[] = {639, 323};
 	const uint8_t *bp = tp + hlen;
 	if ((flags & 0x04) && c->o->vflag)
 		return rst_data(c, bp, length);
 	if (is_port(sport, dport, 23))
-		return telnet_start(c, bp, length);
+		return rc__print_telnet(c, bp, length);
 	if (is_port(sport, dport, 25)) {
 		rc__ob_puts(c->ob, ": ");
 		return txtproto(c, bp, length, "smtp", NULL, 0);
 	}
-	/* tcpdump tries whois (43, not decoded here) before BGP */
-	if (is_port(sport, dport, 179) && !is_port(sport, dport, 43))
+	/* whois (RFC 3912) is plain text: tcpdump prints its first line */
+	if (is_port(sport, dport, 43)) {
+		rc__ob_puts(c->ob, ": ");
+		return txtproto(c, bp, length, "whois", NULL, 0);
+	}
+	if (is_port(sport, dport, 179))
 		return rc__print_bgp(c, bp, length);
+	if (is_port(sport, dport, 1723))
+		return rc__print_pptp(c, bp);
+	if (is_port(sport, dport, 6379))
+		return rc__print_resp(c, bp, length);
 	if (is_port(sport, dport, 22))
 		return ssh_banner(c, bp, length);
+	if (undecoded(sport, dport, beep_openflow, 3))
+		return 0;
 	if (is_port(sport, dport, 21)) {
 		rc__ob_puts(c->ob, ": ");
 		return txtproto(c, bp, length, "ftp", NULL, 0);
@@ -740,9 +746,15 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 		rc__ob_puts(c->ob, ": ");
 		return txtproto(c, bp, length, "http", http_cmds, 1);
 	}
+	if (is_port(sport, dport, 554) || is_port(sport, dport, 8554)) {
+		rc__ob_puts(c->ob, ": ");
+		return txtproto(c, bp, length, "rtsp", rtsp_cmds, 1);
+	}
 	if (is_port(sport, dport, 53))
 		return dns_over_tcp(c, bp, length);
-	if (is_port(sport, dport, 646) && !ldp_claimed_before(sport, dport))
+	if (undecoded(sport, dport, msdp_rpki, 2))
+		return 0;
+	if (is_port(sport, dport, 646))
 		return rc__print_ldp(c, bp, length);
 	return 0;
 }

@@ -59,8 +59,7 @@ static const struct {
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not. */
 static const unsigned not_decoded_udp[] = {525,  654,  698,  701,  1589,
 					   2103, 2104, 49152};
-static const unsigned not_decoded_tcp[] = {23,  43,   323,  554,  639,  1723,
-					   6379, 6633, 6653, 8554, 10288};
+static const unsigned not_decoded_tcp[] = {323, 639, 6633, 6653, 10288};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte
  * is 2 on these port ranges (an SNMP message's version tag is such a byte). */
 static int atalk_port(unsigned p)
@@ -712,12 +711,12 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		{"1.0 IP 10.0.0.1.7 > 10.0.0.3.654: aodv rreq 4 [|rreq]", "1.0 IP 10.0.0.1.7 > 10.0.0.2.654: UDP, length 4", 0},
 		{"1.0 IP 10.0.0.1.7 > 10.0.0.2.244: 1.99.25 > 2.105.160: nbp-0x1  1 (22)",
 		 "1.0 IP 10.0.0.1.7 > 10.0.0.2.244: UDP, length 40", 1},
-		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9: WHOIS [|whois]",
-		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9", 1},
+		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.10288: Flags [S], seq 5, win 1, length 9: BEEP [|beep]",
+		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.10288: Flags [S], seq 5, win 1, length 9", 1},
 		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.80: Flags [S], seq 5, win 1, length 9: HTTP",
 		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.80: Flags [S], seq 5, win 1, length 9", 0},
-		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 6, win 1, length 9: WHOIS",
-		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.43: Flags [S], seq 5, win 1, length 9", 0},
+		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.10288: Flags [S], seq 6, win 1, length 9: BEEP",
+		 "1.0 IP 10.0.0.1.1 > 10.0.0.2.10288: Flags [S], seq 5, win 1, length 9", 0},
 		/* link types: ringcap's unknown-type line for a listed one */
 		{"1.0 TIPC v2.0 1.2.3 > 0.0.0, headerlength 24 bytes",
 		 "1.0 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype TIPC (0x88ca), length 38: \n\t0x0000:  5203", 1},

@@ -2558,6 +2558,74 @@ def ptp_set():
     return pkts
 
 
+def tcpapps_set():
+    """Text and small binary protocols tcpdump 4.99 finds by TCP port:
+    RTSP 554/8554 requests, responses and other lines, whois 43 (also
+    against BGP's 179), Redis RESP 6379 (every value kind, pipelines, nested
+    arrays, bad and huge lengths, values cut by the segment; before SSH's
+    22), telnet 23 commands and subnegotiations (AUTHENTICATION, ENCRYPT,
+    unknown options, a last lone IAC)."""
+    def tcp(payload, sport, dport, v6=False):
+        ip = IPv6(src="2001:db8::1", dst="2001:db8::2") if v6 else IP(src="10.0.0.1", dst="10.0.0.2")
+        return Ether(src=A, dst=B) / ip / TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=1) / Raw(payload)
+    iac = b"\xff"
+    rtsp = [
+        (40000, 554, b"OPTIONS rtsp://x/y RTSP/1.0\r\nCSeq: 1\r\n\r\n"),
+        (8554, 40000, b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE\r\n\r\n"),
+        (40000, 554, b"FOO bar\r\n"),
+        (40000, 8554, b"play x RTSP/1.0"),
+        (80, 554, b"GET / HTTP/1.0\r\n\r\n"),
+        (40000, 43, b"example.com\r\n"),
+        (43, 40000, b"Domain Name: EXAMPLE.COM\r\nRegistrar: x\x01\r\n"),
+        (43, 179, b"example.com\r\n"),
+    ]
+    resp = [b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
+            b"+OK\r\n-ERR bad\r\n:1234\r\n", b"$0\r\n\r\n$-1\r\n*-1\r\n*0\r\n", b"$2147483648\r\nx",
+            b"$-0\r\n$-2\r\n", b"$x\r\n+OK\r\n", b"$1x\r\n", b"$1\rx+OK\r\n", b"*2\r\n$1\r\na\r\n",
+            b"*2\r\n*1\r\n:1\r\n+x\r\n+y\r\n", b"PING\r\nPING\n\nECHO x", b"\r\n\r\nQUIT\r\n",
+            b"\x80\x01abc\r\n", b"$3\r\nabcdef\r\n+z\r\n", b"+no crlf", b"$5\r\nab", b"*1\r",
+            b"$99999999999\r\n+ok\r\n", b"*2147483648\r\n", b"$-1\r\r"]
+    telnet = [iac + b"\xfd\x01" + iac + b"\xfb\x1f" + iac + b"\xfa\x18\x01" + iac + b"\xf0",
+              iac + b"\xff", iac + b"\xf1" + iac + b"\xf6login:", b"login: ",
+              iac + b"\xfa\x1f\x00\x50\x00\x18" + iac + b"\xf0", iac + b"\xfa\x25\x00\x02\x03" + iac + b"\xf0",
+              iac + b"\xfa\x25\x05\x08" + iac + b"\xf0", iac + b"\xfa\x26\x01\x05\x07" + iac + b"\xf0",
+              iac + b"\xfa\x26\x0a" + iac + b"\xf0", iac + b"\xfa\x18\x01\x02", iac + b"\xfa\x18\x01\x02" + iac,
+              iac + b"\xfd", iac + b"\x10", iac + b"\xfd\x28" + iac + b"\xfe\xff", iac + b"\xfa\x80\x63" + iac + b"\xf0",
+              iac + b"\xec" + iac + b"\xef" + iac + b"\xf9" + iac + b"\xf2"]
+    return ([tcp(d, s, t) for s, t, d in rtsp] + [tcp(d, 40001, 6379) for d in resp] +
+            [tcp(b"+PONG\r\n", 6379, 22, v6=True)] + [tcp(d, 40002, 23) for d in telnet] +
+            [tcp(telnet[0], 23, 40002, v6=True)])
+
+
+def pptp_set():
+    """PPTP control messages (TCP 1723, RFC 2637): every message type 1-15
+    with names, lengths and codes known and unknown, a wrong magic cookie,
+    management and unknown message types, nonzero reserved fields, phone
+    numbers longer than their fields, control and high bytes in strings,
+    unknown control types, a message shorter than its header, and 1723
+    against SSH's 22 (tcpdump tries PPTP first)."""
+    def tcp(payload, sport=40003, dport=1723):
+        return Ether(src=A, dst=B) / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=1) / Raw(payload)
+
+    def h(ctype, body, mt=1, cookie=0x1a2b3c4d, rsv=0):
+        return struct.pack(">HHIHH", 12 + len(body), mt, cookie, ctype, rsv) + body
+    host, vend = b"host1".ljust(64, b"\0"), b"vend\x01\x80".ljust(64, b"\0")
+    msgs = [h(1, struct.pack(">HHIIHH", 0x100, 0, 3, 3, 10, 5) + host + vend),
+            h(2, struct.pack(">HBBIIHH", 0x100, 1, 0, 1, 2, 1, 2) + host + vend, mt=2, cookie=0x11, rsv=5),
+            h(2, struct.pack(">HBBIIHH", 0x100, 9, 7, 0, 0, 1, 2) + b"x" * 128, mt=7),
+            h(3, struct.pack(">BBH", 2, 1, 3)), h(3, struct.pack(">BBH", 4, 0, 0)),
+            h(4, struct.pack(">BBH", 1, 6, 0)), h(5, struct.pack(">I", 77)), h(6, struct.pack(">IBBH", 77, 2, 9, 0)),
+            h(7, struct.pack(">HHIIIIHHHH", 1, 2, 300, 400, 3, 2, 16, 0, 5, 0) + b"12345".ljust(64, b"\0") + b"sub".ljust(64, b"\0")),
+            h(7, struct.pack(">HHIIIIHHHH", 1, 2, 300, 400, 9, 9, 16, 0, 0, 1) + b"1" * 64 + b"sub".ljust(64, b"\0")),
+            h(8, struct.pack(">HHBBHIHHI", 1, 2, 7, 0, 3, 64000, 16, 0, 9)),
+            h(9, struct.pack(">HHIIHH", 1, 2, 1, 5, 70, 2) + b"9" * 64 + b"88".ljust(64, b"\0") + b"s".ljust(64, b"\0")),
+            h(10, struct.pack(">HHBBHHH", 1, 2, 3, 4, 5, 6, 7)), h(11, struct.pack(">HHIHHI", 1, 0, 9600, 4, 5, 3)),
+            h(12, struct.pack(">HH", 1, 1)), h(13, struct.pack(">HBBHH", 1, 4, 0, 2, 0) + b"stats".ljust(128, b"\0")),
+            h(14, struct.pack(">HHIIIIII", 1, 0, 1, 2, 3, 4, 5, 6)), h(15, struct.pack(">HHII", 1, 0, 0xffffffff, 0x12)),
+            h(16, b""), h(0, b"xx"), h(99, b""), b"\0\x0c\0\x03", h(5, b"")]
+    return [tcp(m) for m in msgs] + [tcp(h(5, struct.pack(">I", 78)), 1723, 22)]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2640,6 +2708,10 @@ def main():
     cut_set(outdir, "cut_eap.pcap", ["eap.pcap"], flags=("-v",))
     write(outdir, "ptp.pcap", stamp(ptp_set(), base=BASE + 1790))
     cut_set(outdir, "cut_ptp.pcap", ["ptp.pcap"])
+    write(outdir, "tcpapps.pcap", stamp(tcpapps_set(), base=BASE + 1790))
+    cut_set(outdir, "cut_tcpapps.pcap", ["tcpapps.pcap"], flags=("-v",))
+    write(outdir, "pptp.pcap", stamp(pptp_set(), base=BASE + 1820))
+    cut_set(outdir, "cut_pptp.pcap", ["pptp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
