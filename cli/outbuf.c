@@ -57,6 +57,10 @@ int rc__ob_flush(rc__ob *ob)
 		off += (size_t)n;
 	}
 	ob->len = 0;
+	/* Text clipped that no printer reported with rc__ob_unclip (a path
+	 * other than rc__print_packet) is lost: an error, sticky as ever. */
+	if (ob->clipped && !ob->err)
+		ob->err = ENOMEM;
 	return ob->err ? rc__from_errno(ob->err) : 0;
 }
 

@@ -53,7 +53,9 @@ void rc__ob_reset(rc__ob *ob);
 void rc__ob_truncate(rc__ob *ob, size_t len);
 
 /* If text was clipped since the last call: end the text with note (a
- * line, cutting more text to make room for it) and return 1; else 0. */
+ * line, cutting more text to make room for it) and return 1; else 0.
+ * A clip not reported this way before the next flush is an ENOMEM error
+ * there (the text before it is written). */
 int rc__ob_unclip(rc__ob *ob, const char *note);
 
 void rc__ob_put(rc__ob *ob, const char *s, size_t n);

@@ -273,6 +273,32 @@ TEST(cli_outbuf_clips_one_huge_packet_and_prints_the_next)
 	unlink(path);
 }
 
+/* A clip that nobody reports (rc__ob_unclip) is not silent: the flush
+ * writes the text before it and fails with ENOMEM from then on. */
+TEST(cli_outbuf_unreported_clip_fails_the_flush)
+{
+	const char *path = rc_test_tmpfile("clip2.txt");
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ASSERT_INT_GE(fd, 0);
+	rc__ob ob;
+	ASSERT_OK(rc__ob_init(&ob, fd));
+	rc__ob_puts(&ob, "first\n");
+	static char chunk[4096];
+	memset(chunk, 'a', sizeof(chunk));
+	for (size_t i = 0; i < RC_OB_MAX_MEM_BYTES / sizeof(chunk) + 4; i++)
+		rc__ob_put(&ob, chunk, sizeof(chunk));
+	ASSERT_INT_EQ(rc__ob_flush(&ob), RC_ENOMEM);
+	rc__ob_puts(&ob, "next\n");
+	ASSERT_INT_EQ(rc__ob_flush(&ob), RC_ENOMEM);
+	rc__ob_free(&ob);
+	char head[6];
+	ASSERT_INT_EQ(pread(fd, head, sizeof(head), 0), (ssize_t)sizeof(head));
+	ASSERT_MEM_EQ(head, "first\n", sizeof(head));
+	ASSERT_INT_LE(lseek(fd, 0, SEEK_END), (off_t)RC_OB_MAX_MEM_BYTES);
+	close(fd);
+	unlink(path);
+}
+
 /* Big-endian 16 bits into p. */
 static void be16(uint8_t *p, uint32_t v)
 {
