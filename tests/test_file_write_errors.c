@@ -336,6 +336,7 @@ TEST(write_disk_full_after_shell_append_keeps_the_old_content)
 	run_tiny_tmpfs("tmpfs-prefix", RC_FORMAT_PCAPNG, 16384, 10000, 0);
 }
 
+#ifdef RC_HAVE_LIBPCAP_ORACLE
 static volatile sig_atomic_t usr1_seen;
 
 static void on_usr1(int sig)
@@ -343,6 +344,7 @@ static void on_usr1(int sig)
 	(void)sig;
 	usr1_seen++;
 }
+#endif
 
 TEST(write_pipe_interrupted_by_signals_loses_nothing)
 {
