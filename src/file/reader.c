@@ -5,18 +5,20 @@
  *
  * RC_READ_AUTO and regular files.  Whether mmap or read(2) is faster
  * depends on the machine, not on the file.  bench/bench_read (2,000,000
- * packets, a 1.2-1.6 GB pcap in the page cache) on two VMs of this project:
+ * packets, a 1.2-1.6 GB pcap in the page cache) on this project's VMs:
  *   - one where the first touch of each mapped page costs ~1.8 us even after
  *     MAP_POPULATE / MADV_POPULATE_READ (a second touch costs nothing) while
  *     copying a cached page with read(2) costs ~0.6 us: read(2) into a 4 MiB
  *     buffer 63 ns/packet, mmap with prefaulted windows 386, a raw mmap walk
  *     452, libpcap pcap_loop 422;
- *   - one where minor faults are cheap: mmap with the parsers' read-ahead
- *     56-70 ns/packet, read(2) into 256 KiB 86-95, libpcap 170-230.
- * So AUTO does not guess: for files of 16 MiB and more, source.c times
- * mapping 1 MiB against read(2) of 1 MiB, twice each and alternating, at
- * open (a few ms, bytes that are read anyway) and keeps the faster; smaller
- * files are mapped (zero-copy, and the difference is under a few ms).  Both
+ *   - Xeon ones where minor faults are cheap: mmap with the parsers'
+ *     read-ahead 44-70 ns/packet, read(2) into 256 KiB 78-95, libpcap
+ *     160-230;
+ *   - an AMD EPYC one: mmap 80, read(2) 59, libpcap 180-190.
+ * So AUTO does not guess: for files of 16 MiB and more, source.c times both
+ * ways on a few MiB at open (mmap_probe_wins, a few ms over bytes that are
+ * read anyway) and keeps the faster; smaller files are mapped (zero-copy,
+ * and the difference is under a few ms).  Both
  * paths deliver identical packets (tests/test_file_read_sources.c).
  */
 #include "file/reader.h"

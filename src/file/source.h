@@ -153,7 +153,10 @@ void rc__source_close(struct rc__source *src);
  * (a raw read(2) walk: 64 KiB 83-99, 256-512 KiB 79-86, 1 MiB 86, 4 MiB
  * 115), and still 64 times fewer system calls than stdio's 4 KiB. */
 #define RC__STREAM_BUF_DEFAULT (256u << 10)
-#define RC__CALIB_BYTES (1u << 20)     /* bytes timed each way by the AUTO probe */
+/* Reads land at their file offset modulo this (source.c stream_fill_with). */
+#define RC__COPY_ALIGN 4096u
+#define RC__CALIB_BYTES (1u << 20)     /* one stretch timed by the AUTO probe */
+#define RC__CALIB_ROUNDS 4u            /* stretches timed each way */
 #define RC__CALIB_MIN_FILE (16u << 20) /* smaller files are simply mapped */
 
 #endif /* RC_FILE_SOURCE_H */

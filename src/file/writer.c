@@ -44,6 +44,22 @@
 
 #define RC__WRITER_DEFAULT_BUF (1u << 20)
 #define RC__WRITER_MAX_BUF ((size_t)1 << 30)
+#define RC__WRITE_ALIGN 4096u
+
+/*
+ * Start the (empty) buffer at the offset within a page where its first byte
+ * will land in the file, so that each write(2) copies between equal offsets
+ * within a page.  Why: the kernel copies with `rep movsb`, which on some
+ * CPUs runs 4-8x slower when the destination is 1-31 bytes past the source
+ * modulo 4096 (measured on an AMD EPYC VM, 6.18: 1 MiB into cached pages
+ * 370-440 us that way, 44-51 us otherwise); a buffer at a fixed address
+ * hit that window on about 1 flush in 130.  source.c does the same for
+ * reads.
+ */
+static void place_buf(rc_writer *w)
+{
+	w->buf = w->mem + w->file_off % RC__WRITE_ALIGN;
+}
 
 uint64_t rc__writer_now_nsec(void)
 {
@@ -212,6 +228,7 @@ static int flush_buf(rc_writer *w)
 	}
 	w->file_off += w->used;
 	w->used = 0;
+	place_buf(w);
 	return 0;
 }
 
@@ -225,6 +242,7 @@ static int write_direct(rc_writer *w, const struct rc__wrec *rec)
 	if (err < 0)
 		return fail_write(w, -err, done, 0);
 	w->file_off += rec->len;
+	place_buf(w);
 	return 0;
 }
 
@@ -304,7 +322,9 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 	w->fmt = f == RC_FORMAT_PCAPNG ? &rc__pcapng_wformat : &rc__pcap_wformat;
 	w->name = strdup(label);
 	w->cap = o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF;
-	w->buf = malloc(w->cap);
+	void *mem;
+	if (posix_memalign(&mem, RC__WRITE_ALIGN, w->cap + RC__WRITE_ALIGN) == 0)
+		w->mem = w->buf = mem;
 	if (!w->name || !w->buf) {
 		rc_writer_close(w);
 		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory for a %zu-byte buffer",
@@ -341,11 +361,13 @@ static int writer_start(rc_writer *w, int fd, int own_fd, const rc_writer_opts *
 		w->file_off = (fl >= 0 && (fl & O_APPEND)) || pos < 0 ? (uint64_t)st.st_size
 								       : (uint64_t)pos;
 	}
+	place_buf(w);
 	if (o->append && w->is_regular && st.st_size > 0) {
 		r = w->fmt->check_append(w, fd, (uint64_t)st.st_size);
 		if (r < 0)
 			goto err;
 		w->file_off = (uint64_t)st.st_size;
+		place_buf(w);
 		if (lseek(fd, 0, SEEK_END) < 0) {
 			r = rc__errf(w->err, RC_EIO, "%s: cannot seek to the end: %s", w->name,
 				     strerror(errno));
@@ -603,6 +625,7 @@ int rc_writer_write_encoded(rc_writer *w, const void *recs, size_t len, size_t n
 			return fail_write(w, -err, done, whole);
 		}
 		w->file_off += end;
+		place_buf(w);
 		w->packets += n;
 	}
 	if (done_bytes)
@@ -670,7 +693,7 @@ int rc_writer_close(rc_writer *w)
 	if (w->own_fd && w->fd >= 0 && close(w->fd) != 0 && r == 0 && errno != EINTR)
 		r = rc__errf(w->err, RC_EIO, "%s: close failed: %s", w->name, strerror(errno));
 	free(w->ifaces);
-	free(w->buf);
+	free(w->mem);
 	free(w->name);
 	free(w);
 	return r;
