@@ -211,7 +211,7 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 		rc__ob_printf(c->ob, "hlim %u, next-header %s (%u) payload length: %u) ", ip6[7],
 			      pn ? pn : "unknown", nh, payload_len);
 	}
-	const uint8_t *saved_end = rc__push_end(c, ip6, len < length ? len : length);
+	const uint8_t *saved_end = rc__push_end(c, ip6, len);
 	struct ip6_walk w = { .payload_len = payload_len, .len = len };
 	int r = ip6_walk(c, ip6, length, &w);
 	c->end = saved_end;
