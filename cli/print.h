@@ -307,6 +307,9 @@ int rc__print_eigrp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_eapol(rc__pctx *c, const uint8_t *p);
 /* IEEE 1588 PTP on its ethertype or UDP 319/320 (print_ptp.c). */
 int rc__print_ptp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* IEEE 802.3 slow protocols, ethertype 0x8809: LACP, Marker, OAM
+ * (print_slow.c). */
+int rc__print_slow(rc__pctx *c, const uint8_t *p, uint32_t length);
 
 /* TCP relative sequence numbers (print_tcp.c). */
 struct rc__tcp_seq *rc__tcp_seq_new(void);

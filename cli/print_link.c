@@ -2,7 +2,8 @@
  * print_link.c - link layers: Ethernet (802.1Q/QinQ tags), Linux cooked v1
  * and v2, BSD/OpenBSD loopback, raw IP; and what rides directly on an
  * ethertype: MPLS label stacks, PPPoE discovery/session (their PPP frames:
- * print_ppp.c), LLDP (print_lldp.c), EAPOL (print_eap.c), PTP (print_ptp.c).
+ * print_ppp.c), LLDP (print_lldp.c), EAPOL (print_eap.c), PTP (print_ptp.c),
+ * slow protocols (print_slow.c).
  *
  * Ethernet II frame (IEEE 802.3 clause 3):
  *   0      6      12          14 (+4 per 802.1Q tag: TPID 0x8100/0x88a8, TCI)
@@ -56,46 +57,6 @@ static int is_vlan_tpid(uint16_t t)
 	return t == 0x8100 || t == 0x9100 || t == 0x9200 || t == 0x88a8;
 }
 
-/*
- * IEEE 802.3 Slow Protocols (annex 57A): a subtype byte, then for LACP (1)
- * and Marker (2) a version byte that must be 1.  As tcpdump's slow_print
- * without -v: the subtype and length, and for other subtypes a hex dump.
- * The TLVs tcpdump shows with -v are not decoded (docs/cli.md).
- */
-/* tcpdump's "tooshort" label: inline, or on its own line with -v. */
-static int slow_too_short(rc__pctx *c)
-{
-	rc__ob_puts(c->ob, c->o->vflag ? "\n\t\t packet is too short" : " (packet is too short)");
-	return 0;
-}
-
-static int slow_print(rc__pctx *c, const uint8_t *p, uint32_t length)
-{
-	static const char *const names[4] = { NULL, "LACP", "MARKER", "OAM" };
-	c->proto = "slow";
-	if (length < 1)
-		return slow_too_short(c);
-	RC_NEED(c, p, 1);
-	uint8_t subtype = p[0];
-	if (subtype == 1 || subtype == 2) {
-		if (length < 2)
-			return slow_too_short(c);
-		RC_NEED(c, p + 1, 1);
-		if (p[1] != 1) {
-			rc__ob_printf(c->ob, "%s version %u packet not supported", names[subtype], p[1]);
-			return 0;
-		}
-		rc__ob_printf(c->ob, "%sv%u, length %u", names[subtype], p[1], length);
-		return 0;
-	}
-	if (subtype == 3) {
-		rc__ob_printf(c->ob, "OAM, length %u", length);
-		return 0;
-	}
-	rc__ob_printf(c->ob, "unknown (%u), length %u", subtype, length);
-	return rc__unknown_data(c, p, "\n\t", length);
-}
-
 int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length)
 {
 	switch (type) {
@@ -121,7 +82,7 @@ int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t l
 		RC_TRY(rc__print_lldp(c, p, length));
 		return 1;
 	case 0x8809:
-		RC_TRY(slow_print(c, p, length));
+		RC_TRY(rc__print_slow(c, p, length));
 		return 1;
 	case 0x888e:
 		RC_TRY(rc__print_eapol(c, p));

@@ -2626,6 +2626,95 @@ def pptp_set():
     return [tcp(m) for m in msgs] + [tcp(h(5, struct.pack(">I", 78)), 1723, 22)]
 
 
+def slow_set():
+    """IEEE 802.3 slow protocols (ethertype 0x8809): LACP with actor,
+    partner and collector TLVs, state flags, Marker and Marker Response
+    TLVs, OAM Information (local/remote, organization specific, reserved),
+    Event Notification with the four link events, Loopback Control,
+    variable request/response, vendor and unknown codes; bad versions,
+    unknown subtypes and TLV types, TLV lengths 0, too small, wrong for
+    the type and past the frame, and frames too short for their header."""
+    dst = "01:80:c2:00:00:02"
+
+    def eth(pl, vlan=False):
+        if vlan:
+            return Ether(src=A, dst=dst) / Dot1Q(vlan=7, type=0x8809) / Raw(pl)
+        return Ether(src=A, dst=dst, type=0x8809) / Raw(pl)
+
+    def tlv(t, body, ln=None):
+        return bytes([t, 2 + len(body) if ln is None else ln]) + body
+
+    def actor(prio, mac, key, pprio, port, state):
+        return (struct.pack(">H", prio) + bytes.fromhex(mac.replace(":", ""))
+                + struct.pack(">HHHB", key, pprio, port, state) + b"\0" * 3)
+
+    def marker(port, mac, xid):
+        return struct.pack(">H", port) + bytes.fromhex(mac.replace(":", "")) + struct.pack(">I", xid) + b"\0\0"
+
+    def lacp(*tlvs, sub=1, ver=1, pad=50):
+        return bytes([sub, ver]) + b"".join(tlvs) + b"\0" * pad
+
+    a1 = tlv(1, actor(32768, "00:11:22:33:44:55", 13, 32768, 25, 0x3d))
+    p1 = tlv(2, actor(127, "66:77:88:99:aa:bb", 0x1234, 255, 0x8001, 0x00))
+    coll = tlv(3, struct.pack(">H", 5) + b"\0" * 12)
+    term = b"\0\0"
+
+    def oam(code, data=b"", flags=0x0050):
+        return b"\x03" + struct.pack(">HB", flags, code) + data
+
+    def info(t, ver=1, rev=0x102, state=0, cfg=0x15, pdu=0x05ee, oui=0x00000c, vend=0xdeadbeef, ln=16):
+        body = struct.pack(">BHBBH", ver, rev, state, cfg, pdu) + oui.to_bytes(3, "big") + struct.pack(">I", vend)
+        return tlv(t, body[:ln - 2] if ln < 16 else body, ln)
+
+    def event(t, ts=30, vals=(1000000, 10, 12, 345), total=6, ln=40):
+        body = struct.pack(">HQQQQI", ts, *vals, total)
+        return tlv(t, body[:ln - 2] if ln < 40 else body, ln)
+
+    return [
+        eth(lacp(a1, p1, coll, term)),
+        eth(lacp(tlv(1, actor(1, "00:00:00:00:00:01", 0, 0, 0, 0xff)),
+                 tlv(2, actor(0xffff, "ff:ff:ff:ff:ff:ff", 0xffff, 0xffff, 0xffff, 0xc2)), coll, term),
+            vlan=True),
+        eth(lacp(a1, p1, coll, term, ver=2)),
+        eth(lacp(a1, tlv(2, b"", ln=0), term)),
+        eth(lacp(a1, tlv(2, b"", ln=1), term)),
+        eth(lacp(tlv(1, actor(1, "00:00:00:00:00:01", 2, 3, 4, 5)[:17]), p1, term)),
+        eth(lacp(a1, p1, tlv(3, struct.pack(">H", 7) + b"\0" * 8), term)),
+        eth(lacp(a1, tlv(9, b"\x01\x02\x03\x04"), tlv(0x7f, b""), coll, term)),
+        eth(lacp(a1, tlv(2, b"\0" * 10, ln=60), pad=0)),
+        eth(lacp(a1, b"\x02", pad=0)),
+        eth(lacp(a1, p1, coll, pad=0)),
+        eth(lacp(tlv(0, b"", ln=20), a1, pad=10)),
+        eth(lacp(tlv(1, marker(3, "00:11:22:33:44:55", 0x01020304)), term, sub=2, pad=90)),
+        eth(lacp(tlv(2, marker(3, "00:11:22:33:44:55", 0xfffffffe)), term, sub=2, pad=90)),
+        eth(lacp(tlv(1, marker(3, "00:11:22:33:44:55", 9) + b"\0\0"), term, sub=2, pad=88)),
+        eth(lacp(tlv(3, b"abcd"), term, sub=2, pad=4)),
+        eth(lacp(term, sub=2, ver=0, pad=4)),
+        eth(b"\x01"), eth(b"\x02"), eth(b""), eth(b"\x0a" + bytes(range(20))), eth(b"\x00"),
+        eth(oam(0, info(1) + info(2, state=0x05, cfg=0x0a, pdu=0xf840, oui=0x0080c2, vend=0) + term + b"\0" * 10)),
+        eth(oam(0, info(1, state=0x07, cfg=0x1f, pdu=0xffff, oui=0x123456, vend=1, ver=0xff, rev=0xffff)
+                + tlv(0xfe, b"\x00\x10\x18\x01\x02") + tlv(7, b"xy") + term, flags=0)),
+        eth(oam(0, info(1, ln=14) + info(2, ln=18) + term, flags=0x7f)),
+        eth(oam(0, info(1) + tlv(2, b"", ln=1) + term, flags=0xff80)),
+        eth(oam(0, info(1) + tlv(2, b"\0" * 5, ln=30), flags=0x0001)),
+        eth(oam(0, info(1) + b"\x01", flags=0x0002)),
+        eth(oam(0, tlv(0, b"", ln=9) + info(1), flags=0x0004)),
+        eth(oam(0, b"", flags=0x0008)),
+        eth(oam(1, struct.pack(">H", 513) + event(1) + event(2, ts=0xffff, vals=(2**64 - 1, 0, 1, 2), total=2**32 - 1)
+                + event(3) + event(4) + tlv(0xfe, b"\x00\x12\x0f\x99") + tlv(9, b"") + term + b"\0" * 4)),
+        eth(oam(1, struct.pack(">H", 7) + event(1, ln=30) + event(4, ln=42) + term)),
+        eth(oam(1, struct.pack(">H", 8) + event(2) + tlv(1, b"", ln=0))),
+        eth(oam(1, struct.pack(">H", 9) + event(2) + tlv(3, b"\0" * 4, ln=50))),
+        eth(oam(1, struct.pack(">H", 10) + b"\x03")),
+        eth(oam(1, b"\x01")),
+        eth(oam(4, b"\x01" + b"\0" * 40)), eth(oam(4, b"\x02")), eth(oam(4, b"\x00")), eth(oam(4, b"\x09")),
+        eth(oam(4)),
+        eth(oam(2, b"\x07\x00\x10\x07\x00\x11")), eth(oam(3, b"\x07\x00\x10\x02\xab\xcd")),
+        eth(oam(0xfe, b"\x00\x10\x18vendor")), eth(oam(0x36, b"\x01\x02\x03")), eth(oam(5, b"", flags=0xffff)),
+        eth(b"\x03\x00"), eth(b"\x03"),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2712,6 +2801,8 @@ def main():
     cut_set(outdir, "cut_tcpapps.pcap", ["tcpapps.pcap"], flags=("-v",))
     write(outdir, "pptp.pcap", stamp(pptp_set(), base=BASE + 1820))
     cut_set(outdir, "cut_pptp.pcap", ["pptp.pcap"], flags=("-v",))
+    write(outdir, "slow.pcap", stamp(slow_set(), base=BASE + 1850))
+    cut_set(outdir, "cut_slow.pcap", ["slow.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
