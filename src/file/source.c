@@ -77,14 +77,6 @@ static uint64_t mono_ns(void)
 	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
-/* A buffer at a page boundary (posix_memalign), for stream_fill_with's
- * placement of reads and the probe's. */
-static uint8_t *page_alloc(size_t n)
-{
-	void *p;
-	return posix_memalign(&p, RC__COPY_ALIGN, n) == 0 ? p : NULL;
-}
-
 /*
  * What a parser does to [p, p + n): a chain of dependent loads, one per
  * record (each load's value moves the next one, 576-639 bytes on, like
@@ -96,17 +88,15 @@ static uint8_t *page_alloc(size_t n)
  */
 static unsigned probe_walk(const uint8_t *p, size_t n, int prefetch)
 {
-	const uint8_t *pf = p;
+	struct rc__source win = { .cur = p, .end = p + n, .pf = p };
 	unsigned sum = 0;
-	for (size_t at = 0; at < n;) {
-		if (prefetch) {
-			const uint8_t *lim = p + (n - at > RC__PREFETCH_AHEAD ? at + RC__PREFETCH_AHEAD : n);
-			for (pf = pf > p + at ? pf : p + at; pf < lim; pf += 64)
-				__builtin_prefetch(pf, 0, 2);
-		}
-		uint8_t v = ((volatile const uint8_t *)p)[at];
+	while (win.cur < win.end) {
+		if (prefetch)
+			rc__source_prefetch(&win);
+		uint8_t v = *(volatile const uint8_t *)win.cur;
 		sum += v;
-		at += 576u + (v & 63u);
+		size_t step = 576u + (v & 63u);
+		win.cur = (size_t)(win.end - win.cur) > step ? win.cur + step : win.end;
 	}
 	return sum;
 }
@@ -133,7 +123,7 @@ static unsigned probe_walk(const uint8_t *p, size_t n, int prefetch)
 static int mmap_probe_wins(struct rc__source *src, uint64_t start)
 {
 	const size_t n = RC__CALIB_BYTES, piece = RC__STREAM_BUF_DEFAULT;
-	uint8_t *tmp = page_alloc(piece + RC__COPY_ALIGN);
+	uint8_t *tmp = rc__page_alloc(piece + RC__COPY_ALIGN);
 	if (!tmp)
 		return 1;
 	memset(tmp, 0, piece + RC__COPY_ALIGN); /* first-touch costs are not read(2)'s */
@@ -252,12 +242,8 @@ static int fn_status(int e)
  * pipe never blocks us waiting for data we do not need yet.
  *
  * The bytes slide to the offset within a page that they have in the file,
- * so every read(2) lands at its source's offset within a page.  Why: the
- * kernel copies with `rep movsb`, which on some CPUs runs 6-15x slower when
- * the destination is 1-31 bytes past the source modulo 4096 (stores and the
- * loads that follow them alias; measured on an AMD EPYC VM, 6.18: 1 MiB
- * pread 370-650 us that way, 41 us at equal offsets, 44-85 us elsewhere).
- * With any other placement about 1 read in 130 would hit that window.
+ * so every read(2) lands at its source's offset within a page
+ * (copy_align.h says why).
  */
 static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd,
 			    rc__read_status_fn status)
@@ -284,7 +270,7 @@ static int stream_fill_with(struct rc__source *src, size_t need, rc__read_fn rd,
 			/* Grow only as data actually arrives, so a header that
 			 * merely claims a huge record costs no memory. */
 			size_t cap = src->buf_cap > src->buf_max / 2 ? src->buf_max : src->buf_cap * 2;
-			uint8_t *nb = page_alloc(cap);
+			uint8_t *nb = rc__page_alloc(cap);
 			if (!nb)
 				return rc__errf(src->err, RC_ENOMEM,
 						"%s: cannot grow the read buffer to %zu bytes", src->name, cap);
@@ -361,7 +347,7 @@ static int stream_init(struct rc__source *src, const struct rc__source_ops *ops,
 		buf_bytes = 4096;
 	src->ops = ops;
 	src->err = err;
-	src->buf = page_alloc(buf_bytes);
+	src->buf = rc__page_alloc(buf_bytes);
 	if (!src->buf)
 		return rc__errf(err, RC_ENOMEM, "%s: cannot allocate a %zu-byte read buffer", src->name,
 				buf_bytes);

@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "file/copy_align.h"
 #include "ringcap/file.h"
 
 struct rc__source;
@@ -153,8 +154,6 @@ void rc__source_close(struct rc__source *src);
  * (a raw read(2) walk: 64 KiB 83-99, 256-512 KiB 79-86, 1 MiB 86, 4 MiB
  * 115), and still 64 times fewer system calls than stdio's 4 KiB. */
 #define RC__STREAM_BUF_DEFAULT (256u << 10)
-/* Reads land at their file offset modulo this (source.c stream_fill_with). */
-#define RC__COPY_ALIGN 4096u
 #define RC__CALIB_BYTES (1u << 20)     /* one stretch timed by the AUTO probe */
 #define RC__CALIB_ROUNDS 4u            /* stretches timed each way */
 #define RC__CALIB_MIN_FILE (16u << 20) /* smaller files are simply mapped */

@@ -39,26 +39,19 @@
 #include <unistd.h>
 
 #include "file/pcap_defs.h"
+#include "file/copy_align.h"
 #include "file/pcapng_defs.h"
 #include "util/errmsg.h"
 
 #define RC__WRITER_DEFAULT_BUF (1u << 20)
 #define RC__WRITER_MAX_BUF ((size_t)1 << 30)
-#define RC__WRITE_ALIGN 4096u
 
-/*
- * Start the (empty) buffer at the offset within a page where its first byte
- * will land in the file, so that each write(2) copies between equal offsets
- * within a page.  Why: the kernel copies with `rep movsb`, which on some
- * CPUs runs 4-8x slower when the destination is 1-31 bytes past the source
- * modulo 4096 (measured on an AMD EPYC VM, 6.18: 1 MiB into cached pages
- * 370-440 us that way, 44-51 us otherwise); a buffer at a fixed address
- * hit that window on about 1 flush in 130.  source.c does the same for
- * reads.
- */
+/* Start the (empty) buffer at the offset within a page where its first
+ * byte will land in the file, so that each write(2) copies between equal
+ * offsets within a page (copy_align.h says why). */
 static void place_buf(rc_writer *w)
 {
-	w->buf = w->mem + w->file_off % RC__WRITE_ALIGN;
+	w->buf = w->mem + w->file_off % RC__COPY_ALIGN;
 }
 
 uint64_t rc__writer_now_nsec(void)
@@ -322,9 +315,7 @@ static int writer_new(rc_writer **out, const char *name, enum rc_file_format fmt
 	w->fmt = f == RC_FORMAT_PCAPNG ? &rc__pcapng_wformat : &rc__pcap_wformat;
 	w->name = strdup(label);
 	w->cap = o->buf_bytes ? o->buf_bytes : RC__WRITER_DEFAULT_BUF;
-	void *mem;
-	if (posix_memalign(&mem, RC__WRITE_ALIGN, w->cap + RC__WRITE_ALIGN) == 0)
-		w->mem = w->buf = mem;
+	w->mem = w->buf = rc__page_alloc(w->cap + RC__COPY_ALIGN);
 	if (!w->name || !w->buf) {
 		rc_writer_close(w);
 		return rc__errf(errbuf, RC_ENOMEM, "%s: out of memory for a %zu-byte buffer",

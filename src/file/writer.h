@@ -104,7 +104,7 @@ struct rc_writer {
 	int is_regular;        /* ftruncate() can repair a short write */
 	int fatal;             /* sticky I/O status, 0 while healthy */
 	uint8_t *buf;          /* cap bytes for records, inside mem (writer.c place_buf) */
-	uint8_t *mem;          /* the allocation: cap + RC__WRITE_ALIGN bytes, page-aligned */
+	uint8_t *mem;          /* the allocation: cap + RC__COPY_ALIGN bytes, page-aligned */
 	size_t cap, used;
 	uint64_t file_off;     /* file offset after the bytes handed to the kernel */
 	uint64_t packets;      /* packet records written, buffered ones included */
