@@ -81,6 +81,13 @@ TEST_TIMEOUT(compat_files_pcapng_interfaces_checked_like_libpcap, 60)
 	rc_files_same("pcapng_interfaces", "", NULL, 0);
 }
 
+/* Reading calls taken by turns on one savefile, with a filter changed and
+ * a break part-way, see the same packets in the same order as libpcap's. */
+TEST_TIMEOUT(compat_files_offline_reading_calls_by_turns, 60)
+{
+	rc_files_same("offline_mixed_calls", "", NULL, 0);
+}
+
 /* pcapng if_fcslen is not pcap_datalink_ext(), nor in a dumped header. */
 TEST_TIMEOUT(compat_files_pcapng_fcslen_is_not_datalink_ext, 60)
 {

@@ -211,6 +211,35 @@ TEST(file_read_pcapng_sections_with_different_byte_orders)
 	fb_free(&b);
 }
 
+/* An IDB after a packet ends the batch: the interfaces known after a read
+ * are exactly those defined before all of its packets (file.h), which is
+ * what lets libpcap's ABI check each interface before the packets after it. */
+TEST(file_read_pcapng_batch_ends_before_an_interface)
+{
+	struct fb b = { 0 };
+	fb_shb(&b);
+	fb_idb(&b, 1, 0);
+	fb_epb(&b, 0, 1, 10, 10, 0);
+	fb_epb(&b, 0, 2, 10, 10, 1);
+	fb_idb(&b, 101, 0);
+	fb_idb(&b, 113, 0);
+	fb_epb(&b, 0, 3, 10, 10, 2);
+	fb_epb(&b, 2, 4, 10, 10, 3);
+	rc_reader *r = open_mem(&b);
+	rc_packet p[8];
+	ASSERT_INT_EQ(rc_reader_next_batch(r, p, 8), 2);
+	ASSERT_UINT_EQ(rc_reader_iface_count(r), 1);
+	ASSERT_TRUE(payload_ok(p[1].data, 1, 10));
+	/* both IDBs open the next batch, which then runs to the end */
+	ASSERT_INT_EQ(rc_reader_next_batch(r, p, 8), 2);
+	ASSERT_UINT_EQ(rc_reader_iface_count(r), 3);
+	ASSERT_INT_EQ(p[1].linktype, 113);
+	ASSERT_TRUE(payload_ok(p[1].data, 3, 10));
+	ASSERT_INT_EQ(rc_reader_next_batch(r, p, 8), RC_EEOF);
+	rc_reader_close(r);
+	fb_free(&b);
+}
+
 TEST(file_read_pcapng_mixed_link_types)
 {
 	struct fb b = { 0 };

@@ -258,7 +258,9 @@ uint64_t rc_reader_offset(const rc_reader *r);   /* file offset of the next reco
 /* pcapng: interfaces of the current section seen so far (pcap: exactly
  * one).  The current section is that of the packets the last read call
  * returned: a batch never spans two sections, and rc_packet.ifindex indexes
- * this list.  Strings in *info
+ * this list.  Nor does a batch span an IDB (one after a packet starts the
+ * next batch), so after a read returning packets the list holds exactly
+ * the interfaces that came before all of them.  Strings in *info
  * are owned by the reader and valid until close. Returns RC_EINVAL for a
  * NULL r, a NULL info/st or a bad index (the message, in rc_reader_error,
  * names the index and the count). */

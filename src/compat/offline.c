@@ -22,11 +22,13 @@
  *   - pcap_next_ex() returns PCAP_ERROR_BREAK at the end of the file;
  *   - pcap_fopen_offline() reads from the stream's current position and
  *     leaves stdin open at pcap_close(), see there.
- * Packet data is handed out zero-copy from the reader: valid until the next
- * read call on the handle, as libpcap promises.
+ * Packet data is handed out zero-copy from the reader, a batch of
+ * descriptors at a time (rc__offline_fill): valid until the next read call
+ * on the handle, as libpcap promises.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -104,21 +106,51 @@ static const char *rc__offline_unnamed(const pcap_t *p)
 }
 
 /*
- * Next packet from the reader, whatever the filter says: 1, 0 at the end
- * of the file, PCAP_ERROR with the reader's message.  Every interface has
- * the handle's snap length (rc__offline_check_ifaces), so cutting to
- * p->snapshot cuts to the packet's own interface's.
+ * Make p->batch hold a packet not yet looked at: 1, 0 at the end of the
+ * file, PCAP_ERROR with the reader's message.  Packets are read a batch at
+ * a time (one call into the reader per RC__PCAP_BATCH packets, not one per
+ * packet); the reader keeps a batch's data valid until it is read again,
+ * which happens only once every packet of the batch was looked at.
+ *
+ * The interfaces the read parsed are checked before any of its packets is
+ * handed out.  A pcapng batch never crosses an IDB (it ends before one,
+ * pcapng_read.c), so the packets that preceded a mismatching interface
+ * came in earlier batches and were delivered, and none that follow it is:
+ * libpcap's order.
  */
-static int rc__offline_get(pcap_t *p, rc_packet *pkt)
+static int rc__offline_fill(pcap_t *p)
 {
-	int rc = rc_reader_next(p->reader, pkt);
+	int n;
 
+	if (p->batch_i < p->batch_n)
+		return 1;
+	p->batch_i = p->batch_n = 0;
+	n = rc_reader_next_batch(p->reader, p->batch, RC__PCAP_BATCH);
 	if (rc__offline_check_ifaces(p) < 0)
 		return PCAP_ERROR;
-	if (rc == RC_EEOF)
+	if (n == RC_EEOF)
 		return 0;
-	if (rc < 0)
+	if (n < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc__offline_unnamed(p));
+	p->batch_n = (size_t)n;
+	return 1;
+}
+
+/*
+ * Next packet, whatever the filter says: 1 with *out pointing into
+ * p->batch, 0 at the end of the file, PCAP_ERROR.  Every interface has the
+ * handle's snap length (rc__offline_check_ifaces), so cutting to
+ * p->snapshot cuts to the packet's own interface's.  A record refused here
+ * is consumed: the next call goes on after it.
+ */
+static int rc__offline_get(pcap_t *p, rc_packet **out)
+{
+	rc_packet *pkt;
+	int rc = rc__offline_fill(p);
+
+	if (rc <= 0)
+		return rc;
+	pkt = &p->batch[p->batch_i++];
 	if (pkt->caplen > p->max_caplen) {
 		if (pkt->caplen > (uint32_t)p->snapshot)
 			return rc__pcap_err(p, PCAP_ERROR,
@@ -131,13 +163,14 @@ static int rc__offline_get(pcap_t *p, rc_packet *pkt)
 	if (pkt->caplen > (uint32_t)p->snapshot)
 		pkt->caplen = (uint32_t)p->snapshot;
 	rc__offline_grow_bufsize(p, pkt->caplen);
+	*out = pkt;
 	return 1;
 }
 
 static int rc__offline_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 {
 	struct pcap_pkthdr h;
-	rc_packet pkt;
+	rc_packet *pkt;
 	int n = 0, rc;
 
 	for (;;) {
@@ -153,10 +186,10 @@ static int rc__offline_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 		rc = rc__offline_get(p, &pkt);
 		if (rc <= 0)
 			return rc < 0 ? rc : n;
-		if (!rc__pcap_filter_accepts(p, &pkt))
+		if (!rc__pcap_filter_accepts(p, pkt))
 			continue;
-		rc__pcap_fill_hdr(p, &pkt, &h);
-		cb(user, &h, pkt.data);
+		rc__pcap_fill_hdr(p, pkt, &h);
+		cb(user, &h, pkt->data);
 		n++;
 		if (cnt > 0 && n >= cnt)
 			return n;
@@ -165,7 +198,7 @@ static int rc__offline_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 
 static int rc__offline_next(pcap_t *p, struct pcap_pkthdr *h, const u_char **data)
 {
-	rc_packet pkt;
+	rc_packet *pkt;
 	int rc;
 
 	for (;;) {
@@ -178,11 +211,11 @@ static int rc__offline_next(pcap_t *p, struct pcap_pkthdr *h, const u_char **dat
 			return PCAP_ERROR_BREAK;
 		if (rc < 0)
 			return rc;
-		if (rc__pcap_filter_accepts(p, &pkt))
+		if (rc__pcap_filter_accepts(p, pkt))
 			break;
 	}
-	rc__pcap_fill_hdr(p, &pkt, h);
-	*data = pkt.data;
+	rc__pcap_fill_hdr(p, pkt, h);
+	*data = pkt->data;
 	return 1;
 }
 
@@ -195,6 +228,8 @@ static void rc__offline_cleanup(pcap_t *p)
 {
 	rc_reader_close(p->reader);
 	p->reader = NULL;
+	free(p->batch);
+	p->batch = NULL;
 	/* As libpcap: a handle on stdin leaves it open. */
 	if (p->fp && p->fp != stdin)
 		fclose(p->fp);
@@ -227,6 +262,11 @@ static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *name, const ch
 		return NULL;
 	}
 	p = rc__pcap_alloc(&rc__pcap_offline_ops, errbuf);
+	if (p && !(p->batch = calloc(RC__PCAP_BATCH, sizeof(*p->batch)))) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "malloc: %s", strerror(ENOMEM));
+		free(p);
+		p = NULL;
+	}
 	if (!p) {
 		rc_reader_close(r);
 		return NULL;

@@ -403,9 +403,13 @@ static int ng_run(struct rc_reader *r, rc_packet *pkts, size_t max, int opening)
 		}
 		uint32_t type = rc__ld32(p, r->ng_swapped);
 		int sw = r->ng_swapped;
+		/* A batch never crosses a section or an interface: a caller
+		 * that checks the interfaces after each batch (libpcap's ABI,
+		 * compat/offline.c) knows that every packet of it came after
+		 * them, and all of the previous batch before. */
+		if (n && (type == RC_PCAPNG_BT_SHB || type == RC_PCAPNG_BT_IDB))
+			break;
 		if (type == RC_PCAPNG_BT_SHB) {
-			if (n)
-				break; /* a batch never crosses sections */
 			uint32_t bom = rc__ld32(p + 8, 0);
 			if (bom == RC_PCAPNG_BYTE_ORDER_MAGIC)
 				sw = 0;

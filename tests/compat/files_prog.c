@@ -164,6 +164,31 @@ static void read_all(const char *name)
 	pcap_close(p);
 }
 
+/* Read name to the end with pcap_loop(), then again with pcap_next_ex():
+ * how many packets each way got, the last return and the message. */
+static void count_both_ways(const char *name)
+{
+	char eb[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	pcap_t *p = pcap_open_offline(name, eb);
+	int n = 0;
+	int r;
+
+	if (!p) {
+		printf("%s: open failed: %s\n", name, eb);
+		return;
+	}
+	r = pcap_loop(p, -1, cb_count, (u_char *)&n);
+	printf("%s: pcap_loop %d packets, %d %s\n", name, n, r, r < 0 ? pcap_geterr(p) : "");
+	pcap_close(p);
+	p = pcap_open_offline(name, eb);
+	for (n = 0; (r = pcap_next_ex(p, &h, &data)) == 1; n++)
+		;
+	printf("%s: pcap_next_ex %d packets, %d %s\n", name, n, r, r == PCAP_ERROR ? pcap_geterr(p) : "");
+	pcap_close(p);
+}
+
 static void print_file_size(const char *name)
 {
 	struct stat st;
@@ -273,6 +298,19 @@ static void s_pcapng_interfaces(void)
 	ng_idb(f, 101, 65535, -1);
 	fclose(f);
 	read_all("type_unused.pcapng");
+
+	/* More packets before the mismatch than ringcap reads at a time: all
+	 * of them are delivered, none after it, either way of reading. */
+	f = create("type_late_many.pcapng");
+	ng_shb(f);
+	ng_idb(f, 1, 65535, -1);
+	for (int i = 0; i < 600; i++)
+		ng_epb(f, 0, 60, 60);
+	ng_idb(f, 101, 65535, -1);
+	for (int i = 0; i < 3; i++)
+		ng_epb(f, 0, 60, 60);
+	fclose(f);
+	count_both_ways("type_late_many.pcapng");
 
 	f = create("snap_trailing.pcapng");
 	ng_shb(f);
@@ -857,10 +895,53 @@ static void s_live_setfilter(void)
 	pcap_close(live);
 }
 
+/*
+ * One savefile read by turns with every reading call, a filter changed and
+ * breaks taken part-way: ringcap reads a file many packets at a time, and
+ * what it read ahead must come out in order, under the filter in force
+ * when each packet is handed out, and with its data intact.
+ */
+static void s_offline_mixed_calls(void)
+{
+	char eb[PCAP_ERRBUF_SIZE];
+	struct bpf_program bp;
+	struct pcap_pkthdr *h, h1;
+	const u_char *d;
+	FILE *f = create("mixed.pcap");
+	pcap_t *p;
+	int n = 0, r;
+
+	pcap_hdr(f, 65535, DLT_EN10MB);
+	for (uint32_t i = 0; i < 700; i++)
+		pcap_rec(f, i, 60 + i % 40, 60 + i % 40);
+	fclose(f);
+	p = pcap_open_offline("mixed.pcap", eb);
+	printf("dispatch 3: %d\n", pcap_dispatch(p, 3, cb_print, NULL));
+	r = pcap_next_ex(p, &h, &d);
+	printf("next_ex %d: caplen %u sec %ld\n", r, h->caplen, (long)h->ts.tv_sec);
+	d = pcap_next(p, &h1);
+	printf("next: caplen %u sec %ld\n", h1.caplen, (long)h1.ts.tv_sec);
+	pcap_compile(p, &bp, "greater 95", 1, PCAP_NETMASK_UNKNOWN);
+	printf("setfilter %d\n", pcap_setfilter(p, &bp));
+	pcap_freecode(&bp);
+	printf("loop 2: %d\n", pcap_loop(p, 2, cb_print, NULL));
+	pcap_breakloop(p);
+	printf("loop after break: %d\n", pcap_loop(p, -1, cb_print, NULL));
+	r = pcap_next_ex(p, &h, &d);
+	printf("next_ex %d: caplen %u sec %ld\n", r, h->caplen, (long)h->ts.tv_sec);
+	pcap_compile(p, &bp, "", 1, PCAP_NETMASK_UNKNOWN);
+	printf("setfilter %d\n", pcap_setfilter(p, &bp));
+	pcap_freecode(&bp);
+	printf("loop rest: %d\n", pcap_loop(p, -1, cb_count, (u_char *)&n));
+	printf("counted %d, next_ex at the end %d\n", n, pcap_next_ex(p, &h, &d));
+	pcap_close(p);
+}
+
 static const struct {
 	const char *name;
 	void (*run)(void);
 } scenarios[] = {
+	{ "offline_mixed_calls", s_offline_mixed_calls },
 	{ "dump_file_fclose", s_dump_file_fclose },
 	{ "dump_file_fflush", s_dump_file_fflush },
 	{ "dump_bad_linktype", s_dump_bad_linktype },
