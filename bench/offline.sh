@@ -9,7 +9,8 @@
 # `cat FILE` to /dev/null as the floor (reading the page cache, no parsing).
 # Each row: RUNS runs through rcb_cputime; median wall ns/packet with the
 # min-max, median CPU ns/packet, speed-up vs libpcap pcap_loop (wall).
-# The file must be in the page cache already (bench_read warms it).
+# The file must be in the page cache already: bench_read leaves both files
+# dropped and read back with read-ahead (large folios, see set_cache_state).
 set -e
 build=$1 file=$2 n=$3 runs=$4
 bin="$build/bench"

@@ -302,26 +302,33 @@ TEST(file_read_sources_stream_buffer_is_bounded)
 
 TEST(file_read_sources_auto_probe_on_a_large_file_agrees)
 {
-	/* >= 16 MiB: RC_READ_AUTO times mmap against read(2) at open and may
-	 * pick either; the packets must be the same as from memory. */
-	struct fb b = { 0 };
-	fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
-	for (unsigned i = 0; b.len < (17u << 20); i++)
-		fb_pcap_rec(&b, i, i % 1000000, 1000 + i % 515, 1514, i);
-	const char *path = rc_test_tmpfile("large.pcap");
-	rc_test_write_file(path, b.d, b.len);
-	char err[RC_ERRBUF_SIZE];
-	rc_reader *r;
-	struct digest mem, d;
-	ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
-	digest_reader(r, "memory", &mem);
-	rc_reader_close(r);
-	ASSERT_INT_EQ(mem.status, RC_EEOF);
-	ASSERT_INT_EQ(rc_reader_open(&r, path, NULL, err), 0);
-	digest_reader(r, path, &d);
-	rc_reader_close(r);
-	same(&mem, &d);
-	fb_free(&b);
+	/* >= 32 MiB (RC__CALIB_MIN_FILE): RC_READ_AUTO times mmap against
+	 * read(2) at open, on stretches spread over the file up to its end,
+	 * and may pick either; the packets must be the same as from memory.
+	 * Sizes just above the threshold and a few MiB on put the last
+	 * stretches at the end of the file, where touching the mapping one
+	 * page too far would be SIGBUS. */
+	static const size_t sizes[] = { (32u << 20) + 100, (34u << 20) - 3000, (35u << 20) + 12345 };
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		struct fb b = { 0 };
+		fb_pcap_hdr(&b, 0xa1b2c3d4u, 2, 4, 65535, 1);
+		for (unsigned i = 0; b.len < sizes[k]; i++)
+			fb_pcap_rec(&b, i, i % 1000000, 1000 + i % 515, 1514, i);
+		const char *path = rc_test_tmpfile("large.pcap");
+		rc_test_write_file(path, b.d, b.len);
+		char err[RC_ERRBUF_SIZE];
+		rc_reader *r;
+		struct digest mem, d;
+		ASSERT_INT_EQ(rc_reader_open_mem(&r, b.d, b.len, NULL, err), 0);
+		digest_reader(r, "memory", &mem);
+		rc_reader_close(r);
+		ASSERT_INT_EQ(mem.status, RC_EEOF);
+		ASSERT_INT_EQ(rc_reader_open(&r, path, NULL, err), 0);
+		digest_reader(r, path, &d);
+		rc_reader_close(r);
+		same(&mem, &d);
+		fb_free(&b);
+	}
 }
 
 TEST(file_read_sources_fuzz_seed_corpus_reads_cleanly)

@@ -85,7 +85,7 @@ enum rc_ts_precision {
 /* How the reader gets at the bytes. */
 enum rc_read_mode {
 	RC_READ_AUTO = 0,   /* regular files: mmap or read(2), whichever a short probe at
-			     * open measures faster on this machine (files >= 16 MiB;
+			     * open measures faster on this machine (files >= 32 MiB;
 			     * smaller ones are mapped); pipes: streaming */
 	RC_READ_MMAP = 1,   /* map the whole file; fails on pipes */
 	RC_READ_STREAM = 2, /* large read(2) calls into an internal buffer */

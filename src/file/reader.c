@@ -4,7 +4,8 @@
  * itself is in pcap_read.c and pcapng_read.c behind rc__format_ops.
  *
  * RC_READ_AUTO and regular files.  Whether mmap or read(2) is faster
- * depends on the machine, not on the file.  bench/bench_read (2,000,000
+ * depends on the machine, and on how the file sits in the page cache (the
+ * size of its folios, source.c), not on its format.  bench/bench_read (2,000,000
  * packets, a 1.2-1.6 GB pcap in the page cache) on this project's VMs:
  *   - one where the first touch of each mapped page costs ~1.8 us even after
  *     MAP_POPULATE / MADV_POPULATE_READ (a second touch costs nothing) while
@@ -14,10 +15,12 @@
  *   - Xeon ones where minor faults are cheap: mmap with the parsers'
  *     read-ahead 44-70 ns/packet, read(2) into 256 KiB 78-95, libpcap
  *     160-230;
- *   - an AMD EPYC one: mmap 80, read(2) 59, libpcap 180-190.
- * So AUTO does not guess: for files of 16 MiB and more, source.c times both
- * ways on a few MiB at open (mmap_probe_wins, a few ms over bytes that are
- * read anyway) and keeps the faster; smaller files are mapped (zero-copy,
+ *   - an AMD EPYC one: mmap 84 (file in 4 KiB folios) to 40 (2 MiB
+ *     folios), read(2) 52-69, libpcap 175-195.
+ * So AUTO does not guess: for files of 32 MiB and more, source.c times both
+ * ways on stretches spread over the file at open (mmap_probe_wins, a few ms
+ * over bytes that are read anyway) and keeps the faster; smaller files are
+ * mapped (zero-copy,
  * and the difference is under a few ms).  Both
  * paths deliver identical packets (tests/test_file_read_sources.c).
  */

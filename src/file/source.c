@@ -103,12 +103,20 @@ static unsigned probe_walk(const uint8_t *p, size_t n, int prefetch)
 
 /*
  * RC_READ_AUTO's probe: the two ways of getting RC__CALIB_BYTES of the file
- * to the CPU, timed alternately on consecutive stretches from start,
- * RC__CALIB_ROUNDS times each, and compared by their totals.  Each side does
- * what the reader will do for those bytes (probe_walk):
- *   - mapped: map the stretch on its own, walk it with the read-ahead, unmap:
- *     the page faults, page-table walks, memory traffic and teardown a
- *     mapping costs;
+ * to the CPU, timed alternately on consecutive stretches from the first
+ * multiple of RC__CALIB_BYTES at or after start, RC__CALIB_ROUNDS times
+ * each, and compared by their totals.  Each side does what the reader will
+ * do for those bytes (probe_walk):
+ *   - mapped: walk the stretch in the reader's own mapping with the
+ *     read-ahead, then MADV_DONTNEED it: the page faults, page-table walks,
+ *     memory traffic and teardown the walk costs.  What a fault costs
+ *     depends on the folios the file has in the page cache, which depends
+ *     on how it got there: on one VM a file held in 2 MiB folios (mapped
+ *     by PMD entries) walked at 40 ns/packet, the same bytes held in 4 KiB
+ *     ones at 84, 64 KiB ones at 66, read(2) 52-65 for all three.  A
+ *     stretch of its own mapping, 1 MiB long and at no 2 MiB boundary,
+ *     could never be mapped by a PMD: the probe chose read(2) for the
+ *     first file;
  *   - read(2): pread the next stretch in pieces of the stream buffer's
  *     default size into a page-aligned buffer, each at its file offset
  *     within a page as stream_fill_with places reads, and walk each piece
@@ -117,8 +125,8 @@ static unsigned probe_walk(const uint8_t *p, size_t n, int prefetch)
  * Totals over several stretches, not the best of each: on a VM where the
  * mapped walk lost by 25% (bench_read, 80 vs 59 ns/packet) single 1 MiB
  * samples of either side ranged over 2x.  The stretches read are bytes the
- * reader needs anyway; the cost is about 1-3 ms.  Returns 1 if the mapping
- * was not slower.
+ * reader needs anyway; the cost is a few ms.  Returns 1 if the mapping was
+ * not slower.
  */
 static int mmap_probe_wins(struct rc__source *src, uint64_t start)
 {
@@ -127,18 +135,16 @@ static int mmap_probe_wins(struct rc__source *src, uint64_t start)
 	if (!tmp)
 		return 1;
 	memset(tmp, 0, piece + RC__COPY_ALIGN); /* first-touch costs are not read(2)'s */
-	uint64_t map_ns = 0, read_ns = 0;
+	uint64_t map_ns = 0, read_ns = 0, span = src->buf_cap - start;
 	unsigned sum = 0;
 	for (unsigned round = 0; round < RC__CALIB_ROUNDS; round++) {
-		uint64_t moff = start + 2u * round * n, roff = moff + n;
-		uint64_t page = moff - moff % RC__COPY_ALIGN;
-		size_t len = (size_t)(moff - page) + n;
+		uint64_t at = start + span / RC__CALIB_ROUNDS * round;
+		uint64_t moff = (at + n - 1) / n * n, roff = moff + n;
+		if (roff + n > src->buf_cap)
+			break; /* touching a mapping past the end is SIGBUS */
 		uint64_t t0 = mono_ns();
-		void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, src->fd, (off_t)page);
-		if (m == MAP_FAILED)
-			break;
-		sum += probe_walk((const uint8_t *)m + (moff - page), n, 1);
-		munmap(m, len);
+		sum += probe_walk(src->buf + moff, n, 1);
+		(void)madvise(src->buf + moff, n, MADV_DONTNEED);
 		uint64_t t1 = mono_ns();
 		ssize_t got = 0;
 		for (size_t done = 0; done < n; done += piece) {

@@ -154,8 +154,11 @@ void rc__source_close(struct rc__source *src);
  * (a raw read(2) walk: 64 KiB 83-99, 256-512 KiB 79-86, 1 MiB 86, 4 MiB
  * 115), and still 64 times fewer system calls than stdio's 4 KiB. */
 #define RC__STREAM_BUF_DEFAULT (256u << 10)
-#define RC__CALIB_BYTES (1u << 20)     /* one stretch timed by the AUTO probe */
-#define RC__CALIB_ROUNDS 4u            /* stretches timed each way */
-#define RC__CALIB_MIN_FILE (16u << 20) /* smaller files are simply mapped */
+/* One stretch timed by the AUTO probe: x86-64's PMD size, so that a
+ * stretch starting at a multiple of it covers a 2 MiB page-cache folio
+ * whole, which the kernel then maps with one PMD entry (mmap_probe_wins). */
+#define RC__CALIB_BYTES (2u << 20)
+#define RC__CALIB_ROUNDS 8u            /* stretches timed each way */
+#define RC__CALIB_MIN_FILE (32u << 20) /* smaller files are simply mapped */
 
 #endif /* RC_FILE_SOURCE_H */
