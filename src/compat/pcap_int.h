@@ -33,7 +33,7 @@ struct rc_capture;
 /* The largest per-link-type maximum (DLT_DBUS, 128 MiB). */
 #define RC__PCAP_MAX_SNAPLEN_ANY (128u * 1024u * 1024u)
 
-/* Packets asked of rc_capture_next_batch() per read. */
+/* Packets asked of rc_capture_next_batch() / rc_reader_next_batch() per read. */
 #define RC__PCAP_BATCH 256
 
 /*
@@ -105,8 +105,9 @@ struct pcap {
 	int swapped;
 	int version_major, version_minor;
 
-	/* live: packets of the last rc_capture_next_batch() not yet handed
-	 * out (a pcap_breakloop() or a count can stop a read mid-batch) */
+	/* live: the capture.  Both kinds: packets of the last
+	 * rc_capture_next_batch() / rc_reader_next_batch() not yet handed out
+	 * (a pcap_breakloop() or a count can stop a read mid-batch) */
 	struct rc_capture *cap;
 	rc_packet *batch;             /* RC__PCAP_BATCH entries */
 	size_t batch_n, batch_i;
