@@ -76,6 +76,8 @@ int rc__print_loopback(rc__pctx *c, const uint8_t *p, uint32_t length)
 		rc__ob_puts(c->ob, " (bogus)");
 	if (skip > length - 2)
 		return invalid(c, p + 2, length - 2);
+	/* the skipped entries must be captured before the message is read */
+	RC_NEED(c, p + 2, skip);
 	if (length < 2u + skip + 2u)
 		return invalid(c, p + 2 + skip, length - 2 - skip);
 	return message(c, p + 2 + skip, length - 2 - skip);

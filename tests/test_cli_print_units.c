@@ -160,6 +160,28 @@ TEST(print_ip6_past_a_shorter_pppoe_length_reads_the_captured_bytes)
 	free(s);
 }
 
+TEST(print_loopback_skipped_entries_must_be_captured)
+{
+	/* Skip count 69 of the 70 bytes after it, 66 of them captured: tcpdump
+	 * 4.99.3 checks the skipped entries are captured before it looks at
+	 * the message, so the frame ends in [|loopback], not " (invalid)"
+	 * (found by cli_print_diff with RC_TEST_SEED=604). */
+	uint8_t frame[82] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x90, 0x00,
+		0x45, 0x00,
+	};
+	struct rc__print_opts o = { 0 };
+	char *s = summary(&o, RC_LINKTYPE_ETHERNET, frame, sizeof(frame), 86);
+	ASSERT_STR_EQ(s, "Loopback, skipCount 69 (bogus) [|loopback]");
+	free(s);
+	/* all of it captured: the 1 byte left for the message is too short */
+	uint8_t whole[86] = { 0 };
+	memcpy(whole, frame, 16);
+	s = summary(&o, RC_LINKTYPE_ETHERNET, whole, sizeof(whole), 86);
+	ASSERT_STR_EQ(s, "Loopback, skipCount 69 (bogus) (invalid)");
+	free(s);
+}
+
 TEST(print_dns_pointer_loop_ends)
 {
 	/* Query whose name is a compression pointer to itself (offset 12). */
