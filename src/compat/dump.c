@@ -39,6 +39,7 @@
 #include <sys/stat.h>
 
 #include "compat/pcap_int.h"
+#include "file/copy_align.h"
 
 #define RC__MAGIC_US 0xa1b2c3d4u
 #define RC__MAGIC_NS 0xa1b23c4du
@@ -70,7 +71,9 @@
 
 struct pcap_dumper {
 	FILE *fp;
-	unsigned char *buf;
+	unsigned char *mem; /* page-aligned allocation, cap + RC__COPY_ALIGN bytes */
+	unsigned char *buf; /* in mem, at the stream position's offset within a
+			     * page (rc__dump_place) */
 	size_t cap;       /* bytes buf holds (0: no buffer) */
 	size_t len;       /* bytes pending in buf, not yet given to stdio */
 	int flush_each;   /* not a regular file: fflush every full buffer */
@@ -149,6 +152,28 @@ static void rc__dumper_size(pcap_dumper_t *d)
 }
 
 /*
+ * Put the empty buffer where its bytes go in the file, modulo a page: they
+ * reach the kernel as one fwrite(), whose large part stdio passes to
+ * write(2) straight from the buffer, and the kernel's copy is slow when
+ * the page-cache side is 1-31 bytes past ours modulo 4096
+ * (file/copy_align.h).  Only regular files (not flush_each) have page
+ * offsets; ftello() costs no system call once stdio knows its offset, and
+ * leaves errno as pcap_dump()'s caller had it.
+ */
+static void rc__dump_place(pcap_dumper_t *d)
+{
+	int saved = errno;
+	off_t off;
+
+	if (d->flush_each)
+		return;
+	off = ftello(d->fp);
+	if (off >= 0)
+		d->buf = d->mem + (size_t)off % RC__COPY_ALIGN;
+	errno = saved;
+}
+
+/*
  * A stream of the caller's (pcap_dump_fopen) is written through, record by
  * record, as libpcap does: in libpcap the dumper is the FILE itself, so
  * fclose() on it is a complete clean-up and callers may do just that.
@@ -164,21 +189,23 @@ static pcap_dumper_t *rc__dumper_new(pcap_t *p, FILE *fp, int buffered, const ch
 	if (d) {
 		d->fp = fp;
 		d->len = 0;
-		d->buf = NULL;
+		d->mem = d->buf = NULL;
 		d->cap = 0;
 		d->flush_each = 0;
 		if (buffered) {
 			rc__dumper_size(d);
-			d->buf = malloc(d->cap);
+			d->mem = d->buf = rc__page_alloc(d->cap + RC__COPY_ALIGN);
 		}
 	}
-	if (!d || (buffered && !d->buf)) {
+	if (!d || (buffered && !d->mem)) {
 		free(d);
 		rc__pcap_err(p, PCAP_ERROR, "%s: %s", what, strerror(ENOMEM));
 		return NULL;
 	}
-	if (buffered)
+	if (buffered) {
+		rc__dump_place(d);
 		rc__dump_list_add(d);
+	}
 	return d;
 }
 
@@ -191,13 +218,16 @@ static pcap_dumper_t *rc__dumper_new(pcap_t *p, FILE *fp, int buffered, const ch
 static int rc__dump_push(pcap_dumper_t *d)
 {
 	size_t n = d->len;
+	int rc;
 
 	d->len = 0;
 	if (n == 0)
 		return 0;
 	if (ferror_unlocked(d->fp))
 		return PCAP_ERROR;
-	return fwrite(d->buf, n, 1, d->fp) == 1 ? 0 : PCAP_ERROR;
+	rc = fwrite(d->buf, n, 1, d->fp) == 1 ? 0 : PCAP_ERROR;
+	rc__dump_place(d);
+	return rc;
 }
 
 /* Write the file header fh (made by rc__dump_fill_header, before the
@@ -402,6 +432,8 @@ void pcap_dump(u_char *user, const struct pcap_pkthdr *h, const u_char *sp)
 		rc__dump_direct(d, &rec, sp);
 		if (d->flush_each)
 			(void)fflush(d->fp);
+		if (d->cap > 0)
+			rc__dump_place(d);
 		return;
 	}
 	memcpy(d->buf + d->len, &rec, sizeof(rec));
@@ -423,8 +455,8 @@ FILE *pcap_dump_file(pcap_dumper_t *d)
 	if (d->cap > 0) {
 		rc__dump_list_remove(d);
 		(void)rc__dump_push(d);
-		free(d->buf);
-		d->buf = NULL;
+		free(d->mem);
+		d->mem = d->buf = NULL;
 		d->cap = 0;
 		d->flush_each = 0; /* stdio's own buffering, as libpcap's */
 	}
@@ -473,6 +505,6 @@ void pcap_dump_close(pcap_dumper_t *d)
 	rc__dump_list_remove(d);
 	(void)rc__dump_push(d);
 	fclose(d->fp);
-	free(d->buf);
+	free(d->mem);
 	free(d);
 }

@@ -12,8 +12,8 @@
  * bytes into a page) falls in that window about once in 130 copies.
  * Equal offsets are the fastest case on every machine measured.
  *
- * Users: source.c (stream_fill_with, the AUTO probe) and writer.c
- * (place_buf).
+ * Users: source.c (stream_fill_with, the AUTO probe), writer.c
+ * (place_buf) and the libpcap ABI's dumper (compat/dump.c, rc__dump_place).
  */
 #ifndef RC_FILE_COPY_ALIGN_H
 #define RC_FILE_COPY_ALIGN_H

@@ -242,6 +242,23 @@ static void s_dump_file_fflush(void)
 	pcap_close(p);
 }
 
+/* Records of many sizes through pcap_dump() to a regular file, so that
+ * the dumper's buffer is handed to stdio at many file offsets. */
+static void s_dump_placed(void)
+{
+	pcap_t *p = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_dumper_t *d = pcap_dump_open(p, "placed.pcap");
+
+	for (uint32_t i = 0; i < 3000; i++) {
+		struct pcap_pkthdr h = { { 1, (suseconds_t)i }, 60 + i * 7 % 1441, 60 + i * 7 % 1441 };
+
+		pcap_dump((u_char *)d, &h, zeros);
+	}
+	pcap_dump_close(d);
+	print_file_size("placed.pcap");
+	pcap_close(p);
+}
+
 /* A link type savefiles cannot hold leaves the named file alone. */
 static void s_dump_bad_linktype(void)
 {
@@ -942,6 +959,7 @@ static const struct {
 	void (*run)(void);
 } scenarios[] = {
 	{ "offline_mixed_calls", s_offline_mixed_calls },
+	{ "dump_placed", s_dump_placed },
 	{ "dump_file_fclose", s_dump_file_fclose },
 	{ "dump_file_fflush", s_dump_file_fflush },
 	{ "dump_bad_linktype", s_dump_bad_linktype },
