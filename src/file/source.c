@@ -103,10 +103,14 @@ static unsigned probe_walk(const uint8_t *p, size_t n, int prefetch)
 
 /*
  * RC_READ_AUTO's probe: the two ways of getting RC__CALIB_BYTES of the file
- * to the CPU, timed alternately on consecutive stretches from the first
- * multiple of RC__CALIB_BYTES at or after start, RC__CALIB_ROUNDS times
- * each, and compared by their totals.  Each side does what the reader will
- * do for those bytes (probe_walk):
+ * to the CPU, timed alternately RC__CALIB_ROUNDS times each and compared by
+ * their totals.  Round k maps the stretch at the first multiple of
+ * RC__CALIB_BYTES at or after k/RC__CALIB_ROUNDS of the way from start to
+ * the end, and reads the stretch after it: a file can hold some parts in
+ * large folios and others in small ones, and a sample from its start alone
+ * chose read(2) for one whose first 32 MiB were small and the rest 2 MiB
+ * (62 ns/packet instead of 40).  Each side does what the reader will do for
+ * those bytes (probe_walk):
  *   - mapped: walk the stretch in the reader's own mapping with the
  *     read-ahead, then MADV_DONTNEED it: the page faults, page-table walks,
  *     memory traffic and teardown the walk costs.  What a fault costs
