@@ -16,11 +16,13 @@
  *
  * Cases: 64 B and 1514 B frames; default and immediate mode; ringcap with
  * 1 thread and with 2 (fanout, round robin); libpcap pcap_loop (1 thread,
- * libpcap has no fanout API).  Same snap length (262144), time stamp
- * precision (micro) and buffer (32 MiB) for both.  Counts: BENCH_N64
+ * libpcap has no fanout API); in default mode also a floor (run_floor: a
+ * bare ring walk, the least any library can spend per packet here).
+ * Same snap length (262144), time stamp precision (micro) and buffer
+ * (32 MiB) for both libraries.  Counts: BENCH_N64
  * (default 5,000,000) and BENCH_N1514 (default 2,000,000); BENCH_QUICK=1
  * divides them by 50.
- * BENCH_IMPL=libpcap|ringcap|fanout runs one implementation only (for
+ * BENCH_IMPL=libpcap|ringcap|fanout|floor runs one implementation only (for
  * profiling) and skips the latency table; BENCH_MODE=default|immediate one
  * mode only; BENCH_RC_BLOCK=bytes gives ringcap that block size (ring of
  * 32 MiB / bytes blocks) instead of its automatic geometry.
@@ -33,13 +35,18 @@
 #include "rcb_netns.h"
 #include "ringcap/capture.h"
 
+#include <arpa/inet.h>
+#include <linux/if_ether.h>
+#include <net/if.h>
 #include <pcap/pcap.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -260,6 +267,103 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
 	return r;
 }
 
+/* ------------------------------------------------------------------ floor */
+
+/*
+ * The floor: what handing each packet to a callback costs at the least on
+ * this machine.  A bare TPACKET_V3 ring of the geometry ringcap picks for
+ * BUF_BYTES (1 MiB blocks, src/capture/ring.c) and its default 10 ms
+ * retire timeout; each block's headers walked with ringcap's prefetch
+ * (RC__V3_AHEAD = 16 headers ahead, src/capture/ring_v3_walk.h), each
+ * packet's length, time stamp and first byte read - what the callbacks
+ * above read - and nothing else: no checks of the kernel's offsets, no
+ * descriptor, no call.  The kernel writes the ring on the sender's CPU,
+ * so this is mostly the cost of moving those lines to the capturer's.
+ */
+#define FLOOR_BLOCK (1u << 20)
+#define FLOOR_AHEAD 16u
+
+struct floor_worker {
+	int fd;
+	uint8_t *map;
+	atomic_int stop;
+	atomic_ulong pkts;
+	uint64_t bytes, cpu_ns;
+};
+
+static void *floor_thread(void *arg)
+{
+	struct floor_worker *w = arg;
+	const uint32_t nblocks = BUF_BYTES / FLOOR_BLOCK;
+	uint32_t cur = 0;
+	rcb_pin(rcb_net.cpus[1]);
+	uint64_t t0 = thread_cpu_ns();
+	while (!atomic_load_explicit(&w->stop, memory_order_relaxed)) {
+		struct tpacket_block_desc *b = (void *)(w->map + (size_t)cur * FLOOR_BLOCK);
+		if (!(__atomic_load_n(&b->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)) {
+			struct pollfd p = { .fd = w->fd, .events = POLLIN };
+			poll(&p, 1, 100);
+			continue;
+		}
+		const uint8_t *h = (const uint8_t *)b + b->hdr.bh1.offset_to_first_pkt;
+		for (uint32_t i = b->hdr.bh1.num_pkts; i > 0; i--) {
+			const struct tpacket3_hdr *t = (const void *)h;
+			__builtin_prefetch(h + (size_t)t->tp_next_offset * FLOOR_AHEAD);
+			w->bytes += t->tp_snaplen + t->tp_sec + t->tp_nsec + h[t->tp_mac];
+			bump(&w->pkts);
+			h += t->tp_next_offset;
+		}
+		__atomic_store_n(&b->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
+		cur = cur + 1 == nblocks ? 0 : cur + 1;
+	}
+	w->cpu_ns = thread_cpu_ns() - t0;
+	return NULL;
+}
+
+static struct result run_floor(unsigned long n, unsigned size)
+{
+	struct result r = { 0 };
+	static struct floor_worker w;
+	memset(&w, 0, sizeof(w));
+	w.fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	int v = TPACKET_V3;
+	/* V3 ignores the frame size but checks frames_per_block * block_nr */
+	struct tpacket_req3 req = { .tp_block_size = FLOOR_BLOCK,
+				    .tp_block_nr = BUF_BYTES / FLOOR_BLOCK,
+				    .tp_frame_size = FLOOR_BLOCK,
+				    .tp_frame_nr = BUF_BYTES / FLOOR_BLOCK,
+				    .tp_retire_blk_tov = 10 };
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL),
+				   .sll_ifindex = (int)if_nametoindex(rcb_net.if_b) };
+	if (w.fd < 0 || setsockopt(w.fd, SOL_PACKET, PACKET_VERSION, &v, sizeof(v)) != 0 ||
+	    setsockopt(w.fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) != 0 ||
+	    (w.map = mmap(NULL, BUF_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, w.fd,
+			  0)) == MAP_FAILED ||
+	    bind(w.fd, (struct sockaddr *)&sll, sizeof(sll)) != 0) {
+		fprintf(stderr, "floor: %s\n", strerror(errno));
+		if (w.fd >= 0)
+			close(w.fd);
+		return r;
+	}
+	pthread_t t;
+	pthread_create(&t, NULL, floor_thread, &w);
+	r.sent = send_frames(n, size, 0);
+	atomic_ulong *counts[1] = { &w.pkts };
+	wait_quiet(counts, 1);
+	atomic_store(&w.stop, 1);
+	pthread_join(t, NULL);
+	struct tpacket_stats_v3 st;
+	socklen_t len = sizeof(st);
+	if (getsockopt(w.fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) == 0)
+		r.dropped = st.tp_drops;
+	r.captured = atomic_load(&w.pkts);
+	r.cpu_ns = w.cpu_ns;
+	munmap(w.map, BUF_BYTES);
+	close(w.fd);
+	r.ok = 1;
+	return r;
+}
+
 /* ---------------------------------------------------------------- latency */
 
 /*
@@ -461,11 +565,16 @@ int main(void)
 			int want_pc = !only || !strcmp(only, "libpcap");
 			int want_rc = !only || !strcmp(only, "ringcap");
 			int want_fan = !only || !strcmp(only, "fanout");
+			int want_floor = !immediate && (!only || !strcmp(only, "floor"));
 			struct result pc = want_pc ? run_libpcap(n, sizes[s].size, immediate) : none;
+			struct result fl = want_floor ? run_floor(n, sizes[s].size) : none;
 			struct result r1 = want_rc ? run_ringcap(n, sizes[s].size, immediate, 1) : none;
 			struct result r2 = want_fan ? run_ringcap(n, sizes[s].size, immediate, 2) : none;
 			double base = per_pkt(&pc);
 			row(what, "libpcap pcap_loop", &pc, 0);
+			if (!immediate)
+				row(what, "floor: bare ring walk", &fl,
+				    per_pkt(&fl) > 0 && base > 0 ? base / per_pkt(&fl) : 0);
 			row(what, "ringcap loop, 1 thread", &r1,
 			    per_pkt(&r1) > 0 && base > 0 ? base / per_pkt(&r1) : 0);
 			row(what, "ringcap fanout, 2 threads", &r2,
