@@ -73,11 +73,17 @@ static int is_arith_op(const char *const *tok, size_t i)
 			return 1;
 	if (strcmp(tok[i], "-") != 0 || i == 0)
 		return 0;
-	/* binary minus only: after an operand (a unary minus keeps its tests) */
+	/* binary minus only: after an operand (a unary minus keeps its tests);
+	 * pcap-filter's named constants are operands too ("icmptype - ip[0]",
+	 * seed 1560) */
 	const char *p = tok[i - 1];
 	size_t l = strlen(p);
 	return (p[0] >= '0' && p[0] <= '9') || p[l - 1] == ']' || strcmp(p, ")") == 0 ||
-	       strcmp(p, "len") == 0;
+	       strcmp(p, "len") == 0 || strcmp(p, "icmptype") == 0 ||
+	       strcmp(p, "icmpcode") == 0 || strcmp(p, "icmp6type") == 0 ||
+	       strcmp(p, "icmp6code") == 0 || strcmp(p, "tcpflags") == 0 ||
+	       strncmp(p, "tcp-", 4) == 0 || strncmp(p, "icmp-", 5) == 0 ||
+	       strncmp(p, "icmp6-", 6) == 0;
 }
 
 /*
@@ -420,6 +426,8 @@ TEST(filter_diff_grammar_tells_documented_differences_apart)
 		{"tcp[13] / ether[0] = 1", 0, 1}, {"1 % ip [ 0 ] > 0", 1, 1},
 		{"1 / ( tcp[0:2] ) > 0", 1, 1}, {"ip[0] / 0 = 1", 0, 0},
 		{"ip[0] / ip6[6] = 1", 1, 0}, {"1 / ( 0 ) > 1", 0, 0},
+		{"icmptype - ip[0] < 0x800", 1, 0}, {"tcp-syn - tcp[13] > 1", 1, 0},
+		{"icmptype < - ip[0]", 0, 0},
 	};
 	for (size_t i = 0; i < sizeof(cls) / sizeof(cls[0]); i++) {
 		char buf[256];
@@ -437,9 +445,10 @@ TEST(filter_diff_grammar_tells_documented_differences_apart)
 	for (size_t li = 0; li < FDIFF_NLINKS; li++) {
 		check_one("0 & tcp[13] < ip[0]", li, &c[li], pc[li], &st);
 		check_one("1 < ether[0] % udp[8:4]", li, &c[li], pc[li], &st);
+		check_one("icmptype - ip[0] < 0x800", li, &c[li], pc[li], &st);
 	}
 	ASSERT_UINT_EQ(st.arith_right, st.compared);
-	ASSERT_UINT_GE(st.arith_right, 8);
+	ASSERT_UINT_GE(st.arith_right, 12);
 	ASSERT_UINT_EQ(st.pkts, 0);
 	gstats d = {0};
 	for (size_t li = 0; li < FDIFF_NLINKS; li++) {
