@@ -401,23 +401,31 @@ int rc__wt_pending(const struct rc__wt *w, unsigned si)
 static size_t put_encoded(struct rc__wt *w, unsigned si, const rc_packet *pkts, size_t n)
 {
 	struct src *s = &w->srcs[si];
-	size_t stored = 0;
-	for (size_t i = 0; i < n; i++) {
-		long k = 0;
-		for (int again = 0; again < 2 && k == 0; again++) {
-			if (again)
-				rc__wt_push(w, si, 0);
-			if (!s->cur && take_free(w, s) < 0)
-				break;
-			struct buf *b = s->cur;
-			k = rc_encoder_encode(w->enc, &pkts[i], b->data + b->used,
-					      w->buf_bytes - b->used);
+	size_t stored = 0, i = 0;
+	int pushed = 0; /* pkts[i] met an empty buffer and did not fit */
+	while (i < n) {
+		if (!s->cur && take_free(w, s) < 0) {
+			i++; /* no free buffer: dropped (the next may find one) */
+			pushed = 0;
+			continue;
 		}
-		if (k > 0) {
-			s->cur->used += (size_t)k;
-			s->cur->npkts++;
-			s->cur->wire_bytes += pkts[i].len;
-			stored++;
+		struct buf *b = s->cur;
+		rc_encoded_run run;
+		size_t k = rc_encoder_encode_batch(w->enc, pkts + i, n - i, b->data + b->used,
+						   w->buf_bytes - b->used, &run);
+		b->used += run.bytes;
+		b->npkts += k;
+		b->wire_bytes += run.wire_bytes;
+		stored += k;
+		i += k;
+		if (i == n)
+			break;
+		if (run.stop < 0 || (k == 0 && pushed)) {
+			i++; /* refused, or too large for an empty buffer: dropped */
+			pushed = 0;
+		} else {
+			rc__wt_push(w, si, 0); /* full: the next packet starts a new one */
+			pushed = 1;
 		}
 	}
 	return stored;

@@ -468,3 +468,93 @@ TEST(write_encoded_reuse_only_for_records_from_the_reader)
 	ASSERT_OK(rc_writer_close(small));
 	wt_free(&s);
 }
+
+/* rc_encoder_encode_batch writes what rc_encoder_encode writes packet by
+ * packet, stops at the first record that does not fit (for every room cut
+ * from nothing to the whole), and at a packet the encoder refuses, saying
+ * which; pcap in both precisions with a snap length cut, and pcapng with
+ * directions (epb_flags). */
+static void batch_same_as_single(rc_writer *w, wt_stream *s)
+{
+	char err[RC_ERRBUF_SIZE];
+	rc_encoder *e;
+	ASSERT_OK(rc_encoder_new(&e, w, err));
+	size_t cap = 0;
+	for (size_t i = 0; i < s->n; i++)
+		cap += 48 + s->pkts[i].caplen;
+	uint8_t *one = malloc(cap), *all = malloc(cap);
+	size_t *end = malloc((s->n + 1) * sizeof(*end));
+	ASSERT_TRUE(one && all && end);
+	end[0] = 0;
+	uint64_t wire = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		long k = rc_encoder_encode(e, &s->pkts[i], one + end[i], cap - end[i]);
+		ASSERT_TRUE(k > 0);
+		end[i + 1] = end[i] + (size_t)k;
+		wire += s->pkts[i].len;
+	}
+	rc_encoded_run run;
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(e, s->pkts, s->n, all, cap, &run), s->n);
+	ASSERT_UINT_EQ(run.bytes, end[s->n]);
+	ASSERT_UINT_EQ(run.wire_bytes, wire);
+	ASSERT_INT_EQ(run.stop, 0);
+	ASSERT_MEM_EQ(all, one, end[s->n]);
+	/* every room: as many whole records as fit, then stop = 0 */
+	for (size_t room = 0, k = 0; room <= end[s->n]; room += 7) {
+		while (k < s->n && end[k + 1] <= room)
+			k++;
+		memset(all, 0xee, cap);
+		ASSERT_UINT_EQ(rc_encoder_encode_batch(e, s->pkts, s->n, all, room, &run), k);
+		ASSERT_UINT_EQ(run.bytes, end[k]);
+		ASSERT_INT_EQ(run.stop, 0);
+		ASSERT_MEM_EQ(all, one, end[k]);
+		if (end[k] < cap)
+			ASSERT_UINT_EQ(all[end[k]], 0xee); /* nothing past the last whole record */
+	}
+	/* a packet the encoder refuses stops the batch before it */
+	const uint8_t *saved = s->pkts[5].data;
+	s->pkts[5].data = NULL;
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(e, s->pkts, s->n, all, cap, NULL), 5);
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(e, s->pkts, s->n, all, cap, &run), 5);
+	ASSERT_UINT_EQ(run.bytes, end[5]);
+	ASSERT_INT_EQ(run.stop, RC_EINVAL);
+	s->pkts[5].data = saved;
+	/* nothing to do, and bad calls */
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(e, s->pkts, 0, all, cap, &run), 0);
+	ASSERT_INT_EQ(run.stop, 0);
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(NULL, s->pkts, 1, all, cap, &run), 0);
+	ASSERT_INT_EQ(run.stop, RC_EINVAL);
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(e, NULL, 1, all, cap, &run), 0);
+	ASSERT_INT_EQ(run.stop, RC_EINVAL);
+	ASSERT_UINT_EQ(rc_encoder_encode_batch(e, s->pkts, 1, NULL, cap, &run), 0);
+	ASSERT_INT_EQ(run.stop, RC_EINVAL);
+	rc_encoder_free(e);
+	free(one);
+	free(all);
+	free(end);
+}
+
+TEST(write_encoded_batch_same_as_one_by_one_pcap)
+{
+	wt_stream s = wt_make(60);
+	rc_writer *w = open_pcap("batch_micro.pcap", 0, RC_TS_MICRO, 0);
+	batch_same_as_single(w, &s);
+	ASSERT_OK(rc_writer_close(w));
+	w = open_pcap("batch_nano.pcap", 100, RC_TS_NANO, 0);
+	batch_same_as_single(w, &s);
+	ASSERT_OK(rc_writer_close(w));
+	wt_free(&s);
+}
+
+TEST(write_encoded_batch_same_as_one_by_one_pcapng)
+{
+	wt_stream s = wt_make(60);
+	for (size_t i = 0; i < s.n; i++) {
+		s.pkts[i].ifindex = (uint32_t)(i % 2);
+		s.pkts[i].direction = (uint8_t)(i % 3); /* unknown, in, out */
+	}
+	rc_writer *w = open_pcapng("batch.pcapng", 100, 0);
+	batch_same_as_single(w, &s);
+	ASSERT_OK(rc_writer_close(w));
+	wt_free(&s);
+}

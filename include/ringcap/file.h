@@ -460,6 +460,28 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf);
  */
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap);
 
+/* What rc_encoder_encode_batch wrote, and why it stopped early. */
+typedef struct rc_encoded_run {
+	size_t bytes;        /* bytes of records written at dst */
+	uint64_t wire_bytes; /* the sum of the encoded packets' original lengths */
+	long stop;           /* stopped before n: 0 = the next record did not fit;
+				RC_EINVAL or RC_ENOTSUP = rc_encoder_encode refused
+				the next packet (see there); 0 when all n went */
+} rc_encoded_run;
+
+/*
+ * rc_encoder_encode_batch - rc_encoder_encode for pkts[0..n) in turn, each
+ * record right after the last, from dst on: the same bytes, one call for a
+ * batch (a capture thread's; cli/writer_thread.c).  It stops at the first
+ * packet that does not fit in what is left of cap bytes or that
+ * rc_encoder_encode would refuse, and returns how many it encoded
+ * (0..n); *run (may be NULL) says how many bytes they take, their original
+ * lengths' sum and why it stopped.  A NULL e, a NULL pkts with n > 0 or a
+ * NULL dst with cap > 0: 0 with run->stop = RC_EINVAL.
+ */
+size_t rc_encoder_encode_batch(const rc_encoder *e, const rc_packet *pkts, size_t n, void *dst,
+			       size_t cap, rc_encoded_run *run);
+
 /*
  * rc_encoder_reuse - for pkt just read from r: if r's file stores pkt's
  * record exactly as e would encode it (classic pcap in host byte order,

@@ -33,18 +33,6 @@ pcap_t *rc__pcap_alloc(const struct rc__pcap_ops *ops, char *errbuf)
 	return p;
 }
 
-void rc__pcap_fill_hdr(const pcap_t *p, const rc_packet *pkt, struct pcap_pkthdr *h)
-{
-	uint64_t sec = pkt->ts_nsec / 1000000000u, nsec = pkt->ts_nsec % 1000000000u;
-
-	h->ts.tv_sec = (time_t)sec;
-	/* In nanosecond mode libpcap puts nanoseconds into tv_usec. */
-	h->ts.tv_usec = (suseconds_t)(p->tstamp_precision == PCAP_TSTAMP_PRECISION_NANO
-					      ? nsec : nsec / 1000u);
-	h->caplen = pkt->caplen;
-	h->len = pkt->len;
-}
-
 /* ---- creation and options ---- */
 
 pcap_t *pcap_create(const char *device, char *errbuf)

@@ -140,8 +140,21 @@ int rc__pcap_new_api(void);
 /* A ringcap status as the closest PCAP_ERROR_* code. */
 int rc__pcap_status(int rc_status);
 
-/* rc_packet -> pcap_pkthdr with p's time stamp precision. */
-void rc__pcap_fill_hdr(const pcap_t *p, const rc_packet *pkt, struct pcap_pkthdr *h);
+/* rc_packet -> pcap_pkthdr with p's time stamp precision.  Inline: it runs
+ * once per packet in every reading loop (live.c, offline.c), where a call
+ * showed as 5% of tcpdump -w's CPU on 64-byte frames (perf, EPYC VM). */
+static inline void rc__pcap_fill_hdr(const pcap_t *p, const rc_packet *pkt,
+				     struct pcap_pkthdr *h)
+{
+	uint64_t sec = pkt->ts_nsec / 1000000000u, nsec = pkt->ts_nsec % 1000000000u;
+
+	h->ts.tv_sec = (time_t)sec;
+	/* In nanosecond mode libpcap puts nanoseconds into tv_usec. */
+	h->ts.tv_usec = (suseconds_t)(p->tstamp_precision == PCAP_TSTAMP_PRECISION_NANO
+					      ? nsec : nsec / 1000u);
+	h->caplen = pkt->caplen;
+	h->len = pkt->len;
+}
 
 /* Link-type mapping (linktypes.c). */
 int rc__dlt_to_linktype(int dlt);

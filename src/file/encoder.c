@@ -45,6 +45,39 @@ long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, siz
 	return rc__pcapng_epb_encode(e->snaplen, pkt, dst, cap);
 }
 
+size_t rc_encoder_encode_batch(const rc_encoder *e, const rc_packet *pkts, size_t n, void *dst,
+			       size_t cap, rc_encoded_run *run)
+{
+	rc_encoded_run none;
+	if (!run)
+		run = &none;
+	*run = (rc_encoded_run){ 0, 0, 0 };
+	if (!e || (!pkts && n) || (!dst && cap)) {
+		run->stop = RC_EINVAL;
+		return 0;
+	}
+	/* Locals, not *e or *run, in the loop: the stores through dst could
+	 * alias them, and the compiler would reload them for every packet. */
+	uint8_t *d = dst;
+	size_t used = 0, i;
+	uint64_t wire = 0;
+	long k = 0;
+	const int pcap = e->format == RC_FORMAT_PCAP;
+	const uint32_t snaplen = e->snaplen, ts_div = e->ts_div;
+	for (i = 0; i < n; i++) {
+		k = pcap ? rc__pcap_encode(snaplen, ts_div, &pkts[i], d + used, cap - used)
+			 : rc__pcapng_epb_encode(snaplen, &pkts[i], d + used, cap - used);
+		if (k <= 0)
+			break;
+		used += (size_t)k;
+		wire += pkts[i].len;
+	}
+	run->bytes = used;
+	run->wire_bytes = wire;
+	run->stop = i < n ? k : 0;
+	return i;
+}
+
 long rc_encoder_reuse(const rc_encoder *e, const rc_reader *r, const rc_packet *pkt,
 		      const void **rec)
 {
