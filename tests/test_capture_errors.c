@@ -12,40 +12,40 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-TEST(capture_bad_options_name_option_and_value)
+TEST(capture_bad_options_name_device_option_and_value)
 {
 	rc_capture *c;
 	char err[RC_ERRBUF_SIZE];
 	ASSERT_OK(rc_capture_create(&c, "lo", err));
 	ASSERT_INT_EQ(rc_capture_set_snaplen(c, 300000), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "snaplen 300000");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: snaplen 300000");
 	ASSERT_INT_EQ(rc_capture_set_ring_size(c, 1000), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "ring size 1000");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: ring size 1000");
 	ASSERT_INT_EQ(rc_capture_set_ring_geometry(c, 1000, 0, 4), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "block size 1000");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: block size 1000");
 	ASSERT_INT_EQ(rc_capture_set_ring_geometry(c, 8192, 100, 4), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "frame size 100");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: frame size 100");
 	ASSERT_INT_EQ(rc_capture_set_ring_geometry(c, 8192, 0, 0), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "block count 0");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: block count 0");
 	ASSERT_INT_EQ(rc_capture_set_block_timeout(c, 70000), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "block timeout 70000");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: block timeout 70000");
 	ASSERT_INT_EQ(rc_capture_set_immediate_pause(c, 1001), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "immediate pause 1001");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: immediate pause 1001");
 	ASSERT_INT_EQ(rc_capture_set_timeout(c, -5), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "timeout -5");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: timeout -5");
 	ASSERT_INT_EQ(rc_capture_set_direction(c, 7), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "direction 7");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: direction 7");
 	ASSERT_INT_EQ(rc_capture_set_promisc(c, 2), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "promisc: 2");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: promisc: 2");
 	ASSERT_INT_EQ(rc_capture_set_tstamp_precision(c, 9), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "precision 9");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: time stamp precision 9");
 	ASSERT_INT_EQ(rc_capture_set_backend(c, 9), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "back-end 9");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: back-end 9");
 	ASSERT_INT_EQ(rc_capture_set_fanout(c, 1, 42, 0), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "fanout mode 42");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: fanout mode 42");
 	rc_bpf_insn bad[] = { { BPF_LD | BPF_W | BPF_ABS, 0, 0, 0 } }; /* no return */
 	ASSERT_INT_EQ(rc_capture_set_fanout_program(c, bad, 1), RC_EINVAL);
-	ASSERT_STR_CONTAINS(rc_capture_error(c), "fanout program invalid");
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: fanout program invalid");
 	/* Reading or filtering an inactive handle is a state error. */
 	rc_packet p;
 	ASSERT_INT_EQ(rc_capture_next(c, &p), RC_ESTATE);

@@ -83,8 +83,9 @@ int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes)
 {
 	RC__SETTER_PROLOGUE(c);
 	if (snaplen_bytes > RC_CAPTURE_DEFAULT_SNAPLEN)
-		return rc__errf(c->err, RC_EINVAL, "snaplen %u out of range 1..%u (0 = default)",
-				snaplen_bytes, RC_CAPTURE_DEFAULT_SNAPLEN);
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: snaplen %u out of range 1..%u (0 = default)",
+				rc__capture_devname(c), snaplen_bytes, RC_CAPTURE_DEFAULT_SNAPLEN);
 	c->opts.snaplen_bytes = snaplen_bytes ? snaplen_bytes : RC_CAPTURE_DEFAULT_SNAPLEN;
 	return 0;
 }
@@ -93,8 +94,9 @@ int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes)
 {
 	RC__SETTER_PROLOGUE(c);
 	if (ring_bytes < (64u << 10) || ring_bytes > (64ull << 30))
-		return rc__errf(c->err, RC_EINVAL, "ring size %llu bytes out of range 64 KiB..64 GiB",
-				(unsigned long long)ring_bytes);
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: ring size %llu bytes out of range 64 KiB..64 GiB",
+				rc__capture_devname(c), (unsigned long long)ring_bytes);
 	c->opts.ring_bytes = ring_bytes;
 	c->opts.ring_bytes_set = 1;
 	return 0;
@@ -111,17 +113,18 @@ int rc_capture_set_ring_geometry(rc_capture *c, uint32_t block_size_bytes,
 	}
 	if (!block_size_bytes || block_size_bytes % (uint32_t)page || block_size_bytes > (1u << 30))
 		return rc__errf(c->err, RC_EINVAL,
-				"block size %u must be a non-zero multiple of the page size (%ld), at most 1 GiB",
-				block_size_bytes, page);
+				"%s: block size %u must be a non-zero multiple of the page size (%ld), at most 1 GiB",
+				rc__capture_devname(c), block_size_bytes, page);
 	if (frame_size_bytes && (frame_size_bytes % TPACKET_ALIGNMENT ||
 				 frame_size_bytes < RC__TPACKET3_HDRLEN + RC__HEADROOM + 16 ||
 				 frame_size_bytes > block_size_bytes))
 		return rc__errf(c->err, RC_EINVAL,
-				"frame size %u must be a multiple of %d in %u..%u (block size)",
-				frame_size_bytes, TPACKET_ALIGNMENT,
+				"%s: frame size %u must be a multiple of %d in %u..%u (block size)",
+				rc__capture_devname(c), frame_size_bytes, TPACKET_ALIGNMENT,
 				(unsigned)(RC__TPACKET3_HDRLEN + RC__HEADROOM + 16), block_size_bytes);
 	if (block_count < 1 || block_count > (1u << 20))
-		return rc__errf(c->err, RC_EINVAL, "block count %u out of range 1..%u", block_count,
+		return rc__errf(c->err, RC_EINVAL, "%s: block count %u out of range 1..%u",
+				rc__capture_devname(c), block_count,
 				1u << 20);
 	c->opts.block_size_bytes = block_size_bytes;
 	c->opts.frame_size_bytes = frame_size_bytes;
@@ -133,8 +136,8 @@ int rc_capture_set_block_timeout(rc_capture *c, uint32_t timeout_ms)
 {
 	RC__SETTER_PROLOGUE(c);
 	if (timeout_ms > 60000)
-		return rc__errf(c->err, RC_EINVAL, "block timeout %u ms out of range 0..60000",
-				timeout_ms);
+		return rc__errf(c->err, RC_EINVAL, "%s: block timeout %u ms out of range 0..60000",
+				rc__capture_devname(c), timeout_ms);
 	c->opts.block_timeout_ms = timeout_ms;
 	return 0;
 }
@@ -146,8 +149,8 @@ int rc_capture_set_timeout(rc_capture *c, int timeout_ms)
 		return RC_EINVAL;
 	if (timeout_ms < -1)
 		return rc__errf(c->err, RC_EINVAL,
-				"timeout %d ms invalid: -1 (forever), 0 (non-blocking) or > 0",
-				timeout_ms);
+				"%s: timeout %d ms invalid: -1 (forever), 0 (non-blocking) or > 0",
+				rc__capture_devname(c), timeout_ms);
 	c->opts.timeout_ms = timeout_ms;
 	return 0;
 }
@@ -155,7 +158,8 @@ int rc_capture_set_timeout(rc_capture *c, int timeout_ms)
 static int check_bool(rc_capture *c, const char *what, int on)
 {
 	if (on != 0 && on != 1)
-		return rc__errf(c->err, RC_EINVAL, "%s: %d is not 0 or 1", what, on);
+		return rc__errf(c->err, RC_EINVAL, "%s: %s: %d is not 0 or 1",
+				rc__capture_devname(c), what, on);
 	return 0;
 }
 
@@ -172,8 +176,8 @@ int rc_capture_set_direction(rc_capture *c, int direction)
 {
 	RC__SETTER_PROLOGUE(c);
 	if (direction < RC_CAPTURE_BOTH || direction > RC_CAPTURE_OUT)
-		return rc__errf(c->err, RC_EINVAL, "direction %d invalid: 0 both, 1 in, 2 out",
-				direction);
+		return rc__errf(c->err, RC_EINVAL, "%s: direction %d invalid: 0 both, 1 in, 2 out",
+				rc__capture_devname(c), direction);
 	c->opts.direction = direction;
 	return 0;
 }
@@ -192,7 +196,8 @@ int rc_capture_set_immediate_pause(rc_capture *c, uint32_t us)
 	RC__SETTER_PROLOGUE(c);
 	/* Over 1 ms the mode would no longer be immediate (issue 4's bound). */
 	if (us > 1000)
-		return rc__errf(c->err, RC_EINVAL, "immediate pause %u us out of range 0..1000", us);
+		return rc__errf(c->err, RC_EINVAL, "%s: immediate pause %u us out of range 0..1000",
+				rc__capture_devname(c), us);
 	c->opts.pause_us = us;
 	return 0;
 }
@@ -201,8 +206,9 @@ int rc_capture_set_tstamp_precision(rc_capture *c, int precision)
 {
 	RC__SETTER_PROLOGUE(c);
 	if (precision != RC_TSTAMP_MICRO && precision != RC_TSTAMP_NANO)
-		return rc__errf(c->err, RC_EINVAL, "time stamp precision %d invalid: 0 micro, 1 nano",
-				precision);
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: time stamp precision %d invalid: 0 micro, 1 nano",
+				rc__capture_devname(c), precision);
 	c->opts.tstamp_precision = precision;
 	return 0;
 }
@@ -212,9 +218,11 @@ int rc_capture_set_tstamp_source(rc_capture *c, int source)
 	RC__SETTER_PROLOGUE(c);
 	if (source != RC_TSTAMP_SOFTWARE && source != RC_TSTAMP_HARDWARE)
 		return rc__errf(c->err, RC_EINVAL,
-				"time stamp source %d invalid: 0 software, 1 hardware", source);
+				"%s: time stamp source %d invalid: 0 software, 1 hardware",
+				rc__capture_devname(c), source);
 	if (source == RC_TSTAMP_HARDWARE && !c->device[0])
-		return rc__errf(c->err, RC_ENOTSUP, "hardware time stamps not supported by any");
+		return rc__errf(c->err, RC_ENOTSUP, "%s: hardware time stamps not supported",
+				rc__capture_devname(c));
 	c->opts.tstamp_source = source;
 	return 0;
 }
@@ -248,10 +256,12 @@ int rc_capture_set_fanout(rc_capture *c, uint16_t group_id, int mode, unsigned f
 {
 	RC__SETTER_PROLOGUE(c);
 	if (mode < RC_FANOUT_HASH || mode > RC_FANOUT_CBPF)
-		return rc__errf(c->err, RC_EINVAL, "fanout mode %d invalid (0..%d)", mode,
+		return rc__errf(c->err, RC_EINVAL, "%s: fanout mode %d invalid (0..%d)",
+				rc__capture_devname(c), mode,
 				RC_FANOUT_CBPF);
 	if (flags & ~(unsigned)(RC_FANOUT_FLAG_DEFRAG | RC_FANOUT_FLAG_ROLLOVER))
-		return rc__errf(c->err, RC_EINVAL, "fanout flags 0x%x invalid", flags);
+		return rc__errf(c->err, RC_EINVAL, "%s: fanout flags 0x%x invalid",
+				rc__capture_devname(c), flags);
 	c->opts.fanout_on = 1;
 	c->opts.fanout_group = group_id;
 	c->opts.fanout_mode = mode;
@@ -264,11 +274,12 @@ int rc_capture_set_fanout_program(rc_capture *c, const rc_bpf_insn *insns, size_
 	RC__SETTER_PROLOGUE(c);
 	char msg[RC_ERRBUF_SIZE];
 	if (!insns || rc_bpf_validate(insns, len, msg) < 0)
-		return rc__errf(c->err, RC_EINVAL, "fanout program invalid: %s",
-				insns ? msg : "no instructions");
+		return rc__errf(c->err, RC_EINVAL, "%s: fanout program invalid: %s",
+				rc__capture_devname(c), insns ? msg : "no instructions");
 	rc_bpf_insn *copy = malloc(len * sizeof(*copy));
 	if (!copy)
-		return rc__errf(c->err, RC_ENOMEM, "out of memory for the fanout program");
+		return rc__errf(c->err, RC_ENOMEM, "%s: out of memory for the fanout program",
+				rc__capture_devname(c));
 	memcpy(copy, insns, len * sizeof(*copy));
 	free(c->opts.fanout_prog);
 	c->opts.fanout_prog = copy;
@@ -281,8 +292,8 @@ int rc_capture_set_backend(rc_capture *c, int backend)
 	RC__SETTER_PROLOGUE(c);
 	if (backend < RC_BACKEND_AUTO || backend > RC_BACKEND_SOCKET)
 		return rc__errf(c->err, RC_EINVAL,
-				"back-end %d invalid: 0 auto, 1 TPACKET_V3, 2 TPACKET_V2, 3 socket",
-				backend);
+				"%s: back-end %d invalid: 0 auto, 1 TPACKET_V3, 2 TPACKET_V2, 3 socket",
+				rc__capture_devname(c), backend);
 	c->opts.backend = backend;
 	return 0;
 }
