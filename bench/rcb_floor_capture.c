@@ -134,7 +134,9 @@ int main(int argc, char **argv)
 		struct tpacket_block_desc *b = (void *)(map + (size_t)cur * block);
 		if (!(__atomic_load_n(&b->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)) {
 			struct pollfd p = { .fd = fd, .events = POLLIN };
-			poll(&p, 1, -1); /* EINTR: the signal; the loop looks at stop */
+			/* a signal between the test of stop and poll would
+			 * not interrupt it: wake every 100 ms to look */
+			poll(&p, 1, 100);
 			continue;
 		}
 		uint8_t *h = (uint8_t *)b + b->hdr.bh1.offset_to_first_pkt;
