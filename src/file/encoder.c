@@ -36,13 +36,12 @@ int rc_encoder_new(rc_encoder **out, const rc_writer *w, char *errbuf)
 	return 0;
 }
 
+/* One packet is a batch of one: the format dispatch and the refusals live
+ * in rc_encoder_encode_batch alone. */
 long rc_encoder_encode(const rc_encoder *e, const rc_packet *pkt, void *dst, size_t cap)
 {
-	if (!e || !pkt || (!dst && cap))
-		return RC_EINVAL;
-	if (e->format == RC_FORMAT_PCAP)
-		return rc__pcap_encode(e->snaplen, e->ts_div, pkt, dst, cap);
-	return rc__pcapng_epb_encode(e->snaplen, pkt, dst, cap);
+	rc_encoded_run run;
+	return rc_encoder_encode_batch(e, pkt, 1, dst, cap, &run) ? (long)run.bytes : run.stop;
 }
 
 size_t rc_encoder_encode_batch(const rc_encoder *e, const rc_packet *pkts, size_t n, void *dst,
