@@ -33,20 +33,16 @@
  * (> 1 means ringcap spends less CPU per packet).  Needs root.
  */
 #include "rcb_netns.h"
+#include "rcb_ring.h"
 #include "ringcap/capture.h"
 
-#include <arpa/inet.h>
-#include <linux/if_ether.h>
-#include <net/if.h>
 #include <pcap/pcap.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -281,11 +277,9 @@ static struct result run_libpcap(unsigned long n, unsigned size, int immediate)
  * so this is mostly the cost of moving those lines to the capturer's.
  */
 #define FLOOR_BLOCK (1u << 20)
-#define FLOOR_AHEAD 16u
 
 struct floor_worker {
-	int fd;
-	uint8_t *map;
+	struct rcb_ring ring;
 	atomic_int stop;
 	atomic_ulong pkts;
 	uint64_t bytes, cpu_ns;
@@ -294,27 +288,21 @@ struct floor_worker {
 static void *floor_thread(void *arg)
 {
 	struct floor_worker *w = arg;
-	const uint32_t nblocks = BUF_BYTES / FLOOR_BLOCK;
-	uint32_t cur = 0;
 	rcb_pin(rcb_net.cpus[1]);
 	uint64_t t0 = thread_cpu_ns();
 	while (!atomic_load_explicit(&w->stop, memory_order_relaxed)) {
-		struct tpacket_block_desc *b = (void *)(w->map + (size_t)cur * FLOOR_BLOCK);
-		if (!(__atomic_load_n(&b->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)) {
-			struct pollfd p = { .fd = w->fd, .events = POLLIN };
-			poll(&p, 1, 100);
+		struct tpacket_block_desc *b = rcb_ring_next(&w->ring, 100);
+		if (!b)
 			continue;
-		}
 		const uint8_t *h = (const uint8_t *)b + b->hdr.bh1.offset_to_first_pkt;
 		for (uint32_t i = b->hdr.bh1.num_pkts; i > 0; i--) {
 			const struct tpacket3_hdr *t = (const void *)h;
-			__builtin_prefetch(h + (size_t)t->tp_next_offset * FLOOR_AHEAD);
+			__builtin_prefetch(h + (size_t)t->tp_next_offset * RCB_RING_AHEAD);
 			w->bytes += t->tp_snaplen + t->tp_sec + t->tp_nsec + h[t->tp_mac];
 			bump(&w->pkts);
 			h += t->tp_next_offset;
 		}
-		__atomic_store_n(&b->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
-		cur = cur + 1 == nblocks ? 0 : cur + 1;
+		rcb_ring_release(&w->ring, b);
 	}
 	w->cpu_ns = thread_cpu_ns() - t0;
 	return NULL;
@@ -325,24 +313,8 @@ static struct result run_floor(unsigned long n, unsigned size)
 	struct result r = { 0 };
 	static struct floor_worker w;
 	memset(&w, 0, sizeof(w));
-	w.fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
-	int v = TPACKET_V3;
-	/* V3 ignores the frame size but checks frames_per_block * block_nr */
-	struct tpacket_req3 req = { .tp_block_size = FLOOR_BLOCK,
-				    .tp_block_nr = BUF_BYTES / FLOOR_BLOCK,
-				    .tp_frame_size = FLOOR_BLOCK,
-				    .tp_frame_nr = BUF_BYTES / FLOOR_BLOCK,
-				    .tp_retire_blk_tov = 10 };
-	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL),
-				   .sll_ifindex = (int)if_nametoindex(rcb_net.if_b) };
-	if (w.fd < 0 || setsockopt(w.fd, SOL_PACKET, PACKET_VERSION, &v, sizeof(v)) != 0 ||
-	    setsockopt(w.fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) != 0 ||
-	    (w.map = mmap(NULL, BUF_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, w.fd,
-			  0)) == MAP_FAILED ||
-	    bind(w.fd, (struct sockaddr *)&sll, sizeof(sll)) != 0) {
+	if (rcb_ring_open(&w.ring, rcb_net.if_b, FLOOR_BLOCK, BUF_BYTES / FLOOR_BLOCK, 10) < 0) {
 		fprintf(stderr, "floor: %s\n", strerror(errno));
-		if (w.fd >= 0)
-			close(w.fd);
 		return r;
 	}
 	pthread_t t;
@@ -352,15 +324,12 @@ static struct result run_floor(unsigned long n, unsigned size)
 	wait_quiet(counts, 1);
 	atomic_store(&w.stop, 1);
 	pthread_join(t, NULL);
-	struct tpacket_stats_v3 st;
-	socklen_t len = sizeof(st);
-	if (getsockopt(w.fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) == 0)
-		r.dropped = st.tp_drops;
+	long drops = rcb_ring_drops(&w.ring);
+	r.dropped = drops < 0 ? 0 : (unsigned long)drops;
 	r.captured = atomic_load(&w.pkts);
 	r.cpu_ns = w.cpu_ns;
-	munmap(w.map, BUF_BYTES);
-	close(w.fd);
-	r.ok = 1;
+	rcb_ring_close(&w.ring);
+	r.ok = drops >= 0;
 	return r;
 }
 

@@ -21,23 +21,17 @@
  * by kernel"), which rcb_live_tools parses.  Exit status 0, or 1 with a
  * message.
  */
-#include <arpa/inet.h>
+#include "rcb_ring.h"
+
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/if_ether.h>
-#include <linux/if_packet.h>
-#include <net/if.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
-#define AHEAD 16u            /* as RC__V3_AHEAD (src/capture/ring_v3_walk.h) */
 #define OUT_BYTES (1u << 20) /* as the CLI's writer buffers (cli/live.c) */
 
 static volatile sig_atomic_t stop;
@@ -86,13 +80,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: rcb_floor_capture IFACE OUT -B KiB\n");
 		return 1;
 	}
-	uint64_t ring = strtoull(argv[4], NULL, 10) * 1024u;
-	uint32_t block = pow2_floor(ring / 16);
+	uint64_t ring_bytes = strtoull(argv[4], NULL, 10) * 1024u;
+	uint32_t block = pow2_floor(ring_bytes / 16);
 	if (block < (128u << 10))
 		block = 128u << 10;
 	if (block > (1u << 20))
 		block = 1u << 20;
-	uint32_t nblocks = (uint32_t)(ring / block);
+	uint32_t nblocks = (uint32_t)(ring_bytes / block);
 	if (nblocks < 2)
 		nblocks = 2;
 
@@ -100,25 +94,8 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 
-	int fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
-	if (fd < 0)
-		die("socket");
-	int v = TPACKET_V3;
-	if (setsockopt(fd, SOL_PACKET, PACKET_VERSION, &v, sizeof(v)) != 0)
-		die("PACKET_VERSION");
-	/* V3 ignores the frame size but checks frames_per_block * block_nr */
-	struct tpacket_req3 req = { .tp_block_size = block, .tp_block_nr = nblocks,
-				    .tp_frame_size = block, .tp_frame_nr = nblocks,
-				    .tp_retire_blk_tov = 100 };
-	if (setsockopt(fd, SOL_PACKET, PACKET_RX_RING, &req, sizeof(req)) != 0)
-		die("PACKET_RX_RING");
-	uint8_t *map = mmap(NULL, (size_t)block * nblocks, PROT_READ | PROT_WRITE,
-			    MAP_SHARED | MAP_POPULATE, fd, 0);
-	if (map == MAP_FAILED)
-		die("mmap");
-	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL),
-				   .sll_ifindex = (int)if_nametoindex(argv[1]) };
-	if (sll.sll_ifindex == 0 || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) != 0)
+	struct rcb_ring ring;
+	if (rcb_ring_open(&ring, argv[1], block, nblocks, 100) < 0)
 		die(argv[1]);
 	out_fd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	buf = malloc(OUT_BYTES);
@@ -129,20 +106,16 @@ int main(int argc, char **argv)
 	used = sizeof(file_hdr);
 
 	unsigned long captured = 0;
-	uint32_t cur = 0;
 	while (!stop) {
-		struct tpacket_block_desc *b = (void *)(map + (size_t)cur * block);
-		if (!(__atomic_load_n(&b->hdr.bh1.block_status, __ATOMIC_ACQUIRE) & TP_STATUS_USER)) {
-			struct pollfd p = { .fd = fd, .events = POLLIN };
-			/* a signal between the test of stop and poll would
-			 * not interrupt it: wake every 100 ms to look */
-			poll(&p, 1, 100);
+		/* a signal between the test of stop and the wait would not
+		 * interrupt it: the wait ends every 100 ms to look */
+		struct tpacket_block_desc *b = rcb_ring_next(&ring, 100);
+		if (!b)
 			continue;
-		}
 		uint8_t *h = (uint8_t *)b + b->hdr.bh1.offset_to_first_pkt;
 		for (uint32_t i = b->hdr.bh1.num_pkts; i > 0; i--) {
 			const struct tpacket3_hdr *t = (const void *)h;
-			__builtin_prefetch(h + (size_t)t->tp_next_offset * AHEAD);
+			__builtin_prefetch(h + (size_t)t->tp_next_offset * RCB_RING_AHEAD);
 			uint32_t rec[4] = { t->tp_sec, t->tp_nsec / 1000u, t->tp_snaplen, t->tp_len };
 			if (used + sizeof(rec) + t->tp_snaplen > OUT_BYTES)
 				flush_out();
@@ -152,15 +125,12 @@ int main(int argc, char **argv)
 			captured++;
 			h += t->tp_next_offset;
 		}
-		__atomic_store_n(&b->hdr.bh1.block_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
-		cur = cur + 1 == nblocks ? 0 : cur + 1;
+		rcb_ring_release(&ring, b);
 	}
 	flush_out();
-	struct tpacket_stats_v3 st = { 0 };
-	socklen_t len = sizeof(st);
-	if (getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) != 0)
+	long drops = rcb_ring_drops(&ring);
+	if (drops < 0)
 		die("PACKET_STATISTICS");
-	fprintf(stderr, "%lu packets captured\n%u packets dropped by kernel\n", captured,
-		st.tp_drops);
+	fprintf(stderr, "%lu packets captured\n%ld packets dropped by kernel\n", captured, drops);
 	return 0;
 }
