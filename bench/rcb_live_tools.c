@@ -534,13 +534,14 @@ int main(void)
 		}
 	}
 	printf("\n");
-	/* The targets, per mode: Debian's tcpdump on the ringcap ABI (issue
-	 * #8) and the ringcap CLI (issue #7, default mode) against tcpdump on
-	 * libpcap: CPU/packet <= 0.5x, and zero drops (default) or fewer
-	 * drops (immediate).  The floor's ratio beside each says how low this
-	 * machine lets any program go. */
+	/* The targets, per mode: Debian's tcpdump on the ringcap ABI
+	 * (issue #6: CPU/packet <= 0.6x) and the ringcap CLI (issue #7,
+	 * default mode: <= 0.5x) against tcpdump on libpcap, with zero drops
+	 * (default) or fewer drops (immediate).  The floor's ratio beside
+	 * each says how low this machine lets any program go. */
 	for (int k = 0; k < 3; k++) {
 		int tool = k < 2 ? ABI : RINGCAP_CLI, m = k == 1;
+		double target = tool == ABI ? 0.6 : 0.5;
 		if (!tools[tool].available)
 			continue;
 		char text[512] = "";
@@ -565,16 +566,16 @@ int main(void)
 			snprintf(text + len, sizeof(text) - len,
 				 "%s%u B: CPU/packet %.2fx%s, dropped %lu vs %lu", len ? "; " : "",
 				 cases[c].size, r->med / b->med, fl, r->dropped, b->dropped);
-			ok &= r->med <= 0.5 * b->med &&
+			ok &= r->med <= target * b->med &&
 			      (m ? r->dropped < b->dropped || r->dropped == 0
 				 : r->dropped == 0 && r->captured == r->sent);
 		}
 		if (seen)
-			printf("- live%s, %s mode, %s: %s (target <= 0.5x and %s): %s\n",
+			printf("- live%s, %s mode, %s: %s (target <= %.1fx and %s): %s\n",
 			       tool == ABI ? "" : " to a file", m ? "immediate" : "default",
 			       tool == ABI ? "Debian tcpdump -w on the ringcap libpcap ABI vs on libpcap"
 					   : "ringcap CLI -i -w vs Debian tcpdump -w on libpcap",
-			       text, m ? "fewer drops" : "zero drops", ok ? "MET" : "NOT MET");
+			       text, target, m ? "fewer drops" : "zero drops", ok ? "MET" : "NOT MET");
 	}
 	return 0;
 }
