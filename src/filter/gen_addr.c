@@ -60,7 +60,15 @@ F rc__gen_host(rc__cg *cg, uint32_t addr, uint32_t mask, int pq, int dir, int is
 	}
 }
 
-/* gen_hostop6: words compared last to first, as libpcap */
+/*
+ * gen_hostop6: words compared last to first, as libpcap.  A word the mask
+ * clears is not loaded at all: libpcap generates `ld; and #0; jeq #0` for
+ * it and its optimizer deletes the always-true test with its load, so
+ * `ip6 net 2001:db8::/32` reads only the first word of each address in
+ * tcpdump's program, and a packet captured short of the other words still
+ * matches.  ringcap's optimizer keeps loads that can fail (docs/filters.md,
+ * "Dead loads"), so the word must not be generated in the first place.
+ */
 static F hostop6(rc__cg *cg, const uint8_t *a, const uint8_t *m, int dir, uint32_t off_src,
 		 uint32_t off_dst)
 {
@@ -77,11 +85,14 @@ static F hostop6(rc__cg *cg, const uint8_t *a, const uint8_t *m, int dir, uint32
 			      (uint32_t)a[4 * w + 2] << 8 | a[4 * w + 3];
 		uint32_t mw = (uint32_t)m[4 * w] << 24 | (uint32_t)m[4 * w + 1] << 16 |
 			      (uint32_t)m[4 * w + 2] << 8 | m[4 * w + 3];
+		if (mw == 0)
+			continue;
 		F t = rc__gen_mcmp(cg, RC_OR_LINKPL, off + 4 * (uint32_t)w, 4, aw, mw);
 		b = have ? rc__cfg_and(t, b) : t;
 		have = 1;
 	}
-	return rc__cfg_and(rc__gen_linktype(cg, RC_ET_IPV6), b);
+	F ip6 = rc__gen_linktype(cg, RC_ET_IPV6);
+	return have ? rc__cfg_and(ip6, b) : ip6;
 }
 
 static F gen_host6(rc__cg *cg, const uint8_t *a, const uint8_t *m, int pq, int dir, uint32_t col)

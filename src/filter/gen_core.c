@@ -367,10 +367,10 @@ F rc__gen_linktype(rc__cg *cg, uint32_t p)
 			 * headers; like libpcap on a savefile (gencode.c
 			 * BSD_AFNUM_INET6_*): 24 (NetBSD, OpenBSD), 28 (FreeBSD),
 			 * 30 (Darwin).  Linux has no NULL/LOOP interfaces, so
-			 * its 10 never appears. */
-			F f = loopback_linktype(cg, 24);
-			f = rc__cfg_or(f, loopback_linktype(cg, 28));
-			return rc__cfg_or(f, loopback_linktype(cg, 30));
+			 * its 10 never appears.  Tested in libpcap's order,
+			 * gen_or(30, gen_or(24, 28)), so tcpdump -d matches. */
+			F f = rc__cfg_or(loopback_linktype(cg, 24), loopback_linktype(cg, 28));
+			return rc__cfg_or(loopback_linktype(cg, 30), f);
 		}
 		return rc__cfg_const(&cg->g, 0);
 	default:

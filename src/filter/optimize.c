@@ -33,9 +33,10 @@
  *   5. merge    - blocks with identical statements and terminals (e.g. the
  *                 many `ret #0`) become one; the later copy is kept so
  *                 every edge still points forward.
- * Then the graph is laid out again in block order: a goto to the next block
- * costs nothing, any other goto is a `ja`, and a conditional jump farther
- * than 255 instructions gets a `ja` trampoline right after it.
+ * Then the graph is laid out again in libpcap's block order
+ * (optimize_layout.c): a goto to the next block costs nothing, any other
+ * goto is a `ja`, and a conditional jump farther than 255 instructions
+ * gets a `ja` trampoline right after it.
  *
  * Guarantees: the result is never longer than the input and passes
  * rc_bpf_validate (otherwise the input is left untouched); it accepts and
