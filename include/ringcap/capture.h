@@ -237,6 +237,24 @@ typedef void (*rc_capture_handler)(void *user, const rc_packet *pkt);
 int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void *user);
 
 /*
+ * rc_capture_stop_input - end a capture with exact counts.  The kernel
+ * stops queueing packets for c, and reads then return what the ring (or
+ * the socket's queue) already holds, then RC_EEOF on every call (waiting,
+ * also in non-blocking mode, for a TPACKET_V3 block the kernel has not
+ * closed yet: its retire timer hands it over).  Once a read returned
+ * RC_EEOF the statistics are final:
+ *   received - dropped = delivered + dir_discarded + filter_discarded.
+ * The socket gets a filter that rejects every packet and is bound again
+ * (to another protocol), which makes af_packet wait until no packet is on
+ * its way in (synchronize_net()).  The kernel does not let a fanout member
+ * bind; its reads wait two retire timeouts (TPACKET_V3) or 20 ms for a
+ * packet that passed the old filter on another CPU instead.  Call it
+ * from the thread that reads c (e.g. after RC_EBREAK); afterwards
+ * rc_capture_set_filter is RC_ESTATE.  0 or a status (message set).
+ */
+int rc_capture_stop_input(rc_capture *c);
+
+/*
  * rc_capture_breakloop - make the current (or next) read call on c return
  * RC_EBREAK.  Safe from any thread and from a signal handler: it only sets
  * an atomic flag and write(2)s to an eventfd that the blocked poll(2)

@@ -538,6 +538,7 @@ static void reset_read_state(rc_capture *c)
 	c->delivered = c->dir_discarded = c->filter_discarded = 0;
 	c->down_err = 0;
 	c->down_deadline_ms = 0;
+	c->input_stopped = 0;
 	c->stash_pos = c->stash_n = 0;
 	c->recheck_slots = 0;
 	c->filter_user_always = 0;

@@ -39,6 +39,10 @@
  */
 #define RC__HEADROOM 24u
 #define RC__HEADROOM_RAW 4u
+/* rc_capture_stop_input (capture_read.c): a reject-all filter, and the
+ * kernel waited out packets in flight (SYNCED) or not (FILTERED). */
+#define RC__STOPPED_SYNCED 1
+#define RC__STOPPED_FILTERED 2
 #define RC__SLL2_LEN 20u
 #define RC__SLL_LEN 16u
 #define RC__VLAN_LEN 4u
@@ -203,6 +207,7 @@ struct rc_capture {
 	int progress;
 	uint64_t delivered_at_wait; /* delivered when we last waited for the ring */
 	int down_err;        /* errno reported by the socket (ENETDOWN, ...) */
+	int input_stopped;   /* rc_capture_stop_input: RC__STOPPED_*, then drain and RC_EEOF */
 	uint64_t down_deadline_ms; /* CLOCK_MONOTONIC: stop waiting for the last block */
 
 	/*

@@ -25,9 +25,11 @@
 #include "capture/capture_int.h"
 #include "capture/kernel_holds.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <linux/filter.h>
+#include <linux/if_ether.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +152,8 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		uint64_t delivered = atomic_load_explicit(&c->delivered, memory_order_relaxed);
 		int busy = delivered - c->delivered_at_wait > 1;
 		c->delivered_at_wait = delivered;
-		if (busy && c->opts.immediate && c->opts.pause_us && timeout != 0 && !c->down_err) {
+		if (busy && c->opts.immediate && c->opts.pause_us && timeout != 0 && !c->down_err &&
+		    !c->input_stopped) {
 			struct pollfd efd = { .fd = c->efd, .events = POLLIN };
 			struct timespec pause = { 0, (long)c->opts.pause_us * 1000 };
 			/* EINTR: just read again */
@@ -160,12 +163,15 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		}
 
 		int wait_ms;
-		if (c->down_err) {
+		if (c->down_err || c->input_stopped) {
 			if (!c->down_deadline_ms) {
 				uint64_t tov = c->be->id == RC_BACKEND_TPACKET_V3
 						       ? (c->tov_ms ? c->tov_ms : 100)
 						       : 0;
-				c->down_deadline_ms = now + 2 * tov + 20;
+				/* Nothing on its way in once the kernel synced. */
+				c->down_deadline_ms = c->input_stopped == RC__STOPPED_SYNCED
+							      ? now
+							      : now + 2 * tov + 20;
 			}
 			/* Wait for the last, partly filled block to be retired -
 			 * even in non-blocking mode: two timeouts if it is empty
@@ -175,7 +181,10 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 			if (c->be->kernel_holds && c->be->kernel_holds(c))
 				end += RC__DOWN_HELD_MS;
 			if (now >= end)
-				return down_status(c);
+				return c->down_err ? down_status(c)
+						   : rc__errf(c->err, RC_EEOF,
+							      "%s: input stopped, every packet read",
+							      rc__capture_devname(c));
 			wait_ms = (int)(end - now);
 		} else if (timeout == 0) {
 			/* Non-blocking: one zero-time poll notices a socket error
@@ -272,6 +281,49 @@ int rc_capture_loop(rc_capture *c, long count, rc_capture_handler handler, void 
 	return handled > INT_MAX ? INT_MAX : (int)handled;
 }
 
+/*
+ * First a filter that rejects every packet: the kernel counts a packet in
+ * PACKET_STATISTICS only once the socket's filter took it (af_packet.c,
+ * tpacket_rcv / packet_rcv), so nothing new is queued or counted.  But
+ * the swap does not wait for a CPU that ran the old filter a moment
+ * before and is about to queue its packet.  A bind to another protocol
+ * does: packet_do_bind unhooks the socket with __unregister_prot_hook(sk,
+ * true), which waits in synchronize_net() until no CPU is in the receive
+ * path, and then hooks it for the new protocol, where the filter rejects
+ * everything.  (Protocol 0 would mean "keep the current one".)  Fanout
+ * members may not bind (EINVAL); their reads wait for such a packet as for
+ * one of a vanished interface (rc_capture_next_batch).
+ */
+int rc_capture_stop_input(rc_capture *c)
+{
+	if (!c)
+		return RC_EINVAL;
+	if (c->state != RC__ACTIVE)
+		return rc__errf(c->err, RC_ESTATE, "%s: stop_input on a handle that is not active",
+				rc__capture_devname(c));
+	if (c->input_stopped)
+		return 0;
+	struct sock_filter reject = BPF_STMT(BPF_RET | BPF_K, 0);
+	struct sock_fprog prog = { .len = 1, .filter = &reject };
+	if (setsockopt(c->fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) != 0)
+		return rc__errf(c->err, rc__from_errno(errno), "%s: stopping the input: %s",
+				rc__capture_devname(c), strerror(errno));
+	c->input_stopped = RC__STOPPED_FILTERED;
+	c->down_deadline_ms = 0;
+	if (!c->opts.fanout_on) {
+		uint16_t now = c->opts.protocol ? c->opts.protocol : ETH_P_ALL;
+		struct sockaddr_ll sll = {
+			.sll_family = AF_PACKET,
+			.sll_protocol = htons(now == ETH_P_ALL ? ETH_P_802_3 : ETH_P_ALL),
+			.sll_ifindex = c->ifindex,
+		};
+		/* ENODEV: the device is gone, and the wait covers it. */
+		if (bind(c->fd, (struct sockaddr *)&sll, sizeof(sll)) == 0)
+			c->input_stopped = RC__STOPPED_SYNCED;
+	}
+	return 0;
+}
+
 void rc_capture_breakloop(rc_capture *c)
 {
 	if (!c || c->state != RC__ACTIVE)
@@ -321,6 +373,9 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
 		return rc__errf(c->err, RC_ESTATE, "%s: set_filter needs an active handle",
+				rc__capture_devname(c));
+	if (c->input_stopped)
+		return rc__errf(c->err, RC_ESTATE, "%s: set_filter after rc_capture_stop_input",
 				rc__capture_devname(c));
 	if (len == 0) {
 		if (!c->sock_cooked && c->filter) {
