@@ -13,7 +13,9 @@
  * pcapng), tcpreplay (reads a file through the library and sends it),
  * netsniff-ng (links libpcap only to compile its -f filter: capture and
  * writing are its own, so the test checks that the filter compiled by
- * ringcap selects exactly the right frames).
+ * ringcap selects exactly the right frames), and tests/compat/live_prog.c
+ * run on both libraries at once (cooked headers on "any", poll() after the
+ * last packet, pcap_bufsize()).
  *
  * The test never waits for a time, always for an observable fact: a log
  * line, the program's packet socket bound to the device (/proc/net/packet),
@@ -403,5 +405,198 @@ TEST_TIMEOUT(compat_live_open_errors_match_libpcap_codes, 30)
 			rc_test_fail(__FILE__, __LINE__, "libpcap: %s\nringcap: %s", sys, rc);
 		free(sys);
 		free(rc);
+	}
+}
+
+/*
+ * Start tests/compat/live_prog.c twice in ns_a, on libpcap and on ringcap
+ * (outputs sys.out and rc.out in the test's directory), on the same
+ * traffic.
+ */
+static void rc_live_prog_start(const struct rc_netns_pair *p, const char *args)
+{
+	const char *bin = rc_compat_build_prog("live_prog"), *dir = rc_test_tmpdir();
+
+	ASSERT_INT_EQ(rc_ns_run(p->ns_a, NULL,
+				"timeout --foreground 60 '%s' %s >%s/sys.out 2>&1 </dev/null &\n"
+				"%s timeout --foreground 60 '%s' %s >%s/rc.out 2>&1 </dev/null &",
+				bin, args, dir, rc_compat_env(), bin, args, dir), 0);
+}
+
+/* Wait (bounded) until both programs printed line. */
+static void rc_live_prog_wait(const char *line)
+{
+	const char *dir = rc_test_tmpdir();
+	char cond[900];
+
+	snprintf(cond, sizeof(cond), "grep -qsx '%s' %s/sys.out && grep -qsx '%s' %s/rc.out",
+		 line, dir, line, dir);
+	if (rc_wait_until(RC_TEST_ARRIVAL_MS + 10000, cond) != 0)
+		rc_test_fail(__FILE__, __LINE__, "no \"%s\" from both programs:\nlibpcap:\n%s\nringcap:\n%s",
+			     line, rc_test_read_text(rc_test_tmpfile("sys.out")),
+			     rc_test_read_text(rc_test_tmpfile("rc.out")));
+}
+
+/* Both outputs, once both programs are done: equal, and equal to want. */
+static void rc_live_prog_expect(const char *want)
+{
+	char *sys, *rc;
+
+	rc_live_prog_wait("done");
+	sys = rc_test_read_text(rc_test_tmpfile("sys.out"));
+	rc = rc_test_read_text(rc_test_tmpfile("rc.out"));
+	ASSERT_STR_EQ(sys, want);
+	ASSERT_STR_EQ(rc, want);
+	free(sys);
+	free(rc);
+}
+
+/*
+ * "any": LINUX_SLL (16-byte header) by default, [LINUX_SLL, LINUX_SLL2]
+ * offered, pcap_set_datalink() switching after activation; each header
+ * field of known frames (broadcast from mac_b on if_a, EtherType 0x88b5).
+ */
+TEST_TIMEOUT(compat_live_any_cooked_headers_like_libpcap, 90)
+{
+	struct rc_netns_pair p;
+	char want[8192], args[200], mac[20];
+	size_t w = 0;
+
+	rc_pair_create(&p);
+	snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", p.mac_b[0], p.mac_b[1],
+		 p.mac_b[2], p.mac_b[3], p.mac_b[4], p.mac_b[5]);
+	snprintf(args, sizeof(args), "cooked any 8 %s", p.if_a);
+	rc_live_prog_start(&p, args);
+	rc_live_prog_wait("ready 1");
+	rc_send(&p, 8, 0);
+	rc_live_prog_wait("ready 2");
+	rc_send(&p, 8, 100);
+	w += (size_t)snprintf(want + w, sizeof(want) - w,
+			      "activate = 0\ndatalink 113\ndatalinks 113 276\nready 1\n");
+	/* PACKET_BROADCAST 1, ARPHRD_ETHER 1; the cooked header replaces
+	 * the 14-byte Ethernet header. */
+	for (unsigned i = 0; i < 8; i++)
+		w += (size_t)snprintf(want + w, sizeof(want) - w,
+				      "sll pkttype=1 hatype=1 halen=6 addr=%s proto=0x88b5 seq=%u caplen=%u len=%u\n",
+				      mac, i, rc_sizes[i % 4] + 2, rc_sizes[i % 4] + 2);
+	w += (size_t)snprintf(want + w, sizeof(want) - w,
+			      "got 8\nset_datalink(LINUX_SLL2) = 0\nset_datalink(EN10MB) = -1\n"
+			      "datalink 276\nready 2\n");
+	for (unsigned i = 0; i < 8; i++)
+		w += (size_t)snprintf(want + w, sizeof(want) - w,
+				      "sll2 proto=0x88b5 ifindex_ok=1 hatype=1 pkttype=1 halen=6 addr=%s seq=%u caplen=%u len=%u\n",
+				      mac, 100 + i, rc_sizes[i % 4] + 6, rc_sizes[i % 4] + 6);
+	snprintf(want + w, sizeof(want) - w,
+		 "got 8\nset_datalink(LINUX_SLL) = 0\ndatalink 113\ndone\n");
+	rc_live_prog_expect(want);
+}
+
+/*
+ * After the last packet was read the selectable descriptor is not
+ * readable (libpcap gives the ring block back with its last packet), with
+ * pcap_dispatch() and with pcap_next_ex(); the last packet pcap_next_ex()
+ * returned stays intact while `more` frames fill the ring (256 KiB: the
+ * program asks for 100 KiB).  tail: the program's lines after those two.
+ */
+static void rc_fd_after_last_packet(const char *mode, unsigned more, const char *tail)
+{
+	struct rc_netns_pair p;
+	char args[200], want[600];
+
+	rc_pair_create(&p);
+	snprintf(args, sizeof(args), "%s %s 20 %u", mode, p.if_a, more);
+	rc_live_prog_start(&p, args);
+	rc_live_prog_wait("ready 1");
+	rc_send(&p, 20, 0);
+	if (more) {
+		rc_live_prog_wait("ready 2");
+		rc_send(&p, more, 1000);
+	}
+	snprintf(want, sizeof(want), "activate = 0\nready 1\nreadable before reading: 1\ngot 20\n"
+		 "readable after reading all: 0\n%s", tail);
+	rc_live_prog_expect(want);
+}
+
+TEST_TIMEOUT(compat_live_fd_not_readable_after_last_packet_dispatch, 90)
+{
+	rc_fd_after_last_packet("dispatch", 0, "done\n");
+}
+
+TEST_TIMEOUT(compat_live_fd_not_readable_after_last_packet_next_ex, 90)
+{
+	rc_fd_after_last_packet("next", 1000, "ready 2\nmore traffic counted: 1\n"
+				"last packet intact: 1 (seq 19)\ndone\n");
+}
+
+/*
+ * tcpdump -i any -y LINUX_SLL (libpcap's default header on "any", which
+ * tcpdump 4.99 replaces by LINUX_SLL2 unless told): the same lines on both
+ * libraries, the cooked v1 header printed with -e and dumped with -xx.
+ * And -B 100, under ringcap's smallest ring: no warning, as in libpcap.
+ */
+TEST_TIMEOUT(compat_live_tcpdump_any_linux_sll_like_libpcap, 90)
+{
+	struct rc_netns_pair p;
+	const char *dir = rc_test_tmpdir();
+	char cond[900], *sys, *rc;
+
+	rc_test_need_tool("tcpdump");
+	rc_pair_create(&p);
+	ASSERT_INT_EQ(rc_ns_run(p.ns_a, NULL,
+				"for lib in sys rc; do\n"
+				"  if [ $lib = rc ]; then export %s; fi\n"
+				"  timeout --foreground 30 tcpdump -i any -y LINUX_SLL -B 100 -c 8 -nn -e -xx -t "
+				"'ether proto 0x88b5' </dev/null >%s/$lib.out 2>%s/$lib.err &\n"
+				"done", rc_compat_env(), dir, dir), 0);
+	snprintf(cond, sizeof(cond), "grep -qs 'listening on' %s/sys.err && grep -qs 'listening on' %s/rc.err",
+		 dir, dir);
+	ASSERT_INT_EQ(rc_wait_until(10000, cond), 0);
+	rc_send(&p, 8, 0);
+	snprintf(cond, sizeof(cond), "grep -qs 'packets dropped by kernel' %s/sys.err && "
+		 "grep -qs 'packets dropped by kernel' %s/rc.err", dir, dir);
+	ASSERT_INT_EQ(rc_wait_until(RC_TEST_ARRIVAL_MS, cond), 0);
+	sys = rc_test_read_text(rc_test_tmpfile("sys.out"));
+	rc = rc_test_read_text(rc_test_tmpfile("rc.out"));
+	ASSERT_STR_EQ(rc, sys);
+	/* Eight frames, each with its own header line (B: broadcast). */
+	ASSERT_INT_EQ(rc_test_sh(NULL, "test $(grep -c '^ *B .* ethertype Unknown (0x88b5)' %s/rc.out) = 8",
+				 dir), 0);
+	free(sys);
+	free(rc);
+	sys = rc_test_read_text(rc_test_tmpfile("sys.err"));
+	rc = rc_test_read_text(rc_test_tmpfile("rc.err"));
+	ASSERT_STR_EQ(rc, sys);
+	ASSERT_STR_CONTAINS(rc, "listening on any, link-type LINUX_SLL (Linux cooked v1)");
+	free(sys);
+	free(rc);
+}
+
+/*
+ * pcap_bufsize() is the ring in use (whole blocks: capture.h); a buffer
+ * under ringcap's smallest ring, 256 KiB, is raised without a warning, as
+ * libpcap takes any size.  libpcap's own pcap_bufsize() on Linux is its
+ * ring frame size (docs/compat.md): only pcap_activate() is compared.
+ */
+TEST_TIMEOUT(compat_live_bufsize_is_the_ring_in_use, 60)
+{
+	static const struct { int ask, ring; } sizes[] = {
+		{ 0, 4 << 20 }, { 1000, 256 << 10 }, { 100 << 10, 256 << 10 },
+		{ 1000000, 7 * (128 << 10) }, { 8 << 20, 8 << 20 },
+	};
+	const char *bin = rc_compat_build_prog("live_prog");
+	struct rc_netns_pair p;
+	char want[100], *out;
+
+	rc_pair_create(&p);
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		ASSERT_INT_EQ(rc_ns_run(p.ns_a, &out, "'%s' bufsize %s 0 %d", bin, p.if_a,
+					sizes[i].ask), 0);
+		ASSERT_STR_CONTAINS(out, "activate = 0\n");
+		free(out);
+		ASSERT_INT_EQ(rc_ns_run(p.ns_a, &out, "%s '%s' bufsize %s 0 %d", rc_compat_env(), bin,
+					p.if_a, sizes[i].ask), 0);
+		snprintf(want, sizeof(want), "activate = 0\nbufsize = %d\ndone\n", sizes[i].ring);
+		ASSERT_STR_EQ(out, want);
+		free(out);
 	}
 }

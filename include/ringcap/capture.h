@@ -26,9 +26,10 @@
  *
  * Zero copy: rc_packet.data points into the kernel ring (or the handle's
  * receive buffer).  It stays valid until the next read call on the same
- * handle (rc_capture_next_batch, rc_capture_next, rc_capture_loop) or
- * rc_capture_close; the ring slot is handed back
- * to the kernel at the start of that next call.  Copy what you keep.
+ * handle (rc_capture_next_batch, rc_capture_next, rc_capture_loop),
+ * rc_capture_release or rc_capture_close; the ring slot is handed back
+ * to the kernel at the start of that next call (or by rc_capture_release).
+ * Copy what you keep.
  *
  * Threads: a handle is used by one thread at a time, with two exceptions:
  * rc_capture_breakloop (any thread, and async-signal-safe), and
@@ -177,6 +178,19 @@ int rc_capture_set_vlan_reinsert(rc_capture *c, int on);
 /* Cooked mode (SOCK_DGRAM): every packet gets a LINUX_SLL2 header instead
  * of its link-layer header.  Always on for "any". */
 int rc_capture_set_cooked(rc_capture *c, int on);
+/*
+ * The header of cooked captures: RC_LINKTYPE_LINUX_SLL2 (default, 20
+ * bytes, with the interface index) or RC_LINKTYPE_LINUX_SLL (16 bytes,
+ * libpcap's default for "any").  Raw captures and devices whose link type
+ * is SLL-shaped itself (IrDA, LAPD, NETLINK) ignore it before activate.
+ * Unlike the other setters it also works on an active cooked handle: the
+ * next packet read gets the new header and rc_capture_linktype changes;
+ * packets already returned keep theirs (rc_packet.linktype says which).
+ * A filter set before the switch was compiled for the old header: set it
+ * again.  Errors: RC_EINVAL (another link type), RC_ENOTSUP (active and
+ * not a LINUX_SLL/LINUX_SLL2 capture).
+ */
+int rc_capture_set_cooked_header(rc_capture *c, int linktype);
 /* Only this EtherType (host byte order, e.g. 0x0800); 0 = all (default). */
 int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype);
 /* Join fanout group group_id with mode (enum rc_fanout_mode) and flags
@@ -218,6 +232,20 @@ int rc_capture_activate(rc_capture *c);
  * kernel's retire timer has run (late under load) when it holds packets.
  */
 int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max);
+
+/*
+ * rc_capture_release - hand the slots of the last batch back to the kernel
+ * now instead of at the start of the next read call: the data of every
+ * packet returned so far is invalid afterwards.  For event loops: a ring
+ * slot that is still held keeps rc_capture_fd readable (the kernel's poll
+ * reports POLLIN while the slot before the one it fills is not its own),
+ * so call this when done with a batch and poll wakes only for new packets.
+ * A TPACKET_V3 block whose packets were not all returned yet stays held
+ * (the next read returns the rest), and so do the slots of packets
+ * rc_capture_loop has not handed to its handler yet (a breakloop).
+ * Errors: RC_EINVAL (c NULL), RC_ESTATE (not active).
+ */
+int rc_capture_release(rc_capture *c);
 
 /* rc_capture_next - one packet: 1, 0 (timeout) or a negative status. */
 int rc_capture_next(rc_capture *c, rc_packet *pkt);
@@ -281,6 +309,13 @@ int rc_capture_linktype(const rc_capture *c);
 int rc_capture_backend(const rc_capture *c);
 uint32_t rc_capture_snaplen(const rc_capture *c);
 int rc_capture_ifindex(const rc_capture *c);
+/*
+ * Bytes of the ring in use after activate: whole blocks, possibly fewer or
+ * more than rc_capture_set_ring_size asked for (see there); for the socket
+ * back-end the receive buffer the kernel granted (SO_RCVBUF, which the
+ * kernel reports doubled for its bookkeeping, halved).  0 if inactive.
+ */
+uint64_t rc_capture_ring_size(const rc_capture *c);
 
 /*
  * rc_capture_set_filter - replace the packet filter (classic BPF, e.g. from

@@ -61,6 +61,7 @@ int rc_capture_create(rc_capture **out, const char *device, char *errbuf)
 	c->opts.timeout_ms = RC_CAPTURE_DEFAULT_TIMEOUT_MS;
 	c->opts.pause_us = RC_CAPTURE_DEFAULT_PAUSE_US;
 	c->opts.vlan_reinsert = 1;
+	c->opts.cooked_linktype = RC_LINKTYPE_LINUX_SLL2;
 	c->opts.tstamp_precision = RC_TSTAMP_NANO; /* as the kernel stamps */
 	atomic_init(&c->break_flag, 0);
 	*out = c;
@@ -245,6 +246,30 @@ int rc_capture_set_cooked(rc_capture *c, int on)
 	return 0;
 }
 
+int rc_capture_set_cooked_header(rc_capture *c, int linktype)
+{
+	/* Not RC__SETTER_PROLOGUE: switching an active handle only changes
+	 * the header deliver.c writes (step 4) and the link type reported,
+	 * as libpcap's pcap_set_datalink does on "any". */
+	if (!c)
+		return RC_EINVAL;
+	if (linktype != RC_LINKTYPE_LINUX_SLL && linktype != RC_LINKTYPE_LINUX_SLL2)
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: cooked header link type %d invalid: %d LINUX_SLL or %d LINUX_SLL2",
+				rc__capture_devname(c), linktype, RC_LINKTYPE_LINUX_SLL,
+				RC_LINKTYPE_LINUX_SLL2);
+	if (c->state == RC__ACTIVE) {
+		if (c->linktype != RC_LINKTYPE_LINUX_SLL && c->linktype != RC_LINKTYPE_LINUX_SLL2)
+			return rc__errf(c->err, RC_ENOTSUP,
+					"%s: link type %d is not a cooked LINUX_SLL/LINUX_SLL2 capture",
+					rc__capture_devname(c), c->linktype);
+		c->linktype = linktype;
+		c->sll_v1 = linktype == RC_LINKTYPE_LINUX_SLL;
+	}
+	c->opts.cooked_linktype = linktype;
+	return 0;
+}
+
 int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype)
 {
 	RC__SETTER_PROLOGUE(c);
@@ -316,9 +341,9 @@ static int lookup_device(rc_capture *c)
 		c->ifindex = 0;
 		c->arphrd = 0;
 		c->mtu = 65535;
-		c->linktype = RC_LINKTYPE_LINUX_SLL2;
+		c->linktype = c->opts.cooked_linktype;
 		c->sock_cooked = 1;
-		c->sll_v1 = 0;
+		c->sll_v1 = c->linktype == RC_LINKTYPE_LINUX_SLL;
 		return 0;
 	}
 	int s = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
@@ -354,11 +379,13 @@ static int lookup_device(rc_capture *c)
 	if (cooked != RC__ARPHRD_RAW || c->opts.cooked) {
 		c->sock_cooked = 1;
 		/* IrDA, LAPD and NETLINK are SLL-shaped link types of their own. */
-		c->sll_v1 = !c->opts.cooked && lt != RC_LINKTYPE_LINUX_SLL;
-		c->linktype = c->sll_v1 ? lt : RC_LINKTYPE_LINUX_SLL2;
+		int own = !c->opts.cooked && lt != RC_LINKTYPE_LINUX_SLL;
+		c->linktype = own ? lt : c->opts.cooked_linktype;
+		c->sll_v1 = c->linktype != RC_LINKTYPE_LINUX_SLL2;
 		if (cooked == RC__ARPHRD_COOKED_UNKNOWN)
-			rc__errf(c->warn, 0, "%s: arptype %d (%s) has no link type, using cooked LINUX_SLL2",
-				 c->device, c->arphrd, rc__arphrd_name(c->arphrd));
+			rc__errf(c->warn, 0, "%s: arptype %d (%s) has no link type, using cooked %s",
+				 c->device, c->arphrd, rc__arphrd_name(c->arphrd),
+				 c->sll_v1 ? "LINUX_SLL" : "LINUX_SLL2");
 	} else {
 		c->sock_cooked = 0;
 		c->sll_v1 = 0;
@@ -667,6 +694,21 @@ uint32_t rc_capture_snaplen(const rc_capture *c)
 int rc_capture_ifindex(const rc_capture *c)
 {
 	return c && c->state == RC__ACTIVE ? c->ifindex : RC_ESTATE;
+}
+
+uint64_t rc_capture_ring_size(const rc_capture *c)
+{
+	if (!c || c->state != RC__ACTIVE)
+		return 0;
+	if (c->be->id != RC_BACKEND_SOCKET)
+		return c->map_len;
+	/* socket(7): the kernel doubles the SO_RCVBUF value set, and
+	 * getsockopt returns the doubled one. */
+	int rcv = 0;
+	socklen_t len = sizeof(rcv);
+	if (getsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &rcv, &len) != 0 || rcv < 0)
+		return 0;
+	return (uint64_t)rcv / 2;
 }
 
 const char *rc_capture_error(const rc_capture *c)

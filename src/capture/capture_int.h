@@ -81,6 +81,7 @@ struct rc__capture_opts {
 	int tstamp_source;
 	int vlan_reinsert;
 	int cooked;
+	int cooked_linktype; /* RC_LINKTYPE_LINUX_SLL2 or RC_LINKTYPE_LINUX_SLL */
 	uint16_t protocol; /* host order; 0 = ETH_P_ALL */
 	int fanout_on;
 	uint16_t fanout_group;
@@ -162,7 +163,7 @@ struct rc_capture {
 	int arphrd;
 	int linktype;      /* RC_LINKTYPE_* delivered */
 	int sock_cooked;   /* SOCK_DGRAM */
-	int sll_v1;        /* cooked with a 16-byte SLL header (IrDA, LAPD, NETLINK) */
+	int sll_v1;        /* cooked with a 16-byte SLL header (LINUX_SLL, IrDA, LAPD, NETLINK) */
 	uint32_t headroom; /* PACKET_RESERVE: RC__HEADROOM cooked, RC__HEADROOM_RAW raw */
 	uint32_t snaplen;  /* in force */
 	uint32_t mtu;      /* device MTU, 65535 for any */

@@ -4,7 +4,8 @@
  *
  * A read call:
  *   1. returns packets rc_capture_loop left over (stash) if any;
- *   2. hands the previous batch's slots back to the kernel;
+ *   2. hands the previous batch's slots back to the kernel (unless
+ *      rc_capture_release did already);
  *   3. loops: breakloop flag? -> RC_EBREAK; back-end read (non-blocking);
  *      nothing ready -> poll(2) on { packet socket, eventfd } with what is
  *      left of the timeout.
@@ -223,6 +224,22 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 						rc__capture_devname(c));
 		}
 	}
+}
+
+int rc_capture_release(rc_capture *c)
+{
+	if (!c)
+		return RC_EINVAL;
+	if (c->state != RC__ACTIVE)
+		return rc__errf(c->err, RC_ESTATE, "%s: release on a handle that is not active",
+				rc__capture_devname(c));
+	/* Packets rc_capture_loop has not handled yet live in those slots. */
+	if (c->stash_pos < c->stash_n)
+		return 0;
+	/* The back-ends' release gives back only what the caller has seen
+	 * in full: a V3 block with packets left stays (release_blk unset). */
+	c->be->release(c);
+	return 0;
 }
 
 int rc__capture_kernel_holds(const rc_capture *c)

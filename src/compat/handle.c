@@ -413,17 +413,28 @@ int pcap_datalink_ext(pcap_t *p)
 	return p->activated ? p->linktype_ext : PCAP_ERROR_NOT_ACTIVATED;
 }
 
+/* The link types p offers: its own, or for "any" both cooked headers
+ * (rc__pcap_live_datalinks).  Returns the count. */
+static int rc__pcap_datalinks(const pcap_t *p, int dlts[2])
+{
+	if (p->activated && p->ops == &rc__pcap_live_ops)
+		return rc__pcap_live_datalinks(p, dlts);
+	dlts[0] = p->linktype;
+	return 1;
+}
+
 int pcap_list_datalinks(pcap_t *p, int **dlt_buf)
 {
+	int dlts[2], n;
+
 	if (!p->activated)
 		return PCAP_ERROR_NOT_ACTIVATED;
-	/* ringcap offers each device in one link type (the one its ARPHRD
-	 * type maps to), so the list has exactly one entry. */
-	*dlt_buf = malloc(sizeof(**dlt_buf));
+	n = rc__pcap_datalinks(p, dlts);
+	*dlt_buf = malloc((size_t)n * sizeof(**dlt_buf));
 	if (!*dlt_buf)
 		return rc__pcap_err(p, PCAP_ERROR, "malloc: %s", strerror(ENOMEM));
-	(*dlt_buf)[0] = p->linktype;
-	return 1;
+	memcpy(*dlt_buf, dlts, (size_t)n * sizeof(**dlt_buf));
+	return n;
 }
 
 void pcap_free_datalinks(int *dlt_list)
@@ -434,10 +445,13 @@ void pcap_free_datalinks(int *dlt_list)
 int pcap_set_datalink(pcap_t *p, int dlt)
 {
 	const char *name;
+	int dlts[2], n = rc__pcap_datalinks(p, dlts);
 
-	/* Every handle has exactly one link type (see pcap_list_datalinks). */
 	if (dlt == p->linktype)
 		return 0;
+	for (int i = 0; i < n; i++)
+		if (dlts[i] == dlt)
+			return rc__pcap_live_set_datalink(p, dlt);
 	name = pcap_datalink_val_to_name(dlt);
 	if (name)
 		return rc__pcap_err(p, PCAP_ERROR,
@@ -470,10 +484,9 @@ int pcap_bufsize(pcap_t *p)
 {
 	if (!p->activated)
 		return PCAP_ERROR_NOT_ACTIVATED;
-	if (p->ops == &rc__pcap_live_ops)
-		return p->opt.buffer_bytes;
-	/* savefiles: libpcap's record buffer, see rc__offline_grow_bufsize */
-	return p->ops == &rc__pcap_offline_ops ? p->bufsize : 0;
+	/* live: the ring size in use (live.c); savefiles: libpcap's record
+	 * buffer, see rc__offline_grow_bufsize */
+	return p->ops == &rc__pcap_dead_ops ? 0 : p->bufsize;
 }
 
 FILE *pcap_file(pcap_t *p)

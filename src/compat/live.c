@@ -9,7 +9,12 @@
  *                  (and the ring's block timeout is at most that); 0: wait
  *                  forever, as libpcap on Linux does
  *   immediate      rc_capture_set_immediate
- *   buffer_size    ring size (at least 64 KiB)
+ *   buffer_size    ring size, at least 256 KiB: ringcap's smallest ring
+ *                  (capture.h: two blocks of at most 128 KiB, as a
+ *                  TPACKET_V2 frame is at most 64 KiB plus headers) -
+ *                  libpcap takes any size without a word, where
+ *                  rc_capture would raise it with a warning;
+ *                  pcap_bufsize() reports the ring size in use
  *   promisc        rc_capture_set_promisc; ignored on "any", as libpcap 1.10 does
  *   rfmon          PCAP_ERROR_RFMON_NOTSUP (monitor mode is not offered)
  *   nonblock       read timeout 0
@@ -19,6 +24,11 @@
  *                  PACKET_OUTGOING), for older kernels and PCAP_D_OUT, so
  *                  pcap_setdirection() works after activation too
  *
+ *   cooked header  "any" gets LINUX_SLL (16 bytes) as in libpcap 1.10, and
+ *                  pcap_set_datalink() switches it to LINUX_SLL2 and back
+ *                  (rc_capture_set_cooked_header), also after activation;
+ *                  other cooked devices get LINUX_SLL only, as in libpcap
+ *
  * Reading: rc_capture_next_batch() fills up to RC__PCAP_BATCH descriptors
  * (never more than one ring block); pcap_dispatch() hands out that batch.
  * If the caller stops early (count reached, pcap_breakloop() from the
@@ -26,6 +36,17 @@
  * lost, as libpcap keeps its place inside a ring block.  The data stays
  * valid meanwhile because no other rc_capture read call happens, and
  * rc_capture_set_filter() keeps the last batch valid.
+ *
+ * Once the last packet of a batch was handed out, its slots go back to the
+ * kernel at once (rc_capture_release), not at the next read: libpcap gives
+ * a block back as soon as its last packet was processed, so poll() on
+ * pcap_get_selectable_fd() reports "not readable" until new packets come,
+ * and a program that polls before each pcap_dispatch() would otherwise wake
+ * up at once and then wait a whole timeout for nothing.  A callback sees
+ * its data only during the call, so pcap_dispatch()/pcap_loop() release at
+ * their end; pcap_next()/pcap_next_ex() hand out the last packet of a
+ * batch from a copy in p->oneshot (libpcap copies every packet there,
+ * pcap-linux.c pcap_oneshot_linux), the others from the ring, still held.
  *
  * Breaking: p->break_loop is the one break flag, as in libpcap: set by
  * pcap_breakloop(), cleared when a read returns PCAP_ERROR_BREAK for it.
@@ -36,6 +57,7 @@
  * with p->break_loop clear and is simply made again (rc__live_fill).
  */
 #include <errno.h>
+#include <limits.h>
 #include <linux/if_packet.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +65,10 @@
 
 #include "compat/pcap_int.h"
 #include "ringcap/capture.h"
+
+/* The smallest ring rc_capture sets up without raising it (see the
+ * buffer_size mapping above). */
+#define RC__LIVE_MIN_RING (256u << 10)
 
 /* Status of a failed rc_capture call as a PCAP_ERROR_* with its message. */
 static int rc__live_fail(pcap_t *p, int rc)
@@ -71,14 +97,15 @@ static int rc__live_configure(pcap_t *p)
 		return rc;
 	if (p->opt.buffer_bytes > 0) {
 		uint64_t bytes = (uint64_t)p->opt.buffer_bytes;
-		if (bytes < (64u << 10))
-			bytes = 64u << 10;
+		if (bytes < RC__LIVE_MIN_RING)
+			bytes = RC__LIVE_MIN_RING;
 		if ((rc = rc_capture_set_ring_size(c, bytes)) < 0)
 			return rc;
-		p->opt.buffer_bytes = (int)bytes;
-	} else {
-		p->opt.buffer_bytes = (int)RC_CAPTURE_DEFAULT_RING_BYTES;
 	}
+	/* libpcap 1.10's header on "any" and other cooked devices; raw ones
+	 * ignore it. */
+	if ((rc = rc_capture_set_cooked_header(c, RC_LINKTYPE_LINUX_SLL)) < 0)
+		return rc;
 	if (p->opt.timeout_ms > 0 && (uint32_t)p->opt.timeout_ms < RC_CAPTURE_DEFAULT_BLOCK_TIMEOUT_MS &&
 	    (rc = rc_capture_set_block_timeout(c, (uint32_t)p->opt.timeout_ms)) < 0)
 		return rc;
@@ -102,6 +129,7 @@ static int rc__live_configure(pcap_t *p)
 int rc__pcap_live_activate(pcap_t *p)
 {
 	char err[RC_ERRBUF_SIZE];
+	uint64_t ring;
 	int rc;
 
 	if (p->opt.rfmon)
@@ -128,6 +156,16 @@ int rc__pcap_live_activate(pcap_t *p)
 	p->linktype = rc__linktype_to_dlt(rc_capture_linktype(p->cap));
 	p->linktype_ext = 0;
 	p->snapshot = (int)rc_capture_snaplen(p->cap);
+	/* Room for the largest packet: caplen never exceeds the snap length
+	 * (the cooked header included).  Pages never touched cost nothing. */
+	p->oneshot = malloc((size_t)p->snapshot);
+	if (!p->oneshot) {
+		rc_capture_close(p->cap);
+		p->cap = NULL;
+		return rc__pcap_err(p, PCAP_ERROR, "malloc: %s", strerror(ENOMEM));
+	}
+	ring = rc_capture_ring_size(p->cap);
+	p->bufsize = ring > INT_MAX ? INT_MAX : (int)ring;
 	p->tstamp_precision = p->opt.tstamp_precision;
 	p->batch_n = p->batch_i = 0;
 	p->activated = 1;
@@ -176,6 +214,26 @@ static int rc__live_fill(pcap_t *p)
 	return n > 0;
 }
 
+/*
+ * 1 if every packet of the batch that is still to be handed out is one
+ * rc__live_wanted() skips (or there is none): the batch is then done, and
+ * its slots may go back to the kernel.  Skips those packets.
+ */
+static int rc__live_batch_done(pcap_t *p)
+{
+	while (p->batch_i < p->batch_n && !rc__live_wanted(p, &p->batch[p->batch_i]))
+		p->batch_i++;
+	return p->batch_i == p->batch_n;
+}
+
+/* Give a finished batch's slots back (see the comment at the top); at the
+ * end of a read call, and when a new filter dropped the rest. */
+static void rc__live_release_if_done(pcap_t *p)
+{
+	if (rc__live_batch_done(p))
+		rc_capture_release(p->cap);
+}
+
 static int rc__live_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 {
 	struct pcap_pkthdr h;
@@ -194,11 +252,14 @@ static int rc__live_read(pcap_t *p, int cnt, pcap_handler cb, u_char *user)
 		cb(user, &h, pkt->data);
 		n++;
 		/* As libpcap on Linux: -2 even after packets were delivered. */
-		if (rc__live_take_break(p))
+		if (rc__live_take_break(p)) {
+			rc__live_release_if_done(p);
 			return PCAP_ERROR_BREAK;
+		}
 		if (cnt > 0 && n >= cnt)
 			break;
 	}
+	rc__live_release_if_done(p);
 	return n;
 }
 
@@ -218,6 +279,13 @@ static int rc__live_next(pcap_t *p, struct pcap_pkthdr *h, const u_char **data)
 			continue;
 		rc__pcap_fill_hdr(p, pkt, h);
 		*data = pkt->data;
+		if (rc__live_batch_done(p)) {
+			/* The caller may keep the data until its next read:
+			 * a copy, so that the slots can go back now. */
+			memcpy(p->oneshot, pkt->data, pkt->caplen);
+			*data = p->oneshot;
+			rc_capture_release(p->cap);
+		}
 		return 1;
 	}
 }
@@ -260,6 +328,31 @@ static int rc__live_setfilter(pcap_t *p, const rc_bpf_insn *insns, size_t len)
 	if (rc < 0)
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc_capture_error(p->cap));
 	rc__live_refilter_pending(p, insns, len);
+	rc__live_release_if_done(p);
+	return 0;
+}
+
+int rc__pcap_live_datalinks(const pcap_t *p, int dlts[2])
+{
+	/* libpcap 1.10 (pcap-linux.c setup_socket) lists both cooked headers
+	 * for "any" only; a cooked device has LINUX_SLL alone, others their
+	 * one link type (libpcap adds DOCSIS on Ethernet, ringcap does not). */
+	dlts[0] = p->linktype;
+	if (strcmp(p->device, "any") != 0 ||
+	    (p->linktype != DLT_LINUX_SLL && p->linktype != DLT_LINUX_SLL2))
+		return 1;
+	dlts[0] = DLT_LINUX_SLL;
+	dlts[1] = DLT_LINUX_SLL2;
+	return 2;
+}
+
+int rc__pcap_live_set_datalink(pcap_t *p, int dlt)
+{
+	int rc = rc_capture_set_cooked_header(p->cap, rc__dlt_to_linktype(dlt));
+
+	if (rc < 0)
+		return rc__live_fail(p, rc);
+	p->linktype = dlt;
 	return 0;
 }
 
@@ -343,6 +436,8 @@ static void rc__live_cleanup(pcap_t *p)
 	p->cap = NULL;
 	free(p->batch);
 	p->batch = NULL;
+	free(p->oneshot);
+	p->oneshot = NULL;
 }
 
 const struct rc__pcap_ops rc__pcap_live_ops = {

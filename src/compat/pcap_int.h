@@ -101,7 +101,8 @@ struct pcap {
 				       * savefile (pcap_fileno() reports -1) */
 	uint32_t max_caplen;          /* records longer than this are an error */
 	size_t ifaces_checked;        /* pcapng interfaces checked against the first */
-	int bufsize;                  /* pcap_bufsize(): libpcap's record buffer size */
+	int bufsize;                  /* pcap_bufsize(): libpcap's record buffer size;
+				       * live: the ring size in use */
 	int swapped;
 	int version_major, version_minor;
 
@@ -112,6 +113,8 @@ struct pcap {
 	rc_packet *batch;             /* RC__PCAP_BATCH entries */
 	size_t batch_n, batch_i;
 	uint64_t pending_discarded;   /* pending packets a new filter dropped */
+	u_char *oneshot;              /* live: pcap_next_ex()'s copy of the last
+				       * packet of a batch (snapshot bytes) */
 
 	/* savefiles: the filter, run in user space (live handles hand theirs
 	 * to rc_capture, which runs it in the kernel or in user space) */
@@ -173,5 +176,10 @@ int rc__pcap_install_filter(pcap_t *p, const rc_bpf_insn *insns, size_t len);
 
 /* live.c: activate a handle made by pcap_create(). */
 int rc__pcap_live_activate(pcap_t *p);
+/* live.c: the DLT_* values an active live handle offers, into dlts[0..2);
+ * returns the count (pcap_list_datalinks). */
+int rc__pcap_live_datalinks(const pcap_t *p, int dlts[2]);
+/* live.c: switch an active live handle to dlt, one of those offered. */
+int rc__pcap_live_set_datalink(pcap_t *p, int dlt);
 
 #endif
