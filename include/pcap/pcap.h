@@ -26,6 +26,9 @@
 #ifndef lib_pcap_pcap_h
 #define lib_pcap_pcap_h
 
+/* libpcap's pcap/pcap-inttypes.h includes <inttypes.h> on every Unix,
+ * and sources use its PRIu64 etc. after including only pcap.h. */
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/time.h>
