@@ -9,7 +9,7 @@ pkgs=""
 for kind in "$@"; do
 	case "$kind" in
 	build) pkgs="$pkgs gcc make cmake pkg-config" ;;
-	test) pkgs="$pkgs gcc clang make cmake pkg-config binutils libpcap-dev tcpdump tshark tcpreplay netsniff-ng python3 python3-scapy iproute2 ethtool util-linux strace" ;;
+	test) pkgs="$pkgs gcc clang make cmake pkg-config binutils libpcap-dev tcpdump tshark tcpreplay tcpslice netsniff-ng python3 python3-scapy iproute2 ethtool util-linux strace" ;;
 	fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 	valgrind) pkgs="$pkgs valgrind" ;;
 	analyze) pkgs="$pkgs clang" ;;

@@ -26,6 +26,9 @@
 #ifndef lib_pcap_pcap_h
 #define lib_pcap_pcap_h
 
+/* libpcap's pcap/pcap-inttypes.h includes <inttypes.h> on every Unix,
+ * and sources use its PRIu64 etc. after including only pcap.h. */
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/time.h>
@@ -248,7 +251,8 @@ int pcap_dispatch(pcap_t *p, int cnt, pcap_handler callback, u_char *user);
 const u_char *pcap_next(pcap_t *p, struct pcap_pkthdr *h);
 /* pcap_next_ex - 1 (packet: *pkt_header and *pkt_data valid until the next
  * read call on p), 0 (live timeout), PCAP_ERROR_BREAK (end of file, or
- * breakloop), PCAP_ERROR. */
+ * breakloop), PCAP_ERROR.  A savefile's damage is PCAP_ERROR once; the
+ * call after it is the end of the file. */
 int pcap_next_ex(pcap_t *p, struct pcap_pkthdr **pkt_header, const u_char **pkt_data);
 /* pcap_breakloop - make the running loop return PCAP_ERROR_BREAK. */
 void pcap_breakloop(pcap_t *p);
@@ -309,8 +313,11 @@ int pcap_is_swapped(pcap_t *p);
 int pcap_major_version(pcap_t *p);
 int pcap_minor_version(pcap_t *p);
 int pcap_bufsize(pcap_t *p);
-/* pcap_file - the stdio stream of a handle opened with pcap_fopen_offline(),
- * else NULL (ringcap's readers do not use stdio for named files). */
+/* pcap_file - a savefile's stdio stream (pcap_fopen_offline()'s, stdin for
+ * "-", else one on the file), NULL for other handles.  From the first call
+ * on, a pcap file's handle reads each record from it: the stream is at the
+ * end of the last record read, and an fseek() chooses the next one.  A
+ * pcapng file, or a pipe, is read as before (docs/compat.md). */
 FILE *pcap_file(pcap_t *p);
 int pcap_fileno(pcap_t *p);
 int pcap_get_selectable_fd(pcap_t *p);

@@ -491,7 +491,8 @@ int pcap_bufsize(pcap_t *p)
 
 FILE *pcap_file(pcap_t *p)
 {
-	return p->fp;
+	/* libpcap's is the savefile's FILE, NULL for other handles. */
+	return p->ops == &rc__pcap_offline_ops ? rc__offline_file(p) : NULL;
 }
 
 int pcap_fileno(pcap_t *p)

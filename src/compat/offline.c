@@ -21,7 +21,10 @@
  *   - the filter set with pcap_setfilter() runs in user space;
  *   - pcap_next_ex() returns PCAP_ERROR_BREAK at the end of the file;
  *   - pcap_fopen_offline() reads from the stream's current position and
- *     leaves stdin open at pcap_close(), see there.
+ *     leaves stdin open at pcap_close(), see there;
+ *   - damage is reported once, then the file has ended (see
+ *     rc__offline_is_damage);
+ *   - pcap_file() returns a FILE a caller may move, see offline_fp.c.
  * Packet data is handed out zero-copy from the reader, a batch of
  * descriptors at a time (rc__offline_fill): valid until the next read call
  * on the handle, as libpcap promises.
@@ -106,11 +109,29 @@ static const char *rc__offline_unnamed(const pcap_t *p)
 }
 
 /*
+ * Damage the reader reports (a record cut short by the end of the file, a
+ * malformed one) ends the file.  libpcap reports it once, and its next
+ * read starts where fread() left the FILE: at the end of a truncated
+ * file, where a read that gets no byte is the end of the file (sf-pcap.c,
+ * sf-pcapng.c), or past the header of a malformed record, where what
+ * follows is seldom a record.  The reader repeats its error instead, and
+ * a `while (pcap_next_ex(..) != PCAP_ERROR_BREAK)` loop would never end.
+ * Read errors (EIO from a stream) are not damage: libpcap's next fread()
+ * tries again, and so does the reader.
+ */
+static int rc__offline_is_damage(int status)
+{
+	return status == RC_ETRUNC || status == RC_EFORMAT || status == RC_ELIMIT;
+}
+
+/*
  * Make p->batch hold a packet not yet looked at: 1, 0 at the end of the
  * file, PCAP_ERROR with the reader's message.  Packets are read a batch at
  * a time (one call into the reader per RC__PCAP_BATCH packets, not one per
  * packet); the reader keeps a batch's data valid until it is read again,
- * which happens only once every packet of the batch was looked at.
+ * which happens only once every packet of the batch was looked at.  After
+ * pcap_file(), a classic pcap file is read a record at a time through the
+ * FILE instead (offline_fp.c).
  *
  * The interfaces the read parsed are checked before any of its packets is
  * handed out.  A pcapng batch never crosses an IDB (it ends before one,
@@ -125,13 +146,22 @@ static int rc__offline_fill(pcap_t *p)
 	if (p->batch_i < p->batch_n)
 		return 1;
 	p->batch_i = p->batch_n = 0;
+	if (p->fpr.on) {
+		n = rc__offline_fp_next(p, &p->batch[0]);
+		p->batch_n = n > 0 ? 1 : 0;
+		return n;
+	}
+	if (p->ended)
+		return 0;
 	n = rc_reader_next_batch(p->reader, p->batch, RC__PCAP_BATCH);
 	if (rc__offline_check_ifaces(p) < 0)
 		return PCAP_ERROR;
 	if (n == RC_EEOF)
 		return 0;
-	if (n < 0)
+	if (n < 0) {
+		p->ended = rc__offline_is_damage(n);
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc__offline_unnamed(p));
+	}
 	p->batch_n = (size_t)n;
 	return 1;
 }
@@ -141,7 +171,8 @@ static int rc__offline_fill(pcap_t *p)
  * p->batch, 0 at the end of the file, PCAP_ERROR.  Every interface has the
  * handle's snap length (rc__offline_check_ifaces), so cutting to
  * p->snapshot cuts to the packet's own interface's.  A record refused here
- * is consumed: the next call goes on after it.
+ * is consumed: the next call goes on after it (read through the FILE, only
+ * its header is, as in libpcap: offline_fp.c).
  */
 static int rc__offline_get(pcap_t *p, rc_packet **out)
 {
@@ -230,6 +261,8 @@ static void rc__offline_cleanup(pcap_t *p)
 	p->reader = NULL;
 	free(p->batch);
 	p->batch = NULL;
+	free(p->fpr.buf);
+	p->fpr.buf = NULL;
 	/* As libpcap: a handle on stdin leaves it open. */
 	if (p->fp && p->fp != stdin)
 		fclose(p->fp);
@@ -248,10 +281,11 @@ const struct rc__pcap_ops rc__pcap_offline_ops = {
  * Make a savefile handle on an open reader, opened with name (NULL on
  * failure: the reader is closed, errbuf says why).  fd is what
  * pcap_get_selectable_fd() reports, fp the stream of pcap_fopen_offline()
- * (fclose'd at pcap_close), NULL otherwise.
+ * (fclose'd at pcap_close) or stdin, NULL otherwise; off_base the
+ * position in fp of the reader's offset 0 (offline_fp.c).
  */
 static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *name, const char *err, int fd,
-				FILE *fp, u_int precision, char *errbuf)
+				FILE *fp, uint64_t off_base, u_int precision, char *errbuf)
 {
 	pcap_t *p;
 	int major, minor, fcs;
@@ -295,6 +329,8 @@ static pcap_t *rc__offline_wrap(int rc, rc_reader *r, const char *name, const ch
 	p->opt.tstamp_precision = (int)precision;
 	p->file_fd = fd;
 	p->fp = fp;
+	p->off_base = off_base;
+	p->first_rec_off = off_base + rc_reader_offset(r);
 	p->activated = 1;
 	return p;
 }
@@ -320,6 +356,7 @@ pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precisi
 {
 	char err[RC_ERRBUF_SIZE];
 	int fd, fileno_fd, rc;
+	FILE *fp = NULL;
 	rc_reader *r;
 
 	if (!fname) {
@@ -332,6 +369,7 @@ pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precisi
 		/* stdin stays open after pcap_close(), as with libpcap. */
 		fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
 		fileno_fd = STDIN_FILENO;
+		fp = stdin; /* what pcap_file() returns */
 	} else {
 		fd = open(fname, O_RDONLY | O_CLOEXEC);
 		fileno_fd = fd;
@@ -341,7 +379,7 @@ pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precisi
 		return NULL;
 	}
 	rc = rc_reader_open_fd(&r, fd, fname, &rc__offline_opts, err);
-	return rc__offline_wrap(rc, r, fname, err, fileno_fd, NULL, precision, errbuf);
+	return rc__offline_wrap(rc, r, fname, err, fileno_fd, fp, 0, precision, errbuf);
 }
 
 pcap_t *pcap_open_offline(const char *fname, char *errbuf)
@@ -361,11 +399,12 @@ static size_t rc__stdio_readahead(FILE *fp)
 }
 
 /*
- * The rc_read_fn of a stream without a descriptor (fmemopen, fopencookie):
- * like read(2) it returns what one read of the stream brings - a byte that
- * may make stdio call the cookie once, then what stdio holds buffered -
+ * The rc_read_fn of a stream without a descriptor (fmemopen, fopencookie)
+ * or on a pipe whose bytes stdio has read ahead: like read(2) it returns
+ * what one read of the stream brings - a byte that may make stdio call the
+ * cookie (or read(2) the pipe) once, then what stdio holds buffered -
  * rather than fread()ing all len bytes, which would hold packets back
- * until the cookie delivered 256 KiB.  (Without glibc's buffer pointers,
+ * until the stream delivered 256 KiB.  (Without glibc's buffer pointers,
  * rc__stdio_readahead, that is a byte a call: slow, but never stuck.)
  */
 static ssize_t rc__fopen_read(void *ctx, void *buf, size_t len)
@@ -392,11 +431,12 @@ static ssize_t rc__fopen_read(void *ctx, void *buf, size_t len)
  * stdio has buffered.  The reader reads a descriptor of its own (a dup of
  * fileno(fp)), placed at ftello(fp): stdio's read-ahead is accounted for,
  * and a file read from the middle is streamed rather than mapped (a mapping
- * starts at 0).  A pipe cannot be repositioned: it is read as it is if
- * stdio holds none of its bytes, else the open fails naming the problem.
- * A stream without a descriptor is read through stdio as the packets are
- * asked for (rc__fopen_read), an endless one as well as a short one.  fp
- * itself is kept to be fclose'd at pcap_close(), unless it is stdin.
+ * starts at 0).  A pipe cannot be repositioned: it is read from its
+ * descriptor if stdio holds none of its bytes (a fresh stream, the fast
+ * path), else through stdio, as is a stream without a descriptor: as the
+ * packets are asked for (rc__fopen_read), an endless stream as well as a
+ * short one.  fp itself is kept to be fclose'd at pcap_close(), unless it
+ * is stdin.
  */
 pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char *errbuf)
 {
@@ -413,16 +453,12 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 	}
 	if (rc__offline_check_precision(precision, errbuf) < 0)
 		return NULL;
-	if (fileno(fp) < 0) {
-		rc = rc_reader_open_stream(&r, rc__fopen_read, fp, name, &opts, err);
-		return rc__offline_wrap(rc, r, name, err, -1, fp, precision, errbuf);
-	}
 	pos = ftello(fp);
-	if (pos < 0 && rc__stdio_readahead(fp) > 0) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE,
-			 "stream: %zu bytes were read ahead into the FILE's buffer and cannot be read again "
-			 "from its descriptor (not seekable)", rc__stdio_readahead(fp));
-		return NULL;
+	if (fileno(fp) < 0 || (pos < 0 && rc__stdio_readahead(fp) > 0)) {
+		/* the reader's offsets count from fp's position */
+		rc = rc_reader_open_stream(&r, rc__fopen_read, fp, name, &opts, err);
+		return rc__offline_wrap(rc, r, name, err, fileno(fp), fp, pos < 0 ? 0 : (uint64_t)pos,
+					precision, errbuf);
 	}
 	fd = fcntl(fileno(fp), F_DUPFD_CLOEXEC, 3);
 	if (fd < 0) {
@@ -438,8 +474,9 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 		}
 		opts.mode = RC_READ_STREAM;
 	}
+	/* a regular file's reader counts offsets from its start */
 	rc = rc_reader_open_fd(&r, fd, name, &opts, err);
-	return rc__offline_wrap(rc, r, name, err, fileno(fp), fp, precision, errbuf);
+	return rc__offline_wrap(rc, r, name, err, fileno(fp), fp, 0, precision, errbuf);
 }
 
 pcap_t *pcap_fopen_offline(FILE *fp, char *errbuf)

@@ -77,6 +77,20 @@ struct rc__pcap_opts {
 	int nonblock;         /* pcap_setnonblock() before activation */
 };
 
+/*
+ * A classic pcap savefile read through p->fp, one record per call, as
+ * libpcap reads it (offline_fp.c): on once pcap_file() handed fp out.
+ */
+struct rc__fp_read {
+	int on;
+	unsigned hdr_len;             /* 16, or 24 for the "modified" format */
+	int len_swap;                 /* caplen/len exchanged: 0 no, 1 yes, 2 if
+				       * caplen > len (version 2.3) */
+	uint32_t frac_mul;            /* ns per unit of the fraction: 1000 or 1 */
+	uint8_t *buf;                 /* the record's data */
+	size_t cap;
+};
+
 struct pcap {
 	const struct rc__pcap_ops *ops;
 	int activated;
@@ -95,8 +109,14 @@ struct pcap {
 	rc_reader *reader;
 	size_t reader_name_len;       /* strlen of the name the reader was opened
 				       * with: its messages start "NAME: " */
-	FILE *fp;                     /* pcap_fopen_offline(): fclose'd at close
-				       * (not stdin) */
+	FILE *fp;                     /* pcap_fopen_offline()'s stream, stdin for
+				       * "-", or the one pcap_file() opened:
+				       * fclose'd at close (not stdin) */
+	uint64_t off_base;            /* position in fp of the reader's offset 0 */
+	uint64_t first_rec_off;       /* position in fp of the first record */
+	int fp_made;                  /* pcap_file() was called (offline_fp.c) */
+	int ended;                    /* damage was reported: the file has ended */
+	struct rc__fp_read fpr;       /* classic pcap read through fp */
 	int file_fd;                  /* what pcap_get_selectable_fd() reports for a
 				       * savefile (pcap_fileno() reports -1) */
 	uint32_t max_caplen;          /* records longer than this are an error */
@@ -173,6 +193,12 @@ int rc__pcap_adjust_snaplen(int dlt, uint32_t snaplen);
 int rc__pcap_filter_accepts(const pcap_t *p, const rc_packet *pkt);
 /* filter.c: replace the user-space filter with a copy of insns (validated). */
 int rc__pcap_install_filter(pcap_t *p, const rc_bpf_insn *insns, size_t len);
+
+/* offline_fp.c: pcap_file() of a savefile; see there. */
+FILE *rc__offline_file(pcap_t *p);
+/* offline_fp.c: the next record read through p->fp into *pkt: 1, 0 at the
+ * end of the file, PCAP_ERROR. */
+int rc__offline_fp_next(pcap_t *p, rc_packet *pkt);
 
 /* live.c: activate a handle made by pcap_create(). */
 int rc__pcap_live_activate(pcap_t *p);

@@ -488,6 +488,9 @@ int main(int argc, char **argv)
 	savefiles();
 	if (argc > 2 && strcmp(argv[2], "live") == 0)
 		live();
+	/* Debian's pcap.h includes <inttypes.h> (pcap/pcap-inttypes.h), and
+	 * sources print with its macros without including it themselves. */
+	SAY("PRIu64 from pcap.h: %" PRIu64 "\n", (uint64_t)PCAP_ERRBUF_SIZE);
 	SAY("done\n");
 	return 0;
 }
