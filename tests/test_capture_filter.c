@@ -1,8 +1,9 @@
 /*
  * test_capture_filter.c - rc_capture_set_filter is atomic (nothing the new
  * filter rejects is delivered after it returns, nothing it accepts is
- * lost), a bad program keeps the old filter, and cooked handles filter in
- * user space on the SLL2 bytes.
+ * lost), a bad program keeps the old filter, and cooked handles judge by
+ * the SLL2 bytes (the kernel runs the program rewritten for them:
+ * test_capture_cooked_kernel.c).
  */
 #include "harness.h"
 #include "netns.h"

@@ -646,10 +646,12 @@ int rc_capture_activate(rc_capture *c)
 			 order[0]->name, first_err, c->be->name);
 	}
 	reset_read_state(c);
-	/* The socket back-end cannot tell old queued packets from new ones,
-	 * and a cooked socket's kernel filter would see the network header:
-	 * both run the user's filter in user space on every packet. */
-	c->filter_user_always = c->sock_cooked || c->be->id == RC_BACKEND_SOCKET;
+	/* The socket back-end cannot tell old queued packets from new ones:
+	 * it runs the user's filter in user space on every packet (and so
+	 * do cooked sockets whose program the kernel cannot run:
+	 * rc_capture_set_filter). */
+	c->filter_user_always = c->be->id == RC_BACKEND_SOCKET;
+	c->filter_user_tagged = 0;
 	c->err[0] = '\0';
 	c->state = RC__ACTIVE;
 	return 0;

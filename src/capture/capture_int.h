@@ -187,7 +187,10 @@ struct rc_capture {
 	/* ---- filter ---- */
 	rc_bpf_insn *filter; /* owned copy of the program in force, NULL = none */
 	size_t filter_len;
-	int filter_user_always; /* run in user space on every packet (cooked, socket) */
+	int filter_user_always; /* run in user space on every packet (socket back-end,
+				 * cooked program the kernel cannot run) */
+	int filter_user_tagged; /* run in user space on packets with a VLAN tag
+				 * (cooked_filter.c: the kernel accepts them) */
 	uint64_t recheck_slots; /* ring slots still to re-run through the filter */
 
 	/* ---- read state ---- */

@@ -24,6 +24,7 @@
  * then return RC_ENETDOWN on every call.
  */
 #include "capture/capture_int.h"
+#include "capture/cooked_filter.h"
 #include "capture/kernel_holds.h"
 
 #include <arpa/inet.h>
@@ -384,6 +385,32 @@ int rc_capture_stats_get(rc_capture *c, rc_capture_stats *st)
 	return 0;
 }
 
+/*
+ * Attach prog to c's socket, or detach whatever is attached (prog NULL;
+ * none attached is fine).  On failure the old kernel filter stays.
+ */
+static int kernel_filter(rc_capture *c, const rc_bpf_insn *prog, size_t len)
+{
+	if (!prog) {
+		int dummy = 0;
+		if (setsockopt(c->fd, SOL_SOCKET, SO_DETACH_FILTER, &dummy, sizeof(dummy)) != 0 &&
+		    errno != ENOENT)
+			return rc__errf(c->err, rc__from_errno(errno), "%s: removing the filter: %s",
+					rc__capture_devname(c), strerror(errno));
+		return 0;
+	}
+	/* rc_bpf_insn has struct sock_filter's layout (filter.h). */
+	struct sock_fprog fprog = { .len = (unsigned short)len,
+				    .filter = (struct sock_filter *)(uintptr_t)prog };
+	if (setsockopt(c->fd, SOL_SOCKET, SO_ATTACH_FILTER, &fprog, sizeof(fprog)) != 0) {
+		int e = errno;
+		return rc__errf(c->err, e == ENOMEM ? RC_ENOMEM : RC_EINVAL,
+				"%s: kernel refused the filter, old filter kept: %s",
+				rc__capture_devname(c), strerror(e));
+	}
+	return 0;
+}
+
 int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 {
 	if (!c)
@@ -395,13 +422,10 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 		return rc__errf(c->err, RC_ESTATE, "%s: set_filter after rc_capture_stop_input",
 				rc__capture_devname(c));
 	if (len == 0) {
-		if (!c->sock_cooked && c->filter) {
-			int dummy = 0;
-			if (setsockopt(c->fd, SOL_SOCKET, SO_DETACH_FILTER, &dummy, sizeof(dummy)) != 0 &&
-			    errno != ENOENT)
-				return rc__errf(c->err, rc__from_errno(errno),
-						"%s: removing the filter: %s",
-						rc__capture_devname(c), strerror(errno));
+		if (c->filter) {
+			int st = kernel_filter(c, NULL, 0);
+			if (st < 0)
+				return st;
 		}
 		free(c->filter);
 		c->filter = NULL;
@@ -418,21 +442,40 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 	if (!copy)
 		return rc__errf(c->err, RC_ENOMEM, "out of memory for the filter");
 	memcpy(copy, insns, len * sizeof(*copy));
-	if (!c->sock_cooked) {
-		/* rc_bpf_insn has struct sock_filter's layout (filter.h). */
-		struct sock_fprog prog = { .len = (unsigned short)len,
-					   .filter = (struct sock_filter *)(void *)copy };
-		if (setsockopt(c->fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)) != 0) {
-			int e = errno;
+	rc_bpf_insn *kprog = copy;
+	size_t klen = len;
+	int translated = 0;
+	if (c->sock_cooked) {
+		/* The program reads the cooked header of c's link type now: a
+		 * header switched later does not change what is attached. */
+		translated = rc__cooked_filter(copy, len, c->linktype, &kprog, &klen, msg);
+		if (translated < 0) {
 			free(copy);
-			return rc__errf(c->err, e == ENOMEM ? RC_ENOMEM : RC_EINVAL,
-					"%s: kernel refused the filter, old filter kept: %s",
-					rc__capture_devname(c), strerror(e));
+			return rc__errf(c->err, RC_ENOMEM, "out of memory for the filter");
 		}
+		if (!translated)
+			kprog = NULL; /* user space alone: no kernel filter */
+	}
+	int st = kernel_filter(c, kprog, klen);
+	if (kprog != copy)
+		free(kprog);
+	if (st < 0 && translated) {
+		/* e.g. ENOMEM past net.core.optmem_max: user space takes any
+		 * valid program, as before the translation existed */
+		translated = 0;
+		st = kernel_filter(c, NULL, 0);
+	}
+	if (st < 0) {
+		free(copy);
+		return st;
 	}
 	free(c->filter);
 	c->filter = copy;
 	c->filter_len = len;
+	/* A cooked program the kernel cannot run is run here on every
+	 * packet; a translated one on the tagged packets it hands over. */
+	c->filter_user_always = c->be->id == RC_BACKEND_SOCKET || (c->sock_cooked && !translated);
+	c->filter_user_tagged = translated;
 	/* Packets the old filter let into the ring are at most one ring turn
 	 * ahead of us (the kernel cannot pass unread slots), including one
 	 * still being copied on another CPU: re-run the new filter on them. */
@@ -442,8 +485,8 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 	/* Stashed packets were delivered by rc_capture_loop's read already;
 	 * deliver them again, now through the new filter.  deliver.c runs it
 	 * here as on a new packet (recheck_slots > 0, or filter_user_always
-	 * for the socket back-end and cooked sockets): on the bytes and with
-	 * the metadata the kernel gave, not on what deliver made of them. */
+	 * for the socket back-end): on the bytes and with the metadata the
+	 * kernel gave, not on what deliver made of them. */
 	size_t keep = c->stash_pos;
 	for (size_t i = c->stash_pos; i < c->stash_n; i++) {
 		struct rc__frame f;

@@ -28,7 +28,10 @@
  *   5. snap length, flags, time stamp precision, counters: rc__packet_fill
  *      (capture_int.h), which is all the ring readers' plain path does.
  *   In cooked mode the filter (step 2) runs after step 4 instead: the
- *   program was compiled for the SLL2 header.
+ *   program was compiled for the SLL2 header.  The kernel runs a
+ *   translation of it (cooked_filter.c) except on packets with a VLAN
+ *   tag (in metadata, or still in the data: skb->protocol a TPID), which
+ *   it accepts for this run to decide.
  */
 #include "capture/capture_int.h"
 
@@ -46,6 +49,18 @@ static void put_be32(uint8_t *p, uint32_t v)
 {
 	put_be16(p, (uint16_t)(v >> 16));
 	put_be16(p + 2, (uint16_t)v);
+}
+
+/*
+ * The kernel's eth_type_vlan on skb->protocol: a tag still in the data of
+ * an outgoing packet, which kernels before af_packet's "Handle outgoing
+ * VLAN packets without hardware offloading" do not mark
+ * TP_STATUS_VLAN_VALID (cooked_filter.c).
+ */
+static int tpid_proto(const struct rc__frame *f)
+{
+	return f->sll->sll_protocol == htons(ETH_P_8021Q) ||
+	       f->sll->sll_protocol == htons(ETH_P_8021AD);
 }
 
 /* Run the user filter; returns the accepted length (0 = reject). */
@@ -83,7 +98,8 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 	int vlan_valid = (f->status & TP_STATUS_VLAN_VALID) != 0;
 	uint16_t tpid = (f->status & TP_STATUS_VLAN_TPID_VALID) && f->vlan_tpid ? f->vlan_tpid
 										 : ETH_P_8021Q;
-	int recheck = c->filter && (c->filter_user_always || c->recheck_slots > 0);
+	int recheck = c->filter && (c->filter_user_always || c->recheck_slots > 0 ||
+				    (c->filter_user_tagged && (vlan_valid || tpid_proto(f))));
 
 	if (recheck && !c->sock_cooked) {
 		uint32_t keep = run_filter(c, data, caplen, len, f, vlan_valid);
