@@ -251,6 +251,32 @@ static int sink_encoded(void *user, unsigned s, uint8_t *recs, size_t len, size_
 	return st;
 }
 
+/*
+ * The writer's flush function (writer_thread.h): the files' buffered
+ * records go to the kernel, so packets taken before a quiet spell are in
+ * the file even if ringcap is then killed (SIGKILL, a crash), and a
+ * reader following the file sees them; printed lines go out too.
+ */
+static int flush_outputs(void *user)
+{
+	struct live *L = user;
+	for (unsigned i = 0; i < L->nrot; i++) {
+		char err[512];
+		int st = rc__rot_flush(L->rot[i], err, sizeof(err));
+		if (st < 0) {
+			rot_failed(st, err);
+			break_all(L);
+			return st;
+		}
+	}
+	if ((L->printing || L->json) && rc__ob_flush(&L->out) < 0) {
+		rc__ob_write_error(L->out.err);
+		break_all(L);
+		return RC_EIO;
+	}
+	return 0;
+}
+
 /* ---- capture threads ---- */
 
 static void pin(const struct source *s)
@@ -807,6 +833,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: cannot start the writer thread\n");
 		goto out;
 	}
+	rc__wt_set_flush(L->wt, flush_outputs);
 	signal(SIGPIPE, SIG_IGN);
 	g_live = L;
 	install_signals(on_signal);

@@ -126,17 +126,62 @@ TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
 	assert_counts(r.err, 50);
 }
 
+/* A fresh pair, and ringcap started in ns_a with args_fmt, which takes
+ * the interface and the output file (a temporary file called name,
+ * returned). */
+static const char *start_writing(struct rc_netns_pair *p, struct rc_spawn *r,
+				 const char *args_fmt, const char *name)
+{
+	char args[512];
+	pair_and_enter(p);
+	const char *out = rc_test_tmpfile(name);
+	snprintf(args, sizeof(args), args_fmt, p->if_a, out);
+	start(r, args);
+	return out;
+}
+
+/*
+ * Without -U, packets the writer took reach the file (write(2)) once it
+ * has been idle for a second: a capture killed with SIGKILL after a burst
+ * leaves a file with every frame of it.  500 frames of 200 bytes fill
+ * neither the writer's file buffer nor a TPACKET_V3 block, so they only
+ * come out through the block's retire timer and the writer's idle flush.
+ */
+static void sigkill_case(const char *args_fmt, const char *name)
+{
+	static const uint32_t small[] = { 200 };
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	const char *out = start_writing(&p, &r, args_fmt, name);
+	spec_init(&s, &p, 500, 0);
+	s.sizes = small;
+	s.nsizes = 1;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 500);
+	/* Killed once the file holds them all, or after 10 s if it never does. */
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 500, SIGKILL, 10), 128 + SIGKILL);
+	unsigned char seen[500] = { 0 };
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 500);
+}
+
+TEST_TIMEOUT(cli_live_sigkill_after_a_burst_keeps_every_frame, 30)
+{
+	sigkill_case("-i %s -w %s", "kill.pcap");
+}
+
+/* The same through the merging writer (two fanout threads). */
+TEST_TIMEOUT(cli_live_sigkill_after_a_burst_keeps_every_frame_merged, 30)
+{
+	sigkill_case("-i %s --threads 2 -w %s", "killm.pcap");
+}
+
 /* SIGINT, SIGTERM and SIGHUP all end the capture with a complete file. */
 static void signal_case(int sig, const char *name)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512];
-	pair_and_enter(&p);
-	const char *out = rc_test_tmpfile(name);
-	snprintf(args, sizeof(args), "-i %s -w %s -U", p.if_a, out);
-	start(&r, args);
+	const char *out = start_writing(&p, &r, "-i %s -w %s -U", name);
 	spec_init(&s, &p, 300, 1000);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 300);
 	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 300, sig, 10), 0);
