@@ -106,7 +106,9 @@ struct live {
 	struct name_cache names[64];
 	unsigned nnames;
 	int merge;                     /* the writer merges sources by time stamp */
-	atomic_ullong taken;           /* packets accepted towards -c */
+	atomic_ullong taken;           /* packets accepted towards -c: by the
+					* capture threads, or with a merge by
+					* the sink */
 	atomic_ullong captured_bytes;
 	atomic_ullong file_bytes;
 	pthread_mutex_t mu;            /* guards capture_running */
@@ -193,15 +195,28 @@ static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
 	return 0;
 }
 
+/* With a merge, -c counts here, after the merge: the packets of a batch
+ * that -c still allows (the writer emits in time stamp order, so the
+ * first -c of the output are the earliest captured). */
+static size_t merged_count_allows(struct live *L, size_t n)
+{
+	unsigned long long limit = (unsigned long long)L->o->count_limit,
+			   before = atomic_load(&L->taken);
+	if (!L->merge || L->o->count_limit <= 0)
+		return n;
+	return before + n > limit ? (size_t)(limit - before) : n;
+}
+
 /* The writer thread's sink: a batch of source s.  A file alone takes the
  * batch at once; the shared counters are updated once per batch; a stop
- * breaks the capture loops at once. */
+ * (-c reached after a merge included) breaks the capture loops at once. */
 static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t *taken)
 {
 	struct live *L = user;
 	struct rc__rot *r = L->nrot ? L->rot[L->nrot > 1 ? s : 0] : NULL;
 	int st = 0;
-	size_t i = 0;
+	size_t i = 0, want = merged_count_allows(L, n), asked = n;
+	n = want;
 	if (!r && !L->printing) {
 		i = n; /* --count without -w: only counted */
 	} else if (!L->json && !L->printing) {
@@ -217,6 +232,11 @@ static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t 
 	for (size_t k = 0; k < i; k++)
 		bytes += pkts[k].len;
 	*taken = i;
+	if (L->merge && L->o->count_limit > 0) {
+		unsigned long long now = atomic_fetch_add(&L->taken, i) + i;
+		if (st == 0 && (want < asked || now >= (unsigned long long)L->o->count_limit))
+			st = RC_EBREAK;
+	}
 	atomic_fetch_add_explicit(&L->captured_bytes, bytes, memory_order_relaxed);
 	if (r)
 		atomic_store_explicit(&L->file_bytes, rc__rot_file_bytes(r), memory_order_relaxed);
@@ -355,14 +375,15 @@ static void *capture_main(void *arg)
 			rc__wt_push(L->wt, s->idx, progress);
 			last_push = clock_ns(CLOCK_MONOTONIC);
 		} else {
-			int take = count_allows(L, n);
+			/* With a merge, -c applies in the writer (sink). */
+			int take = L->merge ? n : count_allows(L, n);
 			(void)rc__wt_put(L->wt, s->idx, pkts, (size_t)take); /* drops are counted */
 			uint64_t now = clock_ns(CLOCK_MONOTONIC);
 			if (take < n || now - last_push >= RC_LIVE_PUSH_NSEC) {
 				rc__wt_push(L->wt, s->idx, pkts[n - 1].ts_nsec);
 				last_push = now;
 			}
-			if (take < n || (L->o->count_limit > 0 &&
+			if (take < n || (!L->merge && L->o->count_limit > 0 &&
 					 atomic_load(&L->taken) >= (unsigned long long)L->o->count_limit)) {
 				break_all(L);
 				break;
@@ -883,7 +904,9 @@ int rc__run_live(const struct rc__cli_opts *o)
 	for (unsigned i = 0; i < L->nrot; i++) {
 		char err[512];
 		struct rc__rot_counts c;
-		if (rc__rot_close(L->rot[i], &c, err, sizeof(err)) < 0 && wst == 0) {
+		/* A stop that printed its own message (not -c or -W) says it all. */
+		if (rc__rot_close(L->rot[i], &c, err, sizeof(err)) < 0 &&
+		    (wst == 0 || wst == RC_EBREAK)) {
 			fprintf(stderr, "ringcap: %s\n", err);
 			code = RC_EXIT_ERROR;
 		}

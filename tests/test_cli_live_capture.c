@@ -105,27 +105,6 @@ static unsigned long assert_sent_is_captured_plus_dropped(const char *errpath,
 	return captured;
 }
 
-TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
-{
-	struct rc_netns_pair p;
-	struct rc_send_spec s;
-	struct rc_spawn r;
-	char args[512];
-	pair_and_enter(&p);
-	const char *out = rc_test_tmpfile("c.pcap");
-	snprintf(args, sizeof(args), "-i %s -c 50 -w %s", p.if_a, out);
-	start(&r, args);
-	spec_init(&s, &p, 80, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 80);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
-	unsigned char seen[80] = { 0 };
-	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 50);
-	for (unsigned i = 0; i < 50; i++)
-		ASSERT_INT_EQ(seen[i], 1); /* the first 50 sent, in order of arrival */
-	assert_counts(r.err, 50);
-}
-
 /* A fresh pair, and ringcap started in ns_a with args_fmt, which takes
  * the interface and the output file (a temporary file called name,
  * returned). */
@@ -138,6 +117,37 @@ static const char *start_writing(struct rc_netns_pair *p, struct rc_spawn *r,
 	snprintf(args, sizeof(args), args_fmt, p->if_a, out);
 	start(r, args);
 	return out;
+}
+
+/*
+ * -c 50 with sent frames spaced gap_us apart: ringcap (args_fmt, as
+ * start_writing) ends by itself, and its file holds exactly the first 50
+ * frames sent.
+ */
+static void count_limit_case(const char *args_fmt, const char *name, unsigned sent,
+			     unsigned gap_us)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	const char *out = start_writing(&p, &r, args_fmt, name);
+	spec_init(&s, &p, sent, 0);
+	s.gap_us = gap_us;
+	ASSERT_UINT_EQ(rc_send_frames(&s), sent);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	unsigned char *seen = calloc(sent, 1);
+	ASSERT_TRUE(seen != NULL);
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 50);
+	for (unsigned i = 0; i < 50; i++)
+		if (!seen[i])
+			rc_test_fail(__FILE__, __LINE__, "frame %u of the first 50 is missing", i);
+	free(seen);
+	assert_counts(r.err, 50);
+}
+
+TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
+{
+	count_limit_case("-i %s -c 50 -w %s", "c.pcap", 80, 200);
 }
 
 /*
@@ -173,6 +183,16 @@ TEST_TIMEOUT(cli_live_sigkill_after_a_burst_keeps_every_frame, 30)
 TEST_TIMEOUT(cli_live_sigkill_after_a_burst_keeps_every_frame_merged, 30)
 {
 	sigkill_case("-i %s --threads 2 -w %s", "killm.pcap");
+}
+
+/*
+ * --threads 2 -c: the count applies after the merge by time stamp, so the
+ * file holds exactly the first 50 frames sent, whichever thread read
+ * them and whenever its ring block was handed over.
+ */
+TEST_TIMEOUT(cli_live_threads_count_limit_writes_the_first_frames, 30)
+{
+	count_limit_case("-i %s --threads 2 --fanout-mode lb -c 50 -w %s", "thr_c.pcap", 400, 100);
 }
 
 /* SIGINT, SIGTERM and SIGHUP all end the capture with a complete file. */
