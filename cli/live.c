@@ -20,9 +20,12 @@
  * limit or an error breaks every capture loop; then everything queued is
  * written, files are closed, and tcpdump's counts go to stderr.
  *
- * Order of privileged steps for -Z: sockets, filters, first output file,
- * then rc__privs_drop, then threads (files from later rotations are
- * created as the new user, as tcpdump does).
+ * Order of privileged steps for -Z: sockets, filters, then
+ * rc__privs_drop, then the output files and threads.  tcpdump 4.99 drops
+ * privileges right after opening the capture device, before it opens
+ * the -w file, so every file of a rotation belongs to the new user, and
+ * a directory that user cannot write to fails at start-up rather than at
+ * the first rotation.
  */
 #include "live.h"
 
@@ -825,11 +828,6 @@ int rc__run_live(const struct rc__cli_opts *o)
 
 	if (open_sources(L) < 0 || attach_filters(L) < 0)
 		goto out;
-	if (o->write_path) {
-		L->format = pick_format(o);
-		if (open_outputs(L, names) < 0)
-			goto out;
-	}
 	if (o->live.drop_user) {
 		char err[256];
 		if ((o->live.keep_net_raw
@@ -838,6 +836,11 @@ int rc__run_live(const struct rc__cli_opts *o)
 			fprintf(stderr, "ringcap: %s\n", err);
 			goto out;
 		}
+	}
+	if (o->write_path) {
+		L->format = pick_format(o);
+		if (open_outputs(L, names) < 0)
+			goto out;
 	}
 	L->merge = L->nsrc > 1 && !o->live.per_thread_files;
 	/* Files and nothing else, no merge: capture threads encode the

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ringcap/file.h"
@@ -569,20 +570,39 @@ static char *status_field(pid_t pid, const char *key)
 	return text;
 }
 
+/*
+ * For -Z nobody: file (in *out) in a directory of the test's own, which
+ * nobody may reach (the test directory becomes 0711) and which, if
+ * writable, is nobody's (0755), else root's (0755).  Returns nobody's
+ * uid; SKIPs the test without that user.
+ */
+static long nobody_file(int writable, const char *file, char *out, size_t len)
+{
+	char *uidline = NULL;
+	if (rc_test_sh(&uidline, "id -u nobody") != 0)
+		SKIP("no user nobody");
+	long uid = strtol(uidline, NULL, 10);
+	free(uidline);
+	snprintf(out, len, "%s/%s", rc_test_tmpdir(), writable ? "nobody" : "root");
+	ASSERT_INT_EQ(chmod(rc_test_tmpdir(), 0711), 0);
+	ASSERT_INT_EQ(mkdir(out, 0755), 0);
+	if (writable)
+		ASSERT_INT_EQ(rc_test_sh(NULL, "chown nobody '%s'", out), 0);
+	size_t n = strlen(out);
+	snprintf(out + n, len - n, "/%s", file);
+	return uid;
+}
+
 TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512], *uidline = NULL;
+	char args[1024], out[600];
 	pair_and_enter(&p);
-	if (rc_test_sh(&uidline, "id -u nobody") != 0)
-		SKIP("no user nobody");
-	long uid = strtol(uidline, NULL, 10);
-	free(uidline);
-	/* The file's directory must stay writable for nobody only for later
-	 * rotations; the first file is opened before the switch. */
-	const char *out = rc_test_tmpfile("z.pcap");
+	/* Every file is opened after the switch, as by tcpdump: its
+	 * directory must be nobody's to write. */
+	long uid = nobody_file(1, "z.pcap", out, sizeof(out));
 	snprintf(args, sizeof(args), "-i %s -Z nobody -U -w %s", p.if_a, out);
 	start(&r, args);
 	/* The shell exec'ed ringcap: r.pid is ringcap itself. */
@@ -602,11 +622,39 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 10, SIGINT, 10), 0);
 	unsigned char seen[10] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
+	struct stat sb;
+	ASSERT_INT_EQ(stat(out, &sb), 0);
+	ASSERT_INT_EQ((long)sb.st_uid, uid);
 	free(u);
 	free(g);
 	free(gr);
 	free(cap);
 	free(prm);
+}
+
+/*
+ * -Z drops root before the first output file is opened, as tcpdump does:
+ * a directory nobody cannot write fails at start-up, naming the file,
+ * instead of at the first -C rotation with packets lost.
+ */
+TEST_TIMEOUT(cli_live_drop_privileges_before_the_first_file, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_spawn r;
+	char args[1024], out[600];
+	pair_and_enter(&p);
+	(void)nobody_file(0, "c", out, sizeof(out));
+	snprintf(args, sizeof(args), "-i %s -Z nobody -C 1 -w %s", p.if_a, out);
+	start_or_exit(&r, args);
+	int code = rc_spawn_wait(&r, 10);
+	ASSERT_INT_NE(code, 0);
+	ASSERT_INT_LT(code, 128); /* an exit, not a signal */
+	char *e = rc_test_read_text(r.err);
+	ASSERT_STR_CONTAINS(e, out);
+	ASSERT_STR_CONTAINS(e, "Permission denied");
+	ASSERT_FALSE(strstr(e, "listening on") != NULL);
+	free(e);
+	ASSERT_INT_NE(access(out, F_OK), 0); /* nothing created as root */
 }
 
 TEST_TIMEOUT(cli_live_dev_full_reports_no_space_with_the_name, 30)
