@@ -205,7 +205,7 @@ TEST(cli_unknown_option_prints_usage)
 	char *out, *err;
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "--bogus"), 2);
 	ASSERT_STR_EQ(out, "");
-	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -i IFACE");
+	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap [-i IFACE ...]");
 	free(out);
 	free(err);
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x -k"), 2);
@@ -231,10 +231,6 @@ TEST(cli_bad_option_values_are_usage_errors)
 	free(err);
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r"), 2);
 	ASSERT_STR_CONTAINS(err, "option requires an argument -- 'r'");
-	free(out);
-	free(err);
-	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-n"), 2);
-	ASSERT_STR_CONTAINS(err, "no input");
 	free(out);
 	free(err);
 }

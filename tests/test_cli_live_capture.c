@@ -734,6 +734,42 @@ TEST_TIMEOUT(cli_live_list_interfaces_of_the_namespace, 30)
 	free(out);
 }
 
+/*
+ * Without -i, as tcpdump: the first interface of -D that is up and not
+ * loopback (nor "any") - here the veth, the namespace's only one - for a
+ * capture, -L and -J.
+ */
+TEST_TIMEOUT(cli_live_default_interface_when_no_i_is_given, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	char want[128], *out = NULL;
+	pair_and_enter(&p);
+	start(&r, "-c 1 -n");
+	char *e = rc_test_read_text(r.err);
+	snprintf(want, sizeof(want), "listening on %s, link-type EN10MB (Ethernet)", p.if_a);
+	ASSERT_STR_CONTAINS(e, want);
+	free(e);
+	spec_init(&s, &p, 1, 0);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 1);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	assert_counts(r.err, 1);
+	out = rc_test_read_text(r.out);
+	const char *one = strstr(out, "ethertype Unknown (0x88b5)");
+	ASSERT_TRUE(one != NULL);
+	ASSERT_TRUE(strstr(one + 1, "ethertype") == NULL); /* one packet printed */
+	free(out);
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -L", rc_test_builddir()), 0);
+	snprintf(want, sizeof(want), "Data link types for %s (use option -y to set):\n", p.if_a);
+	ASSERT_STR_CONTAINS(out, want);
+	free(out);
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -J 2>&1", rc_test_builddir()), 0);
+	snprintf(want, sizeof(want), "Time stamp types for %s (use option -j to set):\n", p.if_a);
+	ASSERT_STR_CONTAINS(out, want);
+	free(out);
+}
+
 TEST_TIMEOUT(cli_live_bad_filter_shows_caret, 30)
 {
 	struct rc_netns_pair p;
