@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 
 	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0) {
 		fprintf(stderr, "ringcap: %s\n", err);
-		rc__cli_usage(stderr);
+		rc__cli_short_usage(stderr);
 		code = RC_EXIT_USAGE;
 	} else {
 		code = run(&o);

@@ -235,6 +235,12 @@ static const struct rc__optdef *find_long(const char *word, char *err, size_t er
 	return NULL;
 }
 
+void rc__cli_short_usage(FILE *out)
+{
+	fprintf(out, "usage: ringcap [-i IFACE | -r FILE] [-w OUT] [OPTION ...] [EXPRESSION]"
+		     " (ringcap -h lists the options)\n");
+}
+
 void rc__cli_usage(FILE *out)
 {
 	fprintf(out, "usage: ringcap [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"

@@ -121,7 +121,10 @@ char *rc__cli_read_filter_file(const char *path);
 /* The output format a -w name asks for without --format: pcapng for a
  * name ending in .pcapng, else pcap (enum rc_file_format). */
 int rc__cli_format_of_name(const char *path);
-/* Print the option summary for -h / usage errors. */
+/* Print the option summary for -h. */
 void rc__cli_usage(FILE *out);
+/* The one line after a usage error's message: the command's shape and
+ * where the options are (tcpdump prints its short usage there too). */
+void rc__cli_short_usage(FILE *out);
 
 #endif
