@@ -120,6 +120,24 @@ static const char *start_writing(struct rc_netns_pair *p, struct rc_spawn *r,
 	return out;
 }
 
+/* On a fresh pair, ringcap with args_fmt (which takes the interface) is
+ * sent frames 0..sent-1, gap_us apart, and must end by itself (its -c)
+ * with status 0. */
+static void run_to_count(struct rc_spawn *r, const char *args_fmt, unsigned sent,
+			 unsigned gap_us)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	char args[512];
+	pair_and_enter(&p);
+	snprintf(args, sizeof(args), args_fmt, p.if_a);
+	start(r, args);
+	spec_init(&s, &p, sent, 0);
+	s.gap_us = gap_us;
+	ASSERT_UINT_EQ(rc_send_frames(&s), sent);
+	ASSERT_INT_EQ(rc_spawn_wait(r, 10), 0);
+}
+
 /*
  * -c 50 with sent frames spaced gap_us apart: ringcap (args_fmt, as
  * start_writing) ends by itself, and its file holds exactly the first 50
@@ -196,6 +214,22 @@ TEST_TIMEOUT(cli_live_threads_count_limit_writes_the_first_frames, 30)
 	count_limit_case("-i %s --threads 2 --fanout-mode lb -c 50 -w %s", "thr_c.pcap", 400, 100);
 }
 
+/* The same for printing: with -xx the frame's bytes 16-17 (the low half
+ * of its sequence number, netns.h) start each packet's "0x0010:" line;
+ * the 20 packets printed are frames 0-19, in order. */
+TEST_TIMEOUT(cli_live_threads_count_limit_prints_the_first_frames, 30)
+{
+	struct rc_spawn r;
+	run_to_count(&r, "-i %s --threads 2 --fanout-mode lb -c 20 -n -xx", 400, 100);
+	char *out = rc_test_read_text(r.out);
+	unsigned n = 0;
+	for (const char *l = out; (l = strstr(l, "\t0x0010:  ")) != NULL; l++, n++)
+		ASSERT_UINT_EQ(strtoul(l + 11, NULL, 16), n);
+	ASSERT_UINT_EQ(n, 20);
+	free(out);
+	assert_counts(r.err, 20);
+}
+
 /* SIGINT, SIGTERM and SIGHUP all end the capture with a complete file. */
 static void signal_case(int sig, const char *name)
 {
@@ -240,17 +274,8 @@ TEST_TIMEOUT(cli_live_one_packet_is_singular, 30)
  * lines count them, -c included. */
 TEST_TIMEOUT(cli_live_count_prints_no_packets_and_counts_them, 30)
 {
-	struct rc_netns_pair p;
-	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512];
-	pair_and_enter(&p);
-	snprintf(args, sizeof(args), "-i %s --count -c 5", p.if_a);
-	start(&r, args);
-	spec_init(&s, &p, 10, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	run_to_count(&r, "-i %s --count -c 5", 10, 200);
 	char *o = rc_test_read_text(r.out);
 	ASSERT_STR_EQ(o, "");
 	free(o);
