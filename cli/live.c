@@ -20,9 +20,12 @@
  * limit or an error breaks every capture loop; then everything queued is
  * written, files are closed, and tcpdump's counts go to stderr.
  *
- * Order of privileged steps for -Z: sockets, filters, first output file,
- * then rc__privs_drop, then threads (files from later rotations are
- * created as the new user, as tcpdump does).
+ * Order of privileged steps for -Z: sockets, filters, then
+ * rc__privs_drop, then the output files and threads.  tcpdump 4.99 drops
+ * privileges right after opening the capture device, before it opens
+ * the -w file, so every file of a rotation belongs to the new user, and
+ * a directory that user cannot write to fails at start-up rather than at
+ * the first rotation.
  */
 #include "live.h"
 
@@ -106,7 +109,9 @@ struct live {
 	struct name_cache names[64];
 	unsigned nnames;
 	int merge;                     /* the writer merges sources by time stamp */
-	atomic_ullong taken;           /* packets accepted towards -c */
+	atomic_ullong taken;           /* packets accepted towards -c: by the
+					* capture threads, or with a merge by
+					* the sink */
 	atomic_ullong captured_bytes;
 	atomic_ullong file_bytes;
 	pthread_mutex_t mu;            /* guards capture_running */
@@ -193,15 +198,28 @@ static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
 	return 0;
 }
 
+/* With a merge, -c counts here, after the merge: the packets of a batch
+ * that -c still allows (the writer emits in time stamp order, so the
+ * first -c of the output are the earliest captured). */
+static size_t merged_count_allows(struct live *L, size_t n)
+{
+	unsigned long long limit = (unsigned long long)L->o->count_limit,
+			   before = atomic_load(&L->taken);
+	if (!L->merge || L->o->count_limit <= 0)
+		return n;
+	return before + n > limit ? (size_t)(limit - before) : n;
+}
+
 /* The writer thread's sink: a batch of source s.  A file alone takes the
  * batch at once; the shared counters are updated once per batch; a stop
- * breaks the capture loops at once. */
+ * (-c reached after a merge included) breaks the capture loops at once. */
 static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t *taken)
 {
 	struct live *L = user;
 	struct rc__rot *r = L->nrot ? L->rot[L->nrot > 1 ? s : 0] : NULL;
 	int st = 0;
-	size_t i = 0;
+	size_t i = 0, want = merged_count_allows(L, n), asked = n;
+	n = want;
 	if (!r && !L->printing) {
 		i = n; /* --count without -w: only counted */
 	} else if (!L->json && !L->printing) {
@@ -217,6 +235,11 @@ static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t 
 	for (size_t k = 0; k < i; k++)
 		bytes += pkts[k].len;
 	*taken = i;
+	if (L->merge && L->o->count_limit > 0) {
+		unsigned long long now = atomic_fetch_add(&L->taken, i) + i;
+		if (st == 0 && (want < asked || now >= (unsigned long long)L->o->count_limit))
+			st = RC_EBREAK;
+	}
 	atomic_fetch_add_explicit(&L->captured_bytes, bytes, memory_order_relaxed);
 	if (r)
 		atomic_store_explicit(&L->file_bytes, rc__rot_file_bytes(r), memory_order_relaxed);
@@ -249,6 +272,32 @@ static int sink_encoded(void *user, unsigned s, uint8_t *recs, size_t len, size_
 	if (st != 0)
 		break_all(L);
 	return st;
+}
+
+/*
+ * The writer's flush function (writer_thread.h): the files' buffered
+ * records go to the kernel, so packets taken before a quiet spell are in
+ * the file even if ringcap is then killed (SIGKILL, a crash), and a
+ * reader following the file sees them; printed lines go out too.
+ */
+static int flush_outputs(void *user)
+{
+	struct live *L = user;
+	for (unsigned i = 0; i < L->nrot; i++) {
+		char err[512];
+		int st = rc__rot_flush(L->rot[i], err, sizeof(err));
+		if (st < 0) {
+			rot_failed(st, err);
+			break_all(L);
+			return st;
+		}
+	}
+	if ((L->printing || L->json) && rc__ob_flush(&L->out) < 0) {
+		rc__ob_write_error(L->out.err);
+		break_all(L);
+		return RC_EIO;
+	}
+	return 0;
 }
 
 /* ---- capture threads ---- */
@@ -329,14 +378,15 @@ static void *capture_main(void *arg)
 			rc__wt_push(L->wt, s->idx, progress);
 			last_push = clock_ns(CLOCK_MONOTONIC);
 		} else {
-			int take = count_allows(L, n);
+			/* With a merge, -c applies in the writer (sink). */
+			int take = L->merge ? n : count_allows(L, n);
 			(void)rc__wt_put(L->wt, s->idx, pkts, (size_t)take); /* drops are counted */
 			uint64_t now = clock_ns(CLOCK_MONOTONIC);
 			if (take < n || now - last_push >= RC_LIVE_PUSH_NSEC) {
 				rc__wt_push(L->wt, s->idx, pkts[n - 1].ts_nsec);
 				last_push = now;
 			}
-			if (take < n || (L->o->count_limit > 0 &&
+			if (take < n || (!L->merge && L->o->count_limit > 0 &&
 					 atomic_load(&L->taken) >= (unsigned long long)L->o->count_limit)) {
 				break_all(L);
 				break;
@@ -778,11 +828,6 @@ int rc__run_live(const struct rc__cli_opts *o)
 
 	if (open_sources(L) < 0 || attach_filters(L) < 0)
 		goto out;
-	if (o->write_path) {
-		L->format = pick_format(o);
-		if (open_outputs(L, names) < 0)
-			goto out;
-	}
 	if (o->live.drop_user) {
 		char err[256];
 		if ((o->live.keep_net_raw
@@ -791,6 +836,11 @@ int rc__run_live(const struct rc__cli_opts *o)
 			fprintf(stderr, "ringcap: %s\n", err);
 			goto out;
 		}
+	}
+	if (o->write_path) {
+		L->format = pick_format(o);
+		if (open_outputs(L, names) < 0)
+			goto out;
 	}
 	L->merge = L->nsrc > 1 && !o->live.per_thread_files;
 	/* Files and nothing else, no merge: capture threads encode the
@@ -807,6 +857,7 @@ int rc__run_live(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: cannot start the writer thread\n");
 		goto out;
 	}
+	rc__wt_set_flush(L->wt, flush_outputs);
 	signal(SIGPIPE, SIG_IGN);
 	g_live = L;
 	install_signals(on_signal);
@@ -856,7 +907,9 @@ int rc__run_live(const struct rc__cli_opts *o)
 	for (unsigned i = 0; i < L->nrot; i++) {
 		char err[512];
 		struct rc__rot_counts c;
-		if (rc__rot_close(L->rot[i], &c, err, sizeof(err)) < 0 && wst == 0) {
+		/* A stop that printed its own message (not -c or -W) says it all. */
+		if (rc__rot_close(L->rot[i], &c, err, sizeof(err)) < 0 &&
+		    (wst == 0 || wst == RC_EBREAK)) {
 			fprintf(stderr, "ringcap: %s\n", err);
 			code = RC_EXIT_ERROR;
 		}

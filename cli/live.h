@@ -5,6 +5,8 @@
 #ifndef RC_CLI_LIVE_H
 #define RC_CLI_LIVE_H
 
+#include <stddef.h>
+
 #include "options.h"
 
 /* Run -i / -D / -L as o says; messages go to stderr.  Returns an exit code
@@ -17,6 +19,10 @@ int rc__live_list_devices(const struct rc__cli_opts *o);
 int rc__live_list_tstamp_types(const struct rc__cli_opts *o);
 /* -L: the link types a capture on each -i device can deliver. */
 int rc__live_list_linktypes(const struct rc__cli_opts *o);
+/* The device to capture on without -i, as tcpdump picks it, into
+ * name[0..len) (live_devices.c); an exit code, after saying why on
+ * failure. */
+int rc__live_default_device(char *name, size_t len);
 /* "no such device" message listing the valid names (live_devices.c). */
 void rc__live_no_such_device(const char *name);
 

@@ -90,6 +90,42 @@ int rc__live_list_devices(const struct rc__cli_opts *o)
 	return RC_EXIT_OK; /* write errors show at exit (rc__ob_stdio_done) */
 }
 
+/*
+ * tcpdump 4.99 without -i captures on the first device pcap_findalldevs
+ * lists, an order that puts up-and-running devices first and loopback
+ * ones last (rc_device_list keeps it): the first device that is up, is
+ * not loopback and is not "any" (whose cooked link type no one asked
+ * for); else the first loopback one that is up.
+ */
+int rc__live_default_device(char *name, size_t len)
+{
+	char err[RC_ERRBUF_SIZE];
+	rc_device *list;
+	if (rc_device_list(&list, err) < 0) {
+		fprintf(stderr, "ringcap: cannot list interfaces: %s\n", err);
+		return RC_EXIT_ERROR;
+	}
+	const rc_device *pick = NULL, *loop = NULL;
+	for (const rc_device *d = list; d && !pick; d = d->next) {
+		if (!(d->flags & RC_DEVICE_UP) || d->ifindex == 0)
+			continue;
+		if (!(d->flags & RC_DEVICE_LOOPBACK))
+			pick = d;
+		else if (!loop)
+			loop = d;
+	}
+	if (!pick)
+		pick = loop;
+	if (pick)
+		snprintf(name, len, "%s", pick->name);
+	rc_device_list_free(list);
+	if (!pick) {
+		fprintf(stderr, "ringcap: no interfaces available for capture (see ringcap -D)\n");
+		return RC_EXIT_ERROR;
+	}
+	return RC_EXIT_OK;
+}
+
 void rc__live_no_such_device(const char *name)
 {
 	char err[RC_ERRBUF_SIZE];
@@ -104,16 +140,6 @@ void rc__live_no_such_device(const char *name)
 		rc_device_list_free(list);
 	}
 	fprintf(stderr, " (see ringcap -D)\n");
-}
-
-/* -J and -L without -i: tcpdump would pick a default device; ringcap asks
- * for one, as a capture does. */
-static int need_iface(const struct rc__cli_opts *o, const char *opt)
-{
-	if (o->live.nifaces)
-		return 0;
-	fprintf(stderr, "ringcap: %s needs -i IFACE\n", opt);
-	return -1;
 }
 
 /* The device called name in *d (free with rc_device_list_free), or an
@@ -194,13 +220,12 @@ static void show_linktypes(const char *name, const rc_device *d)
 	}
 }
 
-/* show() each -i device, for option opt; the first lookup failure ends it.
+/* show() each -i device (main.c gives the default one when -i is
+ * absent); the first lookup failure ends it.
  * Write errors show at exit (rc__ob_stdio_done). */
-static int each_device(const struct rc__cli_opts *o, const char *opt,
+static int each_device(const struct rc__cli_opts *o,
 		       void (*show)(const char *name, const rc_device *d))
 {
-	if (need_iface(o, opt) < 0)
-		return RC_EXIT_USAGE;
 	for (size_t i = 0; i < o->live.nifaces; i++) {
 		const char *name = o->live.ifaces[i];
 		rc_device *d;
@@ -215,10 +240,10 @@ static int each_device(const struct rc__cli_opts *o, const char *opt,
 
 int rc__live_list_tstamp_types(const struct rc__cli_opts *o)
 {
-	return each_device(o, "-J", show_tstamp_types);
+	return each_device(o, show_tstamp_types);
 }
 
 int rc__live_list_linktypes(const struct rc__cli_opts *o)
 {
-	return each_device(o, "-L", show_linktypes);
+	return each_device(o, show_linktypes);
 }

@@ -12,8 +12,25 @@
 #include "options.h"
 #include "outbuf.h"
 
+/*
+ * Without -i, a capture (no -r) and -L / -J use the device tcpdump would
+ * pick (rc__live_default_device), as if given with -i; -d without -i
+ * keeps the link type of -y (Ethernet, with a warning, without it).
+ */
+static int default_iface(struct rc__cli_opts *o)
+{
+	struct rc__live_opts *lo = &o->live;
+	if (lo->nifaces || lo->list_devices || o->ninputs ||
+	    (o->dump_style && !lo->list_linktypes && !lo->list_tstamp_types))
+		return RC_EXIT_OK;
+	int code = rc__live_default_device(lo->default_iface, sizeof(lo->default_iface));
+	if (code == RC_EXIT_OK)
+		lo->ifaces[lo->nifaces++] = lo->default_iface;
+	return code;
+}
+
 /* Run what the parsed command line asks for; returns the exit code. */
-static int run(const struct rc__cli_opts *o)
+static int run(struct rc__cli_opts *o)
 {
 	char err[256];
 	if (o->show_help) {
@@ -28,6 +45,9 @@ static int run(const struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: %s\n", err);
 		return RC_EXIT_USAGE;
 	}
+	int code = default_iface(o);
+	if (code != RC_EXIT_OK)
+		return code;
 	/* tcpdump's order: the listings, then -d (even with -i), then capture. */
 	if (o->live.list_devices || o->live.list_tstamp_types || o->live.list_linktypes)
 		return rc__run_live(o);
@@ -35,11 +55,6 @@ static int run(const struct rc__cli_opts *o)
 		return rc__run_dump(o);
 	if (o->live.nifaces)
 		return rc__run_live(o);
-	if (o->ninputs == 0) {
-		fprintf(stderr, "ringcap: no input: give -r FILE or -i IFACE\n");
-		rc__cli_usage(stderr);
-		return RC_EXIT_USAGE;
-	}
 	return rc__run_offline(o);
 }
 
@@ -51,7 +66,7 @@ int main(int argc, char **argv)
 
 	if (rc__cli_parse(argc, argv, &o, err, sizeof(err)) < 0) {
 		fprintf(stderr, "ringcap: %s\n", err);
-		rc__cli_usage(stderr);
+		rc__cli_short_usage(stderr);
 		code = RC_EXIT_USAGE;
 	} else {
 		code = run(&o);

@@ -235,12 +235,19 @@ static const struct rc__optdef *find_long(const char *word, char *err, size_t er
 	return NULL;
 }
 
+void rc__cli_short_usage(FILE *out)
+{
+	fprintf(out, "usage: ringcap [-i IFACE | -r FILE] [-w OUT] [OPTION ...] [EXPRESSION]"
+		     " (ringcap -h lists the options)\n");
+}
+
 void rc__cli_usage(FILE *out)
 {
-	fprintf(out, "usage: ringcap -i IFACE [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
+	fprintf(out, "usage: ringcap [-i IFACE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
 		     "       ringcap -r FILE [-r FILE ...] [-w OUT] [OPTION ...] [EXPRESSION]\n"
-		     "       ringcap -D | -L -i IFACE | -d [-r FILE | -i IFACE | -y TYPE] [EXPRESSION]\n"
+		     "       ringcap -D | -L [-i IFACE] | -d [-r FILE | -i IFACE | -y TYPE] [EXPRESSION]\n"
 		     "       ringcap --version | -h\n"
+		     "Without -i: the first interface of -D that is up, not loopback, not \"any\".\n"
 		     "Options may also follow the expression (\"--\" ends them); a long option\n"
 		     "may be shortened to a prefix that names only it (--coun = --count).\n");
 	for (size_t t = 0; t < NTABLES; t++)
@@ -412,6 +419,12 @@ int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen)
 	else if (o->fflag && o->ninputs)
 		/* tcpdump's refusal: -f needs the local network, which a file lacks. */
 		snprintf(err, errlen, "-f can not be used with -r");
+	else if (o->ninputs && !o->live.nifaces &&
+		 (o->live.list_linktypes || o->live.list_tstamp_types))
+		/* Without -i they list the default interface's types, which
+		 * has nothing to do with the files read. */
+		snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)",
+			 o->live.list_tstamp_types ? "-J" : "-L");
 	else if (!capturing && o->live_only_opt[0])
 		snprintf(err, errlen, "%s: for live capture (-i), not for files (-r)", o->live_only_opt);
 	else if (!capturing && o->dump_linktype >= 0 && !o->dump_style)

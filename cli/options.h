@@ -47,6 +47,7 @@ struct rc__live_opts {
 	long stats_secs;         /* --stats; 0 = default (see live.c), -1 = off */
 	int json;                /* --json */
 	int print_too;           /* --print */
+	char default_iface[32];  /* ifaces[0] when no -i was given (main.c) */
 };
 
 struct rc__cli_opts {
@@ -106,8 +107,8 @@ int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size
 /*
  * rc__cli_check - refuse what the parsed command line asks for but no mode
  * would do: a live-only option where nothing is captured (-r, or -d
- * without -i), -y when reading files without -d, --json where no packet
- * is printed.  Returns 0, or -1 with a one-line message in err (exit 2).
+ * without -i), -L or -J with -r but no -i, -y when reading files without
+ * -d, --json where no packet is printed.  Returns 0, or -1 with a one-line message in err (exit 2).
  */
 int rc__cli_check(const struct rc__cli_opts *o, char *err, size_t errlen);
 void rc__cli_opts_free(struct rc__cli_opts *o);
@@ -120,7 +121,10 @@ char *rc__cli_read_filter_file(const char *path);
 /* The output format a -w name asks for without --format: pcapng for a
  * name ending in .pcapng, else pcap (enum rc_file_format). */
 int rc__cli_format_of_name(const char *path);
-/* Print the option summary for -h / usage errors. */
+/* Print the option summary for -h. */
 void rc__cli_usage(FILE *out);
+/* The one line after a usage error's message: the command's shape and
+ * where the options are (tcpdump prints its short usage there too). */
+void rc__cli_short_usage(FILE *out);
 
 #endif

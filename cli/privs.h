@@ -1,6 +1,7 @@
 /*
- * privs.h - -Z USER: give up root once the capture sockets and the first
- * output file are open (--keep-cap-net-raw: all of root but CAP_NET_RAW).
+ * privs.h - -Z USER: give up root once the capture sockets are open and
+ * their filters attached, before any output file is opened (tcpdump's
+ * order; --keep-cap-net-raw: all of root but CAP_NET_RAW).
  */
 #ifndef RC_CLI_PRIVS_H
 #define RC_CLI_PRIVS_H

@@ -479,6 +479,14 @@ uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs
 	return sum;
 }
 
+int rc__rot_flush(struct rc__rot *r, char *err, size_t errlen)
+{
+	int st = r->w ? rc_writer_flush(r->w) : 0;
+	if (st < 0)
+		snprintf(err, errlen, "%s", rc_writer_error(r->w));
+	return st;
+}
+
 uint64_t rc__rot_file_bytes(const struct rc__rot *r)
 {
 	return r && r->w ? rc_writer_offset(r->w) : 0;

@@ -98,6 +98,11 @@ int rc__rot_write_encoded(struct rc__rot *r, uint8_t *recs, size_t len, size_t n
 uint64_t rc__rot_encoded_wire_bytes(const struct rc__rot *r, const uint8_t *recs, size_t len,
 				    size_t n);
 
+/* Hand the current file's buffered records to the kernel (write(2), no
+ * fsync): they survive the process then.  0 or a negative status with a
+ * message naming the file in err. */
+int rc__rot_flush(struct rc__rot *r, char *err, size_t errlen);
+
 /* Bytes in the current file (buffered ones included). */
 uint64_t rc__rot_file_bytes(const struct rc__rot *r);
 

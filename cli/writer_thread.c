@@ -9,6 +9,9 @@
  * The condition variable is signalled only when the writer has work: a
  * queued buffer, a source that ended, or progress while a merge holds
  * records back (want_progress) - an idle pipeline makes no wake-ups.
+ * With a flush function, the one exception: while the sink holds packets
+ * not yet flushed, the writer's wait ends at their flush deadline
+ * (CLOCK_MONOTONIC, so a wall clock step moves no deadline).
  */
 #include "writer_thread.h"
 
@@ -16,6 +19,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ringcap/error.h"
 
@@ -66,6 +70,7 @@ struct rc__wt {
 	int merge;
 	rc__wt_sink sink;
 	rc__wt_raw_sink raw_sink; /* encoded mode (sink is NULL) */
+	rc__wt_flush flush;    /* locked; NULL: none */
 	const rc_encoder *enc;
 	void *user;
 	struct src *srcs;
@@ -234,14 +239,38 @@ static int drain(struct rc__wt *w, struct list *spent, int *held)
 	}
 }
 
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Writer side: call the flush function once the oldest packet the sink
+ * took since the last flush is RC__WT_FLUSH_NSEC old; *due = 0 after. */
+static void flush_if_due(struct rc__wt *w, rc__wt_flush flush, uint64_t *due)
+{
+	if (!flush || !*due || mono_ns() < *due || atomic_load(&w->stopped))
+		return;
+	*due = 0;
+	int st = flush(w->user);
+	if (st != 0) {
+		w->status = st;
+		atomic_store(&w->stopped, 1);
+	}
+}
+
 static void *writer_main(void *arg)
 {
 	struct rc__wt *w = arg;
 	struct list spent = { NULL, NULL };
+	rc__wt_flush flush = NULL;
+	uint64_t flush_due = 0; /* 0: the sink holds nothing unflushed */
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		int all_done = 1;
 		w->want_progress = 0;
+		flush = w->flush;
 		for (unsigned i = 0; i < w->n; i++) {
 			struct src *s = &w->srcs[i];
 			list_splice(&s->mine, &s->queued);
@@ -254,6 +283,8 @@ static void *writer_main(void *arg)
 		int progressed = 0, held = 0;
 		if (!atomic_load(&w->stopped))
 			progressed = w->enc ? drain_encoded(w, &spent) : drain(w, &spent, &held);
+		if (progressed && !flush_due)
+			flush_due = mono_ns() + RC__WT_FLUSH_NSEC;
 		if (atomic_load(&w->stopped)) {
 			/* Stopped: hand every buffer back so sources keep running
 			 * (their packets are counted as not captured). */
@@ -265,6 +296,17 @@ static void *writer_main(void *arg)
 		}
 
 		pthread_mutex_lock(&w->mu);
+		int busy = progressed;
+		for (unsigned i = 0; i < w->n; i++)
+			busy |= w->srcs[i].queued.head != NULL;
+		if (!busy) {
+			/* Nothing queued: the sink's buffers may go to the
+			 * kernel if their time is up (the sources never wait on
+			 * the lock for a flush). */
+			pthread_mutex_unlock(&w->mu);
+			flush_if_due(w, flush, &flush_due);
+			pthread_mutex_lock(&w->mu);
+		}
 		struct buf *b;
 		while ((b = list_pop(&spent))) {
 			b->used = b->rd = b->npkts = 0;
@@ -283,10 +325,17 @@ static void *writer_main(void *arg)
 		if (all_done && empty)
 			break;
 		/* Sleep until a source queues a buffer or ends, or - when
-		 * records wait for a merge - publishes progress. */
+		 * records wait for a merge - publishes progress, or until
+		 * unflushed packets are due. */
 		if (!progressed && !queued) {
 			w->want_progress = held;
-			pthread_cond_wait(&w->cv, &w->mu);
+			if (flush && flush_due && !atomic_load(&w->stopped)) {
+				struct timespec ts = { (time_t)(flush_due / 1000000000u),
+						       (long)(flush_due % 1000000000u) };
+				pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+			} else {
+				pthread_cond_wait(&w->cv, &w->mu);
+			}
 		}
 	}
 	pthread_mutex_unlock(&w->mu);
@@ -329,8 +378,12 @@ static int create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 			w->all[w->nall++] = b;
 			list_add(&w->srcs[i].freel, b);
 		}
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* flush deadlines */
 	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
+	pthread_cond_init(&w->cv, &ca);
+	pthread_condattr_destroy(&ca);
 	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
 		pthread_cond_destroy(&w->cv);
 		pthread_mutex_destroy(&w->mu);
@@ -360,6 +413,13 @@ int rc__wt_create_encoded(struct rc__wt **out, unsigned nsources, size_t buf_byt
 	if (!enc)
 		return RC_EINVAL;
 	return create(out, nsources, buf_bytes, bufs_per_source, 0, NULL, enc, sink, user);
+}
+
+void rc__wt_set_flush(struct rc__wt *w, rc__wt_flush flush)
+{
+	pthread_mutex_lock(&w->mu);
+	w->flush = flush;
+	pthread_mutex_unlock(&w->mu);
 }
 
 /* Source side: a free buffer for s as its current one (0) or RC_EAGAIN. */

@@ -7,7 +7,13 @@
  * filled ones at every read timeout) are queued to one writer thread, which
  * runs the sink (file write with rotation, printing, JSON) at its own pace,
  * a batch of packets per call.  The writer sleeps on a condition variable
- * with no timeout: when nothing is queued, it costs no CPU at all.
+ * with no timeout: when nothing is queued, it costs no CPU at all - but
+ * for one wake-up after packets: with a flush function
+ * (rc__wt_set_flush), what the sink took is flushed at most
+ * RC__WT_FLUSH_NSEC after the first packet of it, once the writer has
+ * nothing queued, so no packet waits in memory for later ones that may
+ * never come (dumpcap flushes its file periodically for the same reason).
+ * Under steady traffic that is one extra write(2) a second.
  *
  * Free buffers are reused last-in first-out, so a writer that keeps up
  * cycles through two cache-warm buffers per source instead of touching
@@ -82,6 +88,18 @@ int rc__wt_create(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 int rc__wt_create_encoded(struct rc__wt **out, unsigned nsources, size_t buf_bytes,
 			  unsigned bufs_per_source, const rc_encoder *enc, rc__wt_raw_sink sink,
 			  void *user);
+
+/* The flush function: hand whatever the sink holds to the kernel.  Runs
+ * in the writer thread; 0, or a negative status that stops the pipeline
+ * as a sink's fatal one (it printed its own message). */
+typedef int (*rc__wt_flush)(void *user);
+
+/* The longest time a packet the sink took waits for the flush function
+ * (while the writer is busy, until its queue is empty). */
+#define RC__WT_FLUSH_NSEC (1000u * 1000u * 1000u)
+
+/* Give the pipeline a flush function (the writer thread may already run). */
+void rc__wt_set_flush(struct rc__wt *w, rc__wt_flush flush);
 
 /* Copy pkts[0..n) into source s's buffers, in order.  Returns how many
  * were stored; the rest were dropped (no free buffer: the writer is

@@ -203,13 +203,19 @@ TEST(cli_filter_error_caret_lines_up_after_tabs_and_utf8)
 TEST(cli_unknown_option_prints_usage)
 {
 	char *out, *err;
+	static const char usage[] = "usage: ringcap [-i IFACE | -r FILE] [-w OUT] [OPTION ...] "
+				    "[EXPRESSION] (ringcap -h lists the options)\n";
+	char want[256];
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "--bogus"), 2);
 	ASSERT_STR_EQ(out, "");
-	ASSERT_STR_CONTAINS(err, "ringcap: unrecognized option '--bogus'\nusage: ringcap -i IFACE");
+	/* The message and one line of usage, not the whole -h text. */
+	snprintf(want, sizeof(want), "ringcap: unrecognized option '--bogus'\n%s", usage);
+	ASSERT_STR_EQ(err, want);
 	free(out);
 	free(err);
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r x -k"), 2);
-	ASSERT_STR_CONTAINS(err, "ringcap: invalid option -- 'k'\nusage:");
+	snprintf(want, sizeof(want), "ringcap: invalid option -- 'k'\n%s", usage);
+	ASSERT_STR_EQ(err, want);
 	free(out);
 	free(err);
 }
@@ -231,10 +237,6 @@ TEST(cli_bad_option_values_are_usage_errors)
 	free(err);
 	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-r"), 2);
 	ASSERT_STR_CONTAINS(err, "option requires an argument -- 'r'");
-	free(out);
-	free(err);
-	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-n"), 2);
-	ASSERT_STR_CONTAINS(err, "no input");
 	free(out);
 	free(err);
 }

@@ -82,7 +82,7 @@ TEST(cli_help_lists_every_option)
 {
 	char *out = NULL;
 	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -h", rc_test_builddir()), 0);
-	ASSERT_STR_CONTAINS(out, "usage: ringcap -i IFACE");
+	ASSERT_STR_CONTAINS(out, "usage: ringcap [-i IFACE ...]");
 	ASSERT_STR_CONTAINS(out, "\n       ringcap -r FILE");
 	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
 		if (!options[i].help)

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ringcap/file.h"
@@ -105,25 +106,128 @@ static unsigned long assert_sent_is_captured_plus_dropped(const char *errpath,
 	return captured;
 }
 
-TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
+/* A fresh pair, and ringcap started in ns_a with args_fmt, which takes
+ * the interface and the output file (a temporary file called name,
+ * returned). */
+static const char *start_writing(struct rc_netns_pair *p, struct rc_spawn *r,
+				 const char *args_fmt, const char *name)
+{
+	char args[512];
+	pair_and_enter(p);
+	const char *out = rc_test_tmpfile(name);
+	snprintf(args, sizeof(args), args_fmt, p->if_a, out);
+	start(r, args);
+	return out;
+}
+
+/* On a fresh pair, ringcap with args_fmt (which takes the interface) is
+ * sent frames 0..sent-1, gap_us apart, and must end by itself (its -c)
+ * with status 0. */
+static void run_to_count(struct rc_spawn *r, const char *args_fmt, unsigned sent,
+			 unsigned gap_us)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	char args[512];
+	pair_and_enter(&p);
+	snprintf(args, sizeof(args), args_fmt, p.if_a);
+	start(r, args);
+	spec_init(&s, &p, sent, 0);
+	s.gap_us = gap_us;
+	ASSERT_UINT_EQ(rc_send_frames(&s), sent);
+	ASSERT_INT_EQ(rc_spawn_wait(r, 10), 0);
+}
+
+/*
+ * -c 50 with sent frames spaced gap_us apart: ringcap (args_fmt, as
+ * start_writing) ends by itself, and its file holds exactly the first 50
+ * frames sent.
+ */
+static void count_limit_case(const char *args_fmt, const char *name, unsigned sent,
+			     unsigned gap_us)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512];
-	pair_and_enter(&p);
-	const char *out = rc_test_tmpfile("c.pcap");
-	snprintf(args, sizeof(args), "-i %s -c 50 -w %s", p.if_a, out);
-	start(&r, args);
-	spec_init(&s, &p, 80, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 80);
+	const char *out = start_writing(&p, &r, args_fmt, name);
+	spec_init(&s, &p, sent, 0);
+	s.gap_us = gap_us;
+	ASSERT_UINT_EQ(rc_send_frames(&s), sent);
 	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
-	unsigned char seen[80] = { 0 };
+	unsigned char *seen = calloc(sent, 1);
+	ASSERT_TRUE(seen != NULL);
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 50);
 	for (unsigned i = 0; i < 50; i++)
-		ASSERT_INT_EQ(seen[i], 1); /* the first 50 sent, in order of arrival */
+		if (!seen[i])
+			rc_test_fail(__FILE__, __LINE__, "frame %u of the first 50 is missing", i);
+	free(seen);
 	assert_counts(r.err, 50);
+}
+
+TEST_TIMEOUT(cli_live_count_limit_writes_exact_frames, 30)
+{
+	count_limit_case("-i %s -c 50 -w %s", "c.pcap", 80, 200);
+}
+
+/*
+ * Without -U, packets the writer took reach the file (write(2)) once it
+ * has been idle for a second: a capture killed with SIGKILL after a burst
+ * leaves a file with every frame of it.  500 frames of 200 bytes fill
+ * neither the writer's file buffer nor a TPACKET_V3 block, so they only
+ * come out through the block's retire timer and the writer's idle flush.
+ */
+static void sigkill_case(const char *args_fmt, const char *name)
+{
+	static const uint32_t small[] = { 200 };
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	const char *out = start_writing(&p, &r, args_fmt, name);
+	spec_init(&s, &p, 500, 0);
+	s.sizes = small;
+	s.nsizes = 1;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 500);
+	/* Killed once the file holds them all, or after 10 s if it never does. */
+	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 500, SIGKILL, 10), 128 + SIGKILL);
+	unsigned char seen[500] = { 0 };
+	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 500);
+}
+
+TEST_TIMEOUT(cli_live_sigkill_after_a_burst_keeps_every_frame, 30)
+{
+	sigkill_case("-i %s -w %s", "kill.pcap");
+}
+
+/* The same through the merging writer (two fanout threads). */
+TEST_TIMEOUT(cli_live_sigkill_after_a_burst_keeps_every_frame_merged, 30)
+{
+	sigkill_case("-i %s --threads 2 -w %s", "killm.pcap");
+}
+
+/*
+ * --threads 2 -c: the count applies after the merge by time stamp, so the
+ * file holds exactly the first 50 frames sent, whichever thread read
+ * them and whenever its ring block was handed over.
+ */
+TEST_TIMEOUT(cli_live_threads_count_limit_writes_the_first_frames, 30)
+{
+	count_limit_case("-i %s --threads 2 --fanout-mode lb -c 50 -w %s", "thr_c.pcap", 400, 100);
+}
+
+/* The same for printing: with -xx the frame's bytes 16-17 (the low half
+ * of its sequence number, netns.h) start each packet's "0x0010:" line;
+ * the 20 packets printed are frames 0-19, in order. */
+TEST_TIMEOUT(cli_live_threads_count_limit_prints_the_first_frames, 30)
+{
+	struct rc_spawn r;
+	run_to_count(&r, "-i %s --threads 2 --fanout-mode lb -c 20 -n -xx", 400, 100);
+	char *out = rc_test_read_text(r.out);
+	unsigned n = 0;
+	for (const char *l = out; (l = strstr(l, "\t0x0010:  ")) != NULL; l++, n++)
+		ASSERT_UINT_EQ(strtoul(l + 11, NULL, 16), n);
+	ASSERT_UINT_EQ(n, 20);
+	free(out);
+	assert_counts(r.err, 20);
 }
 
 /* SIGINT, SIGTERM and SIGHUP all end the capture with a complete file. */
@@ -132,11 +236,7 @@ static void signal_case(int sig, const char *name)
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512];
-	pair_and_enter(&p);
-	const char *out = rc_test_tmpfile(name);
-	snprintf(args, sizeof(args), "-i %s -w %s -U", p.if_a, out);
-	start(&r, args);
+	const char *out = start_writing(&p, &r, "-i %s -w %s -U", name);
 	spec_init(&s, &p, 300, 1000);
 	ASSERT_UINT_EQ(rc_send_frames(&s), 300);
 	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 300, sig, 10), 0);
@@ -174,17 +274,8 @@ TEST_TIMEOUT(cli_live_one_packet_is_singular, 30)
  * lines count them, -c included. */
 TEST_TIMEOUT(cli_live_count_prints_no_packets_and_counts_them, 30)
 {
-	struct rc_netns_pair p;
-	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512];
-	pair_and_enter(&p);
-	snprintf(args, sizeof(args), "-i %s --count -c 5", p.if_a);
-	start(&r, args);
-	spec_init(&s, &p, 10, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 10);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	run_to_count(&r, "-i %s --count -c 5", 10, 200);
 	char *o = rc_test_read_text(r.out);
 	ASSERT_STR_EQ(o, "");
 	free(o);
@@ -504,20 +595,39 @@ static char *status_field(pid_t pid, const char *key)
 	return text;
 }
 
+/*
+ * For -Z nobody: file (in *out) in a directory of the test's own, which
+ * nobody may reach (the test directory becomes 0711) and which, if
+ * writable, is nobody's (0755), else root's (0755).  Returns nobody's
+ * uid; SKIPs the test without that user.
+ */
+static long nobody_file(int writable, const char *file, char *out, size_t len)
+{
+	char *uidline = NULL;
+	if (rc_test_sh(&uidline, "id -u nobody") != 0)
+		SKIP("no user nobody");
+	long uid = strtol(uidline, NULL, 10);
+	free(uidline);
+	snprintf(out, len, "%s/%s", rc_test_tmpdir(), writable ? "nobody" : "root");
+	ASSERT_INT_EQ(chmod(rc_test_tmpdir(), 0711), 0);
+	ASSERT_INT_EQ(mkdir(out, 0755), 0);
+	if (writable)
+		ASSERT_INT_EQ(rc_test_sh(NULL, "chown nobody '%s'", out), 0);
+	size_t n = strlen(out);
+	snprintf(out + n, len - n, "/%s", file);
+	return uid;
+}
+
 TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 {
 	struct rc_netns_pair p;
 	struct rc_send_spec s;
 	struct rc_spawn r;
-	char args[512], *uidline = NULL;
+	char args[1024], out[600];
 	pair_and_enter(&p);
-	if (rc_test_sh(&uidline, "id -u nobody") != 0)
-		SKIP("no user nobody");
-	long uid = strtol(uidline, NULL, 10);
-	free(uidline);
-	/* The file's directory must stay writable for nobody only for later
-	 * rotations; the first file is opened before the switch. */
-	const char *out = rc_test_tmpfile("z.pcap");
+	/* Every file is opened after the switch, as by tcpdump: its
+	 * directory must be nobody's to write. */
+	long uid = nobody_file(1, "z.pcap", out, sizeof(out));
 	snprintf(args, sizeof(args), "-i %s -Z nobody -U -w %s", p.if_a, out);
 	start(&r, args);
 	/* The shell exec'ed ringcap: r.pid is ringcap itself. */
@@ -537,11 +647,39 @@ TEST_TIMEOUT(cli_live_drop_privileges_to_nobody, 30)
 	ASSERT_INT_EQ(rc_spawn_stop_at(&r, out, 10, SIGINT, 10), 0);
 	unsigned char seen[10] = { 0 };
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 10);
+	struct stat sb;
+	ASSERT_INT_EQ(stat(out, &sb), 0);
+	ASSERT_INT_EQ((long)sb.st_uid, uid);
 	free(u);
 	free(g);
 	free(gr);
 	free(cap);
 	free(prm);
+}
+
+/*
+ * -Z drops root before the first output file is opened, as tcpdump does:
+ * a directory nobody cannot write fails at start-up, naming the file,
+ * instead of at the first -C rotation with packets lost.
+ */
+TEST_TIMEOUT(cli_live_drop_privileges_before_the_first_file, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_spawn r;
+	char args[1024], out[600];
+	pair_and_enter(&p);
+	(void)nobody_file(0, "c", out, sizeof(out));
+	snprintf(args, sizeof(args), "-i %s -Z nobody -C 1 -w %s", p.if_a, out);
+	start_or_exit(&r, args);
+	int code = rc_spawn_wait(&r, 10);
+	ASSERT_INT_NE(code, 0);
+	ASSERT_INT_LT(code, 128); /* an exit, not a signal */
+	char *e = rc_test_read_text(r.err);
+	ASSERT_STR_CONTAINS(e, out);
+	ASSERT_STR_CONTAINS(e, "Permission denied");
+	ASSERT_FALSE(strstr(e, "listening on") != NULL);
+	free(e);
+	ASSERT_INT_NE(access(out, F_OK), 0); /* nothing created as root */
 }
 
 TEST_TIMEOUT(cli_live_dev_full_reports_no_space_with_the_name, 30)
@@ -618,6 +756,42 @@ TEST_TIMEOUT(cli_live_list_interfaces_of_the_namespace, 30)
 	ASSERT_STR_CONTAINS(out, ".any (Pseudo-device that captures on all interfaces) [Up, Running]\n");
 	ASSERT_STR_CONTAINS(out, ".lo [");
 	ASSERT_FALSE(strstr(out, p.if_b) != NULL); /* the peer is in the other namespace */
+	free(out);
+}
+
+/*
+ * Without -i, as tcpdump: the first interface of -D that is up and not
+ * loopback (nor "any") - here the veth, the namespace's only one - for a
+ * capture, -L and -J.
+ */
+TEST_TIMEOUT(cli_live_default_interface_when_no_i_is_given, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	char want[128], *out = NULL;
+	pair_and_enter(&p);
+	start(&r, "-c 1 -n");
+	char *e = rc_test_read_text(r.err);
+	snprintf(want, sizeof(want), "listening on %s, link-type EN10MB (Ethernet)", p.if_a);
+	ASSERT_STR_CONTAINS(e, want);
+	free(e);
+	spec_init(&s, &p, 1, 0);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 1);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	assert_counts(r.err, 1);
+	out = rc_test_read_text(r.out);
+	const char *one = strstr(out, "ethertype Unknown (0x88b5)");
+	ASSERT_TRUE(one != NULL);
+	ASSERT_TRUE(strstr(one + 1, "ethertype") == NULL); /* one packet printed */
+	free(out);
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -L", rc_test_builddir()), 0);
+	snprintf(want, sizeof(want), "Data link types for %s (use option -y to set):\n", p.if_a);
+	ASSERT_STR_CONTAINS(out, want);
+	free(out);
+	ASSERT_INT_EQ(rc_test_sh(&out, "'%s/ringcap' -J 2>&1", rc_test_builddir()), 0);
+	snprintf(want, sizeof(want), "Time stamp types for %s (use option -j to set):\n", p.if_a);
+	ASSERT_STR_CONTAINS(out, want);
 	free(out);
 }
 

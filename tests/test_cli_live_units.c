@@ -382,6 +382,9 @@ struct collect {
 	uint64_t ts[4096];
 	unsigned n;
 	atomic_int gate; /* sink waits while 0 */
+	atomic_int flushes;
+	atomic_uint seen_at_flush; /* packets the sink had taken at the last flush */
+	int flush_status;
 };
 
 /* End the pipeline and check how it ended and its counts. */
@@ -592,4 +595,62 @@ TEST(cli_live_writer_counts_what_it_cannot_buffer)
 	ASSERT_UINT_EQ(c.n, ok);
 	for (unsigned k = 0; k < ok; k++)
 		ASSERT_UINT_EQ(c.ts[k], accepted[k]);
+}
+
+static int count_flush(void *user)
+{
+	struct collect *c = user;
+	atomic_store(&c->seen_at_flush, c->n);
+	atomic_fetch_add(&c->flushes, 1);
+	return c->flush_status;
+}
+
+/* A pipeline with count_flush, 10 packets put and pushed at once. */
+static struct rc__wt *flushing_pipeline(struct collect *c, int flush_status)
+{
+	memset(c, 0, sizeof(*c));
+	atomic_store(&c->gate, 1);
+	c->flush_status = flush_status;
+	struct rc__wt *w;
+	ASSERT_OK(rc__wt_create(&w, 1, 8192, 2, 0, collect_sink, c));
+	rc__wt_set_flush(w, count_flush);
+	static const uint8_t data[100];
+	rc_packet p = { .data = data, .caplen = sizeof(data), .len = sizeof(data) };
+	for (unsigned i = 0; i < 10; i++) {
+		p.ts_nsec = i;
+		ASSERT_UINT_EQ(rc__wt_put(w, 0, &p, 1), 1);
+	}
+	rc__wt_push(w, 0, 0);
+	return w;
+}
+
+/* An idle writer calls the flush function once, RC__WT_FLUSH_NSEC after
+ * the packets the sink took: no packet waits for the next one. */
+TEST_TIMEOUT(cli_live_writer_flushes_when_idle, 20)
+{
+	struct collect c;
+	long long t0 = rc_test_mono_ms();
+	struct rc__wt *w = flushing_pipeline(&c, 0);
+	while (atomic_load(&c.flushes) == 0 && rc_test_mono_ms() - t0 < 10000)
+		usleep(10 * 1000);
+	long long waited = rc_test_mono_ms() - t0;
+	ASSERT_INT_EQ(atomic_load(&c.flushes), 1);
+	ASSERT_UINT_EQ(atomic_load(&c.seen_at_flush), 10);
+	ASSERT_INT_GE(waited, (long long)(RC__WT_FLUSH_NSEC / 1000000u));
+	rc__wt_source_done(w, 0);
+	finish_expect(w, 0, 10, 0);
+}
+
+/* A failing flush (a full disk) stops the pipeline with its status. */
+TEST_TIMEOUT(cli_live_writer_stops_on_a_failed_flush, 20)
+{
+	struct collect c;
+	long long t0 = rc_test_mono_ms();
+	struct rc__wt *w = flushing_pipeline(&c, RC_EIO);
+	while (!rc__wt_stopped(w) && rc_test_mono_ms() - t0 < 10000)
+		usleep(10 * 1000);
+	ASSERT_INT_EQ(rc__wt_stopped(w), 1);
+	ASSERT_INT_EQ(atomic_load(&c.flushes), 1);
+	rc__wt_source_done(w, 0);
+	finish_expect(w, RC_EIO, 10, 0);
 }

@@ -246,6 +246,8 @@ TEST_TIMEOUT(faults_cli_keep_cap_net_raw_keeps_only_that_capability, 30)
 	free(id);
 	char out[256];
 	snprintf(out, sizeof(out), "%s", rc_test_tmpfile("keep.pcap"));
+	/* -Z: the file is created as nobody, in a directory like /tmp. */
+	ASSERT_INT_EQ(chmod(rc_test_tmpdir(), 01777), 0);
 	struct rc_spawn r;
 	rc_spawn_sh(&r, "keep", "'%s/ringcap' -i %s -Z nobody --keep-cap-net-raw -U -w '%s'",
 		    rc_test_builddir(), pair.if_a, out);
