@@ -64,7 +64,12 @@ enum rc_capture_backend {
 	RC_BACKEND_SOCKET = 3,
 };
 
-/* Which packets to deliver, relative to the capturing host. */
+/*
+ * Which packets to deliver, relative to the capturing host.  Whatever the
+ * direction, a loopback device's outgoing packets are not delivered: each
+ * comes back as an incoming one, which is (as in libpcap), so RC_CAPTURE_OUT
+ * on a loopback device delivers nothing.
+ */
 enum rc_capture_direction {
 	RC_CAPTURE_BOTH = 0,
 	RC_CAPTURE_IN = 1,  /* received: kernel drops outgoing (PACKET_IGNORE_OUTGOING) */
@@ -306,7 +311,8 @@ typedef struct rc_capture_stats {
 	uint64_t dropped;
 	uint64_t freeze_count;     /* V3: times the ring was full (tp_freeze_q_cnt) */
 	uint64_t delivered;        /* packets handed to the caller */
-	uint64_t dir_discarded;    /* discarded by the direction option in user space */
+	uint64_t dir_discarded;    /* discarded in user space by the direction option
+				    * or as a loopback device's outgoing copy */
 	uint64_t filter_discarded; /* discarded by the filter run in user space */
 } rc_capture_stats;
 

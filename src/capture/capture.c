@@ -9,7 +9,8 @@
  *   3. for each candidate back-end (V3 -> V2 -> socket, or the forced one):
  *      socket(AF_PACKET, type, 0) - protocol 0, so nothing is queued
  *      before the ring exists - PACKET_VERSION, PACKET_RESERVE, time
- *      stamps, PACKET_IGNORE_OUTGOING, PACKET_QDISC_BYPASS, the ring,
+ *      stamps, PACKET_IGNORE_OUTGOING (direction "in", loopback),
+ *      PACKET_QDISC_BYPASS, the ring,
  *      bind(protocol, ifindex), SO_ERROR (interface down?), promiscuous
  *      membership, fanout.  A failure closes that socket and tries the
  *      next back-end, unless no back-end could do better: no privilege
@@ -467,9 +468,12 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 	}
 	if (c->opts.tstamp_source == RC_TSTAMP_HARDWARE && (st = hw_tstamps(c)) < 0)
 		goto err;
-	if (c->opts.direction == RC_CAPTURE_IN) {
+	if (c->opts.direction == RC_CAPTURE_IN || c->arphrd == ARPHRD_LOOPBACK) {
 		/* Since Linux 4.20: outgoing packets then take no ring space.
-		 * Refused or not, deliver.c discards any that come. */
+		 * Refused or not, deliver.c discards any that come.  A
+		 * loopback device's outgoing packets come back as incoming
+		 * ones, which libpcap delivers alone (pcap-linux.c,
+		 * linux_check_direction): there "out" captures nothing. */
 		int one = 1;
 		(void)setsockopt(c->fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
 	}
