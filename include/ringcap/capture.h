@@ -182,7 +182,19 @@ int rc_capture_set_vlan_reinsert(rc_capture *c, int on);
 /* Cooked mode (SOCK_DGRAM): every packet gets a LINUX_SLL2 header instead
  * of its link-layer header.  Always on for "any". */
 int rc_capture_set_cooked(rc_capture *c, int on);
-/* Only this EtherType (host byte order, e.g. 0x0800); 0 = all (default). */
+/*
+ * Only this EtherType (host byte order, 0x0600..0xffff, e.g. 0x0800); 0 =
+ * all (default); below 0x0600 RC_EINVAL.  The socket is then bound to that
+ * protocol, and the kernel treats such a socket as a protocol handler, not
+ * a tap (libpcap's pcap_set_protocol_linux alike):
+ *   - it gets no outgoing packets (dev_queue_xmit_nit feeds only sockets
+ *     bound to every protocol);
+ *   - a VLAN tag is gone before protocol dispatch: a tagged frame arrives
+ *     untagged, without the tag in metadata, matched by its inner
+ *     EtherType, and 0x8100 / 0x88a8 match nothing.
+ * For every direction, or for the tags, capture all and filter instead
+ * ("ether proto 0x88b5", "vlan and ...").
+ */
 int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype);
 /* Join fanout group group_id with mode (enum rc_fanout_mode) and flags
  * (enum rc_fanout_flag bits).  RC_FANOUT_CBPF needs rc_capture_set_fanout_program. */

@@ -249,6 +249,12 @@ int rc_capture_set_cooked(rc_capture *c, int on)
 int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype)
 {
 	RC__SETTER_PROLOGUE(c);
+	/* IEEE 802.3: a type/length field below 0x0600 is a frame length,
+	 * never an EtherType (ETH_P_802_3_MIN). */
+	if (ethertype != 0 && ethertype < 0x0600)
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: protocol 0x%04x is not an EtherType (0x0600..0xffff, 0 = all)",
+				rc__capture_devname(c), ethertype);
 	c->opts.protocol = ethertype;
 	return 0;
 }
