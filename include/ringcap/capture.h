@@ -136,7 +136,10 @@ int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes);
  * docs/capture.md): 256 KiB for TPACKET_V3 (128 KiB blocks); for
  * TPACKET_V2 two blocks of 64 KiB, or of the frame size rounded up to a
  * power of two if larger.  A smaller request is raised (with a warning,
- * rc_capture_warning), others are rounded down to whole blocks.
+ * rc_capture_warning), others are rounded down to whole blocks.  The
+ * socket back-end's receive buffer is capped by the kernel
+ * (net.core.rmem_max without CAP_NET_ADMIN): a smaller one than asked
+ * for also warns.
  */
 int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes);
 /*

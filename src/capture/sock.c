@@ -21,6 +21,7 @@
 #include "capture/ring.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <linux/net_tstamp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,36 @@ struct rc__sockbuf {
 		uint8_t bytes[RC__CMSG_BYTES];
 	} cmsg[RC__SOCK_SLOTS];
 };
+
+/*
+ * The ring size becomes the receive buffer.  SO_RCVBUFFORCE passes
+ * net.core.rmem_max with CAP_NET_ADMIN; without it SO_RCVBUF is clamped
+ * to rmem_max.  The kernel keeps twice the size asked for (the other half
+ * pays for sk_buff bookkeeping) in an int, so it caps the request at
+ * INT_MAX / 2 (net/core/sock.c, __sock_set_rcvbuf).  What it granted is
+ * read back: a buffer smaller than the ring size asked for gets a warning,
+ * as a reduced ring does (ring.c).
+ */
+static void set_rcvbuf(rc_capture *c)
+{
+	int rcv = c->opts.ring_bytes > INT_MAX / 2 ? INT_MAX / 2 : (int)c->opts.ring_bytes;
+	int forced = setsockopt(c->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcv, sizeof(rcv)) == 0;
+	if (!forced)
+		(void)setsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv));
+	int got = 0;
+	socklen_t len = sizeof(got);
+	if (getsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &got, &len) != 0)
+		return;
+	if ((uint64_t)got / 2 >= c->opts.ring_bytes)
+		return;
+	char prev[RC_ERRBUF_SIZE]; /* the device look-up's warning stays */
+	memcpy(prev, c->warn, sizeof(prev));
+	rc__errf(c->warn, 0, "%s%s%s: socket receive buffer reduced from %llu to %d bytes (%s)",
+		 prev, prev[0] ? "; " : "", rc__capture_devname(c),
+		 (unsigned long long)c->opts.ring_bytes, got / 2,
+		 forced ? "the kernel's maximum"
+			: "net.core.rmem_max: SO_RCVBUFFORCE needs CAP_NET_ADMIN");
+}
 
 static int sock_setup(rc_capture *c)
 {
@@ -72,11 +103,7 @@ static int sock_setup(rc_capture *c)
 		free(s);
 		return rc__errf(c->err, rc__from_errno(e), "PACKET_AUXDATA: %s", strerror(e));
 	}
-	/* The ring size becomes the receive buffer; SO_RCVBUFFORCE passes
-	 * net.core.rmem_max with CAP_NET_ADMIN, SO_RCVBUF is clamped to it. */
-	int rcv = c->opts.ring_bytes > (1u << 30) ? (1 << 30) : (int)c->opts.ring_bytes;
-	if (setsockopt(c->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcv, sizeof(rcv)) != 0)
-		(void)setsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv));
+	set_rcvbuf(c);
 	if (c->opts.tstamp_source == RC_TSTAMP_SOFTWARE &&
 	    setsockopt(c->fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof(one)) != 0) {
 		int e = errno;
