@@ -83,7 +83,9 @@ enum rc_tstamp_precision {
 
 enum rc_tstamp_source {
 	RC_TSTAMP_SOFTWARE = 0, /* kernel time when the packet reached the socket layer */
-	RC_TSTAMP_HARDWARE = 1, /* NIC clock (SOF_TIMESTAMPING_RAW_HARDWARE); RC_ENOTSUP if absent */
+	/* NIC clock (SOF_TIMESTAMPING_RAW_HARDWARE); RC_ENOTSUP if absent.
+	 * Packets the NIC stamped carry RC_PKT_TS_HARDWARE (ringcap/packet.h). */
+	RC_TSTAMP_HARDWARE = 1,
 };
 
 /* Fanout modes (PACKET_FANOUT_*, linux/if_packet.h). */

@@ -59,6 +59,12 @@
 #define RC__V2_SLL_OFF RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr))
 #define RC__V3_SLL_OFF RC__TPACKET_ALIGN(sizeof(struct tpacket3_hdr))
 
+/* TP_STATUS_TS_RAW_HARDWARE of linux/if_packet.h, (1 << 31) there: an
+ * int shifted into its sign bit, which -Wsign-conversion reports when it
+ * meets a uint32_t status.  The same bit, unsigned.  The rings set it when
+ * the time stamp is the NIC's; sock.c when SO_TIMESTAMPING gave one. */
+#define RC__TP_STATUS_TS_RAW_HARDWARE (1u << 31)
+
 /* Packets rc_capture_loop fetches per read call. */
 #define RC__STASH 64u
 
@@ -295,6 +301,8 @@ static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__fr
 		flags |= RC_PKT_CSUM_NOTREADY;
 	if (st & TP_STATUS_CSUM_VALID)
 		flags |= RC_PKT_CSUM_VALID;
+	if (st & RC__TP_STATUS_TS_RAW_HARDWARE)
+		flags |= RC_PKT_TS_HARDWARE;
 	uint64_t ts = f->ts_nsec;
 	if (__builtin_expect(k->micro, 0)) /* a branch, not a division per packet */
 		ts -= ts % 1000;

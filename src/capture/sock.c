@@ -176,7 +176,7 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 			.len = s->msgs[i].msg_len,
 			.sll = &s->addr[i],
 		};
-		int have_ts = 0;
+		int have_ts = 0, hw_ts = 0;
 		for (struct cmsghdr *cm = CMSG_FIRSTHDR(m); cm; cm = CMSG_NXTHDR(m, cm)) {
 			if (cm->cmsg_level == SOL_PACKET && cm->cmsg_type == PACKET_AUXDATA &&
 			    cm->cmsg_len >= CMSG_LEN(sizeof(struct tpacket_auxdata))) {
@@ -196,13 +196,23 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 				   cm->cmsg_len >= CMSG_LEN(3 * sizeof(struct timespec))) {
 				struct timespec ts[3];
 				memcpy(ts, CMSG_DATA(cm), sizeof(ts));
-				/* ts[2] is the raw hardware time stamp. */
-				f.ts_nsec = (uint64_t)ts[2].tv_sec * 1000000000u + (uint64_t)ts[2].tv_nsec;
-				have_ts = 1;
+				/* ts[2] is the raw hardware time stamp, zero when
+				 * the NIC did not stamp this packet (struct
+				 * scm_timestamping, Documentation/networking/
+				 * timestamping.rst): then the read time stands in. */
+				if (ts[2].tv_sec != 0 || ts[2].tv_nsec != 0) {
+					f.ts_nsec = (uint64_t)ts[2].tv_sec * 1000000000u +
+						    (uint64_t)ts[2].tv_nsec;
+					have_ts = hw_ts = 1;
+				}
 			}
 		}
 		if (!have_ts)
 			f.ts_nsec = now_nsec();
+		/* After the loop: PACKET_AUXDATA, which comes after the stamps
+		 * (packet_recvmsg), sets the whole status word. */
+		if (hw_ts)
+			f.status |= RC__TP_STATUS_TS_RAW_HARDWARE;
 		if (f.len < f.caplen)
 			f.len = f.caplen;
 		c->progress = 1;
