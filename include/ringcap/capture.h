@@ -67,8 +67,8 @@ enum rc_capture_backend {
 /*
  * Which packets to deliver, relative to the capturing host.  Whatever the
  * direction, a loopback device's outgoing packets are not delivered: each
- * comes back as an incoming one, which is (as in libpcap), so RC_CAPTURE_OUT
- * on a loopback device delivers nothing.
+ * comes back as an incoming packet, and only that copy is delivered (as in
+ * libpcap), so RC_CAPTURE_OUT on a loopback device delivers nothing.
  */
 enum rc_capture_direction {
 	RC_CAPTURE_BOTH = 0,

@@ -59,12 +59,6 @@
 #define RC__V2_SLL_OFF RC__TPACKET_ALIGN(sizeof(struct tpacket2_hdr))
 #define RC__V3_SLL_OFF RC__TPACKET_ALIGN(sizeof(struct tpacket3_hdr))
 
-/* TP_STATUS_TS_RAW_HARDWARE of linux/if_packet.h, (1 << 31) there: an
- * int shifted into its sign bit, which -Wsign-conversion reports when it
- * meets a uint32_t status.  The same bit, unsigned.  The rings set it when
- * the time stamp is the NIC's; sock.c when SO_TIMESTAMPING gave one. */
-#define RC__TP_STATUS_TS_RAW_HARDWARE (1u << 31)
-
 /* Packets rc_capture_loop fetches per read call. */
 #define RC__STASH 64u
 
@@ -242,9 +236,9 @@ static inline const char *rc__capture_devname(const rc_capture *c)
 /*
  * rc__capture_deliver - turn f into *p (see deliver.c).  Returns 1 if the
  * packet is delivered, 0 if direction (or the loopback rule) or filter
- * discarded it (counted in
- * dir_discarded / filter_discarded; delivered is counted by the read
- * call).  May rewrite bytes in [f->mac - c->headroom, f->mac + f->caplen).
+ * discarded it (counted in dir_discarded / filter_discarded; delivered is
+ * counted by the read call).  May rewrite bytes in
+ * [f->mac - c->headroom, f->mac + f->caplen).
  */
 int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p);
 
@@ -301,7 +295,7 @@ static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__fr
 		flags |= RC_PKT_CSUM_NOTREADY;
 	if (st & TP_STATUS_CSUM_VALID)
 		flags |= RC_PKT_CSUM_VALID;
-	if (st & RC__TP_STATUS_TS_RAW_HARDWARE)
+	if (st & TP_STATUS_TS_RAW_HARDWARE) /* the rings; sock.c sets it too */
 		flags |= RC_PKT_TS_HARDWARE;
 	uint64_t ts = f->ts_nsec;
 	if (__builtin_expect(k->micro, 0)) /* a branch, not a division per packet */

@@ -212,7 +212,7 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 		/* After the loop: PACKET_AUXDATA, which comes after the stamps
 		 * (packet_recvmsg), sets the whole status word. */
 		if (hw_ts)
-			f.status |= RC__TP_STATUS_TS_RAW_HARDWARE;
+			f.status |= TP_STATUS_TS_RAW_HARDWARE;
 		if (f.len < f.caplen)
 			f.len = f.caplen;
 		c->progress = 1;
