@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/if_packet.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
@@ -534,4 +535,20 @@ void rc_test_capture_until_enetdown(const struct rc_netns_pair *p, int backend, 
 	ASSERT_UINT_EQ(st.delivered, count);
 	ASSERT_UINT_EQ(st.dropped, 0);
 	rc_capture_close(c);
+}
+
+int rc_send_udp_lo(unsigned n, uint16_t *port)
+{
+	static const char bytes[64] = { 0 };
+	ASSERT_UINT_LE(n, sizeof(bytes));
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	ASSERT_INT_GE(fd, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof(a);
+	ASSERT_INT_EQ(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	ASSERT_INT_EQ(getsockname(fd, (struct sockaddr *)&a, &alen), 0);
+	for (unsigned i = 1; i <= n; i++)
+		ASSERT_INT_EQ(sendto(fd, bytes, i, 0, (struct sockaddr *)&a, sizeof(a)), (long long)i);
+	*port = ntohs(a.sin_port);
+	return fd;
 }

@@ -92,6 +92,15 @@ unsigned long rc_send_wait(pid_t pid, int result_fd);
 unsigned rc_test_check_frames_file(const char *path, const struct rc_send_spec *s,
 				   unsigned char *seen);
 
+/*
+ * Send n UDP datagrams of 1, 2, ... n bytes to 127.0.0.1 from a socket
+ * bound there (lo must be up), so each passes lo's packet taps twice,
+ * sent and received; *port gets the port, source and destination alike.
+ * Returns that socket: close it once the capture saw the datagrams - a
+ * datagram received after it closed would draw an ICMP port unreachable.
+ */
+int rc_send_udp_lo(unsigned n, uint16_t *port);
+
 /* ---- capture test helpers ---- */
 #include "ringcap/capture.h"
 

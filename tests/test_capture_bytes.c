@@ -4,6 +4,7 @@
  */
 #include "harness.h"
 #include "netns.h"
+#include "testutil.h"
 
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
@@ -51,6 +52,9 @@ static void check_packet(void *user, const rc_packet *p)
 	ASSERT_UINT_EQ(p->direction, RC_DIR_IN);
 	ASSERT_UINT_EQ(p->linktype, RC_LINKTYPE_ETHERNET);
 	ASSERT_UINT_EQ(p->flags & RC_PKT_VLAN, 0);
+	/* A veth stamps in software only.  (RC_PKT_TS_HARDWARE set needs a
+	 * NIC with hardware stamps, which this machine's tests lack.) */
+	ASSERT_UINT_EQ(p->flags & RC_PKT_TS_HARDWARE, 0);
 	ASSERT_UINT_GE(p->ts_nsec, k->last_ts);
 	ASSERT_UINT_GE(p->ts_nsec + 2000000000ull, k->t0);
 	ASSERT_UINT_LE(p->ts_nsec, real_ns() + 2000000000ull);
@@ -180,3 +184,72 @@ static void nonblocking_empty(int backend)
 	rc_capture_close(c);
 }
 RC_TEST_EACH_BACKEND(capture_nonblocking_read_returns_zero, 20, nonblocking_empty)
+
+/* ------------------------------------------------- checksum not ready */
+
+struct csum {
+	uint16_t port; /* UDP source port of the test's datagrams */
+	unsigned seen, notready;
+};
+
+static void count_csum(void *user, const rc_packet *p)
+{
+	struct csum *k = user;
+	const uint8_t *d = p->data;
+	if (p->caplen < 14 + 20 + 8 || d[12] != 0x08 || d[13] != 0x00 || d[14 + 9] != IPPROTO_UDP)
+		return; /* an ICMP port unreachable coming back, say */
+	const uint8_t *udp = d + 14 + 4 * (d[14] & 0x0f);
+	if ((udp[0] << 8 | udp[1]) != k->port)
+		return;
+	ASSERT_UINT_EQ(p->direction, RC_DIR_OUT);
+	k->seen++;
+	k->notready += (p->flags & RC_PKT_CSUM_NOTREADY) != 0;
+}
+
+/*
+ * UDP datagrams sent over if_b, captured there as outgoing packets: with
+ * transmit checksum offload on (a veth's default) the stack leaves the
+ * UDP checksum to the device (CHECKSUM_PARTIAL), and the kernel says so
+ * in the packet's status (TP_STATUS_CSUMNOTREADY, on the socket in
+ * PACKET_AUXDATA): RC_PKT_CSUM_NOTREADY.  With the offload off the stack
+ * computes it, and the flag is clear.
+ */
+static void run_csum(int backend)
+{
+	struct rc_netns_pair pair;
+	rc_capture *c = rc_test_pair_capture(&pair, 1500, backend);
+	ASSERT_INT_EQ(rc_netns_sh(pair.ns_a, "ip addr add 10.77.0.1/24 dev %s", pair.if_a), 0);
+	ASSERT_INT_EQ(rc_netns_sh(pair.ns_b, "ip addr add 10.77.0.2/24 dev %s && "
+				  "ip neigh add 10.77.0.1 lladdr %02x:%02x:%02x:%02x:%02x:%02x "
+				  "dev %s nud permanent",
+				  pair.if_b, pair.mac_a[0], pair.mac_a[1], pair.mac_a[2],
+				  pair.mac_a[3], pair.mac_a[4], pair.mac_a[5], pair.if_b),
+		       0);
+	rc_test_capture_activate(c);
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	ASSERT_INT_GE(fd, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(0x0a4d0002) };
+	socklen_t alen = sizeof(a);
+	ASSERT_INT_EQ(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	ASSERT_INT_EQ(getsockname(fd, (struct sockaddr *)&a, &alen), 0);
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
+				  .sin_addr.s_addr = htonl(0x0a4d0001) };
+	struct csum k = { .port = ntohs(a.sin_port) };
+	for (int off = 0; off < 2; off++) {
+		if (off)
+			ASSERT_INT_EQ(rc_netns_sh(pair.ns_b, "ethtool -K %s tx off >/dev/null",
+						  pair.if_b), 0);
+		for (int i = 0; i < 3; i++)
+			ASSERT_INT_EQ(sendto(fd, "ringcap!", 8, 0, (struct sockaddr *)&to,
+					     sizeof(to)), 8);
+		unsigned want = 3u * (unsigned)(off + 1);
+		for (long long t0 = rc_test_mono_ms();
+		     k.seen < want && rc_test_mono_ms() - t0 < RC_TEST_ARRIVAL_MS;)
+			rc_test_capture_drain(c, 1, 100, count_csum, &k);
+		ASSERT_UINT_EQ(k.seen, want);
+		ASSERT_UINT_EQ(k.notready, 3);
+	}
+	close(fd);
+	rc_capture_close(c);
+}
+RC_TEST_EACH_BACKEND(capture_outgoing_udp_with_tx_offload_is_csum_notready, 30, run_csum)

@@ -41,6 +41,16 @@ TEST(capture_bad_options_name_device_option_and_value)
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: time stamp precision 9");
 	ASSERT_INT_EQ(rc_capture_set_backend(c, 9), RC_EINVAL);
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: back-end 9");
+	/* 0x0100..0x05ff is an 802.3 length; 0 (all), the kernel's own
+	 * numbers below 0x0100 (ETH_P_ALL, ETH_P_802_2) and 0x0600 pass. */
+	ASSERT_INT_EQ(rc_capture_set_protocol(c, 0x05ff), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: protocol 0x05ff is not an EtherType");
+	ASSERT_INT_EQ(rc_capture_set_protocol(c, 0x0100), RC_EINVAL);
+	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: protocol 0x0100 ");
+	ASSERT_OK(rc_capture_set_protocol(c, 3));
+	ASSERT_OK(rc_capture_set_protocol(c, 4));
+	ASSERT_OK(rc_capture_set_protocol(c, 0x0600));
+	ASSERT_OK(rc_capture_set_protocol(c, 0));
 	ASSERT_INT_EQ(rc_capture_set_fanout(c, 1, 42, 0), RC_EINVAL);
 	ASSERT_STR_CONTAINS(rc_capture_error(c), "lo: fanout mode 42");
 	rc_bpf_insn bad[] = { { BPF_LD | BPF_W | BPF_ABS, 0, 0, 0 } }; /* no return */

@@ -65,7 +65,12 @@ enum rc_capture_backend {
 	RC_BACKEND_SOCKET = 3,
 };
 
-/* Which packets to deliver, relative to the capturing host. */
+/*
+ * Which packets to deliver, relative to the capturing host.  Whatever the
+ * direction, a loopback device's outgoing packets are not delivered: each
+ * comes back as an incoming packet, and only that copy is delivered (as in
+ * libpcap), so RC_CAPTURE_OUT on a loopback device delivers nothing.
+ */
 enum rc_capture_direction {
 	RC_CAPTURE_BOTH = 0,
 	RC_CAPTURE_IN = 1,  /* received: kernel drops outgoing (PACKET_IGNORE_OUTGOING) */
@@ -79,7 +84,9 @@ enum rc_tstamp_precision {
 
 enum rc_tstamp_source {
 	RC_TSTAMP_SOFTWARE = 0, /* kernel time when the packet reached the socket layer */
-	RC_TSTAMP_HARDWARE = 1, /* NIC clock (SOF_TIMESTAMPING_RAW_HARDWARE); RC_ENOTSUP if absent */
+	/* NIC clock (SOF_TIMESTAMPING_RAW_HARDWARE); RC_ENOTSUP if absent.
+	 * Packets the NIC stamped carry RC_PKT_TS_HARDWARE (ringcap/packet.h). */
+	RC_TSTAMP_HARDWARE = 1,
 };
 
 /* Fanout modes (PACKET_FANOUT_*, linux/if_packet.h). */
@@ -132,7 +139,10 @@ int rc_capture_set_snaplen(rc_capture *c, uint32_t snaplen_bytes);
  * docs/capture.md): 256 KiB for TPACKET_V3 (128 KiB blocks); for
  * TPACKET_V2 two blocks of 64 KiB, or of the frame size rounded up to a
  * power of two if larger.  A smaller request is raised (with a warning,
- * rc_capture_warning), others are rounded down to whole blocks.
+ * rc_capture_warning), others are rounded down to whole blocks.  The
+ * socket back-end's receive buffer is capped by the kernel
+ * (net.core.rmem_max without CAP_NET_ADMIN): a smaller one than asked
+ * for also warns.
  */
 int rc_capture_set_ring_size(rc_capture *c, uint64_t ring_bytes);
 /*
@@ -191,7 +201,22 @@ int rc_capture_set_cooked(rc_capture *c, int on);
  * not a LINUX_SLL/LINUX_SLL2 capture).
  */
 int rc_capture_set_cooked_header(rc_capture *c, int linktype);
-/* Only this EtherType (host byte order, e.g. 0x0800); 0 = all (default). */
+/*
+ * Only this EtherType (host byte order, 0x0600..0xffff, e.g. 0x0800), or
+ * one of the kernel's non-DIX protocol numbers below 0x0100
+ * (linux/if_ether.h: ETH_P_802_2 = 4 takes LLC frames, ETH_P_ALL = 3 is
+ * the same as 0); 0 = all (default); 0x0100..0x05ff, an 802.3 length,
+ * RC_EINVAL.  The socket is then bound to that
+ * protocol, and the kernel treats such a socket as a protocol handler, not
+ * a tap (libpcap's pcap_set_protocol_linux alike):
+ *   - it gets no outgoing packets (dev_queue_xmit_nit feeds only sockets
+ *     bound to every protocol);
+ *   - a VLAN tag is gone before protocol dispatch: a tagged frame arrives
+ *     untagged, without the tag in metadata, matched by its inner
+ *     EtherType, and 0x8100 / 0x88a8 match nothing.
+ * For every direction, or for the tags, capture all and filter instead
+ * ("ether proto 0x88b5", "vlan and ...").
+ */
 int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype);
 /* Join fanout group group_id with mode (enum rc_fanout_mode) and flags
  * (enum rc_fanout_flag bits).  RC_FANOUT_CBPF needs rc_capture_set_fanout_program. */
@@ -359,7 +384,8 @@ typedef struct rc_capture_stats {
 	uint64_t dropped;
 	uint64_t freeze_count;     /* V3: times the ring was full (tp_freeze_q_cnt) */
 	uint64_t delivered;        /* packets handed to the caller */
-	uint64_t dir_discarded;    /* discarded by the direction option in user space */
+	uint64_t dir_discarded;    /* discarded in user space by the direction option
+				    * or as a loopback device's outgoing copy */
 	uint64_t filter_discarded; /* discarded by the filter run in user space */
 } rc_capture_stats;
 

@@ -31,6 +31,10 @@ enum rc_packet_flag {
 	RC_PKT_VLAN = 1u << 3,          /* vlan_tci/vlan_tpid hold a tag the kernel stripped */
 	RC_PKT_HAS_COMMENT = 1u << 4,   /* comment/comment_len are set (pcapng opt_comment) */
 	RC_PKT_HAS_DROPCOUNT = 1u << 5, /* dropcount is set (pcapng epb_dropcount) */
+	/* live: ts_nsec is the NIC's raw hardware stamp.  With hardware time
+	 * stamps asked for (RC_TSTAMP_HARDWARE), a packet without it carries
+	 * the kernel's software stamp: the NIC did not stamp that one. */
+	RC_PKT_TS_HARDWARE = 1u << 6,
 };
 
 typedef struct rc_packet {

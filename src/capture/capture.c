@@ -9,7 +9,8 @@
  *   3. for each candidate back-end (V3 -> V2 -> socket, or the forced one):
  *      socket(AF_PACKET, type, 0) - protocol 0, so nothing is queued
  *      before the ring exists - PACKET_VERSION, PACKET_RESERVE, time
- *      stamps, PACKET_IGNORE_OUTGOING, PACKET_QDISC_BYPASS, the ring,
+ *      stamps, PACKET_IGNORE_OUTGOING (direction "in", loopback),
+ *      PACKET_QDISC_BYPASS, the ring,
  *      bind(protocol, ifindex), SO_ERROR (interface down?), promiscuous
  *      membership, fanout.  A failure closes that socket and tries the
  *      next back-end, unless no back-end could do better: no privilege
@@ -273,7 +274,17 @@ int rc_capture_set_cooked_header(rc_capture *c, int linktype)
 int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype)
 {
 	RC__SETTER_PROLOGUE(c);
-	c->opts.protocol = ethertype;
+	/* IEEE 802.3: a type/length field below 0x0600 is a frame length,
+	 * never an EtherType (ETH_P_802_3_MIN).  Below 0x0100 the kernel has
+	 * numbers of its own for frames without one (linux/if_ether.h, "Non
+	 * DIX types": ETH_P_802_2 for LLC frames, ...), which libpcap's
+	 * pcap_set_protocol_linux passes on too; ETH_P_ALL is all, as 0. */
+	if (ethertype >= 0x0100 && ethertype < 0x0600)
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: protocol 0x%04x is not an EtherType (0x0600..0xffff; below 0x0100 "
+				"the kernel's own numbers; 0 = all)",
+				rc__capture_devname(c), ethertype);
+	c->opts.protocol = ethertype == ETH_P_ALL ? 0 : ethertype;
 	return 0;
 }
 
@@ -494,9 +505,12 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 	}
 	if (c->opts.tstamp_source == RC_TSTAMP_HARDWARE && (st = hw_tstamps(c)) < 0)
 		goto err;
-	if (c->opts.direction == RC_CAPTURE_IN) {
+	if (c->opts.direction == RC_CAPTURE_IN || c->arphrd == ARPHRD_LOOPBACK) {
 		/* Since Linux 4.20: outgoing packets then take no ring space.
-		 * Refused or not, deliver.c discards any that come. */
+		 * Refused or not, deliver.c discards any that come.  A
+		 * loopback device's outgoing packets come back as incoming
+		 * ones, which libpcap delivers alone (pcap-linux.c,
+		 * linux_check_direction): there "out" captures nothing. */
 		int one = 1;
 		(void)setsockopt(c->fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
 	}

@@ -21,6 +21,8 @@
 
 #include <linux/if_packet.h>
 #include <net/if.h>
+/* After net/if.h: linux/if_arp.h's linux/if.h then defers to glibc's. */
+#include <linux/if_arp.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -242,9 +244,10 @@ static inline const char *rc__capture_devname(const rc_capture *c)
 
 /*
  * rc__capture_deliver - turn f into *p (see deliver.c).  Returns 1 if the
- * packet is delivered, 0 if direction or filter discarded it (counted in
- * dir_discarded / filter_discarded; delivered is counted by the read
- * call).  May rewrite bytes in [f->mac - c->headroom, f->mac + f->caplen).
+ * packet is delivered, 0 if direction (or the loopback rule) or filter
+ * discarded it (counted in dir_discarded / filter_discarded; delivered is
+ * counted by the read call).  May rewrite bytes in
+ * [f->mac - c->headroom, f->mac + f->caplen).
  */
 int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p);
 
@@ -260,7 +263,8 @@ struct rc__fill {
 	uint8_t micro; /* RC_TSTAMP_MICRO: round ts_nsec down to microseconds */
 	/* No packet of this call needs deliver.c's steps 1-4 except for a
 	 * VLAN tag: every direction, no filter to re-run in user space, a
-	 * raw (not cooked) socket. */
+	 * raw (not cooked) socket, not a loopback device (whose outgoing
+	 * copies step 1 discards if the kernel did not). */
 	uint8_t plain;
 	/* Non-NULL when the call reads into the stash: note each packet's
 	 * sockaddr_ll at its index (c->stash_sll). */
@@ -273,6 +277,7 @@ static inline void rc__fill_init(struct rc__fill *k, rc_capture *c)
 	k->linktype = (uint16_t)c->linktype;
 	k->micro = c->opts.tstamp_precision == RC_TSTAMP_MICRO;
 	k->plain = c->opts.direction == RC_CAPTURE_BOTH && !c->sock_cooked &&
+		   c->arphrd != ARPHRD_LOOPBACK &&
 		   !(c->filter && (c->filter_user_always || c->recheck_slots > 0));
 	k->slls = c->reading_stash ? c->stash_sll : NULL;
 }
@@ -299,6 +304,8 @@ static inline void rc__packet_fill(const struct rc__fill *k, const struct rc__fr
 		flags |= RC_PKT_CSUM_NOTREADY;
 	if (st & TP_STATUS_CSUM_VALID)
 		flags |= RC_PKT_CSUM_VALID;
+	if (st & TP_STATUS_TS_RAW_HARDWARE) /* the rings; sock.c sets it too */
+		flags |= RC_PKT_TS_HARDWARE;
 	uint64_t ts = f->ts_nsec;
 	if (__builtin_expect(k->micro, 0)) /* a branch, not a division per packet */
 		ts -= ts % 1000;

@@ -4,7 +4,15 @@
  * Order matters:
  *   1. direction option: "out" is user space only; "in" is checked here
  *      too, which discards nothing where the kernel took PACKET_IGNORE_OUTGOING
- *      (Linux 4.20) and every outgoing packet where it did not;
+ *      (Linux 4.20) and every outgoing packet where it did not.  And,
+ *      whatever the option, an outgoing packet on a loopback device
+ *      (sll_hatype ARPHRD_LOOPBACK) is discarded: it comes back as an
+ *      incoming one, and libpcap drops the outgoing copy "as we'll see
+ *      the packet as an incoming packet as well" (pcap-linux.c,
+ *      linux_check_direction).  A loopback handle asked the kernel for
+ *      PACKET_IGNORE_OUTGOING (capture.c), so this matters on "any" and
+ *      on kernels before 4.20.  Counted as a direction discard: the
+ *      kernel counted the packet as received;
  *   2. the user-space run of the filter, on the bytes the kernel's filter
  *      saw (untagged frame, VLAN in metadata) for raw sockets, so that it
  *      decides exactly as the kernel would have;
@@ -36,6 +44,7 @@
 #include "capture/capture_int.h"
 
 #include <arpa/inet.h>
+#include <linux/if_arp.h>
 #include <linux/if_ether.h>
 #include <string.h>
 
@@ -87,7 +96,8 @@ int rc__capture_deliver(rc_capture *c, const struct rc__frame *f, rc_packet *p)
 	uint8_t pkttype = f->sll->sll_pkttype;
 	int outgoing = pkttype == PACKET_OUTGOING;
 
-	if ((c->opts.direction == RC_CAPTURE_OUT && !outgoing) ||
+	if ((outgoing && f->sll->sll_hatype == ARPHRD_LOOPBACK) ||
+	    (c->opts.direction == RC_CAPTURE_OUT && !outgoing) ||
 	    (c->opts.direction == RC_CAPTURE_IN && outgoing)) {
 		rc__count_add(&c->dir_discarded, 1);
 		return 0;

@@ -21,6 +21,7 @@
 #include "capture/ring.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <linux/net_tstamp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,36 @@ struct rc__sockbuf {
 		uint8_t bytes[RC__CMSG_BYTES];
 	} cmsg[RC__SOCK_SLOTS];
 };
+
+/*
+ * The ring size becomes the receive buffer.  SO_RCVBUFFORCE passes
+ * net.core.rmem_max with CAP_NET_ADMIN; without it SO_RCVBUF is clamped
+ * to rmem_max.  The kernel keeps twice the size asked for (the other half
+ * pays for sk_buff bookkeeping) in an int, so it caps the request at
+ * INT_MAX / 2 (net/core/sock.c, __sock_set_rcvbuf).  What it granted is
+ * read back: a buffer smaller than the ring size asked for gets a warning,
+ * as a reduced ring does (ring.c).
+ */
+static void set_rcvbuf(rc_capture *c)
+{
+	int rcv = c->opts.ring_bytes > INT_MAX / 2 ? INT_MAX / 2 : (int)c->opts.ring_bytes;
+	int forced = setsockopt(c->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcv, sizeof(rcv)) == 0;
+	if (!forced)
+		(void)setsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv));
+	int got = 0;
+	socklen_t len = sizeof(got);
+	if (getsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &got, &len) != 0)
+		return;
+	if ((uint64_t)got / 2 >= c->opts.ring_bytes)
+		return;
+	char prev[RC_ERRBUF_SIZE]; /* the device look-up's warning stays */
+	memcpy(prev, c->warn, sizeof(prev));
+	rc__errf(c->warn, 0, "%s%s%s: socket receive buffer reduced from %llu to %d bytes (%s)",
+		 prev, prev[0] ? "; " : "", rc__capture_devname(c),
+		 (unsigned long long)c->opts.ring_bytes, got / 2,
+		 forced ? "the kernel's maximum"
+			: "net.core.rmem_max: SO_RCVBUFFORCE needs CAP_NET_ADMIN");
+}
 
 static int sock_setup(rc_capture *c)
 {
@@ -72,11 +103,7 @@ static int sock_setup(rc_capture *c)
 		free(s);
 		return rc__errf(c->err, rc__from_errno(e), "PACKET_AUXDATA: %s", strerror(e));
 	}
-	/* The ring size becomes the receive buffer; SO_RCVBUFFORCE passes
-	 * net.core.rmem_max with CAP_NET_ADMIN, SO_RCVBUF is clamped to it. */
-	int rcv = c->opts.ring_bytes > (1u << 30) ? (1 << 30) : (int)c->opts.ring_bytes;
-	if (setsockopt(c->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcv, sizeof(rcv)) != 0)
-		(void)setsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv));
+	set_rcvbuf(c);
 	if (c->opts.tstamp_source == RC_TSTAMP_SOFTWARE &&
 	    setsockopt(c->fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof(one)) != 0) {
 		int e = errno;
@@ -149,7 +176,7 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 			.len = s->msgs[i].msg_len,
 			.sll = &s->addr[i],
 		};
-		int have_ts = 0;
+		int have_ts = 0, hw_ts = 0;
 		for (struct cmsghdr *cm = CMSG_FIRSTHDR(m); cm; cm = CMSG_NXTHDR(m, cm)) {
 			if (cm->cmsg_level == SOL_PACKET && cm->cmsg_type == PACKET_AUXDATA &&
 			    cm->cmsg_len >= CMSG_LEN(sizeof(struct tpacket_auxdata))) {
@@ -169,13 +196,23 @@ static int sock_read(rc_capture *c, rc_packet *pkts, size_t max)
 				   cm->cmsg_len >= CMSG_LEN(3 * sizeof(struct timespec))) {
 				struct timespec ts[3];
 				memcpy(ts, CMSG_DATA(cm), sizeof(ts));
-				/* ts[2] is the raw hardware time stamp. */
-				f.ts_nsec = (uint64_t)ts[2].tv_sec * 1000000000u + (uint64_t)ts[2].tv_nsec;
-				have_ts = 1;
+				/* ts[2] is the raw hardware time stamp, zero when
+				 * the NIC did not stamp this packet (struct
+				 * scm_timestamping, Documentation/networking/
+				 * timestamping.rst): then the read time stands in. */
+				if (ts[2].tv_sec != 0 || ts[2].tv_nsec != 0) {
+					f.ts_nsec = (uint64_t)ts[2].tv_sec * 1000000000u +
+						    (uint64_t)ts[2].tv_nsec;
+					have_ts = hw_ts = 1;
+				}
 			}
 		}
 		if (!have_ts)
 			f.ts_nsec = now_nsec();
+		/* After the loop: PACKET_AUXDATA, which comes after the stamps
+		 * (packet_recvmsg), sets the whole status word. */
+		if (hw_ts)
+			f.status |= TP_STATUS_TS_RAW_HARDWARE;
 		if (f.len < f.caplen)
 			f.len = f.caplen;
 		c->progress = 1;
