@@ -354,13 +354,29 @@ static void *capture_main(void *arg)
 
 	pin(s);
 	(void)rc_capture_set_timeout(s->c, timeout);
-	for (;;) {
-		if (g_signal || rc__wt_stopped(L->wt))
+	for (int draining = 0;;) {
+		if (rc__wt_stopped(L->wt))
 			break;
+		if (g_signal && !draining) {
+			/* SIGINT/SIGTERM/SIGHUP: the kernel queues nothing
+			 * more, what the ring holds is still written, and then
+			 * the closing lines add up: captured = received -
+			 * dropped (rc_capture_stop_input). */
+			if (rc_capture_stop_input(s->c) < 0)
+				break;
+			draining = 1;
+		}
 		uint64_t t0 = L->merge ? clock_ns(CLOCK_REALTIME) : 0;
 		int n = rc_capture_next_batch(s->c, pkts, RC_LIVE_BATCH);
-		if (n == RC_EBREAK)
+		if (n == RC_EEOF)
 			break;
+		/* The signal's own break starts the drain; a break while
+		 * draining (a second signal) or without a signal (-c, the
+		 * writer) ends at once. */
+		if (n == RC_EBREAK && (draining || !g_signal))
+			break;
+		if (n == RC_EBREAK)
+			continue;
 		if (n < 0) {
 			s->status = n;
 			break;
