@@ -360,6 +360,21 @@ rc_capture *rc_test_capture_new(const char *dev, int backend)
 	return c;
 }
 
+void rc_test_open_members(rc_capture **h, unsigned members, const char *dev, int backend,
+			  rc_fanout_configure configure, void *user)
+{
+	char err[RC_ERRBUF_SIZE];
+	if (members == 1) {
+		h[0] = rc_test_capture_new(dev, backend);
+		if (configure(h[0], 0, user) < 0)
+			rc_test_fail(__FILE__, __LINE__, "options: %s", rc_capture_error(h[0]));
+		rc_test_capture_activate(h[0]);
+	} else if (rc_fanout_open(h, members, dev, (uint16_t)(getpid() & 0xffff), RC_FANOUT_LB, 0,
+				  configure, user, err) < 0) {
+		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
+	}
+}
+
 rc_capture *rc_test_pair_capture(struct rc_netns_pair *pair, unsigned mtu, int backend)
 {
 	rc_netns_pair_create(pair, mtu);

@@ -116,6 +116,12 @@ int rc_send_udp_lo(unsigned n, uint16_t *port);
 rc_capture *rc_test_capture_new(const char *dev, int backend);
 /* Activate, failing the test with the handle's message. */
 void rc_test_capture_activate(rc_capture *c);
+/* h[0]: one active handle on dev, or h[0..members): an RC_FANOUT_LB group
+ * of members handles (group id from the pid); each set up with
+ * rc_test_capture_new's options, then configure(c, index, user).  Fails
+ * the test on error. */
+void rc_test_open_members(rc_capture **h, unsigned members, const char *dev, int backend,
+			  rc_fanout_configure configure, void *user);
 /* The usual set-up: a fresh veth pair of this mtu, this process moved into
  * ns_b, and rc_test_capture_new(pair->if_b, backend) - not yet active. */
 rc_capture *rc_test_pair_capture(struct rc_netns_pair *pair, unsigned mtu, int backend);

@@ -49,18 +49,11 @@ static void overload_run(int backend, int filtered, unsigned members)
 	rc_netns_pair_create(&pair, 1500);
 	rc_netns_enter(pair.ns_a);
 	rc_capture *h[2];
-	char err[RC_ERRBUF_SIZE];
-	if (members == 1) {
-		h[0] = rc_test_capture_new(pair.if_a, backend);
-		ASSERT_OK(overload_config(h[0], 0, &backend));
-		rc_test_capture_activate(h[0]);
-	} else if (rc_fanout_open(h, members, pair.if_a, (uint16_t)(getpid() & 0xffff),
-				  RC_FANOUT_LB, 0, overload_config, &backend, err) < 0) {
-		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
-	}
+	rc_test_open_members(h, members, pair.if_a, backend, overload_config, &backend);
 	unsigned long matching = OVL_N;
 	if (filtered) {
 		rc_bpf_prog prog;
+		char err[RC_ERRBUF_SIZE];
 		ASSERT_OK(rc_filter_compile(&prog, "less 100", rc_capture_linktype(h[0]), 65535, 0,
 					    NULL, err));
 		for (unsigned i = 0; i < members; i++)

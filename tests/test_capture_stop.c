@@ -47,15 +47,7 @@ static void stop_run(int backend, unsigned members)
 	rc_netns_pair_create(&pair, 1500);
 	rc_netns_enter(pair.ns_a);
 	rc_capture *h[2];
-	char err[RC_ERRBUF_SIZE];
-	if (members == 1) {
-		h[0] = rc_test_capture_new(pair.if_a, backend);
-		ASSERT_OK(stop_config(h[0], 0, &backend));
-		rc_test_capture_activate(h[0]);
-	} else if (rc_fanout_open(h, members, pair.if_a, (uint16_t)(getpid() & 0xffff),
-				  RC_FANOUT_LB, 0, stop_config, &backend, err) < 0) {
-		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
-	}
+	rc_test_open_members(h, members, pair.if_a, backend, stop_config, &backend);
 
 	send_burst(&pair, 0, STOP_BEFORE);
 	rc_packet pk[64];
