@@ -10,7 +10,6 @@
 
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 enum { STOP_BEFORE = 300, STOP_AFTER = 200, STOP_DEADLINE_MS = 10000 };
 static const uint32_t s64[] = { 64 };
