@@ -229,6 +229,9 @@ const char *rc__oui_name(uint32_t oui);
 int rc__print_llc(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *frame,
 		  int *hdrlen);
 
+/* IEEE 802.1D/Q spanning tree BPDUs after an LLC header (print_stp.c). */
+int rc__print_stp(rc__pctx *c, const uint8_t *p, uint32_t length);
+
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ip6(rc__pctx *c, const uint8_t *p, uint32_t length);

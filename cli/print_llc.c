@@ -11,9 +11,9 @@
  * low bits and the function in bits 2-3; U frame: 11 in the low bits, P/F
  * in bit 4, the command in the rest.
  *
- * The payloads tcpdump decodes further (SNAP, STP, IPX, OSI) are
- * not decoded here: the caller prints its generic 802.3 form for them
- * (docs/cli.md).  RFC 948 IP over LLC is.
+ * The payloads tcpdump decodes further (SNAP, IPX, OSI) are not decoded
+ * here: the caller prints its generic 802.3 form for them (docs/cli.md).
+ * RFC 948 IP over LLC and spanning tree BPDUs (print_stp.c) are.
  */
 #include "print.h"
 
@@ -193,11 +193,16 @@ int rc__print_llc(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t 
 	 * it as any other SAP.) */
 	if ((p[0] == 0xff && p[1] == 0xff) ||
 	    (dsap == ssap && control == LLC_UI &&
-	     (dsap == 0xaa || dsap == 0x42 || dsap == 0xe0 || dsap == 0xfe)))
+	     (dsap == 0xaa || dsap == 0xe0 || dsap == 0xfe)))
 		return RC_LLC_NOT_DECODED;
 	if (c->o->eflag)
 		llc_fields(c, p, control, is_u);
 	*hdrlen = (int)hl;
+	if (dsap == 0x42 && ssap == 0x42 && control == LLC_UI) {
+		/* 802.1D BPDUs; tcpdump prints no addresses before them */
+		RC_TRY(rc__print_stp(c, p + hl, length - hl));
+		return RC_LLC_DONE;
+	}
 	if (dsap == 0x06 && ssap == 0x06 && control == LLC_UI) {
 		/* RFC 948: IP datagrams in 802.3 frames */
 		RC_TRY(rc__print_ip(c, p + hl, length - hl));

@@ -2715,6 +2715,71 @@ def slow_set():
     ]
 
 
+def stp_set():
+    """IEEE 802.1D/Q BPDUs over LLC SAP 0x42: STP Config with each flag,
+    TCN, RSTP with each port role, MSTP with two MSTIs and a name holding
+    control bytes, SPB with its v4 block, one behind a VLAN tag; unknown
+    protocol ID, version and BPDU type; Config, RSTP and MSTP shorter than
+    their form, an MSTP v1 length not 0 and a v3 length past the BPDU."""
+    dst = "01:80:c2:00:00:00"
+
+    def eth(pl, vlan=False):
+        llc = b"\x42\x42\x03" + pl
+        pad = b"\0" * max(0, 46 - len(llc))
+        if vlan:
+            return Ether(src=A, dst=dst) / Dot1Q(vlan=5, type=len(llc)) / Raw(llc + pad)
+        return Ether(src=A, dst=dst, type=len(llc)) / Raw(llc + pad)
+
+    def bid(prio, mac):
+        return struct.pack(">H", prio) + bytes.fromhex(mac.replace(":", ""))
+
+    def bpdu(ver=0, typ=0, flags=0, root=bid(0x8000, "00:11:22:33:44:55"), cost=4,
+             bridge=bid(0x8001, "00:11:22:33:44:66"), port=0x8001, times=(256, 5120, 512, 3840),
+             proto=0):
+        return (struct.pack(">HBBB", proto, ver, typ, flags) + root + struct.pack(">I", cost)
+                + bridge + struct.pack(">H", port) + struct.pack(">HHHH", *times))
+
+    def mstp(ver=3, flags=0x7c, name=b"region-1", mstis=(), v1=0, v3=None, extra=b""):
+        mcid = b"\0" + name.ljust(32, b"\0") + struct.pack(">H", 7) + bytes(range(16))
+        cist = struct.pack(">I", 20000) + bid(0x9000, "00:aa:bb:cc:dd:ee") + b"\x14"
+        body = b"".join(mstis)
+        v3len = len(mcid) + len(cist) + len(body) if v3 is None else v3
+        return (bpdu(ver=ver, typ=2, flags=flags) + bytes([v1]) + struct.pack(">H", v3len)
+                + mcid + cist + body + extra)
+
+    def msti(inst, flags, prio, cost, bprio, pprio, hops):
+        return (bytes([flags]) + struct.pack(">H", prio << 12 | inst)
+                + bytes.fromhex("0011223344ff") + struct.pack(">I", cost) + bytes([bprio, pprio, hops]))
+
+    spb = (struct.pack(">H", 85) + b"\0" + b"aux\x01name".ljust(32, b"\0") + struct.pack(">H", 3)
+           + bytes(range(16, 32)) + bytes([0xdc, 0, 0x12, 0x34]) + struct.pack(">H", 9)
+           + b"\0" * 8 + bytes(range(32, 52)))
+    return [
+        eth(bpdu()),
+        eth(bpdu(flags=0x81, cost=0, times=(0, 5000, 1, 65535))),
+        eth(bpdu(flags=0x7e)),
+        eth(b"\0\0\0\x80"),
+        eth(bpdu(ver=2, typ=2, flags=0x3c) + b"\0"),
+        eth(bpdu(ver=2, typ=2, flags=0x46) + b"\0"),
+        eth(bpdu(ver=2, typ=2, flags=0x09) + b"\0", vlan=True),
+        eth(bpdu(ver=2, typ=0, flags=0x08)),
+        eth(mstp(mstis=(msti(1, 0x7c, 8, 200, 0x80, 0x90, 19), msti(4094, 0x01, 15, 0, 0xf0, 0, 0)))),
+        eth(mstp(name=b"a\x01\x7f\xffb")),
+        eth(mstp(ver=4, extra=spb)),
+        eth(bpdu(proto=1)),
+        eth(bpdu(ver=1)),
+        eth(bpdu(ver=9)),
+        eth(bpdu(typ=5)),
+        eth(bpdu()[:30]),
+        eth(bpdu(ver=2, typ=2)),
+        eth(mstp()[:90]),
+        eth(mstp(v1=3)),
+        eth(mstp(v3=400)),
+        eth(mstp(ver=4, extra=spb[:60])),
+        eth(b"\0\0\0"),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2803,6 +2868,8 @@ def main():
     cut_set(outdir, "cut_pptp.pcap", ["pptp.pcap"], flags=("-v",))
     write(outdir, "slow.pcap", stamp(slow_set(), base=BASE + 1850))
     cut_set(outdir, "cut_slow.pcap", ["slow.pcap"], flags=("-vv",))
+    write(outdir, "stp.pcap", stamp(stp_set(), base=BASE + 1880))
+    cut_set(outdir, "cut_stp.pcap", ["stp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
