@@ -2780,6 +2780,92 @@ def stp_set():
     ]
 
 
+def cdp_set():
+    """Cisco Discovery Protocol over SNAP (OUI 00:00:0c, PID 0x2000): a
+    switch's announcement with every TLV tcpdump names (addresses IPv4,
+    IPv6 and other protocols, prefixes, capabilities, a multi-line version,
+    VLAN, duplex, VoIP VLAN, power, MTU, trust, location), unknown and
+    unnamed types, TLVs outside their length bounds, lengths too short and
+    past the PDU, a bad address list and prefix length; PVST+ BPDUs on
+    PIDs 0x010b and 0x010c and RFC 2684's bridged BPDU; one frame behind a
+    VLAN tag, one whose 802.3 length cuts the SNAP header; SNAP OUIs and
+    PIDs without a decoder (tcpdump's generic SNAP line)."""
+    dst = "01:00:0c:cc:cc:cc"
+
+    def eth(pid, pl, vlan=False):
+        llc = b"\xaa\xaa\x03\x00\x00\x0c" + struct.pack(">H", pid) + pl
+        pad = b"\0" * max(0, 46 - len(llc))
+        if vlan:
+            return Ether(src=A, dst=dst) / Dot1Q(vlan=3, type=len(llc)) / Raw(llc + pad)
+        return Ether(src=A, dst=dst, type=len(llc)) / Raw(llc + pad)
+
+    def tlv(t, v, ln=None):
+        return struct.pack(">HH", t, 4 + len(v) if ln is None else ln) + v
+
+    def cdp(*tlvs, ver=2, ttl=180, ck=0xb1e5):
+        return struct.pack(">BBH", ver, ttl, ck) + b"".join(tlvs)
+
+    ip4 = b"\x01\x01\xcc\x00\x04" + bytes([10, 0, 0, 9])
+    ip6 = (b"\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd\x00\x10"
+           + bytes.fromhex("20010db8000000000000000000000009"))
+    other = b"\x01\x01\x81\x00\x03\x49\x00\x01"
+    full = cdp(tlv(1, b"switch"),
+               tlv(2, struct.pack(">I", 3) + ip4 + ip6 + other),
+               tlv(3, b"GigabitEthernet0/1"),
+               tlv(4, struct.pack(">I", 0x29)),
+               tlv(5, b"Cisco IOS Software, C2960\nVersion 15.0(2)SE\x01\n"),
+               tlv(6, b"cisco WS-C2960-24TT-L"),
+               tlv(7, bytes([10, 1, 0, 0, 16, 192, 168, 0, 0, 24])),
+               tlv(8, b"\0\0\x0c\x01\x12"),
+               tlv(9, b"corp"),
+               tlv(0x0a, struct.pack(">H", 1)),
+               tlv(0x0b, b"\x01"),
+               tlv(0x0e, b"\x01\x00\x64"),
+               tlv(0x0f, b"\x20\x00"),
+               tlv(0x10, struct.pack(">H", 15400)),
+               tlv(0x11, struct.pack(">I", 1500)),
+               tlv(0x12, b"\x00"),
+               tlv(0x13, b"\x05"),
+               tlv(0x14, b"sw1.example"),
+               tlv(0x15, b"\x06\x03\x2b\x06\x01"),
+               tlv(0x16, struct.pack(">I", 1) + ip4),
+               tlv(0x17, b"\x02rack 4"))
+    return [
+        eth(0x2000, cdp(tlv(1, b"switch"))),
+        eth(0x2000, full),
+        eth(0x2000, cdp(tlv(1, b"r\x01\xff"), tlv(0x0b, b"\x00"), tlv(0x10, b"\x05"),
+                        tlv(0x10, b"\x01\x02\x03"), tlv(0x0f, b"\x01\x00\x05"), ver=1, ttl=0), vlan=True),
+        eth(0x2000, cdp(tlv(0, b"ab"), tlv(0x0c, b""), tlv(0x0d, b"x"), tlv(0x30, b"\x01\x02\x03"),
+                        tlv(1, b"d"))),
+        eth(0x2000, cdp(tlv(4, b"\x01\x02"), tlv(0x0a, b"\x00\x01\x02"), tlv(0x16, b"\0\0"),
+                        tlv(0x17, b""), tlv(0x10, b""), tlv(1, b"x"))),
+        eth(0x2000, cdp(tlv(1, b"s"), tlv(6, b"", ln=2))),
+        eth(0x2000, cdp(tlv(1, b"s"), tlv(0x30, b"", ln=3))),
+        eth(0x2000, cdp(tlv(1, b"s"), tlv(6, b"abc", ln=40))),
+        eth(0x2000, cdp(tlv(1, b"s")) + b"\x00\x06"),
+        eth(0x2000, b"\x02\xb4"),
+        eth(0x2000, cdp(tlv(2, b"\0\0")), vlan=False),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 2) + ip4))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x01"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x01\x05\xcc"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x01\x01\xcc\x00\x04\x0a"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x05\x00\x00\x08\x01\x02"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + ip4 + b"\x01\x02\x03"))),
+        eth(0x2000, cdp(tlv(7, bytes(7)))),
+        eth(0x2000, cdp(tlv(7, b""), tlv(0x0e, b"\x01\x02"))),
+        eth(0x010b, bytes.fromhex("000002023c8001001122334455000000048001001122334466800100000100140002000f00")
+            + b"\x00\x00\x02\x00\x05"),
+        eth(0x010c, bytes.fromhex("000000000080010011223344550000000480010011223344668001000001001400020f00")),
+        Ether(src=A, dst=dst, type=7) / Raw(b"\xaa\xaa\x03\x00\x00\x0c\x20" + b"\0" * 39),
+        eth(0x2001, b"\x01\x02\x03\x04"),
+        Ether(src=A, dst=dst, type=12) / Raw(b"\xaa\xaa\x03\x00\xe0\x2f\x00\x01\x01\x02\x03\x04" + b"\0" * 34),
+        Ether(src=A, dst=dst, type=12) / Raw(b"\xaa\xaa\x03\x12\x34\x56\x88\x88\x01\x02\x03\x04" + b"\0" * 34),
+        Ether(src=A, dst=dst, type=47) / Raw(b"\xaa\xaa\x03\x00\x80\xc2\x00\x0e"
+                                             + bytes.fromhex("000000000000010011223344550000000480010011223344668001000001001400020f00")
+                                             + b"\0" * 7),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2870,6 +2956,8 @@ def main():
     cut_set(outdir, "cut_slow.pcap", ["slow.pcap"], flags=("-vv",))
     write(outdir, "stp.pcap", stamp(stp_set(), base=BASE + 1880))
     cut_set(outdir, "cut_stp.pcap", ["stp.pcap"], flags=("-v",))
+    write(outdir, "cdp.pcap", stamp(cdp_set(), base=BASE + 1910))
+    cut_set(outdir, "cut_cdp.pcap", ["cdp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
