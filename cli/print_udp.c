@@ -4,7 +4,7 @@
  * RIP (print_rip.c), ISAKMP/IKE (print_isakmp.c), SNMP (print_snmp.c),
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
- * (print_syslog.c), VXLAN, PTP (print_ptp.c).
+ * (print_syslog.c), VXLAN, Geneve (print_geneve.c), PTP (print_ptp.c).
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -187,6 +187,13 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
+		/* LMP, VQP, sFlow, LWAPP, SIP and OTV come before Geneve */
+		static const unsigned before_geneve[] = { 701,	 1589, 6343, 12222,
+							  12223, 5060, 8472 };
+		if (is_port(sport, dport, 6081) &&
+		    !claimed_before(sport, dport, before_geneve,
+				    sizeof(before_geneve) / sizeof(before_geneve[0])))
+			return rc__print_geneve(c, cp, length);
 		if ((is_port(sport, dport, 319) || is_port(sport, dport, 320)) &&
 		    !ptp_claimed(c, cp, sport, dport))
 			return rc__print_ptp(c, cp, length);

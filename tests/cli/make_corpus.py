@@ -2866,6 +2866,43 @@ def cdp_set():
     ]
 
 
+def geneve_set():
+    """Geneve (UDP 6081) headers: Ethernet (0x6558), IPv4, IPv6 and an
+    unknown protocol inside, the O and C flags and reserved bits, a
+    reserved byte, options of every class tcpdump names (critical, with
+    data, a length past the options), an options length past the packet,
+    a version other than 0, a packet shorter than the header, an empty
+    payload, one from port 6081 and one over IPv6."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    inner = bytes(Ether(src=A, dst=B) / IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+    inner4 = bytes(IP(src="192.168.0.1", dst="192.168.0.2") / UDP(sport=1, dport=2) / Raw(b"hi"))
+    inner6 = bytes(IPv6(src=SA, dst="2001:db8::2") / ICMPv6EchoRequest())
+
+    def gen(prot, pl, opts=b"", flags=0, vni=0x123456, rsvd=0, ver=0, olen=None):
+        ol = len(opts) // 4 if olen is None else olen
+        return bytes([ver << 6 | ol, flags]) + struct.pack(">H", prot) + vni.to_bytes(3, "big") + bytes([rsvd]) + opts + pl
+
+    def opt(cls, typ, data=b""):
+        return struct.pack(">HBB", cls, typ, len(data) // 4) + data
+
+    opts = (opt(0x0100, 1) + opt(0x0101, 0x81, b"\x00\x00\x00\x2a") + opt(0x0102, 2)
+            + opt(0x0103, 3, b"\x01\x02\x03\x04\x05\x06\x07\x08") + opt(0x0104, 4)
+            + opt(0x0005, 5) + opt(0xfff1, 6) + opt(0x1234, 7))
+    return [
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner)),
+        e / UDP(sport=6081, dport=40001) / Raw(gen(0x0800, inner4, flags=0xc0)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x86dd, inner6, flags=0x3f, rsvd=9)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, opts=opts)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, opts=opt(0x0101, 1) + struct.pack(">HBB", 0x0101, 2, 9) + b"\0" * 4)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x1234, b"\x01\x02\x03\x04")),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, b"\0" * 8, olen=5)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, ver=1)),
+        e / UDP(sport=40000, dport=6081) / Raw(b"\x00\x00\x65\x58\x00"),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x0800, b"")),
+        Ether(src=A, dst=B) / IPv6(src=SA, dst="2001:db8::2") / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, vni=0)),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2958,6 +2995,8 @@ def main():
     cut_set(outdir, "cut_stp.pcap", ["stp.pcap"], flags=("-v",))
     write(outdir, "cdp.pcap", stamp(cdp_set(), base=BASE + 1910))
     cut_set(outdir, "cut_cdp.pcap", ["cdp.pcap"], flags=("-v",))
+    write(outdir, "geneve.pcap", stamp(geneve_set(), base=BASE + 1940))
+    cut_set(outdir, "cut_geneve.pcap", ["geneve.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
