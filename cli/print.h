@@ -288,6 +288,11 @@ int rc__print_dhcp6(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ntp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_geneve(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* RADIUS's summary line, tcpdump's form without -v (print_radius.c). */
+int rc__print_radius(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* SIP's first line, every line with -v, as the text protocols over TCP
+ * (print_tcp.c). */
+int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vrrp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 int rc__print_syslog(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* 1 if tcpdump 4.99 gives a UDP packet with these ports to syslog. */

@@ -2903,6 +2903,42 @@ def geneve_set():
     ]
 
 
+def radius_set():
+    """RADIUS on each of its ports with every code tcpdump names and an
+    unknown one, a length past the UDP payload, a length under the header,
+    a header cut by the UDP length (tcpdump's form without -v)."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+
+    def rad(code, ident, ln=None, attrs=b""):
+        body = bytes(range(16)) + attrs
+        return struct.pack(">BBH", code, ident, 20 + len(body) - 16 if ln is None else ln) + body
+
+    frames = [e / UDP(sport=40000, dport=port) / Raw(rad(code, (code + 1) % 256, attrs=b"\x01\x06user"))
+              for port, code in ((1812, 1), (1812, 2), (1812, 3), (1813, 4), (1813, 5), (1645, 11),
+                                 (1646, 12), (1700, 13), (3799, 40), (3799, 41), (3799, 42),
+                                 (3799, 43), (3799, 44), (3799, 45), (1812, 255), (1812, 99))]
+    frames += [
+        e / UDP(sport=1812, dport=40000) / Raw(rad(2, 7, ln=300)),
+        e / UDP(sport=40000, dport=1812) / Raw(rad(1, 7, ln=12)),
+        e / UDP(sport=40000, dport=1812) / Raw(rad(1, 7)[:14]),
+    ]
+    return frames
+
+
+def sip_set():
+    """SIP requests and responses on 5060 (either side), a method in lower
+    case, one tcpdump does not list, an unterminated line, binary bytes."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    return [
+        e / UDP(sport=5060, dport=5060) / Raw(b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1\r\nCSeq: 1 INVITE\r\n\r\n"),
+        e / UDP(sport=5060, dport=40000) / Raw(b"SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\n"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"register sip:example.com SIP/2.0\r\n\r\n"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"FOO sip:x SIP/2.0\r\n\r\n"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"BYE sip:bob@example.com SIP/2.0"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"\x01\x02binary"),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2997,6 +3033,9 @@ def main():
     cut_set(outdir, "cut_cdp.pcap", ["cdp.pcap"], flags=("-v",))
     write(outdir, "geneve.pcap", stamp(geneve_set(), base=BASE + 1940))
     cut_set(outdir, "cut_geneve.pcap", ["geneve.pcap"], flags=("-vv",))
+    write(outdir, "radius.pcap", stamp(radius_set(), base=BASE + 1970))
+    write(outdir, "sip.pcap", stamp(sip_set(), base=BASE + 1970))
+    cut_set(outdir, "cut_radius_sip.pcap", ["radius.pcap", "sip.pcap"])
 
 
 if __name__ == "__main__":
