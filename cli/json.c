@@ -1,6 +1,7 @@
 /*
- * json.c - --json output (see json.h).  Decoding is bounds-checked against
- * caplen at every step; nothing is read past the captured bytes.
+ * json.c - --json output (see json.h): the link layers, ARP and IP; the
+ * transport layers are in json_transport.c.  Decoding is bounds-checked
+ * against caplen at every step; nothing is read past the captured bytes.
  */
 #include "json.h"
 
@@ -8,7 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_layers.h"
 #include "ringcap/linktype.h"
+
+#define IP6_MAX_EXT 16 /* extension headers walked before giving up */
 
 struct cur {
 	const uint8_t *p;
@@ -50,48 +54,12 @@ static void mac(rc__ob *ob, const char *key, const uint8_t *a)
 
 static void truncated(rc__ob *ob)
 {
-	rc__ob_puts(ob, ",\"truncated\":true");
+	rc__json_truncated(ob);
 }
 
-static void tcp_flags(rc__ob *ob, uint8_t f)
+static void transport(rc__ob *ob, uint8_t proto, struct cur c, size_t len, int first_fragment)
 {
-	/* tcpdump's letters, in its order. */
-	static const struct {
-		uint8_t bit;
-		char ch;
-	} fl[] = { { 0x01, 'F' }, { 0x02, 'S' }, { 0x04, 'R' }, { 0x08, 'P' },
-		   { 0x10, '.' }, { 0x20, 'U' }, { 0x40, 'E' }, { 0x80, 'W' } };
-	char s[9];
-	size_t n = 0;
-	for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
-		if (f & fl[i].bit)
-			s[n++] = fl[i].ch;
-	s[n] = '\0';
-	rc__ob_printf(ob, ",\"flags\":\"%s\"", s);
-}
-
-static void transport(rc__ob *ob, uint8_t proto, struct cur c, int first_fragment)
-{
-	if (!first_fragment)
-		return;
-	if (proto == 6) {
-		if (c.left < 20)
-			return truncated(ob);
-		rc__ob_printf(ob, ",\"tcp\":{\"sport\":%u,\"dport\":%u,\"seq\":%u,\"ack\":%u",
-			      be16(c.p), be16(c.p + 2), be32(c.p + 4), be32(c.p + 8));
-		tcp_flags(ob, c.p[13]);
-		rc__ob_printf(ob, ",\"win\":%u}", be16(c.p + 14));
-	} else if (proto == 17) {
-		if (c.left < 8)
-			return truncated(ob);
-		rc__ob_printf(ob, ",\"udp\":{\"sport\":%u,\"dport\":%u,\"len\":%u}", be16(c.p),
-			      be16(c.p + 2), be16(c.p + 4));
-	} else if (proto == 1 || proto == 58) {
-		if (c.left < 4)
-			return truncated(ob);
-		rc__ob_printf(ob, ",\"%s\":{\"type\":%u,\"code\":%u}", proto == 1 ? "icmp" : "icmp6",
-			      c.p[0], c.p[1]);
-	}
+	rc__json_transport(ob, proto, (struct rc__json_cur){ c.p, c.left }, len, first_fragment);
 }
 
 static void ip4(rc__ob *ob, struct cur c)
@@ -113,7 +81,7 @@ static void ip4(rc__ob *ob, struct cur c)
 	struct cur t = { c.p + hl, c.left - hl };
 	if (tot >= hl && tot - hl < t.left)
 		t.left = tot - hl; /* ignore Ethernet padding */
-	transport(ob, proto, t, (frag & 0x1fff) == 0);
+	transport(ob, proto, t, tot >= hl ? tot - hl : 0, (frag & 0x1fff) == 0);
 }
 
 static void ip6_addr(rc__ob *ob, const char *key, const uint8_t *a)
@@ -124,6 +92,41 @@ static void ip6_addr(rc__ob *ob, const char *key, const uint8_t *a)
 	rc__ob_printf(ob, "\"%s\":\"%s\"", key, buf);
 }
 
+/*
+ * The extension headers after an IPv6 header (RFC 8200 4.1): hop-by-hop
+ * (0), routing (43), fragment (44), destination options (60) and AH (51,
+ * whose length is in 4-byte units, RFC 4302).  Moves c and *len past them
+ * and lists their types; returns the upper-layer protocol, or -1 when a
+ * header is cut.  *first is 0 past a fragment header with an offset.
+ */
+static int ip6_ext(rc__ob *ob, uint8_t nh, struct cur *c, size_t *len, int *first)
+{
+	int n = 0;
+	*first = 1;
+	for (; n < IP6_MAX_EXT && (nh == 0 || nh == 43 || nh == 44 || nh == 60 || nh == 51); n++) {
+		if (c->left < 8) {
+			if (n)
+				rc__ob_putc(ob, ']');
+			return -1;
+		}
+		size_t hl = nh == 44 ? 8 : nh == 51 ? ((size_t)c->p[1] + 2) * 4 : ((size_t)c->p[1] + 1) * 8;
+		if (nh == 44 && (be16(c->p + 2) & 0xfff8))
+			*first = 0;
+		rc__ob_printf(ob, n ? ",%u" : ",\"ext\":[%u", nh);
+		if (hl > c->left) {
+			rc__ob_putc(ob, ']');
+			return -1;
+		}
+		nh = c->p[0];
+		c->p += hl;
+		c->left -= hl;
+		*len = *len > hl ? *len - hl : 0;
+	}
+	if (n)
+		rc__ob_putc(ob, ']');
+	return nh;
+}
+
 static void ip6(rc__ob *ob, struct cur c)
 {
 	if (c.left < 40 || (c.p[0] >> 4) != 6)
@@ -132,10 +135,44 @@ static void ip6(rc__ob *ob, struct cur c)
 	ip6_addr(ob, "src", c.p + 8);
 	rc__ob_putc(ob, ',');
 	ip6_addr(ob, "dst", c.p + 24);
-	rc__ob_printf(ob, ",\"nh\":%u,\"hlim\":%u,\"plen\":%u}", c.p[6], c.p[7], be16(c.p + 4));
-	/* Only the common case: the transport header follows directly. */
+	size_t plen = be16(c.p + 4);
+	rc__ob_printf(ob, ",\"nh\":%u,\"hlim\":%u,\"plen\":%zu", c.p[6], c.p[7], plen);
 	struct cur t = { c.p + 40, c.left - 40 };
-	transport(ob, c.p[6], t, 1);
+	if (plen && plen < t.left)
+		t.left = plen; /* ignore Ethernet padding */
+	/* a jumbogram (payload length 0) runs to the end of the capture */
+	size_t len = plen ? plen : t.left;
+	int first, proto = ip6_ext(ob, c.p[6], &t, &len, &first);
+	if (proto < 0) {
+		rc__ob_putc(ob, '}');
+		return truncated(ob);
+	}
+	rc__ob_printf(ob, ",\"proto\":%d}", proto);
+	transport(ob, (uint8_t)proto, t, len, first);
+}
+
+/* ARP and RARP (RFC 826, RFC 903); addresses for Ethernet and IPv4. */
+static void arp(rc__ob *ob, struct cur c)
+{
+	if (c.left < 8)
+		return truncated(ob);
+	unsigned htype = be16(c.p), ptype = be16(c.p + 2), hlen = c.p[4], plen = c.p[5];
+	rc__ob_printf(ob, ",\"arp\":{\"htype\":%u,\"ptype\":%u,\"op\":%u", htype, ptype,
+		      be16(c.p + 6));
+	if (hlen != 6 || plen != 4) {
+		rc__ob_putc(ob, '}');
+		return;
+	}
+	if (c.left < 28) {
+		rc__ob_putc(ob, '}');
+		return truncated(ob);
+	}
+	const uint8_t *a = c.p + 8;
+	rc__ob_putc(ob, ',');
+	mac(ob, "sender_mac", a);
+	rc__ob_printf(ob, ",\"sender_ip\":\"%u.%u.%u.%u\",", a[6], a[7], a[8], a[9]);
+	mac(ob, "target_mac", a + 10);
+	rc__ob_printf(ob, ",\"target_ip\":\"%u.%u.%u.%u\"}", a[16], a[17], a[18], a[19]);
 }
 
 static void ethertype(rc__ob *ob, uint16_t type, struct cur c)
@@ -162,6 +199,31 @@ static void ethertype(rc__ob *ob, uint16_t type, struct cur c)
 		ip4(ob, c);
 	else if (type == 0x86dd)
 		ip6(ob, c);
+	else if (type == 0x0806 || type == 0x8035)
+		arp(ob, c);
+}
+
+/* BSD loopback headers: the address family, in the capturing host's byte
+ * order for NULL (tcpdump swaps a value with high bits set) and in network
+ * order for LOOP.  AF_INET is 2 everywhere; AF_INET6 is 24, 28 or 30 on
+ * the BSDs and 10 on Linux. */
+static void loopback(rc__ob *ob, const char *key, int host_order, struct cur c)
+{
+	if (c.left < 4)
+		return truncated(ob);
+	uint32_t af = be32(c.p);
+	if (host_order) {
+		af = (uint32_t)c.p[0] | (uint32_t)c.p[1] << 8 | (uint32_t)c.p[2] << 16 |
+		     (uint32_t)c.p[3] << 24;
+		if (af & 0xffff0000u)
+			af = be32(c.p);
+	}
+	rc__ob_printf(ob, ",\"%s\":{\"family\":%u}", key, af);
+	struct cur n = { c.p + 4, c.left - 4 };
+	if (af == 2)
+		ip4(ob, n);
+	else if (af == 10 || af == 24 || af == 28 || af == 30)
+		ip6(ob, n);
 }
 
 void rc__json_packet(rc__ob *ob, const rc_packet *p, const char *ifname)
@@ -206,6 +268,12 @@ void rc__json_packet(rc__ob *ob, const rc_packet *p, const char *ifname)
 		rc__ob_printf(ob, ",\"sll\":{\"type\":%u,\"hatype\":%u,\"pkttype\":%u}",
 			      be16(c.p + 14), be16(c.p + 2), be16(c.p));
 		ethertype(ob, be16(c.p + 14), (struct cur){ c.p + 16, c.left - 16 });
+		break;
+	case RC_LINKTYPE_NULL:
+		loopback(ob, "null", 1, c);
+		break;
+	case RC_LINKTYPE_LOOP:
+		loopback(ob, "loop", 0, c);
 		break;
 	case RC_LINKTYPE_RAW:
 	case RC_LINKTYPE_IPV4:

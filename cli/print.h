@@ -172,6 +172,9 @@ void rc__hex_dump(rc__ob *ob, const char *indent, const uint8_t *p, size_t len, 
 /* tcpdump's print_unknown_data: hex only (whatever -q/-x say), of the
  * captured part of len bytes, without a truncation marker. */
 int rc__unknown_data(rc__pctx *c, const uint8_t *p, const char *indent, size_t len);
+/* tcpdump's nd_printn without an end: n bytes as rc__put_char, each read
+ * through the snapend (RC_PRINT_TRUNC, unwinding, past it). */
+int rc__printn(rc__pctx *c, const uint8_t *p, size_t n);
 /* tcpdump's nd_printjnp: up to n bytes or a NUL, as rc__put_char, each
  * read through the snapend (RC_PRINT_TRUNC, unwinding, past it). */
 int rc__printjnp(rc__pctx *c, const uint8_t *p, size_t n);
@@ -229,6 +232,18 @@ const char *rc__oui_name(uint32_t oui);
 int rc__print_llc(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *frame,
 		  int *hdrlen);
 
+/* IEEE 802.1D/Q spanning tree BPDUs after an LLC header (print_stp.c). */
+int rc__print_stp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* SNAP after an LLC UI header with SAP 0xaa (print_snap.c): whether
+ * ringcap decodes the payload (0: the caller prints its generic form,
+ * nothing printed), and the printer, returning RC_LLC_DONE, RC_LLC_DUMP
+ * (the caller dumps from the LLC header) or RC_PRINT_TRUNC. */
+#define RC_SNAP_HDRLEN 5
+int rc__snap_decoded(const rc__pctx *c, const uint8_t *s, uint32_t length);
+int rc__print_snap(rc__pctx *c, const uint8_t *s, uint32_t length, const uint8_t *frame);
+/* Cisco Discovery Protocol after a SNAP header (print_cdp.c). */
+int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length);
+
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ip6(rc__pctx *c, const uint8_t *p, uint32_t length);
@@ -272,6 +287,12 @@ int rc__print_bootp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_dhcp6(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ntp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_geneve(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* RADIUS's summary line, tcpdump's form without -v (print_radius.c). */
+int rc__print_radius(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* SIP's first line, every line with -v, as the text protocols over TCP
+ * (print_tcp.c). */
+int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vrrp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 int rc__print_syslog(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* 1 if tcpdump 4.99 gives a UDP packet with these ports to syslog. */

@@ -310,6 +310,15 @@ int rc__unknown_data(rc__pctx *c, const uint8_t *p, const char *indent, size_t l
 	return 0;
 }
 
+int rc__printn(rc__pctx *c, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		RC_NEED(c, p + i, 1);
+		rc__put_char(c->ob, p[i]);
+	}
+	return 0;
+}
+
 int rc__printjnp(rc__pctx *c, const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

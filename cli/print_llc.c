@@ -11,9 +11,10 @@
  * low bits and the function in bits 2-3; U frame: 11 in the low bits, P/F
  * in bit 4, the command in the rest.
  *
- * The payloads tcpdump decodes further (SNAP, STP, IPX, OSI) are
- * not decoded here: the caller prints its generic 802.3 form for them
- * (docs/cli.md).  RFC 948 IP over LLC is.
+ * The payloads tcpdump decodes further (IPX, OSI, the SNAP ones
+ * print_snap.c leaves) are not decoded here: the caller prints its generic
+ * 802.3 form for them (docs/cli.md).  RFC 948 IP over LLC, spanning tree
+ * BPDUs (print_stp.c) and SNAP (print_snap.c) are.
  */
 #include "print.h"
 
@@ -191,13 +192,23 @@ int rc__print_llc(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t 
 	 * hands to decoders ringcap does not have.  (NetBEUI goes to the SMB
 	 * printer only in a tcpdump built with it; 4.99.3 as packaged prints
 	 * it as any other SAP.) */
-	if ((p[0] == 0xff && p[1] == 0xff) ||
-	    (dsap == ssap && control == LLC_UI &&
-	     (dsap == 0xaa || dsap == 0x42 || dsap == 0xe0 || dsap == 0xfe)))
+	int snap = dsap == 0xaa && ssap == 0xaa && control == LLC_UI;
+	if ((p[0] == 0xff && p[1] == 0xff) || (snap && !rc__snap_decoded(c, p + hl, length - hl)) ||
+	    (dsap == ssap && control == LLC_UI && (dsap == 0xe0 || dsap == 0xfe)))
 		return RC_LLC_NOT_DECODED;
 	if (c->o->eflag)
 		llc_fields(c, p, control, is_u);
 	*hdrlen = (int)hl;
+	if (snap) {
+		/* tcpdump counts the SNAP header in, also when it is cut */
+		*hdrlen = (int)(hl + RC_SNAP_HDRLEN);
+		return rc__print_snap(c, p + hl, length - hl, frame);
+	}
+	if (dsap == 0x42 && ssap == 0x42 && control == LLC_UI) {
+		/* 802.1D BPDUs; tcpdump prints no addresses before them */
+		RC_TRY(rc__print_stp(c, p + hl, length - hl));
+		return RC_LLC_DONE;
+	}
 	if (dsap == 0x06 && ssap == 0x06 && control == LLC_UI) {
 		/* RFC 948: IP datagrams in 802.3 frames */
 		RC_TRY(rc__print_ip(c, p + hl, length - hl));

@@ -40,17 +40,6 @@ const char *rc__ppp_proto_name(unsigned proto)
 	return RC_PPP_TOK(ppp_types, proto, NULL);
 }
 
-/* n bytes as text (tcpdump's fn_print_char), each read through the
- * snapend; n may be a wrapped length, which the capture then ends. */
-static int text(rc__pctx *c, const uint8_t *p, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++) {
-		RC_NEED(c, p + i, 1);
-		rc__put_char(c->ob, p[i]);
-	}
-	return 0;
-}
-
 /* A counted field: its count byte at *q, then the bytes under label;
  * 1 when tcpdump stops quietly because length has no room for it. */
 static int counted(rc__pctx *c, const uint8_t **q, const uint8_t *p0, uint32_t length,
@@ -120,11 +109,12 @@ static int chap(rc__pctx *c, const uint8_t *p, uint32_t length)
 			return r < 0 ? r : 0;
 		rc__ob_puts(c->ob, ", Name ");
 		/* the rest of the encoded length, wrapping as tcpdump's unsigned */
-		return text(c, q, (uint32_t)len - (uint32_t)(q - p));
+		/* a wrapped length: the capture ends it */
+		return rc__printn(c, q, (uint32_t)len - (uint32_t)(q - p));
 	case 3:
 	case 4:
 		rc__ob_puts(c->ob, ", Msg ");
-		return text(c, q, (uint32_t)len - 4u);
+		return rc__printn(c, q, (uint32_t)len - 4u);
 	default:
 		return 0;
 	}

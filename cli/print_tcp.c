@@ -252,6 +252,17 @@ static int txtproto(rc__pctx *c, const uint8_t *p, unsigned len, const char *nam
 	return r < 0 ? r : 0;
 }
 
+/* SIP (RFC 3261) methods, as tcpdump print-sip.c lists them */
+static const char *const sip_cmds[] = {
+	"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS", "PRACK",
+	"QAUTH", "REFER", "REGISTER", "SPRACK", "SUBSCRIBE", "UPDATE", "PUBLISH", NULL,
+};
+
+int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length)
+{
+	return txtproto(c, p, length, "sip", sip_cmds, 1);
+}
+
 static int ssh_banner(rc__pctx *c, const uint8_t *p, unsigned len)
 {
 	static const char magic[] = "SSH-";

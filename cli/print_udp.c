@@ -4,7 +4,8 @@
  * RIP (print_rip.c), ISAKMP/IKE (print_isakmp.c), SNMP (print_snmp.c),
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
- * (print_syslog.c), VXLAN, PTP (print_ptp.c).
+ * (print_syslog.c), VXLAN, Geneve (print_geneve.c), PTP (print_ptp.c),
+ * RADIUS without -v (print_radius.c), SIP (print_tcp.c's text protocols).
  * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
  *
  *   0      2      4        6        8
@@ -170,6 +171,13 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_ripng(c, cp, length);
 		if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 			return rc__print_dhcp6(c, cp, length);
+		/* AHCP, Babel, HNCP, whiteboard (by destination) and Auto-RP
+		 * come before RADIUS, whose -v form is not decoded */
+		static const unsigned before_radius[] = { 5359, 6696, 6697, 8231, 496 };
+		static const unsigned radius[] = { 1645, 1812, 1646, 1813, 1700, 3799 };
+		if (!c->o->vflag && claimed_before(sport, dport, radius, 6) &&
+		    !claimed_before(sport, dport, before_radius, 5) && dport != 4567)
+			return rc__print_radius(c, cp, length);
 		static const unsigned before_ldp[] = { 5359, 6696, 6697, 8231, 496,  1645,
 						       1812, 1646, 1813, 1700, 3799, 921 };
 		/* whiteboard and HSRP go by the destination port */
@@ -183,10 +191,21 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			goto generic;
 		if (dport == 3784 || dport == 4784 || dport == 6784 || dport == 3785)
 			return rc__print_bfd(c, cp, length, dport);
+		/* LMP, VQP, sFlow and LWAPP come before SIP, SIP before syslog */
+		static const unsigned before_sip[] = { 701, 1589, 6343, 12222, 12223 };
+		if (is_port(sport, dport, 5060) && !claimed_before(sport, dport, before_sip, 5))
+			return rc__print_sip(c, cp, length);
 		if (rc__syslog_port(sport, dport))
 			return rc__print_syslog(c, cp, length);
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
+		/* LMP, VQP, sFlow, LWAPP, SIP and OTV come before Geneve */
+		static const unsigned before_geneve[] = { 701,	 1589, 6343, 12222,
+							  12223, 5060, 8472 };
+		if (is_port(sport, dport, 6081) &&
+		    !claimed_before(sport, dport, before_geneve,
+				    sizeof(before_geneve) / sizeof(before_geneve[0])))
+			return rc__print_geneve(c, cp, length);
 		if ((is_port(sport, dport, 319) || is_port(sport, dport, 320)) &&
 		    !ptp_claimed(c, cp, sport, dport))
 			return rc__print_ptp(c, cp, length);

@@ -1,5 +1,6 @@
 /*
- * fuzz_print.c - random bytes through the packet printer.
+ * fuzz_print.c - random bytes through the packet printer and the --json
+ * encoder.
  *
  * Input layout:
  *   byte 0: link type (index into the table below, modulo its size)
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "print.h"
 #include "ringcap/linktype.h"
 
@@ -67,6 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pkt.linktype = (uint16_t)linktypes[data[0] % (sizeof(linktypes) / sizeof(linktypes[0]))];
 		pkt.ts_nsec = 1700000000000000000ull + i * 1234567ull;
 		rc__print_packet(&p, &pkt);
+		rc__ob_reset(&ob);
+		rc__json_packet(&ob, &pkt, NULL);
 		rc__ob_reset(&ob);
 		free(copy);
 		src += parts[i];

@@ -340,7 +340,7 @@ TEST(cli_live_json_decodes_layers_and_escapes)
 		      "\"type\":33024},\"vlan\":[{\"tpid\":33024,\"id\":5,\"pcp\":3,\"type\":2048}],"
 		      "\"ip\":{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.2\",\"proto\":6,\"ttl\":64,\"len\":40,"
 		      "\"id\":4660,\"frag\":0,\"mf\":false},\"tcp\":{\"sport\":1234,\"dport\":80,\"seq\":1,"
-		      "\"ack\":0,\"flags\":\"S\",\"win\":64240}}\n");
+		      "\"ack\":0,\"flags\":\"S\",\"win\":64240,\"len\":0}}\n");
 	/* Cut inside TCP: the layer is replaced by the truncation mark. */
 	rc__ob_reset(&ob);
 	p.caplen = 40;

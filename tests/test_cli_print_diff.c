@@ -61,7 +61,7 @@ static const struct {
  * print_udp.c sends to the generic form). */
 static const unsigned not_decoded_udp[] = {
 	496,  525,  654,  698,  701,  921,  1589, 1645, 1646, 1700,  1701,  1812, 1813,
-	1985, 2103, 2104, 3456, 3503, 3799, 4342, 4567, 4790, 5060,  5359,  6081, 6343,
+	1985, 2103, 2104, 3456, 3503, 3799, 4342, 4567, 4790, 5359,  6343,
 	6635, 6696, 6697, 7000, 7001, 7002, 7003, 7004, 7005, 7006,  7007,  7008, 7009,
 	8231, 8472, 12222, 12223, 17754, 49152};
 static const unsigned not_decoded_tcp[] = {323, 639, 6633, 6653, 10288};
@@ -356,18 +356,42 @@ static int port_kind(const char *want, const char *got)
 	return IN_LIST(not_decoded_tcp, sp) || IN_LIST(not_decoded_tcp, dp);
 }
 
+/* Where an Ethernet frame's type/length field after its VLAN tags is
+ * (0 if cut). */
+static uint32_t inner_type_offset(const uint8_t *pkt, uint32_t caplen)
+{
+	for (uint32_t off = 12; off + 2 <= caplen; off += 4) {
+		unsigned t = (unsigned)(pkt[off] << 8 | pkt[off + 1]);
+		if (t != 0x8100 && t != 0x88a8 && t != 0x9100 && t != 0x9200)
+			return off;
+	}
+	return 0;
+}
+
 /* The ethertype of an Ethernet frame after its VLAN tags (0 if cut). */
 static unsigned inner_ethertype(const uint8_t *pkt, uint32_t caplen)
 {
-	uint32_t off = 12;
-	unsigned t = 0;
-	while (off + 2 <= caplen) {
-		t = (unsigned)(pkt[off] << 8 | pkt[off + 1]);
-		if (t != 0x8100 && t != 0x88a8 && t != 0x9100 && t != 0x9200)
-			return t;
-		off += 4;
-	}
-	return 0;
+	uint32_t off = inner_type_offset(pkt, caplen);
+	return off ? (unsigned)(pkt[off] << 8 | pkt[off + 1]) : 0;
+}
+
+/* An 802.3 frame whose LLC carries a SNAP payload ringcap leaves to its
+ * generic form (print_snap.c): encapsulated ethertypes (OUIs 00:00:00,
+ * 00:00:f8, Apple's 08:00:07), RFC 2684 bridged frames other than BPDUs,
+ * Cisco VTP, DTP and UDLD. */
+static int snap_not_decoded(const uint8_t *pkt, uint32_t caplen)
+{
+	uint32_t off = inner_type_offset(pkt, caplen);
+	const uint8_t *s = pkt + off + 2;
+	if (!off || off + 10 > caplen || inner_ethertype(pkt, caplen) > 1500 || s[0] != 0xaa ||
+	    s[1] != 0xaa || s[2] != 0x03)
+		return 0;
+	unsigned oui = (unsigned)(s[3] << 16 | s[4] << 8 | s[5]), pid = (unsigned)(s[6] << 8 | s[7]);
+	if (oui == 0x000000 || oui == 0x0000f8 || oui == 0x080007)
+		return 1;
+	if (oui == 0x0080c2)
+		return pid != 0x000e;
+	return oui == 0x00000c && (pid == 0x2003 || pid == 0x2004 || pid == 0x0111);
 }
 
 /* The protocol type of a Linux cooked header (v1 or v2). */
@@ -402,7 +426,8 @@ static int link_type_kind(uint32_t lt, const uint8_t *pkt, uint32_t caplen, cons
 	g = strstr(got, " > ");
 	if (lt == 1 && caplen >= 14 && g && (g = strchr(g, ',')) && (g = strchr(g + 1, ',')) &&
 	    sscanf(g, ", length %u: %n", &n, &used) == 1 && g[used] == '\0')
-		return IN_LIST(not_decoded_ethertype, inner_ethertype(pkt, caplen));
+		return IN_LIST(not_decoded_ethertype, inner_ethertype(pkt, caplen)) ||
+		       snap_not_decoded(pkt, caplen);
 	g = strstr(got, " AF ");
 	if (g && (g = strchr(g, '(')) && sscanf(g, "(%u), length %u: %n", &v, &n, &used) == 2 &&
 	    g[used] == '\0')
@@ -808,4 +833,16 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 	ASSERT_TRUE(is_not_decoded(113, sll_ipx, sizeof(sll_ipx), "-n -q", "1.0 (NOV-ETHII) IPX",
 				   "1.0 Out 02:00:00:00:00:01 "));
 	ASSERT_FALSE(is_not_decoded(113, sll2, sizeof(sll2), "-n -q", "1.0 IP", "1.0 Out 02:00:00:00:00:01 "));
+	/* SNAP: an encapsulated ethertype (behind a VLAN tag) and Cisco VTP
+	 * are left to the 802.3 form, CDP is not */
+	static const uint8_t snap_ip[26] = {1, 0, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 1, 0x81, 0, 0, 5,
+					    0, 30, 0xaa, 0xaa, 3, 0, 0, 0, 8, 0};
+	static const uint8_t snap_vtp[22] = {1, 0, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 1,
+					     0, 30, 0xaa, 0xaa, 3, 0, 0, 0x0c, 0x20, 0x03};
+	static const uint8_t snap_cdp[22] = {1, 0, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 1,
+					     0, 30, 0xaa, 0xaa, 3, 0, 0, 0x0c, 0x20, 0x00};
+	const char *generic = "1.0 02:00:00:00:00:01 > 01:00:0c:cc:cc:cc, 802.3, length 30: ";
+	ASSERT_TRUE(is_not_decoded(1, snap_ip, sizeof(snap_ip), "-n", "1.0 IP [|ip]", generic));
+	ASSERT_TRUE(is_not_decoded(1, snap_vtp, sizeof(snap_vtp), "-n", "1.0 VTPv1, Message", generic));
+	ASSERT_FALSE(is_not_decoded(1, snap_cdp, sizeof(snap_cdp), "-n", "1.0 CDPv2", generic));
 }

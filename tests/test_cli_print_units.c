@@ -94,6 +94,15 @@ TEST(print_every_prefix_of_ipv6_frames_is_safe) { all_prefixes("ipv6.pcap"); }
 TEST(print_every_prefix_of_l2_frames_is_safe) { all_prefixes("l2.pcap"); }
 TEST(print_every_prefix_of_application_frames_is_safe) { all_prefixes("apps.pcap"); }
 
+TEST(print_every_prefix_of_bridge_tunnel_radius_sip_frames_is_safe)
+{
+	all_prefixes("stp.pcap");
+	all_prefixes("cdp.pcap");
+	all_prefixes("geneve.pcap");
+	all_prefixes("radius.pcap");
+	all_prefixes("sip.pcap");
+}
+
 TEST(print_every_prefix_of_review_frames_is_safe)
 {
 	all_prefixes("review.pcap");

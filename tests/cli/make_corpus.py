@@ -2715,6 +2715,230 @@ def slow_set():
     ]
 
 
+def stp_set():
+    """IEEE 802.1D/Q BPDUs over LLC SAP 0x42: STP Config with each flag,
+    TCN, RSTP with each port role, MSTP with two MSTIs and a name holding
+    control bytes, SPB with its v4 block, one behind a VLAN tag; unknown
+    protocol ID, version and BPDU type; Config, RSTP and MSTP shorter than
+    their form, an MSTP v1 length not 0 and a v3 length past the BPDU."""
+    dst = "01:80:c2:00:00:00"
+
+    def eth(pl, vlan=False):
+        llc = b"\x42\x42\x03" + pl
+        pad = b"\0" * max(0, 46 - len(llc))
+        if vlan:
+            return Ether(src=A, dst=dst) / Dot1Q(vlan=5, type=len(llc)) / Raw(llc + pad)
+        return Ether(src=A, dst=dst, type=len(llc)) / Raw(llc + pad)
+
+    def bid(prio, mac):
+        return struct.pack(">H", prio) + bytes.fromhex(mac.replace(":", ""))
+
+    def bpdu(ver=0, typ=0, flags=0, root=bid(0x8000, "00:11:22:33:44:55"), cost=4,
+             bridge=bid(0x8001, "00:11:22:33:44:66"), port=0x8001, times=(256, 5120, 512, 3840),
+             proto=0):
+        return (struct.pack(">HBBB", proto, ver, typ, flags) + root + struct.pack(">I", cost)
+                + bridge + struct.pack(">H", port) + struct.pack(">HHHH", *times))
+
+    def mstp(ver=3, flags=0x7c, name=b"region-1", mstis=(), v1=0, v3=None, extra=b""):
+        mcid = b"\0" + name.ljust(32, b"\0") + struct.pack(">H", 7) + bytes(range(16))
+        cist = struct.pack(">I", 20000) + bid(0x9000, "00:aa:bb:cc:dd:ee") + b"\x14"
+        body = b"".join(mstis)
+        v3len = len(mcid) + len(cist) + len(body) if v3 is None else v3
+        return (bpdu(ver=ver, typ=2, flags=flags) + bytes([v1]) + struct.pack(">H", v3len)
+                + mcid + cist + body + extra)
+
+    def msti(inst, flags, prio, cost, bprio, pprio, hops):
+        return (bytes([flags]) + struct.pack(">H", prio << 12 | inst)
+                + bytes.fromhex("0011223344ff") + struct.pack(">I", cost) + bytes([bprio, pprio, hops]))
+
+    spb = (struct.pack(">H", 85) + b"\0" + b"aux\x01name".ljust(32, b"\0") + struct.pack(">H", 3)
+           + bytes(range(16, 32)) + bytes([0xdc, 0, 0x12, 0x34]) + struct.pack(">H", 9)
+           + b"\0" * 8 + bytes(range(32, 52)))
+    return [
+        eth(bpdu()),
+        eth(bpdu(flags=0x81, cost=0, times=(0, 5000, 1, 65535))),
+        eth(bpdu(flags=0x7e)),
+        eth(b"\0\0\0\x80"),
+        eth(bpdu(ver=2, typ=2, flags=0x3c) + b"\0"),
+        eth(bpdu(ver=2, typ=2, flags=0x46) + b"\0"),
+        eth(bpdu(ver=2, typ=2, flags=0x09) + b"\0", vlan=True),
+        eth(bpdu(ver=2, typ=0, flags=0x08)),
+        eth(mstp(mstis=(msti(1, 0x7c, 8, 200, 0x80, 0x90, 19), msti(4094, 0x01, 15, 0, 0xf0, 0, 0)))),
+        eth(mstp(name=b"a\x01\x7f\xffb")),
+        eth(mstp(ver=4, extra=spb)),
+        eth(bpdu(proto=1)),
+        eth(bpdu(ver=1)),
+        eth(bpdu(ver=9)),
+        eth(bpdu(typ=5)),
+        eth(bpdu()[:30]),
+        eth(bpdu(ver=2, typ=2)),
+        eth(mstp()[:90]),
+        eth(mstp(v1=3)),
+        eth(mstp(v3=400)),
+        eth(mstp(ver=4, extra=spb[:60])),
+        eth(b"\0\0\0"),
+    ]
+
+
+def cdp_set():
+    """Cisco Discovery Protocol over SNAP (OUI 00:00:0c, PID 0x2000): a
+    switch's announcement with every TLV tcpdump names (addresses IPv4,
+    IPv6 and other protocols, prefixes, capabilities, a multi-line version,
+    VLAN, duplex, VoIP VLAN, power, MTU, trust, location), unknown and
+    unnamed types, TLVs outside their length bounds, lengths too short and
+    past the PDU, a bad address list and prefix length; PVST+ BPDUs on
+    PIDs 0x010b and 0x010c and RFC 2684's bridged BPDU; one frame behind a
+    VLAN tag, one whose 802.3 length cuts the SNAP header; SNAP OUIs and
+    PIDs without a decoder (tcpdump's generic SNAP line)."""
+    dst = "01:00:0c:cc:cc:cc"
+
+    def eth(pid, pl, vlan=False):
+        llc = b"\xaa\xaa\x03\x00\x00\x0c" + struct.pack(">H", pid) + pl
+        pad = b"\0" * max(0, 46 - len(llc))
+        if vlan:
+            return Ether(src=A, dst=dst) / Dot1Q(vlan=3, type=len(llc)) / Raw(llc + pad)
+        return Ether(src=A, dst=dst, type=len(llc)) / Raw(llc + pad)
+
+    def tlv(t, v, ln=None):
+        return struct.pack(">HH", t, 4 + len(v) if ln is None else ln) + v
+
+    def cdp(*tlvs, ver=2, ttl=180, ck=0xb1e5):
+        return struct.pack(">BBH", ver, ttl, ck) + b"".join(tlvs)
+
+    ip4 = b"\x01\x01\xcc\x00\x04" + bytes([10, 0, 0, 9])
+    ip6 = (b"\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd\x00\x10"
+           + bytes.fromhex("20010db8000000000000000000000009"))
+    other = b"\x01\x01\x81\x00\x03\x49\x00\x01"
+    full = cdp(tlv(1, b"switch"),
+               tlv(2, struct.pack(">I", 3) + ip4 + ip6 + other),
+               tlv(3, b"GigabitEthernet0/1"),
+               tlv(4, struct.pack(">I", 0x29)),
+               tlv(5, b"Cisco IOS Software, C2960\nVersion 15.0(2)SE\x01\n"),
+               tlv(6, b"cisco WS-C2960-24TT-L"),
+               tlv(7, bytes([10, 1, 0, 0, 16, 192, 168, 0, 0, 24])),
+               tlv(8, b"\0\0\x0c\x01\x12"),
+               tlv(9, b"corp"),
+               tlv(0x0a, struct.pack(">H", 1)),
+               tlv(0x0b, b"\x01"),
+               tlv(0x0e, b"\x01\x00\x64"),
+               tlv(0x0f, b"\x20\x00"),
+               tlv(0x10, struct.pack(">H", 15400)),
+               tlv(0x11, struct.pack(">I", 1500)),
+               tlv(0x12, b"\x00"),
+               tlv(0x13, b"\x05"),
+               tlv(0x14, b"sw1.example"),
+               tlv(0x15, b"\x06\x03\x2b\x06\x01"),
+               tlv(0x16, struct.pack(">I", 1) + ip4),
+               tlv(0x17, b"\x02rack 4"))
+    return [
+        eth(0x2000, cdp(tlv(1, b"switch"))),
+        eth(0x2000, full),
+        eth(0x2000, cdp(tlv(1, b"r\x01\xff"), tlv(0x0b, b"\x00"), tlv(0x10, b"\x05"),
+                        tlv(0x10, b"\x01\x02\x03"), tlv(0x0f, b"\x01\x00\x05"), ver=1, ttl=0), vlan=True),
+        eth(0x2000, cdp(tlv(0, b"ab"), tlv(0x0c, b""), tlv(0x0d, b"x"), tlv(0x30, b"\x01\x02\x03"),
+                        tlv(1, b"d"))),
+        eth(0x2000, cdp(tlv(4, b"\x01\x02"), tlv(0x0a, b"\x00\x01\x02"), tlv(0x16, b"\0\0"),
+                        tlv(0x17, b""), tlv(0x10, b""), tlv(1, b"x"))),
+        eth(0x2000, cdp(tlv(1, b"s"), tlv(6, b"", ln=2))),
+        eth(0x2000, cdp(tlv(1, b"s"), tlv(0x30, b"", ln=3))),
+        eth(0x2000, cdp(tlv(1, b"s"), tlv(6, b"abc", ln=40))),
+        eth(0x2000, cdp(tlv(1, b"s")) + b"\x00\x06"),
+        eth(0x2000, b"\x02\xb4"),
+        eth(0x2000, cdp(tlv(2, b"\0\0")), vlan=False),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 2) + ip4))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x01"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x01\x05\xcc"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x01\x01\xcc\x00\x04\x0a"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + b"\x05\x00\x00\x08\x01\x02"))),
+        eth(0x2000, cdp(tlv(2, struct.pack(">I", 1) + ip4 + b"\x01\x02\x03"))),
+        eth(0x2000, cdp(tlv(7, bytes(7)))),
+        eth(0x2000, cdp(tlv(7, b""), tlv(0x0e, b"\x01\x02"))),
+        eth(0x010b, bytes.fromhex("000002023c8001001122334455000000048001001122334466800100000100140002000f00")
+            + b"\x00\x00\x02\x00\x05"),
+        eth(0x010c, bytes.fromhex("000000000080010011223344550000000480010011223344668001000001001400020f00")),
+        Ether(src=A, dst=dst, type=7) / Raw(b"\xaa\xaa\x03\x00\x00\x0c\x20" + b"\0" * 39),
+        eth(0x2001, b"\x01\x02\x03\x04"),
+        Ether(src=A, dst=dst, type=12) / Raw(b"\xaa\xaa\x03\x00\xe0\x2f\x00\x01\x01\x02\x03\x04" + b"\0" * 34),
+        Ether(src=A, dst=dst, type=12) / Raw(b"\xaa\xaa\x03\x12\x34\x56\x88\x88\x01\x02\x03\x04" + b"\0" * 34),
+        Ether(src=A, dst=dst, type=47) / Raw(b"\xaa\xaa\x03\x00\x80\xc2\x00\x0e"
+                                             + bytes.fromhex("000000000000010011223344550000000480010011223344668001000001001400020f00")
+                                             + b"\0" * 7),
+    ]
+
+
+def geneve_set():
+    """Geneve (UDP 6081) headers: Ethernet (0x6558), IPv4, IPv6 and an
+    unknown protocol inside, the O and C flags and reserved bits, a
+    reserved byte, options of every class tcpdump names (critical, with
+    data, a length past the options), an options length past the packet,
+    a version other than 0, a packet shorter than the header, an empty
+    payload, one from port 6081 and one over IPv6."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    inner = bytes(Ether(src=A, dst=B) / IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+    inner4 = bytes(IP(src="192.168.0.1", dst="192.168.0.2") / UDP(sport=1, dport=2) / Raw(b"hi"))
+    inner6 = bytes(IPv6(src=SA, dst="2001:db8::2") / ICMPv6EchoRequest())
+
+    def gen(prot, pl, opts=b"", flags=0, vni=0x123456, rsvd=0, ver=0, olen=None):
+        ol = len(opts) // 4 if olen is None else olen
+        return bytes([ver << 6 | ol, flags]) + struct.pack(">H", prot) + vni.to_bytes(3, "big") + bytes([rsvd]) + opts + pl
+
+    def opt(cls, typ, data=b""):
+        return struct.pack(">HBB", cls, typ, len(data) // 4) + data
+
+    opts = (opt(0x0100, 1) + opt(0x0101, 0x81, b"\x00\x00\x00\x2a") + opt(0x0102, 2)
+            + opt(0x0103, 3, b"\x01\x02\x03\x04\x05\x06\x07\x08") + opt(0x0104, 4)
+            + opt(0x0005, 5) + opt(0xfff1, 6) + opt(0x1234, 7))
+    return [
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner)),
+        e / UDP(sport=6081, dport=40001) / Raw(gen(0x0800, inner4, flags=0xc0)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x86dd, inner6, flags=0x3f, rsvd=9)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, opts=opts)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, opts=opt(0x0101, 1) + struct.pack(">HBB", 0x0101, 2, 9) + b"\0" * 4)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x1234, b"\x01\x02\x03\x04")),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, b"\0" * 8, olen=5)),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, ver=1)),
+        e / UDP(sport=40000, dport=6081) / Raw(b"\x00\x00\x65\x58\x00"),
+        e / UDP(sport=40000, dport=6081) / Raw(gen(0x0800, b"")),
+        Ether(src=A, dst=B) / IPv6(src=SA, dst="2001:db8::2") / UDP(sport=40000, dport=6081) / Raw(gen(0x6558, inner, vni=0)),
+    ]
+
+
+def radius_set():
+    """RADIUS on each of its ports with every code tcpdump names and an
+    unknown one, a length past the UDP payload, a length under the header,
+    a header cut by the UDP length (tcpdump's form without -v)."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+
+    def rad(code, ident, ln=None, attrs=b""):
+        body = bytes(range(16)) + attrs
+        return struct.pack(">BBH", code, ident, 20 + len(body) - 16 if ln is None else ln) + body
+
+    frames = [e / UDP(sport=40000, dport=port) / Raw(rad(code, (code + 1) % 256, attrs=b"\x01\x06user"))
+              for port, code in ((1812, 1), (1812, 2), (1812, 3), (1813, 4), (1813, 5), (1645, 11),
+                                 (1646, 12), (1700, 13), (3799, 40), (3799, 41), (3799, 42),
+                                 (3799, 43), (3799, 44), (3799, 45), (1812, 255), (1812, 99))]
+    frames += [
+        e / UDP(sport=1812, dport=40000) / Raw(rad(2, 7, ln=300)),
+        e / UDP(sport=40000, dport=1812) / Raw(rad(1, 7, ln=12)),
+        e / UDP(sport=40000, dport=1812) / Raw(rad(1, 7)[:14]),
+    ]
+    return frames
+
+
+def sip_set():
+    """SIP requests and responses on 5060 (either side), a method in lower
+    case, one tcpdump does not list, an unterminated line, binary bytes."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    return [
+        e / UDP(sport=5060, dport=5060) / Raw(b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1\r\nCSeq: 1 INVITE\r\n\r\n"),
+        e / UDP(sport=5060, dport=40000) / Raw(b"SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\n"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"register sip:example.com SIP/2.0\r\n\r\n"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"FOO sip:x SIP/2.0\r\n\r\n"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"BYE sip:bob@example.com SIP/2.0"),
+        e / UDP(sport=40000, dport=5060) / Raw(b"\x01\x02binary"),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -2803,6 +3027,15 @@ def main():
     cut_set(outdir, "cut_pptp.pcap", ["pptp.pcap"], flags=("-v",))
     write(outdir, "slow.pcap", stamp(slow_set(), base=BASE + 1850))
     cut_set(outdir, "cut_slow.pcap", ["slow.pcap"], flags=("-vv",))
+    write(outdir, "stp.pcap", stamp(stp_set(), base=BASE + 1880))
+    cut_set(outdir, "cut_stp.pcap", ["stp.pcap"], flags=("-v",))
+    write(outdir, "cdp.pcap", stamp(cdp_set(), base=BASE + 1910))
+    cut_set(outdir, "cut_cdp.pcap", ["cdp.pcap"], flags=("-v",))
+    write(outdir, "geneve.pcap", stamp(geneve_set(), base=BASE + 1940))
+    cut_set(outdir, "cut_geneve.pcap", ["geneve.pcap"], flags=("-vv",))
+    write(outdir, "radius.pcap", stamp(radius_set(), base=BASE + 1970))
+    write(outdir, "sip.pcap", stamp(sip_set(), base=BASE + 1970))
+    cut_set(outdir, "cut_radius_sip.pcap", ["radius.pcap", "sip.pcap"])
 
 
 if __name__ == "__main__":
