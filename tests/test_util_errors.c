@@ -1,11 +1,13 @@
 /*
- * test_util_errors.c - the status code table.
+ * test_util_errors.c - the status code table, and warnings that add up.
  */
 #include "harness.h"
 #include "ringcap/error.h"
 #include "ringcap/linktype.h"
+#include "util/errmsg.h"
 
 #include <limits.h>
+#include <string.h>
 
 TEST(errors_have_distinct_negative_codes_and_messages)
 {
@@ -62,4 +64,21 @@ TEST(linktype_names_round_trip)
 	ASSERT_INT_EQ(rc_linktype_from_name("NOSUCH"), -1);
 	ASSERT_INT_EQ(rc_linktype_from_name("70000"), -1);
 	ASSERT_TRUE(rc_linktype_name(4242) == NULL);
+}
+
+/* Warnings add up: a later one never hides an earlier one, and a full
+ * buffer keeps what it holds (cut at the end, NUL-terminated). */
+TEST(errors_warnings_are_appended_not_overwritten)
+{
+	char w[RC_ERRBUF_SIZE] = "";
+	rc__warnf(w, "eth0: ring raised from %d to %d bytes", 1, 2);
+	ASSERT_STR_EQ(w, "eth0: ring raised from 1 to 2 bytes");
+	rc__warnf(w, "TPACKET_V3 unavailable (%s); using TPACKET_V2", "x");
+	ASSERT_STR_EQ(w, "eth0: ring raised from 1 to 2 bytes; TPACKET_V3 unavailable (x); "
+			 "using TPACKET_V2");
+	for (int i = 0; i < 40; i++)
+		rc__warnf(w, "warning %d", i);
+	ASSERT_UINT_EQ(strlen(w), RC_ERRBUF_SIZE - 1);
+	static const char first[] = "eth0: ring raised from 1 to 2 bytes; ";
+	ASSERT_TRUE(strncmp(w, first, sizeof(first) - 1) == 0);
 }

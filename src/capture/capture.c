@@ -546,7 +546,7 @@ static int try_backend(rc_capture *c, const struct rc__backend *be)
 	}
 	if (c->opts.promisc) {
 		if (!c->ifindex) {
-			rc__errf(c->warn, 0, "promiscuous mode is not supported on \"any\"; ignored");
+			rc__warnf(c->warn, "promiscuous mode is not supported on \"any\"; ignored");
 		} else {
 			struct packet_mreq mr;
 			memset(&mr, 0, sizeof(mr));
@@ -653,12 +653,9 @@ int rc_capture_activate(rc_capture *c)
 		c->efd = -1;
 		return st;
 	}
-	if (first_err[0]) {
-		char prev[RC_ERRBUF_SIZE];
-		memcpy(prev, c->warn, sizeof(prev));
-		rc__errf(c->warn, 0, "%s%s%s unavailable (%s); using %s", prev, prev[0] ? "; " : "",
-			 order[0]->name, first_err, c->be->name);
-	}
+	if (first_err[0])
+		rc__warnf(c->warn, "%s unavailable (%s); using %s", order[0]->name, first_err,
+			  c->be->name);
 	reset_read_state(c);
 	/* The socket back-end cannot tell old queued packets from new ones:
 	 * it runs the user's filter in user space on every packet (and so

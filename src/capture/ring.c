@@ -211,17 +211,17 @@ int rc__ring_setup(rc_capture *c, int version)
 		block_nr /= 2;
 	}
 	if (block_nr * block_size < want)
-		rc__errf(c->warn, 0, "%s: ring reduced from %llu to %llu bytes (not enough memory)",
-			 rc__capture_devname(c), (unsigned long long)want,
-			 (unsigned long long)(block_nr * block_size));
+		rc__warnf(c->warn, "%s: ring reduced from %llu to %llu bytes (not enough memory)",
+			  rc__capture_devname(c), (unsigned long long)want,
+			  (unsigned long long)(block_nr * block_size));
 	else if (c->opts.ring_bytes_set && !c->opts.block_size_bytes &&
 		 block_nr * block_size > c->opts.ring_bytes)
 		/* Rounding down to whole blocks is not worth a word; a ring
 		 * bigger than asked for is (memory the caller did not plan). */
-		rc__errf(c->warn, 0, "%s: ring raised from %llu to %llu bytes (%u blocks of %u)",
-			 rc__capture_devname(c), (unsigned long long)c->opts.ring_bytes,
-			 (unsigned long long)(block_nr * block_size), (unsigned)block_nr,
-			 block_size);
+		rc__warnf(c->warn, "%s: ring raised from %llu to %llu bytes (%u blocks of %u)",
+			  rc__capture_devname(c), (unsigned long long)c->opts.ring_bytes,
+			  (unsigned long long)(block_nr * block_size), (unsigned)block_nr,
+			  block_size);
 	c->block_size = block_size;
 	c->block_nr = (uint32_t)block_nr;
 	c->frame_size = frame_size;

@@ -68,13 +68,10 @@ static void set_rcvbuf(rc_capture *c)
 		return;
 	if ((uint64_t)got / 2 >= c->opts.ring_bytes)
 		return;
-	char prev[RC_ERRBUF_SIZE]; /* the device look-up's warning stays */
-	memcpy(prev, c->warn, sizeof(prev));
-	rc__errf(c->warn, 0, "%s%s%s: socket receive buffer reduced from %llu to %d bytes (%s)",
-		 prev, prev[0] ? "; " : "", rc__capture_devname(c),
-		 (unsigned long long)c->opts.ring_bytes, got / 2,
-		 forced ? "the kernel's maximum"
-			: "net.core.rmem_max: SO_RCVBUFFORCE needs CAP_NET_ADMIN");
+	rc__warnf(c->warn, "%s: socket receive buffer reduced from %llu to %d bytes (%s)",
+		  rc__capture_devname(c), (unsigned long long)c->opts.ring_bytes, got / 2,
+		  forced ? "the kernel's maximum"
+			 : "net.core.rmem_max: SO_RCVBUFFORCE needs CAP_NET_ADMIN");
 }
 
 static int sock_setup(rc_capture *c)

@@ -20,6 +20,21 @@ int rc__errf(char *buf, int status, const char *fmt, ...)
 	return status;
 }
 
+void rc__warnf(char *buf, const char *fmt, ...)
+{
+	size_t len = strnlen(buf, RC_ERRBUF_SIZE - 1);
+	if (len && len + 2 < RC_ERRBUF_SIZE - 1) {
+		memcpy(buf + len, "; ", 3);
+		len += 2;
+	}
+	if (len >= RC_ERRBUF_SIZE - 1)
+		return; /* full: the earlier warnings stand */
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, RC_ERRBUF_SIZE - len, fmt, ap);
+	va_end(ap);
+}
+
 int rc__from_errno(int err)
 {
 	switch (err) {

@@ -26,6 +26,14 @@ int rc__errf(char *buf, int status, const char *fmt, ...)
 #endif
 
 /*
+ * Add a warning to those already in buf (RC_ERRBUF_SIZE bytes, a handle's
+ * warning text): after "; " when buf holds one, so that a later warning
+ * (a ring reduced) never hides an earlier one (a device without a link
+ * type); the end is cut if the whole does not fit.
+ */
+void rc__warnf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
  * Map an errno value to the closest RC_E* status (ENOMEM -> RC_ENOMEM,
  * EPERM/EACCES -> RC_EPERM, ENODEV/ENXIO -> RC_ENODEV, ENETDOWN -> RC_ENETDOWN,
  * ENOSPC/EDQUOT -> RC_ENOSPC, ENOENT -> RC_ENOENT, EAGAIN -> RC_EAGAIN,
