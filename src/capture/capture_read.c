@@ -89,6 +89,13 @@ static int socket_error(rc_capture *c)
 	return 0;
 }
 
+/* RC_ESTATE for a call (what) that needs an active handle. */
+static int not_active(rc_capture *c, const char *what)
+{
+	return rc__errf(c->err, RC_ESTATE, "%s: %s on a handle that is not active",
+			rc__capture_devname(c), what);
+}
+
 int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 {
 	if (!c)
@@ -97,8 +104,7 @@ int rc_capture_next_batch(rc_capture *c, rc_packet *pkts, size_t max)
 		return rc__errf(c->err, RC_EINVAL, "%s: rc_capture_next_batch: pkts is NULL",
 				rc__capture_devname(c));
 	if (c->state != RC__ACTIVE)
-		return rc__errf(c->err, RC_ESTATE, "%s: read on a handle that is not active",
-				rc__capture_devname(c));
+		return not_active(c, "read");
 	if (max == 0)
 		return 0;
 	if (max > RC__MAX_BATCH)
@@ -232,8 +238,7 @@ int rc_capture_release(rc_capture *c)
 	if (!c)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
-		return rc__errf(c->err, RC_ESTATE, "%s: release on a handle that is not active",
-				rc__capture_devname(c));
+		return not_active(c, "release");
 	/* Packets rc_capture_loop has not handled yet live in those slots. */
 	if (c->stash_pos < c->stash_n)
 		return 0;
@@ -317,8 +322,7 @@ int rc_capture_stop_input(rc_capture *c)
 	if (!c)
 		return RC_EINVAL;
 	if (c->state != RC__ACTIVE)
-		return rc__errf(c->err, RC_ESTATE, "%s: stop_input on a handle that is not active",
-				rc__capture_devname(c));
+		return not_active(c, "stop_input");
 	if (c->input_stopped)
 		return 0;
 	struct sock_filter reject = BPF_STMT(BPF_RET | BPF_K, 0);
