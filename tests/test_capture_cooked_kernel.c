@@ -5,12 +5,14 @@
  * of the same program picks from an unfiltered handle beside it - for
  * packets in both directions, of several protocols, VLAN-tagged ones
  * (which the kernel hands to user space) and a filter the kernel cannot
- * run (link[12], an address byte of the SLL2 header).
+ * run (link[12], an address byte of the SLL2 header), which the handle's
+ * warning then names; a filter the kernel runs leaves no warning.
  */
 #include "harness.h"
 #include "netns.h"
 
 #include <arpa/inet.h>
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <sys/socket.h>
@@ -217,7 +219,18 @@ static void same_as_user_space_tags(int backend, int vlan_reinsert)
 		compile(&prog, expr);
 		rc_capture *f = open_any_tags(backend, vlan_reinsert);
 		rc_capture *all = open_any_tags(backend, vlan_reinsert);
+		char activated[RC_ERRBUF_SIZE];
+		snprintf(activated, sizeof(activated), "%s", rc_capture_warning(f));
 		ASSERT_OK(rc_capture_set_filter(f, prog.insns, prog.len));
+		/* the kernel's filter adds no warning; user space's says why */
+		if (cases[i].in_kernel) {
+			ASSERT_STR_EQ(rc_capture_warning(f), activated);
+		} else {
+			ASSERT_STR_CONTAINS(rc_capture_warning(f), "any: the filter cannot run in the "
+					    "kernel, so every packet is copied and filtered in user space: "
+					    "instruction ");
+			ASSERT_STR_CONTAINS(rc_capture_warning(f), "loads cooked header byte 12");
+		}
 
 		/* 3 of each kind in (from ns_a), 2 of each out (sent on if_b) */
 		unsigned total = send_kinds(pair.ns_a, pair.if_a, pair.mac_b, pair.mac_a, kinds,
@@ -302,6 +315,8 @@ static void refused_by_kernel(int backend)
 
 	rc_capture *c = open_any(backend);
 	ASSERT_OK(rc_capture_set_filter(c, prog.insns, prog.len));
+	ASSERT_STR_CONTAINS(rc_capture_warning(c), "filtered in user space: the kernel refused its "
+			    "translation (out of memory: net.core.optmem_max too small?)");
 	rc_bpf_prog_free(&prog);
 	const int udp[] = { UDP }, others[] = { TCP, ARP };
 	unsigned n = send_kinds(pair.ns_a, pair.if_a, pair.mac_b, pair.mac_a, udp, 1, 10, 0);
@@ -320,3 +335,46 @@ static void refused_by_kernel(int backend)
 }
 RC_TEST_EACH_BACKEND(capture_any_filter_the_kernel_refuses_runs_in_user_space, 60,
 		     refused_by_kernel)
+
+/* The warning describes the filter in force: the next filter replaces
+ * it, removing the filter removes it, a refused program keeps it (and the
+ * filter it describes), and the activation's warnings stay throughout. */
+TEST_TIMEOUT(capture_any_filter_warning_follows_the_filter_in_force, 30)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	rc_capture *c = rc_test_capture_new("any", RC_BACKEND_TPACKET_V3);
+	ASSERT_OK(rc_capture_set_promisc(c, 1)); /* "ignored on any": a warning of activate */
+	rc_test_capture_activate(c);
+	char activated[RC_ERRBUF_SIZE];
+	snprintf(activated, sizeof(activated), "%s", rc_capture_warning(c));
+	ASSERT_STR_CONTAINS(activated, "promiscuous mode");
+	rc_bpf_prog user, kernel;
+	compile(&user, "link[13] = 1");
+	compile(&kernel, "udp");
+
+	ASSERT_OK(rc_capture_set_filter(c, user.insns, user.len));
+	const char *w = rc_capture_warning(c);
+	ASSERT_TRUE(strncmp(w, activated, strlen(activated)) == 0);
+	ASSERT_STR_CONTAINS(w + strlen(activated), "; any: the filter cannot run in the kernel");
+	ASSERT_STR_CONTAINS(w, "loads cooked header byte 13");
+	char with_filter[RC_ERRBUF_SIZE];
+	snprintf(with_filter, sizeof(with_filter), "%s", w);
+	/* once only, however often the same filter is set */
+	ASSERT_OK(rc_capture_set_filter(c, user.insns, user.len));
+	ASSERT_STR_EQ(rc_capture_warning(c), with_filter);
+	static const rc_bpf_insn bad[] = { { BPF_LD | BPF_W | BPF_ABS, 0, 0, 0 } }; /* no ret */
+	ASSERT_INT_EQ(rc_capture_set_filter(c, bad, 1), RC_EINVAL);
+	ASSERT_STR_EQ(rc_capture_warning(c), with_filter);
+
+	ASSERT_OK(rc_capture_set_filter(c, kernel.insns, kernel.len));
+	ASSERT_STR_EQ(rc_capture_warning(c), activated);
+	ASSERT_OK(rc_capture_set_filter(c, user.insns, user.len));
+	ASSERT_STR_EQ(rc_capture_warning(c), with_filter);
+	ASSERT_OK(rc_capture_set_filter(c, NULL, 0));
+	ASSERT_STR_EQ(rc_capture_warning(c), activated);
+	rc_bpf_prog_free(&user);
+	rc_bpf_prog_free(&kernel);
+	rc_capture_close(c);
+}

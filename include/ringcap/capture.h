@@ -350,11 +350,17 @@ uint64_t rc_capture_ring_size(const rc_capture *c);
  * force.  Atomic: once it returns, no packet that the new program rejects
  * is delivered — packets that entered the ring under the old filter are
  * re-run through the new one in user space (one ring turn), so none is
- * lost either.  In cooked mode ("any") the filter always runs in user
- * space because the kernel would run it on the network header.  len 0
- * (insns NULL) removes the filter.  Packets of the last batch stay
- * valid.  The socket back-end re-runs the filter in user space on every
- * packet.  Errors: RC_EINVAL, RC_ESTATE (inactive), RC_ENOMEM.
+ * lost either.  In cooked mode ("any") the kernel sees packets from the
+ * network header on: the program is translated for it (cooked header
+ * fields become the kernel's packet metadata, docs/capture.md).  A program
+ * with no translation (it reads a cooked header byte the kernel does not
+ * have, e.g. an address byte) runs in user space on every packet, each
+ * copied into the ring first; that is not an error, but
+ * rc_capture_warning then says so and why (the instruction), until the
+ * next filter replaces it.  len 0 (insns NULL) removes the filter.
+ * Packets of the last batch stay valid.  The socket back-end re-runs the
+ * filter in user space on every packet.  Errors: RC_EINVAL, RC_ESTATE
+ * (inactive), RC_ENOMEM.
  */
 int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len);
 

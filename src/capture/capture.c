@@ -663,6 +663,7 @@ int rc_capture_activate(rc_capture *c)
 	 * rc_capture_set_filter). */
 	c->filter_user_always = c->be->id == RC_BACKEND_SOCKET;
 	c->filter_user_tagged = 0;
+	c->warn_activate = strlen(c->warn);
 	c->err[0] = '\0';
 	c->state = RC__ACTIVE;
 	return 0;

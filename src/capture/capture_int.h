@@ -153,6 +153,9 @@ enum rc__state { RC__CREATED = 0, RC__ACTIVE = 1 };
 struct rc_capture {
 	char err[RC_ERRBUF_SIZE];
 	char warn[RC_ERRBUF_SIZE];
+	/* Length of warn once activate is done: rc_capture_set_filter's
+	 * warning follows and is replaced by the next filter's. */
+	size_t warn_activate;
 	char device[IFNAMSIZ]; /* "" for any */
 	int state;
 	struct rc__capture_opts opts;

@@ -33,6 +33,7 @@
 #include <linux/filter.h>
 #include <linux/if_ether.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -435,6 +436,7 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 		c->filter = NULL;
 		c->filter_len = 0;
 		c->recheck_slots = 0;
+		c->warn[c->warn_activate] = '\0';
 		return 0;
 	}
 	char msg[RC_ERRBUF_SIZE];
@@ -466,6 +468,8 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 	if (st < 0 && translated) {
 		/* e.g. ENOMEM past net.core.optmem_max: user space takes any
 		 * valid program, as before the translation existed */
+		snprintf(msg, sizeof(msg), "the kernel refused its translation (%s%s)",
+			 rc_strerror(st), st == RC_ENOMEM ? ": net.core.optmem_max too small?" : "");
 		translated = 0;
 		st = kernel_filter(c, NULL, 0);
 	}
@@ -476,6 +480,13 @@ int rc_capture_set_filter(rc_capture *c, const rc_bpf_insn *insns, size_t len)
 	free(c->filter);
 	c->filter = copy;
 	c->filter_len = len;
+	/* The previous filter's warning goes with it.  A cooked program the
+	 * kernel cannot run lets every packet into the ring, to be copied
+	 * there and then judged here: the user should know why. */
+	c->warn[c->warn_activate] = '\0';
+	if (c->sock_cooked && !translated)
+		rc__warnf(c->warn, "%s: the filter cannot run in the kernel, so every packet is "
+			  "copied and filtered in user space: %s", rc__capture_devname(c), msg);
 	/* A cooked program the kernel cannot run is run here on every
 	 * packet; a translated one on the tagged packets it hands over. */
 	c->filter_user_always = c->be->id == RC_BACKEND_SOCKET || (c->sock_cooked && !translated);
