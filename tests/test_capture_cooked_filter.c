@@ -4,7 +4,8 @@
  * kernel filter runs: hand-written programs (each rule, each case it must
  * refuse) and compiled filters run by the VM on both sides of the
  * rewrite - the original on the cooked bytes ringcap delivers, the
- * translation on the network-layer bytes the kernel's filter sees.
+ * translation on the network-layer bytes the kernel's filter sees; and
+ * rc__cooked_fanout, the same rewrite for a fanout group's program.
  */
 #include "harness.h"
 
@@ -372,4 +373,62 @@ TEST(capture_cooked_filter_refuses_compiled_address_loads)
 	ASSERT_PTR_EQ(xlate(prog.insns, prog.len, RC_LINKTYPE_LINUX_SLL2, &n, why), NULL);
 	ASSERT_STR_CONTAINS(why, "cooked header byte 12");
 	rc_bpf_prog_free(&prog);
+}
+
+/* The fanout program (rc__cooked_fanout): packet loads relative to the
+ * network header (SKF_NET_OFF: the kernel runs it on sent packets from the
+ * link-layer header), header fields as metadata, returns (member indices)
+ * and extension loads unchanged, no VLAN prefix; ld len and header bytes
+ * refused. */
+TEST(capture_cooked_filter_fanout_loads_from_the_network_header)
+{
+	const rc_bpf_insn p[] = {
+		{ BPF_LD | BPF_H | BPF_ABS, 0, 0, 0 },          /* protocol */
+		{ BPF_JMP | BPF_JEQ | BPF_K, 0, 5, 0x0800 },
+		{ BPF_LDX | BPF_B | BPF_MSH, 0, 0, 20 },
+		{ BPF_LD | BPF_H | BPF_IND, 0, 0, 20 + 4 },     /* IP id */
+		{ BPF_LD | BPF_W | BPF_ABS, 0, 0, ANC(SKF_AD_RXHASH) },
+		{ BPF_LD | BPF_B | BPF_ABS, 0, 0, 20 + 5 },
+		{ BPF_RET | BPF_A, 0, 0, 0 },
+		{ BPF_RET | BPF_K, 0, 0, 3 },
+	};
+	char why[RC_ERRBUF_SIZE];
+	size_t n;
+	rc_bpf_insn *t = NULL;
+	ASSERT_INT_EQ(rc__cooked_fanout(p, 8, RC_LINKTYPE_LINUX_SLL2, &t, &n, why), 1);
+	ASSERT_UINT_EQ(n, 8);
+	const uint32_t net = (uint32_t)SKF_NET_OFF;
+	expect_insn(&t[0], BPF_LD | BPF_H | BPF_ABS, 0, 0, ANC(SKF_AD_PROTOCOL));
+	expect_insn(&t[1], BPF_JMP | BPF_JEQ | BPF_K, 0, 5, 0x0800);
+	expect_insn(&t[2], BPF_LDX | BPF_B | BPF_MSH, 0, 0, net);
+	expect_insn(&t[3], BPF_LD | BPF_H | BPF_IND, 0, 0, net + 4);
+	expect_insn(&t[4], BPF_LD | BPF_W | BPF_ABS, 0, 0, ANC(SKF_AD_RXHASH));
+	expect_insn(&t[5], BPF_LD | BPF_B | BPF_ABS, 0, 0, net + 5);
+	expect_insn(&t[6], BPF_RET | BPF_A, 0, 0, 0);
+	expect_insn(&t[7], BPF_RET | BPF_K, 0, 0, 3);
+	free(t);
+
+	static const struct {
+		rc_bpf_insn first;
+		const char *why;
+	} refused[] = {
+		{ { BPF_LD | BPF_B | BPF_ABS, 0, 0, 12 },
+		  "instruction 0 loads cooked header byte 12, which the kernel's filter does not see" },
+		{ { BPF_LD | BPF_W | BPF_LEN, 0, 0, 0 }, "instruction 0, ld len: the kernel's length" },
+		{ { BPF_LD | BPF_B | BPF_ABS, 0, 0, 20 + 0xff000 },
+		  "instruction 0 loads at 1044500, past what the kernel can address" },
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		const rc_bpf_insn q[] = { refused[i].first, { BPF_RET | BPF_A, 0, 0, 0 } };
+		t = NULL;
+		ASSERT_INT_EQ(rc__cooked_fanout(q, 2, RC_LINKTYPE_LINUX_SLL2, &t, &n, why), 0);
+		ASSERT_TRUE(t == NULL);
+		ASSERT_STR_CONTAINS(why, refused[i].why);
+	}
+	/* the last offset SKF_NET_OFF reaches */
+	const rc_bpf_insn last[] = { { BPF_LD | BPF_B | BPF_ABS, 0, 0, 20 + 0xfefff },
+				     { BPF_RET | BPF_A, 0, 0, 0 } };
+	ASSERT_INT_EQ(rc__cooked_fanout(last, 2, RC_LINKTYPE_LINUX_SLL2, &t, &n, why), 1);
+	expect_insn(&t[0], BPF_LD | BPF_B | BPF_ABS, 0, 0, (uint32_t)SKF_AD_OFF - 1);
+	free(t);
 }

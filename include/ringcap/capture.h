@@ -221,8 +221,18 @@ int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype);
 /* Join fanout group group_id with mode (enum rc_fanout_mode) and flags
  * (enum rc_fanout_flag bits).  RC_FANOUT_CBPF needs rc_capture_set_fanout_program. */
 int rc_capture_set_fanout(rc_capture *c, uint16_t group_id, int mode, unsigned flags);
-/* Program for RC_FANOUT_CBPF: returns the socket index (modulo group size).
- * Copied; validated with rc_bpf_validate. */
+/*
+ * Program for RC_FANOUT_CBPF: returns the socket index (modulo group size).
+ * Copied; validated with rc_bpf_validate.  Written for the link type the
+ * handle delivers: on a cooked handle ("any") the kernel runs it without
+ * the cooked header (received packets from the network header, sent ones
+ * from the link-layer header), so activate translates it as
+ * rc_capture_set_filter does (header fields become packet metadata, other
+ * loads become relative to the network header; a VLAN-tagged packet is
+ * judged as delivered without the tag reinserted), or fails with
+ * RC_EINVAL and a message naming the instruction it cannot translate (a
+ * cooked header address byte, `ld len`).
+ */
 int rc_capture_set_fanout_program(rc_capture *c, const rc_bpf_insn *insns, size_t len);
 /* enum rc_capture_backend; a forced back-end that fails fails activate. */
 int rc_capture_set_backend(rc_capture *c, int backend);

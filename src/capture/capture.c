@@ -19,6 +19,7 @@
  * The options live in c->opts and are checked again as a whole here.
  */
 #include "capture/capture_int.h"
+#include "capture/cooked_filter.h"
 #include "capture/ring.h"
 
 #include <arpa/inet.h>
@@ -447,6 +448,45 @@ static int hw_tstamps(rc_capture *c)
 		      SOF_TIMESTAMPING_RX_HARDWARE | SOF_TIMESTAMPING_RAW_HARDWARE);
 }
 
+/*
+ * PACKET_FANOUT_DATA: the program, written for the link type the handle
+ * delivers.  On a cooked handle the kernel runs it without the cooked
+ * header, so it is translated as the socket filter is (cooked_filter.c),
+ * or refused: the kernel would pick members by other bytes than the
+ * program names.
+ */
+static int fanout_program(rc_capture *c)
+{
+	rc_bpf_insn *insns = c->opts.fanout_prog;
+	size_t len = c->opts.fanout_prog_len;
+	if (c->sock_cooked) {
+		char why[RC_ERRBUF_SIZE];
+		int t = rc__cooked_fanout(c->opts.fanout_prog, c->opts.fanout_prog_len, c->linktype,
+					  &insns, &len, why);
+		if (t < 0)
+			return rc__errf(c->err, RC_ENOMEM, "%s: out of memory for the fanout program",
+					rc__capture_devname(c));
+		if (t == 0)
+			return rc__errf(c->err, RC_EINVAL,
+					"%s: fanout program (rc_capture_set_fanout_program, "
+					"PACKET_FANOUT_DATA) has no kernel equivalent on a cooked "
+					"handle: %s", rc__capture_devname(c), why);
+	}
+	/* memset: the padding after .len is passed to the kernel too
+	 * (valgrind: uninitialised bytes in setsockopt). */
+	struct sock_fprog prog;
+	memset(&prog, 0, sizeof(prog));
+	prog.len = (unsigned short)len;
+	prog.filter = (struct sock_filter *)(void *)insns;
+	int st = 0;
+	if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT_DATA, &prog, sizeof(prog)) != 0)
+		st = rc__errf(c->err, rc__from_errno(errno), "%s: fanout program: %s",
+			      rc__capture_devname(c), strerror(errno));
+	if (insns != c->opts.fanout_prog)
+		free(insns);
+	return st;
+}
+
 static int join_fanout(rc_capture *c)
 {
 	static const int modes[] = {
@@ -467,18 +507,7 @@ static int join_fanout(rc_capture *c)
 		return rc__errf(c->err, rc__from_errno(errno),
 				"%s: joining fanout group %u: %s (members must share mode, flags, device, protocol)",
 				rc__capture_devname(c), c->opts.fanout_group, strerror(errno));
-	if (c->opts.fanout_mode == RC_FANOUT_CBPF) {
-		/* memset: the padding after .len is passed to the kernel too
-		 * (valgrind: uninitialised bytes in setsockopt). */
-		struct sock_fprog prog;
-		memset(&prog, 0, sizeof(prog));
-		prog.len = (unsigned short)c->opts.fanout_prog_len;
-		prog.filter = (struct sock_filter *)(void *)c->opts.fanout_prog;
-		if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT_DATA, &prog, sizeof(prog)) != 0)
-			return rc__errf(c->err, rc__from_errno(errno), "%s: fanout program: %s",
-					rc__capture_devname(c), strerror(errno));
-	}
-	return 0;
+	return c->opts.fanout_mode == RC_FANOUT_CBPF ? fanout_program(c) : 0;
 }
 
 /* One back-end attempt; on failure everything it acquired is released. */

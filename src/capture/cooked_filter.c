@@ -58,6 +58,22 @@
  * (filter_user_tagged).  Without vlan_reinsert only the outgoing packets
  * with a tag in their data would need it; one rule is simpler, and user
  * space decides as the kernel would on the others.
+ *
+ * Fanout (PACKET_FANOUT_CBPF): the group's program runs in
+ * packet_rcv_fanout, before af_packet moves skb->data for the socket
+ * type: a received packet starts at the network header, a sent one
+ * (dev_queue_xmit_nit) at the link-layer header.  So packet loads become
+ * loads relative to the network header (SKF_NET_OFF + k - header length,
+ * bpf_internal_load_pointer_neg_helper), right in both directions; `ld
+ * len` / `ldx len` have no translation (the kernel's length includes the
+ * link-layer header of sent packets only); `ret` is a member index and
+ * stays; loads at the kernel's negative offsets (extensions, SKF_NET_OFF,
+ * SKF_LL_OFF) stay, as user space never runs this program.  No VLAN
+ * prefix: there is no user-space pass to hand tagged packets to, so the
+ * program picks their member as it would for the packet delivered without
+ * vlan_reinsert (protocol the inner type, no tag in the data).  An
+ * indexed load whose X goes past 1 MiB - SKF_NET_OFF's reach, no packet
+ * is that long - wraps to a load from the start of the data.
  */
 #include "capture/cooked_filter.h"
 
@@ -116,6 +132,12 @@ static int anc_same_in_vm(uint32_t k)
 	}
 }
 
+/* What the translated program is for. */
+struct target {
+	const struct cooked_hdr *h;
+	int fanout; /* PACKET_FANOUT_DATA, else SO_ATTACH_FILTER */
+};
+
 /* k of a packet load (ld abs) that starts inside the header, or fail. */
 static int header_load(const struct cooked_hdr *h, const rc_bpf_insn *in, uint32_t *k)
 {
@@ -128,31 +150,52 @@ static int header_load(const struct cooked_hdr *h, const rc_bpf_insn *in, uint32
 }
 
 /*
+ * Offset k >= the header length, as the target's program loads it: from
+ * the data start (the socket filter's network header), or relative to the
+ * network header (fanout).  Fails (0) past SKF_NET_OFF's reach, which ends
+ * where the extensions' offsets begin.
+ */
+static int data_offset(const struct target *t, uint32_t k, uint32_t *out)
+{
+	uint32_t off = k - t->h->len;
+	if (!t->fanout) {
+		*out = off;
+		return 1;
+	}
+	if (off >= (uint32_t)(SKF_AD_OFF - SKF_NET_OFF))
+		return 0;
+	*out = (uint32_t)SKF_NET_OFF + off;
+	return 1;
+}
+
+/*
  * Instruction pc of prog rewritten into out[0..n): returns n (1 or 2), or
  * 0 with why filled.  Jump offsets are fixed by the caller.
  */
-static size_t rewrite(const struct cooked_hdr *h, const rc_bpf_insn *in, size_t pc,
+static size_t rewrite(const struct target *t, const rc_bpf_insn *in, size_t pc,
 		      rc_bpf_insn out[2], char *why)
 {
 	/* Offsets at or above 2^31 are the kernel's negative ones
 	 * (SKF_NET_OFF, SKF_LL_OFF, SKF_AD_OFF). */
 	const uint32_t neg = 0x80000000u;
+	const struct cooked_hdr *h = t->h;
 	uint16_t code = in->code;
 	out[0] = *in;
 	switch (BPF_CLASS(code)) {
 	case BPF_LD:
 		if (BPF_MODE(code) == BPF_ABS) {
-			if (in->k >= RC__BPF_AD_BASE && anc_same_in_vm(in->k))
+			if (in->k >= neg && (t->fanout || anc_same_in_vm(in->k)))
 				return 1;
-			if (in->k >= h->len && in->k < neg) {
-				out[0].k = in->k - h->len;
+			if (in->k >= h->len && in->k < neg && data_offset(t, in->k, &out[0].k))
 				return 1;
-			}
 			if (in->k < h->len && header_load(h, in, &out[0].k))
 				return 1;
 			if (in->k < h->len)
 				snprintf(why, RC_ERRBUF_SIZE, "instruction %zu loads cooked header "
 					 "byte %u, which the kernel's filter does not see", pc, in->k);
+			else if (in->k < neg)
+				snprintf(why, RC_ERRBUF_SIZE, "instruction %zu loads at %u, past "
+					 "what the kernel can address", pc, in->k);
 			else
 				snprintf(why, RC_ERRBUF_SIZE, "instruction %zu loads at %#x, a kernel "
 					 "extension ringcap's VM does not compute", pc, in->k);
@@ -160,9 +203,14 @@ static size_t rewrite(const struct cooked_hdr *h, const rc_bpf_insn *in, size_t 
 		}
 		if (BPF_MODE(code) == BPF_IND)
 			break;
-		if (BPF_MODE(code) == BPF_LEN) {
+		if (BPF_MODE(code) == BPF_LEN && !t->fanout) {
 			out[1] = (rc_bpf_insn){ BPF_ALU | BPF_ADD | BPF_K, 0, 0, h->len };
 			return 2;
+		}
+		if (BPF_MODE(code) == BPF_LEN) {
+			snprintf(why, RC_ERRBUF_SIZE, "instruction %zu, ld len: the kernel's length "
+				 "lacks the cooked header and has the link-layer one of sent packets", pc);
+			return 0;
 		}
 		return 1; /* imm, mem */
 	case BPF_LDX:
@@ -175,6 +223,8 @@ static size_t rewrite(const struct cooked_hdr *h, const rc_bpf_insn *in, size_t 
 		}
 		return 1;
 	case BPF_RET:
+		if (t->fanout)
+			return 1; /* a member index */
 		if (BPF_RVAL(code) == BPF_K && (in->k == 0 || in->k > h->len)) {
 			out[0].k = in->k ? in->k - h->len : 0;
 			return 1;
@@ -187,10 +237,8 @@ static size_t rewrite(const struct cooked_hdr *h, const rc_bpf_insn *in, size_t 
 		return 1;
 	}
 	/* X + k (ld ind, ldxb msh) */
-	if (in->k >= h->len && in->k < neg) {
-		out[0].k = in->k - h->len;
+	if (in->k >= h->len && in->k < neg && data_offset(t, in->k, &out[0].k))
 		return 1;
-	}
 	snprintf(why, RC_ERRBUF_SIZE, "instruction %zu loads at X + %u, which may be a cooked "
 		 "header byte", pc, in->k);
 	return 0;
@@ -203,7 +251,8 @@ static long jump_off(const size_t *pos, size_t from, size_t to, int cond)
 	return cond && off > 255 ? -1 : off;
 }
 
-int rc__cooked_filter(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_insn **out, size_t *out_len, char *why)
+static int translate(const rc_bpf_insn *prog, size_t len, int linktype, int fanout,
+		     rc_bpf_insn **out, size_t *out_len, char *why)
 {
 	const struct cooked_hdr *h = linktype == RC_LINKTYPE_LINUX_SLL2  ? &sll2
 				     : linktype == RC_LINKTYPE_LINUX_SLL ? &sll1
@@ -212,6 +261,7 @@ int rc__cooked_filter(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_
 		snprintf(why, RC_ERRBUF_SIZE, "link type %d has no cooked header", linktype);
 		return 0;
 	}
+	const struct target t = { h, fanout };
 	static const rc_bpf_insn tags[] = {
 		{ BPF_LD | BPF_W | BPF_ABS, 0, 0, RC__BPF_AD_BASE + SKF_AD_VLAN_TAG_PRESENT },
 		{ BPF_JMP | BPF_JEQ | BPF_K, 0, 3, 0 },
@@ -220,7 +270,7 @@ int rc__cooked_filter(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_
 		{ BPF_JMP | BPF_JEQ | BPF_K, 0, 1, ETH_P_8021AD },
 		{ BPF_RET | BPF_K, 0, 0, UINT32_MAX },
 	};
-	const size_t pre = sizeof(tags) / sizeof(tags[0]);
+	const size_t pre = fanout ? 0 : sizeof(tags) / sizeof(tags[0]);
 	/* Each instruction becomes at most two; pos[len] is the end. */
 	rc_bpf_insn *p = malloc((pre + 2 * len) * sizeof(*p));
 	size_t *pos = malloc((len + 1) * sizeof(*pos));
@@ -232,7 +282,7 @@ int rc__cooked_filter(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_
 	size_t n = pre;
 	for (size_t i = 0; i < len; i++) {
 		pos[i] = n;
-		size_t m = rewrite(h, &prog[i], i, &p[n], why);
+		size_t m = rewrite(&t, &prog[i], i, &p[n], why);
 		if (m == 0)
 			goto fail;
 		n += m;
@@ -271,4 +321,16 @@ fail:
 	free(p);
 	free(pos);
 	return 0;
+}
+
+int rc__cooked_filter(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_insn **out,
+		      size_t *out_len, char *why)
+{
+	return translate(prog, len, linktype, 0, out, out_len, why);
+}
+
+int rc__cooked_fanout(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_insn **out,
+		      size_t *out_len, char *why)
+{
+	return translate(prog, len, linktype, 1, out, out_len, why);
 }

@@ -24,4 +24,15 @@
 int rc__cooked_filter(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_insn **out,
 		      size_t *out_len, char *why);
 
+/*
+ * rc__cooked_fanout - the same for a PACKET_FANOUT_CBPF program, which the
+ * kernel runs on received packets from the network header and on sent
+ * ones from the link-layer header (cooked_filter.c): the translation
+ * picks the member prog picks for the cooked bytes ringcap delivers
+ * (for a VLAN-tagged packet, the bytes without vlan_reinsert).  Same
+ * results as rc__cooked_filter.
+ */
+int rc__cooked_fanout(const rc_bpf_insn *prog, size_t len, int linktype, rc_bpf_insn **out,
+		      size_t *out_len, char *why);
+
 #endif
