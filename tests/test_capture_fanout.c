@@ -2,12 +2,15 @@
  * test_capture_fanout.c - a classic-BPF fanout program on "any" picks the
  * member by the bytes it names in the cooked packet (the kernel runs it
  * without the cooked header: cooked_filter.c translates it), or activate
- * refuses it.
+ * refuses it; and rc_fanout_open sets each member up on the CPU that
+ * rc_fanout_run reads it from.
  */
 #include "harness.h"
 #include "netns.h"
 
 #include <linux/filter.h>
+#include <pthread.h>
+#include <sched.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -135,4 +138,63 @@ TEST_TIMEOUT(capture_fanout_cbpf_on_any_untranslatable_is_refused, 30)
 			   "instruction 0 loads cooked header byte 12, which the kernel's filter "
 			   "does not see");
 	ASSERT_TRUE(h[0] == NULL && h[1] == NULL);
+}
+
+/* Where each member's configure callback ran: the thread and its CPU. */
+struct where {
+	pthread_t caller;
+	int cpu[3];
+	int other_thread[3];
+};
+
+static int note_cpu(rc_capture *c, unsigned index, void *user)
+{
+	struct where *w = user;
+	w->cpu[index] = sched_getcpu();
+	w->other_thread[index] = !pthread_equal(pthread_self(), w->caller);
+	return rc_capture_set_timeout(c, 200);
+}
+
+/* rc_fanout_open configures and activates member i on a thread pinned to
+ * the CPU rc_fanout_run's thread i gets (the i-th allowed CPU modulo
+ * their count, 3 members so that one wraps on 2 CPUs); the members still
+ * capture every frame between them. */
+TEST_TIMEOUT(capture_fanout_open_sets_each_member_up_on_its_cpu, 30)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	cpu_set_t allowed;
+	ASSERT_INT_EQ(sched_getaffinity(0, sizeof(allowed), &allowed), 0);
+	int cpus[CPU_SETSIZE], ncpu = 0;
+	for (int k = 0; k < CPU_SETSIZE; k++)
+		if (CPU_ISSET(k, &allowed))
+			cpus[ncpu++] = k;
+	struct where w = { .caller = pthread_self() };
+	rc_capture *h[3];
+	char err[RC_ERRBUF_SIZE];
+	if (rc_fanout_open(h, 3, pair.if_b, (uint16_t)(getpid() & 0xffff), RC_FANOUT_LB, 0,
+			   note_cpu, &w, err) < 0)
+		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
+	for (unsigned i = 0; i < 3; i++) {
+		ASSERT_INT_EQ(w.other_thread[i], 1);
+		ASSERT_INT_EQ(w.cpu[i], cpus[i % (unsigned)ncpu]);
+	}
+	/* the caller's affinity is left alone */
+	cpu_set_t after;
+	ASSERT_INT_EQ(sched_getaffinity(0, sizeof(after), &after), 0);
+	ASSERT_TRUE(CPU_EQUAL(&after, &allowed));
+
+	struct rc_send_spec s = { .ns = pair.ns_a, .ifname = pair.if_a, .count = 30,
+				  .sizes = sizes, .nsizes = 2 };
+	memcpy(s.dst, pair.mac_b, 6);
+	memcpy(s.src, pair.mac_a, 6);
+	ASSERT_UINT_EQ(rc_send_frames(&s), 30);
+	/* round robin: 10 each */
+	for (unsigned i = 0; i < 3; i++)
+		ASSERT_UINT_EQ(rc_test_capture_drain(h[i], 10, RC_TEST_ARRIVAL_MS, NULL, NULL), 10);
+	for (unsigned i = 0; i < 3; i++) {
+		ASSERT_UINT_EQ(rc_test_capture_drain(h[i], 1, 200, NULL, NULL), 0);
+		rc_capture_close(h[i]);
+	}
 }

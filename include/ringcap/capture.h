@@ -429,13 +429,22 @@ void rc_capture_close(rc_capture *c);
  * activation to set options; its negative return aborts.  On success the
  * n handles are in handles[0..n) and owned by the caller (rc_capture_close
  * each).  On failure nothing is left open and errbuf says why.
+ * Handle i is created, configured and activated on a short-lived thread
+ * pinned to the CPU rc_fanout_run's thread i will run on (below), one
+ * handle after the other: the kernel allocates a ring's pages
+ * (PACKET_RX_RING, in activate) on the NUMA node of the CPU that asks, so
+ * each ring lies in the node of the CPU that reads it.  So configure runs on that thread too (not the caller's;
+ * rc_fanout_open waits for it); the thread starts in the caller's network
+ * namespace.
  *
  * rc_fanout_run starts n threads, thread i pinned to CPU i modulo the CPUs
- * the process may use, each running rc_capture_loop(handles[i], 0,
- * handler, user); it returns when every loop has ended (end them with
- * rc_capture_breakloop on each handle).  handler runs concurrently in n
- * threads and must be thread-safe.  Returns 0 or the first error status a
- * loop ended with other than RC_EBREAK.
+ * the calling thread may use (sched_getaffinity: call both from the same
+ * thread, or with the same affinity), each running
+ * rc_capture_loop(handles[i], 0, handler, user); it returns when every
+ * loop has ended (end them with rc_capture_breakloop on each handle).
+ * handler runs concurrently in n threads and must be thread-safe.
+ * Returns 0 or the first error status a loop ended with other than
+ * RC_EBREAK.  A cpuset that forbids a CPU leaves that thread unpinned.
  */
 typedef int (*rc_fanout_configure)(rc_capture *c, unsigned index, void *user);
 int rc_fanout_open(rc_capture **handles, unsigned n, const char *device, uint16_t group_id,
