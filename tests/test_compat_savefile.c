@@ -2,8 +2,8 @@
  * test_compat_savefile.c - savefiles read the way libpcap's callers rely
  * on beyond the reading calls, on ringcap's libpcap.so.0.8 and on the
  * system libpcap: the FILE of pcap_file() (its position, fseek, feof),
- * the end of a file cut inside a record, and pcap_fopen_offline() on a
- * pipe stdio has read from.  tests/compat/savefile_prog.c runs each
+ * the end of a file cut inside a record, pcap_fopen_offline() on a pipe
+ * stdio has read from, and pcapng interfaces libpcap refuses.  tests/compat/savefile_prog.c runs each
  * scenario on both libraries; outputs and exit statuses must be equal.
  */
 #include <string.h>
@@ -135,4 +135,49 @@ TEST_TIMEOUT(compat_savefile_tcpslice_cuts_the_same_slices, 60)
 	ASSERT_STR_CONTAINS(rc, "\t1000000000.000000\t1000000299.900000\n");
 	free(sys);
 	free(rc);
+}
+
+/*
+ * pcapng interfaces unlike the first (link type, then snap length):
+ * libpcap 1.10.3 refuses each, -1 once, and reads on; a packet on a
+ * number past its list (which lacks the refused ones) is -1 too, one on a
+ * number inside it is delivered.  Same results and messages on both, with
+ * pcap_next_ex() and pcap_dispatch().
+ */
+TEST_TIMEOUT(compat_savefile_pcapng_refused_interfaces_like_libpcap, 60)
+{
+	char *out = rc_savefile_same("idb_mismatch");
+	static const char *const what[] = {
+		"a type 101 different from the type",
+		"a snapshot length 1000 different from the snapshot length",
+	};
+	static const char noidb[] = "but there's no Interface Description Block for that interface";
+	char want[2048];
+
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(want, sizeof(want),
+			 "  next_ex: 1 sec 1 caplen 60\n"
+			 "  next_ex: -1 an interface has %s of the first interface\n"
+			 "  next_ex: 1 sec 2 caplen 61\n"
+			 "  next_ex: -1 a packet arrived on interface 1, %s\n"
+			 "  next_ex: 1 sec 4 caplen 63\n"
+			 "  next_ex: 1 sec 5 caplen 64\n"
+			 "  next_ex: -1 a packet arrived on interface 2, %s\n"
+			 "  next_ex: -1 an interface has %s of the first interface\n"
+			 "  next_ex: -1 an interface has %s of the first interface\n"
+			 "  next_ex: 1 sec 7 caplen 66\n"
+			 "  next_ex: -1 a packet arrived on interface 3, %s\n"
+			 "  next_ex: -2 \n"
+			 "  dispatch: -1 after 1 packets an interface has %s of the first interface\n"
+			 "  dispatch: -1 after 1 packets a packet arrived on interface 1, %s\n"
+			 "  dispatch: -1 after 2 packets a packet arrived on interface 2, %s\n"
+			 "  dispatch: -1 after 0 packets an interface has %s of the first interface\n"
+			 "  dispatch: -1 after 0 packets an interface has %s of the first interface\n"
+			 "  dispatch: -1 after 1 packets a packet arrived on interface 3, %s\n"
+			 "  dispatch: 0 after 0 packets \n",
+			 what[i], noidb, noidb, what[i], what[i], noidb, what[i], noidb, noidb, what[i],
+			 what[i], noidb);
+		ASSERT_STR_CONTAINS(out, want);
+	}
+	free(out);
 }

@@ -13,8 +13,17 @@
  *   - pcapng: a pcap_t has one link type and one snap length, so every
  *     interface must have the first one's link type and (adjusted) snap
  *     length; each interface is checked as the reader parses it, also one
- *     no packet uses, and a mismatch ends reading with libpcap's error
- *     (packets before it are delivered);
+ *     no packet uses.  libpcap 1.10 (sf-pcapng.c) does not add an
+ *     interface unlike the first to its list: the read that meets it
+ *     returns -1 ("an interface has a type %u different ...", or "... a
+ *     snapshot length %u ..."), and reading goes on after it.  A packet
+ *     then names an interface by its number in libpcap's list, which lacks
+ *     the refused ones: one numbered past that list's end is -1 ("a packet
+ *     arrived on interface %u, but there's no Interface Description Block
+ *     for that interface") and reading goes on; one inside it is
+ *     delivered, also when its file interface was a refused one (libpcap
+ *     then stamps it with another interface's time resolution and offset,
+ *     ringcap with its own: the one difference left);
  *   - pcap_datalink_ext() is the pcap header's FCS bits; 0 for pcapng;
  *   - time stamps are converted to the precision asked for at open
  *     (microseconds truncate);
@@ -47,8 +56,10 @@ static int rc__offline_fd(pcap_t *p)
 
 /*
  * Check the interfaces the reader parsed since the last call against the
- * first one, as libpcap does for each IDB it reads.  A new section starts
- * the reader's list again; one with fewer interfaces is noticed and
+ * first one, as libpcap does for each IDB it reads: the first unlike it is
+ * counted as refused and reported (PCAP_ERROR), the ones after it are left
+ * for the next call, one report per call as in libpcap.  A new section
+ * starts the reader's list again; one with fewer interfaces is noticed and
  * checked from the start.
  */
 static int rc__offline_check_ifaces(pcap_t *p)
@@ -59,18 +70,23 @@ static int rc__offline_check_ifaces(pcap_t *p)
 	if (rc_reader_format(p->reader) != RC_FORMAT_PCAPNG)
 		return 0; /* one interface, the file header */
 	if (n < p->ifaces_checked)
-		p->ifaces_checked = 0;
-	for (; p->ifaces_checked < n; p->ifaces_checked++) {
+		p->ifaces_checked = p->ifaces_refused = 0;
+	while (p->ifaces_checked < n) {
 		if (rc_reader_iface(p->reader, p->ifaces_checked, &info) < 0)
 			break;
-		if (rc__linktype_to_dlt(info.linktype) != p->linktype)
+		p->ifaces_checked++;
+		if (rc__linktype_to_dlt(info.linktype) != p->linktype) {
+			p->ifaces_refused++;
 			return rc__pcap_err(p, PCAP_ERROR,
 					    "an interface has a type %u different from the type of the first interface",
 					    (unsigned)info.linktype);
-		if (rc__pcap_adjust_snaplen(p->linktype, info.snaplen) != p->snapshot)
+		}
+		if (rc__pcap_adjust_snaplen(p->linktype, info.snaplen) != p->snapshot) {
+			p->ifaces_refused++;
 			return rc__pcap_err(p, PCAP_ERROR,
 					    "an interface has a snapshot length %u different from the snapshot length of the first interface",
 					    info.snaplen);
+		}
 	}
 	return 0;
 }
@@ -135,14 +151,17 @@ static int rc__offline_is_damage(int status)
  *
  * The interfaces the read parsed are checked before any of its packets is
  * handed out.  A pcapng batch never crosses an IDB (it ends before one,
- * pcapng_read.c), so the packets that preceded a mismatching interface
- * came in earlier batches and were delivered, and none that follow it is:
- * libpcap's order.
+ * pcapng_read.c), so the interfaces a read parsed precede all of its
+ * packets: each refused one is reported by a call of its own (the batch
+ * waits), then the packets come - libpcap's order.  Only after a refusal
+ * may interfaces be left unchecked.
  */
 static int rc__offline_fill(pcap_t *p)
 {
 	int n;
 
+	if (p->ifaces_refused && rc__offline_check_ifaces(p) < 0)
+		return PCAP_ERROR;
 	if (p->batch_i < p->batch_n)
 		return 1;
 	p->batch_i = p->batch_n = 0;
@@ -154,6 +173,9 @@ static int rc__offline_fill(pcap_t *p)
 	if (p->ended)
 		return 0;
 	n = rc_reader_next_batch(p->reader, p->batch, RC__PCAP_BATCH);
+	p->batch_n = n > 0 ? (size_t)n : 0;
+	/* A status after a refused interface waits too: the reader repeats
+	 * it on the next call. */
 	if (rc__offline_check_ifaces(p) < 0)
 		return PCAP_ERROR;
 	if (n == RC_EEOF)
@@ -162,7 +184,6 @@ static int rc__offline_fill(pcap_t *p)
 		p->ended = rc__offline_is_damage(n);
 		return rc__pcap_err(p, PCAP_ERROR, "%s", rc__offline_unnamed(p));
 	}
-	p->batch_n = (size_t)n;
 	return 1;
 }
 
@@ -182,6 +203,11 @@ static int rc__offline_get(pcap_t *p, rc_packet **out)
 	if (rc <= 0)
 		return rc;
 	pkt = &p->batch[p->batch_i++];
+	/* libpcap's list lacks the refused interfaces (see the top) */
+	if (p->ifaces_refused && pkt->ifindex >= p->ifaces_checked - p->ifaces_refused)
+		return rc__pcap_err(p, PCAP_ERROR,
+				    "a packet arrived on interface %u, but there's no Interface Description Block for that interface",
+				    pkt->ifindex);
 	if (pkt->caplen > p->max_caplen) {
 		if (pkt->caplen > (uint32_t)p->snapshot)
 			return rc__pcap_err(p, PCAP_ERROR,

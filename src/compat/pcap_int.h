@@ -121,6 +121,7 @@ struct pcap {
 				       * savefile (pcap_fileno() reports -1) */
 	uint32_t max_caplen;          /* records longer than this are an error */
 	size_t ifaces_checked;        /* pcapng interfaces checked against the first */
+	size_t ifaces_refused;        /* how many of those were unlike it (offline.c) */
 	int bufsize;                  /* pcap_bufsize(): libpcap's record buffer size;
 				       * live: the ring size in use */
 	int swapped;

@@ -1,8 +1,8 @@
 /*
  * savefile_prog.c - reading savefiles the way libpcap's callers do beyond
  * the reading calls: through the FILE of pcap_file() (ftell, fseek, feof,
- * as tcpslice does), after damage at the end of a file, and from a pipe
- * stdio has already read from.  tests/test_compat_savefile.c builds it
+ * as tcpslice does), after damage at the end of a file, from a pipe stdio
+ * has already read from, and past pcapng interfaces libpcap refuses.  tests/test_compat_savefile.c builds it
  * against Debian's <pcap/pcap.h> and -lpcap and runs each scenario on
  * both libraries: the outputs must be equal.
  *
@@ -10,7 +10,8 @@
  *
  * Each run writes its inputs into a directory of its own under DIR (the
  * two runs go at the same time).  Only facts libpcap defines are printed:
- * no message texts, which ringcap words differently.
+ * no message texts, which ringcap words differently - except for the
+ * interfaces libpcap refuses, whose messages ringcap repeats.
  */
 #define _GNU_SOURCE
 #include <pcap/pcap.h>
@@ -69,6 +70,17 @@ static void pcap_add(uint32_t sec, uint32_t frac, uint32_t caplen)
 	wdata(caplen, sec);
 }
 
+/* An IDB without options. */
+static void ng_idb(uint16_t linktype, uint32_t snaplen)
+{
+	w32(1);
+	w32(20);
+	w16(linktype);
+	w16(0);
+	w32(snaplen);
+	w32(20);
+}
+
 static void ng_start(void)
 {
 	img_len = 0;
@@ -81,21 +93,17 @@ static void ng_start(void)
 	w32(0xffffffff);
 	w32(0xffffffff);
 	w32(28);
-	w32(1); /* IDB: Ethernet, snap length 65535 */
-	w32(20);
-	w16(1);
-	w16(0);
-	w32(65535);
-	w32(20);
+	ng_idb(1, 65535); /* Ethernet */
 }
 
-static void ng_add(uint32_t sec, uint32_t caplen)
+/* An EPB on interface iface, microseconds. */
+static void ng_add_on(uint32_t iface, uint32_t sec, uint32_t caplen)
 {
 	uint32_t pad = (4 - caplen % 4) % 4, blen = 32 + caplen + pad;
 
-	w32(6); /* EPB on interface 0, microseconds */
+	w32(6);
 	w32(blen);
-	w32(0);
+	w32(iface);
 	w32(0);
 	w32(sec * 1000000u);
 	w32(caplen);
@@ -104,6 +112,11 @@ static void ng_add(uint32_t sec, uint32_t caplen)
 	for (uint32_t i = 0; i < pad; i++)
 		img[img_len++] = 0;
 	w32(blen);
+}
+
+static void ng_add(uint32_t sec, uint32_t caplen)
+{
+	ng_add_on(0, sec, caplen);
 }
 
 /* Write the first len bytes of the image to name. */
@@ -311,6 +324,74 @@ static void s_truncated(void)
 	}
 }
 
+/*
+ * pcapng interfaces unlike the first (sf-pcapng.c refuses each: not added
+ * to the handle's list): the messages and results of every call, with
+ * pcap_next_ex() and with pcap_dispatch(), for packets on interface 0, on
+ * the refused interface, on one added after it (which libpcap numbers
+ * one lower) and on one it never added; and two refusals in a row.
+ */
+static void idb_read(const char *name)
+{
+	pcap_t *p = open_how(name, "name");
+	int n, r;
+
+	if (!p)
+		return;
+	printf("%s: datalink %d snapshot %d\n", name, pcap_datalink(p), pcap_snapshot(p));
+	for (int i = 0; i < 20; i++) {
+		struct pcap_pkthdr *h;
+		const u_char *d;
+
+		r = pcap_next_ex(p, &h, &d);
+		if (r == 1)
+			printf("  next_ex: 1 sec %ld caplen %u\n", (long)h->ts.tv_sec, h->caplen);
+		else
+			printf("  next_ex: %d %s\n", r, r == PCAP_ERROR ? pcap_geterr(p) : "");
+		if (r == PCAP_ERROR_BREAK)
+			break;
+	}
+	pcap_close(p);
+	p = open_how(name, "name");
+	for (int i = 0; i < 20; i++) {
+		n = 0;
+		r = pcap_dispatch(p, -1, count_cb, (u_char *)&n);
+		printf("  dispatch: %d after %d packets %s\n", r, n, r == PCAP_ERROR ? pcap_geterr(p) : "");
+		if (r == 0)
+			break;
+	}
+	pcap_close(p);
+}
+
+static void s_idb_mismatch(void)
+{
+	static const struct {
+		const char *name;
+		uint16_t linktype;
+		uint32_t snaplen;
+	} odd[] = {
+		{ "idb_type.pcapng", 101, 65535 }, /* RAW */
+		{ "idb_snaplen.pcapng", 1, 1000 },
+	};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		ng_start();
+		ng_add(1, 60);
+		ng_idb(odd[i].linktype, odd[i].snaplen); /* file interface 1: refused */
+		ng_add_on(0, 2, 61);
+		ng_add_on(1, 3, 62);
+		ng_add_on(0, 4, 63);
+		ng_idb(1, 65535); /* file interface 2: libpcap's 1 */
+		ng_add_on(1, 5, 64);
+		ng_add_on(2, 6, 65);
+		ng_idb(odd[i].linktype, odd[i].snaplen); /* two refused in a row */
+		ng_idb(odd[i].linktype, odd[i].snaplen);
+		ng_add_on(0, 7, 66);
+		ng_add_on(3, 8, 67);
+		save(odd[i].name, img_len);
+		idb_read(odd[i].name);
+	}
+}
+
 /* A child that writes the image into a pipe; returns the read end. */
 static int image_pipe(pid_t *pid)
 {
@@ -414,6 +495,7 @@ static const struct {
 	{ "fopen_pipe_peeked", s_fopen_pipe_peeked },
 	{ "stdin_pipe", s_stdin_pipe },
 	{ "slice_input", s_slice_input },
+	{ "idb_mismatch", s_idb_mismatch },
 };
 
 int main(int argc, char **argv)
