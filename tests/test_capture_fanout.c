@@ -1,9 +1,11 @@
 /*
- * test_capture_fanout.c - a classic-BPF fanout program on "any" picks the
- * member by the bytes it names in the cooked packet (the kernel runs it
- * without the cooked header: cooked_filter.c translates it), or activate
- * refuses it; and rc_fanout_open sets each member up on the CPU that
- * rc_fanout_run reads it from.
+ * test_capture_fanout.c - a classic-BPF fanout program picks the member by
+ * the bytes it names in the frame the handle delivers, on "any" (the
+ * kernel runs it without the cooked header: cooked_filter.c translates
+ * it) and on Ethernet (the kernel runs it on received packets from the
+ * network header: link_fanout.c translates it), or activate refuses it;
+ * and rc_fanout_open sets each member up on the CPU that rc_fanout_run
+ * reads it from.
  */
 #include "harness.h"
 #include "netns.h"
@@ -11,27 +13,33 @@
 #include <linux/filter.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "testutil.h"
 
 #define SLL2_LEN 20u
+#define ETH_LEN 14u
 
 /*
- * For LINUX_SLL2: test frames (EtherType RC_TEST_ETHERTYPE, the protocol
- * field, a header field the kernel has as metadata) go to the member the
- * low bit of their sequence number's last byte names (SLL2 offset 23, the
- * network layer's byte 3); anything else to member 0.
+ * Test frames (EtherType RC_TEST_ETHERTYPE) go to the member the low bit
+ * of their sequence number's last byte names (the network layer's byte 3);
+ * anything else to member 0.  For LINUX_SLL2 the EtherType is the protocol
+ * field at 0 (a header field the kernel has as metadata), the network
+ * layer at 20; for Ethernet at 12 and 14.
  */
-static const rc_bpf_insn by_seq_bit[] = {
-	{ BPF_LD | BPF_H | BPF_ABS, 0, 0, 0 },
-	{ BPF_JMP | BPF_JEQ | BPF_K, 0, 3, RC_TEST_ETHERTYPE },
-	{ BPF_LD | BPF_B | BPF_ABS, 0, 0, SLL2_LEN + 3 },
-	{ BPF_ALU | BPF_AND | BPF_K, 0, 0, 1 },
-	{ BPF_RET | BPF_A, 0, 0, 0 },
-	{ BPF_RET | BPF_K, 0, 0, 0 },
-};
+#define BY_SEQ_BIT(type_off, net_off)                                        \
+	{                                                                    \
+		{ BPF_LD | BPF_H | BPF_ABS, 0, 0, (type_off) },              \
+		{ BPF_JMP | BPF_JEQ | BPF_K, 0, 3, RC_TEST_ETHERTYPE },      \
+		{ BPF_LD | BPF_B | BPF_ABS, 0, 0, (net_off) + 3 },           \
+		{ BPF_ALU | BPF_AND | BPF_K, 0, 0, 1 },                      \
+		{ BPF_RET | BPF_A, 0, 0, 0 },                                \
+		{ BPF_RET | BPF_K, 0, 0, 0 },                                \
+	}
+static const rc_bpf_insn by_seq_bit_sll2[] = BY_SEQ_BIT(0, SLL2_LEN);
+static const rc_bpf_insn by_seq_bit_eth[] = BY_SEQ_BIT(12, ETH_LEN);
 
 struct program {
 	int backend;
@@ -52,16 +60,20 @@ static int set_program(rc_capture *c, unsigned index, void *user)
 }
 
 struct member_seen {
+	int linktype;
+	unsigned net_off; /* where the network layer starts */
 	unsigned index, n, wrong, in, out;
 };
 
 static void check_member(void *user, const rc_packet *p)
 {
 	struct member_seen *m = user;
-	ASSERT_INT_EQ(p->linktype, RC_LINKTYPE_LINUX_SLL2);
-	ASSERT_TRUE(p->caplen >= SLL2_LEN + 4);
-	ASSERT_UINT_EQ((unsigned)(p->data[0] << 8 | p->data[1]), RC_TEST_ETHERTYPE);
-	if ((p->data[SLL2_LEN + 3] & 1) != m->index)
+	ASSERT_INT_EQ(p->linktype, m->linktype);
+	ASSERT_TRUE(p->caplen >= m->net_off + 4);
+	unsigned type_off = m->linktype == RC_LINKTYPE_LINUX_SLL2 ? 0 : 12;
+	ASSERT_UINT_EQ((unsigned)(p->data[type_off] << 8 | p->data[type_off + 1]),
+		       RC_TEST_ETHERTYPE);
+	if ((p->data[m->net_off + 3] & 1) != m->index)
 		m->wrong++;
 	if (p->direction == RC_DIR_OUT)
 		m->out++;
@@ -72,20 +84,22 @@ static void check_member(void *user, const rc_packet *p)
 
 static const uint32_t sizes[] = { 60, 200 };
 
-static void cbpf_on_any(int backend)
+static void cbpf_picks(int backend, int cooked)
 {
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500);
 	rc_netns_enter(pair.ns_b);
 	rc_capture *h[2];
 	char err[RC_ERRBUF_SIZE];
-	struct program prog = { backend, by_seq_bit, sizeof(by_seq_bit) / sizeof(by_seq_bit[0]) };
-	if (rc_fanout_open(h, 2, "any", (uint16_t)(getpid() & 0xffff), RC_FANOUT_CBPF, 0,
-			   set_program, &prog, err) < 0)
+	struct program prog = { backend, cooked ? by_seq_bit_sll2 : by_seq_bit_eth,
+				sizeof(by_seq_bit_eth) / sizeof(by_seq_bit_eth[0]) };
+	if (rc_fanout_open(h, 2, cooked ? "any" : pair.if_b, (uint16_t)(getpid() & 0xffff),
+			   RC_FANOUT_CBPF, 0, set_program, &prog, err) < 0)
 		rc_test_fail(__FILE__, __LINE__, "rc_fanout_open: %s", err);
 	/* 20 received by if_b (seq 0..19), 10 sent by it (seq 100..109):
 	 * the kernel's program sees the former from the network header, the
-	 * latter from the Ethernet header */
+	 * latter from the Ethernet header (untranslated, every received frame
+	 * would go to member 0 on Ethernet) */
 	struct rc_send_spec in = { .ns = pair.ns_a, .ifname = pair.if_a, .count = 20,
 				   .first_seq = 0, .sizes = sizes, .nsizes = 2 };
 	memcpy(in.dst, pair.mac_b, 6);
@@ -102,6 +116,8 @@ static void cbpf_on_any(int backend)
 	for (unsigned i = 0; i < 2; i++) {
 		memset(&m[i], 0, sizeof(m[i]));
 		m[i].index = i;
+		m[i].linktype = cooked ? RC_LINKTYPE_LINUX_SLL2 : RC_LINKTYPE_ETHERNET;
+		m[i].net_off = cooked ? SLL2_LEN : ETH_LEN;
 		ASSERT_UINT_EQ(rc_test_capture_drain(h[i], 15, RC_TEST_ARRIVAL_MS, check_member,
 						     &m[i]), 15);
 	}
@@ -114,7 +130,19 @@ static void cbpf_on_any(int backend)
 		rc_capture_close(h[i]);
 	}
 }
+
+static void cbpf_on_any(int backend)
+{
+	cbpf_picks(backend, 1);
+}
 RC_TEST_EACH_BACKEND(capture_fanout_cbpf_on_any_picks_by_the_cooked_bytes, 60, cbpf_on_any)
+
+static void cbpf_on_ethernet(int backend)
+{
+	cbpf_picks(backend, 0);
+}
+RC_TEST_EACH_BACKEND(capture_fanout_cbpf_on_ethernet_picks_by_the_frame_bytes, 60,
+		     cbpf_on_ethernet)
 
 /* A program reading what the kernel does not have (an SLL2 address byte)
  * fails activate, naming the option and the instruction. */
@@ -137,6 +165,34 @@ TEST_TIMEOUT(capture_fanout_cbpf_on_any_untranslatable_is_refused, 30)
 			   "PACKET_FANOUT_DATA) has no kernel equivalent on a cooked handle: "
 			   "instruction 0 loads cooked header byte 12, which the kernel's filter "
 			   "does not see");
+	ASSERT_TRUE(h[0] == NULL && h[1] == NULL);
+}
+
+/* On Ethernet too, what the kernel cannot compute is refused: its length
+ * lacks the link-layer header of received packets only. */
+TEST_TIMEOUT(capture_fanout_cbpf_on_ethernet_untranslatable_is_refused, 30)
+{
+	struct rc_netns_pair pair;
+	rc_netns_pair_create(&pair, 1500);
+	rc_netns_enter(pair.ns_b);
+	static const rc_bpf_insn by_len[] = {
+		{ BPF_LD | BPF_W | BPF_LEN, 0, 0, 0 },
+		{ BPF_RET | BPF_A, 0, 0, 0 },
+	};
+	struct program prog = { RC_BACKEND_TPACKET_V3, by_len, 2 };
+	rc_capture *h[2];
+	char err[RC_ERRBUF_SIZE];
+	ASSERT_INT_EQ(rc_fanout_open(h, 2, pair.if_b, (uint16_t)(getpid() & 0xffff),
+				     RC_FANOUT_CBPF, 0, set_program, &prog, err),
+		      RC_EINVAL);
+	char want[RC_ERRBUF_SIZE];
+	snprintf(want, sizeof(want),
+		 "%s: fanout member 0: fanout program (rc_capture_set_fanout_program, "
+		 "PACKET_FANOUT_DATA) has no kernel equivalent on a link-layer handle: "
+		 "instruction 0, ld len: the kernel's length lacks the link-layer header of "
+		 "received packets",
+		 pair.if_b);
+	ASSERT_STR_EQ(err, want);
 	ASSERT_TRUE(h[0] == NULL && h[1] == NULL);
 }
 

@@ -223,15 +223,17 @@ int rc_capture_set_protocol(rc_capture *c, uint16_t ethertype);
 int rc_capture_set_fanout(rc_capture *c, uint16_t group_id, int mode, unsigned flags);
 /*
  * Program for RC_FANOUT_CBPF: returns the socket index (modulo group size).
- * Copied; validated with rc_bpf_validate.  Written for the link type the
- * handle delivers: on a cooked handle ("any") the kernel runs it without
- * the cooked header (received packets from the network header, sent ones
- * from the link-layer header), so activate translates it as
- * rc_capture_set_filter does (header fields become packet metadata, other
- * loads become relative to the network header; a VLAN-tagged packet is
- * judged as delivered without the tag reinserted), or fails with
- * RC_EINVAL and a message naming the instruction it cannot translate (a
- * cooked header address byte, `ld len`).
+ * Copied; validated with rc_bpf_validate.  Written for the frames the
+ * handle delivers (its link type).  The kernel runs it before the
+ * socket's view is set (received packets from the network header, sent
+ * ones from the link-layer header), so activate translates it: packet
+ * loads become loads relative to the link-layer header (SKF_LL_OFF); on a
+ * cooked handle ("any") cooked header fields become packet metadata and
+ * other loads are relative to the network header, as rc_capture_set_filter
+ * does.  A frame whose VLAN tag the device stripped is judged as delivered
+ * without the tag reinserted.  A program with no translation (`ld len`,
+ * `ldx len`, a cooked header address byte) fails activate with RC_EINVAL
+ * and a message naming the instruction.
  */
 int rc_capture_set_fanout_program(rc_capture *c, const rc_bpf_insn *insns, size_t len);
 /* enum rc_capture_backend; a forced back-end that fails fails activate. */

@@ -20,6 +20,7 @@
  */
 #include "capture/capture_int.h"
 #include "capture/cooked_filter.h"
+#include "capture/link_fanout.h"
 #include "capture/ring.h"
 
 #include <arpa/inet.h>
@@ -449,29 +450,29 @@ static int hw_tstamps(rc_capture *c)
 }
 
 /*
- * PACKET_FANOUT_DATA: the program, written for the link type the handle
- * delivers.  On a cooked handle the kernel runs it without the cooked
- * header, so it is translated as the socket filter is (cooked_filter.c),
- * or refused: the kernel would pick members by other bytes than the
- * program names.
+ * PACKET_FANOUT_DATA: the program, written for the frames the handle
+ * delivers.  The kernel runs it before af_packet sets the socket's view
+ * (received packets from the network header, sent ones from the
+ * link-layer header), so it is translated (link_fanout.c, and for a cooked
+ * handle cooked_filter.c as the socket filter is) or refused: the kernel
+ * would pick members by other bytes than the program names.
  */
 static int fanout_program(rc_capture *c)
 {
-	rc_bpf_insn *insns = c->opts.fanout_prog;
+	rc_bpf_insn *insns = NULL;
 	size_t len = c->opts.fanout_prog_len;
-	if (c->sock_cooked) {
-		char why[RC_ERRBUF_SIZE];
-		int t = rc__cooked_fanout(c->opts.fanout_prog, c->opts.fanout_prog_len, c->linktype,
-					  &insns, &len, why);
-		if (t < 0)
-			return rc__errf(c->err, RC_ENOMEM, "%s: out of memory for the fanout program",
-					rc__capture_devname(c));
-		if (t == 0)
-			return rc__errf(c->err, RC_EINVAL,
-					"%s: fanout program (rc_capture_set_fanout_program, "
-					"PACKET_FANOUT_DATA) has no kernel equivalent on a cooked "
-					"handle: %s", rc__capture_devname(c), why);
-	}
+	char why[RC_ERRBUF_SIZE];
+	int t = c->sock_cooked ? rc__cooked_fanout(c->opts.fanout_prog, len, c->linktype, &insns,
+						   &len, why)
+			       : rc__link_fanout(c->opts.fanout_prog, len, &insns, why);
+	if (t < 0)
+		return rc__errf(c->err, RC_ENOMEM, "%s: out of memory for the fanout program",
+				rc__capture_devname(c));
+	if (t == 0)
+		return rc__errf(c->err, RC_EINVAL,
+				"%s: fanout program (rc_capture_set_fanout_program, "
+				"PACKET_FANOUT_DATA) has no kernel equivalent on a %s handle: %s",
+				rc__capture_devname(c), c->sock_cooked ? "cooked" : "link-layer", why);
 	/* memset: the padding after .len is passed to the kernel too
 	 * (valgrind: uninitialised bytes in setsockopt). */
 	struct sock_fprog prog;
@@ -482,8 +483,7 @@ static int fanout_program(rc_capture *c)
 	if (setsockopt(c->fd, SOL_PACKET, PACKET_FANOUT_DATA, &prog, sizeof(prog)) != 0)
 		st = rc__errf(c->err, rc__from_errno(errno), "%s: fanout program: %s",
 			      rc__capture_devname(c), strerror(errno));
-	if (insns != c->opts.fanout_prog)
-		free(insns);
+	free(insns);
 	return st;
 }
 
