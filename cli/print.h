@@ -290,6 +290,16 @@ int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_geneve(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* RADIUS's summary line, tcpdump's form without -v (print_radius.c). */
 int rc__print_radius(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* OTV over UDP 8472, then its Ethernet frame (print_udp.c). */
+int rc__print_otv(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* One-line summaries without -v (print_udp_oneline.c): LMP, Cisco VQP,
+ * sFlow and LWAPP; has_ap_ident: a control frame sent to port 12223,
+ * whose transport header follows the AP's MAC address. */
+int rc__print_lmp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_vqp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_sflow(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_lwapp_control(rc__pctx *c, const uint8_t *p, uint32_t length, int has_ap_ident);
+int rc__print_lwapp_data(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);
