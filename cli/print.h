@@ -80,6 +80,13 @@ int rc__printer_init(rc__printer *p, const struct rc__print_opts *o, rc__ob *ob)
 void rc__printer_free(rc__printer *p);
 /* Print pkt's summary line (time stamp, summary, optional hex dump, '\n'). */
 void rc__print_packet(rc__printer *p, const rc_packet *pkt);
+/* rc__print_packet with ifname (not NULL) and the packet's direction
+ * (pkt->pkttype) after the time stamp, as tcpdump prints them from a
+ * LINUX_SLL2 header ("eth0  In  IP ..."): the CLI's lines of several -i. */
+void rc__print_packet_on(rc__printer *p, const rc_packet *pkt, const char *ifname);
+/* A Linux packet type (PACKET_HOST, ... as in a cooked header) as tcpdump
+ * names it: "In", "B", "M", "P", "Out", "?" (print_link.c). */
+const char *rc__sll_pkttype_name(unsigned pkttype);
 /* Print only the decoded summary of data/caplen/len for linktype (no time
  * stamp, no newline); used by tests. */
 void rc__print_summary(rc__printer *p, int linktype, const uint8_t *data, uint32_t caplen,
