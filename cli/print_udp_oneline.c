@@ -7,14 +7,13 @@
  * walk the objects, samples and messages, are not decoded (docs/cli.md):
  * print_udp.c sends those packets to the generic UDP line.
  *
- * Each printer checks its whole fixed header before printing anything, as
- * tcpdump's ND_TCHECK does (a cut header prints only " [|proto]"), then
- * refuses a version other than the one it knows with "... version N
- * packet not supported".
+ * Each printer reads its fixed header before printing anything (a cut
+ * header prints only " [|proto]"), then refuses a version other than the
+ * one it knows with "... version N packet not supported".  Which cuts
+ * unwind (RC_NEED: -x then dumps from the link header) and which return
+ * (RC_NEED_SOFT) is tcpdump 4.99.3's, as cut_udp_oneline.pcap shows it.
  */
 #include "print.h"
-
-#include <stdio.h>
 
 /* tcpdump's tok2str(table, "unknown (%u)", v) for a table indexed by value. */
 static void put_tok(rc__pctx *c, const char *const *names, size_t n, unsigned v)
