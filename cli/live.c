@@ -104,6 +104,7 @@ struct live {
 	unsigned nrot;
 	int format;
 	int printing, json, flush_each;
+	int name_ifaces;               /* several -i: printed lines name theirs */
 	rc__ob out;
 	rc__printer pr;
 	struct name_cache names[64];
@@ -174,8 +175,8 @@ static int rot_failed(int st, const char *err)
 	return st;
 }
 
-/* One packet to the file, stdout or both; 0 or a stop status. */
-static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
+/* One packet of source s to the file, stdout or both; 0 or a stop status. */
+static int sink_one(struct live *L, struct rc__rot *r, unsigned s, const rc_packet *p)
 {
 	if (r) {
 		char err[512];
@@ -185,7 +186,9 @@ static int sink_one(struct live *L, struct rc__rot *r, const rc_packet *p)
 	}
 	if (L->json)
 		rc__json_packet(&L->out, p, ifname_of(L, p->ifindex));
-	else
+	else if (L->name_ifaces && p->linktype != RC_LINKTYPE_LINUX_SLL2)
+		rc__print_packet_on(&L->pr, p, L->src[s].ifname);
+	else /* a LINUX_SLL2 line (-i any) names its interface itself */
 		rc__print_packet(&L->pr, p);
 	if (L->flush_each)
 		rc__ob_flush(&L->out);
@@ -228,7 +231,7 @@ static int sink(void *user, unsigned s, const rc_packet *pkts, size_t n, size_t 
 		if (st < 0)
 			rot_failed(st, err);
 	} else {
-		for (; i < n && (st = sink_one(L, r, &pkts[i])) == 0; i++)
+		for (; i < n && (st = sink_one(L, r, s, &pkts[i])) == 0; i++)
 			;
 	}
 	uint64_t bytes = 0;
@@ -833,6 +836,9 @@ int rc__run_live(const struct rc__cli_opts *o)
 	/* --count prints no packet, as tcpdump's: the closing lines count them. */
 	L->printing = (!o->write_path || o->live.print_too) && !o->count_only;
 	L->json = o->live.json && L->printing;
+	/* tcpdump -i any names each line's interface and direction; merged
+	 * lines of several -i need that as much (JSON has "interface") */
+	L->name_ifaces = o->live.nifaces > 1;
 	if (L->printing || L->json) {
 		if (rc__ob_init(&L->out, STDOUT_FILENO) < 0 ||
 		    rc__printer_init(&L->pr, &o->print, &L->out) < 0) {

@@ -45,6 +45,12 @@ static int run(struct rc__cli_opts *o)
 		fprintf(stderr, "ringcap: %s\n", err);
 		return RC_EXIT_USAGE;
 	}
+	/* tcpdump 4.99.3 filters with -F's file and silently drops the words
+	 * (`tcpdump -F f -d udp` prints f's program); so does ringcap, but
+	 * says which words it drops. */
+	if (o->filter_file && o->filter_expr)
+		fprintf(stderr, "ringcap: warning: -F %s given: ignoring the expression \"%s\"\n",
+			o->filter_file, o->filter_expr);
 	int code = default_iface(o);
 	if (code != RC_EXIT_OK)
 		return code;

@@ -382,12 +382,11 @@ int rc__cli_parse(int argc, char **argv, struct rc__cli_opts *o, char *err, size
 	}
 	for (; i < argc; i++, nwords++)
 		add_word(o, argv[i]);
+	/* With -F, the modes filter with the file and the words stay unused,
+	 * as tcpdump 4.99.3 ignores them (main.c warns). */
 	if (nwords == 0) {
 		free(o->filter_expr);
 		o->filter_expr = NULL;
-	} else if (o->filter_file) {
-		snprintf(err, errlen, "both -F and a filter expression given");
-		return -1;
 	}
 	return 0;
 }

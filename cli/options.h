@@ -64,7 +64,7 @@ struct rc__cli_opts {
 	int no_optimize;         /* -O: compile filters without the optimizer */
 	const char *filter_file; /* -F */
 	char *filter_expr;       /* the words that are not options, joined by spaces
-	                          * (malloc'ed); NULL if none */
+	                          * (malloc'ed); NULL if none; unused with -F */
 	int ts_precision_set;    /* --time-stamp-precision given (print.ts_nano says which) */
 	int show_version;
 	int show_help;

@@ -80,6 +80,13 @@ int rc__printer_init(rc__printer *p, const struct rc__print_opts *o, rc__ob *ob)
 void rc__printer_free(rc__printer *p);
 /* Print pkt's summary line (time stamp, summary, optional hex dump, '\n'). */
 void rc__print_packet(rc__printer *p, const rc_packet *pkt);
+/* rc__print_packet with ifname (not NULL) and the packet's direction
+ * (pkt->pkttype) after the time stamp, as tcpdump prints them from a
+ * LINUX_SLL2 header ("eth0  In  IP ..."): the CLI's lines of several -i. */
+void rc__print_packet_on(rc__printer *p, const rc_packet *pkt, const char *ifname);
+/* A Linux packet type (PACKET_HOST, ... as in a cooked header) as tcpdump
+ * names it: "In", "B", "M", "P", "Out", "?" (print_link.c). */
+const char *rc__sll_pkttype_name(unsigned pkttype);
 /* Print only the decoded summary of data/caplen/len for linktype (no time
  * stamp, no newline); used by tests. */
 void rc__print_summary(rc__printer *p, int linktype, const uint8_t *data, uint32_t caplen,
@@ -290,6 +297,16 @@ int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_geneve(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* RADIUS's summary line, tcpdump's form without -v (print_radius.c). */
 int rc__print_radius(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* OTV over UDP 8472, then its Ethernet frame (print_udp.c). */
+int rc__print_otv(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* One-line summaries without -v (print_udp_oneline.c): LMP, Cisco VQP,
+ * sFlow and LWAPP; has_ap_ident: a control frame sent to port 12223,
+ * whose transport header follows the AP's MAC address. */
+int rc__print_lmp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_vqp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_sflow(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_lwapp_control(rc__pctx *c, const uint8_t *p, uint32_t length, int has_ap_ident);
+int rc__print_lwapp_data(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);

@@ -207,12 +207,19 @@ void rc__print_summary(rc__printer *p, int linktype, const uint8_t *data, uint32
 
 void rc__print_packet(rc__printer *p, const rc_packet *pkt)
 {
+	rc__print_packet_on(p, pkt, NULL);
+}
+
+void rc__print_packet_on(rc__printer *p, const rc_packet *pkt, const char *ifname)
+{
 	if (p->o.number) {
 		/* tcpdump's "%5u  ": the number before the time stamp, wrapping
 		 * as its unsigned counter does. */
 		rc__ob_printf(p->ob, "%5u  ", ++p->numbered);
 	}
 	put_ts(p, pkt->ts_nsec);
+	if (ifname) /* the layout of print-sll.c's LINUX_SLL2 line */
+		rc__ob_printf(p->ob, "%-5s %-3s ", ifname, rc__sll_pkttype_name(pkt->pkttype));
 	uint32_t hdrlen = run_if_printer(p, pkt->linktype, pkt->data, pkt->caplen, pkt->len);
 	if (hdrlen > pkt->caplen)
 		hdrlen = pkt->caplen;

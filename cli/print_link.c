@@ -255,7 +255,7 @@ uint32_t rc__if_ether(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t l
 
 /* ---- Linux cooked capture ---- */
 
-static const char *sll_pkttype(unsigned t)
+const char *rc__sll_pkttype_name(unsigned t)
 {
 	switch (t) {
 	case 0: return "In";
@@ -288,7 +288,7 @@ static void sll_type_and_length(rc__pctx *c, uint16_t type, uint32_t length)
 
 static void sll_hdr(rc__pctx *c, const uint8_t *h, uint32_t length)
 {
-	rc__ob_printf(c->ob, "%3s ", sll_pkttype(rc__be16(h)));
+	rc__ob_printf(c->ob, "%3s ", rc__sll_pkttype_name(rc__be16(h)));
 	if (rc__be16(h + 4) == 6) {
 		rc__put_mac(c->ob, h + 6);
 		rc__ob_putc(c->ob, ' ');
@@ -395,7 +395,7 @@ uint32_t rc__if_sll2(rc__pctx *c, const uint8_t *p, uint32_t caplen, uint32_t le
 	/* tcpdump names the interface as this host knows the index. */
 	if (!if_indextoname(rc__be32(p + 4), ifname))
 		strcpy(ifname, "?");
-	rc__ob_printf(c->ob, "%-5s %-3s ", ifname, sll_pkttype(p[10]));
+	rc__ob_printf(c->ob, "%-5s %-3s ", ifname, rc__sll_pkttype_name(p[10]));
 	if (c->o->eflag)
 		sll2_hdr(c, p, len);
 	return sll_payload(c, p, 1, rc__be16(p), p + 20, len - 20, 20);

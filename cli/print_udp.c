@@ -4,9 +4,10 @@
  * RIP (print_rip.c), ISAKMP/IKE (print_isakmp.c), SNMP (print_snmp.c),
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
- * (print_syslog.c), VXLAN, Geneve (print_geneve.c), PTP (print_ptp.c),
- * RADIUS without -v (print_radius.c), SIP (print_tcp.c's text protocols).
- * Output as tcpdump 4.99 print-udp.c and print-vxlan.c.
+ * (print_syslog.c), VXLAN, OTV, Geneve (print_geneve.c), PTP (print_ptp.c),
+ * RADIUS without -v (print_radius.c), SIP (print_tcp.c's text protocols),
+ * LMP, VQP, sFlow and LWAPP without -v (print_udp_oneline.c).  Output as
+ * tcpdump 4.99 print-udp.c, print-vxlan.c and print-otv.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -55,15 +56,24 @@ static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports,
 	return 0;
 }
 
-/* tcpdump 4.99.3 tries PTP (319, 320) late: after the decoders above
- * (whose rivals rc__print_udp already sent to the generic form) and LMP,
- * VQP, sFlow, LWAPP, SIP, OTV, Geneve, LISP, VXLAN-GPE, ZEP, MPLS and
+/* The line for a payload not decoded (or -q): the UDP length, and the
+ * IP payload length when the UDP length claims more. */
+static int generic_udp(rc__pctx *c, unsigned ulen, uint32_t length, int fragmented)
+{
+	if (ulen > length && !fragmented)
+		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
+	else
+		rc__ob_printf(c->ob, "UDP, length %u", ulen);
+	return 0;
+}
+
+/* tcpdump 4.99.3 tries PTP (319, 320) late: after every decoder
+ * rc__print_udp tries before it, and LISP, VXLAN-GPE, ZEP, MPLS and
  * AppleTalk DDP, whose "kip" ports 200-327 hold 319 and 320: a payload
  * with a third byte of 2 (LAP type DDP) is taken for it. */
 static int ptp_claimed(const rc__pctx *c, const uint8_t *cp, unsigned sport, unsigned dport)
 {
-	static const unsigned before[] = { 701,  1589, 6343, 12222, 12223, 5060,
-					   8472, 6081, 4342, 4790,  17754, 6635 };
+	static const unsigned before[] = { 4342, 4790, 17754, 6635 };
 	if (claimed_before(sport, dport, before, sizeof(before) / sizeof(before[0])))
 		return 1;
 	return rc__have(c, cp + 2, 1) && cp[2] == 2;
@@ -191,30 +201,47 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			goto generic;
 		if (dport == 3784 || dport == 4784 || dport == 6784 || dport == 3785)
 			return rc__print_bfd(c, cp, length, dport);
-		/* LMP, VQP, sFlow and LWAPP come before SIP, SIP before syslog */
-		static const unsigned before_sip[] = { 701, 1589, 6343, 12222, 12223 };
-		if (is_port(sport, dport, 5060) && !claimed_before(sport, dport, before_sip, 5))
+		/* From here tcpdump's order: LMP, VQP, sFlow, LWAPP control (by
+		 * destination, then by source), LWAPP data, SIP, syslog, OTV,
+		 * VXLAN, Geneve.  The first four are decoded without -v only. */
+		static const unsigned oneline[] = { 701, 1589, 6343, 12222, 12223 };
+		if (c->o->vflag && claimed_before(sport, dport, oneline, 5))
+			goto generic;
+		if (is_port(sport, dport, 701))
+			return rc__print_lmp(c, cp, length);
+		if (is_port(sport, dport, 1589))
+			return rc__print_vqp(c, cp, length);
+		if (is_port(sport, dport, 6343))
+			return rc__print_sflow(c, cp, length);
+		if (dport == 12223 || sport == 12223)
+			return rc__print_lwapp_control(c, cp, length, dport == 12223);
+		if (is_port(sport, dport, 12222))
+			return rc__print_lwapp_data(c, cp, length);
+		if (is_port(sport, dport, 5060))
 			return rc__print_sip(c, cp, length);
 		if (rc__syslog_port(sport, dport))
 			return rc__print_syslog(c, cp, length);
+		if (is_port(sport, dport, 8472))
+			return rc__print_otv(c, cp, length);
 		if (is_port(sport, dport, 4789))
 			return rc__print_vxlan(c, cp, length);
-		/* LMP, VQP, sFlow, LWAPP, SIP and OTV come before Geneve */
-		static const unsigned before_geneve[] = { 701,	 1589, 6343, 12222,
-							  12223, 5060, 8472 };
-		if (is_port(sport, dport, 6081) &&
-		    !claimed_before(sport, dport, before_geneve,
-				    sizeof(before_geneve) / sizeof(before_geneve[0])))
+		if (is_port(sport, dport, 6081))
 			return rc__print_geneve(c, cp, length);
 		if ((is_port(sport, dport, 319) || is_port(sport, dport, 320)) &&
 		    !ptp_claimed(c, cp, sport, dport))
 			return rc__print_ptp(c, cp, length);
 	}
 generic:
-	if (ulen > length && !fragmented)
-		rc__ob_printf(c->ob, "UDP, bad length %u > %u", ulen, length);
-	else
-		rc__ob_printf(c->ob, "UDP, length %u", ulen);
+	return generic_udp(c, ulen, length, fragmented);
+}
+
+/* The flags byte of VXLAN and OTV, whose bit 3 is I (a valid VNI or
+ * instance id), after lead; tcpdump names a clear I bit differently for
+ * each. */
+static int overlay_flags(rc__pctx *c, const uint8_t *bp, const char *lead, const char *no_i)
+{
+	RC_NEED(c, bp, 1);
+	rc__ob_printf(c->ob, "%sflags [%s] (0x%02x), ", lead, (bp[0] & 0x08) ? "I" : no_i, bp[0]);
 	return 0;
 }
 
@@ -227,10 +254,29 @@ int rc__print_vxlan(rc__pctx *c, const uint8_t *bp, uint32_t length)
 		rc__ob_puts(c->ob, " (invalid)");
 		return 0;
 	}
-	RC_NEED(c, bp, 1);
-	uint8_t flags = bp[0];
-	rc__ob_printf(c->ob, ", flags [%s] (0x%02x), ", (flags & 0x08) ? "I" : "invalid", flags);
+	RC_TRY(overlay_flags(c, bp, ", ", "invalid"));
 	RC_NEED(c, bp + 4, 3);
 	rc__ob_printf(c->ob, "vni %u\n", rc__be24(bp + 4));
+	return rc__print_ether(c, bp + 8, length - 8);
+}
+
+/* OTV (draft-hasmit-otv-04, UDP 8472): flags(1) overlay id(3) instance
+ * id(3) reserved(1), then Ethernet.  tcpdump 4.99.3 prints each field as
+ * it reads it, so a cut header shows the fields before the cut. */
+int rc__print_otv(rc__pctx *c, const uint8_t *bp, uint32_t length)
+{
+	c->proto = "otv";
+	rc__ob_puts(c->ob, "OTV, ");
+	if (length < 8) {
+		rc__ob_printf(c->ob, "[length %u < 8] (invalid)", length);
+		RC_NEED(c, bp, length);
+		return 0;
+	}
+	RC_TRY(overlay_flags(c, bp, "", "."));
+	RC_NEED(c, bp + 1, 3);
+	rc__ob_printf(c->ob, "overlay %u, ", rc__be24(bp + 1));
+	RC_NEED(c, bp + 4, 3);
+	rc__ob_printf(c->ob, "instance %u\n", rc__be24(bp + 4));
+	RC_NEED(c, bp + 7, 1);
 	return rc__print_ether(c, bp + 8, length - 8);
 }

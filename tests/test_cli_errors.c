@@ -299,21 +299,41 @@ TEST(cli_filter_file_that_is_a_directory_says_so)
 	free(err);
 }
 
-/* tcpdump 4.99 ignores the words when -F is given; ringcap refuses the
- * pair, wherever the words stand (docs/cli.md). */
-TEST(cli_filter_file_and_an_expression_are_refused)
+/* tcpdump 4.99.3 filters with -F's file and ignores the words, wherever
+ * they stand; ringcap does the same and warns, naming the words.  The
+ * file says tcp, the words udp: tcp.pcap's packets must all print, and -d
+ * must print tcp's program. */
+TEST(cli_filter_file_wins_over_an_expression_with_a_warning)
 {
 	const char *f = rc_test_tmpfile("filter.txt");
 	rc_test_write_file(f, "tcp\n", 4);
-	static const char *const orders[] = { "-F '%s' -r '%s/tests/cli/corpus/tcp.pcap' udp",
-					      "udp -F '%s' -r '%s/tests/cli/corpus/tcp.pcap'" };
+	char *want, *out, *err;
+	ASSERT_INT_EQ(rc_test_ringcap(&want, &err, "-n -r '%s/tests/cli/corpus/tcp.pcap' tcp",
+				      rc_test_srcdir()),
+		      0);
+	free(err);
+	ASSERT_TRUE(want[0] != '\0');
+	static const char *const orders[] = { "-n -F '%s' -r '%s/tests/cli/corpus/tcp.pcap' udp port 53",
+					      "udp port 53 -n -F '%s' -r '%s/tests/cli/corpus/tcp.pcap'" };
 	for (size_t i = 0; i < 2; i++) {
-		char args[1200], *out, *err;
+		char args[1200];
 		snprintf(args, sizeof(args), orders[i], f, rc_test_srcdir());
-		ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 2);
-		ASSERT_STR_EQ(out, "");
-		ASSERT_STR_CONTAINS(err, "ringcap: both -F and a filter expression given\n");
+		ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "%s", args), 0);
+		ASSERT_STR_EQ(out, want);
+		char line[600];
+		snprintf(line, sizeof(line),
+			 "ringcap: warning: -F %s given: ignoring the expression \"udp port 53\"\n", f);
+		ASSERT_STR_CONTAINS(err, line);
 		free(out);
 		free(err);
 	}
+	free(want);
+	ASSERT_INT_EQ(rc_test_ringcap(&want, &err, "-d -y EN10MB tcp"), 0);
+	free(err);
+	ASSERT_INT_EQ(rc_test_ringcap(&out, &err, "-F '%s' -d -y EN10MB udp", f), 0);
+	ASSERT_STR_EQ(out, want);
+	ASSERT_STR_CONTAINS(err, "ignoring the expression \"udp\"\n");
+	free(out);
+	free(err);
+	free(want);
 }

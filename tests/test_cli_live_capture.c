@@ -939,6 +939,105 @@ TEST_TIMEOUT(cli_live_two_interfaces_make_pcapng_with_two_idbs, 30)
 	ASSERT_UINT_GE(is.recv, 10);
 }
 
+/*
+ * Several -i merge into one stream of lines: each names its interface and
+ * direction after the time stamp, as tcpdump -i any does ("%-5s %-3s ").
+ * A second veth pair inside ns_a (x <-> y) is the other interface: frames
+ * 0-2 come from ns_b to if_a, 100-102 from y to x.  -i x alone prints no
+ * name; --json has each packet's "interface" (as with one -i).
+ */
+static void second_veth(char *x, char *y, size_t n)
+{
+	snprintf(x, n, "rcx%ld", (long)getpid() % 100000);
+	snprintf(y, n, "rcy%ld", (long)getpid() % 100000);
+	ASSERT_INT_EQ(rc_test_sh(NULL,
+				 "ip link add %s type veth peer name %s && ip link set %s up && "
+				 "ip link set %s up",
+				 x, y, x, y),
+		      0);
+}
+
+/* Run ringcap with args (taking if_a and x, in that order: "%s" twice),
+ * send 3 frames on each interface, return its stdout (malloc'ed). */
+static char *two_iface_run(const struct rc_netns_pair *p, const char *x, const char *y,
+			   const char *fmt)
+{
+	struct rc_send_spec s, t;
+	struct rc_spawn r;
+	char args[512];
+	snprintf(args, sizeof(args), fmt, p->if_a, x);
+	start(&r, args);
+	spec_init(&s, p, 3, 0);
+	s.gap_us = 1000;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 3);
+	t = s;
+	t.ns = p->ns_a;
+	t.ifname = y;
+	t.first_seq = 100;
+	ASSERT_UINT_EQ(rc_send_frames(&t), 3);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	return rc_test_read_text(r.out);
+}
+
+/* Lines of o whose text after the time stamp starts with want. */
+static unsigned lines_after_ts(const char *o, const char *want)
+{
+	unsigned n = 0;
+	for (const char *l = o; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+		const char *sp = strchr(l, ' ');
+		n += sp && strncmp(sp + 1, want, strlen(want)) == 0;
+	}
+	return n;
+}
+
+/* Occurrences of needle in o. */
+static unsigned count_of(const char *o, const char *needle)
+{
+	unsigned n = 0;
+	for (const char *c = o; (c = strstr(c, needle)) != NULL; c += strlen(needle))
+		n++;
+	return n;
+}
+
+TEST_TIMEOUT(cli_live_several_interfaces_name_each_line, 30)
+{
+	struct rc_netns_pair p;
+	char x[IFNAMSIZ], y[IFNAMSIZ], want[64];
+	pair_and_enter(&p);
+	second_veth(x, y, sizeof(x));
+	char *o = two_iface_run(&p, x, y, "-i %s -i %s -c 6 -n");
+	snprintf(want, sizeof(want), "%-5s In  02:72:63:00:00:0b > 02:72:63:00:00:0a, ", p.if_a);
+	ASSERT_UINT_EQ(lines_after_ts(o, want), 3);
+	/* addressed to if_a's MAC, the frames reach x as another host's */
+	snprintf(want, sizeof(want), "%-5s P   02:72:63:00:00:0b > ", x);
+	ASSERT_UINT_EQ(lines_after_ts(o, want), 3);
+	free(o);
+
+	o = two_iface_run(&p, x, y, "-i %s -i %s -c 6 --json");
+	snprintf(want, sizeof(want), "{\"ts\":");
+	ASSERT_UINT_EQ(count_of(o, want), 6);
+	snprintf(want, sizeof(want), ",\"interface\":\"%s\",", p.if_a);
+	ASSERT_UINT_EQ(count_of(o, want), 3);
+	snprintf(want, sizeof(want), ",\"interface\":\"%s\",", x);
+	ASSERT_UINT_EQ(count_of(o, want), 3);
+	free(o);
+
+	/* one -i: the line as before, the link header first */
+	struct rc_send_spec t;
+	struct rc_spawn r;
+	char args[128];
+	snprintf(args, sizeof(args), "-i %s -c 1 -n", x);
+	start(&r, args);
+	spec_init(&t, &p, 1, 100);
+	t.ns = p.ns_a;
+	t.ifname = y;
+	ASSERT_UINT_EQ(rc_send_frames(&t), 1);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	o = rc_test_read_text(r.out);
+	ASSERT_UINT_EQ(lines_after_ts(o, "02:72:63:00:00:0b > 02:72:63:00:00:0a, "), 1);
+	free(o);
+}
+
 /* Datagrams of 1, 2 and 3 bytes to 127.0.0.1 pass lo's taps twice each
  * (sent, received): -c 3 must print one line for each, as tcpdump does,
  * not the first two datagrams' two copies. */

@@ -2939,6 +2939,62 @@ def sip_set():
     ]
 
 
+def udp_oneline_set():
+    """The UDP applications printed by their fixed header alone without -v:
+    LMP (701) with every message type, an unknown one and other versions;
+    VQP (1589) with every type and error code, unknown ones, version 2 and
+    a payload shorter than the header; sFlow (6343) v5 with IPv4 and IPv6
+    agents and v4; LWAPP control frames to 12223 (after the AP identity)
+    and from it, data frames on 12222 with each flag bit, version 1; OTV
+    (8472) with and without the I flag around an Ethernet frame and shorter
+    than its header; and these ports paired with syslog (514), VXLAN
+    (4789), SIP (5060) and Geneve (6081), which tcpdump tries after them."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    inner = bytes(Ether(src=A, dst=B) / IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+
+    def lmp(typ, ver=1):
+        return struct.pack(">HBBHH", ver << 12, 0, typ, 8, 0) + b"\x00\x01\x02\x03"
+
+    def vqp(typ, err, ver=1):
+        return struct.pack(">BBBBI", ver, typ, err, 2, 0x1234) + b"\x00" * 6
+
+    def sflow(ver, iptype):
+        return struct.pack(">II4sIIII", ver, iptype, bytes([192, 0, 2, 1]), 7, 100, 5000, 0)
+
+    def lwapp(first, ident=b""):
+        return ident + bytes([first, 3]) + struct.pack(">HH", 20, 0) + bytes(range(20))
+
+    ident = bytes([0, 0x11, 0x22, 0x33, 0x44, 0x55])
+    pl = []
+    pl += [(40000, 701, lmp(t)) for t in range(0, 22)]
+    pl += [(701, 40000, lmp(4, ver=0)), (40000, 701, lmp(4, ver=2)), (40000, 701, lmp(1)[:7])]
+    pl += [(40000, 1589, vqp(t, 0)) for t in range(0, 6)]
+    pl += [(1589, 40000, vqp(2, err)) for err in (1, 3, 4, 5, 6, 255)]
+    pl += [(40000, 1589, vqp(1, 0, ver=2)), (40000, 1589, vqp(1, 0)[:7])]
+    pl += [(40000, 6343, sflow(5, 1)), (6343, 40000, sflow(5, 2)), (40000, 6343, sflow(4, 1)),
+           (40000, 6343, sflow(5, 1)[:20])]
+    pl += [(40000, 12223, lwapp(f, ident)) for f in (0x00, 0x01, 0x04, 0x07, 0x3f)]
+    pl += [(12223, 40000, lwapp(0x04)), (40000, 12223, lwapp(0x44, ident)),
+           (40000, 12223, ident[:4]), (12223, 40000, b"\x04\x00\x00")]
+    pl += [(40000, 12222, lwapp(f)) for f in (0x00, 0x02, 0x05, 0x80)]
+    pl += [(40000, 12222, b"\x00\x01\x00\x00\x00")]
+    otv = lambda flags, body: struct.pack(">B3s3sB", flags, (77).to_bytes(3, "big"), (5).to_bytes(3, "big"), 0) + body
+    pl += [(40000, 8472, otv(0x08, inner)), (8472, 40000, otv(0x00, inner)),
+           (40000, 8472, otv(0x08, b"")), (40000, 8472, otv(0x08, inner)[:7])]
+    # tcpdump 4.99.3 tries these ports before syslog, VXLAN, SIP and Geneve
+    pl += [(514, 701, lmp(4)), (4789, 1589, vqp(1, 0)), (6343, 514, sflow(5, 1)),
+           (5060, 12223, lwapp(0x04, ident)), (12222, 6081, lwapp(0x01)),
+           (4789, 8472, otv(0x08, inner)), (514, 8472, otv(0x08, inner)),
+           (8472, 6081, otv(0x08, inner))]
+    frames = [e / UDP(sport=sp, dport=dp) / Raw(body) for sp, dp, body in pl]
+    frames.append(Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=40000, dport=701) / Raw(lmp(5)))
+    short = e / UDP(sport=40000, dport=6343) / Raw(sflow(5, 1))
+    short[UDP].len = 20  # a UDP length inside the sFlow header
+    short_vqp = e / UDP(sport=40000, dport=1589) / Raw(vqp(1, 0))
+    short_vqp[UDP].len = 13  # and inside the VQP header
+    return frames + [short, short_vqp]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3036,6 +3092,8 @@ def main():
     write(outdir, "radius.pcap", stamp(radius_set(), base=BASE + 1970))
     write(outdir, "sip.pcap", stamp(sip_set(), base=BASE + 1970))
     cut_set(outdir, "cut_radius_sip.pcap", ["radius.pcap", "sip.pcap"])
+    write(outdir, "udp_oneline.pcap", stamp(udp_oneline_set(), base=BASE + 2000))
+    cut_set(outdir, "cut_udp_oneline.pcap", ["udp_oneline.pcap"])
 
 
 if __name__ == "__main__":
