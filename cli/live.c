@@ -587,6 +587,10 @@ static int attach_filters(struct live *L)
 			rc__filter_error(stderr, L->expr, err);
 			return -1;
 		}
+		/* The handle's warning grows by the filter's (one the kernel
+		 * cannot run: every packet copied to user space): say it once
+		 * per device, after what activate said (open_sources). */
+		size_t said = strlen(rc_capture_warning(s->c));
 		int st = rc_capture_set_filter(s->c, prog.insns, prog.len);
 		rc_bpf_prog_free(&prog);
 		if (st < 0) {
@@ -594,6 +598,10 @@ static int attach_filters(struct live *L)
 				undev(s->ifname, rc_capture_error(s->c)));
 			return -1;
 		}
+		const char *w = rc_capture_warning(s->c);
+		if (strlen(w) > said && (i == 0 || strcmp(L->src[i - 1].ifname, s->ifname) != 0))
+			fprintf(stderr, "ringcap: warning: %s: %s\n", s->ifname,
+				undev(s->ifname, w + said + strspn(w + said, "; ")));
 	}
 	return 0;
 }

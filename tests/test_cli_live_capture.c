@@ -355,6 +355,38 @@ TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, check_any_sll2), 20);
 	/* "any" counts all interfaces together: no per-interface ISB */
 	ASSERT_INT_EQ(isb_of(out, 0).valid, 0);
+	/* the kernel runs this filter: nothing to warn about */
+	char *e = rc_test_read_text(r.err);
+	ASSERT_TRUE(strstr(e, "warning") == NULL);
+	free(e);
+}
+
+/* A filter on "any" that reads a cooked header byte the kernel does not
+ * have (an address byte) runs in user space, every packet copied first:
+ * ringcap says so once, and still captures what the filter picks. */
+TEST_TIMEOUT(cli_live_any_filter_in_user_space_is_a_warning, 30)
+{
+	struct rc_netns_pair p;
+	struct rc_send_spec s;
+	struct rc_spawn r;
+	char args[512];
+	pair_and_enter(&p);
+	const char *out = rc_test_tmpfile("any_user.pcap");
+	snprintf(args, sizeof(args),
+		 "-i any -c 20 --format pcap -w %s " ANY_FILTER " and link[12:4] != 0x12345678", out);
+	start(&r, args);
+	spec_init(&s, &p, 20, 0);
+	s.gap_us = 200;
+	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
+	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	char *e = rc_test_read_text(r.err);
+	const char *w = "ringcap: warning: any: the filter cannot run in the kernel, so every "
+			"packet is copied and filtered in user space: instruction ";
+	const char *at = strstr(e, w);
+	ASSERT_TRUE(at != NULL);
+	ASSERT_TRUE(strstr(at + 1, w) == NULL);
+	free(e);
+	ASSERT_UINT_EQ(rc_spawn_file_packets(out), 20);
 }
 
 /* Closing a pcapng file, ringcap writes the interface's statistics (ISB):
