@@ -243,6 +243,8 @@ int rc__snap_decoded(const rc__pctx *c, const uint8_t *s, uint32_t length);
 int rc__print_snap(rc__pctx *c, const uint8_t *s, uint32_t length, const uint8_t *frame);
 /* Cisco Discovery Protocol after a SNAP header (print_cdp.c). */
 int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* DCCP, IP protocol 33, over IPv4 or IPv6 (print_dccp.c). */
+int rc__print_dccp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);

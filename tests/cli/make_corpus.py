@@ -2939,6 +2939,85 @@ def sip_set():
     ]
 
 
+def dccp_set():
+    """DCCP (IP protocol 33) over IPv4 and IPv6: every packet type with
+    48- and 24-bit sequence numbers, an unknown type, each option tcpdump
+    decodes (features, cookies, ack vectors, timestamps, elapsed times,
+    CCID options) and its bad lengths, a checksum coverage (CsCov) short
+    of the packet, a bad checksum, lengths under the generic header and
+    a type's fields, a data offset past the packet."""
+    from socket import inet_aton, inet_pton, AF_INET6
+    e = Ether(src=A, dst=B)
+
+    def hdr(typ, sport=5001, dport=6001, x=1, seq=0x0102030405, doff=None, cc=0, rest=b"",
+            opts=b"", data=b""):
+        fixed = 16 if x else 12
+        if doff is None:
+            doff = (fixed + len(rest) + len(opts)) // 4
+        h = struct.pack(">HHBBH", sport, dport, doff, cc, 0)
+        if x:
+            h += bytes([typ << 1 | 1, 0]) + seq.to_bytes(6, "big")
+        else:
+            h += bytes([typ << 1]) + (seq & 0xffffff).to_bytes(3, "big")
+        return h + rest + opts + data
+
+    def sealed(msg, pseudo, bad=False):
+        cscov = msg[5] & 0xf
+        cov = len(msg) if cscov == 0 else min(len(msg), (msg[4] + cscov - 1) * 4)
+        ck = inet_sum(pseudo + msg[:cov]) ^ (0x4321 if bad else 0)
+        return msg[:6] + struct.pack(">H", ck) + msg[8:]
+
+    def v4(msg, bad=False):
+        ps = inet_aton(IA) + inet_aton(IB) + struct.pack(">BBH", 0, 33, len(msg))
+        return e / IP(src=IA, dst=IB, proto=33) / Raw(sealed(msg, ps, bad))
+
+    def v6(msg):
+        ps = inet_pton(AF_INET6, SA) + inet_pton(AF_INET6, SB) + struct.pack(">IxxxB", len(msg), 33)
+        return e / IPv6(src=SA, dst=SB, nh=33) / Raw(sealed(msg, ps))
+
+    ack6 = struct.pack(">HHI", 0, 0x0a0b, 0x0c0d0e0f)
+    ack3 = b"\0\x0a\x0b\x0c"
+    req_opts = (b"\x20\x04\x01\x02" + b"\x23\x03\x02" + b"\x29\x06\x00\x01\x02\x03" + b"\x00\x01"
+                + b"\x80\x04\x01\x02" + b"\xc0\x06\x00\x00\x01\x00" + b"\x90\x03\x07\x00")
+    ack_opts = (b"\x25\x04\x01\x02" + b"\x26\x05\xaa\xbb\xcc" + b"\x27\x03\x01" + b"\x28\x04\x10\x20"
+                + b"\x24\x06\xde\xad\xbe\xef" + b"\x2a\x06\x00\x00\x00\x09"
+                + b"\x2a\x08\x00\x00\x00\x09\x00\x05" + b"\x2a\x0a\x00\x00\x00\x09\x00\x00\x01\x00"
+                + b"\x2b\x04\x01\x00" + b"\x2b\x06\x00\x01\x00\x00" + b"\x2c\x06\x01\x02\x03\x04"
+                + b"\x64\x03\x01" + b"\x03" + b"\x21\x05\x0c\x01\x02" + b"\x02\x00\x00")
+    bad_opts = (b"\x29\x05\x01\x02\x03" + b"\x2a\x07\x01\x02\x03\x04\x05" + b"\x2b\x05\x01\x02\x03"
+                + b"\x22\x02" + b"\x24\x02" + b"\x2c\x02" + b"\x00\x00")
+    return [
+        v4(hdr(0, rest=struct.pack(">I", 42), opts=req_opts)),
+        v4(hdr(1, sport=6001, dport=5001, rest=ack6 + struct.pack(">I", 42))),
+        v4(hdr(2, data=b"hello dccp"), bad=True),
+        v4(hdr(3, x=0, rest=ack3, opts=ack_opts)),
+        v4(hdr(4, rest=ack6, cc=0x51, data=b"data" * 6)),
+        v4(hdr(4, rest=ack6, cc=0x02, data=b"data" * 6)),
+        v4(hdr(5, rest=ack6)),
+        v4(hdr(6, x=0, rest=ack3)),
+        v4(hdr(7, rest=ack6 + b"\x03\x00\x00\x00")),
+        v4(hdr(7, rest=ack6 + b"\x14\x00\x00\x00")),
+        v4(hdr(8, rest=ack6, opts=bad_opts)),
+        v4(hdr(9, rest=ack6)),
+        v4(hdr(12, rest=ack6)),
+        v4(hdr(12, x=0, rest=b"")[:12]),
+        v4(hdr(3, rest=ack6, opts=b"\x29\x01\x00\x00")),
+        v4(hdr(3, rest=ack6, opts=b"\x85\x00\x00\x00")),
+        v4(hdr(3, rest=ack6, opts=b"\x20\x09\x01\x02", doff=7)),
+        v4(hdr(3, rest=ack6, opts=b"\x2c\x09\x01\x02", doff=6)),
+        v4(hdr(3, rest=ack6, doff=40)),
+        v4(hdr(3, rest=ack6, doff=2)),
+        v4(hdr(2)[:8]),
+        v4(hdr(2)[:14]),
+        v4(hdr(0, x=0)),
+        v4(hdr(1, rest=ack6)),
+        v4(hdr(7, rest=ack6)),
+        v4(hdr(3)),
+        v6(hdr(0, rest=struct.pack(">I", 7), opts=b"\x20\x04\x01\x03")),
+        v6(hdr(4, rest=ack6, data=b"six")),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3036,6 +3115,8 @@ def main():
     write(outdir, "radius.pcap", stamp(radius_set(), base=BASE + 1970))
     write(outdir, "sip.pcap", stamp(sip_set(), base=BASE + 1970))
     cut_set(outdir, "cut_radius_sip.pcap", ["radius.pcap", "sip.pcap"])
+    write(outdir, "dccp.pcap", stamp(dccp_set(), base=BASE + 2000))
+    cut_set(outdir, "cut_dccp.pcap", ["dccp.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
