@@ -243,6 +243,16 @@ int rc__snap_decoded(const rc__pctx *c, const uint8_t *s, uint32_t length);
 int rc__print_snap(rc__pctx *c, const uint8_t *s, uint32_t length, const uint8_t *frame);
 /* Cisco Discovery Protocol after a SNAP header (print_cdp.c). */
 int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* tcpdump's nd_print_invalid then ND_TCHECK_LEN(p, len), as the Cisco
+ * printers end a PDU they find malformed: " (invalid)", then the marker
+ * and an unwind when the len bytes at p are not all captured
+ * (print_cdp.c). */
+int rc__invalid(rc__pctx *c, const uint8_t *p, uint32_t len);
+/* Cisco VTP, DTP and UDLD after a SNAP header (print_vtp.c, print_dtp.c,
+ * print_udld.c). */
+int rc__print_vtp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_dtp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_udld(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* DCCP, IP protocol 33, over IPv4 or IPv6 (print_dccp.c). */
 int rc__print_dccp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 

@@ -40,7 +40,7 @@ static int check_rest(rc__pctx *c, const uint8_t *p, uint32_t len)
 	return 0;
 }
 
-static int invalid(rc__pctx *c, const uint8_t *p, uint32_t len)
+int rc__invalid(rc__pctx *c, const uint8_t *p, uint32_t len)
 {
 	rc__ob_puts(c->ob, " (invalid)");
 	return check_rest(c, p, len);
@@ -306,7 +306,7 @@ int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length)
 	c->proto = "cdp";
 	if (length < CDP_HDRLEN) {
 		rc__ob_printf(c->ob, " (packet length %u < %u)", length, CDP_HDRLEN);
-		return invalid(c, p, length);
+		return rc__invalid(c, p, length);
 	}
 	RC_NEED(c, p, 2);
 	rc__ob_printf(c->ob, "CDPv%u, ttl: %us", p[0], p[1]);
@@ -319,7 +319,7 @@ int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length)
 	while (length) {
 		if (length < TLV_HDRLEN) {
 			rc__ob_printf(c->ob, " (remaining packet length %u < %u)", length, TLV_HDRLEN);
-			return invalid(c, p, length);
+			return rc__invalid(c, p, length);
 		}
 		RC_NEED(c, p, TLV_HDRLEN);
 		unsigned type = rc__be16(p), len = rc__be16(p + 2);
@@ -329,11 +329,11 @@ int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length)
 					      tlv_name(type), type, len, len == 1 ? "" : "s");
 			else
 				rc__ob_printf(c->ob, ", %s TLV length %u too short", tlv_name(type), len);
-			return invalid(c, p, length);
+			return rc__invalid(c, p, length);
 		}
 		if (len > length) {
 			rc__ob_printf(c->ob, " (TLV length %u > %u)", len, length);
-			return invalid(c, p, length);
+			return rc__invalid(c, p, length);
 		}
 		p += TLV_HDRLEN;
 		length -= TLV_HDRLEN;

@@ -3018,6 +3018,87 @@ def dccp_set():
     ]
 
 
+def cisco_l2_set():
+    """Cisco VTP (PID 0x2003), DTP (0x2004) and UDLD (0x0111) over SNAP:
+    VTP summary and subset advertisements (VLAN fields with every TLV
+    type, unknown status and types), requests, joins and an unknown code,
+    domain lengths out of bounds, short messages, VLAN fields and TLVs
+    past their room; DTP domain, status, type, neighbor and unknown TLVs,
+    zero-type padding and bad lengths; UDLD of each opcode and flag with
+    every TLV, and lengths that do not fit."""
+    def snap(pid, pl, dst="01:00:0c:cc:cc:cc"):
+        llc = b"\xaa\xaa\x03\x00\x00\x0c" + struct.pack(">H", pid) + pl
+        return Ether(src=A, dst=dst, type=len(llc)) / Raw(llc + bytes(max(0, 46 - len(llc))))
+
+    def vtp(code, b3, body, dom=b"corp", dlen=None, ver=1):
+        return (bytes([ver, code, b3, len(dom) if dlen is None else dlen]) + dom.ljust(32, b"\0")
+                + body)
+
+    def vlan(name, tlvs=b"", status=0, vtype=1, vid=1, mtu=1500, said=100001, ln=None, nlen=None):
+        nm = name.ljust(4 * ((len(name) + 3) // 4), b"\0")
+        rest = bytes([status, vtype, len(name) if nlen is None else nlen]) + struct.pack(">HHI", vid, mtu, said) + nm + tlvs
+        return bytes([1 + len(rest) if ln is None else ln]) + rest
+
+    def vt(t, v, words=1):
+        return bytes([t, words]) + struct.pack(">H", v)
+
+    rev = struct.pack(">I", 0x1f)
+    summary = rev + bytes([10, 0, 0, 1]) + b"930301000000" + bytes(range(16))
+    tlvs = (vt(3, 2) + vt(3, 9) + vt(6, 1) + vt(6, 0) + vt(7, 1) + vt(7, 0) + vt(0x0a, 1) + vt(0x0a, 0)
+            + vt(9, 7) + vt(8, 7) + vt(1, 0x0a0b) + vt(0x20, 0x1234))
+    subset = rev + vlan(b"default") + vlan(b"v10", tlvs, status=1, vtype=5, vid=10) + vlan(b"odd", status=7, vtype=9)
+
+    def dtp(*tlvs, ver=1):
+        return bytes([ver]) + b"".join(tlvs)
+
+    def dt(t, v, ln=None):
+        return struct.pack(">HH", t, 4 + len(v) if ln is None else ln) + v
+
+    mac = bytes.fromhex("001122334455")
+
+    def udld(op, flags, *tlvs, ver=1):
+        return bytes([ver << 5 | op, flags]) + b"\x12\x34" + b"".join(tlvs)
+
+    probe = (dt(1, b"FOC1234X\0tail"), dt(2, b"Gi0/1"), dt(3, b"\0\0\0\x01FOC9\x01\x80"),
+             dt(4, b"\x0f"), dt(5, b"\x05"), dt(6, b"sw1"), dt(7, struct.pack(">I", 77)), dt(9, b"ab"))
+    return [
+        snap(0x2003, vtp(1, 1, summary)),
+        snap(0x2003, vtp(2, 1, subset, ver=2)),
+        snap(0x2003, vtp(3, 0, struct.pack(">I", 5))),
+        snap(0x2003, vtp(4, 0, b"\0" * 4)),
+        snap(0x2003, vtp(9, 0, b"\0" * 4, dom=b"x" * 32)),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v") + b"\0" + b"\x77" * 3)),
+        snap(0x2003, vtp(1, 1, b"", dlen=0)),
+        snap(0x2003, vtp(1, 1, b"", dlen=40)),
+        snap(0x2003, vtp(1, 1, b"")[:30]),
+        snap(0x2003, vtp(2, 1, rev + b"\x08" + bytes(7))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", nlen=30))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", vt(3, 1, words=2) + b"\0\0"))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", b"\x03\x05\0\0"))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", b"\x03"))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", ln=60))),
+        snap(0x2004, dtp(dt(1, b"corp\0\0\0\0"), dt(2, b"\x03"), dt(3, b"\xa5"), dt(4, mac), dt(9, b"xy"),
+                         b"\0" * 8)),
+        snap(0x2004, dtp(dt(1, b"d"), dt(5, b"", ln=2))),
+        snap(0x2004, dtp(dt(1, b"d"), dt(5, b"", ln=40))),
+        snap(0x2004, dtp(dt(2, b"\x01\x02"))),
+        snap(0x2004, dtp(dt(4, mac[:4]))),
+        snap(0x2004, dtp(dt(2, b"\x01"), b"\x00\x01\x00")),
+        snap(0x2004, b""),
+        snap(0x0111, udld(1, 0x01, *probe)),
+        snap(0x0111, udld(2, 0x02, dt(1, b"dev"))),
+        snap(0x0111, udld(3, 0x00)),
+        snap(0x0111, udld(0, 0xff, ver=7)),
+        snap(0x0111, udld(9, 0x03, dt(4, b"\x0f"))),
+        snap(0x0111, b"\x21\x01"),
+        snap(0x0111, udld(1, 1, dt(1, b"", ln=4))),
+        snap(0x0111, udld(1, 1, dt(1, b"abc", ln=30))),
+        snap(0x0111, udld(1, 1, dt(4, b"\x01\x02"))),
+        snap(0x0111, udld(1, 1, dt(7, b"\x01\x02\x03"))),
+        snap(0x0111, udld(1, 1, dt(1, b"a"), b"\x00\x01\x00")),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3117,6 +3198,8 @@ def main():
     cut_set(outdir, "cut_radius_sip.pcap", ["radius.pcap", "sip.pcap"])
     write(outdir, "dccp.pcap", stamp(dccp_set(), base=BASE + 2000))
     cut_set(outdir, "cut_dccp.pcap", ["dccp.pcap"], flags=("-vv",))
+    write(outdir, "cisco_l2.pcap", stamp(cisco_l2_set(), base=BASE + 2030))
+    cut_set(outdir, "cut_cisco_l2.pcap", ["cisco_l2.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
