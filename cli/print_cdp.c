@@ -128,12 +128,11 @@ static int p_phys_loc(rc__pctx *c, const uint8_t *p, unsigned len)
 	return 0;
 }
 
-/* " 01 02 ...": n bytes, each checked as tcpdump's GET_U_1. */
-static int hex_bytes(rc__pctx *c, const uint8_t *p, unsigned n)
+int rc__bytes_fmt(rc__pctx *c, const uint8_t *p, unsigned n, const char *fmt)
 {
 	for (unsigned i = 0; i < n; i++) {
 		RC_NEED(c, p + i, 1);
-		rc__ob_printf(c->ob, " %02x", p[i]);
+		rc__ob_printf(c->ob, fmt, p[i]);
 	}
 	return 0;
 }
@@ -166,7 +165,7 @@ static int one_addr(rc__pctx *c, const uint8_t **pp, uint32_t *lp, uint32_t num)
 	int ip6 = pt == PT_IEEE_802_2 && pl == 8 && memcmp(p, llc_ipv6, 8) == 0 && al == 16;
 	if (!ip4 && !ip6) {
 		rc__ob_printf(c->ob, "pt=0x%02x, pl=%u, pb=", pt, pl);
-		RC_TRY(hex_bytes(c, p, pl));
+		RC_TRY(rc__bytes_fmt(c, p, pl, " %02x"));
 		rc__ob_printf(c->ob, ", al=%u, a=", al);
 	}
 	p += pl + 2;
@@ -184,7 +183,7 @@ static int one_addr(rc__pctx *c, const uint8_t **pp, uint32_t *lp, uint32_t num)
 		else
 			rc__put_ip6(c->ob, p);
 	} else {
-		RC_TRY(hex_bytes(c, p, al));
+		RC_TRY(rc__bytes_fmt(c, p, al, " %02x"));
 	}
 	*pp = p + al;
 	*lp = l - al;

@@ -60,8 +60,8 @@ static const struct {
  * (for UDP also those tcpdump tries before one ringcap decodes, which
  * print_udp.c sends to the generic form). */
 static const unsigned not_decoded_udp[] = {
-	496,  525,  654,  698,  701,  921,  1589, 1645, 1646, 1700,  1701,  1812, 1813,
-	1985, 2103, 2104, 3456, 3503, 3799, 4342, 4567, 4790, 5359,  6343,
+	496,  525,  654,  698,  701,  921,  1589, 1701,
+	1985, 2103, 2104, 3456, 3503, 4342, 4567, 4790, 5359,  6343,
 	6635, 6696, 6697, 7000, 7001, 7002, 7003, 7004, 7005, 7006,  7007,  7008, 7009,
 	8231, 8472, 12222, 12223, 17754, 49152};
 static const unsigned not_decoded_tcp[] = {323, 639, 6633, 6653, 10288};

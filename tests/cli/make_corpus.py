@@ -3099,6 +3099,96 @@ def cisco_l2_set():
     ]
 
 
+def radius_v_set():
+    """RADIUS attributes for -v and -vv: every printer tcpdump has (text
+    with tunnel tags, salts and RFC 4675 tags, numbers with their named
+    values and durations, IPv4 and IPv6 addresses and prefixes, dates,
+    Vendor-Specific with raw sub-attributes, EAP-Message, ARAP fields,
+    Error-Cause, MIP6 and RFC 5580 location attributes), types without a
+    printer or name, values whose length misfits their form, attribute
+    and sub-attribute lengths under their header or past the packet, a
+    length field past the UDP payload; one over IPv6."""
+    from socket import inet_pton, AF_INET6
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+
+    def at(t, v, ln=None):
+        return bytes([t, 2 + len(v) if ln is None else ln]) + v
+
+    def u32(v):
+        return struct.pack(">I", v)
+
+    def rad(code, *attrs, ident=7, ln=None):
+        body = b"".join(attrs)
+        return struct.pack(">BBH", code, ident, 20 + len(body) if ln is None else ln) + bytes(range(16, 32)) + body
+
+    def to(port, payload, src=40000):
+        return e / UDP(sport=src, dport=port) / Raw(payload)
+
+    ip6 = inet_pton(AF_INET6, "2001:db8::1")
+    ntp = struct.pack(">II", 3913056000, 0x80000000)
+    eap_id = b"\x02\x05\x00\x09\x01user"
+    vsa = u32(311) + at(1, b"ms-chap") + at(26, b"\x00\x01\x7f")
+    return [
+        to(1812, rad(1, at(1, b"alice@example.com"), at(4, bytes([10, 0, 0, 1])), at(5, u32(3)),
+                     at(6, u32(2)), at(7, u32(1)), at(30, b"00-11-22-33-44-55:corp"),
+                     at(31, b"66-77-88-99-aa-bb"), at(32, b"ap1"), at(61, u32(19)),
+                     at(79, eap_id), at(80, bytes(range(16))), at(24, b"st\x01\xfe"),
+                     at(25, b"class\x00rest"))),
+        to(1812, rad(2, at(8, u32(0xffffffff)), at(8, u32(0xfffffffe)), at(8, bytes([10, 1, 2, 3])),
+                     at(9, bytes([255, 255, 255, 0])), at(10, u32(3)), at(12, u32(1500)), at(13, u32(1)),
+                     at(22, b"10.9.0.0/16 10.0.0.1 1"), at(23, u32(0xfffffffe)), at(23, u32(77)),
+                     at(88, b"pool1"), at(27, u32(30)), at(28, u32(600)), at(27, u32(7322)), at(29, u32(1)),
+                     at(18, b"Welcome\r\n"), at(11, b"std.acl"), at(26, vsa), ident=8)),
+        to(1812, rad(2, at(64, b"\x01\x00\x00\x0d"), at(65, b"\x00\x00\x00\x06"), at(64, b"\x21\x00\x00\x63"),
+                     at(81, b"\x0110"), at(81, b"\x00x"), at(81, b"vlan"), at(56, b"\x31\x00\x00\x0a"),
+                     at(56, b"\x40\x00\x00\x0b"), at(58, b"\x32guests"), at(69, b"\x05\x12\x34secret"),
+                     at(69, b"\x40\x00\x01x"), at(83, b"\x00\x00\x00\x02"), at(83, b"\x03\x00\x00\x01"),
+                     at(66, b"\x0210.0.0.9"), at(67, b"server"), at(82, b"\x1fid"), at(90, b"\x00c"),
+                     at(91, b"srv"), ident=9)),
+        to(1813, rad(4, at(40, u32(1)), at(40, u32(99)), at(41, u32(5)), at(42, u32(123456)), at(43, u32(654321)),
+                     at(44, b"sess-0001"), at(45, u32(1)), at(46, u32(3600)), at(47, u32(10)), at(48, u32(20)),
+                     at(49, u32(1)), at(49, u32(23)), at(50, b"multi"), at(51, u32(2)), at(52, u32(1)),
+                     at(53, u32(0)), at(55, u32(1700000000)), at(85, u32(59)), at(68, b"conn"), at(86, u32(4)),
+                     at(57, u32(1)), at(62, u32(9)), at(16, u32(23)), at(15, u32(8)), at(15, u32(9)), ident=10)),
+        to(1813, rad(4, at(95, ip6), at(97, b"\x00\x40" + ip6[:8]), at(97, b"\x00\x81" + ip6), at(97, b"\x00\x80" + ip6[:2]),
+                     at(97, b"\x00"), at(98, ip6), at(99, b"2001:db8::/64 :: 1"), at(100, b"v6pool"),
+                     at(123, b"\x01\x38" + ip6[:7]), at(96, bytes(8)), at(124, bytes.fromhex("0003010000000003")),
+                     at(125, b"\x40" + ip6), at(125, b"\x90" + ip6), at(126, b"\x31example.net"), at(126, b"\x20x"),
+                     at(127, b"\x00\x01\x01\x00" + ntp + bytes(8) + b"gps"),
+                     at(127, b"\x00\x02\x07\x09" + bytes(16) + b"m"),
+                     at(128, b"\x00\x01US\x00\x01CA"), at(129, b"\x80\x01" + ntp + b"keep"),
+                     at(129, b"\x00\x00" + bytes(8)), ident=11)),
+        to(1812, rad(1, at(70, bytes(range(16))), at(71, b"\x01\x08" + bytes(range(12))),
+                     at(71, b"\x00\x08" + bytes(12)), at(72, u32(4)), at(84, bytes(range(8, 16))), at(101, u32(201)),
+                     at(101, u32(777)), at(76, u32(1)), at(37, u32(0)), at(37, u32(5)), at(38, u32(0)),
+                     at(38, u32(6)), at(73, b"sec"), at(39, b"zone"))),
+        to(1812, rad(1, at(0, b"zero"), at(130, b"next"), at(200, b"\x01\x02"), at(255, b""), at(2, bytes(16)),
+                     at(3, bytes(17)), at(59, bytes(8)), at(102, b"key"), at(17, b"u"), at(60, b"chal"),
+                     at(94, b"\x00\x01"), at(122, b"sip:bob@example.com"), at(103, b"resp"))),
+        to(1812, rad(1, at(5, b"\x00\x01"), at(4, b"\x01\x02\x03"), at(95, bytes(4)), at(55, bytes(5)),
+                     at(124, bytes(4)), at(125, bytes(3)), at(70, bytes(3)), at(71, bytes(3)), at(84, bytes(3)),
+                     at(101, bytes(3)), at(126, b"\x31"), at(127, bytes(5)), at(128, b"ab"), at(129, bytes(4)),
+                     at(69, b"\x01\x02"))),
+        to(1812, rad(1, at(26, b"\x00\x00\x00"))),
+        to(1812, rad(1, at(26, u32(9) + b"\x01\x01abc"))),
+        to(1812, rad(1, at(26, u32(9) + b"\x01\x09abc"))),
+        to(1812, rad(1, at(26, u32(12356) + at(1, b"forti") + b"\x07"))),
+        to(1812, rad(1, at(79, b"\x01\x01\x00\x30\x01"))),
+        to(1812, rad(11, at(79, b"\x01\x02\x00\x06\x0d\x20"), at(80, bytes(16)))),
+        to(1812, rad(1, at(1, b"u"), at(1, b"v", ln=1))),
+        to(1812, rad(1, at(1, b"u"), at(1, b"v", ln=0))),
+        to(1812, rad(1, at(1, b"u"), at(1, b"vwxyz", ln=60))),
+        to(1812, rad(1, at(1, b"u")) + b"\x01"),
+        to(1812, rad(1, at(1, b"u"), ln=21) + b"\x05"),
+        to(1812, rad(2, at(18, b"long"), ln=200)),
+        to(1812, rad(2, at(18, b"x"), ln=12)),
+        to(3799, rad(40, at(1, b"bob"), at(101, u32(503)))),
+        to(3799, rad(44, at(101, u32(402)))),
+        to(1646, rad(5), src=1813),
+        Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=40000, dport=1813) / Raw(rad(4, at(1, b"six"), at(40, u32(2)))),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3200,6 +3290,8 @@ def main():
     cut_set(outdir, "cut_dccp.pcap", ["dccp.pcap"], flags=("-vv",))
     write(outdir, "cisco_l2.pcap", stamp(cisco_l2_set(), base=BASE + 2030))
     cut_set(outdir, "cut_cisco_l2.pcap", ["cisco_l2.pcap"], flags=("-v",))
+    write(outdir, "radius_v.pcap", stamp(radius_v_set(), base=BASE + 2060))
+    cut_set(outdir, "cut_radius_v.pcap", ["radius_v.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
