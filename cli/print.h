@@ -250,6 +250,37 @@ int rc__snap_decoded(const rc__pctx *c, const uint8_t *s, uint32_t length);
 int rc__print_snap(rc__pctx *c, const uint8_t *s, uint32_t length, const uint8_t *frame);
 /* Cisco Discovery Protocol after a SNAP header (print_cdp.c). */
 int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* tcpdump's nd_print_invalid then ND_TCHECK_LEN(p, len), as the Cisco
+ * printers end a PDU they find malformed: " (invalid)", then the marker
+ * and an unwind when the len bytes at p are not all captured
+ * (print_cdp.c). */
+int rc__invalid(rc__pctx *c, const uint8_t *p, uint32_t len);
+/* n bytes at p, each printed with fmt after a read through the snapend
+ * (tcpdump's GET_U_1 per byte): RC_PRINT_TRUNC, unwinding, past it
+ * (print_cdp.c). */
+int rc__bytes_fmt(rc__pctx *c, const uint8_t *p, unsigned n, const char *fmt);
+/* Cisco VTP, DTP and UDLD after a SNAP header (print_vtp.c, print_dtp.c,
+ * print_udld.c). */
+int rc__print_vtp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_dtp(rc__pctx *c, const uint8_t *p, uint32_t length);
+int rc__print_udld(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* RADIUS -v attributes (print_radius_attr.c): tcpdump's name of a type
+ * ("Unknown" outside its table) and the value of len bytes at p; the
+ * RFC 5580 location attributes (print_radius_loc.c) and an Error-Cause
+ * value's text (print_radius.c).  0 or RC_PRINT_TRUNC. */
+const char *rc__radius_attr_name(unsigned type);
+int rc__radius_attr_value(rc__pctx *c, unsigned type, const uint8_t *p, unsigned len);
+int rc__radius_location(rc__pctx *c, unsigned type, const uint8_t *p, unsigned len);
+int rc__radius_error_cause(rc__pctx *c, uint32_t v);
+/* tcpdump's smi_values name of an enterprise number, NULL if it has none
+ * (print_smi.c). */
+const char *rc__smi_name(uint32_t code);
+/* An EAP packet of length bytes, as its carrier gives it (print_eap.c). */
+int rc__print_eap(rc__pctx *c, const uint8_t *p, unsigned length);
+/* tcpdump's p_ntp_time of the 64-bit NTP time stamp at p (print_ntp.c). */
+void rc__put_ntp_time(rc__ob *ob, const uint8_t *p);
+/* DCCP, IP protocol 33, over IPv4 or IPv6 (print_dccp.c). */
+int rc__print_dccp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph);
 
 /* Network layer (print_ip.c, print_ip6.c). */
 int rc__print_ip(rc__pctx *c, const uint8_t *p, uint32_t length);
@@ -295,7 +326,8 @@ int rc__print_dhcp6(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_ntp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_geneve(rc__pctx *c, const uint8_t *p, uint32_t length);
-/* RADIUS's summary line, tcpdump's form without -v (print_radius.c). */
+/* RADIUS, tcpdump's line without -v, the attributes with it
+ * (print_radius.c). */
 int rc__print_radius(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* OTV over UDP 8472, then its Ethernet frame (print_udp.c). */
 int rc__print_otv(rc__pctx *c, const uint8_t *p, uint32_t length);

@@ -40,7 +40,7 @@ static int check_rest(rc__pctx *c, const uint8_t *p, uint32_t len)
 	return 0;
 }
 
-static int invalid(rc__pctx *c, const uint8_t *p, uint32_t len)
+int rc__invalid(rc__pctx *c, const uint8_t *p, uint32_t len)
 {
 	rc__ob_puts(c->ob, " (invalid)");
 	return check_rest(c, p, len);
@@ -128,12 +128,11 @@ static int p_phys_loc(rc__pctx *c, const uint8_t *p, unsigned len)
 	return 0;
 }
 
-/* " 01 02 ...": n bytes, each checked as tcpdump's GET_U_1. */
-static int hex_bytes(rc__pctx *c, const uint8_t *p, unsigned n)
+int rc__bytes_fmt(rc__pctx *c, const uint8_t *p, unsigned n, const char *fmt)
 {
 	for (unsigned i = 0; i < n; i++) {
 		RC_NEED(c, p + i, 1);
-		rc__ob_printf(c->ob, " %02x", p[i]);
+		rc__ob_printf(c->ob, fmt, p[i]);
 	}
 	return 0;
 }
@@ -166,7 +165,7 @@ static int one_addr(rc__pctx *c, const uint8_t **pp, uint32_t *lp, uint32_t num)
 	int ip6 = pt == PT_IEEE_802_2 && pl == 8 && memcmp(p, llc_ipv6, 8) == 0 && al == 16;
 	if (!ip4 && !ip6) {
 		rc__ob_printf(c->ob, "pt=0x%02x, pl=%u, pb=", pt, pl);
-		RC_TRY(hex_bytes(c, p, pl));
+		RC_TRY(rc__bytes_fmt(c, p, pl, " %02x"));
 		rc__ob_printf(c->ob, ", al=%u, a=", al);
 	}
 	p += pl + 2;
@@ -184,7 +183,7 @@ static int one_addr(rc__pctx *c, const uint8_t **pp, uint32_t *lp, uint32_t num)
 		else
 			rc__put_ip6(c->ob, p);
 	} else {
-		RC_TRY(hex_bytes(c, p, al));
+		RC_TRY(rc__bytes_fmt(c, p, al, " %02x"));
 	}
 	*pp = p + al;
 	*lp = l - al;
@@ -306,7 +305,7 @@ int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length)
 	c->proto = "cdp";
 	if (length < CDP_HDRLEN) {
 		rc__ob_printf(c->ob, " (packet length %u < %u)", length, CDP_HDRLEN);
-		return invalid(c, p, length);
+		return rc__invalid(c, p, length);
 	}
 	RC_NEED(c, p, 2);
 	rc__ob_printf(c->ob, "CDPv%u, ttl: %us", p[0], p[1]);
@@ -319,7 +318,7 @@ int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length)
 	while (length) {
 		if (length < TLV_HDRLEN) {
 			rc__ob_printf(c->ob, " (remaining packet length %u < %u)", length, TLV_HDRLEN);
-			return invalid(c, p, length);
+			return rc__invalid(c, p, length);
 		}
 		RC_NEED(c, p, TLV_HDRLEN);
 		unsigned type = rc__be16(p), len = rc__be16(p + 2);
@@ -329,11 +328,11 @@ int rc__print_cdp(rc__pctx *c, const uint8_t *p, uint32_t length)
 					      tlv_name(type), type, len, len == 1 ? "" : "s");
 			else
 				rc__ob_printf(c->ob, ", %s TLV length %u too short", tlv_name(type), len);
-			return invalid(c, p, length);
+			return rc__invalid(c, p, length);
 		}
 		if (len > length) {
 			rc__ob_printf(c->ob, " (TLV length %u > %u)", len, length);
-			return invalid(c, p, length);
+			return rc__invalid(c, p, length);
 		}
 		p += TLV_HDRLEN;
 		length -= TLV_HDRLEN;

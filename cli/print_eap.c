@@ -143,8 +143,9 @@ static int eap_type_data(rc__pctx *c, const uint8_t *cp, unsigned len)
 	}
 }
 
-/* An EAP packet the EAPOL header says is length bytes long. */
-static int eap_packet(rc__pctx *c, const uint8_t *cp, unsigned length)
+/* An EAP packet its carrier (the EAPOL header, a RADIUS EAP-Message)
+ * says is length bytes long. */
+int rc__print_eap(rc__pctx *c, const uint8_t *cp, unsigned length)
 {
 	RC_NEED(c, cp, 4);
 	unsigned code = cp[0], len = rc__be16(cp + 2);
@@ -175,5 +176,5 @@ int rc__print_eapol(rc__pctx *c, const uint8_t *p)
 	if (body_len == 0)
 		return rc__trunc_soft(c);
 	rc__ob_puts(c->ob, ", ");
-	return eap_packet(c, p + EAPOL_HDRLEN, body_len);
+	return rc__print_eap(c, p + EAPOL_HDRLEN, body_len);
 }

@@ -352,6 +352,8 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 		return rc__print_udp(c, p, length, iph, fragmented);
 	case 132:
 		return rc__print_sctp(c, p, length, iph);
+	case 33:
+		return rc__print_dccp(c, p, length, iph);
 	case 1:
 		if (ver == 4)
 			return rc__print_icmp(c, p, length, iph, fragmented);

@@ -34,7 +34,7 @@ static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 
 /* tcpdump's p_ntp_time: seconds.nanoseconds, then for a non-zero time
  * the UTC date.  4.99 reads every time stamp as era 0 (1900-2036). */
-static void put_ntp_time(rc__ob *ob, const uint8_t *p)
+void rc__put_ntp_time(rc__ob *ob, const uint8_t *p)
 {
 	uint32_t sec = rc__be32(p);
 	uint32_t nsec = (uint32_t)(rc__be32(p + 4) / 4294967296.0 * 1000000000.0);
@@ -58,7 +58,7 @@ static void put_ntp_delta(rc__ob *ob, const uint8_t *from, const uint8_t *to)
 	uint32_t fs = rc__be32(from), ff = rc__be32(from + 4);
 	uint32_t ts = rc__be32(to), tf = rc__be32(to + 4);
 	if (fs == 0 && ff == 0) {
-		put_ntp_time(ob, to);
+		rc__put_ntp_time(ob, to);
 		return;
 	}
 	int neg;
@@ -187,7 +187,7 @@ static int print_time_msg(rc__pctx *c, const uint8_t *bp, uint32_t length)
 	for (int i = 0; i < 4; i++) {
 		RC_NEED_SOFT(c, bp + 16 + 8 * i, 8);
 		rc__ob_printf(c->ob, "\n\t  %s", ts_labels[i]);
-		put_ntp_time(c->ob, bp + 16 + 8 * i);
+		rc__put_ntp_time(c->ob, bp + 16 + 8 * i);
 	}
 	rc__ob_puts(c->ob, "\n\t    Originator - Receive Timestamp:  ");
 	put_ntp_delta(c->ob, bp + 24, bp + 32);

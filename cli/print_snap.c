@@ -4,14 +4,14 @@
  *
  *   OUI(3) protocol ID(2)
  *
- * Under Cisco's OUI ringcap decodes CDP (print_cdp.c) and the STP BPDUs of
- * PVST+ and "VLAN Bridge", and under RFC 2684's the bridged BPDU
- * (print_stp.c); an OUI or PID tcpdump has no decoder for prints its
- * generic line and a dump.  Encapsulated ethertypes (OUIs 00:00:00,
- * 00:00:f8 and Apple's) and the other RFC 2684 and Cisco PIDs tcpdump
- * decodes are not decoded here (docs/cli.md): rc__snap_decoded() says so
- * before anything is printed, and the caller prints its generic 802.3
- * form.
+ * Under Cisco's OUI ringcap decodes CDP (print_cdp.c), VTP, DTP and UDLD
+ * (print_vtp.c, print_dtp.c, print_udld.c) and the STP BPDUs of PVST+ and
+ * "VLAN Bridge", and under RFC 2684's the bridged BPDU (print_stp.c); an
+ * OUI or PID tcpdump has no decoder for prints its generic line and a
+ * dump.  Encapsulated ethertypes (OUIs 00:00:00, 00:00:f8 and Apple's)
+ * and the other RFC 2684 PIDs tcpdump decodes are not decoded here
+ * (docs/cli.md): rc__snap_decoded() says so before anything is printed,
+ * and the caller prints its generic 802.3 form.
  */
 #include "print.h"
 
@@ -56,8 +56,6 @@ int rc__snap_decoded(const rc__pctx *c, const uint8_t *s, uint32_t length)
 		return 0;
 	case OUI_RFC2684:
 		return pid == PID_RFC2684_BPDU;
-	case OUI_CISCO:
-		return pid != PID_CISCO_VTP && pid != PID_CISCO_DTP && pid != PID_CISCO_UDLD;
 	default:
 		return 1;
 	}
@@ -84,9 +82,19 @@ int rc__print_snap(rc__pctx *c, const uint8_t *s, uint32_t length, const uint8_t
 			      pname, pid, length - RC_SNAP_HDRLEN);
 	const uint8_t *body = s + RC_SNAP_HDRLEN;
 	length -= RC_SNAP_HDRLEN;
-	if (oui == OUI_CISCO && pid == PID_CISCO_CDP) {
-		RC_TRY(rc__print_cdp(c, body, length));
-		return RC_LLC_DONE;
+	if (oui == OUI_CISCO) {
+		int (*print)(rc__pctx *, const uint8_t *, uint32_t) = NULL;
+		switch (pid) {
+		case PID_CISCO_CDP: print = rc__print_cdp; break;
+		case PID_CISCO_VTP: print = rc__print_vtp; break;
+		case PID_CISCO_DTP: print = rc__print_dtp; break;
+		case PID_CISCO_UDLD: print = rc__print_udld; break;
+		default: break;
+		}
+		if (print) {
+			RC_TRY(print(c, body, length));
+			return RC_LLC_DONE;
+		}
 	}
 	if ((oui == OUI_CISCO && (pid == PID_CISCO_PVST || pid == PID_CISCO_VLANBRIDGE)) ||
 	    oui == OUI_RFC2684) {

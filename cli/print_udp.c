@@ -5,9 +5,9 @@
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
  * (print_syslog.c), VXLAN, OTV, Geneve (print_geneve.c), PTP (print_ptp.c),
- * RADIUS without -v (print_radius.c), SIP (print_tcp.c's text protocols),
- * LMP, VQP, sFlow and LWAPP without -v (print_udp_oneline.c).  Output as
- * tcpdump 4.99 print-udp.c, print-vxlan.c and print-otv.c.
+ * RADIUS (print_radius.c), SIP (print_tcp.c's text protocols), LMP, VQP,
+ * sFlow and LWAPP without -v (print_udp_oneline.c).  Output as tcpdump
+ * 4.99 print-udp.c, print-vxlan.c and print-otv.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -182,10 +182,10 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 			return rc__print_dhcp6(c, cp, length);
 		/* AHCP, Babel, HNCP, whiteboard (by destination) and Auto-RP
-		 * come before RADIUS, whose -v form is not decoded */
+		 * come before RADIUS */
 		static const unsigned before_radius[] = { 5359, 6696, 6697, 8231, 496 };
 		static const unsigned radius[] = { 1645, 1812, 1646, 1813, 1700, 3799 };
-		if (!c->o->vflag && claimed_before(sport, dport, radius, 6) &&
+		if (claimed_before(sport, dport, radius, 6) &&
 		    !claimed_before(sport, dport, before_radius, 5) && dport != 4567)
 			return rc__print_radius(c, cp, length);
 		static const unsigned before_ldp[] = { 5359, 6696, 6697, 8231, 496,  1645,

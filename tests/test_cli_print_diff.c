@@ -49,7 +49,7 @@ static const struct {
 	const char *names[3];
 } not_decoded_ip[] = {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
-	{33, {"DCCP", "dccp"}},    {46, {"RSVP", "[|rsvp]"}},
+	{46, {"RSVP", "[|rsvp]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
 	{108, {"IPComp(", "[|ipcomp]"}},
 	{113, {"PGM", "[|pgm]"}},
@@ -61,8 +61,8 @@ static const struct {
  * print_udp.c sends to the generic form, and those ringcap decodes
  * without -v only: RADIUS, LMP, VQP, sFlow, LWAPP). */
 static const unsigned not_decoded_udp[] = {
-	496,  525,  654,  698,  701,  921,  1589, 1645, 1646, 1700,  1701,  1812, 1813,
-	1985, 2103, 2104, 3456, 3503, 3799, 4342, 4567, 4790, 5359,  6343,
+	496,  525,  654,  698,  701,  921,  1589, 1701,
+	1985, 2103, 2104, 3456, 3503, 4342, 4567, 4790, 5359,  6343,
 	6635, 6696, 6697, 7000, 7001, 7002, 7003, 7004, 7005, 7006,  7007,  7008, 7009,
 	8231, 12222, 12223, 17754, 49152};
 static const unsigned not_decoded_tcp[] = {323, 639, 6633, 6653, 10288};
@@ -378,8 +378,8 @@ static unsigned inner_ethertype(const uint8_t *pkt, uint32_t caplen)
 
 /* An 802.3 frame whose LLC carries a SNAP payload ringcap leaves to its
  * generic form (print_snap.c): encapsulated ethertypes (OUIs 00:00:00,
- * 00:00:f8, Apple's 08:00:07), RFC 2684 bridged frames other than BPDUs,
- * Cisco VTP, DTP and UDLD. */
+ * 00:00:f8, Apple's 08:00:07) and RFC 2684 bridged frames other than
+ * BPDUs. */
 static int snap_not_decoded(const uint8_t *pkt, uint32_t caplen)
 {
 	uint32_t off = inner_type_offset(pkt, caplen);
@@ -390,9 +390,7 @@ static int snap_not_decoded(const uint8_t *pkt, uint32_t caplen)
 	unsigned oui = (unsigned)(s[3] << 16 | s[4] << 8 | s[5]), pid = (unsigned)(s[6] << 8 | s[7]);
 	if (oui == 0x000000 || oui == 0x0000f8 || oui == 0x080007)
 		return 1;
-	if (oui == 0x0080c2)
-		return pid != 0x000e;
-	return oui == 0x00000c && (pid == 0x2003 || pid == 0x2004 || pid == 0x0111);
+	return oui == 0x0080c2 && pid != 0x000e;
 }
 
 /* The protocol type of a Linux cooked header (v1 or v2). */
@@ -755,7 +753,8 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 		/* IP protocols: the name or marker, after the same prefix */
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  igrp: v0 ...", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20", 1},
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  [|igrp]", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20", 1},
-		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.2: DCCP DCCP-Data", "1.0 IP  ip-proto-33 12", 1},
+		/* DCCP is decoded (print_dccp.c): its generic form is a difference */
+		{"1.0 IP 10.0.0.1.1 > 10.0.0.2.2: DCCP DCCP-Data", "1.0 IP  ip-proto-33 12", 0},
 		{"1.0 IP 10.0.0.1 > 10.0.0.2: ESP(spi=0x1,seq=0x2)", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20", 0},
 		{"1.0 IP 10.0.0.9 > 10.0.0.2:  igrp: v0", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20", 0},
 		{"1.0 IP 10.0.0.1 > 10.0.0.2:  igrp: v0", "1.0 IP 10.0.0.1 > 10.0.0.2:  ip-proto-9 20 x", 0},
@@ -834,8 +833,8 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 	ASSERT_TRUE(is_not_decoded(113, sll_ipx, sizeof(sll_ipx), "-n -q", "1.0 (NOV-ETHII) IPX",
 				   "1.0 Out 02:00:00:00:00:01 "));
 	ASSERT_FALSE(is_not_decoded(113, sll2, sizeof(sll2), "-n -q", "1.0 IP", "1.0 Out 02:00:00:00:00:01 "));
-	/* SNAP: an encapsulated ethertype (behind a VLAN tag) and Cisco VTP
-	 * are left to the 802.3 form, CDP is not */
+	/* SNAP: an encapsulated ethertype (behind a VLAN tag) is left to the
+	 * 802.3 form, Cisco VTP and CDP are not */
 	static const uint8_t snap_ip[26] = {1, 0, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 1, 0x81, 0, 0, 5,
 					    0, 30, 0xaa, 0xaa, 3, 0, 0, 0, 8, 0};
 	static const uint8_t snap_vtp[22] = {1, 0, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 1,
@@ -844,6 +843,6 @@ TEST(cli_print_diff_tells_not_decoded_apart)
 					     0, 30, 0xaa, 0xaa, 3, 0, 0, 0x0c, 0x20, 0x00};
 	const char *generic = "1.0 02:00:00:00:00:01 > 01:00:0c:cc:cc:cc, 802.3, length 30: ";
 	ASSERT_TRUE(is_not_decoded(1, snap_ip, sizeof(snap_ip), "-n", "1.0 IP [|ip]", generic));
-	ASSERT_TRUE(is_not_decoded(1, snap_vtp, sizeof(snap_vtp), "-n", "1.0 VTPv1, Message", generic));
+	ASSERT_FALSE(is_not_decoded(1, snap_vtp, sizeof(snap_vtp), "-n", "1.0 VTPv1, Message", generic));
 	ASSERT_FALSE(is_not_decoded(1, snap_cdp, sizeof(snap_cdp), "-n", "1.0 CDPv2", generic));
 }

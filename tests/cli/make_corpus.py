@@ -2995,6 +2995,256 @@ def udp_oneline_set():
     return frames + [short, short_vqp]
 
 
+def dccp_set():
+    """DCCP (IP protocol 33) over IPv4 and IPv6: every packet type with
+    48- and 24-bit sequence numbers, an unknown type, each option tcpdump
+    decodes (features, cookies, ack vectors, timestamps, elapsed times,
+    CCID options) and its bad lengths, a checksum coverage (CsCov) short
+    of the packet, a bad checksum, lengths under the generic header and
+    a type's fields, a data offset past the packet."""
+    from socket import inet_aton, inet_pton, AF_INET6
+    e = Ether(src=A, dst=B)
+
+    def hdr(typ, sport=5001, dport=6001, x=1, seq=0x0102030405, doff=None, cc=0, rest=b"",
+            opts=b"", data=b""):
+        fixed = 16 if x else 12
+        if doff is None:
+            doff = (fixed + len(rest) + len(opts)) // 4
+        h = struct.pack(">HHBBH", sport, dport, doff, cc, 0)
+        if x:
+            h += bytes([typ << 1 | 1, 0]) + seq.to_bytes(6, "big")
+        else:
+            h += bytes([typ << 1]) + (seq & 0xffffff).to_bytes(3, "big")
+        return h + rest + opts + data
+
+    def sealed(msg, pseudo, bad=False):
+        cscov = msg[5] & 0xf
+        cov = len(msg) if cscov == 0 else min(len(msg), (msg[4] + cscov - 1) * 4)
+        ck = inet_sum(pseudo + msg[:cov]) ^ (0x4321 if bad else 0)
+        return msg[:6] + struct.pack(">H", ck) + msg[8:]
+
+    def v4(msg, bad=False):
+        ps = inet_aton(IA) + inet_aton(IB) + struct.pack(">BBH", 0, 33, len(msg))
+        return e / IP(src=IA, dst=IB, proto=33) / Raw(sealed(msg, ps, bad))
+
+    def v6(msg):
+        ps = inet_pton(AF_INET6, SA) + inet_pton(AF_INET6, SB) + struct.pack(">IxxxB", len(msg), 33)
+        return e / IPv6(src=SA, dst=SB, nh=33) / Raw(sealed(msg, ps))
+
+    ack6 = struct.pack(">HHI", 0, 0x0a0b, 0x0c0d0e0f)
+    ack3 = b"\0\x0a\x0b\x0c"
+    req_opts = (b"\x20\x04\x01\x02" + b"\x23\x03\x02" + b"\x29\x06\x00\x01\x02\x03" + b"\x00\x01"
+                + b"\x80\x04\x01\x02" + b"\xc0\x06\x00\x00\x01\x00" + b"\x90\x03\x07\x00")
+    ack_opts = (b"\x25\x04\x01\x02" + b"\x26\x05\xaa\xbb\xcc" + b"\x27\x03\x01" + b"\x28\x04\x10\x20"
+                + b"\x24\x06\xde\xad\xbe\xef" + b"\x2a\x06\x00\x00\x00\x09"
+                + b"\x2a\x08\x00\x00\x00\x09\x00\x05" + b"\x2a\x0a\x00\x00\x00\x09\x00\x00\x01\x00"
+                + b"\x2b\x04\x01\x00" + b"\x2b\x06\x00\x01\x00\x00" + b"\x2c\x06\x01\x02\x03\x04"
+                + b"\x64\x03\x01" + b"\x03" + b"\x21\x05\x0c\x01\x02" + b"\x02\x00\x00")
+    bad_opts = (b"\x29\x05\x01\x02\x03" + b"\x2a\x07\x01\x02\x03\x04\x05" + b"\x2b\x05\x01\x02\x03"
+                + b"\x22\x02" + b"\x24\x02" + b"\x2c\x02" + b"\x00\x00")
+    return [
+        v4(hdr(0, rest=struct.pack(">I", 42), opts=req_opts)),
+        v4(hdr(1, sport=6001, dport=5001, rest=ack6 + struct.pack(">I", 42))),
+        v4(hdr(2, data=b"hello dccp"), bad=True),
+        v4(hdr(3, x=0, rest=ack3, opts=ack_opts)),
+        v4(hdr(4, rest=ack6, cc=0x51, data=b"data" * 6)),
+        v4(hdr(4, rest=ack6, cc=0x02, data=b"data" * 6)),
+        v4(hdr(5, rest=ack6)),
+        v4(hdr(6, x=0, rest=ack3)),
+        v4(hdr(7, rest=ack6 + b"\x03\x00\x00\x00")),
+        v4(hdr(7, rest=ack6 + b"\x14\x00\x00\x00")),
+        v4(hdr(8, rest=ack6, opts=bad_opts)),
+        v4(hdr(9, rest=ack6)),
+        v4(hdr(12, rest=ack6)),
+        v4(hdr(12, x=0, rest=b"")[:12]),
+        v4(hdr(3, rest=ack6, opts=b"\x29\x01\x00\x00")),
+        v4(hdr(3, rest=ack6, opts=b"\x85\x00\x00\x00")),
+        v4(hdr(3, rest=ack6, opts=b"\x20\x09\x01\x02", doff=7)),
+        v4(hdr(3, rest=ack6, opts=b"\x2c\x09\x01\x02", doff=6)),
+        v4(hdr(3, rest=ack6, doff=40)),
+        v4(hdr(3, rest=ack6, doff=2)),
+        v4(hdr(2)[:8]),
+        v4(hdr(2)[:14]),
+        v4(hdr(0, x=0)),
+        v4(hdr(1, rest=ack6)),
+        v4(hdr(7, rest=ack6)),
+        v4(hdr(3)),
+        v6(hdr(0, rest=struct.pack(">I", 7), opts=b"\x20\x04\x01\x03")),
+        v6(hdr(4, rest=ack6, data=b"six")),
+    ]
+
+
+def cisco_l2_set():
+    """Cisco VTP (PID 0x2003), DTP (0x2004) and UDLD (0x0111) over SNAP:
+    VTP summary and subset advertisements (VLAN fields with every TLV
+    type, unknown status and types), requests, joins and an unknown code,
+    domain lengths out of bounds, short messages, VLAN fields and TLVs
+    past their room; DTP domain, status, type, neighbor and unknown TLVs,
+    zero-type padding and bad lengths; UDLD of each opcode and flag with
+    every TLV, and lengths that do not fit."""
+    def snap(pid, pl, dst="01:00:0c:cc:cc:cc"):
+        llc = b"\xaa\xaa\x03\x00\x00\x0c" + struct.pack(">H", pid) + pl
+        return Ether(src=A, dst=dst, type=len(llc)) / Raw(llc + bytes(max(0, 46 - len(llc))))
+
+    def vtp(code, b3, body, dom=b"corp", dlen=None, ver=1):
+        return (bytes([ver, code, b3, len(dom) if dlen is None else dlen]) + dom.ljust(32, b"\0")
+                + body)
+
+    def vlan(name, tlvs=b"", status=0, vtype=1, vid=1, mtu=1500, said=100001, ln=None, nlen=None):
+        nm = name.ljust(4 * ((len(name) + 3) // 4), b"\0")
+        rest = bytes([status, vtype, len(name) if nlen is None else nlen]) + struct.pack(">HHI", vid, mtu, said) + nm + tlvs
+        return bytes([1 + len(rest) if ln is None else ln]) + rest
+
+    def vt(t, v, words=1):
+        return bytes([t, words]) + struct.pack(">H", v)
+
+    rev = struct.pack(">I", 0x1f)
+    summary = rev + bytes([10, 0, 0, 1]) + b"930301000000" + bytes(range(16))
+    tlvs = (vt(3, 2) + vt(3, 9) + vt(6, 1) + vt(6, 0) + vt(7, 1) + vt(7, 0) + vt(0x0a, 1) + vt(0x0a, 0)
+            + vt(9, 7) + vt(8, 7) + vt(1, 0x0a0b) + vt(0x20, 0x1234))
+    subset = rev + vlan(b"default") + vlan(b"v10", tlvs, status=1, vtype=5, vid=10) + vlan(b"odd", status=7, vtype=9)
+
+    def dtp(*tlvs, ver=1):
+        return bytes([ver]) + b"".join(tlvs)
+
+    def dt(t, v, ln=None):
+        return struct.pack(">HH", t, 4 + len(v) if ln is None else ln) + v
+
+    mac = bytes.fromhex("001122334455")
+
+    def udld(op, flags, *tlvs, ver=1):
+        return bytes([ver << 5 | op, flags]) + b"\x12\x34" + b"".join(tlvs)
+
+    probe = (dt(1, b"FOC1234X\0tail"), dt(2, b"Gi0/1"), dt(3, b"\0\0\0\x01FOC9\x01\x80"),
+             dt(4, b"\x0f"), dt(5, b"\x05"), dt(6, b"sw1"), dt(7, struct.pack(">I", 77)), dt(9, b"ab"))
+    return [
+        snap(0x2003, vtp(1, 1, summary)),
+        snap(0x2003, vtp(2, 1, subset, ver=2)),
+        snap(0x2003, vtp(3, 0, struct.pack(">I", 5))),
+        snap(0x2003, vtp(4, 0, b"\0" * 4)),
+        snap(0x2003, vtp(9, 0, b"\0" * 4, dom=b"x" * 32)),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v") + b"\0" + b"\x77" * 3)),
+        snap(0x2003, vtp(1, 1, b"", dlen=0)),
+        snap(0x2003, vtp(1, 1, b"", dlen=40)),
+        snap(0x2003, vtp(1, 1, b"")[:30]),
+        snap(0x2003, vtp(2, 1, rev + b"\x08" + bytes(7))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", nlen=30))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", vt(3, 1, words=2) + b"\0\0"))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", b"\x03\x05\0\0"))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", b"\x03"))),
+        snap(0x2003, vtp(2, 1, rev + vlan(b"v", ln=60))),
+        snap(0x2004, dtp(dt(1, b"corp\0\0\0\0"), dt(2, b"\x03"), dt(3, b"\xa5"), dt(4, mac), dt(9, b"xy"),
+                         b"\0" * 8)),
+        snap(0x2004, dtp(dt(1, b"d"), dt(5, b"", ln=2))),
+        snap(0x2004, dtp(dt(1, b"d"), dt(5, b"", ln=40))),
+        snap(0x2004, dtp(dt(2, b"\x01\x02"))),
+        snap(0x2004, dtp(dt(4, mac[:4]))),
+        snap(0x2004, dtp(dt(2, b"\x01"), b"\x00\x01\x00")),
+        snap(0x2004, b""),
+        snap(0x0111, udld(1, 0x01, *probe)),
+        snap(0x0111, udld(2, 0x02, dt(1, b"dev"))),
+        snap(0x0111, udld(3, 0x00)),
+        snap(0x0111, udld(0, 0xff, ver=7)),
+        snap(0x0111, udld(9, 0x03, dt(4, b"\x0f"))),
+        snap(0x0111, b"\x21\x01"),
+        snap(0x0111, udld(1, 1, dt(1, b"", ln=4))),
+        snap(0x0111, udld(1, 1, dt(1, b"abc", ln=30))),
+        snap(0x0111, udld(1, 1, dt(4, b"\x01\x02"))),
+        snap(0x0111, udld(1, 1, dt(7, b"\x01\x02\x03"))),
+        snap(0x0111, udld(1, 1, dt(1, b"a"), b"\x00\x01\x00")),
+    ]
+
+
+def radius_v_set():
+    """RADIUS attributes for -v and -vv: every printer tcpdump has (text
+    with tunnel tags, salts and RFC 4675 tags, numbers with their named
+    values and durations, IPv4 and IPv6 addresses and prefixes, dates,
+    Vendor-Specific with raw sub-attributes, EAP-Message, ARAP fields,
+    Error-Cause, MIP6 and RFC 5580 location attributes), types without a
+    printer or name, values whose length misfits their form, attribute
+    and sub-attribute lengths under their header or past the packet, a
+    length field past the UDP payload; one over IPv6."""
+    from socket import inet_pton, AF_INET6
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+
+    def at(t, v, ln=None):
+        return bytes([t, 2 + len(v) if ln is None else ln]) + v
+
+    def u32(v):
+        return struct.pack(">I", v)
+
+    def rad(code, *attrs, ident=7, ln=None):
+        body = b"".join(attrs)
+        return struct.pack(">BBH", code, ident, 20 + len(body) if ln is None else ln) + bytes(range(16, 32)) + body
+
+    def to(port, payload, src=40000):
+        return e / UDP(sport=src, dport=port) / Raw(payload)
+
+    ip6 = inet_pton(AF_INET6, "2001:db8::1")
+    ntp = struct.pack(">II", 3913056000, 0x80000000)
+    eap_id = b"\x02\x05\x00\x09\x01user"
+    vsa = u32(311) + at(1, b"ms-chap") + at(26, b"\x00\x01\x7f")
+    return [
+        to(1812, rad(1, at(1, b"alice@example.com"), at(4, bytes([10, 0, 0, 1])), at(5, u32(3)),
+                     at(6, u32(2)), at(7, u32(1)), at(30, b"00-11-22-33-44-55:corp"),
+                     at(31, b"66-77-88-99-aa-bb"), at(32, b"ap1"), at(61, u32(19)),
+                     at(79, eap_id), at(80, bytes(range(16))), at(24, b"st\x01\xfe"),
+                     at(25, b"class\x00rest"))),
+        to(1812, rad(2, at(8, u32(0xffffffff)), at(8, u32(0xfffffffe)), at(8, bytes([10, 1, 2, 3])),
+                     at(9, bytes([255, 255, 255, 0])), at(10, u32(3)), at(12, u32(1500)), at(13, u32(1)),
+                     at(22, b"10.9.0.0/16 10.0.0.1 1"), at(23, u32(0xfffffffe)), at(23, u32(77)),
+                     at(88, b"pool1"), at(27, u32(30)), at(28, u32(600)), at(27, u32(7322)), at(29, u32(1)),
+                     at(18, b"Welcome\r\n"), at(11, b"std.acl"), at(26, vsa), ident=8)),
+        to(1812, rad(2, at(64, b"\x01\x00\x00\x0d"), at(65, b"\x00\x00\x00\x06"), at(64, b"\x21\x00\x00\x63"),
+                     at(81, b"\x0110"), at(81, b"\x00x"), at(81, b"vlan"), at(56, b"\x31\x00\x00\x0a"),
+                     at(56, b"\x40\x00\x00\x0b"), at(58, b"\x32guests"), at(69, b"\x05\x12\x34secret"),
+                     at(69, b"\x40\x00\x01x"), at(83, b"\x00\x00\x00\x02"), at(83, b"\x03\x00\x00\x01"),
+                     at(66, b"\x0210.0.0.9"), at(67, b"server"), at(82, b"\x1fid"), at(90, b"\x00c"),
+                     at(91, b"srv"), ident=9)),
+        to(1813, rad(4, at(40, u32(1)), at(40, u32(99)), at(41, u32(5)), at(42, u32(123456)), at(43, u32(654321)),
+                     at(44, b"sess-0001"), at(45, u32(1)), at(46, u32(3600)), at(47, u32(10)), at(48, u32(20)),
+                     at(49, u32(1)), at(49, u32(23)), at(50, b"multi"), at(51, u32(2)), at(52, u32(1)),
+                     at(53, u32(0)), at(55, u32(1700000000)), at(85, u32(59)), at(68, b"conn"), at(86, u32(4)),
+                     at(57, u32(1)), at(62, u32(9)), at(16, u32(23)), at(15, u32(8)), at(15, u32(9)), ident=10)),
+        to(1813, rad(4, at(95, ip6), at(97, b"\x00\x40" + ip6[:8]), at(97, b"\x00\x81" + ip6), at(97, b"\x00\x80" + ip6[:2]),
+                     at(97, b"\x00"), at(98, ip6), at(99, b"2001:db8::/64 :: 1"), at(100, b"v6pool"),
+                     at(123, b"\x01\x38" + ip6[:7]), at(96, bytes(8)), at(124, bytes.fromhex("0003010000000003")),
+                     at(125, b"\x40" + ip6), at(125, b"\x90" + ip6), at(126, b"\x31example.net"), at(126, b"\x20x"),
+                     at(127, b"\x00\x01\x01\x00" + ntp + bytes(8) + b"gps"),
+                     at(127, b"\x00\x02\x07\x09" + bytes(16) + b"m"),
+                     at(128, b"\x00\x01US\x00\x01CA"), at(129, b"\x80\x01" + ntp + b"keep"),
+                     at(129, b"\x00\x00" + bytes(8)), ident=11)),
+        to(1812, rad(1, at(70, bytes(range(16))), at(71, b"\x01\x08" + bytes(range(12))),
+                     at(71, b"\x00\x08" + bytes(12)), at(72, u32(4)), at(84, bytes(range(8, 16))), at(101, u32(201)),
+                     at(101, u32(777)), at(76, u32(1)), at(37, u32(0)), at(37, u32(5)), at(38, u32(0)),
+                     at(38, u32(6)), at(73, b"sec"), at(39, b"zone"))),
+        to(1812, rad(1, at(0, b"zero"), at(130, b"next"), at(200, b"\x01\x02"), at(255, b""), at(2, bytes(16)),
+                     at(3, bytes(17)), at(59, bytes(8)), at(102, b"key"), at(17, b"u"), at(60, b"chal"),
+                     at(94, b"\x00\x01"), at(122, b"sip:bob@example.com"), at(103, b"resp"))),
+        to(1812, rad(1, at(5, b"\x00\x01"), at(4, b"\x01\x02\x03"), at(95, bytes(4)), at(55, bytes(5)),
+                     at(124, bytes(4)), at(125, bytes(3)), at(70, bytes(3)), at(71, bytes(3)), at(84, bytes(3)),
+                     at(101, bytes(3)), at(126, b"\x31"), at(127, bytes(5)), at(128, b"ab"), at(129, bytes(4)),
+                     at(69, b"\x01\x02"))),
+        to(1812, rad(1, at(26, b"\x00\x00\x00"))),
+        to(1812, rad(1, at(26, u32(9) + b"\x01\x01abc"))),
+        to(1812, rad(1, at(26, u32(9) + b"\x01\x09abc"))),
+        to(1812, rad(1, at(26, u32(12356) + at(1, b"forti") + b"\x07"))),
+        to(1812, rad(1, at(79, b"\x01\x01\x00\x30\x01"))),
+        to(1812, rad(11, at(79, b"\x01\x02\x00\x06\x0d\x20"), at(80, bytes(16)))),
+        to(1812, rad(1, at(1, b"u"), at(1, b"v", ln=1))),
+        to(1812, rad(1, at(1, b"u"), at(1, b"v", ln=0))),
+        to(1812, rad(1, at(1, b"u"), at(1, b"vwxyz", ln=60))),
+        to(1812, rad(1, at(1, b"u")) + b"\x01"),
+        to(1812, rad(1, at(1, b"u"), ln=21) + b"\x05"),
+        to(1812, rad(2, at(18, b"long"), ln=200)),
+        to(1812, rad(2, at(18, b"x"), ln=12)),
+        to(3799, rad(40, at(1, b"bob"), at(101, u32(503)))),
+        to(3799, rad(44, at(101, u32(402)))),
+        to(1646, rad(5), src=1813),
+        Ether(src=A, dst=B) / IPv6(src=SA, dst=SB) / UDP(sport=40000, dport=1813) / Raw(rad(4, at(1, b"six"), at(40, u32(2)))),
+    ]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3094,6 +3344,12 @@ def main():
     cut_set(outdir, "cut_radius_sip.pcap", ["radius.pcap", "sip.pcap"])
     write(outdir, "udp_oneline.pcap", stamp(udp_oneline_set(), base=BASE + 2000))
     cut_set(outdir, "cut_udp_oneline.pcap", ["udp_oneline.pcap"])
+    write(outdir, "dccp.pcap", stamp(dccp_set(), base=BASE + 2000))
+    cut_set(outdir, "cut_dccp.pcap", ["dccp.pcap"], flags=("-vv",))
+    write(outdir, "cisco_l2.pcap", stamp(cisco_l2_set(), base=BASE + 2030))
+    cut_set(outdir, "cut_cisco_l2.pcap", ["cisco_l2.pcap"], flags=("-v",))
+    write(outdir, "radius_v.pcap", stamp(radius_v_set(), base=BASE + 2060))
+    cut_set(outdir, "cut_radius_v.pcap", ["radius_v.pcap"], flags=("-vv",))
 
 
 if __name__ == "__main__":
