@@ -339,6 +339,8 @@ int rc__print_vqp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_sflow(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_lwapp_control(rc__pctx *c, const uint8_t *p, uint32_t length, int has_ap_ident);
 int rc__print_lwapp_data(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* HSRP version 0 on UDP 1985 (print_hsrp.c). */
+int rc__print_hsrp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);

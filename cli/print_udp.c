@@ -5,8 +5,8 @@
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
  * (print_syslog.c), VXLAN, OTV, Geneve (print_geneve.c), PTP (print_ptp.c),
- * RADIUS (print_radius.c), SIP (print_tcp.c's text protocols), LMP, VQP,
- * sFlow and LWAPP without -v (print_udp_oneline.c).  Output as tcpdump
+ * RADIUS (print_radius.c), HSRP (print_hsrp.c), SIP (print_tcp.c's text
+ * protocols), LMP, VQP, sFlow and LWAPP without -v (print_udp_oneline.c).  Output as tcpdump
  * 4.99 print-udp.c, print-vxlan.c and print-otv.c.
  *
  *   0      2      4        6        8
@@ -44,7 +44,7 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
  * before ISAKMP, L2TP, Zephyr and RX between Kerberos and RIPng, AHCP,
- * Babel, HNCP, whiteboard, Auto-RP, RADIUS, HSRP and lwres between DHCPv6
+ * Babel, HNCP, whiteboard and Auto-RP before RADIUS, lwres between HSRP
  * and LDP, and OLSR, LSP ping and BCM LI between LDP and BFD; ringcap has
  * none of those decoders, so such a packet gets the generic form
  * (docs/cli.md). */
@@ -188,10 +188,15 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 		if (claimed_before(sport, dport, radius, 6) &&
 		    !claimed_before(sport, dport, before_radius, 5) && dport != 4567)
 			return rc__print_radius(c, cp, length);
-		static const unsigned before_ldp[] = { 5359, 6696, 6697, 8231, 496,  1645,
-						       1812, 1646, 1813, 1700, 3799, 921 };
+		static const unsigned before_hsrp[] = { 5359, 6696, 6697, 8231, 496, 1645,
+							1812, 1646, 1813, 1700, 3799 };
 		/* whiteboard and HSRP go by the destination port */
-		if (claimed_before(sport, dport, before_ldp, 12) || dport == 4567 || dport == 1985)
+		if (claimed_before(sport, dport, before_hsrp, 11) || dport == 4567)
+			goto generic;
+		if (dport == 1985)
+			return rc__print_hsrp(c, cp, length);
+		/* lwres, then LDP */
+		if (is_port(sport, dport, 921))
 			goto generic;
 		if (is_port(sport, dport, 646))
 			return rc__print_ldp(c, cp, length);

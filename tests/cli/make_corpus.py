@@ -3245,6 +3245,40 @@ def radius_v_set():
     ]
 
 
+def hsrp_set():
+    """HSRP (RFC 2281) to UDP 1985: hello, coup and resign and an unknown
+    op code, every state and an unknown one, a nonzero reserved byte,
+    authentication data filling its 8 bytes, cut by a NUL and holding
+    control and high bytes, hello and hold times over a minute; versions 1
+    and 2 (tcpdump decodes version 0 only); a payload shorter than the
+    header, from 1985 to another port (tcpdump goes by the destination),
+    RADIUS and lwres ports paired with 1985 (RADIUS is tried first, lwres
+    after), and one over IPv6."""
+    from socket import inet_aton
+    e = Ether(src=A, dst="01:00:5e:00:00:02") / IP(src=IA, dst="224.0.0.2", ttl=1)
+
+    def hsrp(op=0, state=16, hello=3, hold=10, prio=100, group=1, rsvd=0, auth=b"cisco", vip="10.0.0.254", ver=0):
+        return struct.pack(">8B", ver, op, state, hello, hold, prio, group, rsvd) + auth.ljust(8, b"\0")[:8] + inet_aton(vip)
+
+    def to(payload, sport=1985, dport=1985, ip=e):
+        return ip / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    pl = [hsrp(op=op) for op in range(4)] + [hsrp(op=200)]
+    pl += [hsrp(state=st) for st in (0, 1, 2, 4, 8, 16, 3, 32, 255)]
+    pl += [hsrp(rsvd=7, group=255, prio=255), hsrp(auth=b"12345678"), hsrp(auth=b"ab\0cdefg"),
+           hsrp(auth=b"\x01\x7f\x80\xff\tz\x1b0"), hsrp(auth=b""), hsrp(hello=0, hold=255),
+           hsrp(hello=61, hold=200), hsrp(ver=1), hsrp(ver=2, op=9), hsrp()[:12], hsrp()[:1], b""]
+    frames = [to(x) for x in pl]
+    frames += [to(hsrp(), dport=40000), to(hsrp(), sport=40000, dport=1985), to(hsrp(), sport=1812),
+               to(hsrp(), sport=921), to(hsrp(), sport=646), to(hsrp(), sport=4567),
+               to(hsrp(), ip=Ether(src=A, dst=B) / IPv6(src=SA, dst="ff02::66"))]
+    long_udp = to(hsrp())
+    long_udp[UDP].len = 40  # a UDP length past the IP payload
+    short_udp = to(hsrp())
+    short_udp[UDP].len = 20  # a UDP length inside the header
+    return frames + [long_udp, short_udp]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3350,6 +3384,8 @@ def main():
     cut_set(outdir, "cut_cisco_l2.pcap", ["cisco_l2.pcap"], flags=("-v",))
     write(outdir, "radius_v.pcap", stamp(radius_v_set(), base=BASE + 2060))
     cut_set(outdir, "cut_radius_v.pcap", ["radius_v.pcap"], flags=("-vv",))
+    write(outdir, "hsrp.pcap", stamp(hsrp_set(), base=BASE + 2090))
+    cut_set(outdir, "cut_hsrp.pcap", ["hsrp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
