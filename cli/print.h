@@ -341,6 +341,9 @@ int rc__print_lwapp_control(rc__pctx *c, const uint8_t *p, uint32_t length, int 
 int rc__print_lwapp_data(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* HSRP version 0 on UDP 1985 (print_hsrp.c). */
 int rc__print_hsrp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* L2TPv2 on UDP 1701: control message AVPs, data messages' PPP frames
+ * (print_l2tp.c). */
+int rc__print_l2tp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);

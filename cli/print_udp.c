@@ -5,9 +5,10 @@
  * NTP (print_ntp.c), Kerberos (print_krb.c), RIPng (print_ripng.c), DHCPv6
  * (print_dhcp6.c), LDP (print_ldp.c), BFD (print_bfd.c), syslog
  * (print_syslog.c), VXLAN, OTV, Geneve (print_geneve.c), PTP (print_ptp.c),
- * RADIUS (print_radius.c), HSRP (print_hsrp.c), SIP (print_tcp.c's text
- * protocols), LMP, VQP, sFlow and LWAPP without -v (print_udp_oneline.c).  Output as tcpdump
- * 4.99 print-udp.c, print-vxlan.c and print-otv.c.
+ * RADIUS (print_radius.c), HSRP (print_hsrp.c), L2TP (print_l2tp.c), SIP
+ * (print_tcp.c's text protocols), LMP, VQP, sFlow and LWAPP without -v
+ * (print_udp_oneline.c).  Output as tcpdump 4.99 print-udp.c,
+ * print-vxlan.c and print-otv.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -43,7 +44,7 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 }
 
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
- * before ISAKMP, L2TP, Zephyr and RX between Kerberos and RIPng, AHCP,
+ * before ISAKMP, VAT, Zephyr and RX between L2TP and RIPng, AHCP,
  * Babel, HNCP, whiteboard and Auto-RP before RADIUS, lwres between HSRP
  * and LDP, and OLSR, LSP ping and BCM LI between LDP and BFD; ringcap has
  * none of those decoders, so such a packet gets the generic form
@@ -172,10 +173,12 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_ntp(c, cp, length);
 		if (is_port(sport, dport, 88) || is_port(sport, dport, 750))
 			return rc__print_krb(c, cp);
-		static const unsigned before_ripng[] = { 1701, 2103, 2104, 7000, 7001, 7002, 7003,
+		if (is_port(sport, dport, 1701))
+			return rc__print_l2tp(c, cp, length);
+		static const unsigned before_ripng[] = { 2103, 2104, 7000, 7001, 7002, 7003,
 							 7004, 7005, 7006, 7007, 7008, 7009 };
 		/* VAT is tried on the destination port only. */
-		if (claimed_before(sport, dport, before_ripng, 13) || dport == 3456)
+		if (claimed_before(sport, dport, before_ripng, 12) || dport == 3456)
 			goto generic;
 		if (is_port(sport, dport, 521))
 			return rc__print_ripng(c, cp, length);

@@ -3279,6 +3279,103 @@ def hsrp_set():
     return frames + [long_udp, short_udp]
 
 
+def l2tp_set():
+    """L2TPv2 (RFC 2661) on UDP 1701: control messages of every type with
+    the AVPs tcpdump decodes (message types, result and error codes,
+    versions, capabilities, names, counters, proxy authentication, Q.931
+    and PPP disconnect causes, call errors, ACCM), hidden, vendor and
+    unknown AVPs, each value printer's short forms (a 1-byte value of
+    every type) and bad AVP lengths; ZLB acknowledgements, a control
+    message without its length, lengths past the payload and under the
+    header, offset padding, priority; data messages with PPP frames (IP,
+    LCP, a compressed protocol field); L2F and other versions; 1701
+    paired with the ports tcpdump tries around it, and one over IPv6."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    ppp_ip = b"\xff\x03\x00\x21" + bytes(IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+    lcp = b"\xff\x03\xc0\x21" + bytes.fromhex("0101000e0104058c0506a1b2c3d4")
+
+    def avp(t, v=b"", m=True, h=False, vendor=0, ln=None):
+        flags = (0x8000 if m else 0) | (0x4000 if h else 0)
+        return struct.pack(">HHH", flags | (6 + len(v) if ln is None else ln), vendor, t) + v
+
+    def ctl(*avps, tun=3, sess=0, ns=0, nr=0, flags=0xc802, ln=None):
+        body = b"".join(avps)
+        return struct.pack(">HHHHHH", flags, 12 + len(body) if ln is None else ln, tun, sess, ns, nr) + body
+
+    def msg(t):
+        return avp(0, struct.pack(">H", t))
+
+    def data(payload, flags=0x0002, tun=3, sess=9, extra=b""):
+        return struct.pack(">H", flags) + extra + struct.pack(">HH", tun, sess) + payload
+
+    def to(payload, sport=1701, dport=1701, ip=e):
+        return ip / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    u16 = lambda v: struct.pack(">H", v)
+    u32 = lambda v: struct.pack(">I", v)
+    pl = [ctl(msg(t)) for t in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 300)]
+    pl += [
+        ctl(msg(1), avp(2, b"\x01\x00"), avp(3, u32(3)), avp(4, u32(3)), avp(5, bytes(range(8))),
+            avp(6, u16(0x0680), m=False), avp(7, b"lac.example"), avp(8, b"Vendor \x01\x7f\xe9", m=False),
+            avp(9, u16(7)), avp(10, u16(4)), avp(11, bytes(range(16)))),
+        ctl(msg(2), avp(3, u32(1)), avp(4, u32(2)), avp(13, bytes(range(16, 32))), avp(9, u16(12))),
+        ctl(msg(4), avp(1, u16(1)), avp(9, u16(7))),
+        ctl(msg(4), avp(1, u16(2) + u16(6)), avp(1, u16(2) + u16(6) + b"try again"), avp(1, b"\x00\x02\x00")),
+        ctl(msg(10), avp(14, u16(9)), avp(15, u32(123456)), avp(18, u32(1)), avp(22, b"5551234"),
+            avp(21, b"5559876"), avp(23, b"sub"), avp(25, u32(0xffffffff)), avp(16, u32(9600)), avp(17, u32(64000))),
+        ctl(msg(12), avp(24, u32(100000000)), avp(19, u32(2)), avp(26, lcp[4:]), avp(27, lcp[4:10]),
+            avp(28, b"\x01"), avp(29, u16(2)), avp(29, u16(5)), avp(29, u16(9)), avp(30, b"alice"),
+            avp(31, bytes(range(8))), avp(32, u16(0x1234)), avp(33, bytes(range(16))), avp(38, u32(56000)),
+            avp(39), avp(37, b"grp"), sess=9),
+        ctl(msg(14), avp(1, u16(3)), avp(12, u16(16) + b"\x80"), avp(12, u16(17) + b"\x02busy"),
+            avp(46, u16(1) + u16(0xc021) + b"\x01"), avp(46, u16(2) + u16(0x8021) + b"\x02peer gone"),
+            avp(46, u16(3) + u16(0xc021) + b"\x09"), avp(14, u16(9)), sess=9),
+        ctl(msg(15), avp(34, bytes(2) + b"".join(u32(i) for i in range(1, 7))), sess=9),
+        ctl(msg(16), avp(35, bytes(2) + u32(0xffffffff) + u32(0x000a0000)), sess=9),
+        ctl(msg(1), avp(20, u16(5)), avp(36, bytes(range(12))), avp(40, b"x"), avp(100, u32(1)),
+            avp(7, b"secret", h=True), avp(1, b"hidden", vendor=9), avp(9, u16(7), h=True, vendor=311),
+            avp(0, b"\x00\x01", m=False)),
+        ctl(msg(1), *[avp(t, b"\x01") for t in range(0, 47)]),
+        ctl(msg(15), avp(34, b"\x00"), avp(34, bytes(2) + u32(1)), avp(34, bytes(2) + u32(1) * 3 + b"\x01"),
+            avp(35, bytes(2)), avp(35, bytes(2) + u32(1) + b"\x02"), avp(12, b"\x00\x10"), avp(46, bytes(4))),
+        ctl(msg(1), avp(7, b"h"), avp(8, b"v", ln=5)),
+        ctl(msg(1), avp(7, b"h"), avp(8, b"vendor", ln=40)),
+        ctl(msg(1), avp(7, b"h")) + b"\x80",
+        ctl(ln=12),
+        ctl(ln=12) + avp(0, u16(6)),
+        ctl(msg(6), flags=0x8802)[:2] + ctl(msg(6))[4:],
+        ctl(msg(6), ln=200),
+        ctl(msg(6), ln=8),
+        ctl(msg(6), flags=0xc902),
+        data(ppp_ip),
+        data(lcp),
+        data(b"\x21" + bytes(IP(src="192.168.0.1", dst="192.168.0.2") / UDP(sport=5, dport=7))),
+        data(ppp_ip, flags=0x4002, extra=u16(8 + len(ppp_ip))),
+        data(ppp_ip, flags=0x0802, extra=b""),
+        data(b"\x00\x04" + bytes(4) + ppp_ip, flags=0x0202),
+        data(b"\x00\x40" + bytes(4), flags=0x0202),
+        data(ppp_ip, flags=0x4002, extra=u16(7)),
+        data(b"\xff\x03\x80\x57"),
+        data(b"\x21"),
+        data(b""),
+        b"\xc8\x01\x00\x0c",
+        b"\x00\x03\x00\x00",
+        b"\xc8",
+    ]
+    frames = [to(x) for x in pl]
+    # a data message with Ns/Nr (S) after its session id
+    frames.append(to(struct.pack(">HHHHH", 0x0802, 3, 9, 1, 2) + ppp_ip))
+    frames += [to(ctl(msg(6)), sport=88), to(ctl(msg(6)), sport=40000), to(ctl(msg(6)), dport=2103),
+               to(ctl(msg(6)), dport=521), to(ctl(msg(6)), sport=750), to(ctl(msg(6)), dport=3456),
+               to(ctl(msg(6)), dport=7001), to(ctl(msg(6)), sport=1701, dport=123),
+               to(ctl(msg(6)), ip=Ether(src=A, dst=B) / IPv6(src=SA, dst=SB))]
+    long_udp = to(ctl(msg(6)))
+    long_udp[UDP].len = 40  # a UDP length past the IP payload
+    short_udp = to(ctl(msg(6), avp(7, b"host")))
+    short_udp[UDP].len = 24  # a UDP length inside the AVPs
+    return frames + [long_udp, short_udp]
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3386,6 +3483,8 @@ def main():
     cut_set(outdir, "cut_radius_v.pcap", ["radius_v.pcap"], flags=("-vv",))
     write(outdir, "hsrp.pcap", stamp(hsrp_set(), base=BASE + 2090))
     cut_set(outdir, "cut_hsrp.pcap", ["hsrp.pcap"], flags=("-v",))
+    write(outdir, "l2tp.pcap", stamp(l2tp_set(), base=BASE + 2120))
+    cut_set(outdir, "cut_l2tp.pcap", ["l2tp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
