@@ -344,6 +344,8 @@ int rc__print_hsrp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* L2TPv2 on UDP 1701: control message AVPs, data messages' PPP frames
  * (print_l2tp.c). */
 int rc__print_l2tp(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* VXLAN-GPE on UDP 4790, with NSH inside (print_vxlan_gpe.c). */
+int rc__print_vxlan_gpe(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);

@@ -7,8 +7,9 @@
  * (print_syslog.c), VXLAN, OTV, Geneve (print_geneve.c), PTP (print_ptp.c),
  * RADIUS (print_radius.c), HSRP (print_hsrp.c), L2TP (print_l2tp.c), SIP
  * (print_tcp.c's text protocols), LMP, VQP, sFlow and LWAPP without -v
- * (print_udp_oneline.c).  Output as tcpdump 4.99 print-udp.c,
- * print-vxlan.c and print-otv.c.
+ * (print_udp_oneline.c), VXLAN-GPE (print_vxlan_gpe.c), MPLS in UDP
+ * (print_link.c).  Output as tcpdump 4.99 print-udp.c, print-vxlan.c and
+ * print-otv.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -46,8 +47,8 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
  * before ISAKMP, VAT, Zephyr and RX between L2TP and RIPng, AHCP,
  * Babel, HNCP, whiteboard and Auto-RP before RADIUS, lwres between HSRP
- * and LDP, and OLSR, LSP ping and BCM LI between LDP and BFD; ringcap has
- * none of those decoders, so such a packet gets the generic form
+ * and LDP, OLSR, LSP ping and BCM LI between LDP and BFD, LISP before
+ * VXLAN-GPE and ZEP before MPLS in UDP; ringcap has none of those decoders, so such a packet gets the generic form
  * (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
@@ -68,15 +69,11 @@ static int generic_udp(rc__pctx *c, unsigned ulen, uint32_t length, int fragment
 	return 0;
 }
 
-/* tcpdump 4.99.3 tries PTP (319, 320) late: after every decoder
- * rc__print_udp tries before it, and LISP, VXLAN-GPE, ZEP, MPLS and
- * AppleTalk DDP, whose "kip" ports 200-327 hold 319 and 320: a payload
- * with a third byte of 2 (LAP type DDP) is taken for it. */
-static int ptp_claimed(const rc__pctx *c, const uint8_t *cp, unsigned sport, unsigned dport)
+/* tcpdump 4.99.3 tries PTP (319, 320) after AppleTalk DDP, whose "kip"
+ * ports 200-327 hold 319 and 320: a payload with a third byte of 2 (LAP
+ * type DDP) is taken for it. */
+static int ddp_claimed(const rc__pctx *c, const uint8_t *cp)
 {
-	static const unsigned before[] = { 4342, 4790, 17754, 6635 };
-	if (claimed_before(sport, dport, before, sizeof(before) / sizeof(before[0])))
-		return 1;
 	return rc__have(c, cp + 2, 1) && cp[2] == 2;
 }
 
@@ -235,8 +232,17 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_vxlan(c, cp, length);
 		if (is_port(sport, dport, 6081))
 			return rc__print_geneve(c, cp, length);
+		/* LISP control, VXLAN-GPE, ZEP, MPLS in UDP (RFC 7510) */
+		if (is_port(sport, dport, 4342))
+			goto generic;
+		if (is_port(sport, dport, 4790))
+			return rc__print_vxlan_gpe(c, cp, length);
+		if (is_port(sport, dport, 17754))
+			goto generic;
+		if (is_port(sport, dport, 6635))
+			return rc__print_mpls(c, cp, length);
 		if ((is_port(sport, dport, 319) || is_port(sport, dport, 320)) &&
-		    !ptp_claimed(c, cp, sport, dport))
+		    !ddp_claimed(c, cp))
 			return rc__print_ptp(c, cp, length);
 	}
 generic:

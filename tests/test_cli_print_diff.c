@@ -62,8 +62,8 @@ static const struct {
  * without -v only: RADIUS, LMP, VQP, sFlow, LWAPP). */
 static const unsigned not_decoded_udp[] = {
 	496,  525,  654,  698,  701,  921,  1589,
-	2103, 2104, 3456, 3503, 4342, 4567, 4790, 5359,  6343,
-	6635, 6696, 6697, 7000, 7001, 7002, 7003, 7004, 7005, 7006,  7007,  7008, 7009,
+	2103, 2104, 3456, 3503, 4342, 4567, 5359,  6343,
+	6696, 6697, 7000, 7001, 7002, 7003, 7004, 7005, 7006,  7007,  7008, 7009,
 	8231, 12222, 12223, 17754, 49152};
 static const unsigned not_decoded_tcp[] = {323, 639, 6633, 6653, 10288};
 /* AppleTalk DDP in UDP ("kip"): tcpdump takes a payload whose third byte

@@ -3376,6 +3376,59 @@ def l2tp_set():
     return frames + [long_udp, short_udp]
 
 
+def gpe_mpls_set():
+    """VXLAN-GPE (UDP 4790) with each flag bit and none, IPv4, IPv6,
+    Ethernet and NSH inside and unknown next protocols, shorter than its
+    header; NSH with MD type 1 context words, MD type 2 TLVs (and a TLV
+    length past the header), an unknown MD type, flag and version bits, a
+    length under 2 words or past the payload, each next protocol; MPLS in
+    UDP (6635, RFC 7510) with one and two labels, explicit NULL labels,
+    a payload guessed from its first byte or not, a stack past the
+    payload; these ports paired with ZEP (17754), Geneve, VXLAN and PTP,
+    which tcpdump tries around them (LISP 4342 and ZEP before MPLS are
+    not decoded: tests/test_cli_print_diff.c); one over IPv6."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+    ip4 = bytes(IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+    ip6 = bytes(IPv6(src="2001:db8::a", dst="2001:db8::b") / UDP(sport=1000, dport=2000))
+    eth = bytes(Ether(src=A, dst=B) / IP(src="192.168.0.1", dst="192.168.0.2") / ICMP())
+
+    def gpe(np, body, flags=0x0c, vni=0x123456):
+        return struct.pack(">BHB", flags, 0, np) + vni.to_bytes(3, "big") + b"\x00" + body
+
+    def nsh(np, body, ctx=(), md=1, flags=0x00, words=None, spi=0x000abc, si=255):
+        ctxb = b"".join(ctx)
+        w = 2 + len(ctxb) // 4 if words is None else words
+        return struct.pack(">BBBB", flags, w, md, np) + spi.to_bytes(3, "big") + bytes([si]) + ctxb + body
+
+    def label(v, s=0, ttl=64, tc=0):
+        return struct.pack(">I", (v << 12) | (tc << 9) | (s << 8) | ttl)
+
+    def to(payload, sport=40000, dport=4790, ip=e):
+        return ip / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    words = [struct.pack(">I", v) for v in (1, 0xdeadbeef, 3, 0xffffffff)]
+    tlvs = [struct.pack(">HBB", 0x0101, 7, 1) + struct.pack(">I", 0xabcdef01),
+            struct.pack(">HBB", 9, 1, 0)]
+    pl = [gpe(1, ip4), gpe(2, ip6), gpe(3, eth), gpe(1, ip4, flags=0), gpe(1, ip4, flags=1),
+          gpe(1, ip4, flags=2), gpe(1, ip4, flags=0xff), gpe(5, label(16, 1) + ip4), gpe(0x99, ip4),
+          gpe(1, b""), gpe(1, ip4)[:5],
+          gpe(4, nsh(1, ip4, words)), gpe(4, nsh(2, ip6, tlvs, md=2, flags=0x30)),
+          gpe(4, nsh(3, eth, words[:1], md=3, flags=0xc0)), gpe(4, nsh(9, ip4)), gpe(4, nsh(4, ip4)),
+          gpe(4, nsh(1, ip4, [struct.pack(">HBB", 1, 2, 5)], md=2)), gpe(4, nsh(1, ip4, words, words=1)),
+          gpe(4, nsh(1, b"", words, words=40)), gpe(4, nsh(1, ip4)[:6]), gpe(4, nsh(1, ip4, flags=0x10))]
+    frames = [to(x) for x in pl]
+    mp = [label(16, 1) + ip4, label(100) + label(2, 1, tc=5) + ip6, label(0, 1) + ip4,
+          label(3, 1) + ip4, label(200, 1) + b"\x00\x01\x02\x03", label(1) + label(300, 1) + ip6,
+          label(500, 1), label(500), label(15, 1, ttl=1) + ip4]
+    frames += [to(x, dport=6635) for x in mp]
+    frames += [to(gpe(1, ip4), sport=4790, dport=17754),
+               to(gpe(1, ip4), sport=6081), to(gpe(1, ip4), sport=4789), to(gpe(1, ip4), sport=319),
+               to(label(16, 1) + ip4, sport=319, dport=6635), to(label(16, 1) + ip4, sport=4790, dport=6635),
+               to(gpe(3, eth), ip=Ether(src=A, dst=B) / IPv6(src=SA, dst=SB)),
+               to(label(16, 1) + ip4, dport=6635, ip=Ether(src=A, dst=B) / IPv6(src=SA, dst=SB))]
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3485,6 +3538,8 @@ def main():
     cut_set(outdir, "cut_hsrp.pcap", ["hsrp.pcap"], flags=("-v",))
     write(outdir, "l2tp.pcap", stamp(l2tp_set(), base=BASE + 2120))
     cut_set(outdir, "cut_l2tp.pcap", ["l2tp.pcap"], flags=("-v",))
+    write(outdir, "gpe_mpls.pcap", stamp(gpe_mpls_set(), base=BASE + 2150))
+    cut_set(outdir, "cut_gpe_mpls.pcap", ["gpe_mpls.pcap"], flags=("-vvv",))
 
 
 if __name__ == "__main__":
