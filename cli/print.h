@@ -346,6 +346,8 @@ int rc__print_hsrp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_l2tp(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* VXLAN-GPE on UDP 4790, with NSH inside (print_vxlan_gpe.c). */
 int rc__print_vxlan_gpe(rc__pctx *c, const uint8_t *p, uint32_t length);
+/* IPComp, IP protocol 108: its CPI (print_ipcomp.c). */
+int rc__print_ipcomp(rc__pctx *c, const uint8_t *p);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);

@@ -382,6 +382,8 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 		return rc__print_vrrp(c, p, length, iph);
 	case 50:
 		return rc__print_esp(c, p, length);
+	case 108:
+		return rc__print_ipcomp(c, p);
 	case 103:
 		return rc__print_pim(c, p, length, iph);
 	case 77: /* tcpdump names the Sun ND protocol without decoding it */

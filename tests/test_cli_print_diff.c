@@ -51,7 +51,6 @@ static const struct {
 	{8, {"EGP", "[|egp]"}},       {9, {"igrp", "[|igrp]"}},
 	{46, {"RSVP", "[|rsvp]"}},
 	{55, {"mobile", "[|mobile]"}}, {62, {"mobility", "[|mobility]"}},
-	{108, {"IPComp(", "[|ipcomp]"}},
 	{113, {"PGM", "[|pgm]"}},
 	{135, {"mobility", "[|mobility]"}}, {240, {"pfsync", "[|pfsync]"}},
 };

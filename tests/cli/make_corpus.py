@@ -3429,6 +3429,28 @@ def gpe_mpls_set():
     return frames
 
 
+def ipcomp_set():
+    """IPComp (RFC 3173, IP protocol 108) over IPv4 and IPv6: CPIs of each
+    size, a header cut by the IP length or the capture, after an AH
+    header and in a later fragment (not decoded, as tcpdump)."""
+    e = Ether(src=A, dst=B)
+
+    def comp(cpi, nxt=4, flags=0, body=bytes(range(24))):
+        return struct.pack(">BBH", nxt, flags, cpi) + body
+
+    def v4(payload, **kw):
+        return e / IP(src=IA, dst=IB, proto=108, **kw) / Raw(payload)
+
+    ah = struct.pack(">BBHII", 108, 4, 0, 0x1000, 7) + bytes(12)
+    frames = [v4(comp(cpi)) for cpi in (2, 3, 0x00ff, 0x4a5b, 0xffff)]
+    frames += [v4(comp(0x1234, nxt=41, flags=0xff)), v4(comp(5)[:3]), v4(comp(5)[:1]), v4(b""),
+               v4(comp(5), frag=8, flags=1), e / IP(src=IA, dst=IB, proto=51) / Raw(ah + comp(0x77)),
+               e / IPv6(src=SA, dst=SB, nh=108) / Raw(comp(0x2222, nxt=41)),
+               e / IPv6(src=SA, dst=SB, nh=0) / Raw(bytes([108, 0, 1, 4, 0, 0, 0, 0]) + comp(3)),
+               e / IPv6(src=SA, dst=SB, nh=108) / Raw(comp(9)[:2])]
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3540,6 +3562,8 @@ def main():
     cut_set(outdir, "cut_l2tp.pcap", ["l2tp.pcap"], flags=("-v",))
     write(outdir, "gpe_mpls.pcap", stamp(gpe_mpls_set(), base=BASE + 2150))
     cut_set(outdir, "cut_gpe_mpls.pcap", ["gpe_mpls.pcap"], flags=("-vvv",))
+    write(outdir, "ipcomp.pcap", stamp(ipcomp_set(), base=BASE + 2180))
+    cut_set(outdir, "cut_ipcomp.pcap", ["ipcomp.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
