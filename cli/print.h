@@ -348,6 +348,8 @@ int rc__print_l2tp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan_gpe(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* IPComp, IP protocol 108: its CPI (print_ipcomp.c). */
 int rc__print_ipcomp(rc__pctx *c, const uint8_t *p);
+/* Babel on UDP 6696/6697, tcpdump's line without -v (print_babel.c). */
+int rc__print_babel(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP
  * (print_tcp.c). */
 int rc__print_sip(rc__pctx *c, const uint8_t *p, uint32_t length);

@@ -7,9 +7,9 @@
  * (print_syslog.c), VXLAN, OTV, Geneve (print_geneve.c), PTP (print_ptp.c),
  * RADIUS (print_radius.c), HSRP (print_hsrp.c), L2TP (print_l2tp.c), SIP
  * (print_tcp.c's text protocols), LMP, VQP, sFlow and LWAPP without -v
- * (print_udp_oneline.c), VXLAN-GPE (print_vxlan_gpe.c), MPLS in UDP
- * (print_link.c).  Output as tcpdump 4.99 print-udp.c, print-vxlan.c and
- * print-otv.c.
+ * (print_udp_oneline.c), Babel without -v (print_babel.c), VXLAN-GPE
+ * (print_vxlan_gpe.c), MPLS in UDP (print_link.c).  Output as tcpdump
+ * 4.99 print-udp.c, print-vxlan.c and print-otv.c.
  *
  *   0      2      4        6        8
  *   | sport| dport| length | csum   | payload
@@ -45,7 +45,7 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
 }
 
 /* tcpdump 4.99's udp_print tries timed (525) before TFTP and BOOTP, AODV
- * before ISAKMP, VAT, Zephyr and RX between L2TP and RIPng, AHCP,
+ * before ISAKMP, VAT, Zephyr and RX between L2TP and RIPng, AHCP before
  * Babel, HNCP, whiteboard and Auto-RP before RADIUS, lwres between HSRP
  * and LDP, OLSR, LSP ping and BCM LI between LDP and BFD, LISP before
  * VXLAN-GPE and ZEP before MPLS in UDP; ringcap has none of those decoders, so such a packet gets the generic form
@@ -181,17 +181,23 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			return rc__print_ripng(c, cp, length);
 		if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 			return rc__print_dhcp6(c, cp, length);
-		/* AHCP, Babel, HNCP, whiteboard (by destination) and Auto-RP
-		 * come before RADIUS */
-		static const unsigned before_radius[] = { 5359, 6696, 6697, 8231, 496 };
+		/* AHCP, Babel (decoded without -v only), HNCP, whiteboard (by
+		 * destination) and Auto-RP come before RADIUS */
+		if (is_port(sport, dport, 5359))
+			goto generic;
+		if (is_port(sport, dport, 6696) || is_port(sport, dport, 6697)) {
+			if (c->o->vflag)
+				goto generic;
+			return rc__print_babel(c, cp, length);
+		}
+		static const unsigned before_radius[] = { 8231, 496 };
 		static const unsigned radius[] = { 1645, 1812, 1646, 1813, 1700, 3799 };
 		if (claimed_before(sport, dport, radius, 6) &&
-		    !claimed_before(sport, dport, before_radius, 5) && dport != 4567)
+		    !claimed_before(sport, dport, before_radius, 2) && dport != 4567)
 			return rc__print_radius(c, cp, length);
-		static const unsigned before_hsrp[] = { 5359, 6696, 6697, 8231, 496, 1645,
-							1812, 1646, 1813, 1700, 3799 };
+		static const unsigned before_hsrp[] = { 8231, 496, 1645, 1812, 1646, 1813, 1700, 3799 };
 		/* whiteboard and HSRP go by the destination port */
-		if (claimed_before(sport, dport, before_hsrp, 11) || dport == 4567)
+		if (claimed_before(sport, dport, before_hsrp, 8) || dport == 4567)
 			goto generic;
 		if (dport == 1985)
 			return rc__print_hsrp(c, cp, length);

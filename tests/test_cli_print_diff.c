@@ -58,7 +58,7 @@ static const struct {
 /* UDP and TCP ports whose payload tcpdump decodes and ringcap does not
  * (for UDP also those tcpdump tries before one ringcap decodes, which
  * print_udp.c sends to the generic form, and those ringcap decodes
- * without -v only: RADIUS, LMP, VQP, sFlow, LWAPP). */
+ * without -v only: RADIUS, LMP, VQP, sFlow, LWAPP, Babel). */
 static const unsigned not_decoded_udp[] = {
 	496,  525,  654,  698,  701,  921,  1589,
 	2103, 2104, 3456, 3503, 4342, 4567, 5359,  6343,

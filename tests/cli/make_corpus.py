@@ -3451,6 +3451,41 @@ def ipcomp_set():
     return frames
 
 
+def babel_set():
+    """Babel (RFC 8966) on UDP 6696 and 6697 for tcpdump's line without
+    -v: every TLV type and an unknown one, Pad1, Update flag bits and an
+    Update shorter than its fixed part, a trailer, a TLV past the body or
+    the payload, a body length past the payload, a bad magic, version 1,
+    a header shorter than 4 bytes; 6696 paired with RADIUS, HSRP and
+    DHCPv6 ports (AHCP 5359, tried first, is not decoded); one over IPv6."""
+    e = Ether(src=A, dst=B) / IP(src=IA, dst=IB)
+
+    def tlv(t, body=b""):
+        return bytes([t, len(body)]) + body
+
+    def babel(*t, trailer=b"", ver=2, magic=42, blen=None):
+        body = b"".join(t)
+        return bytes([magic, ver]) + struct.pack(">H", len(body) if blen is None else blen) + body + trailer
+
+    def to(payload, sport=6696, dport=6696, ip=e):
+        return ip / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    upd = lambda flags, extra=b"": tlv(8, bytes([1, flags]) + bytes([24, 0]) + struct.pack(">HHH", 400, 7, 96) + extra)
+    allt = [tlv(t, bytes(range(12))) for t in range(1, 22) if t != 8]
+    pl = [babel(b"\x00", tlv(4, bytes(6)), tlv(5, bytes(8)), tlv(6, bytes(10)), upd(0x80, b"\x0a\x00\x00"),
+                upd(0xc0), upd(0x00), upd(0x3f)),
+          babel(*allt), babel(tlv(8, bytes(9))), babel(tlv(4, bytes(6)), trailer=tlv(16, bytes(10)) + b"\x00"),
+          babel(tlv(4, bytes(6)), blen=7), babel(tlv(4, bytes(6)), blen=40), babel(tlv(4, bytes(6)) + b"\x04"),
+          babel(tlv(4, bytes(6)), trailer=b"\x04\x09\x00"), babel(tlv(4, bytes(6)), magic=43),
+          babel(tlv(4, bytes(6)), ver=1), babel()[:3], babel(), b""]
+    frames = [to(x) for x in pl]
+    frames += [to(babel(tlv(4, bytes(6))), sport=6697, dport=6697),
+               to(babel(tlv(4, bytes(6))), sport=1812), to(babel(tlv(4, bytes(6))), sport=40000, dport=1985),
+               to(babel(tlv(4, bytes(6))), sport=6697, dport=546),
+               to(babel(tlv(4, bytes(6))), ip=Ether(src=A, dst=B) / IPv6(src="fe80::1", dst="ff02::1:6"))]
+    return frames
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -3564,6 +3599,8 @@ def main():
     cut_set(outdir, "cut_gpe_mpls.pcap", ["gpe_mpls.pcap"], flags=("-vvv",))
     write(outdir, "ipcomp.pcap", stamp(ipcomp_set(), base=BASE + 2180))
     cut_set(outdir, "cut_ipcomp.pcap", ["ipcomp.pcap"], flags=("-v",))
+    write(outdir, "babel.pcap", stamp(babel_set(), base=BASE + 2210))
+    cut_set(outdir, "cut_babel.pcap", ["babel.pcap"])
 
 
 if __name__ == "__main__":
