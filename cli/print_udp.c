@@ -48,8 +48,8 @@ static int is_port(unsigned sport, unsigned dport, unsigned port)
  * before ISAKMP, VAT, Zephyr and RX between L2TP and RIPng, AHCP before
  * Babel, HNCP, whiteboard and Auto-RP before RADIUS, lwres between HSRP
  * and LDP, OLSR, LSP ping and BCM LI between LDP and BFD, LISP before
- * VXLAN-GPE and ZEP before MPLS in UDP; ringcap has none of those decoders, so such a packet gets the generic form
- * (docs/cli.md). */
+ * VXLAN-GPE and ZEP before MPLS in UDP; ringcap has none of those
+ * decoders, so such a packet gets the generic form (docs/cli.md). */
 static int claimed_before(unsigned sport, unsigned dport, const unsigned *ports, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
