@@ -29,8 +29,9 @@
  *     (microseconds truncate);
  *   - the filter set with pcap_setfilter() runs in user space;
  *   - pcap_next_ex() returns PCAP_ERROR_BREAK at the end of the file;
- *   - pcap_fopen_offline() reads from the stream's current position and
- *     leaves stdin open at pcap_close(), see there;
+ *   - pcap_fopen_offline(), and pcap_open_offline("-") through it, read
+ *     from the stream's current position and leave stdin open at
+ *     pcap_close(), see there;
  *   - damage is reported once, then the file has ended (see
  *     rc__offline_is_damage);
  *   - pcap_file() returns a FILE a caller may move, see offline_fp.c.
