@@ -74,6 +74,38 @@ TEST_TIMEOUT(compat_savefile_pcap_file_of_a_pipe_is_stdin, 60)
 }
 
 /*
+ * A file stdio read ahead and rewound (tcptrace's stdin): every packet,
+ * by "-" and by pcap_fopen_offline(), not the end of the file where the
+ * descriptor stands.
+ */
+TEST_TIMEOUT(compat_savefile_stream_rewound_after_stdio_read_ahead, 60)
+{
+	char *out = rc_savefile_same("rewound");
+
+	ASSERT_STR_CONTAINS(out, "stdin, read and rewound: ftell 0\n"
+				 "  next_ex: 1 sec 1 frac 0 caplen 30 len 34 byte0 31\n");
+	ASSERT_STR_CONTAINS(out, "fopen, read and rewound: ftell 0\n"
+				 "  next_ex: 1 sec 1 frac 0 caplen 30 len 34 byte0 31\n");
+	ASSERT_STR_CONTAINS(out, "  next_ex: 1 sec 3 frac 0 caplen 90 len 94 byte0 93\n  next_ex: -2\n");
+	free(out);
+}
+
+/*
+ * The caller writes into the packets it is handed (argus byte-swaps ESP
+ * headers in place): no crash, the bytes are written, the file is not.
+ */
+TEST_TIMEOUT(compat_savefile_caller_writes_into_packet_data, 60)
+{
+	char *out = rc_savefile_same("write_packets");
+
+	ASSERT_STR_CONTAINS(out, "name:\n  loop: caplen 20, swapped byte0 34 byte3 31\n"
+				 "  loop: caplen 40, swapped byte0 65 byte3 62\n  loop 0\n"
+				 "  next_ex: caplen 60, byte0 written 162\n");
+	ASSERT_STR_CONTAINS(out, "  afterwards: 1 sec 1 frac 0 caplen 20 len 24 byte0 31\n");
+	free(out);
+}
+
+/*
  * A truncated record header, truncated record data and a truncated pcapng
  * block: the error once (pcap_next_ex -1, pcap_loop -1), then the end of
  * the file (-2; pcap_loop and pcap_dispatch 0), also once pcap_file() was

@@ -29,8 +29,9 @@
  *     (microseconds truncate);
  *   - the filter set with pcap_setfilter() runs in user space;
  *   - pcap_next_ex() returns PCAP_ERROR_BREAK at the end of the file;
- *   - pcap_fopen_offline() reads from the stream's current position and
- *     leaves stdin open at pcap_close(), see there;
+ *   - pcap_fopen_offline(), and pcap_open_offline("-") through it, read
+ *     from the stream's current position and leave stdin open at
+ *     pcap_close(), see there;
  *   - damage is reported once, then the file has ended (see
  *     rc__offline_is_damage);
  *   - pcap_file() returns a FILE a caller may move, see offline_fp.c.
@@ -377,42 +378,6 @@ static int rc__offline_check_precision(u_int precision, char *errbuf)
 	return -1;
 }
 
-pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precision,
-						char *errbuf)
-{
-	char err[RC_ERRBUF_SIZE];
-	int fd, fileno_fd, rc;
-	FILE *fp = NULL;
-	rc_reader *r;
-
-	if (!fname) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null pointer was supplied as the file name");
-		return NULL;
-	}
-	if (rc__offline_check_precision(precision, errbuf) < 0)
-		return NULL;
-	if (strcmp(fname, "-") == 0) {
-		/* stdin stays open after pcap_close(), as with libpcap. */
-		fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
-		fileno_fd = STDIN_FILENO;
-		fp = stdin; /* what pcap_file() returns */
-	} else {
-		fd = open(fname, O_RDONLY | O_CLOEXEC);
-		fileno_fd = fd;
-	}
-	if (fd < 0) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s: %s", fname, strerror(errno));
-		return NULL;
-	}
-	rc = rc_reader_open_fd(&r, fd, fname, &rc__offline_opts, err);
-	return rc__offline_wrap(rc, r, fname, err, fileno_fd, fp, 0, precision, errbuf);
-}
-
-pcap_t *pcap_open_offline(const char *fname, char *errbuf)
-{
-	return pcap_open_offline_with_tstamp_precision(fname, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
-}
-
 /* Bytes stdio has read ahead from fp's descriptor and not handed out. */
 static size_t rc__stdio_readahead(FILE *fp)
 {
@@ -462,23 +427,16 @@ static ssize_t rc__fopen_read(void *ctx, void *buf, size_t len)
  * path), else through stdio, as is a stream without a descriptor: as the
  * packets are asked for (rc__fopen_read), an endless stream as well as a
  * short one.  fp itself is kept to be fclose'd at pcap_close(), unless it
- * is stdin.
+ * is stdin.  name is the reader's, for its messages.
  */
-pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char *errbuf)
+static pcap_t *rc__offline_open_fp(FILE *fp, const char *name, u_int precision, char *errbuf)
 {
-	static const char name[] = "(FILE)"; /* the reader's, for its messages */
 	rc_reader_opts opts = rc__offline_opts;
 	char err[RC_ERRBUF_SIZE];
 	rc_reader *r = NULL;
 	int fd, rc;
 	off_t pos;
 
-	if (!fp) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null FILE pointer was supplied");
-		return NULL;
-	}
-	if (rc__offline_check_precision(precision, errbuf) < 0)
-		return NULL;
 	pos = ftello(fp);
 	if (fileno(fp) < 0 || (pos < 0 && rc__stdio_readahead(fp) > 0)) {
 		/* the reader's offsets count from fp's position */
@@ -491,21 +449,65 @@ pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char
 		snprintf(errbuf, PCAP_ERRBUF_SIZE, "dup: %s", strerror(errno));
 		return NULL;
 	}
-	if (pos > 0) {
-		if (lseek(fd, pos, SEEK_SET) < 0) {
-			snprintf(errbuf, PCAP_ERRBUF_SIZE, "stream: can't seek to offset %lld: %s",
-				 (long long)pos, strerror(errno));
-			close(fd);
-			return NULL;
-		}
-		opts.mode = RC_READ_STREAM;
+	/* Also at 0: a seek inside stdio's buffer moves the stream, not the
+	 * descriptor (glibc keeps the buffer once it knows the offset). */
+	if (pos >= 0 && lseek(fd, pos, SEEK_SET) < 0) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "stream: can't seek to offset %lld: %s",
+			 (long long)pos, strerror(errno));
+		close(fd);
+		return NULL;
 	}
+	if (pos > 0)
+		opts.mode = RC_READ_STREAM;
 	/* a regular file's reader counts offsets from its start */
 	rc = rc_reader_open_fd(&r, fd, name, &opts, err);
 	return rc__offline_wrap(rc, r, name, err, fileno(fp), fp, 0, precision, errbuf);
 }
 
+pcap_t *pcap_fopen_offline_with_tstamp_precision(FILE *fp, u_int precision, char *errbuf)
+{
+	if (!fp) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null FILE pointer was supplied");
+		return NULL;
+	}
+	if (rc__offline_check_precision(precision, errbuf) < 0)
+		return NULL;
+	return rc__offline_open_fp(fp, "(FILE)", precision, errbuf);
+}
+
 pcap_t *pcap_fopen_offline(FILE *fp, char *errbuf)
 {
 	return pcap_fopen_offline_with_tstamp_precision(fp, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+}
+
+pcap_t *pcap_open_offline_with_tstamp_precision(const char *fname, u_int precision,
+						char *errbuf)
+{
+	char err[RC_ERRBUF_SIZE];
+	int fd, rc;
+	rc_reader *r;
+
+	if (!fname) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "A null pointer was supplied as the file name");
+		return NULL;
+	}
+	if (rc__offline_check_precision(precision, errbuf) < 0)
+		return NULL;
+	/* As libpcap (savefile.c): "-" is pcap_fopen_offline(stdin),
+	 * read from stdin's position, which stdio may hold apart from its
+	 * descriptor's (tcptrace rewinds stdin after peeking at it). */
+	if (strcmp(fname, "-") == 0)
+		return rc__offline_open_fp(stdin, fname, precision, errbuf);
+	fd = open(fname, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s: %s", fname, strerror(errno));
+		return NULL;
+	}
+	rc = rc_reader_open_fd(&r, fd, fname, &rc__offline_opts, err);
+	return rc__offline_wrap(rc, r, fname, err, fd, NULL, 0, precision, errbuf);
+}
+
+pcap_t *pcap_open_offline(const char *fname, char *errbuf)
+{
+	return pcap_open_offline_with_tstamp_precision(fname, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
 }

@@ -180,7 +180,14 @@ int rc__source_open_mmap(struct rc__source *src, int fd, uint64_t size, uint64_t
 	if (size == 0 || size > (uint64_t)SIZE_MAX)
 		return rc__errf(err, RC_ENOTSUP, "%s: cannot map a file of %llu bytes", name,
 				(unsigned long long)size);
-	void *m = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+	/* Writable, copy-on-write: packet data is const to callers, but
+	 * libpcap hands out a malloc'ed buffer and programs write into it
+	 * (argus byte-swaps ESP headers in place), which must neither fault
+	 * nor reach the file.  Reads map the page cache as before; only a
+	 * written page is copied.  MAP_NORESERVE: no commit charge for the
+	 * whole file (a strict overcommit policy may still refuse the map,
+	 * and the reader then streams). */
+	void *m = mmap(NULL, (size_t)size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE, fd, 0);
 	if (m == MAP_FAILED)
 		return rc__errf(err, RC_ENOTSUP, "%s: mmap: %s", name, strerror(errno));
 	(void)madvise(m, (size_t)size, MADV_SEQUENTIAL);

@@ -1,8 +1,8 @@
 /*
  * savefile_prog.c - reading savefiles the way libpcap's callers do beyond
  * the reading calls: through the FILE of pcap_file() (ftell, fseek, feof,
- * as tcpslice does), after damage at the end of a file, from a pipe stdio
- * has already read from, and past pcapng interfaces libpcap refuses.  tests/test_compat_savefile.c builds it
+ * as tcpslice does), after damage at the end of a file, from a pipe or a
+ * file stdio has already read from, written into by the caller, and past pcapng interfaces libpcap refuses.  tests/test_compat_savefile.c builds it
  * against Debian's <pcap/pcap.h> and -lpcap and runs each scenario on
  * both libraries: the outputs must be equal.
  *
@@ -476,6 +476,101 @@ static void s_stdin_pipe(void)
 	waitpid(pid, &st, 0);
 }
 
+/* A pcap file of three records, of step, 2 step and 3 step bytes. */
+static void save_three(const char *name, uint32_t step)
+{
+	pcap_start(0xa1b2c3d4, 0);
+	for (uint32_t i = 1; i <= 3; i++)
+		pcap_add(i, 0, step * i);
+	save(name, img_len);
+}
+
+/*
+ * A stream stdio has read ahead and then rewound, as tcptrace leaves stdin
+ * after trying its other formats (freopen() of the file on stdin, then
+ * rewind(), fread() of a header and rewind() again per format, then
+ * pcap_open_offline("-")): once glibc knows the descriptor's offset, a seek
+ * inside the buffer keeps the buffer, so the descriptor's offset is past
+ * what ftell() says.  Reading
+ * starts at the stream's position, by "-" and by pcap_fopen_offline().
+ */
+static void s_rewound(void)
+{
+	static const char *const hows[] = { "stdin", "fopen" };
+	char eb[PCAP_ERRBUF_SIZE], hdr[24];
+	pcap_t *p;
+	FILE *f;
+
+	save_three("rewound.pcap", 30);
+	for (size_t i = 0; i < sizeof(hows) / sizeof(hows[0]); i++) {
+		f = i == 0 ? freopen("rewound.pcap", "rb", stdin) : fopen("rewound.pcap", "rb");
+		if (f)
+			rewind(f);
+		if (!f || fread(hdr, 1, sizeof(hdr), f) != sizeof(hdr)) {
+			perror("rewound.pcap");
+			exit(2);
+		}
+		rewind(f);
+		printf("%s, read and rewound: ftell %ld\n", hows[i], ftell(f));
+		p = i == 0 ? pcap_open_offline("-", eb) : pcap_fopen_offline(f, eb);
+		if (!p) {
+			printf("  open failed\n");
+			continue;
+		}
+		while (next(p, "next_ex") == 1)
+			;
+		pcap_close(p);
+	}
+}
+
+/* What the packets written into hold; the file's first data byte after. */
+static void write_cb(u_char *user, const struct pcap_pkthdr *h, const u_char *d)
+{
+	u_char *w = (u_char *)d; /* as argus's in-place ntohl() of ESP headers */
+
+	(void)user;
+	for (uint32_t i = 0; i + 4 <= h->caplen && i < 16; i += 4) {
+		u_char t = w[i];
+
+		w[i] = w[i + 3];
+		w[i + 3] = t;
+	}
+	printf("  loop: caplen %u, swapped byte0 %u byte3 %u\n", h->caplen, d[0], d[3]);
+}
+
+/*
+ * Writing into the packet data: the pointer is const, but libpcap's buffer
+ * is writable and programs use it so (argus byte-swaps headers in place).
+ * A file opened by name, by pcap_fopen_offline() and on stdin; the file on
+ * disk stays as it was.
+ */
+static void s_write_packets(void)
+{
+	static const char *const hows[] = { "name", "fopen", "stdin" };
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	pcap_t *p;
+
+	save_three("written.pcap", 20);
+	for (size_t i = 0; i < sizeof(hows) / sizeof(hows[0]); i++) {
+		if (!(p = open_how("written.pcap", hows[i])))
+			continue;
+		printf("%s:\n", hows[i]);
+		printf("  loop %d\n", pcap_loop(p, 2, write_cb, NULL));
+		if (pcap_next_ex(p, &h, &d) == 1) {
+			((u_char *)d)[0] ^= 0xff;
+			printf("  next_ex: caplen %u, byte0 written %u\n", h->caplen, d[0]);
+		}
+		pcap_close(p);
+	}
+	p = open_how("written.pcap", "name");
+	if (p) {
+		while (next(p, "afterwards") == 1)
+			;
+		pcap_close(p);
+	}
+}
+
 /* tcpslice's input: 3000 records over 300 s, of 60 to 1000 bytes. */
 static void s_slice_input(void)
 {
@@ -494,6 +589,8 @@ static const struct {
 	{ "truncated", s_truncated },
 	{ "fopen_pipe_peeked", s_fopen_pipe_peeked },
 	{ "stdin_pipe", s_stdin_pipe },
+	{ "rewound", s_rewound },
+	{ "write_packets", s_write_packets },
 	{ "slice_input", s_slice_input },
 	{ "idb_mismatch", s_idb_mismatch },
 };
