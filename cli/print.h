@@ -210,8 +210,10 @@ const char *rc__bit_names(char *buf, size_t n, uint32_t v, const rc__bitname *t,
 
 /* Layers (print_link.c). */
 int rc__print_ether(rc__pctx *c, const uint8_t *p, uint32_t length);
-/* Returns 1 if printed, 0 if the ethertype is not decoded, or RC_PRINT_TRUNC. */
-int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length);
+/* Returns 1 if printed, 0 if the ethertype is not decoded, or RC_PRINT_TRUNC;
+ * src: the link's 6-byte source address, NULL where tcpdump passes none. */
+int rc__print_ethertype(rc__pctx *c, uint16_t type, const uint8_t *p, uint32_t length,
+			const uint8_t *src);
 int rc__print_mpls(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_pppoe(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* PPP frame (optional ff03 address/control, protocol field): PPPoE, GRE v1
@@ -296,8 +298,9 @@ int rc__ip_demux(rc__pctx *c, const uint8_t *p, uint32_t length, int ver, int fr
 		 uint8_t nh, const uint8_t *iph);
 /* IPv4 pseudo-header destination: a source route's last hop, else ip + 16. */
 const uint8_t *rc__ip4_final_dst(const uint8_t *ip);
-/* Pseudo-header sum for TCP/UDP/ICMPv6 checksums over iph. */
-uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length);
+/* Pseudo-header sum for TCP/UDP/ICMPv6 checksums over iph; c's snapend
+ * bounds a type 4 routing header's segment 0, the IPv6 final destination. */
+uint32_t rc__pseudo_sum(const rc__pctx *c, const uint8_t *iph, uint8_t proto, uint32_t length);
 
 /* Transport and above. */
 int rc__print_tcp(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *iph,
@@ -348,6 +351,8 @@ int rc__print_l2tp(rc__pctx *c, const uint8_t *p, uint32_t length);
 int rc__print_vxlan_gpe(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* IPComp, IP protocol 108: its CPI (print_ipcomp.c). */
 int rc__print_ipcomp(rc__pctx *c, const uint8_t *p);
+/* CALM FAST, ethertype 0x1111 (print_calm.c); src as for rc__print_ethertype. */
+int rc__print_calm_fast(rc__pctx *c, const uint8_t *p, uint32_t length, const uint8_t *src);
 /* Babel on UDP 6696/6697, tcpdump's line without -v (print_babel.c). */
 int rc__print_babel(rc__pctx *c, const uint8_t *p, uint32_t length);
 /* SIP's first line, every line with -v, as the text protocols over TCP

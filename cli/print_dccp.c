@@ -227,7 +227,7 @@ static void put_v(rc__pctx *c, const uint8_t *bp, uint32_t len, const uint8_t *i
 				cov = words * 4;
 		}
 		uint16_t field = rc__be16(bp + 6);
-		uint32_t sum = rc__pseudo_sum(iph, 33, len);
+		uint32_t sum = rc__pseudo_sum(c, iph, 33, len);
 		uint16_t res = rc__cksum_fold(rc__cksum_add(sum, bp, cov));
 		rc__ob_printf(c->ob, ", cksum 0x%04x ", field);
 		if (res)

@@ -118,7 +118,7 @@ int rc__print_geneve(rc__pctx *c, const uint8_t *bp, uint32_t len)
 	bp += opts_len;
 	len -= opts_len;
 	rc__ob_puts(c->ob, c->o->vflag < 1 ? ": " : "\n\t");
-	int r = rc__print_ethertype(c, (uint16_t)prot, bp, len);
+	int r = rc__print_ethertype(c, (uint16_t)prot, bp, len, NULL);
 	RC_TRY(r);
 	if (r)
 		return 0;

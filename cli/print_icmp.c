@@ -456,7 +456,7 @@ int rc__print_icmp6(rc__pctx *c, const uint8_t *dp, uint32_t length, const uint8
 	}
 	if (c->o->vflag && !fragmented && rc__have(c, dp, length)) {
 		RC_NEED(c, dp, 4);
-		uint16_t sum = rc__cksum_fold(rc__cksum_add(rc__pseudo_sum(iph, 58, length), dp, length));
+		uint16_t sum = rc__cksum_fold(rc__cksum_add(rc__pseudo_sum(c, iph, 58, length), dp, length));
 		uint16_t icmp_sum = rc__be16(dp + 2);
 		if (sum != 0)
 			rc__ob_printf(c->ob, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", icmp_sum,

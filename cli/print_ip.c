@@ -235,7 +235,11 @@ int rc__print_ip(rc__pctx *c, const uint8_t *ip, uint32_t length)
 		rc__ob_printf(c->ob, "bad-len %u", len);
 		return 0;
 	}
-	const uint8_t *saved_end = rc__push_end(c, ip, len < length ? len : length);
+	/* tcpdump 4.99.3's ip_print cuts its snapshot at the IP total length
+	 * (nd_push_snaplen(bp, len)), never at a shorter length from below
+	 * (a PPPoE or L2TP header's): the captured bytes past that length
+	 * are read up to the IP length, as print_ip6.c does */
+	const uint8_t *saved_end = rc__push_end(c, ip, len);
 	unsigned plen = len - hlen;
 	unsigned off = rc__be16(ip + 6);
 	uint8_t proto = ip[9];

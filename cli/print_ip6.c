@@ -6,8 +6,9 @@
  *   0           4               6      7      8          24         40
  *   |ver|tc|flow| payload length| next | hlim | src(16)  | dst(16)  | ext hdrs...
  *
- * Extension headers walked here: hop-by-hop (0), routing (43), fragment
- * (44), destination options (60).  Anything else goes to the demultiplexer.
+ * Extension headers walked here: hop-by-hop (0), routing (43: types 0, 2
+ * and 4), fragment (44), destination options (60).  Anything else goes to
+ * the demultiplexer.
  */
 #include "print.h"
 
@@ -46,15 +47,27 @@ static int rt6(rc__pctx *c, const uint8_t *p)
 		rc__ob_puts(c->ob, " [Deprecated]");
 	RC_NEED(c, p + 3, 1);
 	rc__ob_printf(c->ob, ", segleft=%u", p[3]);
-	if (type != 0 && type != 2) {
+	if (type == 4) {
+		/* segment routing header (RFC 8754): last entry(1) flags(1)
+		 * tag(2), then the segments as type 0's addresses; tcpdump
+		 * 4.99.3 walks len / 2 of them, not last entry + 1 */
+		RC_NEED(c, p + 4, 1);
+		rc__ob_printf(c->ob, ", last-entry=%u", p[4]);
+		RC_NEED(c, p + 5, 1);
+		if (c->o->vflag || p[5] != 0)
+			rc__ob_printf(c->ob, ", flags=0x%0x", p[5]);
+		RC_NEED(c, p + 6, 2);
+		rc__ob_printf(c->ob, ", tag=%x", rc__be16(p + 6));
+	} else if (type == 0 || type == 2) {
+		RC_NEED(c, p, 8);
+		/* tcpdump shows a non-zero reserved word without -v too */
+		if (c->o->vflag || rc__be32(p + 4) != 0)
+			rc__ob_printf(c->ob, ", rsv=0x%0x", rc__be32(p + 4));
+	} else {
 		/* tcpdump stops the packet here without a truncation marker */
 		rc__ob_puts(c->ob, " (unknown type) (invalid)");
 		return RC_PRINT_TRUNC;
 	}
-	RC_NEED(c, p, 8);
-	/* tcpdump shows a non-zero reserved word without -v too */
-	if (c->o->vflag || rc__be32(p + 4) != 0)
-		rc__ob_printf(c->ob, ", rsv=0x%0x", rc__be32(p + 4));
 	if (len % 2 == 1) { /* addresses come in 16-byte pairs of units */
 		rc__ob_printf(c->ob, " (invalid length %u) (invalid)", len);
 		return RC_PRINT_TRUNC;
@@ -218,9 +231,12 @@ int rc__print_ip6(rc__pctx *c, const uint8_t *ip6, uint32_t length)
 	return r < 0 ? r : 0;
 }
 
-/* Destination the sender used for the checksum: the last address of a
- * type 0 routing header if one is present (RFC 8200 section 8.1). */
-static const uint8_t *ip6_final_dst(const uint8_t *ip6)
+/* Destination the sender used for the checksum (RFC 8200 section 8.1), as
+ * tcpdump 4.99.3's ip6_finddst takes it from the first routing header:
+ * the last address of type 0 or 2, segment 0 of a type 4 segment routing
+ * header (RFC 8754 lists the segments in reverse) if captured; an odd
+ * length leaves the IPv6 destination. */
+static const uint8_t *ip6_final_dst(const rc__pctx *c, const uint8_t *ip6)
 {
 	const uint8_t *dst = ip6 + 24;
 	unsigned plen = rc__be16(ip6 + 4);
@@ -234,8 +250,13 @@ static const uint8_t *ip6_final_dst(const uint8_t *ip6)
 		unsigned hl = (p[1] + 1u) << 3;
 		if (p + hl > end)
 			break;
-		if (nh == 43 && (p[2] == 0 || p[2] == 2) && p[1] >= 2)
-			dst = p + 8 + 16u * (p[1] / 2u - 1u);
+		if (nh == 43) {
+			if ((p[2] == 0 || p[2] == 2) && p[1] >= 2 && p[1] % 2 == 0)
+				dst = p + 8 + 16u * (p[1] / 2u - 1u);
+			else if (p[2] == 4 && p[1] % 2 == 0 && rc__have(c, p + 8, 16))
+				dst = p + 8; /* past the header when its length is 0 */
+			break;
+		}
 		nh = p[0];
 		p += hl;
 	}
@@ -244,7 +265,7 @@ static const uint8_t *ip6_final_dst(const uint8_t *ip6)
 
 /* The callers only ask after checking that the whole segment was captured,
  * which implies the headers before it were captured too. */
-uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length)
+uint32_t rc__pseudo_sum(const rc__pctx *c, const uint8_t *iph, uint8_t proto, uint32_t length)
 {
 	uint32_t sum = 0;
 	uint8_t tail[8];
@@ -258,7 +279,7 @@ uint32_t rc__pseudo_sum(const uint8_t *iph, uint8_t proto, uint32_t length)
 		return rc__cksum_add(sum, tail, 4);
 	}
 	sum = rc__cksum_add(sum, iph + 8, 16);
-	sum = rc__cksum_add(sum, ip6_final_dst(iph), 16);
+	sum = rc__cksum_add(sum, ip6_final_dst(c, iph), 16);
 	tail[0] = (uint8_t)(length >> 24);
 	tail[1] = (uint8_t)(length >> 16);
 	tail[2] = (uint8_t)(length >> 8);

@@ -454,7 +454,7 @@ static const char *cksum_verdict(rc__pctx *c, const uint8_t *bp, uint32_t len,
 {
 	if (!rc__have(c, bp, len))
 		return "unverified";
-	uint32_t sum = (iph[0] >> 4) == 6 ? rc__pseudo_sum(iph, 103, len) : 0;
+	uint32_t sum = (iph[0] >> 4) == 6 ? rc__pseudo_sum(c, iph, 103, len) : 0;
 	return rc__cksum_fold(rc__cksum_add(sum, bp, len)) ? "incorrect" : "correct";
 }
 

@@ -684,7 +684,7 @@ int rc__print_tcp(rc__pctx *c, const uint8_t *tp, uint32_t length, const uint8_t
 		return 0;
 	}
 	if (c->o->vflag && !c->o->Kflag && !fragmented && rc__have(c, tp, length)) {
-		uint32_t sum = rc__pseudo_sum(iph, 6, length);
+		uint32_t sum = rc__pseudo_sum(c, iph, 6, length);
 		uint16_t res = rc__cksum_fold(rc__cksum_add(sum, tp, length));
 		uint16_t tcp_sum = rc__be16(tp + 16);
 		rc__ob_printf(c->ob, ", cksum 0x%04x", tcp_sum);

@@ -130,7 +130,7 @@ int rc__print_udp(rc__pctx *c, const uint8_t *up, uint32_t length, const uint8_t
 			check = 1;
 		}
 		if (check && rc__have(c, cp, length)) {
-			uint32_t sum = rc__pseudo_sum(iph, 17, length + 8);
+			uint32_t sum = rc__pseudo_sum(c, iph, 17, length + 8);
 			uint16_t res = rc__cksum_fold(rc__cksum_add(sum, up, length + 8));
 			if (res != 0) {
 				rc__ob_printf(c->ob, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum,

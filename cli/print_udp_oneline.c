@@ -62,8 +62,15 @@ int rc__print_lmp(rc__pctx *c, const uint8_t *p, uint32_t length)
 		rc__ob_printf(c->ob, "LMP version %u packet not supported", version);
 		return 0;
 	}
+	/* the OIF UNI 1.0 service discovery messages, numbered after a gap */
+	static const char *const service[] = {
+		"Service Config", "Service Config ACK", "Service Config NACK",
+	};
 	rc__ob_printf(c->ob, "LMPv%u ", version);
-	put_tok(c, types, sizeof(types) / sizeof(types[0]), p[3]);
+	if (p[3] >= 50 && p[3] < 50 + sizeof(service) / sizeof(service[0]))
+		rc__ob_puts(c->ob, service[p[3] - 50]);
+	else
+		put_tok(c, types, sizeof(types) / sizeof(types[0]), p[3]);
 	rc__ob_printf(c->ob, " Message, length: %u", length);
 	return 0;
 }
@@ -125,7 +132,9 @@ int rc__print_sflow(rc__pctx *c, const uint8_t *p, uint32_t length)
 			      SFLOW_HDRLEN4);
 		return 0;
 	}
-	RC_NEED_SOFT(c, p, SFLOW_HDRLEN4);
+	/* ND_TCHECK_SIZE of the IPv4 form under ND_LONGJMP_FROM_TCHECK: a
+	 * cut header unwinds whatever the address type */
+	RC_NEED(c, p, SFLOW_HDRLEN4);
 	if (version != 5) {
 		rc__ob_printf(c->ob, "sFlow version %u packet not supported", version);
 		return 0;
@@ -136,8 +145,7 @@ int rc__print_sflow(rc__pctx *c, const uint8_t *p, uint32_t length)
 		rc__ob_printf(c->ob, ", agent-id %u, length %u", rc__be32(p + 12), length);
 		return 0;
 	}
-	/* tcpdump reads the address and the id before printing the line */
-	RC_NEED(c, p + 8, 20);
+	/* any type but 1 is read as IPv6: address and id end at byte 28 */
 	rc__ob_printf(c->ob, "sFlowv%u, IPv6 agent ", version);
 	rc__put_ip6(c->ob, p + 8);
 	rc__ob_printf(c->ob, ", agent-id %u, length %u", rc__be32(p + 24), length);

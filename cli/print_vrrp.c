@@ -48,7 +48,7 @@ static int verbose(rc__pctx *c, const uint8_t *bp, uint32_t len, int version,
 	size_t alen = (iph[0] >> 4) == 6 ? 16 : 4;
 	unsigned naddrs = bp[3];
 	if (rc__have(c, bp, len)) {
-		uint32_t sum = version == 3 ? rc__pseudo_sum(iph, 112, len) : 0;
+		uint32_t sum = version == 3 ? rc__pseudo_sum(c, iph, 112, len) : 0;
 		if (rc__cksum_fold(rc__cksum_add(sum, bp, len)) != 0) {
 			RC_NEED(c, bp + 6, 2);
 			rc__ob_printf(c->ob, ", (bad vrrp cksum %x)", rc__be16(bp + 6));

@@ -113,6 +113,12 @@ TEST(print_every_prefix_of_review_frames_is_safe)
 	all_prefixes("vxlan.pcap");
 }
 
+TEST(print_every_prefix_of_calm_fast_and_segment_routing_frames_is_safe)
+{
+	all_prefixes("calm.pcap");
+	all_prefixes("srh.pcap");
+}
+
 TEST(print_checksum_should_be_adds_the_residue_with_end_around_carry)
 {
 	/* a right field leaves a residue of 0 and is its own value */
@@ -148,24 +154,37 @@ TEST(print_truncated_tcp_shows_tcpdump_marker)
 	free(s);
 }
 
-TEST(print_ip6_past_a_shorter_pppoe_length_reads_the_captured_bytes)
+TEST(print_ip_past_a_shorter_pppoe_length_reads_the_captured_bytes)
 {
 	/* PPPoE says 43 bytes (1 of them the compressed PPP protocol), the
 	 * IPv6 header 48; 48 were captured.  tcpdump 4.99.3 cuts its snapshot
 	 * at the IPv6 length, not at the smaller length from below, so the
 	 * ICMPv6 echo is read whole from the captured bytes (found by
 	 * cli_print_diff with RC_TEST_SEED=321). */
-	static const uint8_t frame[] = {
+	static const uint8_t ip6[] = {
 		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x88, 0x64,
 		0x11, 0x00, 0x00, 0x11, 0x00, 0x2b, 0x57, 0x60, 0x00, 0x00, 0x00, 0x00, 0x08, 0x3a,
 		0x40, 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x00, 0x67, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		0x00, 0x00, 0x01, 0x20, 0xae, 0x0d, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 		0x00, 0x00, 0x00, 0x00, 0x02, 0x80, 0x00, 0x24, 0x48, 0x00, 0x00, 0x00, 0x00,
 	};
+	/* The same for IPv4: PPPoE says 26 bytes (2 of them the PPP
+	 * protocol), the IPv4 header 28, all captured; ip_print cuts its
+	 * snapshot at the IP total length only (nd_push_snaplen). */
+	static const uint8_t ip4[] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x88, 0x64,
+		0x11, 0x00, 0x00, 0x11, 0x00, 0x1a, 0x00, 0x21, 0x45, 0x00, 0x00, 0x1c, 0x00, 0x01,
+		0x00, 0x00, 0x40, 0x01, 0x66, 0xde, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02,
+		0x08, 0x00, 0xe5, 0xca, 0x12, 0x34, 0x00, 0x01,
+	};
 	struct rc__print_opts o = { 0 }; /* names are never resolved */
-	char *s = summary(&o, RC_LINKTYPE_ETHERNET, frame, sizeof(frame), 73);
+	char *s = summary(&o, RC_LINKTYPE_ETHERNET, ip6, sizeof(ip6), 73);
 	ASSERT_STR_EQ(s, "PPPoE  [ses 0x11] IP6 truncated-ip6 - 6 bytes missing!2001:db8:0:6700::1 > "
 			 "20ae:db8::2: ICMP6, echo request, id 0, seq 0, length 8");
+	free(s);
+	s = summary(&o, RC_LINKTYPE_ETHERNET, ip4, sizeof(ip4), sizeof(ip4));
+	ASSERT_STR_EQ(s, "PPPoE  [ses 0x11] IP truncated-ip - 4 bytes missing! 10.0.0.1 > 10.0.0.2: "
+			 "ICMP echo request, id 4660, seq 1, length 8");
 	free(s);
 }
 
@@ -189,6 +208,100 @@ TEST(print_loopback_skipped_entries_must_be_captured)
 	s = summary(&o, RC_LINKTYPE_ETHERNET, whole, sizeof(whole), 86);
 	ASSERT_STR_EQ(s, "Loopback, skipCount 69 (bogus) (invalid)");
 	free(s);
+}
+
+/* One Ethernet frame printed with -x: the dump's offset shows whether
+ * the printer unwound (tcpdump then dumps from the link header). */
+static char *dumped(const uint8_t *frame, uint32_t caplen, uint32_t len)
+{
+	rc_packet pk;
+	memset(&pk, 0, sizeof(pk));
+	pk.data = frame;
+	pk.caplen = caplen;
+	pk.len = len;
+	pk.linktype = RC_LINKTYPE_ETHERNET;
+	struct rc__print_opts o = { .xflag = 1, .ts_style = RC_TS_NONE };
+	return line(&o, &pk, 1);
+}
+
+TEST(print_sflow_cut_header_unwinds_whatever_the_address_type)
+{
+	/* 20 of the 28 header bytes, address type 0xe01: tcpdump 4.99.3's
+	 * ND_TCHECK_SIZE unwinds before it looks at the version (found by
+	 * cli_print_diff with RC_TEST_SEED=1) */
+	static const uint8_t frame[] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00,
+		0x45, 0x00, 0x00, 0x30, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0x66, 0xba, 0x0a, 0x00,
+		0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x9c, 0x40, 0x18, 0xc7, 0x00, 0x1c, 0x74, 0x39,
+		0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x0e, 0x01, 0xc0, 0x00, 0x02, 0x01, 0x00, 0x00,
+		0x00, 0x07, 0x00, 0x00, 0x00, 0x64,
+	};
+	char *s = dumped(frame, sizeof(frame), sizeof(frame));
+	ASSERT_STR_EQ(s, "IP 10.0.0.1.40000 > 10.0.0.2.6343:  [|sflow]\n"
+			 "\t0x0000:  0200 0000 0002 0200 0000 0001 0800 4500\n"
+			 "\t0x0010:  0030 0001 0000 4011 66ba 0a00 0001 0a00\n"
+			 "\t0x0020:  0002 9c40 18c7 001c 7439 0000 0005 0000\n"
+			 "\t0x0030:  0e01 c000 0201 0000 0007 0000 0064\n");
+	free(s);
+	/* the same datagram cut after its address type, which is 0x7d01
+	 * (RC_TEST_SEED=3) */
+	uint8_t cut[50];
+	memcpy(cut, frame, sizeof(cut));
+	cut[48] = 0x7d;
+	s = dumped(cut, sizeof(cut), sizeof(cut));
+	ASSERT_STR_EQ(s, "IP truncated-ip - 12 bytes missing! 10.0.0.1.40000 > 10.0.0.2.6343:  [|sflow]\n"
+			 "\t0x0000:  0200 0000 0002 0200 0000 0001 0800 4500\n"
+			 "\t0x0010:  0030 0001 0000 4011 66ba 0a00 0001 0a00\n"
+			 "\t0x0020:  0002 9c40 18c7 001c 7439 0000 0005 0000\n"
+			 "\t0x0030:  7d01\n");
+	free(s);
+}
+
+TEST(print_mpls_short_payload_checks_it_is_captured)
+{
+	/* Two bytes on the wire after the ethertype, one captured: tcpdump
+	 * 4.99.3 prints " (invalid)", then ND_TCHECK_LEN over those bytes
+	 * marks the cut and unwinds; all captured, it stops at the note. */
+	static const uint8_t frame[] = {
+		0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01, 0x88, 0x47,
+		0x8a, 0x00,
+	};
+	char *s = dumped(frame, 15, 16);
+	ASSERT_STR_EQ(s, "MPLS (invalid) [|mpls]\n"
+			 "\t0x0000:  0200 0000 0002 0200 0000 0001 8847 8a\n");
+	free(s);
+	s = dumped(frame, 16, 16);
+	ASSERT_STR_EQ(s, "MPLS (invalid)\n\t0x0000:  8a00\n");
+	free(s);
+}
+
+TEST(print_lmp_names_the_service_config_messages)
+{
+	/* tcpdump 4.99.3 names message types 50-52 after the RFC 4204 ones
+	 * (found by cli_print_diff with RC_TEST_SEED=264) */
+	static const struct {
+		uint8_t type;
+		const char *line;
+	} cases[] = {
+		{20, "IP 10.0.0.1.40000 > 10.0.0.2.701: LMPv1 Channel Status Response Message, length: 8"},
+		{49, "IP 10.0.0.1.40000 > 10.0.0.2.701: LMPv1 unknown (49) Message, length: 8"},
+		{50, "IP 10.0.0.1.40000 > 10.0.0.2.701: LMPv1 Service Config Message, length: 8"},
+		{51, "IP 10.0.0.1.40000 > 10.0.0.2.701: LMPv1 Service Config ACK Message, length: 8"},
+		{52, "IP 10.0.0.1.40000 > 10.0.0.2.701: LMPv1 Service Config NACK Message, length: 8"},
+		{53, "IP 10.0.0.1.40000 > 10.0.0.2.701: LMPv1 unknown (53) Message, length: 8"},
+	};
+	uint8_t pkt[20 + 8 + 8] = {
+		0x45, 0, 0, 36, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
+		0x9c, 0x40, 0x02, 0xbd, 0, 16, 0, 0,
+		0x10, 0, 0, 0, 0, 8, 0, 0,
+	};
+	struct rc__print_opts o = { 0 };
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		pkt[31] = cases[i].type;
+		char *s = summary(&o, RC_LINKTYPE_RAW, pkt, sizeof(pkt), sizeof(pkt));
+		ASSERT_STR_EQ(s, cases[i].line);
+		free(s);
+	}
 }
 
 TEST(print_dns_pointer_loop_ends)

@@ -3451,6 +3451,64 @@ def ipcomp_set():
     return frames
 
 
+def calm_set():
+    """CALM FAST (ISO 29281, ethertype 0x1111): network references with and
+    without data after them (dumped at -v), a payload of 1 and 0 bytes
+    (tcpdump's length complaint), behind a VLAN tag, and in Geneve, whose
+    printer passes no source address."""
+    e = Ether(src=A, dst=B, type=0x1111)
+    pl = [b"\xaa\xaa\x03\x00\x00\x0c", b"\x01\x02", bytes([0, 255]) + b"CALM data " + bytes(range(20)),
+          b"\x07", b""]
+    frames = [e / Raw(x) for x in pl]
+    frames.append(Ether(src=A, dst=B) / Dot1Q(vlan=100, type=0x1111) / Raw(b"\x05\x06abc"))
+    geneve = struct.pack(">BBHI", 0, 0, 0x1111, 0x00123400) + b"\x08\x09xyz"
+    frames.append(Ether(src=A, dst=B) / IP(src=IA, dst=IB) / UDP(sport=40000, dport=6081) / Raw(geneve))
+    return frames
+
+
+def srh_set():
+    """IPv6 segment routing headers (routing type 4, RFC 8754): segments
+    counted by the header length (not the last entry), flags, an odd
+    length, one of length 0, a second routing header after one; UDP and
+    TCP checksums, whose pseudo-header takes segment 0 of the first
+    routing header (tcpdump's ip6_finddst), also after hop-by-hop options.
+    Raw bytes: the checksums are computed here over that destination."""
+    s6 = bytes.fromhex("20010db8000000000000000000000001")
+    d6 = bytes.fromhex("20010db8000000000000000000000002")
+    seg_a = bytes.fromhex("20010db800000000000000000000000a")
+    seg_b = bytes.fromhex("20010db800000000000000000000000b")
+
+    def cksum(b):
+        b += b"\0" * (len(b) % 2)
+        t = sum(struct.unpack(">%dH" % (len(b) // 2), b))
+        while t >> 16:
+            t = (t & 0xffff) + (t >> 16)
+        return ~t & 0xffff
+
+    def srh(nh, length, last=0, flags=0, tag=7, segleft=1):
+        return struct.pack(">BBBBBBH", nh, length, 4, segleft, last, flags, tag)
+
+    def frame(first, ext, l4=b"", proto=59, ck_dst=d6):
+        if proto in (6, 17):
+            off = 6 if proto == 17 else 16
+            ph = s6 + ck_dst + struct.pack(">I3xB", len(l4), proto)
+            l4 = l4[:off] + struct.pack(">H", cksum(ph + l4)) + l4[off + 2:]
+        pl = ext + l4
+        ip6 = struct.pack(">IHBB", 0x60000000, len(pl), first, 64) + s6 + d6
+        return bytes.fromhex("020000000002020000000001") + b"\x86\xdd" + ip6 + pl
+
+    udp = struct.pack(">HHHH", 1000, 2000, 12, 0) + b"abcd"
+    tcp = struct.pack(">HHIIBBHHH", 1000, 80, 1, 0, 0x50, 0x02, 512, 0, 0)
+    rt0 = struct.pack(">BBBBI", 17, 2, 0, 1, 0) + seg_b
+    return [frame(43, srh(17, 4, last=1) + seg_a + seg_b, udp, 17, seg_a),
+            frame(43, srh(59, 2, last=3, flags=5, tag=0xbeef) + seg_a),
+            frame(43, srh(59, 3, flags=5) + seg_a + seg_b[:8]),
+            frame(43, srh(43, 2) + seg_a + rt0, udp, 17, seg_a),
+            frame(43, srh(17, 0, segleft=0), udp + bytes(8), 17, d6),
+            frame(43, srh(6, 2) + seg_a, tcp, 6, seg_a),
+            frame(0, struct.pack(">BB6x", 43, 0) + srh(17, 2) + seg_a, udp, 17, seg_a)]
+
+
 def babel_set():
     """Babel (RFC 8966) on UDP 6696 and 6697 for tcpdump's line without
     -v: every TLV type and an unknown one, Pad1, Update flag bits and an
@@ -3601,6 +3659,10 @@ def main():
     cut_set(outdir, "cut_ipcomp.pcap", ["ipcomp.pcap"], flags=("-v",))
     write(outdir, "babel.pcap", stamp(babel_set(), base=BASE + 2210))
     cut_set(outdir, "cut_babel.pcap", ["babel.pcap"])
+    write(outdir, "calm.pcap", stamp(calm_set(), base=BASE + 2240))
+    cut_set(outdir, "cut_calm.pcap", ["calm.pcap"], flags=("-v",))
+    write_raw(outdir, "srh.pcap", 1, [(BASE + 2270 + k, d, len(d)) for k, d in enumerate(srh_set())])
+    cut_set(outdir, "cut_srh.pcap", ["srh.pcap"], flags=("-v",))
 
 
 if __name__ == "__main__":
