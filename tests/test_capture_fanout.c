@@ -144,56 +144,53 @@ static void cbpf_on_ethernet(int backend)
 RC_TEST_EACH_BACKEND(capture_fanout_cbpf_on_ethernet_picks_by_the_frame_bytes, 60,
 		     cbpf_on_ethernet)
 
-/* A program reading what the kernel does not have (an SLL2 address byte)
- * fails activate, naming the option and the instruction. */
-TEST_TIMEOUT(capture_fanout_cbpf_on_any_untranslatable_is_refused, 30)
+/* A fanout program the kernel cannot follow fails rc_fanout_open with
+ * RC_EINVAL and a message naming the option, the handle's kind and why;
+ * no member is left open. */
+static void refused(int cooked, const rc_bpf_insn *insns, size_t len, const char *why)
 {
 	struct rc_netns_pair pair;
 	rc_netns_pair_create(&pair, 1500);
 	rc_netns_enter(pair.ns_b);
-	static const rc_bpf_insn addr_byte[] = {
-		{ BPF_LD | BPF_B | BPF_ABS, 0, 0, 12 },
-		{ BPF_RET | BPF_A, 0, 0, 0 },
-	};
-	struct program prog = { RC_BACKEND_TPACKET_V3, addr_byte, 2 };
+	const char *dev = cooked ? "any" : pair.if_b;
+	struct program prog = { RC_BACKEND_TPACKET_V3, insns, len };
 	rc_capture *h[2];
 	char err[RC_ERRBUF_SIZE];
-	ASSERT_INT_EQ(rc_fanout_open(h, 2, "any", (uint16_t)(getpid() & 0xffff), RC_FANOUT_CBPF, 0,
+	ASSERT_INT_EQ(rc_fanout_open(h, 2, dev, (uint16_t)(getpid() & 0xffff), RC_FANOUT_CBPF, 0,
 				     set_program, &prog, err),
-		      RC_EINVAL);
-	ASSERT_STR_EQ(err, "any: fanout member 0: fanout program (rc_capture_set_fanout_program, "
-			   "PACKET_FANOUT_DATA) has no kernel equivalent on a cooked handle: "
-			   "instruction 0 loads cooked header byte 12, which the kernel's filter "
-			   "does not see");
-	ASSERT_TRUE(h[0] == NULL && h[1] == NULL);
-}
-
-/* On Ethernet too, what the kernel cannot compute is refused: its length
- * lacks the link-layer header of received packets only. */
-TEST_TIMEOUT(capture_fanout_cbpf_on_ethernet_untranslatable_is_refused, 30)
-{
-	struct rc_netns_pair pair;
-	rc_netns_pair_create(&pair, 1500);
-	rc_netns_enter(pair.ns_b);
-	static const rc_bpf_insn by_len[] = {
-		{ BPF_LD | BPF_W | BPF_LEN, 0, 0, 0 },
-		{ BPF_RET | BPF_A, 0, 0, 0 },
-	};
-	struct program prog = { RC_BACKEND_TPACKET_V3, by_len, 2 };
-	rc_capture *h[2];
-	char err[RC_ERRBUF_SIZE];
-	ASSERT_INT_EQ(rc_fanout_open(h, 2, pair.if_b, (uint16_t)(getpid() & 0xffff),
-				     RC_FANOUT_CBPF, 0, set_program, &prog, err),
 		      RC_EINVAL);
 	char want[RC_ERRBUF_SIZE];
 	snprintf(want, sizeof(want),
 		 "%s: fanout member 0: fanout program (rc_capture_set_fanout_program, "
-		 "PACKET_FANOUT_DATA) has no kernel equivalent on a link-layer handle: "
-		 "instruction 0, ld len: the kernel's length lacks the link-layer header of "
-		 "received packets",
-		 pair.if_b);
+		 "PACKET_FANOUT_DATA) has no kernel equivalent on a %s handle: %s",
+		 dev, cooked ? "cooked" : "link-layer", why);
 	ASSERT_STR_EQ(err, want);
 	ASSERT_TRUE(h[0] == NULL && h[1] == NULL);
+}
+
+/* On "any", a program reading what the kernel does not have (an SLL2
+ * address byte). */
+TEST_TIMEOUT(capture_fanout_cbpf_on_any_untranslatable_is_refused, 30)
+{
+	static const rc_bpf_insn addr_byte[] = {
+		{ BPF_LD | BPF_B | BPF_ABS, 0, 0, 12 },
+		{ BPF_RET | BPF_A, 0, 0, 0 },
+	};
+	refused(1, addr_byte, 2,
+		"instruction 0 loads cooked header byte 12, which the kernel's filter does not see");
+}
+
+/* On Ethernet, a program reading what the kernel cannot compute: its
+ * length lacks the link-layer header of received packets only. */
+TEST_TIMEOUT(capture_fanout_cbpf_on_ethernet_untranslatable_is_refused, 30)
+{
+	static const rc_bpf_insn by_len[] = {
+		{ BPF_LD | BPF_W | BPF_LEN, 0, 0, 0 },
+		{ BPF_RET | BPF_A, 0, 0, 0 },
+	};
+	refused(0, by_len, 2,
+		"instruction 0, ld len: the kernel's length lacks the link-layer header of "
+		"received packets");
 }
 
 /* Where each member's configure callback ran: the thread and its CPU. */

@@ -120,6 +120,17 @@ static const char *start_writing(struct rc_netns_pair *p, struct rc_spawn *r,
 	return out;
 }
 
+/* Frames 0..sent-1 from ns_b, gap_us apart, to ringcap (r), which must
+ * then end by itself (its -c) with status 0; s describes what was sent. */
+static void send_until_exit(struct rc_netns_pair *p, struct rc_spawn *r, struct rc_send_spec *s,
+			    unsigned sent, unsigned gap_us)
+{
+	spec_init(s, p, sent, 0);
+	s->gap_us = gap_us;
+	ASSERT_UINT_EQ(rc_send_frames(s), sent);
+	ASSERT_INT_EQ(rc_spawn_wait(r, 10), 0);
+}
+
 /* On a fresh pair, ringcap with args_fmt (which takes the interface) is
  * sent frames 0..sent-1, gap_us apart, and must end by itself (its -c)
  * with status 0. */
@@ -132,10 +143,7 @@ static void run_to_count(struct rc_spawn *r, const char *args_fmt, unsigned sent
 	pair_and_enter(&p);
 	snprintf(args, sizeof(args), args_fmt, p.if_a);
 	start(r, args);
-	spec_init(&s, &p, sent, 0);
-	s.gap_us = gap_us;
-	ASSERT_UINT_EQ(rc_send_frames(&s), sent);
-	ASSERT_INT_EQ(rc_spawn_wait(r, 10), 0);
+	send_until_exit(&p, r, &s, sent, gap_us);
 }
 
 /*
@@ -150,10 +158,7 @@ static void count_limit_case(const char *args_fmt, const char *name, unsigned se
 	struct rc_send_spec s;
 	struct rc_spawn r;
 	const char *out = start_writing(&p, &r, args_fmt, name);
-	spec_init(&s, &p, sent, 0);
-	s.gap_us = gap_us;
-	ASSERT_UINT_EQ(rc_send_frames(&s), sent);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	send_until_exit(&p, &r, &s, sent, gap_us);
 	unsigned char *seen = calloc(sent, 1);
 	ASSERT_TRUE(seen != NULL);
 	ASSERT_UINT_EQ(rc_test_check_frames_file(out, &s, seen), 50);
@@ -348,10 +353,7 @@ TEST_TIMEOUT(cli_live_any_pcapng_has_named_idbs_and_filter, 30)
 	const char *out = rc_test_tmpfile("any.pcapng");
 	snprintf(args, sizeof(args), "-i any -c 20 -w %s " ANY_FILTER, out);
 	start(&r, args);
-	spec_init(&s, &p, 20, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	send_until_exit(&p, &r, &s, 20, 200);
 	ASSERT_UINT_EQ(pcapng_packets(out, p.if_a, check_any_sll2), 20);
 	/* "any" counts all interfaces together: no per-interface ISB */
 	ASSERT_INT_EQ(isb_of(out, 0).valid, 0);
@@ -375,10 +377,7 @@ TEST_TIMEOUT(cli_live_any_filter_in_user_space_is_a_warning, 30)
 	snprintf(args, sizeof(args),
 		 "-i any -c 20 --format pcap -w %s " ANY_FILTER " and link[12:4] != 0x12345678", out);
 	start(&r, args);
-	spec_init(&s, &p, 20, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	send_until_exit(&p, &r, &s, 20, 200);
 	char *e = rc_test_read_text(r.err);
 	const char *w = "ringcap: warning: any: the filter cannot run in the kernel, so every "
 			"packet is copied and filtered in user space: instruction ";
@@ -401,10 +400,7 @@ TEST_TIMEOUT(cli_live_pcapng_closes_with_the_interface_counts, 30)
 	const char *out = rc_test_tmpfile("isb.pcapng");
 	snprintf(args, sizeof(args), "-i %s -c 20 -w %s " ANY_FILTER, p.if_a, out);
 	start(&r, args);
-	spec_init(&s, &p, 20, 0);
-	s.gap_us = 200;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 20);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	send_until_exit(&p, &r, &s, 20, 200);
 	char *e = rc_test_read_text(r.err);
 	ASSERT_STR_CONTAINS(e, "\n20 packets received by filter\n0 packets dropped by kernel\n");
 	free(e);
@@ -594,10 +590,7 @@ TEST_TIMEOUT(cli_live_json_lines_parse_with_fields, 30)
 	pair_and_enter(&p);
 	snprintf(args, sizeof(args), "-i %s -c 5 --json", p.if_a);
 	start(&r, args);
-	spec_init(&s, &p, 5, 0);
-	s.gap_us = 1000;
-	ASSERT_UINT_EQ(rc_send_frames(&s), 5);
-	ASSERT_INT_EQ(rc_spawn_wait(&r, 10), 0);
+	send_until_exit(&p, &r, &s, 5, 1000);
 	char *py = NULL;
 	int st = rc_test_sh(&py,
 			    "/usr/bin/python3 -c 'import json,sys\n"
